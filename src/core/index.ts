@@ -1,0 +1,14 @@
+/**
+ * Public API of the Nash-MD core: pure mathematics, no DOM, React, zustand, comlink or
+ * d3-selection, so the same code runs in Node, in the Web Worker and in the browser.
+ * Plain arrays in, typed arrays out.
+ */
+export type { Algorithm, Comparisons, InputField, Matrix, Policy, SimulationSpec, Trajectory, Vector } from './types.ts';
+export { ALGORITHMS } from './types.ts';
+export { InvalidInputError } from './errors.ts';
+export { simulate } from './simulate.ts';
+export { regularizedNash } from './regularizedNash.ts';
+export { nashEquilibrium } from './nashEquilibrium.ts';
+export { exploitability } from './exploitability.ts';
+export { fitBradleyTerry, rlhfOptimum, BT_CLAMP } from './bradleyTerry.ts';
+export { kl, logSumExp } from './logspace.ts';

@@ -1,0 +1,60 @@
+/**
+ * Runs one algorithm for T steps and returns the whole trajectory π_0..π_T.
+ */
+import { fitBradleyTerry } from './bradleyTerry.ts';
+import { InvalidInputError, show } from './errors.ts';
+import { runMirror, runNashMd, type StepRule } from './kernels.ts';
+import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
+import { validateDistribution, validateEta, validatePreferences, validateSteps, validateTau } from './validate.ts';
+
+/**
+ * Simulates `spec.algorithm` from π_0 for `spec.steps` steps. Row t of `policies` is π_t.
+ * - 'nash-md' (§5, Eqs. 3–5): π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ), π_t^μ ∝ π_t^(1−η_t τ) μ^(η_t τ).
+ * - 'omd' (Eqs. 7–8):         π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η P π_t).
+ * - 'rlhf' (§3):              r = fitBradleyTerry(P, W), W[i][j] = 1 ('uniform') or μ_i μ_j
+ *                             ('reference'); then π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η r).
+ * η is constant, or η_t = 2/(τ(t+2)) for eta = 'theorem' (Theorem 1: KL(π*_τ‖π_T) ≤ 8/(τ²(T+1))).
+ * Everything is computed in log space; every row lies on the simplex to rounding error.
+ */
+export function simulate(spec: SimulationSpec): Trajectory {
+  if (typeof spec !== 'object' || spec === null) throw new InvalidInputError('algorithm', 'simulate needs a specification object');
+  const { algorithm } = spec;
+  if (algorithm !== 'nash-md' && algorithm !== 'omd' && algorithm !== 'rlhf') {
+    throw new InvalidInputError('algorithm', `algorithm must be 'nash-md', 'omd' or 'rlhf', got ${show(algorithm)}`);
+  }
+  const comparisons = spec.comparisons ?? 'uniform';
+  if (comparisons !== 'uniform' && comparisons !== 'reference') {
+    throw new InvalidInputError('comparisons', `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`);
+  }
+  const p = validatePreferences(spec.preferences);
+  const n = spec.preferences.length;
+  const mu = validateDistribution(spec.reference, n, 'reference');
+  const pi0 = validateDistribution(spec.initial, n, 'initial');
+  const tau = validateTau(spec.tau);
+  const eta = validateEta(spec.eta, tau);
+  const steps = validateSteps(spec.steps, n);
+
+  const rule: StepRule = { eta: eta === 'theorem' ? -1 : eta, tau };
+  const logMu = new Float64Array(n);
+  const logPi = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    logMu[i] = Math.log(mu[i]);
+    logPi[i] = Math.log(pi0[i]);
+  }
+  const policies = new Float64Array((steps + 1) * n);
+  policies.set(pi0);
+  if (algorithm === 'nash-md') {
+    runNashMd(p, n, logMu, logPi, rule, steps, policies);
+  } else if (algorithm === 'omd') {
+    runMirror(p, n, logMu, logPi, rule, steps, policies, null);
+  } else {
+    const reward = fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
+    runMirror(p, n, logMu, logPi, rule, steps, policies, reward);
+  }
+  return { n, steps, policies };
+}
+
+/** W[i][j] = μ_i μ_j: comparison pairs drawn independently from μ (the RLHF data of Theorem 2). */
+export function referenceWeights(mu: ArrayLike<number>): Matrix {
+  return Array.from({ length: mu.length }, (_, i) => Array.from({ length: mu.length }, (_, j) => (i === j ? 0 : mu[i] * mu[j])));
+}
