@@ -1,85 +1,64 @@
 /**
  * A Nash equilibrium of the unregularised preference game (τ = 0), by linear programming.
  */
-import { solve, type Model } from 'yalps';
 import { exploitabilityFlat } from './exploitability.ts';
 import { solveInPlace } from './linalg.ts';
+import { maximiseSumUnderOnes } from './lpSolver.ts';
 import type { Matrix } from './types.ts';
 import { validatePreferences } from './validate.ts';
 
-/** Entries of the LP solution above this are taken as the support when polishing. */
-const SUPPORT_THRESHOLD = 1e-9;
-
 /**
- * A Nash equilibrium π of the symmetric zero-sum game P (§4, τ → 0): the solution of
+ * A Nash equilibrium π of the symmetric zero-sum game P (§4, τ → 0): a solution of
  *   maximise v  subject to  Pᵀπ ≥ v·1,  Σ_y π_y = 1,  π ≥ 0,
- * whose value is always v = 1/2 (P + Pᵀ = 1). Equivalently (Pπ)_y ≤ 1/2 for every y, i.e.
- * exploitability e_0(π) = max_y (Pπ)_y − 1/2 = 0. Solved by the simplex method of the YALPS
- * library, then polished: on the support S the equilibrium satisfies (A π)_S = 0 with
- * A = P − 1/2 and Σ π_S = 1, a square linear system solved to machine precision; the polished
- * point is kept only if it is a valid policy with smaller exploitability. If P has several
- * equilibria, one of them (a vertex of the LP) is returned.
+ * whose value is always v = 1/2 because P + Pᵀ = 1. Equivalently (Pπ)_y ≤ 1/2 for every y,
+ * i.e. exploitability e_0(π) = max_y (Pπ)_y − 1/2 = 0.
+ *
+ * Solved in the equivalent form  maximise Σ x  s.t.  P x ≤ 1, x ≥ 0  (x = 0 is feasible, the
+ * optimum Σ x = 1/v = 2, and π = x/Σx), by the HiGHS simplex solver. The floating-point vertex is
+ * then polished: on the final basis (basic columns S, tight rows B, |S| = |B|) the vertex solves
+ * P_BS x_S = 1 exactly, a square system solved by Gaussian elimination to machine precision; the
+ * polished point is kept when it is a valid policy with no larger exploitability. If P has
+ * several equilibria, one of them (a vertex) is returned.
  */
 export function nashEquilibrium(P: Matrix): Float64Array {
   const p = validatePreferences(P);
   const n = P.length;
-  const lp = solveLp(p, n);
-  const polished = polish(p, n, lp);
+  const lp = maximiseSumUnderOnes(p, n);
+  const raw = normalise(Float64Array.from(lp.x, (v) => Math.max(0, v)));
   const scratch = new Float64Array(n);
-  const noLogMu = new Float64Array(n);
-  if (polished && exploitabilityFlat(p, n, noLogMu, 0, polished, scratch) <= exploitabilityFlat(p, n, noLogMu, 0, lp, scratch)) {
+  const zeros = new Float64Array(n); // log μ is unused at τ = 0
+  const polished = polishOnBasis(p, n, lp.basicCols, lp.basicRows);
+  if (raw === null) return polished ?? new Float64Array(n).fill(1 / n); // unreachable: the LP is feasible and bounded
+  if (polished && exploitabilityFlat(p, n, zeros, 0, polished, scratch) <= exploitabilityFlat(p, n, zeros, 0, raw, scratch)) {
     return polished;
   }
-  return lp;
+  return raw;
 }
 
-function solveLp(p: Float64Array, n: number): Float64Array {
-  const constraints = new Map<string, { min?: number; equal?: number }>();
-  for (let j = 0; j < n; j++) constraints.set(`c${j}`, { min: 0 });
-  constraints.set('sum', { equal: 1 });
-  const variables = new Map<string, Map<string, number>>();
-  for (let i = 0; i < n; i++) {
-    const coef = new Map<string, number>();
-    for (let j = 0; j < n; j++) if (p[i * n + j] !== 0) coef.set(`c${j}`, p[i * n + j]);
-    coef.set('sum', 1);
-    variables.set(`p${i}`, coef);
-  }
-  const v = new Map<string, number>();
-  for (let j = 0; j < n; j++) v.set(`c${j}`, -1);
-  v.set('value', 1);
-  variables.set('v', v);
-  const model: Model<string, string> = { direction: 'maximize', objective: 'value', constraints, variables };
-  const solution = solve(model, { maxPivots: 100_000 });
-  const pi = new Float64Array(n);
-  if (solution.status === 'optimal') {
-    for (const [key, value] of solution.variables) if (key !== 'v') pi[Number(key.slice(1))] = Math.max(0, value);
-  }
+function normalise(x: Float64Array): Float64Array | null {
   let s = 0;
-  for (let i = 0; i < n; i++) s += pi[i];
-  if (!(s > 0)) return new Float64Array(n).fill(1 / n); // unreachable for a valid P: the LP is always feasible and bounded
-  for (let i = 0; i < n; i++) pi[i] /= s;
-  return pi;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  if (!(s > 0) || !Number.isFinite(s)) return null;
+  for (let i = 0; i < x.length; i++) x[i] /= s;
+  return x;
 }
 
-/** Solves [[A_SS, 1], [1ᵀ, 0]] [π_S; c] = [0; 1] on the support S of the LP solution. */
-function polish(p: Float64Array, n: number, pi: Float64Array): Float64Array | null {
-  const support: number[] = [];
-  for (let i = 0; i < n; i++) if (pi[i] > SUPPORT_THRESHOLD) support.push(i);
-  const k = support.length;
-  const m = k + 1;
-  const M = new Float64Array(m * m);
-  const b = new Float64Array(m);
-  for (let r = 0; r < k; r++) {
-    for (let c = 0; c < k; c++) M[r * m + c] = p[support[r] * n + support[c]] - 0.5;
-    M[r * m + k] = 1;
-    M[k * m + r] = 1;
-  }
-  b[k] = 1;
-  if (!solveInPlace(M, b, m)) return null;
+/** Re-solves the basis system P_BS x_S = 1 and returns x/Σx, or null if it is not a valid policy. */
+function polishOnBasis(p: Float64Array, n: number, basicCols: Uint8Array, basicRows: Uint8Array): Float64Array | null {
+  const S: number[] = [];
+  const B: number[] = [];
+  for (let j = 0; j < n; j++) if (basicCols[j]) S.push(j);
+  for (let i = 0; i < n; i++) if (!basicRows[i]) B.push(i);
+  const k = S.length;
+  if (k === 0 || k !== B.length) return null;
+  const M = new Float64Array(k * k);
+  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) M[r * k + c] = p[B[r] * n + S[c]];
+  const x = new Float64Array(k).fill(1);
+  if (!solveInPlace(M, x, k)) return null;
   const out = new Float64Array(n);
-  for (let r = 0; r < k; r++) {
-    if (!(b[r] >= 0)) return null;
-    out[support[r]] = b[r];
+  for (let c = 0; c < k; c++) {
+    if (x[c] < -1e-12) return null;
+    out[S[c]] = Math.max(0, x[c]);
   }
-  return out;
+  return normalise(out);
 }

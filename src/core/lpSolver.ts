@@ -1,0 +1,70 @@
+/**
+ * The linear-programming backend: HiGHS (University of Edinburgh), compiled to WebAssembly by the
+ * `highs` npm package. It is loaded once, with a top-level await, so every solve afterwards is a
+ * plain synchronous call; modules that import this file (only nashEquilibrium.ts) wait for it.
+ * The loader finds highs.wasm next to its own module in Node, and through Vite's
+ * `new URL('highs.wasm', import.meta.url)` asset handling in the browser build.
+ */
+import highsLoader from 'highs';
+
+const highs = await highsLoader();
+
+export interface LpSolution {
+  /** HiGHS reached a proven optimum. */
+  optimal: boolean;
+  /** Primal values of the n columns. */
+  x: Float64Array;
+  /** Columns in the final simplex basis. */
+  basicCols: Uint8Array;
+  /** Rows whose slack is basic (constraint not necessarily tight). */
+  basicRows: Uint8Array;
+}
+
+/**
+ * Solves  maximise Σ_j x_j  subject to  M x ≤ 1,  x ≥ 0  for a dense row-major n×n matrix M with
+ * non-negative entries and a positive diagonal (so the optimum is finite and x = 0 is feasible).
+ */
+export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution {
+  const starts = new Int32Array(n + 1);
+  let nnz = 0;
+  for (let k = 0; k < n * n; k++) if (M[k] !== 0) nnz++;
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const v = M[i * n + j];
+      if (v !== 0) {
+        indices[k] = i;
+        values[k] = v;
+        k++;
+      }
+    }
+    starts[j + 1] = k;
+  }
+  const model = {
+    numCols: n,
+    numRows: n,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(n).fill(1),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(highs.infinity),
+    rowLower: new Float64Array(n).fill(-highs.infinity),
+    rowUpper: new Float64Array(n).fill(1),
+    matrix: { format: 'csc' as const, numRows: n, numCols: n, starts, indices, values },
+  };
+  return highs.withModel(model, (m) => {
+    m.options.set({ primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
+    m.run();
+    const optimal = m.getModelStatus() === highs.constants.modelStatus.optimal;
+    const x = Float64Array.from(m.getSolution().colValue);
+    const basis = m.getBasis();
+    const basic = highs.constants.basisStatus.basic;
+    return {
+      optimal,
+      x,
+      basicCols: Uint8Array.from(basis.colStatus, (s) => (s === basic ? 1 : 0)),
+      basicRows: Uint8Array.from(basis.rowStatus, (s) => (s === basic ? 1 : 0)),
+    };
+  });
+}
