@@ -49,7 +49,6 @@ function normalizeInto(z: Float64Array, out: Float64Array, base: number, n: numb
 export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array): void {
   const mix = new Float64Array(n); // π_t^μ
   const logMix = new Float64Array(n);
-  const win = new Float64Array(n); // P π_t^μ
   const { tau } = rule;
   const theorem = rule.eta < 0;
   for (let t = 0; t < steps; t++) {
@@ -58,8 +57,20 @@ export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi
     const b = 1 - a;
     for (let i = 0; i < n; i++) logMix[i] = b * logPi[i] + a * logMu[i];
     normalizeInto(logMix, mix, 0, n);
-    matVec(P, mix, win, n);
-    for (let i = 0; i < n; i++) logPi[i] = logMix[i] + eta * win[i];
+    // ℓ_{t+1,i} = log π_t^μ(i) + η (P π_t^μ)_i, the mat-vec fused in (four accumulators).
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        a0 += P[row + j] * mix[j];
+        a1 += P[row + j + 1] * mix[j + 1];
+        a2 += P[row + j + 2] * mix[j + 2];
+        a3 += P[row + j + 3] * mix[j + 3];
+      }
+      for (; j < n; j++) a0 += P[row + j] * mix[j];
+      logPi[i] = logMix[i] + eta * (a0 + a1 + (a2 + a3));
+    }
     normalizeInto(logPi, out, (t + 1) * n, n);
   }
 }

@@ -1,0 +1,136 @@
+/**
+ * Core throughput benchmark: steps/s of simulate() for Nash-MD at n = 3, 10, 100, 1000, beside a
+ * minimal allocation-free Float64Array loop doing the same arithmetic (log-space geometric
+ * mixture, mat-vec with four accumulators, log-space normalisation) and storing the trajectory
+ * into a preallocated buffer. Prints a Markdown table for docs/benchmarks.md.
+ *
+ *   npm run bench            (or: npx tsx bench/core.bench.ts)
+ */
+import { cpus } from 'node:os';
+import { simulate } from '../src/core/index.ts';
+
+/** Target seconds of work per measurement. */
+const TARGET_SECONDS = 0.4;
+const REPEATS = 7;
+
+function seededMatrix(n: number, seed: number): number[][] {
+  let s = seed;
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      P[i][j] = rand();
+      P[j][i] = 1 - P[i][j];
+    }
+  }
+  return P;
+}
+
+/** The baseline: the Nash-MD update written out by hand, no validation, no allocation per step. */
+function baseline(P: Float64Array, n: number, logMu: Float64Array, pi0: Float64Array, tau: number, eta: number, steps: number, out: Float64Array): void {
+  const lp = new Float64Array(n);
+  const lm = new Float64Array(n);
+  const m = new Float64Array(n);
+  for (let i = 0; i < n; i++) lp[i] = Math.log(pi0[i]);
+  out.set(pi0);
+  const a = eta * tau;
+  const b = 1 - a;
+  for (let t = 0; t < steps; t++) {
+    let mx = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = b * lp[i] + a * logMu[i];
+      lm[i] = v;
+      if (v > mx) mx = v;
+    }
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(lm[i] - mx);
+      m[i] = e;
+      s += e;
+    }
+    const inv = 1 / s;
+    const ls = mx + Math.log(s);
+    for (let i = 0; i < n; i++) {
+      m[i] *= inv;
+      lm[i] -= ls;
+    }
+    mx = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        a0 += P[row + j] * m[j];
+        a1 += P[row + j + 1] * m[j + 1];
+        a2 += P[row + j + 2] * m[j + 2];
+        a3 += P[row + j + 3] * m[j + 3];
+      }
+      for (; j < n; j++) a0 += P[row + j] * m[j];
+      const z = lm[i] + eta * (a0 + a1 + (a2 + a3));
+      lp[i] = z;
+      if (z > mx) mx = z;
+    }
+    s = 0;
+    const base = (t + 1) * n;
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(lp[i] - mx);
+      out[base + i] = e;
+      s += e;
+    }
+    const inv2 = 1 / s;
+    const ls2 = mx + Math.log(s);
+    for (let i = 0; i < n; i++) {
+      out[base + i] *= inv2;
+      lp[i] -= ls2;
+    }
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median steps/s of two runners, measured alternately so drifts in machine load hit both alike. */
+function measurePair(a: () => void, b: () => void, steps: number): [number, number] {
+  a(); // warm-up: let the JIT compile both loops
+  b();
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const time = (f: () => void) => {
+    const t0 = performance.now();
+    f();
+    return steps / ((performance.now() - t0) / 1000);
+  };
+  for (let r = 0; r < REPEATS; r++) {
+    ra.push(time(a));
+    rb.push(time(b));
+  }
+  return [median(ra), median(rb)];
+}
+
+const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
+
+console.log(`Core benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`);
+console.log('Nash-MD, constant η = 1, τ = 0.1; median of 7 alternating runs after a warm-up.\n');
+console.log('| n | steps per run | library simulate() steps/s | baseline loop steps/s | baseline / library |');
+console.log('|---:|---:|---:|---:|---:|');
+let worst = 0;
+for (const n of [3, 10, 100, 1000]) {
+  const P = seededMatrix(n, 42 + n);
+  const mu = new Array<number>(n).fill(1 / n);
+  const pi0 = Array.from({ length: n }, (_, i) => (i + 1) / ((n * (n + 1)) / 2));
+  const steps = Math.max(200, Math.round((TARGET_SECONDS * 2.5e8) / (n * n + 60 * n)));
+  const flat = Float64Array.from(P.flat());
+  const logMu = Float64Array.from(mu, Math.log);
+  const out = new Float64Array((steps + 1) * n);
+  const [lib, base] = measurePair(
+    () => void simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: pi0, tau: 0.1, eta: 1, steps }),
+    () => baseline(flat, n, logMu, Float64Array.from(pi0), 0.1, 1, steps, out),
+    steps,
+  );
+  const ratio = base / lib;
+  worst = Math.max(worst, ratio);
+  console.log(`| ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${fmt(base)} | ${ratio.toFixed(2)}× |`);
+}
+console.log(`\nWorst ratio ${worst.toFixed(2)}× (target ≤ 1.30×).`);
