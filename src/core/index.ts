@@ -6,9 +6,10 @@
 export type { Algorithm, Comparisons, InputField, Matrix, Policy, SimulationSpec, Trajectory, Vector } from './types.ts';
 export { ALGORITHMS } from './types.ts';
 export { InvalidInputError } from './errors.ts';
-export { simulate } from './simulate.ts';
-export { regularizedNash } from './regularizedNash.ts';
+export { createRunner, referenceWeights, simulate, type Runner } from './simulate.ts';
+export { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 export { nashEquilibrium } from './nashEquilibrium.ts';
 export { exploitability } from './exploitability.ts';
 export { fitBradleyTerry, rlhfOptimum, BT_CLAMP } from './bradleyTerry.ts';
 export { kl, logSumExp } from './logspace.ts';
+export { flatten, trajectoryMetrics, winProbability } from './metrics.ts';

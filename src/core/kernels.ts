@@ -9,8 +9,10 @@
  * The constants c, c' are log-normalisers (log-sum-exp). Only win rates P·π (convex combinations
  * of entries of P) are formed from raw probabilities; no product of probabilities is ever taken.
  *
- * These functions trust their inputs (validated by simulate) and write into `out`, which they own
- * for the duration of the call: row t of `out` (length n) receives π_t for t = 1..steps.
+ * These functions trust their inputs (validated by the caller) and write into `out`, which they
+ * own for the duration of the call: row k of `out` holds π_{t0+k}; row 0 must hold the starting
+ * policy and rows 1..steps receive the new ones. `t0` is the absolute iteration of row 0, which
+ * the theorem's schedule η_t = 2/(τ(t+2)) needs when a run is continued in chunks.
  */
 import { matVec } from './linalg.ts';
 
@@ -46,13 +48,13 @@ function normalizeInto(z: Float64Array, out: Float64Array, base: number, n: numb
  * Nash-MD: π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ), π_t^μ ∝ π_t^(1−η_t τ) μ^(η_t τ) (Eqs. 3–5).
  * `logPi` holds log π_0 on entry (normalised) and log π_T on exit.
  */
-export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array): void {
+export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, t0 = 0): void {
   const mix = new Float64Array(n); // π_t^μ
   const logMix = new Float64Array(n);
   const { tau } = rule;
   const theorem = rule.eta < 0;
   for (let t = 0; t < steps; t++) {
-    const eta = theorem ? 2 / (tau * (t + 2)) : rule.eta;
+    const eta = theorem ? 2 / (tau * (t0 + t + 2)) : rule.eta;
     const a = eta * tau;
     const b = 1 - a;
     for (let i = 0; i < n; i++) logMix[i] = b * logPi[i] + a * logMu[i];
@@ -80,14 +82,14 @@ export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi
  * RLHF mirror ascent (`reward` r): π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η r)  (§3).
  * `logPi` holds log π_0 on entry and log π_T on exit; row 0 of `out` must already hold π_0.
  */
-export function runMirror(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, reward: Float64Array | null): void {
+export function runMirror(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, reward: Float64Array | null, t0 = 0): void {
   const win = new Float64Array(n);
   const cur = new Float64Array(n); // π_t, contiguous for the mat-vec
   const { tau } = rule;
   const theorem = rule.eta < 0;
   if (reward) win.set(reward);
   for (let t = 0; t < steps; t++) {
-    const eta = theorem ? 2 / (tau * (t + 2)) : rule.eta;
+    const eta = theorem ? 2 / (tau * (t0 + t + 2)) : rule.eta;
     const a = eta * tau;
     const b = 1 - a;
     if (!reward) {

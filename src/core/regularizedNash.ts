@@ -57,6 +57,44 @@ export function regularizedNash(P: Matrix, mu: Vector, tau: number): Float64Arra
   return solver.policy();
 }
 
+/**
+ * π*_τ along a grid of τ values (any order; large to small is natural): row k of the result
+ * (length n) is regularizedNash(P, μ, taus[k]). Each solve is warm-started from the previous
+ * one, which is exactly the continuation regularizedNash uses internally, so a whole path of
+ * 60 values costs little more than one small-τ solve. Used to draw where π*_τ moves as τ changes.
+ */
+export function regularizedNashPath(P: Matrix, mu: Vector, taus: readonly number[]): Float64Array {
+  const p = validatePreferences(P);
+  const n = P.length;
+  const m = validateDistribution(mu, n, 'reference');
+  for (const tau of taus) validateTau(tau, true);
+  const logMu = new Float64Array(n);
+  for (let i = 0; i < n; i++) logMu[i] = Math.log(m[i]);
+  const solver = new FixedPointNewton(p, n, logMu);
+  solver.reset(logMu);
+  // Walk down from the easy regime to the first τ, then along the grid.
+  let last = Math.max(...taus, EASY_TAU) * LEVEL_RATIO;
+  const out = new Float64Array(taus.length * n);
+  taus.forEach((tau, k) => {
+    let ratio = LEVEL_RATIO;
+    while (last !== tau) {
+      const next = tau < last ? Math.max(tau, last / ratio) : Math.min(tau, last * ratio);
+      const saved = solver.save();
+      if (solver.solve(next, next === tau)) {
+        last = next;
+        ratio = LEVEL_RATIO;
+      } else if (ratio > 1.05) {
+        solver.restore(saved);
+        ratio = Math.sqrt(ratio);
+      } else {
+        break;
+      }
+    }
+    out.set(solver.policy(), k * n);
+  });
+  return out;
+}
+
 /** Newton iterations for F(u, λ) = 0 at a given τ, keeping state between continuation levels. */
 class FixedPointNewton {
   private readonly u: Float64Array;

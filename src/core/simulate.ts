@@ -17,6 +17,25 @@ import { validateDistribution, validateEta, validatePreferences, validateSteps, 
  * Everything is computed in log space; every row lies on the simplex to rounding error.
  */
 export function simulate(spec: SimulationSpec): Trajectory {
+  const runner = createRunner(spec);
+  const policies = runner.advance(spec.steps);
+  return { n: runner.n, steps: spec.steps, policies };
+}
+
+/** A run that can be continued: the state after t steps, advanced in chunks (for live play). */
+export interface Runner {
+  readonly n: number;
+  /** Steps taken so far. */
+  readonly t: number;
+  /**
+   * Takes `steps` more steps and returns (steps + 1) rows of n: row 0 is π_t (the policy before
+   * this call), row k is π_{t+k}. Continuing in chunks gives exactly the rows of one long run.
+   */
+  advance(steps: number): Float64Array;
+}
+
+/** Validates `spec` (as simulate does; `spec.steps` is ignored) and returns a Runner at t = 0. */
+export function createRunner(spec: SimulationSpec): Runner {
   if (typeof spec !== 'object' || spec === null) throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
   if (algorithm !== 'nash-md' && algorithm !== 'omd' && algorithm !== 'rlhf') {
@@ -32,7 +51,7 @@ export function simulate(spec: SimulationSpec): Trajectory {
   const pi0 = validateDistribution(spec.initial, n, 'initial');
   const tau = validateTau(spec.tau);
   const eta = validateEta(spec.eta, tau);
-  const steps = validateSteps(spec.steps, n);
+  validateSteps(spec.steps, n);
 
   const rule: StepRule = { eta: eta === 'theorem' ? -1 : eta, tau };
   const logMu = new Float64Array(n);
@@ -41,17 +60,26 @@ export function simulate(spec: SimulationSpec): Trajectory {
     logMu[i] = Math.log(mu[i]);
     logPi[i] = Math.log(pi0[i]);
   }
-  const policies = new Float64Array((steps + 1) * n);
-  policies.set(pi0);
-  if (algorithm === 'nash-md') {
-    runNashMd(p, n, logMu, logPi, rule, steps, policies);
-  } else if (algorithm === 'omd') {
-    runMirror(p, n, logMu, logPi, rule, steps, policies, null);
-  } else {
-    const reward = fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
-    runMirror(p, n, logMu, logPi, rule, steps, policies, reward);
-  }
-  return { n, steps, policies };
+  const reward =
+    algorithm === 'rlhf' ? fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined) : null;
+  const current = Float64Array.from(pi0);
+  let t = 0;
+  return {
+    n,
+    get t() {
+      return t;
+    },
+    advance(steps: number): Float64Array {
+      validateSteps(steps, n);
+      const out = new Float64Array((steps + 1) * n);
+      out.set(current);
+      if (algorithm === 'nash-md') runNashMd(p, n, logMu, logPi, rule, steps, out, t);
+      else runMirror(p, n, logMu, logPi, rule, steps, out, reward, t);
+      current.set(out.subarray(steps * n));
+      t += steps;
+      return out;
+    },
+  };
 }
 
 /** W[i][j] = μ_i μ_j: comparison pairs drawn independently from μ (the RLHF data of Theorem 2). */

@@ -1,0 +1,76 @@
+/** The worker's service, tested in Node: the same code the worker runs. */
+import { describe, expect, it } from 'vitest';
+import { exploitability, regularizedNash, simulate } from '../index.ts';
+import { createSimulationService, transferables } from '../simulationService.ts';
+import type { ScenarioSpec } from '../workerApi.ts';
+
+const rps: ScenarioSpec = {
+  preferences: [
+    [0.5, 0.9, 0.1],
+    [0.1, 0.5, 0.9],
+    [0.9, 0.1, 0.5],
+  ],
+  reference: [0.5, 0.3, 0.2],
+  initial: [0.7, 0.2, 0.1],
+  tau: 0.05,
+  eta: 2,
+  comparisons: 'uniform',
+  algorithms: ['nash-md', 'omd', 'rlhf'],
+};
+
+describe('simulation service', () => {
+  it('computes every algorithm, its metrics and the equilibria', () => {
+    const s = createSimulationService();
+    const r = s.compute(1, rps, 100);
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.chunks.map((c) => c.algorithm)).toEqual(['nash-md', 'omd', 'rlhf']);
+    const nashMd = r.chunks[0];
+    expect(nashMd.start).toBe(0);
+    expect(nashMd.rows).toBe(101);
+    expect(Array.from(nashMd.policies)).toEqual(Array.from(simulate({ ...rps, algorithm: 'nash-md', steps: 100 }).policies));
+    const star = regularizedNash(rps.preferences, rps.reference, rps.tau);
+    expect(Array.from(r.equilibria.regularized)).toEqual(Array.from(star));
+    expect(nashMd.exploitability[100]).toBeCloseTo(exploitability(rps.preferences, rps.reference, rps.tau, nashMd.policies.subarray(300, 303)), 15);
+    expect(r.equilibria.regularizedPath.length).toBe(r.equilibria.tauGrid.length * 3);
+    // The τ-path starts near μ (τ = 20) and ends near the uniform Nash of RPS (τ = 1e-3).
+    expect(r.equilibria.regularizedPath[0]).toBeCloseTo(0.5, 2);
+    expect(r.equilibria.regularizedPath[r.equilibria.regularizedPath.length - 3]).toBeCloseTo(1 / 3, 2);
+    // On a cycle the Bradley–Terry reward is 0: the RLHF optimum is μ at every τ.
+    expect(r.equilibria.rlhfOptimum[0]).toBeCloseTo(0.5, 12);
+  });
+
+  it('extends the newest run in chunks that continue it exactly; stale versions are refused', () => {
+    const s = createSimulationService();
+    s.compute(1, rps, 10);
+    const first = s.compute(2, { ...rps, eta: 'theorem' }, 10);
+    // Transfer the response as postMessage would: its buffers are detached afterwards.
+    structuredClone(first, { transfer: transferables(first) });
+    if (first.ok) expect(first.equilibria.regularized.length).toBe(0);
+    expect(s.extend(1, 5).ok).toBe(false);
+    const e = s.extend(2, 5);
+    if (!e.ok) throw new Error('stale');
+    const whole = simulate({ ...rps, eta: 'theorem', algorithm: 'omd', steps: 15 }).policies;
+    const omd = e.chunks.find((c) => c.algorithm === 'omd')!;
+    expect(omd.start).toBe(10);
+    expect(Array.from(omd.policies)).toEqual(Array.from(whole.subarray(30, 48)));
+    // Metrics of an extension are real numbers, not computed against a detached target.
+    expect(Number.isFinite(omd.kl[5])).toBe(true);
+    expect(omd.kl[5]).toBeGreaterThan(0);
+  });
+
+  it('reports invalid input as a problem naming the field instead of throwing', () => {
+    const s = createSimulationService();
+    const r = s.compute(3, { ...rps, tau: 0.5, eta: 3 }, 10);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.field).toBe('eta');
+    const bad = s.compute(4, { ...rps, algorithms: [], reference: [0.5, 0.5, 0] }, 10);
+    expect(bad.ok ? null : bad.problem.field).toBe('reference');
+  });
+
+  it('τ = 0 uses the Nash of P as the target', () => {
+    const s = createSimulationService();
+    const r = s.compute(1, { ...rps, tau: 0, eta: 0.1 }, 5);
+    if (!r.ok) throw new Error(r.problem.message);
+    Array.from(r.equilibria.regularized).forEach((x) => expect(x).toBeCloseTo(1 / 3, 12));
+  });
+});

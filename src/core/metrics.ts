@@ -1,0 +1,55 @@
+/**
+ * Per-iteration measurements of a run, and win rates between policies. Light enough for the main
+ * thread (no LP solver is imported here).
+ */
+import { exploitabilityFlat } from './exploitability.ts';
+import { kl } from './logspace.ts';
+
+/**
+ * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
+ */
+export function winProbability(p: ArrayLike<number>, n: number, pi: ArrayLike<number>, other: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if (pi[i] === 0) continue;
+    let row = 0;
+    for (let j = 0; j < n; j++) row += p[i * n + j] * other[j];
+    s += pi[i] * row;
+  }
+  return s;
+}
+
+/** Flattens a validated matrix row-major. */
+export function flatten(P: readonly (readonly number[])[]): Float64Array {
+  const n = P.length;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = P[i][j];
+  return out;
+}
+
+/**
+ * For rows `from..to-1` of `policies` (row-major, n per row) writes
+ *   kl[k] = KL(target ‖ π_k)          (target = π*_τ, or the Nash of P when τ = 0), and
+ *   expl[k] = e_τ(π_k)                (exploitability, see exploitability()).
+ * `p` is P flattened, `logMu` = log μ. Writes into `klOut` / `explOut` at the same row indices.
+ */
+export function trajectoryMetrics(
+  p: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  tau: number,
+  target: Float64Array,
+  policies: Float64Array,
+  from: number,
+  to: number,
+  klOut: Float64Array,
+  explOut: Float64Array,
+): void {
+  const row = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  for (let k = from; k < to; k++) {
+    for (let i = 0; i < n; i++) row[i] = policies[k * n + i];
+    klOut[k] = kl(target, row);
+    explOut[k] = exploitabilityFlat(p, n, logMu, tau, row, scratch);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The contract between the main thread and the simulation worker (types only, so both sides are
+ * checked against the same interface). Responses carry the request's `version`; the client drops
+ * any response older than its newest request.
+ */
+import type { Algorithm, Comparisons, InputField } from './types.ts';
+
+/** Every input of a run. */
+export interface ScenarioSpec {
+  preferences: number[][];
+  reference: number[];
+  initial: number[];
+  tau: number;
+  eta: number | 'theorem';
+  comparisons: Comparisons;
+  algorithms: Algorithm[];
+}
+
+/** Where the dynamics are heading. Arrays have n entries; paths are (tauGrid.length × n). */
+export interface EquilibriaResult {
+  /** π*_τ (for τ = 0: the Nash of P). */
+  regularized: Float64Array;
+  /** A Nash equilibrium of P (τ = 0), by linear programming. */
+  nash: Float64Array;
+  /** Bradley–Terry rewards fitted on the chosen comparison pairs (mean zero). */
+  rewards: Float64Array;
+  /** ∝ μ exp(r/τ). */
+  rlhfOptimum: Float64Array;
+  /** τ values from large to small. */
+  tauGrid: Float64Array;
+  regularizedPath: Float64Array;
+  rlhfPath: Float64Array;
+}
+
+/** Rows start..start+rows−1 of one algorithm's run, with their metrics. */
+export interface SeriesChunk {
+  algorithm: Algorithm;
+  start: number;
+  rows: number;
+  policies: Float64Array;
+  kl: Float64Array;
+  exploitability: Float64Array;
+}
+
+export interface InputProblem {
+  field: InputField;
+  message: string;
+}
+
+export type ComputeResponse =
+  | { ok: true; version: number; n: number; equilibria: EquilibriaResult; chunks: SeriesChunk[] }
+  | { ok: false; version: number; problem: InputProblem };
+
+export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
+
+export interface SimulationApi {
+  /** Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps. */
+  compute(version: number, scenario: ScenarioSpec, steps: number): ComputeResponse;
+  /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
+  extend(version: number, steps: number): ExtendResponse;
+}
