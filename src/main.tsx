@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
+import { SimulationController } from './state/controller.ts';
 import './styles.css';
+
+// One controller (and worker) per page, created outside React so StrictMode's double effects
+// cannot start two workers. It reads the URL hash before the first computation.
+const controller = new SimulationController();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App controller={controller} />
   </StrictMode>,
 );

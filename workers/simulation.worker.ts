@@ -1,19 +1,26 @@
 /**
  * The simulation worker: a thin comlink adapter around src/core's simulation service. No math
  * here. Every response's typed arrays are transferred, not copied.
+ *
+ * The service pulls in the HiGHS WebAssembly solver, which loads with a top-level await. Messages
+ * that arrive before a worker listens are lost, so the API is exposed at once and each call
+ * awaits the service module (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
-import { createSimulationService, transferables } from '../src/core/simulationService.ts';
 import type { ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
 
-const service = createSimulationService();
+const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables }));
 
-const api: SimulationApi = {
-  compute(version: number, scenario: ScenarioSpec, steps: number) {
+type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+
+const api: Async<SimulationApi> = {
+  async compute(version: number, scenario: ScenarioSpec, steps: number) {
+    const { service, transferables } = await ready;
     const r = service.compute(version, scenario, steps);
     return Comlink.transfer(r, transferables(r));
   },
-  extend(version: number, steps: number) {
+  async extend(version: number, steps: number) {
+    const { service, transferables } = await ready;
     const r = service.extend(version, steps);
     return Comlink.transfer(r, transferables(r));
   },

@@ -146,7 +146,8 @@ export const PRESETS: readonly Preset[] = [
     caption: 'Nash-MD spirals into π*_τ, OMD keeps circling it, and RLHF (whose reward is flat on a cycle) only drifts back to μ.',
     params: [],
     build: () => ({
-      // rock loses to paper, beats scissors; paper beats... each link 0.9 / 0.1.
+      // Each response loses to the next (rock to paper, paper to scissors) 0.1 to 0.9, and
+      // beats the one after it (rock beats scissors) 0.9 to 0.1.
       preferences: fromUpper(3, (i, j) => (j === i + 1 ? 0.1 : 0.9)),
       labels: ['rock', 'paper', 'scissors'],
       reference: [0.5, 0.3, 0.2],
@@ -160,7 +161,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rater-types',
     name: 'Three rater types (§3.2)',
-    caption: 'Move ε across 0: the RLHF optimum jumps from one corner to another while the Nash equilibrium moves smoothly.',
+    caption: 'Move ε across 0: the RLHF optimum jumps between the y1 and y2 corners while the Nash equilibrium moves smoothly.',
     params: ['epsilon'],
     build: ({ epsilon }) => ({
       preferences: raterTypesPreferences(clampEpsilon(epsilon)),
@@ -176,7 +177,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'dice',
     name: 'Non-transitive dice',
-    caption: 'Each die beats the next with probability only 5/9, yet with a large step Nash-MD still settles while OMD circles and RLHF stays at μ.',
+    caption: 'Each die beats the next with probability only 5/9, yet with a large step Nash-MD still settles near π*_τ while OMD circles and RLHF stays at μ.',
     params: [],
     build: () => ({
       preferences: fromUpper(3, (i, j) => diceWinProbability(DICE_FACES[i], DICE_FACES[j])),
@@ -224,7 +225,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'elo',
     name: 'Elo scores (paper)',
-    caption: 'A perfect Elo model with scores (0, log 9, log 2): RLHF and Nash-MD agree that y2 is best, but Nash-MD keeps more weight on y3.',
+    caption: 'A perfect Elo model with scores (0, log 9, log 2): RLHF and Nash-MD agree y2 is best, but RLHF goes all in on y2 while Nash-MD keeps some weight on y3 and y1.',
     params: [],
     build: () => ({
       preferences: bradleyTerryPreferences([0, Math.log(9), Math.log(2)]),

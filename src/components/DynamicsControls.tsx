@@ -1,0 +1,61 @@
+/** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
+import { useId } from 'react';
+import type { Algorithm } from '../core/types.ts';
+import { actions as a, useAppStore } from '../state/appStore.ts';
+import { ETA_RANGE, TAU_RANGE } from '../state/scenario.ts';
+import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { LogSlider } from './LogSlider.tsx';
+
+const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+
+export function DynamicsControls() {
+  const id = useId();
+  const tau = useAppStore((s) => s.scenario.tau);
+  const eta = useAppStore((s) => s.scenario.eta);
+  const schedule = useAppStore((s) => s.scenario.schedule);
+  const algorithms = useAppStore((s) => s.scenario.algorithms);
+  const comparisons = useAppStore((s) => s.scenario.comparisons);
+
+  return (
+    <section className="dynamics-controls" aria-label="Dynamics">
+      <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero />
+      <div className="param-row">
+        <label htmlFor={`${id}-schedule`}>Step size</label>
+        <select id={`${id}-schedule`} value={schedule} onChange={(e) => a.setSchedule(e.target.value as 'constant' | 'theorem')}>
+          <option value="constant">constant η</option>
+          <option value="theorem">Theorem 1: η_t = 2/(τ(t+2))</option>
+        </select>
+      </div>
+      <LogSlider
+        label="η (step size)"
+        name="η"
+        value={eta}
+        min={ETA_RANGE.min}
+        max={Math.min(ETA_RANGE.max, 1 / tau)}
+        onChange={a.setEta}
+        disabled={schedule === 'theorem'}
+        validate={(v) => (v * tau > 1 ? `η × τ must be at most 1 (here η ≤ ${(1 / tau).toPrecision(3)})` : null)}
+        testId="eta"
+      />
+      <fieldset className="algo-toggles">
+        <legend>Show</legend>
+        {ALGOS.map((alg) => (
+          <label key={alg} className="algo-toggle">
+            <input type="checkbox" checked={algorithms.includes(alg)} onChange={(e) => a.toggleAlgorithm(alg, e.target.checked)} />
+            <svg width="26" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="25" y2="5" stroke={ALGORITHM_STYLE[alg].color} strokeWidth="2.5" strokeDasharray={ALGORITHM_STYLE[alg].dash} />
+            </svg>
+            {ALGORITHM_STYLE[alg].label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="param-row">
+        <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
+        <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}>
+          <option value="uniform">uniform pairs</option>
+          <option value="reference">pairs drawn from μ</option>
+        </select>
+      </div>
+    </section>
+  );
+}

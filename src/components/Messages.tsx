@@ -1,0 +1,40 @@
+/** Alerts: invalid values in the link, inputs the worker refused, and worker failures. */
+import { useAppStore } from '../state/appStore.ts';
+
+export function Messages() {
+  const hashProblems = useAppStore((s) => s.hashProblems);
+  const inputProblem = useAppStore((s) => s.inputProblem);
+  const failure = useAppStore((s) => s.failure);
+  const dismiss = useAppStore((s) => s.dismissHashProblems);
+  return (
+    <div className="messages">
+      {hashProblems.length > 0 && (
+        <div className="alert" role="alert">
+          <p>Some values in the link were not valid and were replaced by defaults:</p>
+          <ul>
+            {hashProblems.map((p) => (
+              <li key={p.field}>
+                <code>{p.field}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {inputProblem && (
+        <div className="alert" role="alert">
+          <p>
+            <code>{inputProblem.field}</code>: {inputProblem.message}. The figure shows the last valid input.
+          </p>
+        </div>
+      )}
+      {failure && (
+        <div className="alert" role="alert">
+          <p>The computation failed: {failure}. The figure shows the last result; the next edit tries again.</p>
+        </div>
+      )}
+    </div>
+  );
+}

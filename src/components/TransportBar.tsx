@@ -1,0 +1,72 @@
+/**
+ * Play, pause, step, reset, speed and the timeline. t changes every frame while playing, so the
+ * timeline and the t read-out are updated imperatively from runStore, not through React state.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useAppStore } from '../state/appStore.ts';
+import type { SimulationController } from '../state/controller.ts';
+import { runStore } from '../state/runStore.ts';
+import { MAX_STEPS } from '../state/scenario.ts';
+
+const SPEED_MIN = 1;
+const SPEED_MAX = 5000;
+const toPos = (v: number) => Math.round((Math.log10(v) / Math.log10(SPEED_MAX)) * 100);
+const fromPos = (p: number) => Math.max(SPEED_MIN, Math.round(10 ** ((p / 100) * Math.log10(SPEED_MAX))));
+
+export function TransportBar({ controller }: { controller: SimulationController }) {
+  const id = useId();
+  const playing = useAppStore((s) => s.playing);
+  const speed = useAppStore((s) => s.speed);
+  const setPlaying = useAppStore((s) => s.setPlaying);
+  const setSpeed = useAppStore((s) => s.setSpeed);
+  const timeline = useRef<HTMLInputElement>(null);
+  const readout = useRef<HTMLOutputElement>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const { t, length } = runStore.getState();
+      const input = timeline.current;
+      if (input) {
+        input.max = String(Math.max(0, length - 1));
+        if (document.activeElement !== input || input.value !== String(t)) input.value = String(t);
+        input.setAttribute('aria-valuetext', `t = ${t} of ${Math.max(0, length - 1)} computed`);
+      }
+      if (readout.current) readout.current.textContent = t.toLocaleString('en');
+    };
+    draw();
+    return runStore.subscribe(() => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    });
+  }, []);
+
+  return (
+    <div className="transport" role="group" aria-label="Time">
+      <button type="button" className="primary" onClick={() => setPlaying(!playing)} aria-pressed={playing}>
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" onClick={() => controller.step(-1)} aria-label="Step back">
+        −1
+      </button>
+      <button type="button" onClick={() => controller.step(1)} aria-label="Step forward">
+        +1
+      </button>
+      <button type="button" onClick={() => controller.goTo(0)}>
+        ⟲ Reset
+      </button>
+      <label htmlFor={`${id}-speed`} className="speed-label">
+        Speed
+      </label>
+      <input id={`${id}-speed`} type="range" min={0} max={100} value={toPos(speed)} onChange={(e) => setSpeed(fromPos(Number(e.target.value)))} aria-valuetext={`${speed} steps per second`} />
+      <span className="speed-value num">{speed.toLocaleString('en')}/s</span>
+      <label htmlFor={`${id}-timeline`} className="timeline-label">
+        t
+      </label>
+      <input id={`${id}-timeline`} ref={timeline} className="timeline" type="range" min={0} max={MAX_STEPS} step={1} defaultValue={0} onChange={(e) => controller.goTo(Number(e.target.value))} />
+      <output ref={readout} className="t-readout num" aria-live="off">
+        0
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Hosts a D3 renderer in a React component: creates it in an effect (and destroys it, so React
+ * StrictMode's double effects are harmless), feeds it its size through a ResizeObserver, and
+ * feeds it data from the stores through subscriptions, at most once per animation frame. Data
+ * never pass through React state, so playing does not re-render React.
+ */
+import { useEffect, useRef } from 'react';
+import { appStore, type AppState } from '../state/appStore.ts';
+import { runStore, type RunState } from '../state/runStore.ts';
+import type { Renderer } from '../viz/types.ts';
+
+export function useRendererHost<Props, Options>(
+  create: (element: HTMLElement, options: Options) => Renderer<Props>,
+  options: Options,
+  select: (run: RunState, app: AppState) => Props | null,
+) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The latest selector and options, without re-creating the renderer on every render.
+  const selectRef = useRef(select);
+  const optionsRef = useRef(options);
+  useEffect(() => {
+    selectRef.current = select;
+    optionsRef.current = options;
+  });
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const renderer = create(element, optionsRef.current);
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const props = selectRef.current(runStore.getState(), appStore.getState());
+      if (props) renderer.update(props);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0].contentRect;
+      if (box.width > 0 && box.height > 0) {
+        renderer.resize(box.width, box.height);
+        schedule();
+      }
+    });
+    observer.observe(element);
+    const unsubRun = runStore.subscribe(schedule);
+    const unsubApp = appStore.subscribe(schedule);
+    schedule();
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      unsubRun();
+      unsubApp();
+      renderer.destroy();
+    };
+  }, [create]);
+
+  return ref;
+}

@@ -1,0 +1,162 @@
+/**
+ * The app's React-facing store: the scenario (every input), playback settings, and the messages
+ * shown to the user. One zustand store; actions sit beside the state they change. Per-frame data
+ * (trajectories, t) live in runStore instead.
+ */
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Algorithm, Comparisons } from '../core/types.ts';
+import type { InputProblem } from '../core/workerApi.ts';
+import type { Corners } from '../viz/types.ts';
+import { mirrorUpdate } from './matrixEdit.ts';
+import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';
+import type { HashProblem } from './urlCodec.ts';
+
+export interface AppState {
+  scenario: Scenario;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: number;
+  /** Invalid values found in the URL when the page loaded. */
+  hashProblems: HashProblem[];
+  /** The latest input the worker refused (the figure keeps the last good run). */
+  inputProblem: InputProblem | null;
+  /** The worker failed for another reason. */
+  failure: string | null;
+  /**
+   * The t to show after a load (a preset's suggested steps, or the URL's t). A new object on
+   * every load, so loading the same preset twice still resets t.
+   */
+  requestedT: { t: number };
+}
+
+export interface AppActions {
+  loadScenario(scenario: Scenario, t: number, hashProblems?: HashProblem[]): void;
+  loadPreset(id: string): void;
+  setEpsilon(epsilon: number): void;
+  setRandom(params: { seed?: number; n?: number }): void;
+  setPreferences(preferences: number[][]): void;
+  setCell(i: number, j: number, value: number): void;
+  setLabels(labels: string[]): void;
+  addResponse(): void;
+  removeResponse(index: number): void;
+  setReference(reference: number[]): void;
+  setInitial(initial: number[]): void;
+  setTau(tau: number): void;
+  setEta(eta: number): void;
+  setSchedule(schedule: Schedule): void;
+  toggleAlgorithm(algorithm: Algorithm, on: boolean): void;
+  setComparisons(comparisons: Comparisons): void;
+  setCorners(corners: Corners): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  setInputProblem(problem: InputProblem | null): void;
+  setFailure(message: string | null): void;
+  dismissHashProblems(): void;
+}
+
+const ORDER: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+
+/** Removes index k from a policy and renormalises. */
+function dropEntry(v: number[], k: number): number[] {
+  const kept = v.filter((_, i) => i !== k);
+  const s = kept.reduce((a, b) => a + b, 0);
+  return kept.map((x) => x / s);
+}
+
+/** Adds a new response with weight 1/(n+1), scaling the others down. */
+function addEntry(v: number[]): number[] {
+  const n = v.length + 1;
+  return [...v.map((x) => (x * (n - 1)) / n), 1 / n];
+}
+
+/** The store itself, for code outside React (the controller, renderer hosts). */
+export const appStore = createStore<AppState & AppActions>()((set, get) => {
+  /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
+  const update = (patch: Partial<Scenario>, keepPreset = false) =>
+    set((st) => ({ scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) } }));
+
+  return {
+    scenario: DEFAULT.scenario,
+    playing: false,
+    speed: 60,
+    hashProblems: [],
+    inputProblem: null,
+    failure: null,
+    requestedT: { t: DEFAULT.steps },
+
+    loadScenario: (scenario, t, hashProblems = []) => set({ scenario, requestedT: { t }, hashProblems, playing: false }),
+    loadPreset: (id) => {
+      const { scenario, steps } = scenarioFromPreset(id, {}, get().scenario);
+      set({ scenario, requestedT: { t: steps }, playing: false });
+    },
+    setEpsilon: (epsilon) => {
+      const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
+      const cur = get().scenario;
+      // Only the matrix follows ε; the user's μ, π0, τ and η stay as they are.
+      set({ scenario: { ...cur, preferences: scenario.preferences, epsilon, preset: 'rater-types' } });
+    },
+    setRandom: ({ seed, n }) => {
+      const cur = get().scenario;
+      const { scenario } = scenarioFromPreset('random', { seed: seed ?? cur.seed, n: n ?? cur.preferences.length }, cur);
+      set({ scenario: { ...scenario, tau: cur.tau, eta: cur.eta, schedule: cur.schedule } });
+    },
+    setPreferences: (preferences) => {
+      const cur = get().scenario;
+      if (preferences.length !== cur.preferences.length) {
+        const n = preferences.length;
+        update({ preferences, labels: cur.labels.slice(0, n).concat(Array.from({ length: Math.max(0, n - cur.labels.length) }, (_, k) => `y${cur.labels.length + k + 1}`)), reference: new Array(n).fill(1 / n), initial: new Array(n).fill(1 / n), corners: defaultCorners(n) });
+      } else {
+        update({ preferences });
+      }
+    },
+    setCell: (i, j, value) => update({ preferences: mirrorUpdate(get().scenario.preferences, i, j, value) }),
+    setLabels: (labels) => update({ labels }, true),
+    addResponse: () => {
+      const cur = get().scenario;
+      const n = cur.preferences.length;
+      if (n >= MAX_RESPONSES) return;
+      const preferences = cur.preferences.map((row) => [...row, 0.5]);
+      preferences.push(new Array(n + 1).fill(0.5));
+      update({ preferences, labels: [...cur.labels, freshLabel(cur.labels)], reference: addEntry(cur.reference), initial: addEntry(cur.initial), corners: n + 1 <= 3 ? defaultCorners(n + 1) : cur.corners.length === 3 && n >= 3 ? cur.corners : defaultCorners(n + 1) });
+    },
+    removeResponse: (k) => {
+      const cur = get().scenario;
+      const n = cur.preferences.length;
+      if (n <= MIN_RESPONSES) return;
+      const preferences = cur.preferences.filter((_, i) => i !== k).map((row) => row.filter((_, j) => j !== k));
+      // Corner groups lose k and shift the indices above it; an emptied group falls back to defaults.
+      const shifted = cur.corners.map((g) => g.filter((i) => i !== k).map((i) => (i > k ? i - 1 : i)));
+      const corners: Corners = shifted.every((g) => g.length > 0) ? [shifted[0], shifted[1], shifted[2]] : defaultCorners(n - 1);
+      update({ preferences, labels: cur.labels.filter((_, i) => i !== k), reference: dropEntry(cur.reference, k), initial: dropEntry(cur.initial, k), corners });
+    },
+    setReference: (reference) => update({ reference }, true),
+    setInitial: (initial) => update({ initial }, true),
+    setTau: (tau) => {
+      const cur = get().scenario;
+      // Keep ητ ≤ 1 (the mixture weight) by lowering a constant η when τ grows.
+      update({ tau, eta: cur.eta * tau > 1 ? 1 / tau : cur.eta, schedule: tau === 0 ? 'constant' : cur.schedule }, true);
+    },
+    setEta: (eta) => update({ eta }, true),
+    setSchedule: (schedule) => update({ schedule }, true),
+    toggleAlgorithm: (algorithm, on) => {
+      const cur = get().scenario.algorithms;
+      update({ algorithms: ORDER.filter((a) => (a === algorithm ? on : cur.includes(a))) }, true);
+    },
+    setComparisons: (comparisons) => update({ comparisons }, true),
+    setCorners: (corners) => update({ corners }, true),
+    setPlaying: (playing) => set({ playing }),
+    setSpeed: (speed) => set({ speed }),
+    setInputProblem: (inputProblem) => set({ inputProblem }),
+    setFailure: (failure) => set({ failure }),
+    dismissHashProblems: () => set({ hashProblems: [] }),
+  };
+});
+
+/** React hook: a narrow selector over appStore. */
+export function useAppStore<T>(selector: (state: AppState & AppActions) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** The store's actions (stable functions), for event handlers. */
+export const actions: AppActions = appStore.getState();

@@ -1,0 +1,152 @@
+/**
+ * Connects the pieces: scenario changes → worker computations → runStore; the Play loop that
+ * advances t (asking the worker to compute ahead); and the URL hash, kept in step with the state.
+ * One instance per page, created by the App and disposed with it.
+ */
+import { SimulationClient } from '../worker-client/simulationClient.ts';
+import { appStore } from './appStore.ts';
+import { appendRun, replaceRun, runStore, setT } from './runStore.ts';
+import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
+import { decodeHash, encodeHash } from './urlCodec.ts';
+
+/** Steps computed beyond t when a scenario changes, so Step and Play can start at once. */
+const LOOKAHEAD_STEPS = 200;
+/** While playing, keep at least this many seconds of steps computed ahead of t. */
+const AHEAD_SECONDS = 1;
+/** How often the URL hash follows t while playing. */
+const HASH_INTERVAL_MS = 500;
+
+export class SimulationController {
+  private readonly client: SimulationClient;
+  private readonly unsubscribers: (() => void)[] = [];
+  private raf = 0;
+  private lastFrame = 0;
+  private carry = 0;
+  private lastHash = 0;
+  private hashTimer = 0;
+
+  constructor() {
+    this.loadFromHash();
+    window.addEventListener('hashchange', this.onHashChange);
+    this.client = new SimulationClient({
+      onCompute: (r) => {
+        const app = appStore.getState();
+        if (!r.ok) {
+          app.setInputProblem(r.problem);
+          return;
+        }
+        app.setInputProblem(null);
+        app.setFailure(null);
+        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT);
+      },
+      onExtend: (r) => {
+        if (r.ok) appendRun(r.chunks);
+      },
+      onFailure: (message) => appStore.getState().setFailure(message),
+    });
+
+    this.unsubscribers.push(
+      appStore.subscribe((state, prev) => {
+        if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
+        if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) this.recompute(state.scenario);
+        if (state.playing !== prev.playing) this.setPlaying(state.playing);
+      }),
+      runStore.subscribe((state, prev) => {
+        if (state.t !== prev.t) this.scheduleHash();
+      }),
+    );
+    this.wantedT = appStore.getState().requestedT.t;
+    this.recompute(appStore.getState().scenario);
+  }
+
+  /**
+   * The t we want to show. Every change of t goes through goTo or the Play loop, which keep this
+   * up to date, so an edit recomputes the run up to the same t at once.
+   */
+  private wantedT: number;
+
+  private recompute(s: Scenario): void {
+    this.client.compute(toSpec(s), Math.min(MAX_STEPS, this.wantedT + LOOKAHEAD_STEPS));
+    this.scheduleHash();
+  }
+
+  /** Moves t to `t`, computing more steps first if needed (Step, timeline). */
+  goTo(t: number): void {
+    const target = Math.max(0, Math.min(MAX_STEPS, Math.round(t)));
+    this.wantedT = target;
+    const { length } = runStore.getState();
+    if (target >= length) this.client.extend(target - length + 1 + LOOKAHEAD_STEPS);
+    setT(target);
+  }
+
+  step(delta: number): void {
+    this.goTo(runStore.getState().t + delta);
+  }
+
+  private setPlaying(playing: boolean): void {
+    cancelAnimationFrame(this.raf);
+    if (!playing) {
+      this.writeHash();
+      return;
+    }
+    this.lastFrame = performance.now();
+    this.carry = 0;
+    const tick = (now: number) => {
+      const { speed } = appStore.getState();
+      const dt = Math.min(0.1, (now - this.lastFrame) / 1000);
+      this.lastFrame = now;
+      this.carry += speed * dt;
+      const advance = Math.floor(this.carry);
+      this.carry -= advance;
+      const { t, length } = runStore.getState();
+      if (length - 1 - t < speed * AHEAD_SECONDS && length - 1 < MAX_STEPS && !this.client.busy) {
+        this.client.extend(Math.min(MAX_STEPS - (length - 1), Math.max(LOOKAHEAD_STEPS, Math.ceil(speed * AHEAD_SECONDS * 2))));
+      }
+      if (advance > 0) {
+        const next = Math.min(t + advance, length - 1);
+        this.wantedT = next;
+        setT(next);
+        if (next >= MAX_STEPS) {
+          appStore.getState().setPlaying(false);
+          return;
+        }
+      }
+      this.raf = requestAnimationFrame(tick);
+    };
+    this.raf = requestAnimationFrame(tick);
+  }
+
+  private scheduleHash(): void {
+    const now = performance.now();
+    if (now - this.lastHash >= HASH_INTERVAL_MS) {
+      this.writeHash();
+      return;
+    }
+    window.clearTimeout(this.hashTimer);
+    this.hashTimer = window.setTimeout(() => this.writeHash(), HASH_INTERVAL_MS);
+  }
+
+  private writeHash(): void {
+    this.lastHash = performance.now();
+    const hash = encodeHash(appStore.getState().scenario, this.wantedT);
+    if (hash !== window.location.hash) history.replaceState(null, '', hash);
+  }
+
+  /** Loads the scenario and t from the URL hash, if there is one; bad values are reported. */
+  private loadFromHash(): void {
+    if (window.location.hash.length <= 1) return;
+    const { scenario, t, problems } = decodeHash(window.location.hash);
+    appStore.getState().loadScenario(scenario, t, problems);
+  }
+
+  /** Our own replaceState fires no hashchange: this is a person editing the address bar. */
+  private readonly onHashChange = () => this.loadFromHash();
+
+  dispose(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    cancelAnimationFrame(this.raf);
+    window.clearTimeout(this.hashTimer);
+    this.unsubscribers.forEach((u) => u());
+    this.client.dispose();
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The editing rules of the preference matrix, kept out of the React component so they can be
+ * tested in Node: every edit of P[i][j] also sets its mirror P[j][i] = 1 − P[i][j] (the matrix
+ * stays a valid preference matrix after every keystroke), values are clamped to [0, 1] and
+ * rounded to 3 decimals (what a person can set by hand; keeps URLs short), typed text is parsed
+ * leniently but out-of-range text is refused rather than silently clamped.
+ */
+import { interpolateRgb } from 'd3';
+import { HEAT } from '../viz/palette.ts';
+
+export type PreferenceRows = readonly (readonly number[])[];
+
+/** Arrow Up/Down step; Shift (or Page Up/Down) uses the big step. */
+export const CELL_STEP = 0.01;
+export const CELL_BIG_STEP = 0.1;
+/** One mouse-wheel notch over a focused cell. */
+export const WHEEL_STEP = 0.01;
+/** Wheel pixels per notch: trackpads send many small deltas, a mouse notch sends ~50–120. */
+export const WHEEL_NOTCH_PX = 50;
+/** Vertical drag on a cell: value change per pixel (up = more), after a dead zone so clicks stay clicks. */
+export const DRAG_PER_PX = 0.005;
+export const DRAG_THRESHOLD_PX = 4;
+/** Longest response name, in characters. */
+export const LABEL_MAX = 24;
+
+/** Clamps to [0, 1] and rounds to 3 decimals; NaN becomes 1/2 (never let NaN into the matrix). */
+export function roundProbability(x: number): number {
+  if (Number.isNaN(x)) return 0.5;
+  const r = Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+  return r === 0 ? 0 : r; // no −0
+}
+
+/**
+ * A new matrix with P[i][j] = v and P[j][i] = 1 − v, where v is `value` clamped and rounded.
+ * Both cells are rounded to 3 decimals so the pair sums to 1 within 1e-15 and prints cleanly.
+ * The diagonal is fixed at 1/2: i = j (or an index out of range) returns an unchanged copy.
+ */
+export function mirrorUpdate(P: PreferenceRows, i: number, j: number, value: number): number[][] {
+  const next = P.map((row) => [...row]);
+  const n = P.length;
+  if (i === j || !(i >= 0 && i < n && j >= 0 && j < n) || !Number.isInteger(i) || !Number.isInteger(j)) return next;
+  const v = roundProbability(value);
+  next[i][j] = v;
+  next[j][i] = roundProbability(1 - v);
+  return next;
+}
+
+export type CellParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'not-a-number' | 'out-of-range' };
+
+/**
+ * Reads what a person typed into a cell: "0.7", ".7", "0,7" (decimal comma), "70%". Anything
+ * outside [0, 1] is refused, not clamped: typing 1.5 is a mistake to point out, not to guess at.
+ */
+export function parseCellText(text: string): CellParse {
+  let t = text.trim().replace(/^[\u2212\u2013]/, '-');
+  if (t === '') return { ok: false, reason: 'empty' };
+  const percent = t.endsWith('%');
+  if (percent) t = t.slice(0, -1).trim();
+  t = t.replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { ok: false, reason: 'not-a-number' };
+  const x = Number(t) / (percent ? 100 : 1);
+  if (!Number.isFinite(x)) return { ok: false, reason: 'not-a-number' };
+  if (x < 0 || x > 1) return { ok: false, reason: 'out-of-range' };
+  return { ok: true, value: roundProbability(x) };
+}
+
+/** The value after an arrow key / wheel notch: `direction` is +1 (up) or −1 (down). */
+export function stepValue(value: number, direction: number, big = false): number {
+  return roundProbability(value + Math.sign(direction) * (big ? CELL_BIG_STEP : CELL_STEP));
+}
+
+/**
+ * The value while dragging `dy` pixels down from where the pointer went down (negative dy = up =
+ * larger value), or null inside the dead zone. The dead zone is subtracted so the value does not
+ * jump by 0.02 the moment the drag starts.
+ */
+export function dragValue(start: number, dy: number): number | null {
+  if (!Number.isFinite(dy) || Math.abs(dy) < DRAG_THRESHOLD_PX) return null;
+  const travel = dy - Math.sign(dy) * DRAG_THRESHOLD_PX;
+  return roundProbability(start - travel * DRAG_PER_PX);
+}
+
+/**
+ * How a cell prints: 2 decimals when n > 8 (narrow cells), else up to 3 (at least 2), so 0.9 shows
+ * as 0.90 and 0.905 as 0.905.
+ */
+export function formatCell(value: number, n: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (n > 8) return value.toFixed(2);
+  const s = value.toFixed(3);
+  return s.endsWith('0') ? s.slice(0, -1) : s;
+}
+
+/** "P(rock ≻ paper)": how a cell is named to screen readers and in messages. */
+export function cellName(labels: readonly string[], i: number, j: number): string {
+  return `P(${labels[i] ?? `y${i + 1}`} ≻ ${labels[j] ?? `y${j + 1}`})`;
+}
+
+export function cellRangeMessage(labels: readonly string[], i: number, j: number): string {
+  return `${cellName(labels, i, j)} must be between 0 and 1`;
+}
+
+/** A usable response name (trimmed, at most LABEL_MAX characters), or null if empty. */
+export function normalizeLabel(text: string): string | null {
+  const t = text.trim().slice(0, LABEL_MAX).trim();
+  return t === '' ? null : t;
+}
+
+/** Labels with entry k renamed, or null if the new name is empty (the old one is kept). */
+export function renameLabel(labels: readonly string[], k: number, text: string): string[] | null {
+  const name = normalizeLabel(text);
+  if (name === null || k < 0 || k >= labels.length) return null;
+  const next = [...labels];
+  next[k] = name;
+  return next;
+}
+
+const heatLow = interpolateRgb(HEAT.low, HEAT.mid);
+const heatHigh = interpolateRgb(HEAT.mid, HEAT.high);
+
+/** Diverging heatmap colour around 1/2: HEAT.low at 0, HEAT.mid at 1/2, HEAT.high at 1. */
+export function heatColor(value: number): string {
+  const v = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
+  return v < 0.5 ? heatLow(v * 2) : heatHigh((v - 0.5) * 2);
+}
+
+/** WCAG relative luminance of an "rgb(r, g, b)" or "#rrggbb" colour. */
+export function relativeLuminance(color: string): number {
+  const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
+  const hex = /^#([0-9a-f]{6})$/i.exec(color);
+  const rgb = m ? [+m[1], +m[2], +m[3]] : hex ? [0, 2, 4].map((k) => parseInt(hex[1].slice(k, k + 2), 16)) : [255, 255, 255];
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+// Pure black, not the UI's #1a1a1a: on the mid-saturated colours where dark and white text are
+// equally good, only black keeps the WCAG 4.5:1 contrast for small text.
+export const TEXT_DARK = '#000000';
+export const TEXT_LIGHT = '#ffffff';
+
+/** Dark or white text, whichever has the higher WCAG contrast against `background`. */
+export function textColorOn(background: string): string {
+  const l = relativeLuminance(background);
+  const dark = relativeLuminance(TEXT_DARK);
+  return (l + 0.05) / (dark + 0.05) >= 1.05 / (l + 0.05) ? TEXT_DARK : TEXT_LIGHT;
+}

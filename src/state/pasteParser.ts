@@ -1,0 +1,295 @@
+/**
+ * Turns text pasted from a spreadsheet (Excel, Google Sheets, LibreOffice, a CSV file) into a
+ * preference matrix. People paste what they have: with or without a header row of names, with or
+ * without a first column of names, tabs or commas or semicolons, probabilities or raw win counts.
+ * Every refusal names the row and column in the matrix's own 1-based terms, so the person can find
+ * the cell in their sheet. Never throws; never returns NaN.
+ */
+
+export type PasteMode = 'auto' | 'probabilities' | 'counts';
+
+export type PasteResult =
+  | { ok: true; preferences: number[][]; labels: string[] | null; kind: 'probabilities' | 'counts'; notes: string[] }
+  | { ok: false; error: string };
+
+export const PASTE_MIN_N = 2;
+export const PASTE_MAX_N = 12;
+/** Same limit as the editor's label inputs. */
+export const PASTE_MAX_LABEL = 24;
+/** P[i][j] + P[j][i] may be off by this much (rounded spreadsheet values) before we refuse. */
+export const PASTE_SUM_TOLERANCE = 1e-6;
+
+type Separator = '\t' | ';' | ',' | 'space';
+
+/** Tab wins (what spreadsheets put on the clipboard), then semicolon (European CSV), then comma. */
+function detectSeparator(lines: readonly string[]): Separator {
+  if (lines.some((l) => l.includes('\t'))) return '\t';
+  if (lines.some((l) => l.includes(';'))) return ';';
+  if (lines.some((l) => l.includes(','))) return ',';
+  return 'space';
+}
+
+/** Splits one line, honouring "double-quoted" cells (which may contain the separator). */
+function splitLine(line: string, sep: Separator): string[] {
+  if (sep === 'space') return line.trim().split(/\s+/);
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k];
+    if (quoted) {
+      if (c === '"' && line[k + 1] === '"') {
+        cell += '"';
+        k++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === sep) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** Length without trailing empty cells (trailing separators, e.g. an extra selected column). */
+function filledLength(cells: readonly string[]): number {
+  let k = cells.length;
+  while (k > 0 && cells[k - 1] === '') k--;
+  return k;
+}
+
+/**
+ * Whether a row can be read as exactly `w` cells: trailing blanks may be dropped, and the last row
+ * may stop one short (its last cell is the diagonal, which may be left out).
+ */
+function fits(cells: readonly string[], w: number, isLast: boolean): boolean {
+  return (filledLength(cells) <= w && w <= cells.length) || (isLast && cells.length === w - 1);
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+interface ParsedNumber {
+  value: number;
+  percent: boolean;
+}
+
+/**
+ * A spreadsheet number: "0.7", ".7", "7e-1", "70%", and "0,7" (decimal comma) unless commas
+ * separate the cells. Returns null for anything else, including values that overflow to Infinity.
+ */
+function parseNumber(text: string, sep: Separator): ParsedNumber | null {
+  let t = text.replace(/[\s\u00a0]/g, '').replace(/^[\u2212\u2013]/, '-');
+  const percent = t.endsWith('%');
+  if (percent) t = t.slice(0, -1);
+  if (sep !== ',' && /^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.');
+  if (!NUMBER.test(t)) return null;
+  const value = Number(t) / (percent ? 100 : 1);
+  return Number.isFinite(value) ? { value, percent } : null;
+}
+
+const isNumeric = (cell: string, sep: Separator) => parseNumber(cell, sep) !== null;
+/** What people write on a diagonal that means "nothing here". */
+const isBlankish = (cell: string) => /^(|-|–|—|x|n\/a|na|½|1\/2)$/i.test(cell.trim());
+
+/** Formats a number for a message: short, but never hides the offending digits. */
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(12)));
+}
+
+function cleanLabel(raw: string, k: number): string {
+  const t = raw.trim().slice(0, PASTE_MAX_LABEL).trim();
+  return t === '' ? `y${k + 1}` : t;
+}
+
+/**
+ * Parses pasted text into an n×n preference matrix (2 ≤ n ≤ 12).
+ * - 'probabilities': cells are P(row ≻ column); P + Pᵀ must be 1 within 1e-6, then made exact.
+ * - 'counts': cells are wins of row over column; P[i][j] = w_ij / (w_ij + w_ji).
+ * - 'auto': counts if any off-diagonal cell exceeds 1, else probabilities (falling back to counts
+ *   when a matrix of whole numbers is not a valid probability matrix, e.g. one game per pair).
+ */
+export function parsePastedMatrix(text: string, mode: PasteMode): PasteResult {
+  try {
+    return parse(typeof text === 'string' ? text : '', mode);
+  } catch {
+    // Defensive: the parser is written not to throw, but a paste must never crash the app.
+    return { ok: false, error: 'Could not read the pasted text as a matrix.' };
+  }
+}
+
+function parse(text: string, mode: PasteMode): PasteResult {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '');
+  if (lines.length === 0) return { ok: false, error: 'Nothing to read: paste a square table of numbers, one row per line.' };
+  const sep = detectSeparator(lines);
+  const rows = lines.map((l) => splitLine(l, sep));
+
+  // Header: the first row's cells after the corner are all names (non-numeric, some non-empty).
+  const first = rows[0].slice(1).filter((c) => c !== '');
+  const hasHeader = rows.length > 1 && first.length > 0 && first.every((c) => !isNumeric(c, sep));
+  const header = hasHeader ? rows[0].slice(0, filledLength(rows[0])) : null;
+  const data = hasHeader ? rows.slice(1) : rows;
+  const n = data.length;
+  if (n < PASTE_MIN_N) {
+    return { ok: false, error: `Found ${n} row of numbers; a preference matrix needs at least ${PASTE_MIN_N} rows (one per response).` };
+  }
+  if (n > PASTE_MAX_N) {
+    return { ok: false, error: `Found ${n} rows; the explorer handles at most ${PASTE_MAX_N} responses. Paste a smaller matrix.` };
+  }
+
+  // Name column: every non-empty first cell is a name, or every row is one cell wider than the
+  // matrix is tall (numeric names). A blank first cell alone is a blank diagonal, not a name.
+  const firstCells = data.map((r) => r[0]).filter((c) => c !== '');
+  const fitsAll = (w: number) => data.every((r, i) => fits(r, w, i === n - 1));
+  const hasNames = (firstCells.length > 0 && firstCells.every((c) => !isNumeric(c, sep))) || (fitsAll(n + 1) && !fitsAll(n));
+  const names = hasNames ? data.map((r) => r[0]) : null;
+  const body = data.map((r) => (hasNames ? r.slice(1) : r));
+
+  // Shape: every row must read as n cells.
+  if (!body.some((r, i) => fits(r, n, i === n - 1))) {
+    const w = filledLength(body[0]);
+    if (body.every((r) => filledLength(r) === w)) {
+      return { ok: false, error: `The table has ${n} rows but ${w} column${w === 1 ? '' : 's'} of numbers; a preference matrix must be square (n×n).` };
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (fits(body[i], n, i === n - 1)) continue;
+    const len = filledLength(body[i]);
+    if (len > n) {
+      return { ok: false, error: `Row ${i + 1} has ${len} values, but there are ${n} rows, so each row needs ${n} (column ${n + 1} is extra).` };
+    }
+    return { ok: false, error: `Row ${i + 1} has ${len} value${len === 1 ? '' : 's'}, but there are ${n} rows, so each row needs ${n} (column ${len + 1} is missing).` };
+  }
+  const cells = body.map((r) => Array.from({ length: n }, (_, j) => r[j] ?? ''));
+
+  const notes: string[] = [];
+  let labels: string[] | null = null;
+  if (header) {
+    // A header is n names, or a corner cell (possibly blank) followed by n names.
+    const h = header.length === n + 1 ? header.slice(1) : header;
+    if (h.length !== n || h[0] === '') {
+      const count = h[0] === '' ? h.length - 1 : h.length;
+      return { ok: false, error: `The header row has ${count} name${count === 1 ? '' : 's'}, but there are ${n} rows of numbers; a preference matrix needs one name per row.` };
+    }
+    labels = h.map(cleanLabel);
+    if (names && names.some((x, k) => x.trim() !== '' && cleanLabel(x, k) !== labels![k])) {
+      notes.push('The row names differ from the column names; the column names are used.');
+    }
+  } else if (names) {
+    labels = names.map(cleanLabel);
+  }
+  if (labels && new Set(labels).size < labels.length) notes.push('Some names appear twice; you may want to rename them.');
+
+  const where = (i: number, j: number) => `Row ${i + 1}, column ${j + 1}${labels ? ` ("${labels[i]}" vs "${labels[j]}")` : ''}`;
+
+  // Read the numbers. Diagonal: anything goes (a response ties with itself).
+  const raw: (number | null)[][] = Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
+  let oddDiagonal = false;
+  let sawPercent = false;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const cell = cells[i][j] ?? '';
+      if (i === j) {
+        if (!isBlankish(cell)) {
+          const x = parseNumber(cell, sep);
+          if (!x || (x.value !== 0.5 && x.value !== 0)) oddDiagonal = true;
+        }
+        continue;
+      }
+      if (cell === '') continue; // may be filled from its mirror below
+      const x = parseNumber(cell, sep);
+      if (!x) return { ok: false, error: `${where(i, j)}: "${cell.slice(0, 20)}" is not a number.` };
+      if (x.value < 0) return { ok: false, error: `${where(i, j)}: ${fmt(x.value)} is negative; preferences and win counts cannot be.` };
+      sawPercent ||= x.percent;
+      raw[i][j] = x.value;
+    }
+  }
+  if (oddDiagonal) notes.push('The diagonal was set to ½: a response ties with itself.');
+
+  let kind: 'probabilities' | 'counts';
+  if (mode === 'counts' || mode === 'probabilities') kind = mode;
+  else kind = !sawPercent && raw.some((r) => r.some((x) => x !== null && x > 1)) ? 'counts' : 'probabilities';
+
+  if (kind === 'probabilities') {
+    const probs = toProbabilities(raw, n, where);
+    if (probs.ok) return { ok: true, preferences: probs.P, labels, kind, notes: [...notes, ...probs.notes] };
+    // One game per pair reads as 0/1 "probabilities" that need not sum to 1: then they are counts.
+    const wholeNumbers = raw.every((r) => r.every((x) => x === null || Number.isInteger(x)));
+    if (mode !== 'auto' || !wholeNumbers || sawPercent || raw.some((r, i) => r.some((x, j) => i !== j && x === null))) {
+      return { ok: false, error: probs.error };
+    }
+    kind = 'counts';
+    notes.push('Read as win counts: the whole numbers do not form a probability matrix.');
+  }
+  if (sawPercent) return { ok: false, error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.' };
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i !== j && raw[i][j] === null) return { ok: false, error: `${where(i, j)} is empty; every pair needs a win count.` };
+    }
+  }
+  const unplayed: string[] = [];
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      // Scale by the larger count so huge counts cannot overflow to Infinity / Infinity.
+      const m = Math.max(raw[i][j]!, raw[j][i]!);
+      if (m === 0) {
+        unplayed.push(labels ? `"${labels[i]}" and "${labels[j]}"` : `${i + 1} and ${j + 1}`);
+        continue;
+      }
+      P[i][j] = raw[i][j]! / m / (raw[i][j]! / m + raw[j][i]! / m);
+      P[j][i] = 1 - P[i][j];
+    }
+  }
+  if (unplayed.length > 0) {
+    notes.push(`No games between ${unplayed.join(', ')}: set to ½ (no information either way).`);
+  }
+  return { ok: true, preferences: P, labels, kind, notes };
+}
+
+type Probabilities = { ok: true; P: number[][]; notes: string[] } | { ok: false; error: string };
+
+/** Checks probabilities and makes P + Pᵀ = 1 exact; one blank of a pair is filled from its mirror. */
+function toProbabilities(raw: (number | null)[][], n: number, where: (i: number, j: number) => string): Probabilities {
+  const notes: string[] = [];
+  let filled = 0;
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = raw[i][j];
+      if (i !== j && x !== null && x > 1) {
+        return { ok: false, error: `${where(i, j)}: ${fmt(x)} is more than 1, but a probability must be between 0 and 1 (choose "counts" if these are win counts).` };
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = raw[i][j];
+      const b = raw[j][i];
+      if (a === null && b === null) return { ok: false, error: `${where(i, j)} and row ${j + 1}, column ${i + 1} are both empty; fill in at least one of them.` };
+      let p: number;
+      if (a === null || b === null) {
+        p = a === null ? 1 - b! : a;
+        filled++;
+      } else {
+        const sum = a + b;
+        if (Math.abs(sum - 1) > PASTE_SUM_TOLERANCE) {
+          return { ok: false, error: `${where(i, j)}: ${fmt(a)} + ${fmt(b)} = ${fmt(sum)}, but P(a ≻ b) + P(b ≻ a) must be 1.` };
+        }
+        // Keep an exact pair as typed; otherwise split the rounding error evenly between the two
+        // cells (12 significant digits hide the floating-point noise of the average).
+        p = sum === 1 ? a : Math.min(1, Math.max(0, Number(((a + (1 - b)) / 2).toPrecision(12))));
+      }
+      P[i][j] = p;
+      P[j][i] = 1 - p;
+    }
+  }
+  if (filled > 0) notes.push(`${filled} empty cell${filled === 1 ? ' was' : 's were'} filled in from the mirror cell (P(b ≻ a) = 1 − P(a ≻ b)).`);
+  return { ok: true, P, notes };
+}

@@ -1,0 +1,98 @@
+/**
+ * The scenario: every input a person can set, in the form the UI edits and the URL stores.
+ * Pure data and pure functions; the store (appStore.ts) holds one of these.
+ */
+import { presetById, EPSILON_DEFAULT, type PresetParams } from '../core/presets.ts';
+import type { Algorithm, Comparisons } from '../core/types.ts';
+import type { ScenarioSpec } from '../core/workerApi.ts';
+import type { Corners } from '../viz/types.ts';
+
+export const MIN_RESPONSES = 2;
+export const MAX_RESPONSES = 12;
+/** The longest run the app computes and keeps (steps); Play stops there. */
+export const MAX_STEPS = 100_000;
+/** τ and η slider ranges (logarithmic). */
+export const TAU_RANGE = { min: 1e-3, max: 10 } as const;
+export const ETA_RANGE = { min: 1e-3, max: 100 } as const;
+
+export type Schedule = 'constant' | 'theorem';
+
+export interface Scenario {
+  preferences: number[][];
+  labels: string[];
+  reference: number[];
+  initial: number[];
+  tau: number;
+  /** The constant step; kept when the theorem's schedule is selected, for switching back. */
+  eta: number;
+  schedule: Schedule;
+  algorithms: Algorithm[];
+  comparisons: Comparisons;
+  /** The preset the scenario came from, or null once edited into something custom. */
+  preset: string | null;
+  epsilon: number;
+  seed: number;
+  corners: Corners;
+}
+
+export const DEFAULT_PRESET = 'rps';
+
+export function defaultCorners(n: number): Corners {
+  return n <= 3 ? [[0], [1], [2 % n]] : [[0], [1], [2]];
+}
+
+/** The scenario of a preset with its parameters; the suggested t comes along. */
+export function scenarioFromPreset(id: string, params: PresetParams = {}, base?: Scenario): { scenario: Scenario; steps: number } {
+  const preset = presetById(id) ?? presetById(DEFAULT_PRESET)!;
+  const built = preset.build(params);
+  const n = built.preferences.length;
+  return {
+    scenario: {
+      preferences: built.preferences,
+      labels: built.labels,
+      reference: built.reference,
+      initial: built.initial,
+      tau: built.tau,
+      eta: built.eta,
+      schedule: built.schedule,
+      algorithms: base?.algorithms ?? ['nash-md', 'omd', 'rlhf'],
+      comparisons: base?.comparisons ?? 'uniform',
+      preset: preset.id,
+      // Only the parameters this preset reads are taken; the others keep their previous values.
+      epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
+      seed: (preset.params.includes('seed') ? params.seed : undefined) ?? base?.seed ?? 1,
+      corners: defaultCorners(n),
+    },
+    steps: built.steps,
+  };
+}
+
+export const DEFAULT = scenarioFromPreset(DEFAULT_PRESET);
+
+/** The worker's view of a scenario. */
+export function toSpec(s: Scenario): ScenarioSpec {
+  return {
+    preferences: s.preferences,
+    reference: s.reference,
+    initial: s.initial,
+    tau: s.tau,
+    eta: s.schedule === 'theorem' ? 'theorem' : s.eta,
+    comparisons: s.comparisons,
+    algorithms: s.algorithms,
+  };
+}
+
+/** Uniform policy over n responses. */
+export function uniform(n: number): number[] {
+  return new Array<number>(n).fill(1 / n);
+}
+
+/** Default response labels y1…yn. */
+export function defaultLabels(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `y${i + 1}`);
+}
+
+/** A fresh label not yet used: y{k} for the smallest free k. */
+export function freshLabel(labels: readonly string[]): string {
+  for (let k = labels.length + 1; ; k++) if (!labels.includes(`y${k}`)) return `y${k}`;
+}

@@ -1,0 +1,326 @@
+/**
+ * Convergence figure: two stacked log-scale panels sharing the iteration axis t,
+ * KL(π*_τ‖π_t) on top and the exploitability e_τ(π_t) below, one line per algorithm.
+ * Also exports two small DOM helpers (legend, sub/superscript text) reused by the other charts.
+ */
+import * as d3 from 'd3';
+import { ALGORITHM_STYLE } from './palette.ts';
+import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
+import {
+  clampLog,
+  curveSamples,
+  envelopeRows,
+  estimateTextWidth,
+  formatPowerOfTen,
+  layoutLegend,
+  logDomainExponents,
+  logTickExponents,
+  theoremBound,
+} from './chartMath.ts';
+
+export const FONT_SIZE = 12;
+export const INK = '#1a1a1a';
+export const AXIS_COLOR = '#8a8a8a';
+const GRID_COLOR = '#ececec';
+const BOUND_COLOR = '#777777';
+const BOUND_DASH = '5 3';
+const MAX_POINTS = 1000;
+
+/** Unique ids for clipPaths: several instances (and StrictMode's double create) coexist. */
+let instanceCounter = 0;
+
+// ---------------------------------------------------------------- shared DOM helpers
+
+/** A run of text, optionally set as a subscript or superscript. */
+export type MathPart = readonly [text: string, shift?: 'sub' | 'sup'];
+
+/**
+ * Fill an SVG <text> with tspans so π*_τ reads as in the paper. Shifts use dy in px, undone on
+ * the next run, because `baseline-shift` is not honoured by every browser.
+ */
+export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, undefined>, parts: readonly MathPart[]): void {
+  text.selectAll('tspan').remove();
+  let offset = 0;
+  for (const [content, shift] of parts) {
+    const target = shift === 'sub' ? 0.3 : shift === 'sup' ? -0.4 : 0;
+    // No dy when unshifted: a tspan's dy would replace the <text>'s own dy (vertical centring).
+    text
+      .append('tspan')
+      .attr('dy', target === offset ? null : `${target - offset}em`)
+      .attr('font-size', shift ? '0.78em' : null)
+      .text(content);
+    // dy of a smaller tspan is in its own em; close enough for one level of shift.
+    offset = target;
+  }
+}
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  color: string;
+  dash: string;
+}
+
+const SAMPLE = 22; // px of line sample before each legend label
+
+/** Draw (or update) a wrapping legend into `g`; returns its height in px. */
+export function renderLegend(g: d3.Selection<SVGGElement, unknown, null, undefined>, entries: readonly LegendEntry[], maxWidth: number): number {
+  const widths = entries.map((e) => SAMPLE + 5 + estimateTextWidth(e.label, FONT_SIZE));
+  const { slots, rows } = layoutLegend(widths, maxWidth, 14);
+  const rowHeight = FONT_SIZE + 5;
+  const items = g
+    .selectAll<SVGGElement, LegendEntry>('g.legend-item')
+    .data(entries, (e) => e.key)
+    .join((enter) => {
+      const item = enter.append('g').attr('class', 'legend-item');
+      item.append('line').attr('x1', 0).attr('x2', SAMPLE).attr('stroke-width', 2);
+      item.append('text').attr('x', SAMPLE + 5).attr('dy', '0.35em').attr('fill', INK);
+      return item;
+    });
+  items.attr('transform', (_, i) => `translate(${slots[i].x},${slots[i].row * rowHeight + rowHeight / 2})`);
+  items.select('line').attr('stroke', (e) => e.color).attr('stroke-dasharray', (e) => e.dash || null);
+  items.select('text').text((e) => e.label);
+  return rows * rowHeight;
+}
+
+/** Style a D3 axis group: thin grey lines, page font, 12 px labels in ink colour. */
+export function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>): void {
+  g.attr('font-family', null).attr('font-size', FONT_SIZE).attr('color', AXIS_COLOR);
+  g.selectAll('text').attr('fill', INK);
+}
+
+export function seriesEntries(series: readonly SeriesData[]): LegendEntry[] {
+  return series.map((s) => {
+    const style = ALGORITHM_STYLE[s.algorithm];
+    return { key: s.algorithm, label: style.label, color: style.color, dash: style.dash };
+  });
+}
+
+// ---------------------------------------------------------------- the convergence plot
+
+type Metric = 'kl' | 'exploitability';
+
+interface Line {
+  algorithm: SeriesData['algorithm'];
+  rows: number[];
+  values: Float64Array;
+  current: number;
+}
+
+interface Panel {
+  metric: Metric;
+  root: d3.Selection<SVGGElement, unknown, null, undefined>;
+  clipRect: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  title: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  grid: d3.Selection<SVGGElement, unknown, null, undefined>;
+  yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
+  xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
+  plot: d3.Selection<SVGGElement, unknown, null, undefined>;
+  bound: d3.Selection<SVGPathElement, unknown, null, undefined>;
+  y: d3.ScaleLogarithmic<number, number>;
+  /** Cache key of the last drawn y axis, so it is rebuilt only when the decades change. */
+  axisKey: string;
+}
+
+const TITLES: Record<Metric, readonly MathPart[]> = {
+  kl: [['KL(π*'], ['τ', 'sub'], [' ‖ π'], ['t', 'sub'], [')']],
+  exploitability: [['exploitability e'], ['τ', 'sub'], ['(π'], ['t', 'sub'], [')']],
+};
+
+const fmt = d3.format('.2~e');
+
+export function createConvergencePlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<ConvergenceProps> {
+  const id = `convergence-${++instanceCounter}`;
+  let width = element.clientWidth || 400;
+  let height = element.clientHeight || 360;
+  let props: ConvergenceProps | null = null;
+
+  const svg = d3
+    .select(element)
+    .append('svg')
+    .attr('role', 'img')
+    .attr('aria-label', 'Convergence plot: no data yet')
+    .attr('font-size', FONT_SIZE)
+    .style('display', 'block')
+    .style('background', '#fff')
+    .style('overflow', 'visible');
+  const defs = svg.append('defs');
+  const legend = svg.append('g').attr('class', 'legend');
+  const x = d3.scaleLinear();
+  const panels: Panel[] = (['kl', 'exploitability'] as const).map((metric, i) => {
+    const root = svg.append('g').attr('class', `panel-${metric}`);
+    const clipId = `${id}-clip-${i}`;
+    const clipRect = defs.append('clipPath').attr('id', clipId).append('rect');
+    const title = root.append('text').attr('fill', INK).attr('font-weight', 600);
+    const grid = root.append('g').attr('class', 'grid');
+    const yAxis = root.append('g').attr('class', 'y-axis');
+    const xAxis = root.append('g').attr('class', 'x-axis');
+    const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
+    const bound = plot
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', BOUND_COLOR)
+      .attr('stroke-width', 1.25)
+      .attr('stroke-dasharray', BOUND_DASH);
+    setMathText(title, TITLES[metric]);
+    return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, y: d3.scaleLog(), axisKey: '' };
+  });
+  const xLabel = svg.append('text').attr('fill', INK).attr('text-anchor', 'middle').text('iteration t');
+  const hairline = svg.append('line').attr('stroke', '#b0b0b0').attr('stroke-width', 1);
+  const empty = svg
+    .append('text')
+    .attr('fill', '#666')
+    .attr('text-anchor', 'middle')
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 4)
+    .attr('paint-order', 'stroke')
+    .text('Run a simulation to see convergence');
+
+  function render(): void {
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const p = props;
+    const series = p?.series ?? [];
+    const t = Math.max(0, Math.floor(p?.t ?? 0));
+    const showBound = !!p && p.theoremBound && p.tau > 0;
+
+    const margin = { left: 48, right: 14, top: 4, bottom: 40 };
+    const innerW = Math.max(40, width - margin.left - margin.right);
+    const entries = seriesEntries(series);
+    if (showBound) entries.push({ key: 'bound', label: 'Theorem 1 bound', color: BOUND_COLOR, dash: BOUND_DASH });
+    legend.attr('transform', `translate(${margin.left},${margin.top})`);
+    const legendH = renderLegend(legend, entries, innerW);
+
+    const titleH = FONT_SIZE + 8;
+    const gap = 12;
+    const top = margin.top + legendH + (legendH ? 6 : 0);
+    const panelH = Math.max(40, (height - top - margin.bottom - 2 * titleH - gap) / 2);
+
+    const tMax = Math.max(t, 10);
+    x.domain([0, tMax]).range([0, innerW]);
+    const xTicks = Math.max(2, Math.floor(innerW / 70));
+
+    // About one min/max bucket per pixel column: more points would not show.
+    const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(2 * innerW)));
+    // Thin each series once; the same rows serve both panels' domains and lines.
+    const lines: Record<Metric, Line[]> = { kl: [], exploitability: [] };
+    for (const s of series) {
+      const count = Math.min(t, s.length - 1) + 1;
+      if (count <= 0) continue;
+      for (const metric of ['kl', 'exploitability'] as const) {
+        const values = s[metric];
+        const rows = envelopeRows(count, maxPoints, values);
+        lines[metric].push({ algorithm: s.algorithm, rows, values, current: count - 1 });
+      }
+    }
+
+    panels.forEach((panel, i) => {
+      const y0 = top + i * (titleH + panelH + gap) + titleH;
+      panel.root.attr('transform', `translate(${margin.left},${y0})`);
+      panel.clipRect.attr('x', 0).attr('y', -2).attr('width', innerW + 4).attr('height', panelH + 4);
+      panel.title.attr('x', 0).attr('y', -7);
+
+      // y domain from the visible data (the envelope keeps each bucket's extremes).
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const line of lines[panel.metric]) {
+        for (const r of line.rows) {
+          const v = clampLog(line.values[r]);
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      // The bound is loose early on: include only its value at the current t, so it enters the
+      // panel on the right and is clipped where it exceeds the data's range by decades.
+      if (showBound && panel.metric === 'kl' && p) hi = Math.max(hi, theoremBound(tMax, p.tau));
+      const [eLo, eHi] = logDomainExponents(lo, hi);
+      panel.y.domain([10 ** eLo, 10 ** eHi]).range([panelH, 0]);
+
+      const maxTicks = Math.max(2, Math.floor(panelH / 22) + 1);
+      const key = `${eLo}:${eHi}:${panelH}:${innerW}`;
+      if (key !== panel.axisKey) {
+        panel.axisKey = key;
+        const ticks = logTickExponents(eLo, eHi, maxTicks).map((e) => 10 ** e);
+        panel.yAxis
+          .call(d3.axisLeft(panel.y).tickValues(ticks).tickFormat((d) => formatPowerOfTen(Math.log10(+d))).tickSizeOuter(0))
+          .call(styleAxis);
+        panel.grid
+          .selectAll('line')
+          .data(ticks)
+          .join('line')
+          .attr('x1', 0)
+          .attr('x2', innerW)
+          .attr('y1', (d) => panel.y(d))
+          .attr('y2', (d) => panel.y(d))
+          .attr('stroke', GRID_COLOR);
+      }
+      const xAxis = d3.axisBottom(x).ticks(xTicks).tickSizeOuter(0).tickFormat(i === 1 ? d3.format('~s') : () => '');
+      panel.xAxis.attr('transform', `translate(0,${panelH})`).call(xAxis).call(styleAxis);
+
+      const y = panel.y;
+      const path = (l: Line) =>
+        d3
+          .line<number>()
+          .digits(1) // sub-pixel precision is invisible; shorter path strings are cheaper
+          .defined((r) => !Number.isNaN(clampLog(l.values[r])))
+          .x((r) => x(r))
+          .y((r) => y(clampLog(l.values[r])))(l.rows);
+
+      panel.plot
+        .selectAll<SVGPathElement, Line>('path.series')
+        // Reversed so the first series (Nash-MD, the subject) is drawn last, on top.
+        .data([...lines[panel.metric]].reverse(), (l) => l.algorithm)
+        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.75).attr('stroke-linejoin', 'round'))
+        .order()
+        .attr('stroke', (l) => ALGORITHM_STYLE[l.algorithm].color)
+        .attr('stroke-dasharray', (l) => ALGORITHM_STYLE[l.algorithm].dash || null)
+        .attr('d', path);
+      panel.plot
+        .selectAll<SVGPathElement, Line>('path.marker')
+        .data(lines[panel.metric].filter((l) => !Number.isNaN(clampLog(l.values[l.current]))), (l) => l.algorithm)
+        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 1))
+        .attr('fill', (l) => ALGORITHM_STYLE[l.algorithm].color)
+        .attr('d', (l) => d3.symbol(MARKERS[ALGORITHM_STYLE[l.algorithm].marker], 40)())
+        .attr('transform', (l) => `translate(${x(l.current)},${y(clampLog(l.values[l.current]))})`);
+
+      if (showBound && panel.metric === 'kl' && p) {
+        const pts = curveSamples(tMax).map((s) => [x(s), y(theoremBound(s, p.tau))] as [number, number]);
+        panel.bound.attr('d', d3.line().digits(1)(pts)).attr('display', null);
+      } else panel.bound.attr('display', 'none');
+    });
+
+    const plotTop = top + titleH;
+    const plotBottom = plotTop + 2 * panelH + gap + titleH;
+    const hx = margin.left + x(Math.min(t, tMax));
+    hairline.attr('x1', hx).attr('x2', hx).attr('y1', plotTop).attr('y2', plotBottom);
+    xLabel.attr('x', margin.left + innerW / 2).attr('y', plotBottom + 34);
+
+    const hasData = lines.kl.length > 0;
+    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left + innerW / 2).attr('y', plotTop + panelH / 2);
+    svg.attr('aria-label', ariaLabel(lines, t, hasData));
+  }
+
+  return {
+    update(next) {
+      props = next;
+      render();
+    },
+    resize(w, h) {
+      width = Math.max(1, w);
+      height = Math.max(1, h);
+      panels.forEach((panel) => (panel.axisKey = ''));
+      render();
+    },
+    destroy() {
+      svg.remove();
+    },
+  };
+}
+
+const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;
+
+function ariaLabel(lines: Record<Metric, Line[]>, t: number, hasData: boolean): string {
+  if (!hasData) return 'Convergence plot: no data yet';
+  const part = (metric: Metric) =>
+    lines[metric].map((l) => `${ALGORITHM_STYLE[l.algorithm].label} ${fmt(l.values[l.current])}`).join(', ');
+  return `Convergence at t = ${t}, log scale. KL divergence to the regularised Nash: ${part('kl')}. Exploitability: ${part('exploitability')}.`;
+}

@@ -1,0 +1,785 @@
+/**
+ * The hero figure: a D3 ternary plot of policies on the simplex (trajectories of each algorithm,
+ * the equilibria, μ and π0, the faint τ-paths) with a legend, a hover tooltip and draggable μ/π0.
+ *
+ * Performance model: `update` runs up to 60×/s while playing. It only rewrites path `d` strings
+ * and marker transforms through keyed joins. Text measurement and the layout (triangle size,
+ * label truncation, legend placement) happen only on resize or when the corner labels or the set
+ * of legend entries change. Styling is inline, so no global CSS is needed.
+ */
+import * as d3 from 'd3';
+import type { Algorithm } from '../core/types.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
+import { SQRT3_2, baryToPolicy, baryToXY, thinIndices, toBarycentric, xyToBary } from './ternary.ts';
+import type { Bary } from './ternary.ts';
+import type { Renderer, SeriesData, SimplexOptions, SimplexProps } from './types.ts';
+
+const MAX_PATH_POINTS = 1500;
+const HOVER_RADIUS = 12;
+const KEY_STEP = 0.02;
+const PAD = 6;
+/** Corner labels sit this far from the apex / base so a marker on a corner does not cover them. */
+const APEX_GAP = 12;
+const BASE_GAP = 10;
+const LEGEND_GAP = 18;
+const TEXT = '#1a1a1a';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'reference' | 'initial';
+type Draggable = 'reference' | 'initial';
+
+interface Glyph {
+  d: string;
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+}
+
+const symbolPath = (type: d3.SymbolType, size: number) => d3.symbol(type, size)() ?? '';
+
+const ALGO_SYMBOL = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle };
+/** Areas giving a ~8–9 px radius, with the square and triangle visually matched to the circle. */
+const ALGO_SYMBOL_SIZE = { circle: 220, square: 170, triangle: 200 };
+
+const LEGEND_SYMBOL = {
+  circle: symbolPath(d3.symbolCircle, ALGO_SYMBOL_SIZE.circle * 0.45),
+  square: symbolPath(d3.symbolSquare, ALGO_SYMBOL_SIZE.square * 0.45),
+  triangle: symbolPath(d3.symbolTriangle, ALGO_SYMBOL_SIZE.triangle * 0.45),
+};
+
+const GLYPH: Record<MarkerKey, Glyph> = {
+  regularized: { d: symbolPath(d3.symbolStar, 160), fill: MARKER_STYLE.regularized.color, stroke: '#fff', strokeWidth: 1 },
+  nash: { d: symbolPath(d3.symbolStar, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
+  rlhfOptimum: { d: symbolPath(d3.symbolDiamond, 150), fill: MARKER_STYLE.rlhfOptimum.color, stroke: '#fff', strokeWidth: 1 },
+  reference: { d: symbolPath(d3.symbolSquare, 120), fill: 'none', stroke: MARKER_STYLE.reference.color, strokeWidth: 2 },
+  initial: { d: symbolPath(d3.symbolCircle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
+};
+
+const MARKER_ORDER: readonly MarkerKey[] = ['regularized', 'nash', 'rlhfOptimum', 'reference', 'initial'];
+/** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
+const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
+  regularized: 'π*_τ',
+  nash: 'Nash',
+  rlhfOptimum: 'RLHF opt.',
+  reference: 'μ',
+  initial: 'π₀',
+  regularizedPath: 'π*_τ path',
+  rlhfPath: 'RLHF-opt. path',
+};
+const DRAG_LABEL: Record<Draggable, string> = {
+  reference: 'Reference policy μ, drag to move',
+  initial: 'Initial policy π₀, drag to move',
+};
+const TAU_PATH_STYLE = {
+  regularizedPath: { color: MARKER_STYLE.regularizedPath.color, dash: '' },
+  rlhfPath: { color: MARKER_STYLE.rlhfPath.color, dash: '6 4' },
+};
+
+interface LegendItem {
+  key: string;
+  label: string;
+  short: string;
+  line?: { color: string; dash: string; width: number; opacity: number };
+  symbol?: { d: string; color: string };
+  glyph?: Glyph;
+}
+
+interface Layout {
+  width: number;
+  height: number;
+  fs: number;
+  side: number;
+  ox: number;
+  oy: number;
+  labels: { x: number; y: number; text: string; full: string }[];
+  legend: { x: number; y: number; item: LegendItem; text: string }[];
+}
+
+interface Drawn {
+  algorithm: Algorithm;
+  series: SeriesData;
+  rows: number[];
+  xs: Float64Array;
+  ys: Float64Array;
+  path: string;
+}
+
+interface Hit {
+  key: string;
+  title: string;
+  color: string;
+  policy: ArrayLike<number>;
+  x: number;
+  y: number;
+}
+
+const present = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+const r1 = (v: number) => Math.round(v * 10) / 10;
+const labelOf = (labels: readonly string[], i: number) => labels[i] ?? `y${i + 1}`;
+
+function cornerText(p: SimplexProps, k: number): string {
+  const group = p.corners[k];
+  return group.length === 0 ? '∅' : group.map((i) => labelOf(p.labels, i)).join('+');
+}
+
+/** Longest prefix of `text` (plus an ellipsis) that fits `maxWidth`. */
+function truncate(text: string, maxWidth: number, measure: (s: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo).trimEnd()}…`;
+}
+
+/** Writes `label` into an SVG <text>, turning "_x" into a subscript x (π*_τ → π*τ). */
+function setRichText(text: SVGTextElement, label: string, fs: number): void {
+  text.textContent = '';
+  const shift = r1(fs * 0.3);
+  let lowered = false;
+  label.split(/_(\S)/).forEach((part, i) => {
+    const sub = i % 2 === 1;
+    if (!part) return;
+    const tspan = document.createElementNS(SVG_NS, 'tspan');
+    tspan.textContent = part;
+    if (sub !== lowered) tspan.setAttribute('dy', String(sub ? shift : -shift));
+    // Subscripts shrink a little, but never below the 12 px floor for figure text.
+    if (sub) tspan.setAttribute('font-size', String(r1(Math.max(12, fs * 0.8))));
+    lowered = sub;
+    text.appendChild(tspan);
+  });
+}
+
+/** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
+function legendKeys(p: SimplexProps): string {
+  const keys: string[] = drawOrder(p.series).map((s) => s.algorithm);
+  for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
+  if (p.regularizedPath) keys.push('regularizedPath');
+  if (p.rlhfPath) keys.push('rlhfPath');
+  return keys.join(',');
+}
+
+function legendItems(p: SimplexProps): LegendItem[] {
+  const items: LegendItem[] = [];
+  for (const s of drawOrder(p.series)) {
+    const st = ALGORITHM_STYLE[s.algorithm];
+    items.push({
+      key: s.algorithm,
+      label: st.label,
+      short: st.label,
+      line: { color: st.color, dash: st.dash, width: 2, opacity: 1 },
+      symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color },
+    });
+  }
+  for (const key of MARKER_ORDER) {
+    if (!present(p[key])) continue;
+    items.push({ key, label: MARKER_STYLE[key].label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
+  }
+  for (const key of ['regularizedPath', 'rlhfPath'] as const) {
+    if (!p[key]) continue;
+    const st = TAU_PATH_STYLE[key];
+    items.push({
+      key,
+      label: MARKER_STYLE[key].label,
+      short: SHORT_LABEL[key],
+      line: { color: st.color, dash: st.dash, width: 3, opacity: 0.45 },
+    });
+  }
+  return items;
+}
+
+/** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
+function drawOrder(series: readonly SeriesData[]): SeriesData[] {
+  return [...series].sort((a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''));
+}
+
+const swatchWidth = (item: LegendItem) => (item.line ? 36 : 18);
+
+/**
+ * Picks the largest triangle among: legend in a column to the right, or legend flowing in rows
+ * underneath (with full or, when that costs > 8 % of the size, short texts). Pure given `measure`.
+ */
+function computeLayout(
+  width: number,
+  height: number,
+  corners: string[],
+  items: LegendItem[],
+  measureAt: (fs: number) => (s: string) => number,
+): Layout {
+  const fs = Math.min(width, height) >= 480 ? 14 : Math.min(width, height) >= 360 ? 13 : 12;
+  const measure = measureAt(fs);
+  const lineH = Math.ceil(fs * 1.2);
+  const rowH = Math.ceil(fs * (fs > 12 ? 1.5 : 1.4));
+  const top = PAD + lineH + APEX_GAP;
+  const bottom = BASE_GAP + lineH + PAD;
+  const bottomLabelW = Math.max(measure(corners[0] ?? ''), measure(corners[1] ?? ''));
+  // Room beside the base corners for their centred labels and for markers sitting on a corner.
+  const sideM = Math.max(12, Math.min(bottomLabelW / 2 + PAD, width * 0.12));
+  const itemW = (item: LegendItem, short: boolean) =>
+    swatchWidth(item) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
+
+  type Candidate = { side: number; score: number; place: 'right' | 'below'; short: boolean; rows: number[][]; legendW: number };
+  const candidates: Candidate[] = [];
+  const availH = height - top - bottom;
+  if (items.length === 0) {
+    const side = Math.min(width - 2 * sideM, availH / SQRT3_2);
+    candidates.push({ side, score: side, place: 'below', short: false, rows: [], legendW: 0 });
+  }
+  for (const short of items.length ? [false, true] : []) {
+    const widths = items.map((it) => itemW(it, short));
+    const legendW = Math.max(...widths);
+    if (items.length * rowH <= height - 2 * PAD) {
+      const side = Math.min(width - 2 * sideM - LEGEND_GAP - legendW, availH / SQRT3_2);
+      candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'right', short, rows: [items.map((_, i) => i)], legendW });
+    }
+    // Flow the entries into centred rows under the figure.
+    const rows: number[][] = [[]];
+    let x = 0;
+    widths.forEach((w, i) => {
+      const row = rows[rows.length - 1];
+      if (row.length && x + 14 + w > width - 2 * PAD) {
+        rows.push([i]);
+        x = w;
+      } else {
+        x += (row.length ? 14 : 0) + w;
+        row.push(i);
+      }
+    });
+    const side = Math.min(width - 2 * sideM, (availH - 4 - rows.length * rowH - PAD) / SQRT3_2);
+    candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'below', short, rows, legendW });
+  }
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const side = Math.max(40, best.side);
+  const th = side * SQRT3_2;
+  const textOf = (item: LegendItem) => (best.short ? item.short : item.label);
+  const legend: Layout['legend'] = [];
+  let ox: number;
+  let oy: number;
+  let rightLimit = width - PAD;
+  if (best.place === 'right') {
+    const blockW = 2 * sideM + side + LEGEND_GAP + best.legendW;
+    ox = Math.max(0, (width - blockW) / 2) + sideM;
+    oy = top + Math.max(0, (availH - th) / 2);
+    const lx = ox + side + sideM + LEGEND_GAP;
+    rightLimit = lx - 8;
+    const legendH = items.length * rowH;
+    const ly = Math.min(Math.max(PAD, oy + th / 2 - legendH / 2), height - PAD - legendH);
+    items.forEach((item, i) => legend.push({ x: lx, y: ly + rowH * (i + 0.5), item, text: textOf(item) }));
+  } else {
+    const blockH = top + th + bottom + 4 + best.rows.length * rowH + PAD;
+    oy = Math.max(0, (height - blockH) / 2) + top;
+    ox = (width - side) / 2;
+    best.rows.forEach((row, r) => {
+      const ws = row.map((i) => itemW(items[i], best.short));
+      let x = (width - (ws.reduce((a, b) => a + b, 0) + 14 * (row.length - 1))) / 2;
+      const y = oy + th + bottom + 4 + rowH * (r + 0.5);
+      row.forEach((i, j) => {
+        legend.push({ x, y, item: items[i], text: textOf(items[i]) });
+        x += ws[j] + 14;
+      });
+    });
+  }
+  // Corner labels: apex label above the apex, base labels under their corners, shifted inwards
+  // (never past the middle of the base) and truncated so nothing is clipped by the SVG edge.
+  const baseY = oy + th + BASE_GAP + Math.round(fs * 0.85);
+  const mid = ox + side / 2;
+  const labels: Layout['labels'] = [];
+  const apexMax = 2 * Math.min(mid - PAD, rightLimit - mid);
+  labels.push({ x: mid, y: oy - APEX_GAP, text: truncate(corners[2] ?? '', apexMax, measure), full: corners[2] ?? '' });
+  const leftText = truncate(corners[0] ?? '', mid - 6 - PAD, measure);
+  const lw = measure(leftText);
+  labels.unshift({ x: Math.min(Math.max(ox, PAD + lw / 2), mid - 6 - lw / 2), y: baseY, text: leftText, full: corners[0] ?? '' });
+  const rightText = truncate(corners[1] ?? '', rightLimit - mid - 6, measure);
+  const rw = measure(rightText);
+  labels.splice(1, 0, {
+    x: Math.max(Math.min(ox + side, rightLimit - rw / 2), mid + 6 + rw / 2),
+    y: baseY,
+    text: rightText,
+    full: corners[1] ?? '',
+  });
+  return { width, height, fs, side, ox, oy, labels, legend };
+}
+
+function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, undefined>, glyph: Glyph, scale = 1) {
+  const g = parent.append('g').attr('transform', scale === 1 ? null : `scale(${scale})`);
+  // A white halo under the glyph keeps it legible on top of the trajectories.
+  g.append('path').attr('d', glyph.d).attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', glyph.strokeWidth + 3).attr('stroke-linejoin', 'round');
+  g.append('path')
+    .attr('d', glyph.d)
+    .attr('fill', glyph.fill)
+    .attr('stroke', glyph.stroke)
+    .attr('stroke-width', glyph.strokeWidth)
+    .attr('stroke-linejoin', 'round');
+  return g;
+}
+
+export function createSimplexPlot(element: HTMLElement, options: SimplexOptions): Renderer<SimplexProps> {
+  const events = new AbortController();
+  const listen = <K extends keyof HTMLElementEventMap>(target: Element, type: K, fn: (ev: HTMLElementEventMap[K]) => void) =>
+    target.addEventListener(type, fn as EventListener, { signal: events.signal });
+
+  // The tooltip is absolutely positioned inside `element`, which therefore must be positioned.
+  const restorePosition = element.style.position;
+  if (getComputedStyle(element).position === 'static') element.style.position = 'relative';
+
+  let width = element.clientWidth || 400;
+  let height = element.clientHeight || 400;
+  let props: SimplexProps | null = null;
+  let layout: Layout | null = null;
+  let structureKey = '';
+  let drawn: Drawn[] = [];
+  let tauCache: { reg: unknown; rlhf: unknown; side: number; corners: string } = { reg: null, rlhf: null, side: 0, corners: '' };
+  let hoverPoint: [number, number] | null = null;
+  let hoverKey = '';
+  let svgOffset: [number, number] = [0, 0];
+  let dragging: { which: Draggable; pointerId: number; w: Bary | null } | null = null;
+  // The last arrow-key position and the prop it was computed from: a second key press before the
+  // host has fed the new policy back continues from here instead of from the stale prop.
+  let keyed: { which: Draggable; from: ArrayLike<number>; w: Bary } | null = null;
+  let ariaText = '';
+  let destroyed = false;
+
+  const svg = d3
+    .select(element)
+    .append('svg')
+    .attr('role', 'img')
+    .attr('aria-label', 'Simplex plot')
+    .style('display', 'block')
+    .style('background', '#fff')
+    .style('font-family', 'inherit')
+    .style('user-select', 'none')
+    .style('-webkit-user-select', 'none');
+  const svgNode = svg.node()!;
+  const plot = svg.append('g');
+  const plotNode = plot.node()!;
+  const grid = plot.append('g').attr('aria-hidden', 'true');
+  const cornerLabels = plot.append('g').attr('aria-hidden', 'true');
+  const tauLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
+  const trajLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-width', 2).attr('stroke-linejoin', 'round');
+  // Current points above the equilibria: the moving point is what the eye follows, and a star
+  // (radius ~12 px) still shows its tips around a point (~8 px) sitting on it.
+  const markerLayer = plot.append('g').attr('aria-hidden', 'true');
+  const currentLayer = plot.append('g').attr('aria-hidden', 'true');
+  const hoverRing = plot
+    .append('circle')
+    .attr('aria-hidden', 'true')
+    .attr('r', 5)
+    .attr('fill', 'none')
+    .attr('stroke-width', 2)
+    .style('pointer-events', 'none')
+    .style('display', 'none');
+  const dragLayer = plot.append('g');
+  const legendLayer = svg.append('g').attr('aria-hidden', 'true');
+
+  const tooltip = d3
+    .select(element)
+    .append('div')
+    .attr('role', 'tooltip')
+    .style('position', 'absolute')
+    .style('left', '0')
+    .style('top', '0')
+    .style('display', 'none')
+    .style('pointer-events', 'none')
+    .style('z-index', '10')
+    .style('background', 'rgba(255,255,255,0.97)')
+    .style('border', '1px solid #c8c8c8')
+    .style('border-radius', '4px')
+    .style('box-shadow', '0 2px 6px rgba(0,0,0,0.12)')
+    .style('padding', '5px 8px')
+    .style('font-size', '12px')
+    .style('line-height', '1.35')
+    .style('color', TEXT)
+    .style('white-space', 'nowrap')
+    .style('font-variant-numeric', 'tabular-nums');
+  const tooltipNode = tooltip.node()!;
+
+  // Text measurement via canvas: no SVG layout is forced, and it only runs on layout changes.
+  const ctx = document.createElement('canvas').getContext('2d');
+  const measureAt = (fs: number) => {
+    const family = getComputedStyle(svgNode).fontFamily || 'sans-serif';
+    return (s: string) => {
+      if (!ctx) return s.length * fs * 0.6;
+      ctx.font = `${fs}px ${family}`;
+      return ctx.measureText(s).width;
+    };
+  };
+
+  // ---- Draggable μ and π0: created once, repositioned on every update. ----
+  const dragGroups = {} as Record<Draggable, d3.Selection<SVGGElement, unknown, null, undefined>>;
+  for (const which of ['reference', 'initial'] as const) {
+    const g = dragLayer.append('g').style('outline', 'none');
+    g.append('circle').attr('class', 'focus-ring').attr('r', 13).attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 2).style('display', 'none');
+    appendGlyph(g, GLYPH[which]);
+    // Larger transparent hit area, friendlier to fingers than the 11 px glyph.
+    g.append('circle').attr('class', 'hit').attr('r', 14).attr('fill', 'transparent');
+    dragGroups[which] = g;
+    attachDrag(g.node()!, which);
+  }
+
+  function attachDrag(node: SVGGElement, which: Draggable) {
+    const policyOf = (w: Bary) => baryToPolicy(w, props!.corners, props!.n);
+    listen(node, 'pointerdown', (ev) => {
+      if (!props?.draggable || !layout || ev.button !== 0) return;
+      ev.preventDefault();
+      node.setPointerCapture(ev.pointerId);
+      dragging = { which, pointerId: ev.pointerId, w: null };
+      node.style.cursor = 'grabbing';
+      hoverPoint = null;
+      hideTooltip();
+    });
+    listen(node, 'pointermove', (ev) => {
+      if (!dragging || dragging.pointerId !== ev.pointerId || !layout || !props) return;
+      const [x, y] = d3.pointer(ev, plotNode);
+      const w = xyToBary(x, y, layout.side);
+      dragging.w = w;
+      placeDraggable(which, w);
+      options.onDrag?.(which, policyOf(w), 'move');
+    });
+    const end = (ev: PointerEvent) => {
+      if (!dragging || dragging.pointerId !== ev.pointerId) return;
+      const { w } = dragging;
+      dragging = null;
+      node.style.cursor = props?.draggable ? 'grab' : '';
+      if (w && props) options.onDrag?.(which, policyOf(w), 'end');
+    };
+    listen(node, 'pointerup', end);
+    listen(node, 'pointercancel', end);
+    listen(node, 'keydown', (ev) => {
+      const dir = ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<string, [number, number]>)[ev.key];
+      if (!dir || !props?.draggable || !layout) return;
+      ev.preventDefault();
+      const from = props[which];
+      const start = keyed && keyed.which === which && keyed.from === from ? keyed.w : toBarycentric(from, props.corners);
+      const [x, y] = baryToXY(start, layout.side);
+      const step = KEY_STEP * layout.side;
+      const w = xyToBary(x + dir[0] * step, y + dir[1] * step, layout.side);
+      keyed = { which, from, w };
+      placeDraggable(which, w);
+      options.onDrag?.(which, policyOf(w), 'end');
+    });
+    const ring = node.querySelector<SVGCircleElement>('.focus-ring')!;
+    listen(node, 'focus', () => {
+      ring.style.display = node.matches(':focus-visible') ? '' : 'none';
+    });
+    listen(node, 'blur', () => {
+      ring.style.display = 'none';
+    });
+  }
+
+  function placeDraggable(which: Draggable, w: Bary) {
+    if (!layout) return;
+    const [x, y] = baryToXY(w, layout.side);
+    dragGroups[which].attr('transform', `translate(${r1(x)},${r1(y)})`);
+  }
+
+  // ---- Hover: nearest drawn point (thinned trajectory rows and markers) within HOVER_RADIUS. ----
+  listen(svgNode, 'pointermove', (ev) => {
+    if (dragging || !layout) return;
+    hoverPoint = d3.pointer(ev, plotNode);
+    const er = element.getBoundingClientRect();
+    const sr = svgNode.getBoundingClientRect();
+    svgOffset = [sr.left - er.left - element.clientLeft + element.scrollLeft, sr.top - er.top - element.clientTop + element.scrollTop];
+    refreshHover();
+  });
+  listen(svgNode, 'pointerleave', () => {
+    hoverPoint = null;
+    hideTooltip();
+  });
+
+  function hideTooltip() {
+    hoverKey = '';
+    tooltip.style('display', 'none');
+    hoverRing.style('display', 'none');
+  }
+
+  function nearest(px: number, py: number): Hit | null {
+    if (!props || !layout) return null;
+    let best: Hit | null = null;
+    let bestD = HOVER_RADIUS * HOVER_RADIUS;
+    for (const d of drawn) {
+      for (let j = 0; j < d.rows.length; j++) {
+        const dist = (d.xs[j] - px) ** 2 + (d.ys[j] - py) ** 2;
+        if (dist > bestD) continue;
+        const row = d.rows[j];
+        const n = props.n;
+        bestD = dist;
+        best = {
+          key: `${d.algorithm}:${row}`,
+          title: `${ALGORITHM_STYLE[d.algorithm].label} · t = ${row}`,
+          color: ALGORITHM_STYLE[d.algorithm].color,
+          policy: d.series.policies.subarray(row * n, row * n + n),
+          x: d.xs[j],
+          y: d.ys[j],
+        };
+      }
+    }
+    for (const key of MARKER_ORDER) {
+      const policy = props[key];
+      if (!present(policy)) continue;
+      const [x, y] = baryToXY(toBarycentric(policy, props.corners), layout.side);
+      const dist = (x - px) ** 2 + (y - py) ** 2;
+      // Markers win ties: they sit on top of the lines.
+      if (dist <= bestD + 1) {
+        bestD = dist;
+        best = { key: `${key}:${Array.from(policy).join(',')}`, title: MARKER_STYLE[key].label.replace(/_/g, ''), color: GLYPH[key].fill === 'none' || GLYPH[key].fill === '#fff' ? GLYPH[key].stroke : GLYPH[key].fill, policy, x, y };
+      }
+    }
+    return best;
+  }
+
+  function refreshHover() {
+    if (!hoverPoint || dragging || !props || !layout) return;
+    const hit = nearest(hoverPoint[0], hoverPoint[1]);
+    if (!hit) {
+      hideTooltip();
+      return;
+    }
+    hoverRing.attr('cx', r1(hit.x)).attr('cy', r1(hit.y)).attr('stroke', hit.color).style('display', null);
+    if (hit.key !== hoverKey) {
+      hoverKey = hit.key;
+      const head = document.createElement('div');
+      head.style.fontWeight = '600';
+      head.style.color = hit.color;
+      head.textContent = hit.title;
+      const lines = Array.from({ length: props.n }, (_, i) => {
+        const line = document.createElement('div');
+        line.textContent = `${labelOf(props!.labels, i)}: ${(hit.policy[i] ?? 0).toFixed(3)}`;
+        return line;
+      });
+      tooltipNode.replaceChildren(head, ...lines);
+    }
+    tooltip.style('display', null);
+    // Right-below of the point, flipped left/up when it would leave the figure.
+    const ax = svgOffset[0] + layout.ox + hit.x;
+    const ay = svgOffset[1] + layout.oy + hit.y;
+    const tw = tooltipNode.offsetWidth;
+    const th = tooltipNode.offsetHeight;
+    const left = ax + 14 + tw > svgOffset[0] + layout.width ? ax - 14 - tw : ax + 14;
+    const top = ay + 14 + th > svgOffset[1] + layout.height ? Math.max(svgOffset[1], ay - 14 - th) : ay + 14;
+    tooltip.style('left', `${Math.round(Math.max(0, left))}px`).style('top', `${Math.round(top)}px`);
+  }
+
+  // ---- Layout-time drawing: grid, corner labels, legend. ----
+  function relayout() {
+    const items = props ? legendItems(props) : [];
+    const corners = props ? [0, 1, 2].map((k) => cornerText(props!, k)) : ['', '', ''];
+    layout = computeLayout(width, height, corners, items, measureAt);
+    const { side, fs, ox, oy } = layout;
+    svg.attr('width', width).attr('height', height);
+    plot.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
+    tauCache = { reg: null, rlhf: null, side: 0, corners: '' };
+
+    const th = side * SQRT3_2;
+    const pt = (w: Bary) => baryToXY(w, side).map(r1).join(',');
+    const gridLines: string[] = [];
+    for (let i = 1; i < 5; i++) {
+      const f = i / 5;
+      // Lines of constant w_k = f run between the two edges meeting at corner k.
+      gridLines.push(`M${pt([f, 1 - f, 0])}L${pt([f, 0, 1 - f])}`);
+      gridLines.push(`M${pt([1 - f, f, 0])}L${pt([0, f, 1 - f])}`);
+      gridLines.push(`M${pt([1 - f, 0, f])}L${pt([0, 1 - f, f])}`);
+    }
+    grid.selectAll('*').remove();
+    const outline = `M0,${r1(th)}L${r1(side)},${r1(th)}L${r1(side / 2)},0Z`;
+    grid.append('path').attr('d', outline).attr('fill', '#f8f8f8');
+    grid.append('path').attr('d', gridLines.join('')).attr('fill', 'none').attr('stroke', '#e1e1e1').attr('stroke-width', 1);
+    grid.append('path').attr('d', outline).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1).attr('stroke-linejoin', 'round');
+
+    cornerLabels
+      .selectAll<SVGTextElement, Layout['labels'][number]>('text')
+      .data(layout.labels)
+      .join('text')
+      .attr('x', (d) => r1(d.x - ox))
+      .attr('y', (d) => r1(d.y - oy))
+      .attr('text-anchor', 'middle')
+      .attr('font-size', fs)
+      .attr('fill', TEXT)
+      .each(function (d) {
+        this.textContent = d.text;
+        if (d.text !== d.full) d3.select(this).append('title').text(d.full);
+      });
+
+    legendLayer.selectAll('*').remove();
+    for (const entry of layout.legend) {
+      const { item } = entry;
+      const g = legendLayer.append('g').attr('transform', `translate(${r1(entry.x)},${r1(entry.y)})`);
+      if (entry.text !== item.label) g.append('title').text(item.label.replace(/_/g, ''));
+      const sw = swatchWidth(item);
+      if (item.line) {
+        g.append('line')
+          .attr('x2', sw)
+          .attr('stroke', item.line.color)
+          .attr('stroke-width', item.line.width)
+          .attr('stroke-dasharray', item.line.dash || null)
+          .attr('stroke-opacity', item.line.opacity);
+      }
+      if (item.symbol) {
+        g.append('path').attr('d', item.symbol.d).attr('transform', `translate(${sw / 2},0)`).attr('fill', item.symbol.color).attr('stroke', '#fff');
+      }
+      if (item.glyph) appendGlyph(g.append('g').attr('transform', `translate(${sw / 2},0)`), item.glyph, 0.7);
+      const text = g.append('text').attr('x', sw + 5).attr('dy', '0.35em').attr('font-size', fs).attr('fill', TEXT).node()!;
+      setRichText(text, entry.text, fs);
+    }
+    draw();
+  }
+
+  // ---- Per-frame drawing: paths and marker positions only. ----
+  function drawTauPaths(p: SimplexProps, side: number) {
+    const cornersKey = JSON.stringify(p.corners);
+    const c = tauCache;
+    if (c.reg === p.regularizedPath && c.rlhf === p.rlhfPath && c.side === side && c.corners === cornersKey) return;
+    tauCache = { reg: p.regularizedPath, rlhf: p.rlhfPath, side, corners: cornersKey };
+    const paths = (['regularizedPath', 'rlhfPath'] as const)
+      .filter((key) => p[key])
+      .map((key) => {
+        const buf = p[key]!;
+        const rows = Math.floor(buf.length / p.n);
+        let d = '';
+        for (let r = 0; r < rows; r++) {
+          const [x, y] = baryToXY(toBarycentric(buf, p.corners, r * p.n), side);
+          d += `${r ? 'L' : 'M'}${r1(x)},${r1(y)}`;
+        }
+        return { key, d, ...TAU_PATH_STYLE[key] };
+      });
+    tauLayer
+      .selectAll<SVGPathElement, (typeof paths)[number]>('path')
+      .data(paths, (d) => d.key)
+      .join('path')
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-opacity', 0.4)
+      .attr('stroke-width', 3)
+      .attr('stroke-dasharray', (d) => d.dash || null)
+      .attr('d', (d) => d.d);
+  }
+
+  function draw() {
+    const p = props;
+    if (!p || !layout) return;
+    const { side } = layout;
+    drawTauPaths(p, side);
+
+    drawn = [];
+    for (const s of drawOrder(p.series)) {
+      if (s.length <= 0) continue;
+      const cur = Math.max(0, Math.min(Math.floor(p.t), s.length - 1));
+      const rows = thinIndices(cur + 1, MAX_PATH_POINTS);
+      const xs = new Float64Array(rows.length);
+      const ys = new Float64Array(rows.length);
+      let path = '';
+      rows.forEach((row, j) => {
+        const [x, y] = baryToXY(toBarycentric(s.policies, p.corners, row * p.n), side);
+        xs[j] = x;
+        ys[j] = y;
+        path += `${j ? 'L' : 'M'}${r1(x)},${r1(y)}`;
+      });
+      drawn.push({ algorithm: s.algorithm, series: s, rows, xs, ys, path });
+    }
+    trajLayer
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(drawn, (d) => d.algorithm)
+      .join((enter) =>
+        enter
+          .append('path')
+          .attr('data-algorithm', (d) => d.algorithm)
+          .attr('stroke', (d) => ALGORITHM_STYLE[d.algorithm].color)
+          .attr('stroke-dasharray', (d) => ALGORITHM_STYLE[d.algorithm].dash || null),
+      )
+      .attr('d', (d) => d.path);
+    currentLayer
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(drawn, (d) => d.algorithm)
+      .join((enter) =>
+        enter
+          .append('path')
+          .attr('d', (d) => {
+            const m = ALGORITHM_STYLE[d.algorithm].marker;
+            return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m]);
+          })
+          .attr('fill', (d) => ALGORITHM_STYLE[d.algorithm].color)
+          .attr('stroke', '#fff')
+          .attr('stroke-width', 1.5),
+      )
+      .attr('transform', (d) => `translate(${r1(d.xs[d.xs.length - 1])},${r1(d.ys[d.ys.length - 1])})`);
+
+    const markers = (['regularized', 'nash', 'rlhfOptimum'] as const)
+      .filter((key) => present(p[key]))
+      .map((key) => ({ key, xy: baryToXY(toBarycentric(p[key]!, p.corners), side) }));
+    markerLayer
+      .selectAll<SVGGElement, (typeof markers)[number]>('g.marker')
+      .data(markers, (d) => d.key)
+      .join((enter) =>
+        enter
+          .append('g')
+          .attr('class', 'marker')
+          .each(function (d) {
+            appendGlyph(d3.select(this), GLYPH[d.key]);
+          }),
+      )
+      .attr('transform', (d) => `translate(${r1(d.xy[0])},${r1(d.xy[1])})`);
+
+    for (const which of ['reference', 'initial'] as const) {
+      const g = dragGroups[which];
+      const node = g.node()!;
+      if (dragging?.which === which && dragging.w) placeDraggable(which, dragging.w);
+      else placeDraggable(which, toBarycentric(p[which], p.corners));
+      // Attribute writes only when the mode flips, not every frame.
+      if (node.dataset.draggable !== String(p.draggable)) {
+        node.dataset.draggable = String(p.draggable);
+        const on = p.draggable;
+        g.attr('tabindex', () => (on ? 0 : null))
+          .attr('aria-label', () => (on ? DRAG_LABEL[which] : null))
+          .attr('aria-hidden', () => (on ? null : 'true'))
+          .style('cursor', () => (on ? 'grab' : null))
+          .style('touch-action', () => (on ? 'none' : null));
+        g.select('.hit').style('pointer-events', () => (on ? null : 'none'));
+      }
+    }
+
+    const text = ariaLabel(p);
+    if (text !== ariaText) svg.attr('aria-label', (ariaText = text));
+    if (hoverPoint) refreshHover();
+  }
+
+  function ariaLabel(p: SimplexProps): string {
+    const corners = [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
+    const algos = drawOrder(p.series).filter((s) => s.length > 0).map((s) => ALGORITHM_STYLE[s.algorithm].label);
+    const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
+    const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${Math.floor(p.t)}` : ', no trajectories yet';
+    return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}`;
+  }
+
+  function structureOf(p: SimplexProps): string {
+    return [0, 1, 2].map((k) => cornerText(p, k)).join('\u0000') + '|' + legendKeys(p);
+  }
+
+  relayout();
+
+  return {
+    update(next) {
+      if (destroyed) return;
+      props = next;
+      const key = structureOf(next);
+      if (key !== structureKey) {
+        structureKey = key;
+        relayout();
+      } else draw();
+    },
+    resize(w, h) {
+      if (destroyed) return;
+      width = Math.max(1, Math.floor(w));
+      height = Math.max(1, Math.floor(h));
+      relayout();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      events.abort();
+      svg.remove();
+      tooltip.remove();
+      element.style.position = restorePosition;
+    },
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * Small multiples of π_t(y) against t, one mini chart per response, for n > 3 where the simplex
+ * cannot show the policy. All panels share one y scale [0, M] with M a round value just above the
+ * largest visible probability: a shared scale keeps panels comparable (the point of small
+ * multiples) while zooming in when n is large and every π_t(y) is small. The svg's height follows
+ * from its width and n (the host's height is ignored; let the host scroll if needed).
+ */
+import * as d3 from 'd3';
+import { ALGORITHM_STYLE } from './palette.ts';
+import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
+import { envelopeColumns, estimateTextWidth, gridColumns, niceProbabilityMax } from './chartMath.ts';
+import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, seriesEntries, setMathText, styleAxis } from './convergencePlot.ts';
+
+const MAX_POINTS = 400;
+const GRID_COLOR = '#ececec';
+const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;
+
+interface Trace {
+  algorithm: SeriesData['algorithm'];
+  rows: number[];
+  /** Row r's value is policies[r * n + response]. */
+  policies: Float64Array;
+  current: number;
+}
+
+interface PanelDatum {
+  index: number;
+  label: string;
+  traces: Trace[];
+}
+
+export function createTimeSeriesPlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<TimeSeriesProps> {
+  let width = element.clientWidth || 600;
+  let props: TimeSeriesProps | null = null;
+  let lastStaticKey = '';
+
+  const svg = d3
+    .select(element)
+    .append('svg')
+    .attr('role', 'img')
+    .attr('font-size', FONT_SIZE)
+    .style('display', 'block')
+    .style('background', '#fff');
+  const legend = svg.append('g');
+  const grid = svg.append('g');
+  const caption = svg.append('text').attr('fill', '#555').attr('text-anchor', 'end');
+  setMathText(caption, [['π'], ['t', 'sub'], ['(y) against iteration t']]);
+  const empty = svg.append('text').attr('fill', '#666').text('No policies to show yet');
+  const x = d3.scaleLinear();
+  const y = d3.scaleLinear();
+
+  function render(): void {
+    const p = props;
+    const n = p?.n ?? 0;
+    const series = p?.series ?? [];
+    const t = Math.max(0, Math.floor(p?.t ?? 0));
+    const margin = { left: 38, right: 10, top: 2 };
+    const innerW = Math.max(60, width - margin.left - margin.right);
+    const hGap = 14;
+    const cols = gridColumns(innerW + hGap, Math.max(1, n), 140, 4);
+    const panelW = Math.max(30, (innerW - (cols - 1) * hGap) / cols);
+    const plotH = Math.round(Math.min(110, Math.max(56, panelW * 0.55)));
+    const titleH = FONT_SIZE + 8;
+    const ticksH = FONT_SIZE + 10;
+    const pitch = titleH + plotH + ticksH;
+    const gridRows = Math.ceil(n / cols);
+
+    legend.attr('transform', `translate(${margin.left},${margin.top})`);
+    const legendH = renderLegend(legend, seriesEntries(series), innerW);
+    const top = margin.top + legendH + 4;
+    const height = top + Math.max(1, gridRows) * pitch + FONT_SIZE + 8;
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    caption.attr('x', margin.left + innerW).attr('y', height - 6);
+
+    // About one min/max bucket per pixel column: more points would not show.
+    const maxPoints = Math.min(MAX_POINTS, Math.max(60, Math.round(2 * panelW)));
+    // Thin every (series, response) line with its own envelope and find the shared y maximum.
+    let maxValue = 0;
+    const panels: PanelDatum[] = Array.from({ length: n }, (_, index) => ({
+      index,
+      label: p?.labels[index] ?? `y${index + 1}`,
+      traces: [],
+    }));
+    for (const s of series) {
+      const count = Math.min(t, s.length - 1) + 1;
+      if (count <= 0) continue;
+      const columns = envelopeColumns(count, maxPoints, s.policies, n);
+      for (const panel of panels) {
+        const k = panel.index;
+        const rows = columns[k];
+        for (const r of rows) maxValue = Math.max(maxValue, s.policies[r * n + k] || 0);
+        panel.traces.push({ algorithm: s.algorithm, rows, policies: s.policies, current: count - 1 });
+      }
+    }
+    const yMax = niceProbabilityMax(maxValue);
+    x.domain([0, Math.max(t, 10)]).range([0, panelW]);
+    y.domain([0, yMax]).range([plotH, 0]);
+    const yTicks = [0, yMax / 2, yMax];
+    const xTicks = d3.ticks(0, Math.max(t, 10), Math.max(2, Math.floor(panelW / 55)));
+    const maxTitleChars = Math.max(3, Math.floor(panelW / estimateTextWidth('m', FONT_SIZE)));
+
+    const cells = grid
+      .selectAll<SVGGElement, PanelDatum>('g.cell')
+      .data(panels, (d) => d.index)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'cell');
+        g.append('text').attr('class', 'title').attr('fill', INK).attr('font-weight', 600).attr('y', -6);
+        g.append('g').attr('class', 'grid');
+        g.append('g').attr('class', 'y-axis');
+        g.append('g').attr('class', 'x-axis');
+        g.append('g').attr('class', 'lines');
+        return g;
+      });
+    cells.attr('transform', (d) => {
+      const col = d.index % cols;
+      const row = Math.floor(d.index / cols);
+      return `translate(${margin.left + col * (panelW + hGap)},${top + row * pitch + titleH})`;
+    });
+    cells.select('text.title').text((d) => truncate(d.label, maxTitleChars));
+
+    // Gridlines, y axes and x baselines change only with the layout or the y scale: skip them
+    // on ordinary animation frames (this chart has up to 12 panels).
+    const staticKey = `${n}:${cols}:${panelW}:${plotH}:${yMax}`;
+    const redrawStatic = staticKey !== lastStaticKey;
+    lastStaticKey = staticKey;
+    const xFormat = d3.format('~s');
+
+    cells.each(function (d) {
+      const cell = d3.select(this);
+      const col = d.index % cols;
+      // Tick labels only on the outer edges of the grid: left column and the lowest panel of each column.
+      const showY = col === 0;
+      const showX = d.index + cols >= n;
+      if (redrawStatic) {
+        cell
+          .select<SVGGElement>('g.grid')
+          .selectAll('line')
+          .data(yTicks.slice(1))
+          .join('line')
+          .attr('x1', 0)
+          .attr('x2', panelW)
+          .attr('y1', (v) => y(v))
+          .attr('y2', (v) => y(v))
+          .attr('stroke', GRID_COLOR);
+        cell
+          .select<SVGGElement>('g.y-axis')
+          .call(d3.axisLeft(y).tickValues(yTicks).tickSize(3).tickSizeOuter(0).tickFormat(showY ? d3.format('~g') : () => ''))
+          .call(styleAxis);
+        cell
+          .select<SVGGElement>('g.x-axis')
+          .attr('transform', `translate(0,${plotH})`)
+          .selectAll('line.baseline')
+          .data([0])
+          .join('line')
+          .attr('class', 'baseline')
+          .attr('x2', panelW)
+          .attr('stroke', AXIS_COLOR);
+      }
+      // Hand-made x ticks (a d3.axis per panel per frame is the expensive part of this chart).
+      // A label that would run into the next panel is dropped.
+      const ticks = xTicks.filter((v) => !showX || x(v) + estimateTextWidth(xFormat(v), FONT_SIZE) / 2 <= panelW + hGap / 2 - 2);
+      const tick = cell
+        .select<SVGGElement>('g.x-axis')
+        .selectAll<SVGGElement, number>('g.tick')
+        .data(ticks)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'tick');
+          g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR);
+          g.append('text').attr('y', 5).attr('dy', '0.71em').attr('text-anchor', 'middle').attr('fill', INK);
+          return g;
+        })
+        .attr('transform', (v) => `translate(${x(v)},0)`);
+      tick.select('text').text((v) => (showX ? xFormat(v) : ''));
+
+      const linesG = cell.select<SVGGElement>('g.lines');
+      const path = (tr: Trace) =>
+        d3
+          .line<number>()
+          .digits(1) // sub-pixel precision is invisible; shorter path strings are cheaper
+          .defined((r) => Number.isFinite(tr.policies[r * n + d.index]))
+          .x((r) => x(r))
+          .y((r) => y(tr.policies[r * n + d.index]))(tr.rows);
+      linesG
+        .selectAll<SVGPathElement, Trace>('path.series')
+        // Reversed so the first series (Nash-MD) is drawn last, on top.
+        .data([...d.traces].reverse(), (tr) => tr.algorithm)
+        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.5).attr('stroke-linejoin', 'round'))
+        .order()
+        .attr('stroke', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
+        .attr('stroke-dasharray', (tr) => ALGORITHM_STYLE[tr.algorithm].dash || null)
+        .attr('d', path);
+      linesG
+        .selectAll<SVGPathElement, Trace>('path.marker')
+        .data(d.traces.filter((tr) => Number.isFinite(tr.policies[tr.current * n + d.index])), (tr) => tr.algorithm)
+        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 0.75))
+        .attr('fill', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
+        .attr('d', (tr) => d3.symbol(MARKERS[ALGORITHM_STYLE[tr.algorithm].marker], 26)())
+        .attr('transform', (tr) => `translate(${x(tr.current)},${y(tr.policies[tr.current * n + d.index])})`);
+    });
+
+    const hasData = n > 0 && series.length > 0;
+    caption.attr('display', hasData ? null : 'none');
+    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + titleH + 12);
+    svg.attr('aria-label', ariaLabel(panels, t, n, hasData));
+  }
+
+  return {
+    update(next) {
+      props = next;
+      render();
+    },
+    resize(w) {
+      width = Math.max(1, w);
+      render();
+    },
+    destroy() {
+      svg.remove();
+    },
+  };
+}
+
+function truncate(label: string, maxChars: number): string {
+  return [...label].length <= maxChars ? label : `${[...label].slice(0, maxChars - 1).join('')}…`;
+}
+
+const pct = d3.format('.1%');
+
+function ariaLabel(panels: readonly PanelDatum[], t: number, n: number, hasData: boolean): string {
+  if (!hasData) return 'Policy probabilities over time: no data yet';
+  const algos = panels[0].traces.map((tr, i) => {
+    const probs = panels.map((p) => `${p.label} ${pct(p.traces[i].policies[tr.current * n + p.index])}`);
+    return `${ALGORITHM_STYLE[tr.algorithm].label}: ${probs.join(', ')}`;
+  });
+  return `Probability of each of ${n} responses against iteration t, at t = ${t}. ${algos.join('. ')}.`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The contract between React hosts and the D3 renderers in src/viz. A renderer owns every node
+ * under the element it is given; React never touches that subtree. Per-frame data arrives through
+ * `update` (called from store subscriptions, not React renders).
+ */
+import type { Algorithm } from '../core/types.ts';
+
+/** create(element, options) → Renderer. `destroy` removes everything `create` added. */
+export interface Renderer<Props> {
+  update(props: Props): void;
+  /** New CSS pixel size of the host element. */
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+/** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
+export interface SeriesData {
+  algorithm: Algorithm;
+  /** Row-major policies: row t (0 ≤ t < length) is π_t, n entries. */
+  policies: Float64Array;
+  /** KL(π*_τ‖π_t) for t < length. */
+  kl: Float64Array;
+  /** Exploitability e_τ(π_t) for t < length. */
+  exploitability: Float64Array;
+  /** Number of valid rows (computed steps + 1). */
+  length: number;
+}
+
+/** Which responses are summed into each corner of the ternary plot (disjoint groups). */
+export type Corners = readonly [readonly number[], readonly number[], readonly number[]];
+
+export interface SimplexProps {
+  n: number;
+  labels: readonly string[];
+  corners: Corners;
+  series: readonly SeriesData[];
+  /** Current iteration: paths are drawn for rows 0..min(t, length − 1), the current point at t. */
+  t: number;
+  reference: ArrayLike<number>;
+  initial: ArrayLike<number>;
+  /** π*_τ, the Nash of P, the RLHF optimum; null while not computed yet. */
+  regularized: ArrayLike<number> | null;
+  nash: ArrayLike<number> | null;
+  rlhfOptimum: ArrayLike<number> | null;
+  /** Rows of π*_τ and of the RLHF optimum along a τ grid from large to small τ (k × n). */
+  regularizedPath: Float64Array | null;
+  rlhfPath: Float64Array | null;
+  /** μ and π0 can be dragged (n = 3 and every corner a single response). */
+  draggable: boolean;
+}
+
+export interface SimplexOptions {
+  /** A drag of the μ or π0 marker: the new policy (length n), every pointer move and at the end. */
+  onDrag?(which: 'reference' | 'initial', policy: number[], phase: 'move' | 'end'): void;
+}
+
+export interface ConvergenceProps {
+  series: readonly SeriesData[];
+  t: number;
+  tau: number;
+  /** Draw Theorem 1's bound 8/(τ²(t+1)) (only meaningful with the theorem's step schedule). */
+  theoremBound: boolean;
+}
+
+export interface WinRateRow {
+  algorithm: Algorithm;
+  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ). */
+  vsReference: number;
+  vsRlhf: number;
+  vsRegularized: number;
+}
+
+export interface WinRateProps {
+  rows: readonly WinRateRow[];
+}
+
+export interface TimeSeriesProps {
+  n: number;
+  labels: readonly string[];
+  series: readonly SeriesData[];
+  t: number;
+}
