@@ -118,7 +118,10 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
       if (n >= MAX_RESPONSES) return;
       const preferences = cur.preferences.map((row) => [...row, 0.5]);
       preferences.push(new Array(n + 1).fill(0.5));
-      update({ preferences, labels: [...cur.labels, freshLabel(cur.labels)], reference: addEntry(cur.reference), initial: addEntry(cur.initial), corners: n + 1 <= 3 ? defaultCorners(n + 1) : cur.corners.length === 3 && n >= 3 ? cur.corners : defaultCorners(n + 1) });
+      // The new response joins the third corner (with the default corners, that is where it goes anyway).
+      const [a, b, c] = cur.corners;
+      const corners: Corners = n + 1 <= 3 ? defaultCorners(n + 1) : [a, b, [...c, n]];
+      update({ preferences, labels: [...cur.labels, freshLabel(cur.labels)], reference: addEntry(cur.reference), initial: addEntry(cur.initial), corners });
     },
     removeResponse: (k) => {
       const cur = get().scenario;

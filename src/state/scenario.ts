@@ -37,8 +37,13 @@ export interface Scenario {
 
 export const DEFAULT_PRESET = 'rps';
 
+/**
+ * Corners of the ternary plot: one response each for n = 3; for n > 3 the first two responses
+ * and everything else summed into the third corner, so all of the policy's mass is shown.
+ * For n = 2 the third corner is empty and policies lie on the edge between y1 and y2.
+ */
 export function defaultCorners(n: number): Corners {
-  return n <= 3 ? [[0], [1], [2 % n]] : [[0], [1], [2]];
+  return [[0], [1], Array.from({ length: n - 2 }, (_, k) => k + 2)];
 }
 
 /** The scenario of a preset with its parameters; the suggested t comes along. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/presets.ts';
-import { DEFAULT, scenarioFromPreset, type Scenario } from './scenario.ts';
+import { DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 
 describe('URL hash codec', () => {
@@ -53,7 +53,7 @@ describe('URL hash codec', () => {
           schedule: r.theorem ? 'theorem' : 'constant',
           algorithms: [...r.algorithms],
           comparisons: r.comparisons,
-          corners: n <= 3 ? [[0], [1], [2 % n]] : [[0], [1], [2]],
+          corners: defaultCorners(n),
         };
         const d = decodeHash(encodeHash(s, r.t));
         expect(d.problems).toEqual([]);
