@@ -9,7 +9,8 @@ test.describe('live visualizer', () => {
     const policies = await readPolicies(page);
     expect(Object.keys(policies)).toEqual(['Nash-MD', 'OMD', 'RLHF']);
     for (const row of Object.values(policies)) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    await expect(page.getByTestId('simplex').locator('svg path').first()).toBeVisible();
+    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', 'nash-md:301 omd:301 rlhf:301');
+    await expect(page.getByLabel('Reference policy μ, drag to move')).toBeVisible();
     await expect(page.getByTestId('convergence').locator('svg')).toBeVisible();
     await expect(page.getByTestId('winrates').locator('svg')).toBeVisible();
     expect(errors).toEqual([]);
@@ -48,8 +49,8 @@ test.describe('live visualizer', () => {
     const paused = await iteration(page);
     await page.waitForTimeout(400);
     expect(await iteration(page)).toBe(paused);
-    const pathLength = await page.getByTestId('simplex').locator('svg path[data-algorithm="nash-md"]').first().evaluate((p) => (p as SVGPathElement).getTotalLength());
-    expect(pathLength).toBeGreaterThan(10);
+    // The trajectories are drawn on a canvas that records what it drew: rows 0..t of each run.
+    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', `nash-md:${paused + 1} omd:${paused + 1} rlhf:${paused + 1}`);
   });
 
   test('Step and Reset move t by one and back to 0', async ({ page }) => {
@@ -92,5 +93,112 @@ test.describe('live visualizer', () => {
     await expect(alert).toContainText('mu');
     await expect(page.getByTestId('iteration')).toHaveText('12');
     expect(Object.keys(await readPolicies(page))).toEqual(['Nash-MD', 'OMD', 'RLHF']);
+  });
+});
+
+test.describe('direct manipulation', () => {
+  test('dragging μ on the simplex moves it, recomputes the runs and updates the link', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    const before = await readPolicies(page);
+    const marker = page.getByLabel(/Reference policy μ, drag/);
+    const box = (await marker.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(x + 8 * k, y - 6 * k);
+    await page.mouse.up();
+    await expect(page.getByLabel('μ(rock)')).not.toHaveValue('0.5');
+    await expect.poll(async () => (await readPolicies(page))['RLHF'][0]).not.toBe(before['RLHF'][0]);
+    await expect.poll(() => page.url()).not.toContain('mu=0.5,0.3,0.2');
+    const mu = await Promise.all(['rock', 'paper', 'scissors'].map(async (l) => Number(await page.getByLabel(`μ(${l})`).inputValue())));
+    expect(mu.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  });
+
+  test('typed values out of range are refused with a message naming the field, nothing is lost', async ({ page }) => {
+    await page.goto('./');
+    const tau = page.getByTestId('tau');
+    await tau.fill('-2');
+    await tau.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'τ must be' })).toBeVisible();
+    await tau.blur();
+    await expect(tau).toHaveValue('0.05');
+    const cell = page.getByLabel('P(rock ≻ paper)');
+    await cell.fill('1.7');
+    await expect(page.getByText(/P\(rock ≻ paper\) must be between 0 and 1/)).toBeVisible();
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await cell.blur();
+    await expect(cell).toHaveValue(/^0\.10*$/);
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+  });
+
+  test('with n > 3 the corners group responses and a small-multiples chart appears', async ({ page }) => {
+    await page.goto('./#preset=random&seed=4&n=6&t=50');
+    await expect(page.getByLabel('n', { exact: true })).toHaveValue('6');
+    await expect(page.getByTestId('timeseries').locator('svg')).toBeVisible();
+    await expect(page.getByRole('group', { name: /Simplex corners/ })).toBeVisible();
+    await expect.poll(async () => (await readPolicies(page))['Nash-MD']?.length).toBe(6);
+    // By default the third corner sums y3..y6, so every drawn point holds all the mass.
+    await expect(page.getByTestId('simplex')).toContainText('y3');
+    await page.getByLabel('Corner for y6').selectOption({ label: 'not shown' });
+    await expect.poll(() => page.url()).toContain('corners=0|1|2.3.4');
+  });
+});
+
+test.describe('inputs', () => {
+  test('pasting win counts with names replaces the matrix; a bad paste is refused and keeps it', async ({ page }) => {
+    await page.goto('./');
+    await page.getByText('Paste from a spreadsheet').click();
+    const box = page.getByLabel(/Matrix \(tab- or comma-separated/);
+    await box.fill('\tA\tB\tC\nA\t0\t30\t10\nB\t10\t0\t25\nC\t30\t15\t0');
+    await page.getByRole('button', { name: 'Use pasted matrix' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'win counts' })).toBeVisible();
+    await expect(page.getByLabel('P(A ≻ B)')).toHaveValue(/^0\.750*$/);
+    await expect(page.getByLabel('P(B ≻ A)')).toHaveValue(/^0\.250*$/);
+    await box.fill('0.5,0.7\n0.4,0.5');
+    await page.getByRole('button', { name: 'Use pasted matrix' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /[Rr]ow 1, column 2/ })).toBeVisible();
+    await expect(page.getByLabel('P(A ≻ B)')).toHaveValue(/^0\.750*$/);
+  });
+
+  test('adding and renaming a response extends every input and the table', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Add response' }).click();
+    await expect(page.getByLabel('μ(y4)')).toBeVisible();
+    await expect.poll(async () => (await readPolicies(page))['Nash-MD']?.length).toBe(4);
+    await page.getByLabel('Name of response 4').fill('lizard');
+    await page.getByLabel('Name of response 4').press('Enter');
+    await expect(page.getByLabel('μ(lizard)')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Current policies' }).getByRole('columnheader', { name: 'lizard' })).toBeVisible();
+  });
+
+  test('three rater types: as ε crosses 0 the RLHF policy jumps from y2 to y1, the Nash-MD policy barely moves', async ({ page }) => {
+    await page.goto('./#preset=rater-types&eps=-0.05&t=400');
+    await expect(page.getByTestId('iteration')).toHaveText('400');
+    const below = await readPolicies(page);
+    const slider = page.getByLabel('ε (rater mix)');
+    await slider.fill('0.05');
+    await expect.poll(async () => (await readPolicies(page))['RLHF'][0]).toBeGreaterThan(0.5);
+    const above = await readPolicies(page);
+    const argmax = (v: number[]) => v.indexOf(Math.max(...v));
+    expect(argmax(below['RLHF'])).toBe(1);
+    expect(argmax(above['RLHF'])).toBe(0);
+    for (let i = 0; i < 3; i++) expect(Math.abs(above['Nash-MD'][i] - below['Nash-MD'][i])).toBeLessThan(0.1);
+  });
+
+  test('hovering a trajectory shows its policy and t in a tooltip', async ({ page }) => {
+    await page.goto('./#preset=rps&t=300&algos=nash-md');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    const svg = page.getByRole('group', { name: 'Markers on the simplex' });
+    const box = (await svg.boundingBox())!;
+    // Sweep across the figure until the tooltip appears over some point of the path.
+    let shown = false;
+    for (let k = 0; k < 60 && !shown; k++) {
+      await page.mouse.move(box.x + box.width * (0.3 + (k % 10) * 0.04), box.y + box.height * (0.3 + Math.floor(k / 10) * 0.06));
+      shown = await page.getByRole('tooltip').isVisible();
+    }
+    expect(shown).toBe(true);
+    await expect(page.getByRole('tooltip')).toContainText(/t = \d+|rock/);
   });
 });

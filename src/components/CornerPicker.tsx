@@ -27,7 +27,7 @@ export function CornerPicker() {
         {labels.map((label, i) => (
           <label key={i} htmlFor={`${id}-${i}`}>
             <span>{label}</span>
-            <select id={`${id}-${i}`} value={cornerOf(i)} onChange={(e) => assign(i, Number(e.target.value))}>
+            <select id={`${id}-${i}`} aria-label={`Corner for ${label}`} value={cornerOf(i)} onChange={(e) => assign(i, Number(e.target.value))}>
               {NAMES.map((name, k) => (
                 <option key={name} value={k}>
                   corner {name}

@@ -1,8 +1,10 @@
 /**
  * Hosts a D3 renderer in a React component: creates it in an effect (and destroys it, so React
  * StrictMode's double effects are harmless), feeds it its size through a ResizeObserver, and
- * feeds it data from the stores through subscriptions, at most once per animation frame. Data
- * never pass through React state, so playing does not re-render React.
+ * feeds it data from the stores through subscriptions. Store changes made in one task are drawn
+ * once, in a microtask right after it: in the same frame as the change (the Play loop runs in
+ * requestAnimationFrame), and without waiting a frame after a worker result. Data never pass
+ * through React state, so playing does not re-render React.
  */
 import { useEffect, useRef } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
@@ -27,14 +29,18 @@ export function useRendererHost<Props, Options>(
     const element = ref.current;
     if (!element) return;
     const renderer = create(element, optionsRef.current);
-    let frame = 0;
+    let pending = false;
+    let alive = true;
     const draw = () => {
-      frame = 0;
+      pending = false;
+      if (!alive) return;
       const props = selectRef.current(runStore.getState(), appStore.getState());
       if (props) renderer.update(props);
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
+      if (pending) return;
+      pending = true;
+      queueMicrotask(draw);
     };
     const observer = new ResizeObserver((entries) => {
       const box = entries[0].contentRect;
@@ -48,7 +54,7 @@ export function useRendererHost<Props, Options>(
     const unsubApp = appStore.subscribe(schedule);
     schedule();
     return () => {
-      cancelAnimationFrame(frame);
+      alive = false;
       observer.disconnect();
       unsubRun();
       unsubApp();

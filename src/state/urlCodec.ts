@@ -4,7 +4,7 @@
  *    &tau=0.05&eta=2&t=300&algos=nash-md,omd,rlhf&comparisons=uniform
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), preset, eps (three rater types), seed (random), corners
+ * comparisons (uniform | reference), preset, eps (three rater types), seed and n (random), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: an invalid value is replaced by its default and reported by field.
  */
@@ -37,7 +37,7 @@ export function encodeHash(s: Scenario, t: number): string {
   const parts: [string, string][] = [];
   if (s.preset) parts.push(['preset', s.preset]);
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
-  if (s.preset === 'random') parts.push(['seed', num(s.seed)]);
+  if (s.preset === 'random') parts.push(['seed', num(s.seed)], ['n', String(s.preferences.length)]);
   parts.push(
     ['P', upper.join(',')],
     ['labels', s.labels.map(encodeURIComponent).join(',')],
@@ -105,11 +105,14 @@ export function decodeHash(hash: string): DecodedHash {
     if (presetById(id)) {
       const eps = has('eps') ? Number(get('eps')) : undefined;
       const seed = has('seed') ? Number(get('seed')) : undefined;
+      const size = has('n') ? Number(get('n')) : undefined;
+      if (size !== undefined && !(Number.isInteger(size) && size >= MIN_RESPONSES && size <= MAX_RESPONSES)) bad('n', `n must be a whole number from ${MIN_RESPONSES} to ${MAX_RESPONSES}, got "${get('n')}"`);
       if (eps !== undefined && !(Math.abs(eps) <= 1 / 3)) bad('eps', `eps must be a number between −1/3 and 1/3, got "${get('eps')}"`);
       if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) bad('seed', `seed must be a whole number ≥ 0, got "${get('seed')}"`);
       base = scenarioFromPreset(id, {
         epsilon: eps !== undefined && Math.abs(eps) <= 1 / 3 ? eps : undefined,
         seed: seed !== undefined && Number.isInteger(seed) && seed >= 0 ? seed : undefined,
+        n: size !== undefined && Number.isInteger(size) && size >= MIN_RESPONSES && size <= MAX_RESPONSES ? size : undefined,
       });
     } else {
       bad('preset', `preset "${decodeComponent(get('preset')) ?? get('preset')}" is not one of the presets`);

@@ -24,7 +24,7 @@ export const AXIS_COLOR = '#8a8a8a';
 const GRID_COLOR = '#ececec';
 const BOUND_COLOR = '#777777';
 const BOUND_DASH = '5 3';
-const MAX_POINTS = 1000;
+const MAX_POINTS = 500;
 
 /** Unique ids for clipPaths: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
@@ -200,7 +200,7 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const xTicks = Math.max(2, Math.floor(innerW / 70));
 
     // About one min/max bucket per pixel column: more points would not show.
-    const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(2 * innerW)));
+    const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(innerW)));
     // Thin each series once; the same rows serve both panels' domains and lines.
     const lines: Record<Metric, Line[]> = { kl: [], exploitability: [] };
     for (const s of series) {

@@ -14,7 +14,7 @@ import { SQRT3_2, baryToPolicy, baryToXY, thinIndices, toBarycentric, xyToBary }
 import type { Bary } from './ternary.ts';
 import type { Renderer, SeriesData, SimplexOptions, SimplexProps } from './types.ts';
 
-const MAX_PATH_POINTS = 1500;
+const MAX_PATH_POINTS = 1200;
 const HOVER_RADIUS = 12;
 const KEY_STEP = 0.02;
 const PAD = 6;
@@ -101,7 +101,6 @@ interface Drawn {
   rows: number[];
   xs: Float64Array;
   ys: Float64Array;
-  path: string;
 }
 
 interface Hit {
@@ -354,16 +353,44 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     .style('-webkit-user-select', 'none');
   const svgNode = svg.node()!;
   const plot = svg.append('g');
-  const plotNode = plot.node()!;
   const grid = plot.append('g').attr('aria-hidden', 'true');
   const cornerLabels = plot.append('g').attr('aria-hidden', 'true');
   const tauLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
-  const trajLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-width', 2).attr('stroke-linejoin', 'round');
+  // Three stacked layers: this SVG (static: grid, labels, τ-paths, legend), a canvas with the
+  // trajectories, and a transparent SVG on top (markers, current points, drag handles). While
+  // playing only the canvas and the small top layer change, so the browser never re-rasterises
+  // the whole figure, and long paths cost a canvas stroke instead of an SVG repaint.
+  const canvas = d3
+    .select(element)
+    .append('canvas')
+    .attr('aria-hidden', 'true')
+    .attr('data-testid', 'trajectories')
+    .style('position', 'absolute')
+    .style('left', '0')
+    .style('top', '0')
+    .style('pointer-events', 'none');
+  const canvasNode = canvas.node()!;
+  const ctx2d = canvasNode.getContext('2d');
+  const fg = d3
+    .select(element)
+    .append('svg')
+    .attr('role', 'group')
+    .attr('aria-label', 'Markers on the simplex')
+    .style('position', 'absolute')
+    .style('left', '0')
+    .style('top', '0')
+    .style('display', 'block')
+    .style('font-family', 'inherit')
+    .style('user-select', 'none')
+    .style('-webkit-user-select', 'none');
+  const fgNode = fg.node()!;
+  const plotFg = fg.append('g');
+  const plotNode = plotFg.node()!;
   // Current points above the equilibria: the moving point is what the eye follows, and a star
   // (radius ~12 px) still shows its tips around a point (~8 px) sitting on it.
-  const markerLayer = plot.append('g').attr('aria-hidden', 'true');
-  const currentLayer = plot.append('g').attr('aria-hidden', 'true');
-  const hoverRing = plot
+  const markerLayer = plotFg.append('g').attr('aria-hidden', 'true');
+  const currentLayer = plotFg.append('g').attr('aria-hidden', 'true');
+  const hoverRing = plotFg
     .append('circle')
     .attr('aria-hidden', 'true')
     .attr('r', 5)
@@ -371,7 +398,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     .attr('stroke-width', 2)
     .style('pointer-events', 'none')
     .style('display', 'none');
-  const dragLayer = plot.append('g');
+  const dragLayer = plotFg.append('g');
   const legendLayer = svg.append('g').attr('aria-hidden', 'true');
 
   const tooltip = d3
@@ -476,15 +503,15 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   }
 
   // ---- Hover: nearest drawn point (thinned trajectory rows and markers) within HOVER_RADIUS. ----
-  listen(svgNode, 'pointermove', (ev) => {
+  listen(fgNode, 'pointermove', (ev) => {
     if (dragging || !layout) return;
     hoverPoint = d3.pointer(ev, plotNode);
     const er = element.getBoundingClientRect();
-    const sr = svgNode.getBoundingClientRect();
+    const sr = fgNode.getBoundingClientRect();
     svgOffset = [sr.left - er.left - element.clientLeft + element.scrollLeft, sr.top - er.top - element.clientTop + element.scrollTop];
     refreshHover();
   });
-  listen(svgNode, 'pointerleave', () => {
+  listen(fgNode, 'pointerleave', () => {
     hoverPoint = null;
     hideTooltip();
   });
@@ -569,7 +596,13 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     layout = computeLayout(width, height, corners, items, measureAt);
     const { side, fs, ox, oy } = layout;
     svg.attr('width', width).attr('height', height);
+    fg.attr('width', width).attr('height', height);
     plot.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
+    plotFg.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
+    const dpr = window.devicePixelRatio || 1;
+    canvasNode.width = Math.round(width * dpr);
+    canvasNode.height = Math.round(height * dpr);
+    canvas.style('width', `${width}px`).style('height', `${height}px`);
     tauCache = { reg: null, rlhf: null, side: 0, corners: '' };
 
     const th = side * SQRT3_2;
@@ -655,6 +688,31 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       .attr('d', (d) => d.d);
   }
 
+  /** Strokes every trajectory on the canvas (solid ones first, as drawOrder gives them). */
+  function drawTrajectories(list: readonly Drawn[]) {
+    if (!ctx2d || !layout) return;
+    const dpr = canvasNode.width / Math.max(1, width);
+    ctx2d.setTransform(1, 0, 0, 1, 0, 0);
+    ctx2d.clearRect(0, 0, canvasNode.width, canvasNode.height);
+    ctx2d.setTransform(dpr, 0, 0, dpr, layout.ox * dpr, layout.oy * dpr);
+    ctx2d.lineWidth = 2;
+    ctx2d.lineJoin = 'round';
+    ctx2d.lineCap = 'butt';
+    for (const d of list) {
+      const style = ALGORITHM_STYLE[d.algorithm];
+      ctx2d.strokeStyle = style.color;
+      ctx2d.setLineDash(style.dash ? style.dash.split(/[ ,]+/).map(Number) : []);
+      ctx2d.beginPath();
+      for (let j = 0; j < d.xs.length; j++) {
+        if (j === 0) ctx2d.moveTo(d.xs[j], d.ys[j]);
+        else ctx2d.lineTo(d.xs[j], d.ys[j]);
+      }
+      ctx2d.stroke();
+    }
+    // What is drawn, for tests and benchmarks (a canvas has no DOM to inspect): rows per algorithm.
+    canvasNode.dataset.drawn = list.map((d) => `${d.algorithm}:${d.rows.length ? d.rows[d.rows.length - 1] + 1 : 0}`).join(' ');
+  }
+
   function draw() {
     const p = props;
     if (!p || !layout) return;
@@ -668,26 +726,14 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       const rows = thinIndices(cur + 1, MAX_PATH_POINTS);
       const xs = new Float64Array(rows.length);
       const ys = new Float64Array(rows.length);
-      let path = '';
       rows.forEach((row, j) => {
         const [x, y] = baryToXY(toBarycentric(s.policies, p.corners, row * p.n), side);
         xs[j] = x;
         ys[j] = y;
-        path += `${j ? 'L' : 'M'}${r1(x)},${r1(y)}`;
       });
-      drawn.push({ algorithm: s.algorithm, series: s, rows, xs, ys, path });
+      drawn.push({ algorithm: s.algorithm, series: s, rows, xs, ys });
     }
-    trajLayer
-      .selectAll<SVGPathElement, Drawn>('path')
-      .data(drawn, (d) => d.algorithm)
-      .join((enter) =>
-        enter
-          .append('path')
-          .attr('data-algorithm', (d) => d.algorithm)
-          .attr('stroke', (d) => ALGORITHM_STYLE[d.algorithm].color)
-          .attr('stroke-dasharray', (d) => ALGORITHM_STYLE[d.algorithm].dash || null),
-      )
-      .attr('d', (d) => d.path);
+    drawTrajectories(drawn);
     currentLayer
       .selectAll<SVGPathElement, Drawn>('path')
       .data(drawn, (d) => d.algorithm)
@@ -778,6 +824,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       destroyed = true;
       events.abort();
       svg.remove();
+      canvas.remove();
+      fg.remove();
       tooltip.remove();
       element.style.position = restorePosition;
     },

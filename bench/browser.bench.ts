@@ -1,0 +1,187 @@
+/**
+ * Browser benchmark of the built app in headless Chromium (Debian's, via Playwright):
+ *  - time to the first drawn trajectory after navigation;
+ *  - edit-to-redraw latency: a preference-cell edit (ArrowUp on a focused cell) and a μ move
+ *    (arrow key on the focused μ marker, the same path as a drag), from the keydown to the
+ *    redraw of the trajectories on the simplex canvas (median and 95th percentile of 40 edits), at
+ *    n = 3 and n = 12, with t = 1000;
+ *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
+ *    main-thread long tasks (> 50 ms), and the JS heap afterwards;
+ *  - bytes of JavaScript and CSS (gzip) needed before the first render.
+ * Prints a Markdown section for docs/benchmarks.md.   Run: npm run bench
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function waitForServer(): Promise<void> {
+  for (let k = 0; k < 100; k++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Latency from a keydown on `target` to the next redraw of the trajectories canvas. */
+async function editLatencies(page: Page, target: string, key: string, count: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const latency = await page.evaluate(
+      ({ target, key, k }) =>
+        new Promise<number>((resolve) => {
+          const el = document.querySelector<HTMLElement | SVGElement>(target)!;
+          const path = document.querySelector('[data-testid="trajectories"]')!;
+          let t0 = 0;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          });
+          observer.observe(path, { attributes: true, attributeFilter: ['data-drawn'] });
+          el.focus();
+          t0 = performance.now();
+          const k2 = k % 2 === 0 ? key : key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft';
+          el.dispatchEvent(new KeyboardEvent('keydown', { key: k2, bubbles: true, cancelable: true }));
+        }),
+      { target, key, k },
+    );
+    out.push(latency);
+    await page.waitForTimeout(30);
+  }
+  return out;
+}
+
+/** Plays three algorithms at ≈1,000 steps/s for 5 s and records frame intervals, long tasks, heap. */
+async function playing(page: Page, lines: string[]): Promise<void> {
+  await page.goto(BASE + '#preset=rps&t=0');
+  await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '0');
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __script: number[] };
+    w.__frames = [];
+    w.__long = [];
+    // Main-thread script time per animation frame: the app's rAF callbacks, timed.
+    w.__script = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) =>
+      raf((now) => {
+        const t0 = performance.now();
+        cb(now);
+        // Renderers draw in microtasks queued by cb; this one runs after them.
+        queueMicrotask(() => w.__script.push(performance.now() - t0));
+      });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  const speed = page.getByLabel('Speed');
+  await speed.fill('81'); // log slider position for ≈1,000 steps/s
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const w = window as unknown as { __frames: number[] };
+        let last = performance.now();
+        const end = last + 5000;
+        const tick = (now: number) => {
+          w.__frames.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  const { frames, script, long, t, heap, speedText } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __script: number[] };
+    const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
+    return {
+      frames: w.__frames.slice(5),
+      script: w.__script,
+      long: w.__long,
+      t: document.querySelector('[data-testid="iteration"]')?.textContent,
+      heap: perf.memory?.usedJSHeapSize ?? NaN,
+      speedText: document.querySelector('.speed-value')?.textContent,
+    };
+  });
+  lines.push(
+    `| playing 3 algorithms at ${speedText} for 5 s (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
+  );
+  lines.push(`| main-thread script time per animation frame while playing (state update + every renderer's draw) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`);
+  lines.push(`| JS heap after that run | ${(heap / 2 ** 20).toFixed(1)} MB |`);
+}
+
+async function main(): Promise<void> {
+  // vite itself (not through npx), so that kill() stops the server and not just a wrapper.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'] });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx (esbuild) wraps named functions in __name(); functions sent to the page need it too.
+    await page.addInitScript('window.__name = (f) => f;');
+    const lines: string[] = [];
+
+    // First figure.
+    const firsts: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      await page.goto(BASE + '#preset=rps');
+      await page.waitForFunction(() => (document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '').includes('nash-md:301'));
+      firsts.push(await page.evaluate(() => performance.now()));
+    }
+    lines.push(`| time from navigation to the first drawn trajectory | median ${ms(quantile(firsts, 0.5))} (5 loads) |`);
+
+    // Edit-to-redraw.
+    for (const [label, hash] of [
+      ['n = 3', '#preset=rps&t=1000'],
+      ['n = 12', '#preset=random&seed=2&n=12&t=1000'],
+    ] as const) {
+      await page.goto(BASE + hash);
+      if (label === 'n = 12') {
+        await page.getByLabel('n', { exact: true }).fill('12');
+      }
+      await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '1000');
+      await page.waitForTimeout(300);
+      const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
+      lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000 | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
+      if (label === 'n = 3') {
+        const mu = await editLatencies(page, '[aria-label^="Reference policy μ"]', 'ArrowRight', 40);
+        lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
+      }
+    }
+
+    // Playing, in a fresh page: frame times also measure how the run is drawn, not what ran before.
+    await page.close();
+    const page2 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page2.addInitScript('window.__name = (f) => f;');
+    await playing(page2, lines);
+    await browser.close();
+
+
+    // First-render bytes: the entry script, its static imports and the CSS referenced by index.html.
+    const html = readFileSync('dist/index.html', 'utf8');
+    const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    let gz = 0;
+    for (const a of assets) gz += gzipSync(readFileSync(`dist/${a}`)).length;
+    const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+    lines.push(`| JavaScript + CSS loaded before the first render (gzip) | ${(gz / 1024).toFixed(1)} kB (${assets.join(', ')}); the worker and HiGHS (wasm) load after, in the worker (${all.length} JS files in dist) |`);
+
+    console.log(`Browser benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium (Debian), viewport 1440×900\n`);
+    console.log('| measure | result |\n|---|---|');
+    for (const l of lines) console.log(l);
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
