@@ -69,20 +69,20 @@ async function playing(page: Page, lines: string[]): Promise<void> {
   await page.goto(BASE + '#preset=rps&t=0');
   await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '0');
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __script: number[] };
-    w.__frames = [];
-    w.__long = [];
+    const w = window as unknown as { benchFrames: number[]; benchLong: number[]; benchScript: number[] };
+    w.benchFrames = [];
+    w.benchLong = [];
     // Main-thread script time per animation frame: the app's rAF callbacks, timed.
-    w.__script = [];
+    w.benchScript = [];
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (cb) =>
       raf((now) => {
         const t0 = performance.now();
         cb(now);
         // Renderers draw in microtasks queued by cb; this one runs after them.
-        queueMicrotask(() => w.__script.push(performance.now() - t0));
+        queueMicrotask(() => w.benchScript.push(performance.now() - t0));
       });
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLong.push(e.duration))).observe({ type: 'longtask', buffered: false });
   });
   const speed = page.getByLabel('Speed');
   await speed.fill('81'); // log slider position for ≈1,000 steps/s
@@ -90,11 +90,11 @@ async function playing(page: Page, lines: string[]): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const w = window as unknown as { __frames: number[] };
+        const w = window as unknown as { benchFrames: number[] };
         let last = performance.now();
         const end = last + 5000;
         const tick = (now: number) => {
-          w.__frames.push(now - last);
+          w.benchFrames.push(now - last);
           last = now;
           if (now < end) requestAnimationFrame(tick);
           else resolve();
@@ -103,12 +103,12 @@ async function playing(page: Page, lines: string[]): Promise<void> {
       }),
   );
   const { frames, script, long, t, heap, speedText } = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __script: number[] };
+    const w = window as unknown as { benchFrames: number[]; benchLong: number[]; benchScript: number[] };
     const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
     return {
-      frames: w.__frames.slice(5),
-      script: w.__script,
-      long: w.__long,
+      frames: w.benchFrames.slice(5),
+      script: w.benchScript,
+      long: w.benchLong,
       t: document.querySelector('[data-testid="iteration"]')?.textContent,
       heap: perf.memory?.usedJSHeapSize ?? NaN,
       speedText: document.querySelector('.speed-value')?.textContent,
