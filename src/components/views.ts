@@ -27,14 +27,19 @@ export function simplexProps(run: RunState, app: AppState): SimplexProps {
   };
 }
 
+/** The designed empty state of the charts: nothing ticked, or still computing. */
+function emptyMessage(app: AppState): string {
+  return app.scenario.algorithms.length === 0 ? 'No algorithm is shown: tick one under “Show”.' : 'Computing…';
+}
+
 export function convergenceProps(run: RunState, app: AppState): ConvergenceProps {
-  return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem' };
+  return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app) };
 }
 
 export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
   const n = app.scenario.preferences.length;
   if (run.n !== n) return null;
-  return { n, labels: app.scenario.labels, series: run.series, t: run.t };
+  return { n, labels: app.scenario.labels, series: run.series, t: run.t, emptyMessage: emptyMessage(app) };
 }
 
 /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
@@ -44,6 +49,7 @@ export function winRateProps(run: RunState, app: AppState): WinRateProps | null 
   if (!eq || n !== app.scenario.preferences.length) return null;
   const p = app.scenario.preferences.flat();
   return {
+    emptyMessage: emptyMessage(app),
     rows: run.series.map((s) => {
       const row = Math.min(run.t, s.length - 1);
       const pi = s.policies.subarray(row * n, (row + 1) * n);

@@ -295,6 +295,7 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     xLabel.attr('x', margin.left + innerW / 2).attr('y', plotBottom + 34);
 
     const hasData = lines.kl.length > 0;
+    empty.text(p?.emptyMessage ?? 'Run a simulation to see convergence');
     empty.attr('display', hasData ? 'none' : null).attr('x', margin.left + innerW / 2).attr('y', plotTop + panelH / 2);
     svg.attr('aria-label', ariaLabel(lines, t, hasData));
   }

@@ -200,6 +200,7 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
 
     const hasData = n > 0 && series.length > 0;
     caption.attr('display', hasData ? null : 'none');
+    empty.text(p?.emptyMessage ?? 'No policies to show yet');
     empty.attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + titleH + 12);
     svg.attr('aria-label', ariaLabel(panels, t, n, hasData));
   }

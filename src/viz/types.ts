@@ -60,6 +60,8 @@ export interface ConvergenceProps {
   tau: number;
   /** Draw Theorem 1's bound 8/(τ²(t+1)) (only meaningful with the theorem's step schedule). */
   theoremBound: boolean;
+  /** What to say when there is no series (designed empty state). */
+  emptyMessage?: string;
 }
 
 export interface WinRateRow {
@@ -72,6 +74,7 @@ export interface WinRateRow {
 
 export interface WinRateProps {
   rows: readonly WinRateRow[];
+  emptyMessage?: string;
 }
 
 export interface TimeSeriesProps {
@@ -79,4 +82,5 @@ export interface TimeSeriesProps {
   labels: readonly string[];
   series: readonly SeriesData[];
   t: number;
+  emptyMessage?: string;
 }

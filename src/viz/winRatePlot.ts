@@ -49,6 +49,8 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   const empty = svg.append('text').attr('fill', '#666').text('No win rates yet');
   const x = d3.scaleLinear().domain([0, 1]);
 
+  let emptyMessage: string | undefined;
+
   function render(): void {
     const margin = { left: 96, right: 46 };
     const innerW = Math.max(60, width - margin.left - margin.right);
@@ -120,6 +122,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     tie.attr('display', show);
     tieLabel.attr('display', show);
     groupsG.select('line.zero').attr('display', show);
+    empty.text(emptyMessage ?? 'No win rates yet');
     empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', TOP + 12);
     svg.attr('aria-label', ariaLabel(rows));
   }
@@ -127,6 +130,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   return {
     update(next) {
       rows = next.rows;
+      emptyMessage = next.emptyMessage;
       render();
     },
     resize(w) {
