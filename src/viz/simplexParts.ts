@@ -1,0 +1,307 @@
+/**
+ * Pieces of the simplex plot that need no closure state: glyphs, legend entries, text helpers and
+ * the layout computation (triangle size, label room, legend placement). Used by simplexPlot.ts.
+ */
+import * as d3 from 'd3';
+import type { Algorithm } from '../core/types.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
+import { SQRT3_2 } from './ternary.ts';
+import type { SeriesData, SimplexProps } from './types.ts';
+
+export const PAD = 6;
+/** Corner labels sit this far from the apex / base so a marker on a corner does not cover them. */
+export const APEX_GAP = 12;
+export const BASE_GAP = 10;
+export const LEGEND_GAP = 18;
+export const TEXT = '#1a1a1a';
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'reference' | 'initial';
+export type Draggable = 'reference' | 'initial';
+
+export interface Glyph {
+  d: string;
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+}
+
+export const symbolPath = (type: d3.SymbolType, size: number) => d3.symbol(type, size)() ?? '';
+
+export const ALGO_SYMBOL = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle };
+/** Areas giving a ~8–9 px radius, with the square and triangle visually matched to the circle. */
+export const ALGO_SYMBOL_SIZE = { circle: 220, square: 170, triangle: 200 };
+
+export const LEGEND_SYMBOL = {
+  circle: symbolPath(d3.symbolCircle, ALGO_SYMBOL_SIZE.circle * 0.45),
+  square: symbolPath(d3.symbolSquare, ALGO_SYMBOL_SIZE.square * 0.45),
+  triangle: symbolPath(d3.symbolTriangle, ALGO_SYMBOL_SIZE.triangle * 0.45),
+};
+
+export const GLYPH: Record<MarkerKey, Glyph> = {
+  regularized: { d: symbolPath(d3.symbolStar, 160), fill: MARKER_STYLE.regularized.color, stroke: '#fff', strokeWidth: 1 },
+  nash: { d: symbolPath(d3.symbolStar, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
+  rlhfOptimum: { d: symbolPath(d3.symbolDiamond, 150), fill: MARKER_STYLE.rlhfOptimum.color, stroke: '#fff', strokeWidth: 1 },
+  reference: { d: symbolPath(d3.symbolSquare, 120), fill: 'none', stroke: MARKER_STYLE.reference.color, strokeWidth: 2 },
+  initial: { d: symbolPath(d3.symbolCircle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
+};
+
+export const MARKER_ORDER: readonly MarkerKey[] = ['regularized', 'nash', 'rlhfOptimum', 'reference', 'initial'];
+/** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
+export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
+  regularized: 'π*_τ',
+  nash: 'Nash',
+  rlhfOptimum: 'RLHF opt.',
+  reference: 'μ',
+  initial: 'π₀',
+  regularizedPath: 'π*_τ path',
+  rlhfPath: 'RLHF-opt. path',
+};
+export const DRAG_LABEL: Record<Draggable, string> = {
+  reference: 'Reference policy μ, drag to move',
+  initial: 'Initial policy π₀, drag to move',
+};
+export const TAU_PATH_STYLE = {
+  regularizedPath: { color: MARKER_STYLE.regularizedPath.color, dash: '' },
+  rlhfPath: { color: MARKER_STYLE.rlhfPath.color, dash: '6 4' },
+};
+
+export interface LegendItem {
+  key: string;
+  label: string;
+  short: string;
+  line?: { color: string; dash: string; width: number; opacity: number };
+  symbol?: { d: string; color: string };
+  glyph?: Glyph;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  fs: number;
+  side: number;
+  ox: number;
+  oy: number;
+  labels: { x: number; y: number; text: string; full: string }[];
+  legend: { x: number; y: number; item: LegendItem; text: string }[];
+}
+
+export interface Drawn {
+  algorithm: Algorithm;
+  series: SeriesData;
+  rows: number[];
+  xs: Float64Array;
+  ys: Float64Array;
+}
+
+export interface Hit {
+  key: string;
+  title: string;
+  color: string;
+  policy: ArrayLike<number>;
+  x: number;
+  y: number;
+}
+
+export const present = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+export const r1 = (v: number) => Math.round(v * 10) / 10;
+export const labelOf = (labels: readonly string[], i: number) => labels[i] ?? `y${i + 1}`;
+
+export function cornerText(p: SimplexProps, k: number): string {
+  const group = p.corners[k];
+  return group.length === 0 ? '∅' : group.map((i) => labelOf(p.labels, i)).join('+');
+}
+
+/** Longest prefix of `text` (plus an ellipsis) that fits `maxWidth`. */
+export function truncate(text: string, maxWidth: number, measure: (s: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo).trimEnd()}…`;
+}
+
+/** Writes `label` into an SVG <text>, turning "_x" into a subscript x (π*_τ → π*τ). */
+export function setRichText(text: SVGTextElement, label: string, fs: number): void {
+  text.textContent = '';
+  const shift = r1(fs * 0.3);
+  let lowered = false;
+  label.split(/_(\S)/).forEach((part, i) => {
+    const sub = i % 2 === 1;
+    if (!part) return;
+    const tspan = document.createElementNS(SVG_NS, 'tspan');
+    tspan.textContent = part;
+    if (sub !== lowered) tspan.setAttribute('dy', String(sub ? shift : -shift));
+    // Subscripts shrink a little, but never below the 12 px floor for figure text.
+    if (sub) tspan.setAttribute('font-size', String(r1(Math.max(12, fs * 0.8))));
+    lowered = sub;
+    text.appendChild(tspan);
+  });
+}
+
+/** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
+export function legendKeys(p: SimplexProps): string {
+  const keys: string[] = drawOrder(p.series).map((s) => s.algorithm);
+  for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
+  if (p.regularizedPath) keys.push('regularizedPath');
+  if (p.rlhfPath) keys.push('rlhfPath');
+  return keys.join(',');
+}
+
+export function legendItems(p: SimplexProps): LegendItem[] {
+  const items: LegendItem[] = [];
+  for (const s of drawOrder(p.series)) {
+    const st = ALGORITHM_STYLE[s.algorithm];
+    items.push({
+      key: s.algorithm,
+      label: st.label,
+      short: st.label,
+      line: { color: st.color, dash: st.dash, width: 2, opacity: 1 },
+      symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color },
+    });
+  }
+  for (const key of MARKER_ORDER) {
+    if (!present(p[key])) continue;
+    items.push({ key, label: MARKER_STYLE[key].label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
+  }
+  for (const key of ['regularizedPath', 'rlhfPath'] as const) {
+    if (!p[key]) continue;
+    const st = TAU_PATH_STYLE[key];
+    items.push({
+      key,
+      label: MARKER_STYLE[key].label,
+      short: SHORT_LABEL[key],
+      line: { color: st.color, dash: st.dash, width: 3, opacity: 0.45 },
+    });
+  }
+  return items;
+}
+
+/** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
+export function drawOrder(series: readonly SeriesData[]): SeriesData[] {
+  return [...series].sort((a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''));
+}
+
+export const swatchWidth = (item: LegendItem) => (item.line ? 36 : 18);
+
+/**
+ * Picks the largest triangle among: legend in a column to the right, or legend flowing in rows
+ * underneath (with full or, when that costs > 8 % of the size, short texts). Pure given `measure`.
+ */
+export function computeLayout(
+  width: number,
+  height: number,
+  corners: string[],
+  items: LegendItem[],
+  measureAt: (fs: number) => (s: string) => number,
+): Layout {
+  const fs = Math.min(width, height) >= 480 ? 14 : Math.min(width, height) >= 360 ? 13 : 12;
+  const measure = measureAt(fs);
+  const lineH = Math.ceil(fs * 1.2);
+  const rowH = Math.ceil(fs * (fs > 12 ? 1.5 : 1.4));
+  const top = PAD + lineH + APEX_GAP;
+  const bottom = BASE_GAP + lineH + PAD;
+  const bottomLabelW = Math.max(measure(corners[0] ?? ''), measure(corners[1] ?? ''));
+  // Room beside the base corners for their centred labels and for markers sitting on a corner.
+  const sideM = Math.max(12, Math.min(bottomLabelW / 2 + PAD, width * 0.12));
+  const itemW = (item: LegendItem, short: boolean) =>
+    swatchWidth(item) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
+
+  type Candidate = { side: number; score: number; place: 'right' | 'below'; short: boolean; rows: number[][]; legendW: number };
+  const candidates: Candidate[] = [];
+  const availH = height - top - bottom;
+  if (items.length === 0) {
+    const side = Math.min(width - 2 * sideM, availH / SQRT3_2);
+    candidates.push({ side, score: side, place: 'below', short: false, rows: [], legendW: 0 });
+  }
+  for (const short of items.length ? [false, true] : []) {
+    const widths = items.map((it) => itemW(it, short));
+    const legendW = Math.max(...widths);
+    if (items.length * rowH <= height - 2 * PAD) {
+      const side = Math.min(width - 2 * sideM - LEGEND_GAP - legendW, availH / SQRT3_2);
+      candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'right', short, rows: [items.map((_, i) => i)], legendW });
+    }
+    // Flow the entries into centred rows under the figure.
+    const rows: number[][] = [[]];
+    let x = 0;
+    widths.forEach((w, i) => {
+      const row = rows[rows.length - 1];
+      if (row.length && x + 14 + w > width - 2 * PAD) {
+        rows.push([i]);
+        x = w;
+      } else {
+        x += (row.length ? 14 : 0) + w;
+        row.push(i);
+      }
+    });
+    const side = Math.min(width - 2 * sideM, (availH - 4 - rows.length * rowH - PAD) / SQRT3_2);
+    candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'below', short, rows, legendW });
+  }
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const side = Math.max(40, best.side);
+  const th = side * SQRT3_2;
+  const textOf = (item: LegendItem) => (best.short ? item.short : item.label);
+  const legend: Layout['legend'] = [];
+  let ox: number;
+  let oy: number;
+  let rightLimit = width - PAD;
+  if (best.place === 'right') {
+    const blockW = 2 * sideM + side + LEGEND_GAP + best.legendW;
+    ox = Math.max(0, (width - blockW) / 2) + sideM;
+    oy = top + Math.max(0, (availH - th) / 2);
+    const lx = ox + side + sideM + LEGEND_GAP;
+    rightLimit = lx - 8;
+    const legendH = items.length * rowH;
+    const ly = Math.min(Math.max(PAD, oy + th / 2 - legendH / 2), height - PAD - legendH);
+    items.forEach((item, i) => legend.push({ x: lx, y: ly + rowH * (i + 0.5), item, text: textOf(item) }));
+  } else {
+    const blockH = top + th + bottom + 4 + best.rows.length * rowH + PAD;
+    oy = Math.max(0, (height - blockH) / 2) + top;
+    ox = (width - side) / 2;
+    best.rows.forEach((row, r) => {
+      const ws = row.map((i) => itemW(items[i], best.short));
+      let x = (width - (ws.reduce((a, b) => a + b, 0) + 14 * (row.length - 1))) / 2;
+      const y = oy + th + bottom + 4 + rowH * (r + 0.5);
+      row.forEach((i, j) => {
+        legend.push({ x, y, item: items[i], text: textOf(items[i]) });
+        x += ws[j] + 14;
+      });
+    });
+  }
+  // Corner labels: apex label above the apex, base labels under their corners, shifted inwards
+  // (never past the middle of the base) and truncated so nothing is clipped by the SVG edge.
+  const baseY = oy + th + BASE_GAP + Math.round(fs * 0.85);
+  const mid = ox + side / 2;
+  const labels: Layout['labels'] = [];
+  const apexMax = 2 * Math.min(mid - PAD, rightLimit - mid);
+  labels.push({ x: mid, y: oy - APEX_GAP, text: truncate(corners[2] ?? '', apexMax, measure), full: corners[2] ?? '' });
+  const leftText = truncate(corners[0] ?? '', mid - 6 - PAD, measure);
+  const lw = measure(leftText);
+  labels.unshift({ x: Math.min(Math.max(ox, PAD + lw / 2), mid - 6 - lw / 2), y: baseY, text: leftText, full: corners[0] ?? '' });
+  const rightText = truncate(corners[1] ?? '', rightLimit - mid - 6, measure);
+  const rw = measure(rightText);
+  labels.splice(1, 0, {
+    x: Math.max(Math.min(ox + side, rightLimit - rw / 2), mid + 6 + rw / 2),
+    y: baseY,
+    text: rightText,
+    full: corners[1] ?? '',
+  });
+  return { width, height, fs, side, ox, oy, labels, legend };
+}
+
+export function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, undefined>, glyph: Glyph, scale = 1) {
+  const g = parent.append('g').attr('transform', scale === 1 ? null : `scale(${scale})`);
+  // A white halo under the glyph keeps it legible on top of the trajectories.
+  g.append('path').attr('d', glyph.d).attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', glyph.strokeWidth + 3).attr('stroke-linejoin', 'round');
+  g.append('path')
+    .attr('d', glyph.d)
+    .attr('fill', glyph.fill)
+    .attr('stroke', glyph.stroke)
+    .attr('stroke-width', glyph.strokeWidth)
+    .attr('stroke-linejoin', 'round');
+  return g;
+}
