@@ -1,5 +1,7 @@
 /** Composition only: the page layout. */
 import { Caption } from './Caption.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { LectureTools } from './LectureTools.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { ConvergenceView, PolicyTableView, SimplexView, TimeSeriesView, WinRateView } from './FigureViews.tsx';
 import { Messages } from './Messages.tsx';
@@ -16,6 +18,10 @@ export function App({ controller }: { controller: SimulationController }) {
         <p className="subtitle">
           Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
         </p>
+        <div className="header-tools">
+          <ExportMenu controller={controller} />
+          <LectureTools controller={controller} />
+        </div>
       </header>
       <Messages />
       <div className="layout">

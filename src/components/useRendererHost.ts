@@ -9,6 +9,7 @@
 import { useEffect, useRef } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
+import { uiStore } from '../state/uiStore.ts';
 import type { Renderer } from '../viz/types.ts';
 
 export function useRendererHost<Props, Options>(
@@ -52,12 +53,14 @@ export function useRendererHost<Props, Options>(
     observer.observe(element);
     const unsubRun = runStore.subscribe(schedule);
     const unsubApp = appStore.subscribe(schedule);
+    const unsubUi = uiStore.subscribe(schedule);
     schedule();
     return () => {
       alive = false;
       observer.disconnect();
       unsubRun();
       unsubApp();
+      unsubUi();
       renderer.destroy();
     };
   }, [create]);

@@ -4,7 +4,13 @@
 import { winProbability } from '../core/metrics.ts';
 import type { AppState } from '../state/appStore.ts';
 import type { RunState } from '../state/runStore.ts';
-import type { ConvergenceProps, SimplexProps, TimeSeriesProps, WinRateProps } from '../viz/types.ts';
+import { uiStore } from '../state/uiStore.ts';
+import { DEFAULT_THEME, LECTURE_THEME, type ConvergenceProps, type FigureTheme, type SimplexProps, type TimeSeriesProps, type WinRateProps } from '../viz/types.ts';
+
+/** The figure theme of the current presentation mode. */
+function theme(): FigureTheme {
+  return uiStore.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
+}
 
 export function simplexProps(run: RunState, app: AppState): SimplexProps {
   const s = app.scenario;
@@ -24,6 +30,7 @@ export function simplexProps(run: RunState, app: AppState): SimplexProps {
     regularizedPath: eq?.regularizedPath ?? null,
     rlhfPath: eq?.rlhfPath ?? null,
     draggable: n === 3 && s.corners.every((g) => g.length === 1),
+    theme: theme(),
   };
 }
 
@@ -33,13 +40,13 @@ function emptyMessage(app: AppState): string {
 }
 
 export function convergenceProps(run: RunState, app: AppState): ConvergenceProps {
-  return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app) };
+  return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
   const n = app.scenario.preferences.length;
   if (run.n !== n) return null;
-  return { n, labels: app.scenario.labels, series: run.series, t: run.t, emptyMessage: emptyMessage(app) };
+  return { n, labels: app.scenario.labels, series: run.series, t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
@@ -50,6 +57,7 @@ export function winRateProps(run: RunState, app: AppState): WinRateProps | null 
   const p = app.scenario.preferences.flat();
   return {
     emptyMessage: emptyMessage(app),
+    theme: theme(),
     rows: run.series.map((s) => {
       const row = Math.min(run.t, s.length - 1);
       const pi = s.policies.subarray(row * n, (row + 1) * n);

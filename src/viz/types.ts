@@ -13,6 +13,20 @@ export interface Renderer<Props> {
   destroy(): void;
 }
 
+/**
+ * How large figure text and strokes are. The default is the paper-figure look; lecture mode
+ * (projected in a room) asks for fontSize 24 and strokeScale 2. Renderers re-layout when it changes.
+ */
+export interface FigureTheme {
+  /** Base font size of figure text in CSS px (≥ 12). */
+  fontSize: number;
+  /** Multiplier for line widths and marker sizes. */
+  strokeScale: number;
+}
+
+export const DEFAULT_THEME: FigureTheme = { fontSize: 12, strokeScale: 1 };
+export const LECTURE_THEME: FigureTheme = { fontSize: 24, strokeScale: 2 };
+
 /** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
 export interface SeriesData {
   algorithm: Algorithm;
@@ -47,6 +61,8 @@ export interface SimplexProps {
   rlhfPath: Float64Array | null;
   /** μ and π0 can be dragged (n = 3 and every corner a single response). */
   draggable: boolean;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
 }
 
 export interface SimplexOptions {
@@ -62,6 +78,8 @@ export interface ConvergenceProps {
   theoremBound: boolean;
   /** What to say when there is no series (designed empty state). */
   emptyMessage?: string;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
 }
 
 export interface WinRateRow {
@@ -75,6 +93,8 @@ export interface WinRateRow {
 export interface WinRateProps {
   rows: readonly WinRateRow[];
   emptyMessage?: string;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
 }
 
 export interface TimeSeriesProps {
@@ -83,4 +103,6 @@ export interface TimeSeriesProps {
   series: readonly SeriesData[];
   t: number;
   emptyMessage?: string;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
 }
