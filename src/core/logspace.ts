@@ -67,3 +67,17 @@ export function sigmoid(x: number): number {
   const e = Math.exp(x);
   return e / (1 + e);
 }
+
+/**
+ * KL(p‖q) with q floored at the smallest positive double: where q_i underflowed to 0 (a
+ * probability below ~1e-308), the divergence is large but finite (≈ p_i · 744) instead of +∞, so
+ * plots and tables never see Infinity. Equal to kl(p, q) whenever every q_i with p_i > 0 is > 0.
+ */
+export function klFinite(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i];
+    if (pi > 0) s += pi * (Math.log(pi) - Math.log(Math.max(q[i], Number.MIN_VALUE)));
+  }
+  return s > 0 ? s : 0;
+}

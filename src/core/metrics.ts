@@ -3,7 +3,7 @@
  * thread (no LP solver is imported here).
  */
 import { exploitabilityFlat } from './exploitability.ts';
-import { kl } from './logspace.ts';
+import { klFinite } from './logspace.ts';
 
 /**
  * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
@@ -29,7 +29,8 @@ export function flatten(P: readonly (readonly number[])[]): Float64Array {
 
 /**
  * For rows `from..to-1` of `policies` (row-major, n per row) writes
- *   kl[k] = KL(target ‖ π_k)          (target = π*_τ, or the Nash of P when τ = 0), and
+ *   kl[k] = KL(target ‖ π_k)          (target = π*_τ, or the Nash of P when τ = 0; finite even
+ *                                     where π_k underflowed, see klFinite), and
  *   expl[k] = e_τ(π_k)                (exploitability, see exploitability()).
  * `p` is P flattened, `logMu` = log μ. Writes into `klOut` / `explOut` at the same row indices.
  */
@@ -49,7 +50,7 @@ export function trajectoryMetrics(
   const scratch = new Float64Array(n);
   for (let k = from; k < to; k++) {
     for (let i = 0; i < n; i++) row[i] = policies[k * n + i];
-    klOut[k] = kl(target, row);
+    klOut[k] = klFinite(target, row);
     explOut[k] = exploitabilityFlat(p, n, logMu, tau, row, scratch);
   }
 }
