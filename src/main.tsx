@@ -8,6 +8,11 @@ import './styles.css';
 // cannot start two workers. It reads the URL hash before the first computation.
 const controller = new SimulationController();
 
+// Test hooks for fault injection, only when the page is opened with ?debug.
+if (new URLSearchParams(window.location.search).has('debug')) {
+  (window as unknown as { nashmdDebug: SimulationController['debug'] }).nashmdDebug = controller.debug;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App controller={controller} />

@@ -7,7 +7,7 @@
  * awaits the service module (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
-import type { ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
+import type { InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
 
 const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables }));
 
@@ -23,6 +23,11 @@ const api: Async<SimulationApi> = {
     const { service, transferables } = await ready;
     const r = service.extend(version, steps);
     return Comlink.transfer(r, transferables(r));
+  },
+  async injectFault(fault: InjectedFault) {
+    // A crash is simulated by the worker closing itself: no answer ever comes back.
+    if (fault === 'crash') setTimeout(() => self.close(), 0);
+    else (await ready).service.injectFault(fault);
   },
 };
 

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { Algorithm } from '../core/types.ts';
 import { actions as a, useAppStore } from '../state/appStore.ts';
-import { ETA_RANGE, TAU_RANGE } from '../state/scenario.ts';
+import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { LogSlider } from './LogSlider.tsx';
 
@@ -31,12 +31,16 @@ export function DynamicsControls() {
         name="η"
         value={eta}
         min={ETA_RANGE.min}
-        max={Math.min(ETA_RANGE.max, 1 / tau)}
+        max={ETA_RANGE.max}
         onChange={a.setEta}
         disabled={schedule === 'theorem'}
-        validate={(v) => (v * tau > 1 ? `η × τ must be at most 1 (here η ≤ ${(1 / tau).toPrecision(3)})` : null)}
         testId="eta"
       />
+      {schedule === 'constant' && effectiveEta({ eta, tau }) < eta && (
+        <p className="field-note" role="status">
+          Runs use η = 1/τ = {Number((1 / tau).toPrecision(3))}: the mixture weight ητ cannot exceed 1.
+        </p>
+      )}
       <fieldset className="algo-toggles">
         <legend>Show</legend>
         {ALGOS.map((alg) => (

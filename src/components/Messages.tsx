@@ -5,6 +5,7 @@ export function Messages() {
   const hashProblems = useAppStore((s) => s.hashProblems);
   const inputProblem = useAppStore((s) => s.inputProblem);
   const failure = useAppStore((s) => s.failure);
+  const engineNote = useAppStore((s) => s.engineNote);
   const dismiss = useAppStore((s) => s.dismissHashProblems);
   return (
     <div className="messages">
@@ -34,6 +35,11 @@ export function Messages() {
         <div className="alert" role="alert">
           <p>The computation failed: {failure}. The figure shows the last result; the next edit tries again.</p>
         </div>
+      )}
+      {engineNote && (
+        <p className="note" role="status">
+          {engineNote}
+        </p>
       )}
     </div>
   );

@@ -10,7 +10,7 @@ import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeResponse, EquilibriaResult, ExtendResponse, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
+import type { ComputeResponse, EquilibriaResult, ExtendResponse, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
@@ -27,6 +27,7 @@ interface ActiveRun {
 
 export function createSimulationService(): SimulationApi {
   let active: ActiveRun | null = null;
+  let armed: InjectedFault | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
   const memo = <T>(kind: string, key: string, f: () => T): T => {
@@ -75,6 +76,10 @@ export function createSimulationService(): SimulationApi {
 
   return {
     compute(version: number, s: ScenarioSpec, steps: number): ComputeResponse {
+      const fault = armed;
+      armed = null;
+      if (fault === 'throw') throw new Error('injected fault: the computation threw');
+      if (fault === 'hang') for (;;) if (armed === 'crash') break; // never true: a deliberate endless loop
       try {
         const runners = s.algorithms.map((algorithm) => ({
           algorithm,
@@ -99,6 +104,10 @@ export function createSimulationService(): SimulationApi {
       const run = active;
       if (!run || run.version !== version) return { ok: false, version, problem: null };
       return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => chunk(run, algorithm, runner, steps)) };
+    },
+
+    injectFault(fault: InjectedFault): void {
+      armed = fault;
     },
   };
 }

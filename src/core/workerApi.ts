@@ -53,9 +53,17 @@ export type ComputeResponse =
 
 export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
 
+/**
+ * Faults a test can inject into the next computation (fault-tolerance tests): 'throw' an
+ * exception, 'hang' in an endless loop, or 'crash' (the worker closes itself).
+ */
+export type InjectedFault = 'throw' | 'hang' | 'crash';
+
 export interface SimulationApi {
   /** Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps. */
   compute(version: number, scenario: ScenarioSpec, steps: number): ComputeResponse;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse;
+  /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */
+  injectFault(fault: InjectedFault): void;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { raterTypesPreferences } from '../core/presets.ts';
 import { actions, appStore } from './appStore.ts';
-import { DEFAULT } from './scenario.ts';
+import { DEFAULT, effectiveEta, toSpec } from './scenario.ts';
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 const scenario = () => appStore.getState().scenario;
@@ -41,10 +41,13 @@ describe('app store', () => {
     expect(scenario().preferences.length).toBe(2);
   });
 
-  it('raising τ lowers a constant η so that ητ ≤ 1', () => {
+  it('raising τ caps the η used by runs at 1/τ and lowering it again restores the chosen η', () => {
     actions.setEta(50);
     actions.setTau(0.5);
-    expect(scenario().eta * scenario().tau).toBeLessThanOrEqual(1);
+    expect(effectiveEta(scenario())).toBe(2);
+    expect(toSpec(scenario()).eta).toBe(2);
+    actions.setTau(0.01);
+    expect(toSpec(scenario()).eta).toBe(50);
   });
 
   it('ε changes only the matrix of the three-rater-types preset', () => {

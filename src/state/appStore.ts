@@ -23,6 +23,8 @@ export interface AppState {
   inputProblem: InputProblem | null;
   /** The worker failed for another reason. */
   failure: string | null;
+  /** A note about where computations run (the main-thread fallback). */
+  engineNote: string | null;
   /**
    * The t to show after a load (a preset's suggested steps, or the URL's t). A new object on
    * every load, so loading the same preset twice still resets t.
@@ -52,6 +54,7 @@ export interface AppActions {
   setSpeed(speed: number): void;
   setInputProblem(problem: InputProblem | null): void;
   setFailure(message: string | null): void;
+  setEngineNote(note: string | null): void;
   dismissHashProblems(): void;
 }
 
@@ -83,6 +86,7 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     hashProblems: [],
     inputProblem: null,
     failure: null,
+    engineNote: null,
     requestedT: { t: DEFAULT.steps },
 
     loadScenario: (scenario, t, hashProblems = []) => set({ scenario, requestedT: { t }, hashProblems, playing: false }),
@@ -137,8 +141,8 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     setInitial: (initial) => update({ initial }, true),
     setTau: (tau) => {
       const cur = get().scenario;
-      // Keep ητ ≤ 1 (the mixture weight) by lowering a constant η when τ grows.
-      update({ tau, eta: cur.eta * tau > 1 ? 1 / tau : cur.eta, schedule: tau === 0 ? 'constant' : cur.schedule }, true);
+      // η is kept as chosen; runs cap it at 1/τ (effectiveEta), so moving τ up and back loses nothing.
+      update({ tau, schedule: tau === 0 ? 'constant' : cur.schedule }, true);
     },
     setEta: (eta) => update({ eta }, true),
     setSchedule: (schedule) => update({ schedule }, true),
@@ -152,6 +156,7 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     setSpeed: (speed) => set({ speed }),
     setInputProblem: (inputProblem) => set({ inputProblem }),
     setFailure: (failure) => set({ failure }),
+    setEngineNote: (engineNote) => set({ engineNote }),
     dismissHashProblems: () => set({ hashProblems: [] }),
   };
 });

@@ -3,14 +3,15 @@
  */
 import { presetById } from '../core/presets.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
-import type { Scenario } from './scenario.ts';
+import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
 
 const short = (x: number) => (x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : x.toExponential(1));
 
 export function describeState(s: Scenario, run: RunState): string {
   const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
-  const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${s.eta}`;
+  const eta = effectiveEta(s);
+  const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
   const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${run.t}.`;
   if (run.series.length === 0) return `${head} No algorithm is shown.`;
   const target = s.tau > 0 ? 'π*_τ' : 'the Nash equilibrium';
@@ -18,6 +19,6 @@ export function describeState(s: Scenario, run: RunState): string {
     const row = Math.min(run.t, series.length - 1);
     return `${ALGORITHM_STYLE[series.algorithm].label} ${short(series.kl[row])}`;
   });
-  const nearlySame = s.schedule === 'constant' && s.eta * s.tau < 0.05 && s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
+  const nearlySame = s.schedule === 'constant' && eta * s.tau < 0.05 && s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
   return `${head} KL from ${target}: ${parts.join(', ')}.${nearlySame ? ' With ητ this small, Nash-MD and OMD nearly coincide.' : ''}`;
 }

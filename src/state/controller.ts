@@ -3,6 +3,7 @@
  * advances t (asking the worker to compute ahead); and the URL hash, kept in step with the state.
  * One instance per page, created by the App and disposed with it.
  */
+import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore } from './appStore.ts';
 import { appendRun, replaceRun, runStore, setT } from './runStore.ts';
@@ -43,6 +44,7 @@ export class SimulationController {
         if (r.ok) appendRun(r.chunks);
       },
       onFailure: (message) => appStore.getState().setFailure(message),
+      onMainThread: (reason) => appStore.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     });
 
     this.unsubscribers.push(
@@ -78,6 +80,15 @@ export class SimulationController {
     if (target >= length) this.client.extend(target - length + 1 + LOOKAHEAD_STEPS);
     setT(target);
   }
+
+  /** Test hooks (exposed on window only with ?debug in the URL): fault injection and timeout. */
+  readonly debug = {
+    injectFault: (fault: InjectedFault) => this.client.injectFault(fault),
+    setWorkerTimeout: (ms: number) => {
+      this.client.timeoutMs = ms;
+    },
+    engine: () => this.client.engineKind,
+  };
 
   step(delta: number): void {
     this.goTo(runStore.getState().t + delta);

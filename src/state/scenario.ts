@@ -23,7 +23,10 @@ export interface Scenario {
   reference: number[];
   initial: number[];
   tau: number;
-  /** The constant step; kept when the theorem's schedule is selected, for switching back. */
+  /**
+   * The constant step the person chose; kept when the theorem's schedule is selected, for
+   * switching back. Runs use effectiveEta (η capped at 1/τ, since the mixture weight ητ ≤ 1).
+   */
   eta: number;
   schedule: Schedule;
   algorithms: Algorithm[];
@@ -74,6 +77,11 @@ export function scenarioFromPreset(id: string, params: PresetParams = {}, base?:
 
 export const DEFAULT = scenarioFromPreset(DEFAULT_PRESET);
 
+/** The constant step actually used: η capped at 1/τ (the mixture weight ητ cannot exceed 1). */
+export function effectiveEta(s: Pick<Scenario, 'eta' | 'tau'>): number {
+  return s.tau > 0 ? Math.min(s.eta, 1 / s.tau) : s.eta;
+}
+
 /** The worker's view of a scenario. */
 export function toSpec(s: Scenario): ScenarioSpec {
   return {
@@ -81,7 +89,7 @@ export function toSpec(s: Scenario): ScenarioSpec {
     reference: s.reference,
     initial: s.initial,
     tau: s.tau,
-    eta: s.schedule === 'theorem' ? 'theorem' : s.eta,
+    eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s),
     comparisons: s.comparisons,
     algorithms: s.algorithms,
   };

@@ -1,46 +1,79 @@
 /**
- * Owns the simulation worker: creates it, sends it requests, and makes sure the newest request
- * wins. At most one request is in flight and at most one waits; a new compute replaces whatever
- * was waiting, so a burst of edits (dragging a slider) never queues up work, and any response
- * older than the newest compute is dropped before it reaches the store.
+ * Owns the computation engine (normally the simulation worker): creates it, sends it requests,
+ * and makes sure the newest request wins. At most one request is in flight and at most one waits;
+ * a new compute replaces whatever was waiting, so a burst of edits (dragging a slider) never
+ * queues up work, and any response older than the newest compute is dropped before it reaches the
+ * store.
+ *
+ * Faults: an exception in the worker is reported and the worker keeps serving. A worker that
+ * crashes or does not answer within `timeoutMs` is terminated and replaced by a fresh one; the
+ * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
+ * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import * as Comlink from 'comlink';
-import type { ComputeResponse, ExtendResponse, ScenarioSpec, SimulationApi } from '../core/workerApi.ts';
+import type { ComputeResponse, ExtendResponse, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
+import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
+
+/** A computation that takes longer than this is taken for a hung worker. */
+export const WORKER_TIMEOUT_MS = 15_000;
 
 type Job = { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number } | { kind: 'extend'; version: number; steps: number };
 
 export interface ClientHandlers {
   onCompute(response: ComputeResponse): void;
   onExtend(response: ExtendResponse): void;
-  /** The worker failed (crashed or threw something that is not an input problem). */
+  /** The computation failed (an exception, a crash or a hang); the message says what happened. */
   onFailure(message: string): void;
+  /** Computing on the main thread because no worker could be started (shown as a note). */
+  onMainThread?(reason: string): void;
 }
 
+class Timeout extends Error {}
+
 export class SimulationClient {
-  private worker: Worker | null = null;
-  private api: Comlink.Remote<SimulationApi> | null = null;
+  private engine: Engine;
   private inFlight = false;
   private pending: Job | null = null;
   private latest = 0;
+  private latestCompute: Job | null = null;
   private disposed = false;
+  /** Bumped on every restart; a response from an older engine is ignored. */
+  private generation = 0;
+  timeoutMs = WORKER_TIMEOUT_MS;
 
   constructor(private readonly handlers: ClientHandlers) {
-    this.start();
+    this.engine = this.startEngine();
   }
 
-  private start(): void {
-    this.worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    this.worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      this.handlers.onFailure(e.message || 'The simulation worker stopped unexpectedly.');
-    });
-    this.api = Comlink.wrap<SimulationApi>(this.worker);
+  private startEngine(): Engine {
+    try {
+      const generation = this.generation;
+      return createWorkerEngine((message) => {
+        if (generation === this.generation) this.restart(`the simulation worker failed (${message}); it was restarted`, true);
+      });
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.handlers.onMainThread?.(reason);
+      return createMainThreadEngine();
+    }
+  }
+
+  /** Replaces the engine after a crash or hang; optionally recomputes the newest scenario. */
+  private restart(message: string, recompute: boolean): void {
+    if (this.disposed) return;
+    this.generation += 1;
+    this.engine.dispose();
+    this.engine = this.startEngine();
+    this.inFlight = false;
+    this.handlers.onFailure(message);
+    if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
+    void this.pump();
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
   compute(spec: ScenarioSpec, steps: number): number {
     this.latest += 1;
     this.pending = { kind: 'compute', version: this.latest, spec, steps };
+    this.latestCompute = this.pending;
     void this.pump();
     return this.latest;
   }
@@ -58,23 +91,47 @@ export class SimulationClient {
     return this.inFlight || this.pending !== null;
   }
 
+  get engineKind(): Engine['kind'] {
+    return this.engine.kind;
+  }
+
+  /** Test hook: arms a fault in the engine for the next computation. */
+  injectFault(fault: InjectedFault): Promise<void> {
+    return this.engine.injectFault(fault);
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    let timer = 0;
+    const limit = new Promise<never>((_, reject) => {
+      timer = window.setTimeout(() => reject(new Timeout()), this.timeoutMs);
+    });
+    return Promise.race([p, limit]).finally(() => window.clearTimeout(timer));
+  }
+
   private async pump(): Promise<void> {
-    if (this.inFlight || !this.pending || !this.api || this.disposed) return;
+    if (this.inFlight || !this.pending || this.disposed) return;
     const job = this.pending;
     this.pending = null;
     this.inFlight = true;
+    const generation = this.generation;
+    const engine = this.engine;
     try {
       if (job.kind === 'compute') {
-        const r = await this.api.compute(job.version, job.spec, job.steps);
-        if (r.version === this.latest && !this.disposed) this.handlers.onCompute(r);
+        const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps));
+        if (generation === this.generation && r.version === this.latest && !this.disposed) this.handlers.onCompute(r);
       } else {
-        const r = await this.api.extend(job.version, job.steps);
-        if (r.version === this.latest && !this.disposed) this.handlers.onExtend(r);
+        const r = await this.withTimeout(engine.extend(job.version, job.steps));
+        if (generation === this.generation && r.version === this.latest && !this.disposed) this.handlers.onExtend(r);
       }
     } catch (e) {
-      if (!this.disposed) this.handlers.onFailure(e instanceof Error ? e.message : String(e));
+      if (generation !== this.generation || this.disposed) return; // the engine was replaced meanwhile
+      if (e instanceof Timeout) {
+        this.restart(`the computation did not answer within ${Math.round(this.timeoutMs / 1000)} s; the worker was restarted`, false);
+        return;
+      }
+      this.handlers.onFailure(e instanceof Error ? e.message : String(e));
     } finally {
-      this.inFlight = false;
+      if (generation === this.generation) this.inFlight = false;
     }
     void this.pump();
   }
@@ -82,9 +139,6 @@ export class SimulationClient {
   dispose(): void {
     this.disposed = true;
     this.pending = null;
-    this.api?.[Comlink.releaseProxy]();
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.engine.dispose();
   }
 }

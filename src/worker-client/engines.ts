@@ -1,0 +1,96 @@
+/**
+ * Where computations run. Normally a module Web Worker reached through comlink; where a worker
+ * cannot be started (a sandboxed iframe, a strict Content-Security-Policy, an old browser) the same
+ * simulation service runs on the main thread, with long runs split into slices that yield to the
+ * browser between them so the page stays responsive.
+ */
+import * as Comlink from 'comlink';
+import type { ComputeResponse, ExtendResponse, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
+
+export interface Engine {
+  compute(version: number, spec: ScenarioSpec, steps: number): Promise<ComputeResponse>;
+  extend(version: number, steps: number): Promise<ExtendResponse>;
+  injectFault(fault: InjectedFault): Promise<void>;
+  dispose(): void;
+  readonly kind: 'worker' | 'main-thread';
+}
+
+/** The worker engine. `onError` hears of worker errors that no pending call will report. */
+export function createWorkerEngine(onError: (message: string) => void): Engine {
+  // Written inline so Vite bundles the worker (see docs: new URL(…, import.meta.url)).
+  const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    onError(e.message || 'the simulation worker stopped unexpectedly');
+  });
+  worker.addEventListener('messageerror', () => onError('a message from the simulation worker could not be read'));
+  const api = Comlink.wrap<SimulationApi>(worker);
+  return {
+    kind: 'worker',
+    compute: (version, spec, steps) => api.compute(version, spec, steps),
+    extend: (version, steps) => api.extend(version, steps),
+    injectFault: (fault) => api.injectFault(fault),
+    dispose() {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+/** Steps computed per slice on the main thread (≈ a few ms at n ≤ 12). */
+const SLICE_STEPS = 500;
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The fallback engine: the simulation service on the main thread, loaded on first use. */
+export function createMainThreadEngine(): Engine {
+  const ready = import('../core/simulationService.ts').then((m) => m.createSimulationService());
+  const state = { disposed: false };
+  return {
+    kind: 'main-thread',
+    async compute(version, spec, steps) {
+      const service = await ready;
+      const first = service.compute(version, spec, Math.min(steps, SLICE_STEPS));
+      if (!first.ok) return first;
+      // Continue in slices, yielding between them, and merge the slices into one response.
+      let done = Math.min(steps, SLICE_STEPS);
+      const parts = first.chunks.map((c) => [c]);
+      while (done < steps && !state.disposed) {
+        await yieldToBrowser();
+        const k = Math.min(SLICE_STEPS, steps - done);
+        const more = service.extend(version, k);
+        if (!more.ok) break; // a newer compute started meanwhile; this response will be dropped
+        more.chunks.forEach((c, i) => parts[i].push({ ...c, start: c.start + 1, rows: c.rows - 1, policies: c.policies.subarray(first.n), kl: c.kl.subarray(1), exploitability: c.exploitability.subarray(1) }));
+        done += k;
+      }
+      return { ...first, chunks: parts.map((list) => mergeChunks(list, first.n)) };
+    },
+    async extend(version, steps) {
+      await yieldToBrowser();
+      return (await ready).extend(version, steps);
+    },
+    async injectFault(fault) {
+      // A hang would freeze the page itself: only exceptions can be injected here.
+      if (fault === 'throw') (await ready).injectFault(fault);
+    },
+    dispose() {
+      state.disposed = true;
+    },
+  };
+}
+
+/** Concatenates consecutive chunks of one series (each continues where the previous ends). */
+function mergeChunks(list: SeriesChunk[], n: number): SeriesChunk {
+  if (list.length === 1) return list[0];
+  const rows = list.reduce((a, c) => a + c.rows, 0);
+  const policies = new Float64Array(rows * n);
+  const kl = new Float64Array(rows);
+  const exploitability = new Float64Array(rows);
+  let at = 0;
+  for (const c of list) {
+    policies.set(c.policies, at * n);
+    kl.set(c.kl, at);
+    exploitability.set(c.exploitability, at);
+    at += c.rows;
+  }
+  return { algorithm: list[0].algorithm, start: list[0].start, rows, policies, kl, exploitability };
+}
