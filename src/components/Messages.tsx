@@ -6,6 +6,7 @@ export function Messages() {
   const inputProblem = useAppStore((s) => s.inputProblem);
   const failure = useAppStore((s) => s.failure);
   const engineNote = useAppStore((s) => s.engineNote);
+  const storageNote = useAppStore((s) => s.storageNote);
   const dismiss = useAppStore((s) => s.dismissHashProblems);
   return (
     <div className="messages">
@@ -39,6 +40,11 @@ export function Messages() {
       {engineNote && (
         <p className="note" role="status">
           {engineNote}
+        </p>
+      )}
+      {storageNote && (
+        <p className="note" role="status">
+          {storageNote}
         </p>
       )}
     </div>

@@ -25,6 +25,8 @@ export interface AppState {
   failure: string | null;
   /** A note about where computations run (the main-thread fallback). */
   engineNote: string | null;
+  /** A note about autosave (storage unavailable or full). */
+  storageNote: string | null;
   /**
    * The t to show after a load (a preset's suggested steps, or the URL's t). A new object on
    * every load, so loading the same preset twice still resets t.
@@ -55,6 +57,7 @@ export interface AppActions {
   setInputProblem(problem: InputProblem | null): void;
   setFailure(message: string | null): void;
   setEngineNote(note: string | null): void;
+  setStorageNote(note: string | null): void;
   dismissHashProblems(): void;
 }
 
@@ -87,6 +90,7 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     inputProblem: null,
     failure: null,
     engineNote: null,
+    storageNote: null,
     requestedT: { t: DEFAULT.steps },
 
     loadScenario: (scenario, t, hashProblems = []) => set({ scenario, requestedT: { t }, hashProblems, playing: false }),
@@ -157,6 +161,7 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     setInputProblem: (inputProblem) => set({ inputProblem }),
     setFailure: (failure) => set({ failure }),
     setEngineNote: (engineNote) => set({ engineNote }),
+    setStorageNote: (storageNote) => set({ storageNote }),
     dismissHashProblems: () => set({ hashProblems: [] }),
   };
 });

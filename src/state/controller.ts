@@ -8,6 +8,8 @@ import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore } from './appStore.ts';
 import { appendRun, replaceRun, runStore, setT } from './runStore.ts';
 import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
+import { createHistory, type History } from './history.ts';
+import { createAutosave, loadSaved } from './persistence.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 
 /** Steps computed beyond t when a scenario changes, so Step and Play can start at once. */
@@ -26,9 +28,24 @@ export class SimulationController {
   private lastHash = 0;
   private hashTimer = 0;
 
+  /** Undo/redo of scenario edits (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, and the header buttons). */
+  readonly history: History;
+  private readonly autosave: ReturnType<typeof createAutosave>;
+
   constructor() {
-    this.loadFromHash();
+    // A link's hash wins over the autosaved state; without a hash the saved state comes back.
+    if (!this.loadFromHash()) {
+      const saved = loadSaved();
+      if (saved) appStore.getState().loadScenario(saved.scenario, saved.t);
+    }
+    this.history = createHistory();
+    this.autosave = createAutosave(
+      () => ({ scenario: appStore.getState().scenario, t: this.wantedT }),
+      (message) => appStore.getState().setStorageNote(message),
+    );
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('pagehide', this.autosave.flush);
     this.client = new SimulationClient({
       onCompute: (r) => {
         const app = appStore.getState();
@@ -50,11 +67,18 @@ export class SimulationController {
     this.unsubscribers.push(
       appStore.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
-        if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) this.recompute(state.scenario);
+        if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
+          this.recompute(state.scenario);
+          this.autosave.schedule();
+        }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
       }),
       runStore.subscribe((state, prev) => {
-        if (state.t !== prev.t) this.scheduleHash();
+        if (state.t !== prev.t) {
+          this.scheduleHash();
+          // While playing t changes every frame; the debounce saves once it stops.
+          this.autosave.schedule();
+        }
       }),
     );
     this.wantedT = appStore.getState().requestedT.t;
@@ -144,17 +168,35 @@ export class SimulationController {
   }
 
   /** Loads the scenario and t from the URL hash, if there is one; bad values are reported. */
-  private loadFromHash(): void {
-    if (window.location.hash.length <= 1) return;
+  private loadFromHash(): boolean {
+    if (window.location.hash.length <= 1) return false;
     const { scenario, t, problems } = decodeHash(window.location.hash);
     appStore.getState().loadScenario(scenario, t, problems);
+    return true;
   }
+
+  /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes, except inside text fields (their own undo). */
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type)))) return;
+    const key = e.key.toLowerCase();
+    const redo = (key === 'z' && e.shiftKey) || key === 'y';
+    if (key !== 'z' && key !== 'y') return;
+    e.preventDefault();
+    if (redo) this.history.redo();
+    else this.history.undo();
+  };
 
   /** Our own replaceState fires no hashchange: this is a person editing the address bar. */
   private readonly onHashChange = () => this.loadFromHash();
 
   dispose(): void {
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('pagehide', this.autosave.flush);
+    this.autosave.dispose();
+    this.history.dispose();
     cancelAnimationFrame(this.raf);
     window.clearTimeout(this.hashTimer);
     this.unsubscribers.forEach((u) => u());

@@ -1,0 +1,79 @@
+/**
+ * Autosave: the scenario (and t) is kept in localStorage as a scenario file, so a reload or a
+ * crashed tab brings it back. A link's hash takes precedence over the saved state. Storage that
+ * is unavailable (private mode, a sandboxed iframe) or full is handled quietly: every access is
+ * guarded and a failure only turns autosave off, with a note.
+ */
+import type { Scenario } from './scenario.ts';
+import { exportScenarioJson, importScenarioJson } from './scenarioFile.ts';
+
+export const STORAGE_KEY = 'nash-md-explorer/autosave/v1';
+/** Saves are debounced: a drag or a burst of edits writes once. */
+export const SAVE_DELAY_MS = 400;
+
+/** localStorage, or null where merely touching it throws (opaque origins, disabled storage). */
+function storage(): Storage | null {
+  try {
+    const s = window.localStorage;
+    return s ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved scenario, or null (none, unreadable, or invalid — an invalid one is discarded). */
+export function loadSaved(): { scenario: Scenario; t: number } | null {
+  const s = storage();
+  if (!s) return null;
+  try {
+    const text = s.getItem(STORAGE_KEY);
+    if (!text) return null;
+    const r = importScenarioJson(text);
+    if (r.ok) return { scenario: r.scenario, t: r.t };
+    s.removeItem(STORAGE_KEY);
+  } catch {
+    // Reading failed: behave as if nothing was saved.
+  }
+  return null;
+}
+
+export type SaveResult = 'saved' | 'unavailable' | 'failed';
+
+/** Writes the scenario now. 'failed' covers a full storage (QuotaExceededError) and the like. */
+export function save(scenario: Scenario, t: number): SaveResult {
+  const s = storage();
+  if (!s) return 'unavailable';
+  try {
+    s.setItem(STORAGE_KEY, exportScenarioJson(scenario, t, __APP_VERSION__));
+    return 'saved';
+  } catch {
+    return 'failed';
+  }
+}
+
+/** A debounced saver: call `schedule` on every change; `flush` writes a pending save at once. */
+export function createAutosave(read: () => { scenario: Scenario; t: number }, onProblem: (message: string) => void) {
+  let timer = 0;
+  let reported = false;
+  const flush = () => {
+    if (!timer) return;
+    window.clearTimeout(timer);
+    timer = 0;
+    const { scenario, t } = read();
+    const r = save(scenario, t);
+    if (r !== 'saved' && !reported) {
+      reported = true;
+      onProblem(r === 'unavailable' ? 'Autosave is off: this page cannot use the browser’s storage here. Use a link or Export to keep your work.' : 'Autosave failed: the browser’s storage is full. Use a link or Export to keep your work.');
+    }
+  };
+  return {
+    schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(flush, SAVE_DELAY_MS);
+    },
+    flush,
+    dispose() {
+      flush();
+    },
+  };
+}
