@@ -7,16 +7,16 @@
  * awaits the service module (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
-import type { InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
+import type { HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
 
 const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables }));
 
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
 const api: Async<SimulationApi> = {
-  async compute(version: number, scenario: ScenarioSpec, steps: number) {
+  async compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning) {
     const { service, transferables } = await ready;
-    const r = service.compute(version, scenario, steps);
+    const r = service.compute(version, scenario, steps, thinning);
     return Comlink.transfer(r, transferables(r));
   },
   async extend(version: number, steps: number) {

@@ -9,7 +9,7 @@ import { runStore } from '../state/runStore.ts';
 import { MAX_STEPS } from '../state/scenario.ts';
 
 const SPEED_MIN = 1;
-const SPEED_MAX = 5000;
+const SPEED_MAX = 20_000;
 const toPos = (v: number) => Math.round((Math.log10(v) / Math.log10(SPEED_MAX)) * 100);
 const fromPos = (p: number) => Math.max(SPEED_MIN, Math.round(10 ** ((p / 100) * Math.log10(SPEED_MAX))));
 

@@ -2,6 +2,7 @@
  * Selectors from the stores to each renderer's props: pure functions, shared by the views.
  */
 import { winProbability } from '../core/metrics.ts';
+import { rowAt } from '../viz/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import type { RunState } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
@@ -59,7 +60,7 @@ export function winRateProps(run: RunState, app: AppState): WinRateProps | null 
     emptyMessage: emptyMessage(app),
     theme: theme(),
     rows: run.series.map((s) => {
-      const row = Math.min(run.t, s.length - 1);
+      const row = rowAt(s, run.t);
       const pi = s.policies.subarray(row * n, (row + 1) * n);
       return {
         algorithm: s.algorithm,

@@ -10,7 +10,7 @@ import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeResponse, EquilibriaResult, ExtendResponse, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
+import type { ComputeResponse, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
@@ -74,8 +74,46 @@ export function createSimulationService(): SimulationApi {
     return { algorithm, start, rows, policies, kl, exploitability };
   }
 
+  /**
+   * Like chunk(), keeping only the rows `thinning` selects. The run advances in blocks, so a
+   * million steps never hold a million rows in memory; metrics are computed for kept rows only.
+   */
+  function thinnedChunk(run: ActiveRun, algorithm: Algorithm, runner: Runner, steps: number, thinning: HistoryThinning): SeriesChunk {
+    const { n } = run;
+    const start = runner.t;
+    const end = start + steps;
+    const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
+    let count = 0;
+    for (let t = start; t <= end; t++) if (keep(t)) count++;
+    const times = new Float64Array(count);
+    const policies = new Float64Array(count * n);
+    let k = 0;
+    const take = (block: Float64Array, t0: number, from: number) => {
+      for (let r = from; r < block.length / n; r++) {
+        const t = t0 + r;
+        if (!keep(t)) continue;
+        times[k] = t;
+        policies.set(block.subarray(r * n, (r + 1) * n), k * n);
+        k++;
+      }
+    };
+    const BLOCK = 8192;
+    let done = 0;
+    while (done < steps) {
+      const t0 = runner.t;
+      const block = runner.advance(Math.min(BLOCK, steps - done));
+      take(block, t0, done === 0 ? 0 : 1); // row 0 of a later block repeats the previous block's last row
+      done += block.length / n - 1;
+    }
+    if (steps === 0) take(runner.advance(0), start, 0);
+    const kl = new Float64Array(count);
+    const exploitability = new Float64Array(count);
+    trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, policies, 0, count, kl, exploitability);
+    return { algorithm, start, rows: count, times, policies, kl, exploitability };
+  }
+
   return {
-    compute(version: number, s: ScenarioSpec, steps: number): ComputeResponse {
+    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning): ComputeResponse {
       const fault = armed;
       armed = null;
       if (fault === 'throw') throw new Error('injected fault: the computation threw');
@@ -92,7 +130,7 @@ export function createSimulationService(): SimulationApi {
         // The target is copied: eq.regularized is transferred (detached) when the response is sent.
         const run: ActiveRun = { version, p: flatten(s.preferences), n, logMu: Float64Array.from(s.reference, Math.log), tau: s.tau, target: Float64Array.from(eq.regularized), runners };
         active = run;
-        const chunks = runners.map(({ algorithm, runner }) => chunk(run, algorithm, runner, steps));
+        const chunks = runners.map(({ algorithm, runner }) => (thinning ? thinnedChunk(run, algorithm, runner, steps, thinning) : chunk(run, algorithm, runner, steps)));
         return { ok: true, version, n, equilibria: eq, chunks };
       } catch (e) {
         if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -116,7 +154,10 @@ export function createSimulationService(): SimulationApi {
 export function transferables(response: ComputeResponse | ExtendResponse): ArrayBuffer[] {
   if (!response.ok) return [];
   const out: ArrayBuffer[] = [];
-  for (const c of response.chunks) out.push(c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer);
+  for (const c of response.chunks) {
+    out.push(c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer);
+    if (c.times) out.push(c.times.buffer as ArrayBuffer);
+  }
   if ('equilibria' in response) {
     for (const v of Object.values(response.equilibria)) out.push((v as Float64Array).buffer as ArrayBuffer);
   }

@@ -32,11 +32,16 @@ export interface EquilibriaResult {
   rlhfPath: Float64Array;
 }
 
-/** Rows start..start+rows−1 of one algorithm's run, with their metrics. */
+/**
+ * Rows of one algorithm's run, with their metrics: consecutive iterations start..start+rows−1, or,
+ * when `times` is given, the iterations listed there (a thinned history, see HistoryThinning).
+ */
 export interface SeriesChunk {
   algorithm: Algorithm;
   start: number;
   rows: number;
+  /** The iteration t of each row, when rows are not consecutive. */
+  times?: Float64Array;
   policies: Float64Array;
   kl: Float64Array;
   exploitability: Float64Array;
@@ -45,6 +50,15 @@ export interface SeriesChunk {
 export interface InputProblem {
   field: InputField;
   message: string;
+}
+
+/**
+ * How to thin a long run: keep every iteration from `recentFrom` on, and before it only the
+ * iterations that are multiples of `stride` (and always the last one). Bounds memory in long runs.
+ */
+export interface HistoryThinning {
+  stride: number;
+  recentFrom: number;
 }
 
 export type ComputeResponse =
@@ -61,7 +75,7 @@ export type InjectedFault = 'throw' | 'hang' | 'crash';
 
 export interface SimulationApi {
   /** Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps. */
-  compute(version: number, scenario: ScenarioSpec, steps: number): ComputeResponse;
+  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning): ComputeResponse;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse;
   /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */

@@ -3,6 +3,7 @@
  */
 import { presetById } from '../core/presets.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { rowAt } from '../viz/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
 
@@ -16,7 +17,7 @@ export function describeState(s: Scenario, run: RunState): string {
   if (run.series.length === 0) return `${head} No algorithm is shown.`;
   const target = s.tau > 0 ? 'π*_τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {
-    const row = Math.min(run.t, series.length - 1);
+    const row = rowAt(series, run.t);
     return `${ALGORITHM_STYLE[series.algorithm].label} ${short(series.kl[row])}`;
   });
   const nearlySame = s.schedule === 'constant' && eta * s.tau < 0.05 && s.algorithms.includes('nash-md') && s.algorithms.includes('omd');

@@ -6,7 +6,7 @@
 import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore } from './appStore.ts';
-import { appendRun, replaceRun, runStore, setT } from './runStore.ts';
+import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
 import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
@@ -92,7 +92,8 @@ export class SimulationController {
   private wantedT: number;
 
   private recompute(s: Scenario): void {
-    this.client.compute(toSpec(s), Math.min(MAX_STEPS, this.wantedT + LOOKAHEAD_STEPS));
+    const steps = Math.min(MAX_STEPS, this.wantedT + LOOKAHEAD_STEPS);
+    this.client.compute(toSpec(s), steps, thinningFor(steps));
     this.scheduleHash();
   }
 
@@ -101,7 +102,9 @@ export class SimulationController {
     const target = Math.max(0, Math.min(MAX_STEPS, Math.round(t)));
     this.wantedT = target;
     const { length } = runStore.getState();
-    if (target >= length) this.client.extend(target - length + 1 + LOOKAHEAD_STEPS);
+    // A long jump ahead is a fresh (thinned) computation rather than one huge extension.
+    if (target - length > RECENT_STEPS) this.recompute(appStore.getState().scenario);
+    else if (target >= length) this.client.extend(target - length + 1 + LOOKAHEAD_STEPS);
     setT(target);
   }
 

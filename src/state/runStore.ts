@@ -1,16 +1,28 @@
 /**
  * Per-frame run data, outside React: the computed trajectories (growable typed arrays), the
  * equilibria and the current iteration t. Renderers subscribe with runStore.subscribe and redraw
- * on the next animation frame; React components read only coarse fields.
+ * right after a change; React components read only coarse fields.
+ *
+ * Memory stays bounded however long a run plays: past MAX_ROWS stored rows the history is
+ * compacted, keeping every iteration of the last RECENT_STEPS and a thinned history before it
+ * (every stride-th iteration, the stride doubling as needed to stay under HISTORY_ROWS).
  */
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
-import type { EquilibriaResult, SeriesChunk } from '../core/workerApi.ts';
+import type { EquilibriaResult, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
+import { rowAt } from '../viz/seriesRows.ts';
 import type { SeriesData } from '../viz/types.ts';
+
+/** Iterations kept at full resolution at the end of a long run. */
+export const RECENT_STEPS = 50_000;
+/** At most this many rows of thinned history before the recent part. */
+export const HISTORY_ROWS = 50_000;
+/** Compaction runs when a series holds more rows than this. */
+export const MAX_ROWS = 150_000;
 
 export interface RunState {
   n: number;
-  /** Rows computed for every series (steps computed + 1); 0 before the first result. */
+  /** One more than the last computed iteration (the same for every series); 0 before any result. */
   length: number;
   series: SeriesData[];
   equilibria: EquilibriaResult | null;
@@ -22,6 +34,18 @@ export interface RunState {
 
 export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0 }));
 
+/**
+ * The thinning a fresh computation up to iteration `steps` should use, or undefined when the
+ * whole run fits at full resolution.
+ */
+export function thinningFor(steps: number): HistoryThinning | undefined {
+  if (steps + 1 <= MAX_ROWS) return undefined;
+  const recentFrom = steps - RECENT_STEPS;
+  let stride = 1;
+  while (recentFrom / stride > HISTORY_ROWS) stride *= 2;
+  return { stride, recentFrom };
+}
+
 function grow(buffer: Float64Array, needed: number): Float64Array {
   if (buffer.length >= needed) return buffer;
   const next = new Float64Array(Math.max(needed, Math.ceil(buffer.length * 1.6)));
@@ -29,24 +53,84 @@ function grow(buffer: Float64Array, needed: number): Float64Array {
   return next;
 }
 
-/** Writes a chunk into its series at rows start..start+rows−1, growing buffers as needed. */
+const EMPTY = new Float64Array(0);
+
+/** How many stored rows have an iteration below t. */
+function rowsBefore(s: SeriesData, t: number): number {
+  if (s.length === 0) return 0;
+  const r = rowAt(s, t);
+  const tr = s.times ? s.times[r] : r;
+  return tr < t ? r + 1 : tr === t ? r : 0;
+}
+
+/** Appends a chunk's rows after the rows the series already has before the chunk's first iteration. */
 function writeChunk(s: SeriesData, c: SeriesChunk, n: number): SeriesData {
-  const end = c.start + c.rows;
-  const policies = grow(s.policies, end * n);
-  const kl = grow(s.kl, end);
-  const exploitability = grow(s.exploitability, end);
-  policies.set(c.policies, c.start * n);
-  kl.set(c.kl, c.start);
-  exploitability.set(c.exploitability, c.start);
-  return { algorithm: s.algorithm, policies, kl, exploitability, length: Math.max(s.length, end) };
+  // Rows at or after the chunk's first iteration are replaced (a continuation repeats its start).
+  const keep = rowsBefore(s, c.times ? c.times[0] : c.start);
+  const length = keep + c.rows;
+  const policies = grow(s.policies, length * n);
+  const kl = grow(s.kl, length);
+  const exploitability = grow(s.exploitability, length);
+  policies.set(c.policies.subarray(0, c.rows * n), keep * n);
+  kl.set(c.kl.subarray(0, c.rows), keep);
+  exploitability.set(c.exploitability.subarray(0, c.rows), keep);
+  // Row times are stored only once rows stop being 0, 1, 2, …
+  let times: Float64Array | undefined;
+  const consecutive = !s.times && !c.times && keep === c.start;
+  if (!consecutive) {
+    times = grow(s.times ?? Float64Array.from({ length: keep }, (_, i) => i), length);
+    if (!s.times) for (let i = 0; i < keep; i++) times[i] = i;
+    for (let r = 0; r < c.rows; r++) times[keep + r] = c.times ? c.times[r] : c.start + r;
+  }
+  const next: SeriesData = { algorithm: s.algorithm, policies, kl, exploitability, length, times };
+  return length > MAX_ROWS ? compact(next, n) : next;
+}
+
+/** Thins the history of a series that has grown past MAX_ROWS (see the module comment). */
+export function compact(s: SeriesData, n: number): SeriesData {
+  const timeOf = (r: number) => (s.times ? s.times[r] : r);
+  const lastT = timeOf(s.length - 1);
+  const recentFrom = lastT - RECENT_STEPS;
+  let stride = 1;
+  let historyRows = Infinity;
+  while (historyRows > HISTORY_ROWS) {
+    stride *= 2;
+    historyRows = 0;
+    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) % stride === 0) historyRows++;
+  }
+  const keep = (r: number) => timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
+  let count = 0;
+  for (let r = 0; r < s.length; r++) if (keep(r)) count++;
+  const out: SeriesData = {
+    algorithm: s.algorithm,
+    policies: new Float64Array(Math.ceil(count * 1.3) * n),
+    kl: new Float64Array(Math.ceil(count * 1.3)),
+    exploitability: new Float64Array(Math.ceil(count * 1.3)),
+    times: new Float64Array(Math.ceil(count * 1.3)),
+    length: count,
+  };
+  let k = 0;
+  for (let r = 0; r < s.length; r++) {
+    if (!keep(r)) continue;
+    out.policies.set(s.policies.subarray(r * n, (r + 1) * n), k * n);
+    out.kl[k] = s.kl[r];
+    out.exploitability[k] = s.exploitability[r];
+    out.times![k] = timeOf(r);
+    k++;
+  }
+  return out;
+}
+
+/** One more than the last iteration every series has reached. */
+function computedLength(series: SeriesData[]): number {
+  if (series.length === 0) return 0;
+  return Math.min(...series.map((s) => (s.length === 0 ? 0 : (s.times ? s.times[s.length - 1] : s.length - 1) + 1)));
 }
 
 /** Replaces everything with a fresh computation; keeps t (clamped to what exists). */
 export function replaceRun(n: number, equilibria: EquilibriaResult, chunks: SeriesChunk[], wantedT: number): void {
-  const series = chunks.map((c) =>
-    writeChunk({ algorithm: c.algorithm, policies: new Float64Array(0), kl: new Float64Array(0), exploitability: new Float64Array(0), length: 0 }, c, n),
-  );
-  const length = series.length > 0 ? Math.min(...series.map((s) => s.length)) : chunks.length === 0 ? wantedT + 1 : 0;
+  const series = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
+  const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   const { frame } = runStore.getState();
   runStore.setState({ n, series, equilibria, length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1 });
 }
@@ -59,8 +143,7 @@ export function appendRun(chunks: SeriesChunk[]): void {
     const c = byAlgorithm.get(s.algorithm);
     return c ? writeChunk(s, c, n) : s;
   });
-  const length = next.length > 0 ? Math.min(...next.map((s) => s.length)) : 0;
-  runStore.setState({ series: next, length, frame: frame + 1 });
+  runStore.setState({ series: next, length: computedLength(next), frame: frame + 1 });
 }
 
 export function setT(t: number): void {
@@ -69,8 +152,8 @@ export function setT(t: number): void {
   if (clamped !== runStore.getState().t) runStore.setState({ t: clamped });
 }
 
-/** Row t of a series as a plain array. */
+/** The stored policy at iteration t (the last stored row at or before t) as a plain array. */
 export function policyAt(s: SeriesData, n: number, t: number): number[] {
-  const row = Math.min(t, s.length - 1);
+  const row = rowAt(s, t);
   return Array.from(s.policies.subarray(row * n, (row + 1) * n));
 }

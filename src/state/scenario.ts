@@ -9,8 +9,12 @@ import type { Corners } from '../viz/types.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 12;
-/** The longest run the app computes and keeps (steps); Play stops there. */
-export const MAX_STEPS = 100_000;
+/**
+ * The longest run the app computes (steps); Play stops there. Memory stays bounded all the way
+ * (runStore thins the history), but an edit at large t recomputes the run from 0 to t, which at
+ * a million steps takes a second or two.
+ */
+export const MAX_STEPS = 1_000_000;
 /** τ and η slider ranges (logarithmic). */
 export const TAU_RANGE = { min: 1e-3, max: 10 } as const;
 export const ETA_RANGE = { min: 1e-3, max: 100 } as const;

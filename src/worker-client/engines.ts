@@ -5,10 +5,10 @@
  * browser between them so the page stays responsive.
  */
 import * as Comlink from 'comlink';
-import type { ComputeResponse, ExtendResponse, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
+import type { ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
 
 export interface Engine {
-  compute(version: number, spec: ScenarioSpec, steps: number): Promise<ComputeResponse>;
+  compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
   injectFault(fault: InjectedFault): Promise<void>;
   dispose(): void;
@@ -27,7 +27,7 @@ export function createWorkerEngine(onError: (message: string) => void): Engine {
   const api = Comlink.wrap<SimulationApi>(worker);
   return {
     kind: 'worker',
-    compute: (version, spec, steps) => api.compute(version, spec, steps),
+    compute: (version, spec, steps, thinning) => api.compute(version, spec, steps, thinning),
     extend: (version, steps) => api.extend(version, steps),
     injectFault: (fault) => api.injectFault(fault),
     dispose() {
@@ -47,8 +47,10 @@ export function createMainThreadEngine(): Engine {
   const state = { disposed: false };
   return {
     kind: 'main-thread',
-    async compute(version, spec, steps) {
+    async compute(version, spec, steps, thinning) {
       const service = await ready;
+      // A thinned long run is computed in one go: slicing it would need its own thinning logic.
+      if (thinning) return service.compute(version, spec, steps, thinning);
       const first = service.compute(version, spec, Math.min(steps, SLICE_STEPS));
       if (!first.ok) return first;
       // Continue in slices, yielding between them, and merge the slices into one response.

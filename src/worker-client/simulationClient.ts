@@ -10,13 +10,13 @@
  * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
  * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import type { ComputeResponse, ExtendResponse, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
+import type { ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
 
 /** A computation that takes longer than this is taken for a hung worker. */
 export const WORKER_TIMEOUT_MS = 15_000;
 
-type Job = { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number } | { kind: 'extend'; version: number; steps: number };
+type Job = { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number; thinning?: HistoryThinning } | { kind: 'extend'; version: number; steps: number };
 
 export interface ClientHandlers {
   onCompute(response: ComputeResponse): void;
@@ -70,9 +70,9 @@ export class SimulationClient {
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
-  compute(spec: ScenarioSpec, steps: number): number {
+  compute(spec: ScenarioSpec, steps: number, thinning?: HistoryThinning): number {
     this.latest += 1;
-    this.pending = { kind: 'compute', version: this.latest, spec, steps };
+    this.pending = { kind: 'compute', version: this.latest, spec, steps, thinning };
     this.latestCompute = this.pending;
     void this.pump();
     return this.latest;
@@ -117,7 +117,7 @@ export class SimulationClient {
     const engine = this.engine;
     try {
       if (job.kind === 'compute') {
-        const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps));
+        const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps, job.thinning));
         if (generation === this.generation && r.version === this.latest && !this.disposed) this.handlers.onCompute(r);
       } else {
         const r = await this.withTimeout(engine.extend(job.version, job.steps));

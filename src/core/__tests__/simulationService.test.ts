@@ -74,3 +74,23 @@ describe('simulation service', () => {
     Array.from(r.equilibria.regularized).forEach((x) => expect(x).toBeCloseTo(1 / 3, 12));
   });
 });
+
+describe('thinned computations', () => {
+  it('keep exactly the rows the thinning selects, equal to the full run at those iterations', () => {
+    const full = createSimulationService().compute(1, rps, 20_000);
+    const thin = createSimulationService().compute(1, rps, 20_000, { stride: 64, recentFrom: 19_000 });
+    if (!full.ok || !thin.ok) throw new Error('compute failed');
+    const f = full.chunks[1];
+    const c = thin.chunks[1];
+    expect(c.times).toBeDefined();
+    const times = Array.from(c.times!);
+    expect(times[0]).toBe(0);
+    expect(times[times.length - 1]).toBe(20_000);
+    expect(times.filter((t) => t < 19_000).every((t) => t % 64 === 0)).toBe(true);
+    expect(times.filter((t) => t >= 19_000).length).toBe(1001);
+    times.forEach((t, k) => {
+      expect(Array.from(c.policies.subarray(k * 3, k * 3 + 3))).toEqual(Array.from(f.policies.subarray(t * 3, t * 3 + 3)));
+      expect(c.kl[k]).toBe(f.kl[t]);
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesChunk } from '../core/workerApi.ts';
+import { rowAt, timeAt } from '../viz/seriesRows.ts';
+import { HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, compact, replaceRun, runStore, thinningFor } from './runStore.ts';
+
+const n = 2;
+/** A fake chunk whose policy at iteration t is (t, −t) so rows can be checked by their content. */
+function chunk(start: number, steps: number): SeriesChunk {
+  const rows = steps + 1;
+  const policies = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    policies[r * n] = start + r;
+    policies[r * n + 1] = -(start + r);
+  }
+  return { algorithm: 'nash-md', start, rows, policies, kl: Float64Array.from({ length: rows }, (_, r) => start + r), exploitability: new Float64Array(rows) };
+}
+const eq = { regularized: new Float64Array(2), nash: new Float64Array(2), rewards: new Float64Array(2), rlhfOptimum: new Float64Array(2), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
+
+describe('run store', () => {
+  it('appends continuation chunks that repeat their first row, keeping rows = iterations', () => {
+    replaceRun(n, eq, [chunk(0, 10)], 5);
+    appendRun([chunk(10, 5)]);
+    const s = runStore.getState().series[0];
+    expect(s.length).toBe(16);
+    expect(s.times).toBeUndefined();
+    expect(runStore.getState().length).toBe(16);
+    expect(Array.from(s.policies.subarray(2 * 15, 2 * 16))).toEqual([15, -15]);
+  });
+
+  it('a long play stays under MAX_ROWS rows, full resolution for the recent steps, thinned before', () => {
+    replaceRun(n, eq, [chunk(0, 1000)], 0);
+    for (let t = 1000; t < 1_000_000; t += 20_000) appendRun([chunk(t, 20_000)]);
+    const s = runStore.getState().series[0];
+    expect(s.length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(runStore.getState().length).toBe(1_001_001);
+    // Every row holds the policy of the iteration it claims.
+    for (let r = 0; r < s.length; r += 997) expect(s.policies[r * n]).toBe(timeAt(s, r));
+    // The last RECENT_STEPS iterations are all there; the history before is thinned but present.
+    const last = timeAt(s, s.length - 1);
+    expect(last).toBe(1_001_000);
+    for (const t of [last, last - 1, last - RECENT_STEPS + 1]) expect(timeAt(s, rowAt(s, t))).toBe(t);
+    const oldRow = rowAt(s, 123_457);
+    expect(timeAt(s, oldRow)).toBeLessThanOrEqual(123_457);
+    expect(123_457 - timeAt(s, oldRow)).toBeLessThan(64);
+    expect(timeAt(s, 0)).toBe(0);
+  });
+
+  it('compact keeps the first and last rows and at most HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
+    replaceRun(n, eq, [chunk(0, MAX_ROWS + 10)], 0);
+    const s = runStore.getState().series[0];
+    const c = compact(s, n);
+    expect(c.length).toBeLessThanOrEqual(HISTORY_ROWS + RECENT_STEPS + 1);
+    expect(timeAt(c, 0)).toBe(0);
+    expect(timeAt(c, c.length - 1)).toBe(MAX_ROWS + 10);
+  });
+
+  it('thinningFor leaves short runs alone and bounds long ones', () => {
+    expect(thinningFor(1000)).toBeUndefined();
+    const th = thinningFor(1_000_000)!;
+    expect(th.recentFrom).toBe(1_000_000 - RECENT_STEPS);
+    expect(th.recentFrom / th.stride).toBeLessThanOrEqual(HISTORY_ROWS);
+  });
+});
