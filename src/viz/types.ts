@@ -11,6 +11,8 @@ export interface Renderer<Props> {
   /** New CSS pixel size of the host element. */
   resize(width: number, height: number): void;
   destroy(): void;
+  /** A standalone copy of the figure as it is drawn now (for export); figures that support it. */
+  snapshot?(): SVGSVGElement;
 }
 
 /**
@@ -36,8 +38,13 @@ export interface SeriesData {
   kl: Float64Array;
   /** Exploitability e_τ(π_t) for t < length. */
   exploitability: Float64Array;
-  /** Number of valid rows (computed steps + 1). */
+  /** Number of valid rows (computed steps + 1 until the history is thinned). */
   length: number;
+  /**
+   * The iteration of each valid row, when rows are not simply 0, 1, 2, … (a long run keeps a
+   * thinned history; see seriesRows.ts). Absent means row r is iteration r.
+   */
+  times?: Float64Array;
 }
 
 /** Which responses are summed into each corner of the ternary plot (disjoint groups). */
