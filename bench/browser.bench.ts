@@ -121,6 +121,36 @@ async function playing(page: Page, lines: string[]): Promise<void> {
   lines.push(`| JS heap after that run | ${(heap / 2 ** 20).toFixed(1)} MB |`);
 }
 
+/**
+ * Plays Nash-MD, OMD and RLHF at the top speed until Play stops at t = 1,000,000, sampling the JS
+ * heap every 2 s (Chromium's performance.memory with --enable-precise-memory-info).
+ */
+async function longPlay(page: Page, lines: string[]): Promise<void> {
+  await page.goto(BASE + '#preset=rps&t=0');
+  await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '0');
+  await page.getByLabel('Speed').fill('100');
+  const speedText = await page.locator('.speed-value').textContent();
+  await page.getByRole('button', { name: /Play/ }).click();
+  const started = Date.now();
+  const heaps: number[] = [];
+  let t = 0;
+  while (Date.now() - started < 240_000) {
+    await page.waitForTimeout(2000);
+    const sample = await page.evaluate(() => ({
+      heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
+      t: Number(document.querySelector('[data-testid="iteration"]')?.textContent),
+      playing: document.querySelector('button[aria-pressed="true"]') !== null,
+    }));
+    heaps.push(sample.heap);
+    t = sample.t;
+    if (!sample.playing) break;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  lines.push(
+    `| endless Play at ${speedText} (3 algorithms, n = 3) until it stops at t = ${t.toLocaleString('en')} (${seconds.toFixed(0)} s) | JS heap max ${(Math.max(...heaps) / 2 ** 20).toFixed(1)} MB, at the end ${(heaps[heaps.length - 1] / 2 ** 20).toFixed(1)} MB (${heaps.length} samples) |`,
+  );
+}
+
 async function main(): Promise<void> {
   // vite itself (not through npx), so that kill() stops the server and not just a wrapper.
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
@@ -165,6 +195,11 @@ async function main(): Promise<void> {
     const page2 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page2.addInitScript('window.__name = (f) => f;');
     await playing(page2, lines);
+    if (!process.argv.includes('--quick')) {
+      const page3 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page3.addInitScript('window.__name = (f) => f;');
+      await longPlay(page3, lines);
+    }
     await browser.close();
 
 
