@@ -4,6 +4,7 @@ import type { Algorithm } from '../core/types.ts';
 import { actions as a, useAppStore } from '../state/appStore.ts';
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { Gate } from './Gate.tsx';
 import { LogSlider } from './LogSlider.tsx';
 
 const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
@@ -18,14 +19,17 @@ export function DynamicsControls() {
 
   return (
     <section className="dynamics-controls" aria-label="Dynamics">
-      <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero />
-      <div className="param-row">
+      <Gate name="tau">
+        <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero />
+      </Gate>
+      <Gate name="schedule" className="param-row">
         <label htmlFor={`${id}-schedule`}>Step size</label>
         <select id={`${id}-schedule`} value={schedule} onChange={(e) => a.setSchedule(e.target.value as 'constant' | 'theorem')}>
           <option value="constant">constant η</option>
           <option value="theorem">Theorem 1: η_t = 2/(τ(t+2))</option>
         </select>
-      </div>
+      </Gate>
+      <Gate name="eta">
       <LogSlider
         label="η (step size)"
         name="η"
@@ -41,6 +45,8 @@ export function DynamicsControls() {
           Runs use η = 1/τ = {Number((1 / tau).toPrecision(3))}: the mixture weight ητ cannot exceed 1.
         </p>
       )}
+      </Gate>
+      <Gate name="algorithms">
       <fieldset className="algo-toggles">
         <legend>Show</legend>
         {ALGOS.map((alg) => (
@@ -53,13 +59,14 @@ export function DynamicsControls() {
           </label>
         ))}
       </fieldset>
-      <div className="param-row">
+      </Gate>
+      <Gate name="comparisons" className="param-row">
         <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
         <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}>
           <option value="uniform">uniform pairs</option>
           <option value="reference">pairs drawn from μ</option>
         </select>
-      </div>
+      </Gate>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../state/appStore.ts';
 import type { SimulationController } from '../state/controller.ts';
 import { runStore } from '../state/runStore.ts';
 import { MAX_STEPS } from '../state/scenario.ts';
+import { Gate } from './Gate.tsx';
 
 const SPEED_MIN = 1;
 const SPEED_MAX = 20_000;
@@ -43,27 +44,33 @@ export function TransportBar({ controller }: { controller: SimulationController 
 
   return (
     <div className="transport" role="group" aria-label="Time">
-      <button type="button" className="primary" onClick={() => setPlaying(!playing)} aria-pressed={playing}>
-        {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
-      <button type="button" onClick={() => controller.step(-1)} aria-label="Step back">
-        −1
-      </button>
-      <button type="button" onClick={() => controller.step(1)} aria-label="Step forward">
-        +1
-      </button>
-      <button type="button" onClick={() => controller.goTo(0)}>
-        ⟲ Reset
-      </button>
-      <label htmlFor={`${id}-speed`} className="speed-label">
-        Speed
-      </label>
-      <input id={`${id}-speed`} type="range" min={0} max={100} value={toPos(speed)} onChange={(e) => setSpeed(fromPos(Number(e.target.value)))} aria-valuetext={`${speed} steps per second`} />
-      <span className="speed-value num">{speed.toLocaleString('en')}/s</span>
-      <label htmlFor={`${id}-timeline`} className="timeline-label">
-        t
-      </label>
-      <input id={`${id}-timeline`} ref={timeline} className="timeline" type="range" min={0} max={MAX_STEPS} step={1} defaultValue={0} onChange={(e) => controller.goTo(Number(e.target.value))} />
+      <Gate name="play" className="transport-group">
+        <button type="button" className="primary" onClick={() => setPlaying(!playing)} aria-pressed={playing}>
+          {playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" onClick={() => controller.step(-1)} aria-label="Step back">
+          −1
+        </button>
+        <button type="button" onClick={() => controller.step(1)} aria-label="Step forward">
+          +1
+        </button>
+        <button type="button" onClick={() => controller.goTo(0)}>
+          ⟲ Reset
+        </button>
+      </Gate>
+      <Gate name="speed" className="transport-group speed-group">
+        <label htmlFor={`${id}-speed`} className="speed-label">
+          Speed
+        </label>
+        <input id={`${id}-speed`} type="range" min={0} max={100} value={toPos(speed)} onChange={(e) => setSpeed(fromPos(Number(e.target.value)))} aria-valuetext={`${speed} steps per second`} />
+        <span className="speed-value num">{speed.toLocaleString('en')}/s</span>
+      </Gate>
+      <Gate name="timeline" className="transport-group timeline-group">
+        <label htmlFor={`${id}-timeline`} className="timeline-label">
+          t
+        </label>
+        <input id={`${id}-timeline`} ref={timeline} className="timeline" type="range" min={0} max={MAX_STEPS} step={1} defaultValue={0} onChange={(e) => controller.goTo(Number(e.target.value))} />
+      </Gate>
       <output ref={readout} className="t-readout num" aria-live="off">
         0
       </output>

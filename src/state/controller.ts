@@ -10,7 +10,9 @@ import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from
 import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
+import { uiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
+import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts';
 
 /** Steps computed beyond t when a scenario changes, so Step and Play can start at once. */
 const LOOKAHEAD_STEPS = 200;
@@ -121,10 +123,19 @@ export class SimulationController {
     this.goTo(runStore.getState().t + delta);
   }
 
+  /** False while the figure is off screen (IntersectionObserver): Play waits, then resumes. */
+  private visible = true;
+
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.setPlaying(appStore.getState().playing);
+  }
+
   private setPlaying(playing: boolean): void {
     cancelAnimationFrame(this.raf);
-    if (!playing) {
-      this.writeHash();
+    if (!playing || !this.visible) {
+      if (!playing) this.writeHash();
       return;
     }
     this.lastFrame = performance.now();
@@ -166,15 +177,18 @@ export class SimulationController {
 
   private writeHash(): void {
     this.lastHash = performance.now();
-    const hash = encodeHash(appStore.getState().scenario, this.wantedT);
+    // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
+    const hash = encodeHash(appStore.getState().scenario, this.wantedT) + encodeViewOptions(viewStore.getState()) + (uiStore.getState().lecture ? '&lecture=1' : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   }
 
   /** Loads the scenario and t from the URL hash, if there is one; bad values are reported. */
   private loadFromHash(): boolean {
     if (window.location.hash.length <= 1) return false;
+    const view = parseViewOptions(window.location.hash);
+    viewStore.setState(view.options);
     const { scenario, t, problems } = decodeHash(window.location.hash);
-    appStore.getState().loadScenario(scenario, t, problems);
+    appStore.getState().loadScenario(scenario, t, [...problems, ...view.problems]);
     return true;
   }
 
