@@ -45,5 +45,8 @@ export default defineConfig({
     // Playwright's *.spec.ts files live in e2e/ and must not be collected by Vitest.
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts'],
     environment: 'node',
+    // The property and fuzz suites run 10,000 cases each; on a busy 2-core machine that can take
+    // well over Vitest's default 5 s per test.
+    testTimeout: 60_000,
   },
 });

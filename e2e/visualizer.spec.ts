@@ -149,7 +149,7 @@ test.describe('direct manipulation', () => {
 test.describe('inputs', () => {
   test('pasting win counts with names replaces the matrix; a bad paste is refused and keeps it', async ({ page }) => {
     await page.goto('./');
-    await page.getByText('Paste from a spreadsheet').click();
+    await page.locator('summary', { hasText: 'Paste from a spreadsheet' }).click();
     const box = page.getByLabel(/Matrix \(tab- or comma-separated/);
     await box.fill('\tA\tB\tC\nA\t0\t30\t10\nB\t10\t0\t25\nC\t30\t15\t0');
     await page.getByRole('button', { name: 'Use pasted matrix' }).click();

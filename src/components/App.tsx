@@ -1,42 +1,86 @@
-/** Composition only: the page layout. */
+/** Composition: the page layout (and pausing the animation while the figure is off screen). */
+import { useEffect, useRef } from 'react';
 import { Caption } from './Caption.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { LectureTools } from './LectureTools.tsx';
+import { LectureTools, StagePanels } from './LectureTools.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { ConvergenceView, PolicyTableView, SimplexView, TimeSeriesView, WinRateView } from './FigureViews.tsx';
 import { Messages } from './Messages.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
 import { useAppStore } from '../state/appStore.ts';
+import { useView } from '../state/viewOptions.ts';
+
+/** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
+function usePauseOffscreen(controller: SimulationController) {
+  const stage = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = stage.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => controller.setVisible(entries[entries.length - 1].isIntersecting));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      controller.setVisible(true);
+    };
+  }, [controller]);
+  return stage;
+}
 
 export function App({ controller }: { controller: SimulationController }) {
+  const stage = usePauseOffscreen(controller);
   const large = useAppStore((s) => s.scenario.preferences.length > 3);
+  const embed = useView((v) => v.embed);
+  const measurements = useView((v) => !v.hide.has('measurements'));
+  const tools = useView((v) => !v.hide.has('tools'));
   return (
-    <div className="app">
+    // data-embed (not a class): lecture mode toggles classes on this element from outside React.
+    <div className="app" data-embed={embed || undefined}>
       <header className="app-header">
         <h1>Nash-MD explorer</h1>
         <p className="subtitle">
           Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
         </p>
-        <div className="header-tools">
-          <ExportMenu controller={controller} />
-          <LectureTools controller={controller} />
-        </div>
+        {tools && !embed && (
+          <div className="header-tools">
+            <UndoRedo controller={controller} />
+            <ExportMenu controller={controller} />
+            <ShareDialog />
+            <LectureTools controller={controller} />
+          </div>
+        )}
+        {tools && embed && (
+          // An embed keeps its chrome small: the tools fold into one disclosure.
+          <details className="embed-tools">
+            <summary>Tools</summary>
+            <div className="header-tools">
+              <UndoRedo controller={controller} />
+              <ExportMenu controller={controller} />
+              <ShareDialog />
+              <LectureTools controller={controller} />
+            </div>
+          </details>
+        )}
       </header>
       <Messages />
       <div className="layout">
         <ControlsPanel />
-        <main className="stage" aria-label="Figures">
+        <main className="stage" aria-label="Figures" ref={stage}>
           <SimplexView />
           {large && <TimeSeriesView />}
+          <StagePanels controller={controller} />
         </main>
-        <aside className="panel side" aria-label="Measurements">
-          <h2>Convergence</h2>
-          <ConvergenceView />
-          <h2>Win rates at t</h2>
-          <WinRateView />
-          <PolicyTableView />
-        </aside>
+        {measurements && (
+          <aside className="panel side" aria-label="Measurements">
+            <h2>Convergence</h2>
+            <ConvergenceView />
+            <h2>Win rates at t</h2>
+            <WinRateView />
+            <PolicyTableView />
+          </aside>
+        )}
       </div>
       <footer className="transport-bar">
         <TransportBar controller={controller} />

@@ -1,6 +1,170 @@
-/** Export menu (figures as SVG/PNG, runs as CSV/JSON, scenario file import/export, video). Stub. */
+/**
+ * The Export menu in the header: figures as SVG/PNG, trajectories as CSV/JSON, the scenario as a
+ * JSON file and its import, and a WebM animation. A native <details> menu of native buttons;
+ * the work happens in src/export (the video recorder is loaded only when used).
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { SimulationController } from '../state/controller.ts';
+import { actions } from '../state/appStore.ts';
+import { importScenarioJson } from '../state/scenarioFile.ts';
+import type { Problem } from '../state/scenarioSchema.ts';
+import {
+  exportFigurePng,
+  exportFigureSvg,
+  exportScenario,
+  exportTrajectoriesCsv,
+  exportTrajectoriesJson,
+  exportVideo,
+  videoSupport,
+} from '../export/exporters.ts';
+import './ExportMenu.css';
+
+type Job = () => string | Promise<string>;
 
 export function ExportMenu(_props: { controller: SimulationController }) {
-  return null;
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [video] = useState(videoSupport);
+  const noteId = useId();
+  const alertId = useId();
+
+  // Escape or a click elsewhere closes the menu (Escape returns focus to its button).
+  useEffect(() => {
+    const details = detailsRef.current;
+    if (!details) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        if (details.open && !details.contains(e.target as Node)) details.open = false;
+      },
+      { signal },
+    );
+    details.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && details.open) {
+          e.stopPropagation();
+          details.open = false;
+          details.querySelector('summary')?.focus();
+        }
+      },
+      { signal },
+    );
+    return () => controller.abort();
+  }, []);
+
+  const run = (name: string, job: Job) => async () => {
+    setBusy(name);
+    setStatus(`Preparing ${name}…`);
+    try {
+      const file = await job();
+      setStatus(`Downloaded ${file}`);
+    } catch (e) {
+      setStatus(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    // Clear the input so choosing the same file again still fires a change.
+    input.value = '';
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setProblems([{ field: 'file', message: 'the file could not be read' }]);
+      return;
+    }
+    const result = importScenarioJson(text);
+    if (!result.ok) {
+      // Keep the menu open so the message stays in view beside the control that caused it.
+      if (detailsRef.current) detailsRef.current.open = true;
+      setProblems(result.problems);
+      setStatus('');
+      return;
+    }
+    setProblems(null);
+    actions.loadScenario(result.scenario, result.t);
+    setStatus(`Imported ${file.name}`);
+  };
+
+  const item = (name: string, label: string, job: Job) => (
+    <button type="button" onClick={run(name, job)} disabled={busy !== null}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="export-menu">
+      <details ref={detailsRef}>
+        <summary>Export</summary>
+        <div className="export-menu-panel" role="group" aria-label="Export and import">
+          <p className="export-menu-heading">Figures</p>
+          <div className="export-menu-row">
+            {item('the simplex SVG', 'Simplex SVG', () => exportFigureSvg('simplex'))}
+            {item('the simplex PNG', 'Simplex PNG (2×)', () => exportFigurePng('simplex'))}
+          </div>
+          <div className="export-menu-row">
+            {item('the convergence SVG', 'Convergence SVG', () => exportFigureSvg('convergence'))}
+            {item('the convergence PNG', 'Convergence PNG (2×)', () => exportFigurePng('convergence'))}
+          </div>
+          <p className="export-menu-heading">Trajectories</p>
+          <div className="export-menu-row">
+            {item('the CSV file', 'Trajectories CSV', exportTrajectoriesCsv)}
+            {item('the JSON file', 'Trajectories JSON', exportTrajectoriesJson)}
+          </div>
+          <p className="export-menu-heading">Scenario</p>
+          <div className="export-menu-row">
+            {item('the scenario file', 'Save scenario', exportScenario)}
+            <label className="export-menu-file">
+              <input type="file" accept="application/json" onChange={onImport} aria-describedby={problems ? alertId : undefined} />
+              <span>Import scenario</span>
+            </label>
+          </div>
+          <p className="export-menu-heading">Animation</p>
+          <div className="export-menu-row">
+            <button
+              type="button"
+              onClick={run('the video', () => exportVideo())}
+              disabled={!video.ok || busy !== null}
+              aria-describedby={video.ok ? undefined : noteId}
+            >
+              {busy === 'the video' ? 'Recording…' : 'Animation WebM'}
+            </button>
+          </div>
+          {!video.ok && (
+            <p className="export-menu-note" id={noteId}>
+              {video.reason}
+            </p>
+          )}
+          {problems && (
+            <div className="export-menu-alert" role="alert" id={alertId}>
+              <p>The scenario file was not imported; nothing changed:</p>
+              <ul>
+                {problems.map((p, i) => (
+                  <li key={`${p.field}-${i}`}>
+                    <code>{p.field}</code>: {p.message}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => setProblems(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          <p className="export-menu-status" role="status">
+            {status}
+          </p>
+        </div>
+      </details>
+    </div>
+  );
 }

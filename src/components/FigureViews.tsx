@@ -29,12 +29,12 @@ export function SimplexView() {
     }),
     [],
   );
-  const ref = useRendererHost(createSimplexPlot, options, simplexProps);
+  const ref = useRendererHost(createSimplexPlot, options, simplexProps, 'simplex');
   return <div ref={ref} className="figure simplex-figure" data-testid="simplex" />;
 }
 
 export function ConvergenceView() {
-  const ref = useRendererHost(createConvergencePlot, {}, convergenceProps);
+  const ref = useRendererHost(createConvergencePlot, {}, convergenceProps, 'convergence');
   return <div ref={ref} className="figure convergence-figure" data-testid="convergence" />;
 }
 

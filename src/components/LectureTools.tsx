@@ -1,6 +1,172 @@
-/** Lecture mode toggle, fullscreen, help overlay, explanations and stories entry points. Stub. */
+/**
+ * Presentation tools. LectureTools: the header's buttons (stories, explanations, lecture mode with
+ * its panel toggles, fullscreen, help). StagePanels, inside the stage and always rendered: the
+ * stories and explanations panels, the keyboard shortcuts, the help dialog, a polite live region
+ * that announces the state when the run is paused or stepped, and the lecture classes on the app
+ * root (so all of this works even when the header tools are hidden).
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { appStore } from '../state/appStore.ts';
 import type { SimulationController } from '../state/controller.ts';
+import { policyAt, runStore } from '../state/runStore.ts';
+import { uiStore, useUiStore } from '../state/uiStore.ts';
+import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { EXPLANATIONS_ID, Explanations, loadKatex } from './Explanations.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { Stories } from './Stories.tsx';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import './lecture.css';
 
+const fullscreenAvailable = () => typeof document !== 'undefined' && document.fullscreenEnabled === true;
+
+function subscribeFullscreen(onChange: () => void) {
+  document.addEventListener('fullscreenchange', onChange);
+  return () => document.removeEventListener('fullscreenchange', onChange);
+}
+
+function toggleFullscreen(root: Element | null): void {
+  if (!fullscreenAvailable()) return;
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  else if (root) void root.requestFullscreen().catch(() => undefined);
+}
+
+const ANNOUNCE_INTERVAL_MS = 500;
+
+/** One sentence for screen readers: where t is and what each algorithm's policy is. */
+export function describeForAnnouncement(): string {
+  const { scenario, playing } = appStore.getState();
+  const run = runStore.getState();
+  const head = `${playing ? 'Playing' : 'Paused'} at t = ${run.t}.`;
+  const labels = scenario.labels;
+  const parts = run.series.map((s) => {
+    const p = policyAt(s, run.n, run.t);
+    return `${ALGORITHM_STYLE[s.algorithm].label}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
+  });
+  return [head, ...parts].join(' ');
+}
+
+/** A visually hidden polite live region, written when the run is paused or stepped. */
+function Announcer() {
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let timer = 0;
+    let last = 0;
+    const write = () => {
+      timer = 0;
+      last = performance.now();
+      if (region.current) region.current.textContent = describeForAnnouncement();
+    };
+    const schedule = () => {
+      if (timer) return;
+      timer = window.setTimeout(write, Math.max(0, ANNOUNCE_INTERVAL_MS - (performance.now() - last)));
+    };
+    const unsubs = [
+      appStore.subscribe((s, prev) => {
+        if (prev.playing && !s.playing) schedule();
+      }),
+      runStore.subscribe((s, prev) => {
+        // Not every frame while playing: only changes of t while paused (steps, scrubbing, reset).
+        if (s.t !== prev.t && !appStore.getState().playing) schedule();
+      }),
+    ];
+    return () => {
+      window.clearTimeout(timer);
+      unsubs.forEach((u) => u());
+    };
+  }, []);
+  return <div ref={region} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;
+}
+
+/**
+ * Rendered in the stage, so it is there even when the header tools are hidden (hide=tools, embeds):
+ * stories (above the figure, by CSS order), "What am I looking at?" (below it), the keyboard
+ * shortcuts, the help dialog, the live region, and the lecture classes on the app root.
+ */
+export function StagePanels({ controller }: { controller: SimulationController }) {
+  const lecture = useUiStore((s) => s.lecture);
+  const hideInputs = useUiStore((s) => s.hideInputs);
+  const hideMeasurements = useUiStore((s) => s.hideMeasurements);
+  const anchor = useRef<HTMLDivElement>(null);
+
+  // The lecture classes live on the app root so the whole page (not only these components) follows.
+  useLayoutEffect(() => {
+    const app = anchor.current?.closest('.app');
+    if (!app) return;
+    app.classList.toggle('lecture', lecture);
+    app.classList.toggle('hide-inputs', lecture && hideInputs);
+    app.classList.toggle('hide-measurements', lecture && hideMeasurements);
+  }, [lecture, hideInputs, hideMeasurements]);
+
+  const handlers = useMemo(() => ({ toggleFullscreen: () => toggleFullscreen(anchor.current?.closest('.app') ?? null) }), []);
+  useKeyboardShortcuts(controller, handlers);
+
+  return (
+    <>
+      <Stories />
+      <Explanations />
+      <div ref={anchor} className="stage-services">
+        <HelpOverlay />
+        <Announcer />
+      </div>
+    </>
+  );
+}
+
+/** The header's buttons: stories, explanations, lecture mode (and its panel toggles), fullscreen, help. */
 export function LectureTools(_props: { controller: SimulationController }) {
-  return null;
+  const lecture = useUiStore((s) => s.lecture);
+  const explainOpen = useUiStore((s) => s.explainOpen);
+  const storiesOpen = useUiStore((s) => s.storiesOpen);
+  const hideInputs = useUiStore((s) => s.hideInputs);
+  const hideMeasurements = useUiStore((s) => s.hideMeasurements);
+  const isFullscreen = useSyncExternalStore(subscribeFullscreen, () => document.fullscreenElement !== null, () => false);
+  const canFullscreen = useSyncExternalStore(subscribeFullscreen, fullscreenAvailable, () => false);
+  const tools = useRef<HTMLDivElement>(null);
+  const appRoot = () => tools.current?.closest('.app') ?? document.querySelector('.app');
+
+  const ui = uiStore.getState;
+  const openExplanations = () => {
+    const next = !explainOpen;
+    if (next) void loadKatex();
+    ui().setExplainOpen(next);
+    if (next) {
+      requestAnimationFrame(() => {
+        const button = document.getElementById(`${EXPLANATIONS_ID}-button`);
+        button?.scrollIntoView({ block: 'start' });
+        button?.focus({ preventScroll: true });
+      });
+    }
+  };
+
+  return (
+    <div className="lecture-tools" ref={tools} role="group" aria-label="Presentation">
+      <button type="button" id="stories-button" aria-expanded={storiesOpen} onClick={() => ui().setStoriesOpen(!storiesOpen)}>
+        Stories
+      </button>
+      <button type="button" className="explain-button" aria-expanded={explainOpen} onClick={openExplanations}>
+        What am I looking at?
+      </button>
+      {lecture && (
+        <>
+          <button type="button" aria-expanded={!hideInputs} onClick={() => ui().setHideInputs(!hideInputs)}>
+            Inputs
+          </button>
+          <button type="button" aria-expanded={!hideMeasurements} onClick={() => ui().setHideMeasurements(!hideMeasurements)}>
+            Measurements
+          </button>
+        </>
+      )}
+      <button type="button" aria-pressed={lecture} onClick={() => ui().setLecture(!lecture)}>
+        Lecture mode
+      </button>
+      {canFullscreen && (
+        <button type="button" aria-pressed={isFullscreen} onClick={() => toggleFullscreen(appRoot())}>
+          {isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
+        </button>
+      )}
+      <button type="button" className="help-button" aria-haspopup="dialog" aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts" onClick={() => ui().setHelpOpen(true)}>
+        ?
+      </button>
+    </div>
+  );
 }

@@ -10,12 +10,15 @@ import { useEffect, useRef } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
+import { registerFigure, unregisterFigure } from '../viz/figureRegistry.ts';
 import type { Renderer } from '../viz/types.ts';
 
 export function useRendererHost<Props, Options>(
   create: (element: HTMLElement, options: Options) => Renderer<Props>,
   options: Options,
   select: (run: RunState, app: AppState) => Props | null,
+  /** Registers the renderer under this name in the figure registry (for exporters). */
+  name?: string,
 ) {
   const ref = useRef<HTMLDivElement>(null);
   // The latest selector and options, without re-creating the renderer on every render.
@@ -30,6 +33,7 @@ export function useRendererHost<Props, Options>(
     const element = ref.current;
     if (!element) return;
     const renderer = create(element, optionsRef.current);
+    if (name) registerFigure(name, renderer as Renderer<never>);
     let pending = false;
     let alive = true;
     const draw = () => {
@@ -61,9 +65,10 @@ export function useRendererHost<Props, Options>(
       unsubRun();
       unsubApp();
       unsubUi();
+      if (name) unregisterFigure(name, renderer as Renderer<never>);
       renderer.destroy();
     };
-  }, [create]);
+  }, [create, name]);
 
   return ref;
 }

@@ -10,7 +10,7 @@ import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from
 import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
-import { uiStore } from './uiStore.ts';
+import { hashWantsLecture, uiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts';
 
@@ -75,6 +75,10 @@ export class SimulationController {
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
       }),
+      // Lecture mode lives in the link too (lecture=1).
+      uiStore.subscribe((state, prev) => {
+        if (state.lecture !== prev.lecture) this.writeHash();
+      }),
       runStore.subscribe((state, prev) => {
         if (state.t !== prev.t) {
           this.scheduleHash();
@@ -104,9 +108,11 @@ export class SimulationController {
     const target = Math.max(0, Math.min(MAX_STEPS, Math.round(t)));
     this.wantedT = target;
     const { length } = runStore.getState();
-    // A long jump ahead is a fresh (thinned) computation rather than one huge extension.
-    if (target - length > RECENT_STEPS) this.recompute(appStore.getState().scenario);
-    else if (target >= length) this.client.extend(target - length + 1 + LOOKAHEAD_STEPS);
+    // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
+    // any jump ahead while a recompute is still waiting (an extension would be refused).
+    if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + LOOKAHEAD_STEPS))) {
+      this.recompute(appStore.getState().scenario);
+    }
     setT(target);
   }
 
@@ -187,6 +193,7 @@ export class SimulationController {
     if (window.location.hash.length <= 1) return false;
     const view = parseViewOptions(window.location.hash);
     viewStore.setState(view.options);
+    uiStore.getState().setLecture(hashWantsLecture(window.location.hash));
     const { scenario, t, problems } = decodeHash(window.location.hash);
     appStore.getState().loadScenario(scenario, t, [...problems, ...view.problems]);
     return true;

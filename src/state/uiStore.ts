@@ -1,19 +1,64 @@
 /**
  * Presentation state that is not part of the scenario (and not in the link's scenario keys):
- * lecture mode and the open/closed panels. A small zustand store of its own.
+ * lecture mode, the help overlay, the explanations panel, the guided story and which side panels
+ * are collapsed. A small zustand store of its own.
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+
+/** The story being told and the step shown (0-based). */
+export interface StoryPosition {
+  id: string;
+  step: number;
+}
 
 export interface UiState {
   /** Large type and thick strokes for projection (lecture=1 in the URL). */
   lecture: boolean;
   setLecture(on: boolean): void;
+  /** The keyboard-shortcut overlay. */
+  helpOpen: boolean;
+  setHelpOpen(open: boolean): void;
+  /** The "What am I looking at?" panel. */
+  explainOpen: boolean;
+  setExplainOpen(open: boolean): void;
+  /** The guided-stories panel, and the story in it (null: none chosen yet). */
+  storiesOpen: boolean;
+  setStoriesOpen(open: boolean): void;
+  story: StoryPosition | null;
+  setStory(story: StoryPosition | null): void;
+  /** Collapsed side panels (lecture mode only). */
+  hideInputs: boolean;
+  hideMeasurements: boolean;
+  setHideInputs(hide: boolean): void;
+  setHideMeasurements(hide: boolean): void;
 }
 
+const LECTURE_KEY = /(^#?|&)lecture=1(?=&|$)/;
+
+/** True when a URL hash asks for lecture mode (`lecture=1` among its keys). */
+export function hashWantsLecture(hash: string): boolean {
+  return LECTURE_KEY.test(hash);
+}
+
+// Read once when the module loads, before the controller rewrites the hash with the scenario keys.
+const initialLecture = typeof location !== 'undefined' && hashWantsLecture(location.hash);
+
 export const uiStore = createStore<UiState>()((set) => ({
-  lecture: false,
+  lecture: initialLecture,
   setLecture: (lecture) => set({ lecture }),
+  helpOpen: false,
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  explainOpen: false,
+  setExplainOpen: (explainOpen) => set({ explainOpen }),
+  storiesOpen: false,
+  setStoriesOpen: (storiesOpen) => set({ storiesOpen }),
+  story: null,
+  setStory: (story) => set({ story }),
+  hideInputs: false,
+  hideMeasurements: false,
+  setHideInputs: (hideInputs) => set({ hideInputs }),
+  setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),
 }));
 
 export function useUiStore<T>(selector: (s: UiState) => T): T {

@@ -214,3 +214,13 @@ export function curveSamples(tMax: number, perKind = 80): number[] {
   }
   return [...set].filter((v) => v >= 0 && v <= tMax).sort((a, b) => a - b);
 }
+
+/** A stroke-dasharray scaled for a thicker line ('' stays solid): '7 4' × 2 → '14 8'. */
+export function scaleDash(dash: string, scale: number): string {
+  if (!dash || scale === 1) return dash;
+  return dash
+    .split(/[ ,]+/)
+    .filter(Boolean)
+    .map((v) => String(Math.round(Number(v) * scale * 100) / 100))
+    .join(' ');
+}

@@ -5,7 +5,9 @@
  */
 import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
-import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
+import { rowAt, timeAt } from './seriesRows.ts';
+import { DEFAULT_THEME, type ConvergenceProps, type FigureTheme, type Renderer, type SeriesData } from './types.ts';
+import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import {
   clampLog,
   curveSamples,
@@ -15,6 +17,7 @@ import {
   layoutLegend,
   logDomainExponents,
   logTickExponents,
+  scaleDash,
   theoremBound,
 } from './chartMath.ts';
 
@@ -38,7 +41,7 @@ export type MathPart = readonly [text: string, shift?: 'sub' | 'sup'];
  * Fill an SVG <text> with tspans so π*_τ reads as in the paper. Shifts use dy in px, undone on
  * the next run, because `baseline-shift` is not honoured by every browser.
  */
-export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, undefined>, parts: readonly MathPart[]): void {
+export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, undefined>, parts: readonly MathPart[], scriptSize: number | null = null): void {
   text.selectAll('tspan').remove();
   let offset = 0;
   for (const [content, shift] of parts) {
@@ -47,7 +50,7 @@ export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, un
     text
       .append('tspan')
       .attr('dy', target === offset ? null : `${target - offset}em`)
-      .attr('font-size', shift ? '0.78em' : null)
+      .attr('font-size', shift ? (scriptSize === null ? '0.78em' : scriptSize) : null)
       .text(content);
     // dy of a smaller tspan is in its own em; close enough for one level of shift.
     offset = target;
@@ -63,11 +66,29 @@ export interface LegendEntry {
 
 const SAMPLE = 22; // px of line sample before each legend label
 
+/**
+ * Size of sub- and superscripts: null (0.78 em, the default look) unless the theme asks for larger
+ * text, in which case no figure text may be smaller than the theme's font size.
+ */
+export function scriptSize(theme: FigureTheme): number | null {
+  return isDefaultTheme(theme) ? null : theme.fontSize;
+}
+
 /** Draw (or update) a wrapping legend into `g`; returns its height in px. */
-export function renderLegend(g: d3.Selection<SVGGElement, unknown, null, undefined>, entries: readonly LegendEntry[], maxWidth: number): number {
-  const widths = entries.map((e) => SAMPLE + 5 + estimateTextWidth(e.label, FONT_SIZE));
-  const { slots, rows } = layoutLegend(widths, maxWidth, 14);
-  const rowHeight = FONT_SIZE + 5;
+export function renderLegend(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  entries: readonly LegendEntry[],
+  maxWidth: number,
+  theme: FigureTheme = DEFAULT_THEME,
+): number {
+  const fs = theme.fontSize;
+  const s = theme.strokeScale;
+  const sample = SAMPLE * (1 + (s - 1) / 2);
+  // The default look keeps its historic estimate; larger themes measure the real text.
+  const measure = isDefaultTheme(theme) ? (t: string) => estimateTextWidth(t, fs) : measurerFor(g.node()!, fs);
+  const widths = entries.map((e) => sample + 5 + measure(e.label));
+  const { slots, rows } = layoutLegend(widths, maxWidth, isDefaultTheme(theme) ? 14 : Math.round(fs * 0.8));
+  const rowHeight = fs + 5;
   const items = g
     .selectAll<SVGGElement, LegendEntry>('g.legend-item')
     .data(entries, (e) => e.key)
@@ -78,15 +99,25 @@ export function renderLegend(g: d3.Selection<SVGGElement, unknown, null, undefin
       return item;
     });
   items.attr('transform', (_, i) => `translate(${slots[i].x},${slots[i].row * rowHeight + rowHeight / 2})`);
-  items.select('line').attr('stroke', (e) => e.color).attr('stroke-dasharray', (e) => e.dash || null);
-  items.select('text').text((e) => e.label);
+  items
+    .select('line')
+    .attr('x2', sample)
+    .attr('stroke-width', 2 * s)
+    .attr('stroke', (e) => e.color)
+    .attr('stroke-dasharray', (e) => scaleDash(e.dash, s) || null);
+  items
+    .select('text')
+    .attr('x', sample + 5)
+    .attr('font-size', isDefaultTheme(theme) ? null : fs)
+    .text((e) => e.label);
   return rows * rowHeight;
 }
 
-/** Style a D3 axis group: thin grey lines, page font, 12 px labels in ink colour. */
-export function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>): void {
-  g.attr('font-family', null).attr('font-size', FONT_SIZE).attr('color', AXIS_COLOR);
+/** Style a D3 axis group: thin grey lines, page font, labels at the theme's size in ink colour. */
+export function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>, theme: FigureTheme = DEFAULT_THEME): void {
+  g.attr('font-family', null).attr('font-size', theme.fontSize).attr('color', AXIS_COLOR);
   g.selectAll('text').attr('fill', INK);
+  if (theme.strokeScale !== 1) g.selectAll('.domain, .tick line').attr('stroke-width', theme.strokeScale);
 }
 
 export function seriesEntries(series: readonly SeriesData[]): LegendEntry[] {
@@ -105,6 +136,8 @@ interface Line {
   rows: number[];
   values: Float64Array;
   current: number;
+  /** The series, for the iteration of each row (rows are not iterations once history is thinned). */
+  series: SeriesData;
 }
 
 interface Panel {
@@ -125,6 +158,11 @@ interface Panel {
 const TITLES: Record<Metric, readonly MathPart[]> = {
   kl: [['KL(π*'], ['τ', 'sub'], [' ‖ π'], ['t', 'sub'], [')']],
   exploitability: [['exploitability e'], ['τ', 'sub'], ['(π'], ['t', 'sub'], [')']],
+};
+
+const SHORT_TITLES: Record<Metric, readonly MathPart[]> = {
+  kl: [['KL(π*'], ['τ', 'sub'], ['‖π'], ['t', 'sub'], [')']],
+  exploitability: [['e'], ['τ', 'sub'], ['(π'], ['t', 'sub'], [')']],
 };
 
 const fmt = d3.format('.2~e');
@@ -176,48 +214,82 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     .attr('paint-order', 'stroke')
     .text('Run a simulation to see convergence');
 
+  let laidOutTheme = '';
+
   function render(): void {
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const p = props;
     const series = p?.series ?? [];
     const t = Math.max(0, Math.floor(p?.t ?? 0));
     const showBound = !!p && p.theoremBound && p.tau > 0;
+    const theme = resolveTheme(p?.theme);
+    const fs = theme.fontSize;
+    const sw = theme.strokeScale;
+    const k = fs / FONT_SIZE;
+    if (themeKey(theme) !== laidOutTheme) {
+      laidOutTheme = themeKey(theme);
+      svg.attr('font-size', fs);
+      panels.forEach((panel) => {
+        panel.axisKey = '';
+        panel.title.attr('data-short', null);
+        panel.bound.attr('stroke-width', 1.25 * sw).attr('stroke-dasharray', scaleDash(BOUND_DASH, sw));
+      });
+      hairline.attr('stroke-width', sw);
+      empty.attr('stroke-width', 4 * k);
+    }
 
-    const margin = { left: 48, right: 14, top: 4, bottom: 40 };
+    // Room for the widest y tick label (10⁻¹⁶) at this size; never less than the default's 48 px.
+    const measure = measurerFor(svg.node()!, fs);
+    const left = isDefaultTheme(theme) ? 48 : Math.max(48, Math.ceil(measure(formatPowerOfTen(-16)) + 6 * sw + 10));
+    // Below the plots: tick marks (6), tick labels (≈ fs), the axis label (≈ fs).
+    const margin = { left, right: 14 * k, top: 4, bottom: isDefaultTheme(theme) ? 40 : 2 * fs + 19 };
     const innerW = Math.max(40, width - margin.left - margin.right);
     const entries = seriesEntries(series);
     if (showBound) entries.push({ key: 'bound', label: 'Theorem 1 bound', color: BOUND_COLOR, dash: BOUND_DASH });
-    legend.attr('transform', `translate(${margin.left},${margin.top})`);
-    const legendH = renderLegend(legend, entries, innerW);
+    // Large text: the legend may use the full width (fewer rows leave more room for the plots).
+    const legendX = isDefaultTheme(theme) ? margin.left : 4;
+    legend.attr('transform', `translate(${legendX},${margin.top})`);
+    const legendH = renderLegend(legend, entries, isDefaultTheme(theme) ? innerW : width - 8, theme);
 
-    const titleH = FONT_SIZE + 8;
-    const gap = 12;
+    const titleH = fs + 8;
+    const gap = 12 * Math.min(k, 1.5);
     const top = margin.top + legendH + (legendH ? 6 : 0);
     const panelH = Math.max(40, (height - top - margin.bottom - 2 * titleH - gap) / 2);
 
     const tMax = Math.max(t, 10);
     x.domain([0, tMax]).range([0, innerW]);
-    const xTicks = Math.max(2, Math.floor(innerW / 70));
+    const xTicks = Math.max(2, Math.floor(innerW / (isDefaultTheme(theme) ? 70 : Math.max(70, measure('1000') + fs * 1.5))));
 
     // About one min/max bucket per pixel column: more points would not show.
     const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(innerW)));
     // Thin each series once; the same rows serve both panels' domains and lines.
     const lines: Record<Metric, Line[]> = { kl: [], exploitability: [] };
     for (const s of series) {
-      const count = Math.min(t, s.length - 1) + 1;
-      if (count <= 0) continue;
+      if (s.length <= 0) continue;
+      const count = rowAt(s, t) + 1;
       for (const metric of ['kl', 'exploitability'] as const) {
         const values = s[metric];
         const rows = envelopeRows(count, maxPoints, values);
-        lines[metric].push({ algorithm: s.algorithm, rows, values, current: count - 1 });
+        lines[metric].push({ algorithm: s.algorithm, rows, values, current: count - 1, series: s });
       }
     }
 
     panels.forEach((panel, i) => {
       const y0 = top + i * (titleH + panelH + gap) + titleH;
       panel.root.attr('transform', `translate(${margin.left},${y0})`);
-      panel.clipRect.attr('x', 0).attr('y', -2).attr('width', innerW + 4).attr('height', panelH + 4);
-      panel.title.attr('x', 0).attr('y', -7);
+      // Room for the current-point markers (radius ≈ 3.6 px × strokeScale) at the panel's edges.
+      panel.clipRect.attr('x', 0).attr('y', -2 * sw).attr('width', innerW + 4 * sw).attr('height', panelH + 4 * sw);
+      // A title wider than the panel moves left (into the axis margin) rather than being cut off.
+      // Wider than the plot: the short form, without the words (never over the tick labels).
+      const room = innerW + margin.right - 4;
+      const short = !isDefaultTheme(theme) && titleWidth(TITLES[panel.metric], measure) > room;
+      const title = short ? SHORT_TITLES[panel.metric] : TITLES[panel.metric];
+      if (panel.title.attr('data-short') !== String(short)) {
+        panel.title.attr('data-short', String(short));
+        setMathText(panel.title, title, scriptSize(theme));
+      }
+      const titleX = isDefaultTheme(theme) ? 0 : Math.max(4 - margin.left, Math.min(0, room - titleWidth(title, measure)));
+      panel.title.attr('x', titleX).attr('y', -7 * Math.min(k, 1.5));
 
       // y domain from the visible data (the envelope keeps each bucket's extremes).
       let lo = Infinity;
@@ -235,14 +307,14 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       const [eLo, eHi] = logDomainExponents(lo, hi);
       panel.y.domain([10 ** eLo, 10 ** eHi]).range([panelH, 0]);
 
-      const maxTicks = Math.max(2, Math.floor(panelH / 22) + 1);
-      const key = `${eLo}:${eHi}:${panelH}:${innerW}`;
+      const maxTicks = Math.max(2, Math.floor(panelH / Math.max(22, fs * 1.5)) + 1);
+      const key = `${eLo}:${eHi}:${panelH}:${innerW}:${laidOutTheme}`;
       if (key !== panel.axisKey) {
         panel.axisKey = key;
         const ticks = logTickExponents(eLo, eHi, maxTicks).map((e) => 10 ** e);
         panel.yAxis
           .call(d3.axisLeft(panel.y).tickValues(ticks).tickFormat((d) => formatPowerOfTen(Math.log10(+d))).tickSizeOuter(0))
-          .call(styleAxis);
+          .call(styleAxis, theme);
         panel.grid
           .selectAll('line')
           .data(ticks)
@@ -251,10 +323,11 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
           .attr('x2', innerW)
           .attr('y1', (d) => panel.y(d))
           .attr('y2', (d) => panel.y(d))
-          .attr('stroke', GRID_COLOR);
+          .attr('stroke', GRID_COLOR)
+          .attr('stroke-width', sw === 1 ? null : sw);
       }
       const xAxis = d3.axisBottom(x).ticks(xTicks).tickSizeOuter(0).tickFormat(i === 1 ? d3.format('~s') : () => '');
-      panel.xAxis.attr('transform', `translate(0,${panelH})`).call(xAxis).call(styleAxis);
+      panel.xAxis.attr('transform', `translate(0,${panelH})`).call(xAxis).call(styleAxis, theme);
 
       const y = panel.y;
       const path = (l: Line) =>
@@ -262,25 +335,27 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
           .line<number>()
           .digits(1) // sub-pixel precision is invisible; shorter path strings are cheaper
           .defined((r) => !Number.isNaN(clampLog(l.values[r])))
-          .x((r) => x(r))
+          .x((r) => x(timeAt(l.series, r)))
           .y((r) => y(clampLog(l.values[r])))(l.rows);
 
       panel.plot
         .selectAll<SVGPathElement, Line>('path.series')
         // Reversed so the first series (Nash-MD, the subject) is drawn last, on top.
         .data([...lines[panel.metric]].reverse(), (l) => l.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.75).attr('stroke-linejoin', 'round'))
+        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-linejoin', 'round'))
         .order()
+        .attr('stroke-width', 1.75 * sw)
         .attr('stroke', (l) => ALGORITHM_STYLE[l.algorithm].color)
-        .attr('stroke-dasharray', (l) => ALGORITHM_STYLE[l.algorithm].dash || null)
+        .attr('stroke-dasharray', (l) => scaleDash(ALGORITHM_STYLE[l.algorithm].dash, sw) || null)
         .attr('d', path);
       panel.plot
         .selectAll<SVGPathElement, Line>('path.marker')
         .data(lines[panel.metric].filter((l) => !Number.isNaN(clampLog(l.values[l.current]))), (l) => l.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 1))
+        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff'))
+        .attr('stroke-width', sw)
         .attr('fill', (l) => ALGORITHM_STYLE[l.algorithm].color)
-        .attr('d', (l) => d3.symbol(MARKERS[ALGORITHM_STYLE[l.algorithm].marker], 40)())
-        .attr('transform', (l) => `translate(${x(l.current)},${y(clampLog(l.values[l.current]))})`);
+        .attr('d', (l) => d3.symbol(MARKERS[ALGORITHM_STYLE[l.algorithm].marker], 40 * sw * sw)())
+        .attr('transform', (l) => `translate(${x(timeAt(l.series, l.current))},${y(clampLog(l.values[l.current]))})`);
 
       if (showBound && panel.metric === 'kl' && p) {
         const pts = curveSamples(tMax).map((s) => [x(s), y(theoremBound(s, p.tau))] as [number, number]);
@@ -292,7 +367,7 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const plotBottom = plotTop + 2 * panelH + gap + titleH;
     const hx = margin.left + x(Math.min(t, tMax));
     hairline.attr('x1', hx).attr('x2', hx).attr('y1', plotTop).attr('y2', plotBottom);
-    xLabel.attr('x', margin.left + innerW / 2).attr('y', plotBottom + 34);
+    xLabel.attr('x', margin.left + innerW / 2).attr('y', isDefaultTheme(theme) ? plotBottom + 34 : plotBottom + 6 * sw + 2 * fs + 8);
 
     const hasData = lines.kl.length > 0;
     empty.text(p?.emptyMessage ?? 'Run a simulation to see convergence');
@@ -311,10 +386,31 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       panels.forEach((panel) => (panel.axisKey = ''));
       render();
     },
+    /** A standalone copy of the figure (white background, generic font, no CSS needed). */
+    snapshot() {
+      const out = svg.node()!.cloneNode(true) as SVGSVGElement;
+      out.removeAttribute('style');
+      out.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+      out.setAttribute('font-family', 'sans-serif');
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('width', String(width));
+      rect.setAttribute('height', String(height));
+      rect.setAttribute('fill', '#fff');
+      out.insertBefore(rect, out.firstChild);
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.textContent = svg.attr('aria-label') ?? 'Convergence plot';
+      out.insertBefore(title, out.firstChild);
+      return out;
+    },
     destroy() {
       svg.remove();
     },
   };
+}
+
+/** Width of a panel title (bold text is ~8 % wider than the measure's regular weight). */
+function titleWidth(title: readonly MathPart[], measure: (s: string) => number): number {
+  return measure(title.map((part) => part[0]).join('')) * 1.18;
 }
 
 const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;

@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import type { Algorithm } from '../core/types.ts';
 import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
 import { SQRT3_2 } from './ternary.ts';
-import type { SeriesData, SimplexProps } from './types.ts';
+import { DEFAULT_THEME, type FigureTheme, type SeriesData, type SimplexProps } from './types.ts';
 
 export const PAD = 6;
 /** Corner labels sit this far from the apex / base so a marker on a corner does not cover them. */
@@ -125,8 +125,11 @@ export function truncate(text: string, maxWidth: number, measure: (s: string) =>
   return `${text.slice(0, lo).trimEnd()}…`;
 }
 
-/** Writes `label` into an SVG <text>, turning "_x" into a subscript x (π*_τ → π*τ). */
-export function setRichText(text: SVGTextElement, label: string, fs: number): void {
+/**
+ * Writes `label` into an SVG <text>, turning "_x" into a subscript x (π*_τ → π*τ). Subscripts
+ * shrink a little, but never below `minSize` (12 px, or the theme's font size in lecture mode).
+ */
+export function setRichText(text: SVGTextElement, label: string, fs: number, minSize = 12): void {
   text.textContent = '';
   const shift = r1(fs * 0.3);
   let lowered = false;
@@ -136,8 +139,7 @@ export function setRichText(text: SVGTextElement, label: string, fs: number): vo
     const tspan = document.createElementNS(SVG_NS, 'tspan');
     tspan.textContent = part;
     if (sub !== lowered) tspan.setAttribute('dy', String(sub ? shift : -shift));
-    // Subscripts shrink a little, but never below the 12 px floor for figure text.
-    if (sub) tspan.setAttribute('font-size', String(r1(Math.max(12, fs * 0.8))));
+    if (sub) tspan.setAttribute('font-size', String(r1(Math.max(minSize, fs * 0.8))));
     lowered = sub;
     text.appendChild(tspan);
   });
@@ -186,7 +188,9 @@ export function drawOrder(series: readonly SeriesData[]): SeriesData[] {
   return [...series].sort((a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''));
 }
 
-export const swatchWidth = (item: LegendItem) => (item.line ? 36 : 18);
+/** Legend swatch width; with thicker strokes it grows by half the stroke scale's excess. */
+export const swatchWidth = (item: LegendItem, strokeScale = 1) => (item.line ? 36 : 18) * legendScale(strokeScale);
+export const legendScale = (strokeScale: number) => 1 + (strokeScale - 1) / 2;
 
 /**
  * Picks the largest triangle among: legend in a column to the right, or legend flowing in rows
@@ -198,18 +202,25 @@ export function computeLayout(
   corners: string[],
   items: LegendItem[],
   measureAt: (fs: number) => (s: string) => number,
+  theme: FigureTheme = DEFAULT_THEME,
 ): Layout {
-  const fs = Math.min(width, height) >= 480 ? 14 : Math.min(width, height) >= 360 ? 13 : 12;
+  // The default theme's text grows a little with the figure; a larger theme sets a floor.
+  const fs = Math.max(theme.fontSize, Math.min(width, height) >= 480 ? 14 : Math.min(width, height) >= 360 ? 13 : 12);
+  const sw = theme.strokeScale;
   const measure = measureAt(fs);
   const lineH = Math.ceil(fs * 1.2);
   const rowH = Math.ceil(fs * (fs > 12 ? 1.5 : 1.4));
-  const top = PAD + lineH + APEX_GAP;
-  const bottom = BASE_GAP + lineH + PAD;
+  // Markers grow with the stroke scale, so the labels keep proportionally more distance.
+  const apexGap = APEX_GAP * sw;
+  const baseGap = BASE_GAP * sw;
+  const itemGap = 14 * legendScale(sw);
+  const top = PAD + lineH + apexGap;
+  const bottom = baseGap + lineH + PAD;
   const bottomLabelW = Math.max(measure(corners[0] ?? ''), measure(corners[1] ?? ''));
   // Room beside the base corners for their centred labels and for markers sitting on a corner.
-  const sideM = Math.max(12, Math.min(bottomLabelW / 2 + PAD, width * 0.12));
+  const sideM = Math.max(12 * sw, Math.min(bottomLabelW / 2 + PAD, width * 0.12));
   const itemW = (item: LegendItem, short: boolean) =>
-    swatchWidth(item) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
+    swatchWidth(item, sw) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
 
   type Candidate = { side: number; score: number; place: 'right' | 'below'; short: boolean; rows: number[][]; legendW: number };
   const candidates: Candidate[] = [];
@@ -230,11 +241,11 @@ export function computeLayout(
     let x = 0;
     widths.forEach((w, i) => {
       const row = rows[rows.length - 1];
-      if (row.length && x + 14 + w > width - 2 * PAD) {
+      if (row.length && x + itemGap + w > width - 2 * PAD) {
         rows.push([i]);
         x = w;
       } else {
-        x += (row.length ? 14 : 0) + w;
+        x += (row.length ? itemGap : 0) + w;
         row.push(i);
       }
     });
@@ -264,21 +275,21 @@ export function computeLayout(
     ox = (width - side) / 2;
     best.rows.forEach((row, r) => {
       const ws = row.map((i) => itemW(items[i], best.short));
-      let x = (width - (ws.reduce((a, b) => a + b, 0) + 14 * (row.length - 1))) / 2;
+      let x = (width - (ws.reduce((a, b) => a + b, 0) + itemGap * (row.length - 1))) / 2;
       const y = oy + th + bottom + 4 + rowH * (r + 0.5);
       row.forEach((i, j) => {
         legend.push({ x, y, item: items[i], text: textOf(items[i]) });
-        x += ws[j] + 14;
+        x += ws[j] + itemGap;
       });
     });
   }
   // Corner labels: apex label above the apex, base labels under their corners, shifted inwards
   // (never past the middle of the base) and truncated so nothing is clipped by the SVG edge.
-  const baseY = oy + th + BASE_GAP + Math.round(fs * 0.85);
+  const baseY = oy + th + baseGap + Math.round(fs * 0.85);
   const mid = ox + side / 2;
   const labels: Layout['labels'] = [];
   const apexMax = 2 * Math.min(mid - PAD, rightLimit - mid);
-  labels.push({ x: mid, y: oy - APEX_GAP, text: truncate(corners[2] ?? '', apexMax, measure), full: corners[2] ?? '' });
+  labels.push({ x: mid, y: oy - apexGap, text: truncate(corners[2] ?? '', apexMax, measure), full: corners[2] ?? '' });
   const leftText = truncate(corners[0] ?? '', mid - 6 - PAD, measure);
   const lw = measure(leftText);
   labels.unshift({ x: Math.min(Math.max(ox, PAD + lw / 2), mid - 6 - lw / 2), y: baseY, text: leftText, full: corners[0] ?? '' });

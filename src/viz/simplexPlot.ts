@@ -8,14 +8,20 @@
  * of legend entries change. Styling is inline, so no global CSS is needed.
  */
 import * as d3 from 'd3';
+import { rowAt, timeAt } from './seriesRows.ts';
 import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
 import { SQRT3_2, baryToPolicy, baryToXY, thinIndices, toBarycentric, xyToBary } from './ternary.ts';
 import type { Bary } from './ternary.ts';
-import type { Renderer, SimplexOptions, SimplexProps } from './types.ts';
-import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, DRAG_LABEL, GLYPH, MARKER_ORDER, TAU_PATH_STYLE, TEXT, appendGlyph, computeLayout, cornerText, drawOrder, labelOf, legendItems, legendKeys, present, r1, setRichText, swatchWidth, symbolPath } from './simplexParts.ts';
+import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
+import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, DRAG_LABEL, GLYPH, MARKER_ORDER, SVG_NS, TAU_PATH_STYLE, TEXT, appendGlyph, computeLayout, cornerText, drawOrder, labelOf, legendItems, legendKeys, present, r1, setRichText, swatchWidth, symbolPath } from './simplexParts.ts';
+import { scaleDash } from './chartMath.ts';
+import { resolveTheme, themeKey } from './measure.ts';
 import type { Draggable, Drawn, Hit, Layout } from './simplexParts.ts';
 
 const MAX_PATH_POINTS = 1200;
+/** Trajectory line width in px at strokeScale 1. */
+const TRAJECTORY_WIDTH = 2;
+const round2 = (v: number) => Math.round(v * 100) / 100;
 const HOVER_RADIUS = 12;
 const KEY_STEP = 0.02;
 export function createSimplexPlot(element: HTMLElement, options: SimplexOptions): Renderer<SimplexProps> {
@@ -43,6 +49,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   let keyed: { which: Draggable; from: ArrayLike<number>; w: Bary } | null = null;
   let ariaText = '';
   let destroyed = false;
+  let theme: FigureTheme = resolveTheme(undefined);
 
   const svg = d3
     .select(element)
@@ -139,14 +146,27 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
 
   // ---- Draggable μ and π0: created once, repositioned on every update. ----
   const dragGroups = {} as Record<Draggable, d3.Selection<SVGGElement, unknown, null, undefined>>;
+  const dragGlyphs = {} as Record<Draggable, d3.Selection<SVGGElement, unknown, null, undefined>>;
   for (const which of ['reference', 'initial'] as const) {
     const g = dragLayer.append('g').style('outline', 'none');
     g.append('circle').attr('class', 'focus-ring').attr('r', 13).attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 2).style('display', 'none');
-    appendGlyph(g, GLYPH[which]);
+    dragGlyphs[which] = appendGlyph(g, GLYPH[which]).attr('class', 'glyph');
     // Larger transparent hit area, friendlier to fingers than the 11 px glyph.
     g.append('circle').attr('class', 'hit').attr('r', 14).attr('fill', 'transparent');
     dragGroups[which] = g;
     attachDrag(g.node()!, which);
+  }
+
+  /** Sizes that follow the theme: drag glyphs, their rings and hit areas, the hover ring, the tooltip. */
+  function applyThemeSizes() {
+    const sw = theme.strokeScale;
+    for (const which of ['reference', 'initial'] as const) {
+      dragGlyphs[which].attr('transform', sw === 1 ? null : `scale(${sw})`);
+      dragGroups[which].select('.focus-ring').attr('r', 13 * sw).attr('stroke-width', 2 * sw);
+      dragGroups[which].select('.hit').attr('r', Math.max(14, 14 * sw));
+    }
+    hoverRing.attr('r', 5 * sw).attr('stroke-width', 2 * sw);
+    tooltip.style('font-size', `${theme.fontSize}px`);
   }
 
   function attachDrag(node: SVGGElement, which: Draggable) {
@@ -228,7 +248,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   function nearest(px: number, py: number): Hit | null {
     if (!props || !layout) return null;
     let best: Hit | null = null;
-    let bestD = HOVER_RADIUS * HOVER_RADIUS;
+    let bestD = (HOVER_RADIUS * theme.strokeScale) ** 2;
     for (const d of drawn) {
       for (let j = 0; j < d.rows.length; j++) {
         const dist = (d.xs[j] - px) ** 2 + (d.ys[j] - py) ** 2;
@@ -238,7 +258,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
         bestD = dist;
         best = {
           key: `${d.algorithm}:${row}`,
-          title: `${ALGORITHM_STYLE[d.algorithm].label} · t = ${row}`,
+          title: `${ALGORITHM_STYLE[d.algorithm].label} · t = ${timeAt(d.series, row)}`,
           color: ALGORITHM_STYLE[d.algorithm].color,
           policy: d.series.policies.subarray(row * n, row * n + n),
           x: d.xs[j],
@@ -296,7 +316,10 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   function relayout() {
     const items = props ? legendItems(props) : [];
     const corners = props ? [0, 1, 2].map((k) => cornerText(props!, k)) : ['', '', ''];
-    layout = computeLayout(width, height, corners, items, measureAt);
+    theme = resolveTheme(props?.theme);
+    applyThemeSizes();
+    const sw = theme.strokeScale;
+    layout = computeLayout(width, height, corners, items, measureAt, theme);
     const { side, fs, ox, oy } = layout;
     svg.attr('width', width).attr('height', height);
     fg.attr('width', width).attr('height', height);
@@ -321,8 +344,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     grid.selectAll('*').remove();
     const outline = `M0,${r1(th)}L${r1(side)},${r1(th)}L${r1(side / 2)},0Z`;
     grid.append('path').attr('d', outline).attr('fill', '#f8f8f8');
-    grid.append('path').attr('d', gridLines.join('')).attr('fill', 'none').attr('stroke', '#e1e1e1').attr('stroke-width', 1);
-    grid.append('path').attr('d', outline).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1).attr('stroke-linejoin', 'round');
+    grid.append('path').attr('d', gridLines.join('')).attr('fill', 'none').attr('stroke', '#e1e1e1').attr('stroke-width', sw);
+    grid.append('path').attr('d', outline).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', sw).attr('stroke-linejoin', 'round');
 
     cornerLabels
       .selectAll<SVGTextElement, Layout['labels'][number]>('text')
@@ -339,25 +362,32 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       });
 
     legendLayer.selectAll('*').remove();
+    // Markers and current points are re-created at the theme's size on the next draw.
+    markerLayer.selectAll('*').remove();
+    currentLayer.selectAll('*').remove();
     for (const entry of layout.legend) {
       const { item } = entry;
       const g = legendLayer.append('g').attr('transform', `translate(${r1(entry.x)},${r1(entry.y)})`);
       if (entry.text !== item.label) g.append('title').text(item.label.replace(/_/g, ''));
-      const sw = swatchWidth(item);
+      const swatch = swatchWidth(item, sw);
       if (item.line) {
         g.append('line')
-          .attr('x2', sw)
+          .attr('x2', swatch)
           .attr('stroke', item.line.color)
-          .attr('stroke-width', item.line.width)
-          .attr('stroke-dasharray', item.line.dash || null)
+          .attr('stroke-width', item.line.width * sw)
+          .attr('stroke-dasharray', scaleDash(item.line.dash, sw) || null)
           .attr('stroke-opacity', item.line.opacity);
       }
       if (item.symbol) {
-        g.append('path').attr('d', item.symbol.d).attr('transform', `translate(${sw / 2},0)`).attr('fill', item.symbol.color).attr('stroke', '#fff');
+        g.append('path')
+          .attr('d', item.symbol.d)
+          .attr('transform', sw === 1 ? `translate(${swatch / 2},0)` : `translate(${swatch / 2},0) scale(${sw})`)
+          .attr('fill', item.symbol.color)
+          .attr('stroke', '#fff');
       }
-      if (item.glyph) appendGlyph(g.append('g').attr('transform', `translate(${sw / 2},0)`), item.glyph, 0.7);
-      const text = g.append('text').attr('x', sw + 5).attr('dy', '0.35em').attr('font-size', fs).attr('fill', TEXT).node()!;
-      setRichText(text, entry.text, fs);
+      if (item.glyph) appendGlyph(g.append('g').attr('transform', `translate(${swatch / 2},0)`), item.glyph, 0.7 * sw);
+      const text = g.append('text').attr('x', swatch + 5).attr('dy', '0.35em').attr('font-size', fs).attr('fill', TEXT).node()!;
+      setRichText(text, entry.text, fs, theme.fontSize);
     }
     draw();
   }
@@ -386,8 +416,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       .join('path')
       .attr('stroke', (d) => d.color)
       .attr('stroke-opacity', 0.4)
-      .attr('stroke-width', 3)
-      .attr('stroke-dasharray', (d) => d.dash || null)
+      .attr('stroke-width', 3 * theme.strokeScale)
+      .attr('stroke-dasharray', (d) => scaleDash(d.dash, theme.strokeScale) || null)
       .attr('d', (d) => d.d);
   }
 
@@ -398,13 +428,14 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     ctx2d.setTransform(1, 0, 0, 1, 0, 0);
     ctx2d.clearRect(0, 0, canvasNode.width, canvasNode.height);
     ctx2d.setTransform(dpr, 0, 0, dpr, layout.ox * dpr, layout.oy * dpr);
-    ctx2d.lineWidth = 2;
+    ctx2d.lineWidth = TRAJECTORY_WIDTH * theme.strokeScale;
     ctx2d.lineJoin = 'round';
     ctx2d.lineCap = 'butt';
     for (const d of list) {
       const style = ALGORITHM_STYLE[d.algorithm];
+      const dash = scaleDash(style.dash, theme.strokeScale);
       ctx2d.strokeStyle = style.color;
-      ctx2d.setLineDash(style.dash ? style.dash.split(/[ ,]+/).map(Number) : []);
+      ctx2d.setLineDash(dash ? dash.split(/[ ,]+/).map(Number) : []);
       ctx2d.beginPath();
       for (let j = 0; j < d.xs.length; j++) {
         if (j === 0) ctx2d.moveTo(d.xs[j], d.ys[j]);
@@ -413,7 +444,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       ctx2d.stroke();
     }
     // What is drawn, for tests and benchmarks (a canvas has no DOM to inspect): rows per algorithm.
-    canvasNode.dataset.drawn = list.map((d) => `${d.algorithm}:${d.rows.length ? d.rows[d.rows.length - 1] + 1 : 0}`).join(' ');
+    canvasNode.dataset.drawn = list.map((d) => `${d.algorithm}:${d.rows.length ? timeAt(d.series, d.rows[d.rows.length - 1]) + 1 : 0}`).join(' ');
   }
 
   function draw() {
@@ -425,7 +456,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     drawn = [];
     for (const s of drawOrder(p.series)) {
       if (s.length <= 0) continue;
-      const cur = Math.max(0, Math.min(Math.floor(p.t), s.length - 1));
+      const cur = rowAt(s, p.t);
       const rows = thinIndices(cur + 1, MAX_PATH_POINTS);
       const xs = new Float64Array(rows.length);
       const ys = new Float64Array(rows.length);
@@ -445,11 +476,12 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
           .append('path')
           .attr('d', (d) => {
             const m = ALGORITHM_STYLE[d.algorithm].marker;
-            return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m]);
+            return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2);
           })
+          .attr('data-algorithm', (d) => d.algorithm)
           .attr('fill', (d) => ALGORITHM_STYLE[d.algorithm].color)
           .attr('stroke', '#fff')
-          .attr('stroke-width', 1.5),
+          .attr('stroke-width', 1.5 * theme.strokeScale),
       )
       .attr('transform', (d) => `translate(${r1(d.xs[d.xs.length - 1])},${r1(d.ys[d.ys.length - 1])})`);
 
@@ -464,7 +496,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
           .append('g')
           .attr('class', 'marker')
           .each(function (d) {
-            appendGlyph(d3.select(this), GLYPH[d.key]);
+            appendGlyph(d3.select(this), GLYPH[d.key], theme.strokeScale);
           }),
       )
       .attr('transform', (d) => `translate(${r1(d.xy[0])},${r1(d.xy[1])})`);
@@ -501,7 +533,74 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   }
 
   function structureOf(p: SimplexProps): string {
-    return [0, 1, 2].map((k) => cornerText(p, k)).join('\u0000') + '|' + legendKeys(p);
+    return [0, 1, 2].map((k) => cornerText(p, k)).join('\u0000') + '|' + legendKeys(p) + '|' + themeKey(resolveTheme(p.theme));
+  }
+
+  /**
+   * The figure as one standalone SVG: the static layer, the trajectories as vector paths (the
+   * same rows and projection as the canvas), then markers and current points. Interaction-only
+   * nodes (hover ring, focus rings, hit areas) are left out. Top-level groups carry data-layer
+   * (background, trajectories, markers, current, handles) so an exporter can draw them separately.
+   */
+  function snapshot(): SVGSVGElement {
+    const out = document.createElementNS(SVG_NS, 'svg');
+    out.setAttribute('xmlns', SVG_NS);
+    out.setAttribute('width', String(width));
+    out.setAttribute('height', String(height));
+    out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    out.setAttribute('font-family', 'sans-serif');
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = ariaText || 'Simplex plot';
+    out.appendChild(title);
+    const layer = (name: string, translate: boolean) => {
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('data-layer', name);
+      if (translate && layout) g.setAttribute('transform', `translate(${r1(layout.ox)},${r1(layout.oy)})`);
+      out.appendChild(g);
+      return g;
+    };
+    const bg = layer('background', false);
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', String(width));
+    rect.setAttribute('height', String(height));
+    rect.setAttribute('fill', '#fff');
+    bg.appendChild(rect);
+    for (const child of Array.from(svgNode.childNodes)) bg.appendChild(child.cloneNode(true));
+
+    const trajectories = layer('trajectories', true);
+    trajectories.setAttribute('fill', 'none');
+    trajectories.setAttribute('stroke-linejoin', 'round');
+    for (const d of drawn) {
+      const style = ALGORITHM_STYLE[d.algorithm];
+      const path = document.createElementNS(SVG_NS, 'path');
+      let dAttr = '';
+      for (let j = 0; j < d.xs.length; j++) dAttr += `${j ? 'L' : 'M'}${round2(d.xs[j])},${round2(d.ys[j])}`;
+      path.setAttribute('class', 'trajectory');
+      path.setAttribute('data-algorithm', d.algorithm);
+      path.setAttribute('d', dAttr);
+      path.setAttribute('stroke', style.color);
+      path.setAttribute('stroke-width', String(TRAJECTORY_WIDTH * theme.strokeScale));
+      const dash = scaleDash(style.dash, theme.strokeScale);
+      if (dash) path.setAttribute('stroke-dasharray', dash);
+      const label = document.createElementNS(SVG_NS, 'title');
+      label.textContent = `${style.label}, t = 0…${d.rows.length ? timeAt(d.series, d.rows[d.rows.length - 1]) : 0}`;
+      path.appendChild(label);
+      trajectories.appendChild(path);
+    }
+
+    // The live stacking order: equilibria, current points, then the μ and π0 handles.
+    layer('markers', true).appendChild(markerLayer.node()!.cloneNode(true));
+    layer('current', true).appendChild(currentLayer.node()!.cloneNode(true));
+    const handles = layer('handles', true);
+    for (const which of ['reference', 'initial'] as const) {
+      const g = dragGroups[which].node()!;
+      const glyphs = document.createElementNS(SVG_NS, 'g');
+      const transform = g.getAttribute('transform');
+      if (transform) glyphs.setAttribute('transform', transform);
+      glyphs.appendChild(dragGlyphs[which].node()!.cloneNode(true));
+      handles.appendChild(glyphs);
+    }
+    return out;
   }
 
   relayout();
@@ -522,6 +621,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       height = Math.max(1, Math.floor(h));
       relayout();
     },
+    snapshot,
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -7,9 +7,11 @@
  */
 import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
+import { rowAt, timeAt } from './seriesRows.ts';
 import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
-import { envelopeColumns, estimateTextWidth, gridColumns, niceProbabilityMax } from './chartMath.ts';
-import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, seriesEntries, setMathText, styleAxis } from './convergencePlot.ts';
+import { envelopeColumns, estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
+import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergencePlot.ts';
+import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 
 const MAX_POINTS = 400;
 const GRID_COLOR = '#ececec';
@@ -17,6 +19,8 @@ const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3
 
 interface Trace {
   algorithm: SeriesData['algorithm'];
+  /** The series, for the iteration of each row (rows are not iterations once history is thinned). */
+  series: SeriesData;
   rows: number[];
   /** Row r's value is policies[r * n + response]. */
   policies: Float64Array;
@@ -44,7 +48,9 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   const legend = svg.append('g');
   const grid = svg.append('g');
   const caption = svg.append('text').attr('fill', '#555').attr('text-anchor', 'end');
-  setMathText(caption, [['π'], ['t', 'sub'], ['(y) against iteration t']]);
+  const CAPTION: Parameters<typeof setMathText>[1] = [['π'], ['t', 'sub'], ['(y) against iteration t']];
+  setMathText(caption, CAPTION);
+  let laidOutTheme = themeKey(resolveTheme(undefined));
   const empty = svg.append('text').attr('fill', '#666').text('No policies to show yet');
   const x = d3.scaleLinear();
   const y = d3.scaleLinear();
@@ -54,21 +60,35 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
     const n = p?.n ?? 0;
     const series = p?.series ?? [];
     const t = Math.max(0, Math.floor(p?.t ?? 0));
-    const margin = { left: 38, right: 10, top: 2 };
+    const theme = resolveTheme(p?.theme);
+    const fs = theme.fontSize;
+    const sw = theme.strokeScale;
+    const k = fs / FONT_SIZE;
+    const plain = isDefaultTheme(theme);
+    // Real text widths for larger themes; the default look keeps its historic estimates.
+    const measure = plain ? (s: string) => estimateTextWidth(s, fs) : measurerFor(svg.node()!, fs);
+    const redrawTheme = themeKey(theme) !== laidOutTheme;
+    if (redrawTheme) {
+      laidOutTheme = themeKey(theme);
+      svg.attr('font-size', fs);
+      setMathText(caption, CAPTION, scriptSize(theme));
+      grid.selectAll('g.cell').remove();
+    }
+    const margin = { left: plain ? 38 : Math.ceil(Math.max(38, measure('0.05') + 3 * sw + 10)), right: 10, top: 2 };
     const innerW = Math.max(60, width - margin.left - margin.right);
-    const hGap = 14;
-    const cols = gridColumns(innerW + hGap, Math.max(1, n), 140, 4);
+    const hGap = 14 * k;
+    const cols = gridColumns(innerW + hGap, Math.max(1, n), 140 * k, 4);
     const panelW = Math.max(30, (innerW - (cols - 1) * hGap) / cols);
-    const plotH = Math.round(Math.min(110, Math.max(56, panelW * 0.55)));
-    const titleH = FONT_SIZE + 8;
-    const ticksH = FONT_SIZE + 10;
+    const plotH = Math.round(Math.min(110 * k, Math.max(56 * k, panelW * 0.55)));
+    const titleH = fs + 8;
+    const ticksH = fs + 10;
     const pitch = titleH + plotH + ticksH;
     const gridRows = Math.ceil(n / cols);
 
     legend.attr('transform', `translate(${margin.left},${margin.top})`);
-    const legendH = renderLegend(legend, seriesEntries(series), innerW);
+    const legendH = renderLegend(legend, seriesEntries(series), innerW, theme);
     const top = margin.top + legendH + 4;
-    const height = top + Math.max(1, gridRows) * pitch + FONT_SIZE + 8;
+    const height = top + Math.max(1, gridRows) * pitch + fs + 8;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     caption.attr('x', margin.left + innerW).attr('y', height - 6);
 
@@ -82,22 +102,22 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
       traces: [],
     }));
     for (const s of series) {
-      const count = Math.min(t, s.length - 1) + 1;
-      if (count <= 0) continue;
+      if (s.length <= 0) continue;
+      const count = rowAt(s, t) + 1;
       const columns = envelopeColumns(count, maxPoints, s.policies, n);
       for (const panel of panels) {
         const k = panel.index;
         const rows = columns[k];
         for (const r of rows) maxValue = Math.max(maxValue, s.policies[r * n + k] || 0);
-        panel.traces.push({ algorithm: s.algorithm, rows, policies: s.policies, current: count - 1 });
+        panel.traces.push({ algorithm: s.algorithm, series: s, rows, policies: s.policies, current: count - 1 });
       }
     }
     const yMax = niceProbabilityMax(maxValue);
     x.domain([0, Math.max(t, 10)]).range([0, panelW]);
     y.domain([0, yMax]).range([plotH, 0]);
     const yTicks = [0, yMax / 2, yMax];
-    const xTicks = d3.ticks(0, Math.max(t, 10), Math.max(2, Math.floor(panelW / 55)));
-    const maxTitleChars = Math.max(3, Math.floor(panelW / estimateTextWidth('m', FONT_SIZE)));
+    const xTicks = d3.ticks(0, Math.max(t, 10), Math.max(2, Math.floor(panelW / (55 * k))));
+    const maxTitleWidth = panelW;
 
     const cells = grid
       .selectAll<SVGGElement, PanelDatum>('g.cell')
@@ -116,11 +136,11 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
       const row = Math.floor(d.index / cols);
       return `translate(${margin.left + col * (panelW + hGap)},${top + row * pitch + titleH})`;
     });
-    cells.select('text.title').text((d) => truncate(d.label, maxTitleChars));
+    cells.select('text.title').text((d) => truncate(d.label, maxTitleWidth, measure));
 
     // Gridlines, y axes and x baselines change only with the layout or the y scale: skip them
     // on ordinary animation frames (this chart has up to 12 panels).
-    const staticKey = `${n}:${cols}:${panelW}:${plotH}:${yMax}`;
+    const staticKey = `${n}:${cols}:${panelW}:${plotH}:${yMax}:${laidOutTheme}`;
     const redrawStatic = staticKey !== lastStaticKey;
     lastStaticKey = staticKey;
     const xFormat = d3.format('~s');
@@ -141,11 +161,12 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
           .attr('x2', panelW)
           .attr('y1', (v) => y(v))
           .attr('y2', (v) => y(v))
-          .attr('stroke', GRID_COLOR);
+          .attr('stroke', GRID_COLOR)
+          .attr('stroke-width', sw === 1 ? null : sw);
         cell
           .select<SVGGElement>('g.y-axis')
           .call(d3.axisLeft(y).tickValues(yTicks).tickSize(3).tickSizeOuter(0).tickFormat(showY ? d3.format('~g') : () => ''))
-          .call(styleAxis);
+          .call(styleAxis, theme);
         cell
           .select<SVGGElement>('g.x-axis')
           .attr('transform', `translate(0,${plotH})`)
@@ -154,18 +175,19 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
           .join('line')
           .attr('class', 'baseline')
           .attr('x2', panelW)
-          .attr('stroke', AXIS_COLOR);
+          .attr('stroke', AXIS_COLOR)
+          .attr('stroke-width', sw === 1 ? null : sw);
       }
       // Hand-made x ticks (a d3.axis per panel per frame is the expensive part of this chart).
       // A label that would run into the next panel is dropped.
-      const ticks = xTicks.filter((v) => !showX || x(v) + estimateTextWidth(xFormat(v), FONT_SIZE) / 2 <= panelW + hGap / 2 - 2);
+      const ticks = xTicks.filter((v) => !showX || x(v) + measure(xFormat(v)) / 2 <= panelW + hGap / 2 - 2);
       const tick = cell
         .select<SVGGElement>('g.x-axis')
         .selectAll<SVGGElement, number>('g.tick')
         .data(ticks)
         .join((enter) => {
           const g = enter.append('g').attr('class', 'tick');
-          g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR);
+          g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR).attr('stroke-width', sw === 1 ? null : sw);
           g.append('text').attr('y', 5).attr('dy', '0.71em').attr('text-anchor', 'middle').attr('fill', INK);
           return g;
         })
@@ -178,30 +200,30 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
           .line<number>()
           .digits(1) // sub-pixel precision is invisible; shorter path strings are cheaper
           .defined((r) => Number.isFinite(tr.policies[r * n + d.index]))
-          .x((r) => x(r))
+          .x((r) => x(timeAt(tr.series, r)))
           .y((r) => y(tr.policies[r * n + d.index]))(tr.rows);
       linesG
         .selectAll<SVGPathElement, Trace>('path.series')
         // Reversed so the first series (Nash-MD) is drawn last, on top.
         .data([...d.traces].reverse(), (tr) => tr.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.5).attr('stroke-linejoin', 'round'))
+        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.5 * sw).attr('stroke-linejoin', 'round'))
         .order()
         .attr('stroke', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
-        .attr('stroke-dasharray', (tr) => ALGORITHM_STYLE[tr.algorithm].dash || null)
+        .attr('stroke-dasharray', (tr) => scaleDash(ALGORITHM_STYLE[tr.algorithm].dash, sw) || null)
         .attr('d', path);
       linesG
         .selectAll<SVGPathElement, Trace>('path.marker')
         .data(d.traces.filter((tr) => Number.isFinite(tr.policies[tr.current * n + d.index])), (tr) => tr.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 0.75))
+        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 0.75 * sw))
         .attr('fill', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
-        .attr('d', (tr) => d3.symbol(MARKERS[ALGORITHM_STYLE[tr.algorithm].marker], 26)())
-        .attr('transform', (tr) => `translate(${x(tr.current)},${y(tr.policies[tr.current * n + d.index])})`);
+        .attr('d', (tr) => d3.symbol(MARKERS[ALGORITHM_STYLE[tr.algorithm].marker], 26 * sw * sw)())
+        .attr('transform', (tr) => `translate(${x(timeAt(tr.series, tr.current))},${y(tr.policies[tr.current * n + d.index])})`);
     });
 
     const hasData = n > 0 && series.length > 0;
     caption.attr('display', hasData ? null : 'none');
     empty.text(p?.emptyMessage ?? 'No policies to show yet');
-    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + titleH + 12);
+    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + titleH + fs);
     svg.attr('aria-label', ariaLabel(panels, t, n, hasData));
   }
 
@@ -220,8 +242,13 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   };
 }
 
-function truncate(label: string, maxChars: number): string {
-  return [...label].length <= maxChars ? label : `${[...label].slice(0, maxChars - 1).join('')}…`;
+/** The longest prefix of `label` (plus an ellipsis) no wider than `maxWidth`. */
+function truncate(label: string, maxWidth: number, measure: (s: string) => number): string {
+  if (measure(label) <= maxWidth) return label;
+  const chars = [...label];
+  let keep = chars.length - 1;
+  while (keep > 1 && measure(`${chars.slice(0, keep).join('')}…`) > maxWidth) keep--;
+  return `${chars.slice(0, keep).join('')}…`;
 }
 
 const pct = d3.format('.1%');

@@ -5,8 +5,10 @@
  */
 import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
-import type { Renderer, WinRateProps, WinRateRow } from './types.ts';
-import { AXIS_COLOR, FONT_SIZE, INK, setMathText, styleAxis } from './convergencePlot.ts';
+import { scaleDash } from './chartMath.ts';
+import type { FigureTheme, Renderer, WinRateProps, WinRateRow } from './types.ts';
+import { AXIS_COLOR, FONT_SIZE, INK, scriptSize, setMathText, styleAxis } from './convergencePlot.ts';
+import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import type { MathPart } from './convergencePlot.ts';
 
 interface Bar {
@@ -50,14 +52,35 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   const x = d3.scaleLinear().domain([0, 1]);
 
   let emptyMessage: string | undefined;
+  let theme: FigureTheme = resolveTheme(undefined);
+  let laidOutTheme = '';
 
   function render(): void {
-    const margin = { left: 96, right: 46 };
+    const fs = theme.fontSize;
+    const sw = theme.strokeScale;
+    // Vertical rhythm grows with the text; the default theme (k = 1) keeps its exact sizes.
+    const k = fs / FONT_SIZE;
+    const [headerH, rowH, barH, groupGap, top, axisH] = [HEADER_H, ROW_H, BAR_H, GROUP_GAP, TOP, AXIS_H].map((v) => v * k);
+    const themeChanged = themeKey(theme) !== laidOutTheme;
+    laidOutTheme = themeKey(theme);
+    let margin = { left: 96, right: 46 };
+    if (!isDefaultTheme(theme)) {
+      const measure = measurerFor(svg.node()!, fs);
+      margin = {
+        left: Math.ceil(Math.max(96, ...BARS.map((b) => measure(b.label.map((part) => part[0]).join('')) + 8 + 4))),
+        right: Math.ceil(Math.max(46, measure('0.000') + 5 + 6)),
+      };
+    }
     const innerW = Math.max(60, width - margin.left - margin.right);
     x.range([margin.left, margin.left + innerW]);
-    const groupH = HEADER_H + BARS.length * ROW_H;
-    const bodyH = rows.length ? rows.length * groupH + (rows.length - 1) * GROUP_GAP : 10;
-    const height = TOP + bodyH + AXIS_H;
+    const groupH = headerH + BARS.length * rowH;
+    const bodyH = rows.length ? rows.length * groupH + (rows.length - 1) * groupGap : 10;
+    const height = top + bodyH + axisH;
+    if (themeChanged) {
+      svg.attr('font-size', fs);
+      groupsG.selectAll('g.group').remove();
+      tie.attr('stroke-width', sw).attr('stroke-dasharray', `${3 * sw} ${3 * sw}`);
+    }
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
 
     const groups = groupsG
@@ -65,28 +88,28 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
       .data(rows, (r) => r.algorithm)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'group');
-        g.append('line').attr('class', 'sample').attr('x1', 12).attr('x2', 34).attr('stroke-width', 2);
-        g.append('text').attr('class', 'name').attr('x', 40).attr('dy', '0.35em').attr('fill', INK).attr('font-weight', 600);
+        g.append('line').attr('class', 'sample').attr('x1', 12).attr('x2', 12 + 22 * sw).attr('stroke-width', 2 * sw);
+        g.append('text').attr('class', 'name').attr('x', 18 + 22 * sw).attr('dy', '0.35em').attr('fill', INK).attr('font-weight', 600);
         const bar = g
           .selectAll('g.bar')
           .data(BARS)
           .join('g')
           .attr('class', 'bar')
-          .attr('transform', (_, i) => `translate(0,${HEADER_H + i * ROW_H})`);
+          .attr('transform', (_, i) => `translate(0,${headerH + i * rowH})`);
         bar.append('text').attr('class', 'label').attr('fill', INK).attr('dy', '0.35em').each(function (b) {
-          setMathText(d3.select(this), b.label);
+          setMathText(d3.select(this), b.label, scriptSize(theme));
         });
-        bar.append('rect').attr('y', -BAR_H / 2).attr('height', BAR_H).attr('stroke-width', 1);
+        bar.append('rect').attr('y', -barH / 2).attr('height', barH).attr('stroke-width', sw);
         // White halo: a value near 0.5 sits on the dashed tie line.
         bar.append('text').attr('class', 'value').attr('fill', INK).attr('dy', '0.35em')
-          .attr('stroke', '#fff').attr('stroke-width', 3).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
+          .attr('stroke', '#fff').attr('stroke-width', 3 * k).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
         return g;
       });
-    groups.attr('transform', (_, i) => `translate(0,${TOP + i * (groupH + GROUP_GAP) + HEADER_H / 2})`);
+    groups.attr('transform', (_, i) => `translate(0,${top + i * (groupH + groupGap) + headerH / 2})`);
     groups
       .select('line.sample')
       .attr('stroke', (r) => ALGORITHM_STYLE[r.algorithm].color)
-      .attr('stroke-dasharray', (r) => ALGORITHM_STYLE[r.algorithm].dash || null);
+      .attr('stroke-dasharray', (r) => scaleDash(ALGORITHM_STYLE[r.algorithm].dash, sw) || null);
     groups.select('text.name').text((r) => ALGORITHM_STYLE[r.algorithm].label);
 
     groups.each(function (row) {
@@ -106,16 +129,19 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
         .text((b) => (Number.isFinite(row[b.key]) ? fmt(row[b.key]) : '—'));
     });
 
-    const axisY = TOP + bodyH + 4;
+    const axisY = top + bodyH + 4;
+    // Quarter ticks only where their labels fit side by side.
+    const quarters = isDefaultTheme(theme) || innerW / 4 >= measurerFor(svg.node()!, fs)('0.75') + 10;
     axisG
       .attr('transform', `translate(0,${axisY})`)
-      .call(d3.axisBottom(x).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(d3.format('~g')).tickSizeOuter(0))
-      .call(styleAxis);
-    tie.attr('x1', x(0.5)).attr('x2', x(0.5)).attr('y1', TOP - 2).attr('y2', axisY);
-    tieLabel.attr('x', x(0.5)).attr('y', TOP - 6);
+      .call(d3.axisBottom(x).tickValues(quarters ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1]).tickFormat(d3.format('~g')).tickSizeOuter(0))
+      .call(styleAxis, theme);
+    tie.attr('x1', x(0.5)).attr('x2', x(0.5)).attr('y1', top - 2).attr('y2', axisY);
+    tieLabel.attr('x', x(0.5)).attr('y', top - 6);
     // A thin baseline at 0 anchors the bars (the axis alone sits below the last group).
     groupsG.selectAll('line.zero').data([0]).join('line').attr('class', 'zero')
-      .attr('x1', x(0)).attr('x2', x(0)).attr('y1', TOP - 2).attr('y2', axisY).attr('stroke', AXIS_COLOR);
+      .attr('x1', x(0)).attr('x2', x(0)).attr('y1', top - 2).attr('y2', axisY).attr('stroke', AXIS_COLOR)
+      .attr('stroke-width', sw === 1 ? null : sw);
     // Empty state: only the message, no bare axis suggesting zero win rates.
     const show = rows.length ? null : 'none';
     axisG.attr('display', show);
@@ -123,7 +149,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     tieLabel.attr('display', show);
     groupsG.select('line.zero').attr('display', show);
     empty.text(emptyMessage ?? 'No win rates yet');
-    empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', TOP + 12);
+    empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', top + fs);
     svg.attr('aria-label', ariaLabel(rows));
   }
 
@@ -131,6 +157,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     update(next) {
       rows = next.rows;
       emptyMessage = next.emptyMessage;
+      theme = resolveTheme(next.theme);
       render();
     },
     resize(w) {

@@ -1,0 +1,245 @@
+/**
+ * Export menu: downloads are checked for their content (figures as SVG and PNG, trajectories as
+ * CSV and JSON, the scenario file and its import, the WebM animation).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { expect, readPolicies, test } from './fixtures.ts';
+
+const START = './#preset=rps&t=300';
+
+async function ready(page: Page, t = 300): Promise<string> {
+  await page.goto(START);
+  await expect(page.getByTestId('iteration')).toHaveText(String(t));
+  await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', /nash-md:301/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`t=${t}`);
+  return page.evaluate(() => location.hash);
+}
+
+async function openMenu(page: Page) {
+  const summary = page.locator('.export-menu summary');
+  if (!(await page.locator('.export-menu details').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  await expect(page.getByRole('group', { name: 'Export and import' })).toBeVisible();
+}
+
+async function download(page: Page, button: string, timeout = 10_000): Promise<{ file: Download; bytes: Buffer }> {
+  await openMenu(page);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return { file, bytes: await readFile(path) };
+}
+
+test.describe('export menu', () => {
+  test('is a keyboard-reachable menu of labelled native buttons', async ({ page }) => {
+    await ready(page);
+    const summary = page.locator('.export-menu summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('group', { name: 'Export and import' });
+    await expect(menu).toBeVisible();
+    for (const name of ['Simplex SVG', 'Simplex PNG (2×)', 'Convergence SVG', 'Convergence PNG (2×)', 'Trajectories CSV', 'Trajectories JSON', 'Save scenario']) {
+      await expect(menu.getByRole('button', { name, exact: true })).toBeVisible();
+    }
+    await expect(menu.getByLabel('Import scenario')).toHaveAttribute('type', 'file');
+    await page.keyboard.press('Tab');
+    await expect(menu.getByRole('button', { name: 'Simplex SVG' })).toBeFocused();
+    // A visible focus ring on the focused item.
+    const outline = await menu.getByRole('button', { name: 'Simplex SVG' }).evaluate((b) => getComputedStyle(b).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(summary).toBeFocused();
+  });
+
+  test('the simplex SVG is self-contained, names the app and the hash, and has vector trajectories', async ({ page }) => {
+    const hash = await ready(page);
+    const { file, bytes } = await download(page, 'Simplex SVG');
+    expect(file.suggestedFilename()).toBe('nash-md-simplex-t300.svg');
+    const result = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const svg = doc.documentElement;
+      const metadata = svg.querySelector('metadata');
+      const paths = [...svg.querySelectorAll('path.trajectory')];
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: svg.localName,
+        ns: svg.namespaceURI,
+        width: Number(svg.getAttribute('width')),
+        metadata: metadata?.textContent ?? '',
+        link: metadata?.firstElementChild?.getAttribute('link') ?? '',
+        algorithms: paths.map((p) => p.getAttribute('data-algorithm')),
+        points: paths.map((p) => (p.getAttribute('d') ?? '').split(/[ML]/).length - 1),
+        styles: svg.querySelectorAll('[style]').length,
+        classesNeeded: svg.querySelectorAll('style').length,
+        fonts: [...new Set([svg, ...svg.querySelectorAll('[font-family]')].map((e) => e.getAttribute('font-family')))],
+        texts: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+      };
+    }, bytes.toString('utf8'));
+    expect(result.error).toBeNull();
+    expect(result.root).toBe('svg');
+    expect(result.ns).toBe('http://www.w3.org/2000/svg');
+    expect(result.metadata).toContain('nash-md-explorer 0.1.0');
+    expect(result.metadata).toContain(hash);
+    expect(result.link).toBe(hash);
+    expect(result.metadata).toContain('τ: 0.05');
+    expect(result.algorithms.sort()).toEqual(['nash-md', 'omd', 'rlhf']);
+    for (const count of result.points) expect(count).toBe(301);
+    expect(result.styles).toBe(0);
+    expect(result.classesNeeded).toBe(0);
+    expect(result.fonts).toEqual(['sans-serif']);
+    expect(result.texts).toEqual(expect.arrayContaining(['rock', 'paper', 'scissors']));
+    const cssWidth = await page.getByTestId('simplex').locator('svg').first().evaluate((s) => Number(s.getAttribute('width')));
+    expect(result.width).toBe(cssWidth);
+  });
+
+  test('the convergence SVG has its lines, axes and metadata', async ({ page }) => {
+    const hash = await ready(page);
+    const { file, bytes } = await download(page, 'Convergence SVG');
+    expect(file.suggestedFilename()).toBe('nash-md-convergence-t300.svg');
+    const text = bytes.toString('utf8');
+    const result = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        metadata: doc.querySelector('metadata')?.textContent ?? '',
+        series: doc.querySelectorAll('path.series').length,
+        currentColor: text.includes('currentColor'),
+      };
+    }, text);
+    expect(result.error).toBeNull();
+    expect(result.metadata).toContain('nash-md-explorer');
+    expect(result.metadata).toContain(hash);
+    expect(result.series).toBe(6);
+    expect(result.currentColor).toBe(false);
+  });
+
+  test('the PNG is 2× the figure, not blank, and names the app and the hash', async ({ page }) => {
+    const hash = await ready(page);
+    const { file, bytes } = await download(page, 'Simplex PNG (2×)');
+    expect(file.suggestedFilename()).toBe('nash-md-simplex-t300.png');
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    const box = await page.getByTestId('simplex').locator('svg').first().evaluate((s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
+    expect(width).toBe(2 * box[0]);
+    expect(height).toBe(2 * box[1]);
+    expect(bytes.toString('latin1')).toContain('nash-md-explorer 0.1.0');
+    expect(bytes.toString('latin1')).toContain(hash);
+    // Not blank: many pixels are neither white nor transparent, in the trajectories' colours too.
+    const pixels = await page.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, image.width, image.height).data;
+      let ink = 0;
+      let blue = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) ink++;
+        if (data[i] < 40 && data[i + 1] > 90 && data[i + 1] < 140 && data[i + 2] > 150) blue++;
+      }
+      return { ink, blue, total: data.length / 4 };
+    }, bytes.toString('base64'));
+    expect(pixels.ink).toBeGreaterThan(pixels.total * 0.05);
+    expect(pixels.blue).toBeGreaterThan(500);
+  });
+
+  test('the CSV has the comment lines, every label and rows matching the policy table', async ({ page }) => {
+    const hash = await ready(page);
+    const table = await readPolicies(page);
+    const { file, bytes } = await download(page, 'Trajectories CSV');
+    expect(file.suggestedFilename()).toBe('nash-md-trajectories-t300.csv');
+    const lines = bytes.toString('utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('# app: nash-md-explorer 0.1.0');
+    expect(lines[1]).toBe(`# link: ${hash}`);
+    const body = lines.filter((l) => !l.startsWith('#'));
+    expect(body[0]).toBe('t,algorithm,π_t(rock),π_t(paper),π_t(scissors),KL,exploitability');
+    const rows = body.slice(1).map((l) => l.split(','));
+    expect(rows).toHaveLength(301 * 3);
+    const lastNash = rows.filter((r) => r[1] === 'Nash-MD').at(-1)!;
+    expect(lastNash[0]).toBe('300');
+    const values = lastNash.slice(2, 5).map(Number);
+    values.forEach((v, i) => expect(Math.abs(v - table['Nash-MD'][i])).toBeLessThan(1e-12));
+    for (const r of rows) expect(r).toHaveLength(7);
+  });
+
+  test('the JSON holds the scenario and the same trajectories', async ({ page }) => {
+    const hash = await ready(page);
+    const table = await readPolicies(page);
+    const { file, bytes } = await download(page, 'Trajectories JSON');
+    expect(file.suggestedFilename()).toBe('nash-md-trajectories-t300.json');
+    const doc = JSON.parse(bytes.toString('utf8'));
+    expect(doc.app).toBe('nash-md-explorer 0.1.0');
+    expect(doc.link).toBe(hash);
+    expect(doc.t).toBe(300);
+    expect(doc.labels).toEqual(['rock', 'paper', 'scissors']);
+    expect(doc.scenario.tau).toBe(0.05);
+    expect(doc.series.map((s: { algorithm: string }) => s.algorithm)).toEqual(['nash-md', 'omd', 'rlhf']);
+    for (const s of doc.series) {
+      expect(s.policies).toHaveLength(301);
+      expect(s.kl).toHaveLength(301);
+      expect(s.exploitability).toHaveLength(301);
+    }
+    const last: number[] = doc.series[0].policies[300];
+    last.forEach((v, i) => expect(Math.abs(v - table['Nash-MD'][i])).toBeLessThan(1e-12));
+  });
+
+  test('a saved scenario imports back after an edit, restoring the state', async ({ page }) => {
+    const hash = await ready(page);
+    const table = await readPolicies(page);
+    const { file, bytes } = await download(page, 'Save scenario');
+    expect(file.suggestedFilename()).toBe('nash-md-scenario-t300.json');
+    const saved = JSON.parse(bytes.toString('utf8'));
+    expect(saved.link).toBe(hash);
+    expect(saved.app).toContain('nash-md-explorer');
+
+    // Edit: another preset at another t (through the link, which the app follows).
+    await page.evaluate(() => (location.hash = '#preset=dice&t=40'));
+    await expect(page.getByTestId('iteration')).toHaveText('40');
+    expect(await readPolicies(page)).not.toEqual(table);
+
+    await openMenu(page);
+    await page.getByLabel('Import scenario').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    await expect.poll(() => readPolicies(page)).toEqual(table);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a bad scenario file shows the problems by field and changes nothing', async ({ page }) => {
+    const hash = await ready(page);
+    const table = await readPolicies(page);
+    const { bytes } = await download(page, 'Save scenario');
+    const bad = JSON.parse(bytes.toString('utf8'));
+    bad.scenario.tau = -1;
+    delete bad.scenario.labels;
+    await page.getByLabel('Import scenario').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const alert = page.getByRole('alert');
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('scenario.tau');
+    await expect(alert).toContainText('scenario.labels');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+    expect(await readPolicies(page)).toEqual(table);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('the WebM animation is a real video of the run', async ({ page }) => {
+    test.setTimeout(60_000);
+    await ready(page);
+    const support = await page.evaluate(
+      () => typeof MediaRecorder !== 'undefined' && typeof HTMLCanvasElement.prototype.captureStream === 'function' && MediaRecorder.isTypeSupported('video/webm'),
+    );
+    test.skip(!support, 'MediaRecorder with WebM is not available in this headless Chromium');
+    const { file, bytes } = await download(page, 'Animation WebM', 30_000);
+    expect(file.suggestedFilename()).toBe('nash-md-simplex-t300.webm');
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(bytes.length).toBeGreaterThan(1024);
+    await expect(page.locator('.export-menu').getByRole('status')).toContainText('nash-md-simplex-t300.webm');
+  });
+});

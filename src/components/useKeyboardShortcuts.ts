@@ -1,0 +1,122 @@
+/**
+ * Page-wide keyboard shortcuts for lecturers and keyboard users (listed in SHORTCUTS, shown by the
+ * help overlay). They act only when focus is not in a text field, ignore Ctrl/Meta/Alt chords,
+ * leave keys to the focused control that owns them (Space on a button, arrows on a slider), and
+ * only act in the document that has focus (an embed in an iframe reacts only when focused).
+ */
+import { useEffect } from 'react';
+import { PRESETS } from '../core/presets.ts';
+import { actions, appStore } from '../state/appStore.ts';
+import type { SimulationController } from '../state/controller.ts';
+import { uiStore } from '../state/uiStore.ts';
+
+export interface Shortcut {
+  keys: string[];
+  action: string;
+  /** Further lines (the presets' names). */
+  detail?: string[];
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['Space'], action: 'Play / pause' },
+  { keys: ['→', 'Page Down'], action: 'Step forward one iteration (clickers send Page Down)' },
+  { keys: ['←', 'Page Up'], action: 'Step back one iteration' },
+  { keys: ['R'], action: 'Reset to t = 0' },
+  { keys: ['F'], action: 'Fullscreen on / off' },
+  { keys: ['1', '…', String(Math.min(9, PRESETS.length))], action: 'Load a preset, in the order of the Preset menu:', detail: PRESETS.slice(0, 9).map((p, k) => `${k + 1} ${p.name}`) },
+  { keys: ['L'], action: 'Lecture mode on / off' },
+  { keys: ['?'], action: 'Show / hide this list' },
+  { keys: ['Esc'], action: 'Close this list' },
+];
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'week', 'time']);
+
+/** Focus is somewhere typing happens: every key belongs to it. */
+export function isTextEntry(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type);
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/** Space activates these itself (a second action from us would double-fire). */
+function ownsSpace(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement || el.tagName === 'SUMMARY') return true;
+  if (el instanceof HTMLInputElement) return ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'].includes(el.type);
+  return ['button', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'option'].includes(el.getAttribute('role') ?? '');
+}
+
+/** Arrow keys move these (a slider's value, a radio group's choice). */
+function ownsArrows(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLInputElement) return el.type === 'range' || el.type === 'radio';
+  return ['slider', 'radio', 'tab', 'menuitem', 'option', 'spinbutton'].includes(el.getAttribute('role') ?? '');
+}
+
+export interface ShortcutHandlers {
+  toggleFullscreen(): void;
+}
+
+export function useKeyboardShortcuts(controller: SimulationController, handlers: ShortcutHandlers): void {
+  useEffect(() => {
+    const step = (delta: number) => {
+      if (appStore.getState().playing) actions.setPlaying(false);
+      controller.step(delta);
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (!document.hasFocus()) return;
+      const target = e.target instanceof Element ? e.target : document.activeElement;
+      if (isTextEntry(target)) return;
+      const ui = uiStore.getState();
+      // While the help overlay is open only its own keys work (Esc is the dialog's).
+      if (ui.helpOpen && e.key !== '?') return;
+      let handled = true;
+      switch (e.key) {
+        case ' ':
+        case 'Spacebar':
+          if (ownsSpace(target) || e.repeat) return;
+          actions.setPlaying(!appStore.getState().playing);
+          break;
+        case 'ArrowRight':
+          if (ownsArrows(target)) return;
+          step(1);
+          break;
+        case 'ArrowLeft':
+          if (ownsArrows(target)) return;
+          step(-1);
+          break;
+        case 'PageDown':
+          step(1);
+          break;
+        case 'PageUp':
+          step(-1);
+          break;
+        case 'r':
+        case 'R':
+          controller.goTo(0);
+          break;
+        case 'f':
+        case 'F':
+          handlers.toggleFullscreen();
+          break;
+        case 'l':
+        case 'L':
+          ui.setLecture(!ui.lecture);
+          break;
+        case '?':
+          ui.setHelpOpen(!ui.helpOpen);
+          break;
+        default: {
+          const k = e.key.length === 1 ? '123456789'.indexOf(e.key) : -1;
+          if (k >= 0 && k < PRESETS.length) actions.loadPreset(PRESETS[k].id);
+          else handled = false;
+        }
+      }
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller, handlers]);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { presetById } from '../core/presets.ts';
+import { createSimulationService } from '../core/simulationService.ts';
+import type { ComputeResponse } from '../core/workerApi.ts';
+import { STORIES, storyById, storyScenario } from './stories.ts';
+import { toSpec } from './scenario.ts';
+
+const service = createSimulationService();
+let version = 0;
+
+/** Runs step k of a story exactly as the app would (up to its t). */
+function run(id: string, k: number): Extract<ComputeResponse, { ok: true }> & { t: number } {
+  const { scenario, t } = storyScenario(storyById(id)!, k);
+  const r = service.compute(++version, toSpec(scenario), t);
+  if (!r.ok) throw new Error(r.problem.message);
+  return { ...r, t };
+}
+const kl = (r: ReturnType<typeof run>, algorithm: string) => {
+  const c = r.chunks.find((x) => x.algorithm === algorithm)!;
+  return c.kl[c.rows - 1];
+};
+const argmax = (v: ArrayLike<number>) => Array.from(v).indexOf(Math.max(...Array.from(v)));
+
+describe('guided stories', () => {
+  it('each has a known preset and 3–5 steps with valid scenarios', () => {
+    for (const story of STORIES) {
+      expect(presetById(story.preset)).toBeDefined();
+      expect(story.steps.length).toBeGreaterThanOrEqual(3);
+      expect(story.steps.length).toBeLessThanOrEqual(5);
+      story.steps.forEach((_, k) => {
+        const { scenario } = storyScenario(story, k);
+        if (scenario.schedule === 'constant') expect(scenario.eta * scenario.tau).toBeLessThanOrEqual(1);
+        expect(scenario.preset).toBe(story.preset);
+      });
+    }
+  });
+
+  it('steps accumulate: Back gives the same scenario as getting there', () => {
+    const story = storyById('sampling')!;
+    expect(storyScenario(story, 1).scenario.comparisons).toBe('uniform');
+    expect(storyScenario(story, 2).scenario.comparisons).toBe('reference');
+    expect(storyScenario(story, 2).scenario.reference).toEqual([0.1, 0.1, 0.8]);
+  });
+
+  it('RLHF jumps across ε = 0 while π*_τ moves a little', () => {
+    const [a, b, c] = [0, 1, 2].map((k) => run('rlhf-jumps', k));
+    expect(argmax(a.equilibria.rlhfOptimum)).toBe(1);
+    expect(a.equilibria.rlhfOptimum[1]).toBeGreaterThan(0.85);
+    const mu = storyScenario(storyById('rlhf-jumps')!, 1).scenario.reference;
+    b.equilibria.rlhfOptimum.forEach((x, i) => expect(x).toBeCloseTo(mu[i], 6));
+    expect(c.equilibria.rlhfOptimum[0]).toBeCloseTo(0.91, 2);
+    expect(Array.from(a.equilibria.regularized).map((x) => +x.toFixed(2))).toEqual([0.25, 0.37, 0.38]);
+    expect(Array.from(c.equilibria.regularized).map((x) => +x.toFixed(2))).toEqual([0.4, 0.37, 0.23]);
+  });
+
+  it('dice: zero reward on uniform pairs, Nash-MD settles, OMD circles', () => {
+    const two = run('cycles', 1);
+    for (const r of two.equilibria.rewards) expect(Math.abs(r)).toBeLessThan(1e-9);
+    const three = run('cycles', 2);
+    expect(kl(three, 'nash-md')).toBeCloseTo(0.004, 3);
+    expect(kl(three, 'omd')).toBeGreaterThan(0.05);
+    const four = run('cycles', 3);
+    expect(four.equilibria.rlhfOptimum[2]).toBeCloseTo(0.79, 2);
+  });
+
+  it('Condorcet: the RLHF optimum depends on which pairs were sampled, π*_τ does not', () => {
+    const [one, two, three, four] = [0, 1, 2, 3].map((k) => run('sampling', k));
+    for (const r of one.equilibria.rewards) expect(Math.abs(r)).toBeLessThan(1e-9);
+    expect(Array.from(two.equilibria.regularized).map((x) => +x.toFixed(2))).toEqual([0.13, 0.42, 0.45]);
+    expect(two.equilibria.rlhfOptimum[2]).toBeCloseTo(0.8, 6);
+    expect(three.equilibria.rlhfOptimum[1]).toBeGreaterThan(0.99);
+    expect(Array.from(three.equilibria.regularized)).toEqual(Array.from(two.equilibria.regularized));
+    expect(four.equilibria.rlhfOptimum[2]).toBeGreaterThan(0.99);
+  });
+
+  it('constant step stalls at a bias, the theorem step keeps converging', () => {
+    const [a, b, c, d] = [0, 1, 2, 3].map((k) => run('step-size', k));
+    expect(kl(a, 'nash-md')).toBeCloseTo(0.0014, 4);
+    expect(kl(b, 'nash-md')).toBeCloseTo(0.00074, 5);
+    expect(kl(c, 'nash-md')).toBeCloseTo(0.00016, 5);
+    expect(kl(d, 'nash-md')).toBeLessThan(3e-8);
+    expect(kl(d, 'nash-md')).toBeLessThan(8 / (0.05 ** 2 * (d.t + 1)));
+    expect(kl(d, 'omd')).toBeLessThan(1e-6);
+  });
+
+  it('π*_τ runs from μ to the Nash as τ shrinks', () => {
+    const [a, b, c, d] = [0, 1, 2, 3].map((k) => run('tau-path', k));
+    expect(Array.from(a.equilibria.regularized).map((x) => +x.toFixed(1))).toEqual([0.5, 0.3, 0.2]);
+    expect(Array.from(b.equilibria.regularized).map((x) => +x.toFixed(2))).toEqual([0.44, 0.37, 0.19]);
+    expect(Array.from(c.equilibria.regularized).map((x) => +x.toFixed(2))).toEqual([0.32, 0.37, 0.31]);
+    expect(kl(c, 'nash-md')).toBeLessThan(2.5e-6);
+    for (const x of d.equilibria.regularized) expect(x).toBeCloseTo(1 / 3, 2);
+    expect(kl(d, 'nash-md')).toBeCloseTo(0.002, 3);
+    for (const r of [a, b, c, d]) expect(Array.from(r.equilibria.rlhfOptimum).map((x) => +x.toFixed(3))).toEqual([0.5, 0.3, 0.2]);
+  });
+});

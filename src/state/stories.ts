@@ -1,0 +1,203 @@
+/**
+ * Guided stories: a preset plus 3–5 short steps the reader clicks through. Each step lists only
+ * what it changes; the scenario shown at step k is the preset with steps 0..k applied in order, so
+ * Back and Next (and jumping into the middle) always give the same picture. Every number quoted in
+ * a step's text was checked against the core (and is pinned by stories.test.ts).
+ */
+import type { Algorithm, Comparisons } from '../core/types.ts';
+import { actions } from './appStore.ts';
+import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
+
+export interface StoryChange {
+  epsilon?: number;
+  tau?: number;
+  eta?: number;
+  schedule?: Schedule;
+  comparisons?: Comparisons;
+  reference?: number[];
+  algorithms?: Algorithm[];
+  /** The iteration to show. */
+  t?: number;
+}
+
+export interface StoryStep {
+  /** A few words, shown as the step's heading. */
+  title: string;
+  /** Two or three sentences: what changed and what to look at. */
+  text: string;
+  change: StoryChange;
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  preset: string;
+  steps: readonly StoryStep[];
+}
+
+const ALL: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+
+export const STORIES: readonly Story[] = [
+  {
+    id: 'rlhf-jumps',
+    title: 'RLHF jumps, Nash moves smoothly',
+    preset: 'rater-types',
+    steps: [
+      {
+        title: 'Three kinds of raters, ε = −0.1',
+        text: 'Three groups of raters, each with its own taste, mixed by ε. At ε = −0.1 the Bradley–Terry reward favours y2, and the RLHF optimum (red diamond) sits near the y2 corner. Nash-MD settles at π*_τ (black star), near the middle.',
+        change: { epsilon: -0.1, t: 400 },
+      },
+      {
+        title: 'ε = 0: a tie',
+        text: 'At ε = 0 the fitted reward is zero for every response, so the RLHF optimum falls back onto μ (grey square). π*_τ moves only a little, to (0.32, 0.37, 0.30).',
+        change: { epsilon: 0 },
+      },
+      {
+        title: 'ε = +0.1: RLHF jumps',
+        text: 'A small change in the raters, and the RLHF optimum jumps to the y1 corner (about 0.91 on y1). π*_τ moves only a little, from (0.25, 0.37, 0.38) to (0.40, 0.37, 0.23).',
+        change: { epsilon: 0.1 },
+      },
+      {
+        title: 'Try it yourself',
+        text: 'At ε = +0.02 the diamond is already more than halfway to y1 (0.55). Drag the ε slider in the inputs panel across 0: the diamond leaps from corner to corner while the stars glide. That is the paper’s central point.',
+        change: { epsilon: 0.02 },
+      },
+    ],
+  },
+  {
+    id: 'cycles',
+    title: 'Cycles: the reward model sees nothing',
+    preset: 'dice',
+    steps: [
+      {
+        title: 'Non-transitive dice',
+        text: 'Die A beats B, B beats C and C beats A, each with probability 5/9. No die is best; the Nash equilibrium is to pick one at random.',
+        change: { t: 300, algorithms: ALL },
+      },
+      {
+        title: 'RLHF alone',
+        text: 'Fitted on uniform pairs, the Bradley–Terry reward is exactly zero for all three dice: a single score per die cannot describe a cycle. So the RLHF optimum is μ itself, and RLHF just drifts from π₀ back to μ.',
+        change: { algorithms: ['rlhf'] },
+      },
+      {
+        title: 'Nash-MD and OMD, 3,000 steps',
+        text: 'Nash-MD needs no reward: it plays against a mix of itself and μ and comes to rest next to π*_τ (KL ≈ 0.004, the bias of its large constant step η = 20). OMD, playing against itself, is still circling after 3,000 steps (KL ≈ 0.08).',
+        change: { algorithms: ALL, t: 3000 },
+      },
+      {
+        title: 'Pairs drawn from μ',
+        text: 'Fit the reward on pairs sampled from μ instead, and it is no longer zero: a tiny artefact of who was compared, which τ = 0.01 blows up into an RLHF optimum with 0.79 on die C. Nash-MD does not change at all.',
+        change: { comparisons: 'reference' },
+      },
+    ],
+  },
+  {
+    id: 'sampling',
+    title: 'The reward model depends on who was sampled',
+    preset: 'condorcet',
+    steps: [
+      {
+        title: 'A Condorcet cycle',
+        text: 'Three equal groups of voters, each ranking transitively, add up to a cycle: y1 beats y2, y2 beats y3, y3 beats y1, each 2 to 1. Fitted on uniform pairs, the reward is zero, so the RLHF optimum is μ.',
+        change: { t: 300, comparisons: 'uniform' },
+      },
+      {
+        title: 'A skewed μ',
+        text: 'Now the reference policy puts 0.8 on y3. With uniform pairs the reward is still zero, so the RLHF optimum simply follows μ. π*_τ moves too, to (0.13, 0.42, 0.45).',
+        change: { reference: [0.1, 0.1, 0.8] },
+      },
+      {
+        title: 'Pairs drawn from μ',
+        text: 'Same preferences, but the reward is now fitted on pairs drawn from μ, which are mostly comparisons with y3. y2 beats y3, so y2 gets the top reward and the RLHF optimum jumps to the y2 corner. π*_τ and Nash-MD do not move: they use P itself, not a reward.',
+        change: { comparisons: 'reference' },
+      },
+      {
+        title: 'Skew μ the other way',
+        text: 'Put μ’s weight on y1 instead and the RLHF optimum leaps to the y3 corner. Which response RLHF calls best depends on who was sampled (the paper’s Theorem 2); the Nash equilibrium of P does not.',
+        change: { reference: [0.8, 0.1, 0.1] },
+      },
+    ],
+  },
+  {
+    id: 'step-size',
+    title: 'Constant step versus the theorem’s step',
+    preset: 'rps',
+    steps: [
+      {
+        title: 'Constant η = 2, 300 steps',
+        text: 'Rock-paper-scissors with τ = 0.05 and a constant step η = 2. Nash-MD spirals into π*_τ quickly: KL(π*_τ‖π_t) is about 0.0014 at t = 300.',
+        change: { schedule: 'constant', eta: 2, t: 300 },
+      },
+      {
+        title: 'Constant η, 3,000 steps',
+        text: 'Ten times longer, and KL is stuck at 0.00074: a constant step converges only to a neighbourhood of π*_τ, biased by O(η). The convergence plot goes flat.',
+        change: { t: 3000 },
+      },
+      {
+        title: 'Theorem 1’s step, 300 steps',
+        text: 'Switch to the decreasing step η_t = 2/(τ(t+2)) of Theorem 1. At t = 300 KL is already 0.00016, and the dashed bound 8/(τ²(t+1)) appears on the convergence plot.',
+        change: { schedule: 'theorem', t: 300 },
+      },
+      {
+        title: 'Theorem 1’s step, 3,000 steps',
+        text: 'KL keeps falling, to about 2·10⁻⁸ at t = 3,000: the last iterate converges, with no bias. The bound holds with lots of room. On this example OMD also settles with the decreasing step.',
+        change: { t: 3000 },
+      },
+    ],
+  },
+  {
+    id: 'tau-path',
+    title: 'From μ to the Nash as τ shrinks',
+    preset: 'rps',
+    steps: [
+      {
+        title: 'τ = 5: stay near μ',
+        text: 'Strong regularisation: π*_τ (black star) is almost μ = (0.5, 0.3, 0.2), and every algorithm stays there. The faint grey curve is the path π*_τ will follow as τ shrinks.',
+        change: { tau: 5, eta: 0.1, schedule: 'constant', t: 1000 },
+      },
+      {
+        title: 'τ = 0.5',
+        text: 'Weaker pull towards μ: π*_τ moves along its path to (0.44, 0.37, 0.19), shifting weight to paper, which beats the rock μ favours.',
+        change: { tau: 0.5 },
+      },
+      {
+        title: 'τ = 0.05',
+        text: 'π*_τ is now (0.32, 0.37, 0.31), close to the Nash equilibrium (open star) at the centre. Nash-MD reaches it: KL ≈ 2·10⁻⁶ at t = 3,000.',
+        change: { tau: 0.05, t: 3000 },
+      },
+      {
+        title: 'τ = 0.005',
+        text: 'π*_τ is practically the Nash (1/3, 1/3, 1/3). With so little regularisation the dynamics spiral in slowly (KL ≈ 0.002 at t = 10,000). RLHF’s optimum stayed on μ the whole time: its reward is zero on a cycle.',
+        change: { tau: 0.005, t: 10000 },
+      },
+    ],
+  },
+];
+
+export function storyById(id: string): Story | undefined {
+  return STORIES.find((s) => s.id === id);
+}
+
+/** The scenario and t of step k: the preset with steps 0..k applied in order. */
+export function storyScenario(story: Story, k: number, base?: Scenario): { scenario: Scenario; t: number } {
+  const merged: StoryChange = {};
+  for (const step of story.steps.slice(0, Math.max(0, Math.min(k, story.steps.length - 1)) + 1)) Object.assign(merged, step.change);
+  const { scenario: preset, steps } = scenarioFromPreset(story.preset, merged.epsilon === undefined ? {} : { epsilon: merged.epsilon }, base);
+  const scenario: Scenario = {
+    ...preset,
+    tau: merged.tau ?? preset.tau,
+    eta: merged.eta ?? preset.eta,
+    schedule: merged.schedule ?? preset.schedule,
+    comparisons: merged.comparisons ?? 'uniform',
+    reference: merged.reference ?? preset.reference,
+    algorithms: merged.algorithms ?? ALL,
+  };
+  return { scenario, t: merged.t ?? steps };
+}
+
+/** Shows step k of a story: loads its scenario and t (stops playback). */
+export function applyStoryStep(story: Story, k: number): void {
+  const { scenario, t } = storyScenario(story, k);
+  actions.loadScenario(scenario, t);
+}
