@@ -44,7 +44,10 @@ test.describe('lecture mode', () => {
     expect(await smallTexts(page, false)).toEqual([]);
     await expect.poll(() => page.url(), { timeout: 4000 }).toMatch(/[#&]lecture=1(&|$)/);
     expect(page.url()).toContain('preset=rps');
-    // Side panels collapse; the figure stays.
+    // The inputs start folded away (the room needs the figure); both side panels toggle.
+    await expect(page.getByRole('complementary', { name: 'Inputs' })).toBeHidden();
+    await page.getByRole('button', { name: 'Inputs', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Inputs' })).toBeVisible();
     await page.getByRole('button', { name: 'Inputs', exact: true }).click();
     await expect(page.getByRole('complementary', { name: 'Inputs' })).toBeHidden();
     await page.getByRole('button', { name: 'Measurements', exact: true }).click();

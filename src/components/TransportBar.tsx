@@ -48,10 +48,10 @@ export function TransportBar({ controller }: { controller: SimulationController 
         <button type="button" className="primary" onClick={() => setPlaying(!playing)} aria-pressed={playing}>
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" onClick={() => controller.step(-1)} aria-label="Step back">
+        <button type="button" onClick={() => controller.step(-1)} aria-label="−1: step back">
           −1
         </button>
-        <button type="button" onClick={() => controller.step(1)} aria-label="Step forward">
+        <button type="button" onClick={() => controller.step(1)} aria-label="+1: step forward">
           +1
         </button>
         <button type="button" onClick={() => controller.goTo(0)}>

@@ -55,7 +55,8 @@ export const uiStore = createStore<UiState>()((set) => ({
   setStoriesOpen: (storiesOpen) => set({ storiesOpen }),
   story: null,
   setStory: (story) => set({ story }),
-  hideInputs: false,
+  // Lecture mode starts with the inputs folded away: the figure is what the room needs to see.
+  hideInputs: true,
   hideMeasurements: false,
   setHideInputs: (hideInputs) => set({ hideInputs }),
   setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),

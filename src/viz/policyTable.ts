@@ -16,7 +16,8 @@ export interface PolicyTableProps {
 }
 
 export function createPolicyTable(element: HTMLElement): Renderer<PolicyTableProps> {
-  const root = select(element).append('div').attr('class', 'policy-table-wrap');
+  // Scrolls sideways at large n, so it must be focusable for keyboard users (and named).
+  const root = select(element).append('div').attr('class', 'policy-table-wrap').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Current policies table');
   const line = root.append('p').attr('class', 'iteration-line');
   line.append('span').text('Iteration t = ');
   const iteration = line.append('span').attr('data-testid', 'iteration').text('0');

@@ -510,7 +510,10 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       if (node.dataset.draggable !== String(p.draggable)) {
         node.dataset.draggable = String(p.draggable);
         const on = p.draggable;
+        // A focusable control needs a role for its label to count: a button that moves with arrows.
         g.attr('tabindex', () => (on ? 0 : null))
+          .attr('role', () => (on ? 'button' : null))
+          .attr('aria-roledescription', () => (on ? 'draggable point' : null))
           .attr('aria-label', () => (on ? DRAG_LABEL[which] : null))
           .attr('aria-hidden', () => (on ? null : 'true'))
           .style('cursor', () => (on ? 'grab' : null))
