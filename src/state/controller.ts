@@ -71,7 +71,7 @@ export class SimulationController {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
         if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
           this.recompute(state.scenario);
-          this.autosave.schedule();
+          this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
       }),
@@ -83,7 +83,7 @@ export class SimulationController {
         if (state.t !== prev.t) {
           this.scheduleHash();
           // While playing t changes every frame; the debounce saves once it stops.
-          this.autosave.schedule();
+          this.scheduleSave();
         }
       }),
     );
@@ -186,6 +186,14 @@ export class SimulationController {
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
     const hash = encodeHash(appStore.getState().scenario, this.wantedT) + encodeViewOptions(viewStore.getState()) + (uiStore.getState().lecture ? '&lecture=1' : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
+  }
+
+  /**
+   * Autosave, except in an embed: a blog post's figures restore from their own links, and they
+   * must not overwrite what the reader left in the full explorer on the same site.
+   */
+  private scheduleSave(): void {
+    if (!viewStore.getState().embed) this.autosave.schedule();
   }
 
   /** Loads the scenario and t from the URL hash, if there is one; bad values are reported. */

@@ -9,6 +9,7 @@ import { rowAt, timeAt } from './seriesRows.ts';
 import { DEFAULT_THEME, type ConvergenceProps, type FigureTheme, type Renderer, type SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import {
+  LOG_FLOOR,
   clampLog,
   curveSamples,
   envelopeRows,
@@ -150,6 +151,8 @@ interface Panel {
   xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
   plot: d3.Selection<SVGGElement, unknown, null, undefined>;
   bound: d3.Selection<SVGPathElement, unknown, null, undefined>;
+  /** "≤ 10⁻¹⁶ shown at the floor": said only while some drawn value is clamped. */
+  floorNote: d3.Selection<SVGTextElement, unknown, null, undefined>;
   y: d3.ScaleLogarithmic<number, number>;
   /** Cache key of the last drawn y axis, so it is rebuilt only when the decades change. */
   axisKey: string;
@@ -201,7 +204,8 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       .attr('stroke-width', 1.25)
       .attr('stroke-dasharray', BOUND_DASH);
     setMathText(title, TITLES[metric]);
-    return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, y: d3.scaleLog(), axisKey: '' };
+    const floorNote = root.append('text').attr('fill', '#666').attr('text-anchor', 'start').attr('display', 'none').text(`values ≤ ${formatPowerOfTen(Math.log10(LOG_FLOOR))} drawn at the floor`);
+    return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, floorNote, y: d3.scaleLog(), axisKey: '' };
   });
   const xLabel = svg.append('text').attr('fill', INK).attr('text-anchor', 'middle').text('iteration t');
   const hairline = svg.append('line').attr('stroke', '#b0b0b0').attr('stroke-width', 1);
@@ -357,6 +361,14 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         .attr('d', (l) => d3.symbol(MARKERS[ALGORITHM_STYLE[l.algorithm].marker], 40 * sw * sw)())
         .attr('transform', (l) => `translate(${x(timeAt(l.series, l.current))},${y(clampLog(l.values[l.current]))})`);
 
+      // Exact zeros and values below the floor are drawn on it; say so rather than hide it.
+      const clamped = lines[panel.metric].some((l) => l.rows.some((r) => l.values[r] <= LOG_FLOOR));
+      panel.floorNote
+        .attr('display', clamped ? null : 'none')
+        // Bottom-left of the panel: curves start high and reach the floor (if ever) later, to the right.
+        .attr('x', 4)
+        .attr('y', panelH - 4)
+        .attr('font-size', Math.max(11, fs - 1));
       if (showBound && panel.metric === 'kl' && p) {
         const pts = curveSamples(tMax).map((s) => [x(s), y(theoremBound(s, p.tau))] as [number, number]);
         panel.bound.attr('d', d3.line().digits(1)(pts)).attr('display', null);
