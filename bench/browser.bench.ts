@@ -42,12 +42,15 @@ async function editLatencies(page: Page, target: string, key: string, count: num
   for (let k = 0; k < count; k++) {
     const latency = await page.evaluate(
       ({ target, key, k }) =>
-        new Promise<number>((resolve) => {
+        new Promise<number>((resolve, reject) => {
+          // A redraw that never comes is a failure, reported with what the page shows.
+          const timer = setTimeout(() => reject(new Error(`no redraw after ${key} on ${target}: value ${(el as HTMLInputElement).value}, drawn ${path.getAttribute('data-drawn')}, t ${document.querySelector('[data-testid="iteration"]')?.textContent}`)), 5000);
           const el = document.querySelector<HTMLElement | SVGElement>(target)!;
           const path = document.querySelector('[data-testid="trajectories"]')!;
           let t0 = 0;
           const observer = new MutationObserver(() => {
             observer.disconnect();
+            clearTimeout(timer);
             resolve(performance.now() - t0);
           });
           observer.observe(path, { attributes: true, attributeFilter: ['data-drawn'] });
@@ -85,7 +88,7 @@ async function playing(page: Page, lines: string[]): Promise<void> {
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLong.push(e.duration))).observe({ type: 'longtask', buffered: false });
   });
   const speed = page.getByLabel('Speed');
-  await speed.fill('81'); // log slider position for ≈1,000 steps/s
+  await speed.fill('70'); // log slider position for ≈1,000 steps/s (20,000^0.70 ≈ 1,030)
   await page.getByRole('button', { name: /Play/ }).click();
   await page.evaluate(
     () =>
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
     // tsx (esbuild) wraps named functions in __name(); functions sent to the page need it too.
     await page.addInitScript('window.__name = (f) => f;');
     const lines: string[] = [];
+    const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
     // First figure.
     const firsts: number[] = [];
@@ -171,6 +175,7 @@ async function main(): Promise<void> {
     }
     lines.push(`| time from navigation to the first drawn trajectory | median ${ms(quantile(firsts, 0.5))} (5 loads) |`);
 
+    log('first figure done');
     // Edit-to-redraw.
     for (const [label, hash] of [
       ['n = 3', '#preset=rps&t=1000'],
@@ -182,10 +187,11 @@ async function main(): Promise<void> {
       }
       await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '1000');
       await page.waitForTimeout(300);
+      log(`edits ${label}`);
       const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
       lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000 | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
       if (label === 'n = 3') {
-        const mu = await editLatencies(page, '[aria-label^="Reference policy μ"]', 'ArrowRight', 40);
+        const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
         lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
       }
     }

@@ -8,15 +8,10 @@ import type { SimulationController } from '../state/controller.ts';
 import { actions } from '../state/appStore.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';
-import {
-  exportFigurePng,
-  exportFigureSvg,
-  exportScenario,
-  exportTrajectoriesCsv,
-  exportTrajectoriesJson,
-  exportVideo,
-  videoSupport,
-} from '../export/exporters.ts';
+import { videoSupport } from '../export/videoSupport.ts';
+
+/** The exporters load on first use: they are not needed for the first render. */
+const exporters = () => import('../export/exporters.ts');
 import './ExportMenu.css';
 
 type Job = () => string | Promise<string>;
@@ -109,21 +104,21 @@ export function ExportMenu(_props: { controller: SimulationController }) {
         <div className="export-menu-panel" role="group" aria-label="Export and import">
           <p className="export-menu-heading">Figures</p>
           <div className="export-menu-row">
-            {item('the simplex SVG', 'Simplex SVG', () => exportFigureSvg('simplex'))}
-            {item('the simplex PNG', 'Simplex PNG (2×)', () => exportFigurePng('simplex'))}
+            {item('the simplex SVG', 'Simplex SVG', async () => (await exporters()).exportFigureSvg('simplex'))}
+            {item('the simplex PNG', 'Simplex PNG (2×)', async () => (await exporters()).exportFigurePng('simplex'))}
           </div>
           <div className="export-menu-row">
-            {item('the convergence SVG', 'Convergence SVG', () => exportFigureSvg('convergence'))}
-            {item('the convergence PNG', 'Convergence PNG (2×)', () => exportFigurePng('convergence'))}
+            {item('the convergence SVG', 'Convergence SVG', async () => (await exporters()).exportFigureSvg('convergence'))}
+            {item('the convergence PNG', 'Convergence PNG (2×)', async () => (await exporters()).exportFigurePng('convergence'))}
           </div>
           <p className="export-menu-heading">Trajectories</p>
           <div className="export-menu-row">
-            {item('the CSV file', 'Trajectories CSV', exportTrajectoriesCsv)}
-            {item('the JSON file', 'Trajectories JSON', exportTrajectoriesJson)}
+            {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv())}
+            {item('the JSON file', 'Trajectories JSON', async () => (await exporters()).exportTrajectoriesJson())}
           </div>
           <p className="export-menu-heading">Scenario</p>
           <div className="export-menu-row">
-            {item('the scenario file', 'Save scenario', exportScenario)}
+            {item('the scenario file', 'Save scenario', async () => (await exporters()).exportScenario())}
             <label className="export-menu-file">
               <input type="file" accept="application/json" onChange={onImport} aria-describedby={problems ? alertId : undefined} />
               <span>Import scenario</span>
@@ -133,7 +128,7 @@ export function ExportMenu(_props: { controller: SimulationController }) {
           <div className="export-menu-row">
             <button
               type="button"
-              onClick={run('the video', () => exportVideo())}
+              onClick={run('the video', async () => (await exporters()).exportVideo())}
               disabled={!video.ok || busy !== null}
               aria-describedby={video.ok ? undefined : noteId}
             >

@@ -24,10 +24,14 @@ export function ShareDialog() {
   const [embed, setEmbed] = useState(true);
   const [hash, setHash] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  // The body exists only while the dialog is open, so its many labelled radios do not crowd
+  // the page's accessibility tree (or its tests) the rest of the time.
+  const [isOpen, setIsOpen] = useState(false);
 
   const open = () => {
     setHash(encodeHash(appStore.getState().scenario, runStore.getState().t));
     setCopied(null);
+    setIsOpen(true);
     dialog.current?.showModal();
   };
   const view = encodeViewOptions({
@@ -57,8 +61,10 @@ export function ShareDialog() {
       <button type="button" onClick={open}>
         Share / Embed
       </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`}>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setIsOpen(false)}>
         <h2 id={`${id}-title`}>Share or embed this state</h2>
+        {isOpen && (
+          <>
         <label htmlFor={`${id}-link`}>Link to exactly this state</label>
         <div className="copy-row">
           <input id={`${id}-link`} ref={linkField} type="text" readOnly value={link} />
@@ -110,6 +116,8 @@ export function ShareDialog() {
         <p className="field-note" role="status">
           {copied}
         </p>
+          </>
+        )}
       </dialog>
     </>
   );

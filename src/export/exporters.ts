@@ -2,6 +2,7 @@
  * The export actions behind the Export menu: each reads the current state from the stores (never
  * React), builds a file and downloads it. Every file names the app version and the exact hash.
  */
+import { videoSupport } from './videoSupport.ts';
 import { appStore } from '../state/appStore.ts';
 import { runStore } from '../state/runStore.ts';
 import { exportScenarioJson } from '../state/scenarioFile.ts';
@@ -75,12 +76,7 @@ export function exportScenario(): string {
 }
 
 /** Whether this browser can record a canvas as WebM. */
-export function videoSupport(): { ok: true; mimeType: string } | { ok: false; reason: string } {
-  if (typeof MediaRecorder === 'undefined') return { ok: false, reason: 'This browser cannot record video (no MediaRecorder).' };
-  if (typeof HTMLCanvasElement.prototype.captureStream !== 'function') return { ok: false, reason: 'This browser cannot record a canvas.' };
-  const mimeType = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m));
-  return mimeType ? { ok: true, mimeType } : { ok: false, reason: 'This browser cannot record WebM video.' };
-}
+export { videoSupport };
 
 /** Records the current run growing from t = 0 (the recorder is loaded only when used). */
 export async function exportVideo(onProgress?: (fraction: number) => void): Promise<string> {
