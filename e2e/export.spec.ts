@@ -243,3 +243,22 @@ test.describe('export menu', () => {
     await expect(page.locator('.export-menu').getByRole('status')).toContainText('nash-md-simplex-t300.webm');
   });
 });
+
+test('hostile labels stay text in the exported SVG and CSV', async ({ page }) => {
+  const evil = ['<img src=x onerror=f()>', '"]]></svg>', 'a,"b"'];
+  await page.goto(`./#preset=rps&t=20&labels=${evil.map(encodeURIComponent).join(',')}`);
+  await expect(page.getByTestId('iteration')).toHaveText('20');
+  const svg = (await download(page, 'Simplex SVG')).bytes.toString('utf8');
+  // The file parses as XML with exactly one root, and the labels are character data.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror') !== null, images: doc.querySelectorAll('img, image, script').length, texts: Array.from(doc.querySelectorAll('text, title')).map((t) => t.textContent) };
+  }, svg);
+  expect(parsed.error).toBe(false);
+  expect(parsed.images).toBe(0);
+  expect(parsed.texts.join(' ')).toContain('"]]></svg>');
+  expect(svg).not.toContain('<img src=x');
+  const csv = (await download(page, 'Trajectories CSV')).bytes.toString('utf8');
+  const header = csv.split('\n').find((l) => l.startsWith('t,'))!;
+  expect(header).toContain('"π_t(a,""b"")"');
+});

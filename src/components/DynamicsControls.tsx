@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Algorithm } from '../core/types.ts';
 import { actions as a, useAppStore } from '../state/appStore.ts';
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
+import { checkField } from '../state/scenarioSchema.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { Gate } from './Gate.tsx';
 import { LogSlider } from './LogSlider.tsx';
@@ -20,7 +21,7 @@ export function DynamicsControls() {
   return (
     <section className="dynamics-controls" aria-label="Dynamics">
       <Gate name="tau">
-        <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero />
+        <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero validate={(v) => checkField('tau', v)} />
       </Gate>
       <Gate name="schedule" className="param-row">
         <label htmlFor={`${id}-schedule`}>Step size</label>
@@ -37,6 +38,7 @@ export function DynamicsControls() {
         min={ETA_RANGE.min}
         max={ETA_RANGE.max}
         onChange={a.setEta}
+        validate={(v) => checkField('eta', v)}
         disabled={schedule === 'theorem'}
         testId="eta"
       />
