@@ -51,7 +51,8 @@ export function encodeHash(s: Scenario, t: number): string {
   return '#' + parts.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-function readPairs(hash: string): Map<string, string> {
+/** The key=value pairs of a hash (the last value of a repeated key wins). */
+export function readPairs(hash: string): Map<string, string> {
   const map = new Map<string, string>();
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const part of body.split('&')) {

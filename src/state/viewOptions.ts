@@ -5,6 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { readPairs } from './urlCodec.ts';
 
 /** Controls an author can hide or lock, by the names used in `hide=` and `lock=`. */
 export const CONTROL_NAMES = [
@@ -65,18 +66,9 @@ export function useControl(name: ControlName): { hidden: boolean; locked: boolea
   return { hidden, locked };
 }
 
-function pairs(hash: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const part of (hash.startsWith('#') ? hash.slice(1) : hash).split('&')) {
-    const eq = part.indexOf('=');
-    if (part) map.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
-  }
-  return map;
-}
-
 /** Reads the view keys of a hash; unknown control names are listed in `problems`. */
 export function parseViewOptions(hash: string): { options: ViewOptions; problems: { field: string; message: string }[] } {
-  const p = pairs(hash);
+  const p = readPairs(hash);
   const problems: { field: string; message: string }[] = [];
   const list = (key: 'hide' | 'lock') => {
     const out = new Set<ControlName>();
