@@ -35,9 +35,11 @@ export function encodeHash(s: Scenario, t: number): string {
   if (s.preset) parts.push(['preset', s.preset]);
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
   if (s.preset === 'random') parts.push(['seed', num(s.seed)], ['n', String(s.preferences.length)]);
+  // A preset's own matrix (and labels) follow from its name and parameters: short links.
+  const base = s.preset ? scenarioFromPreset(s.preset, { epsilon: s.epsilon, seed: s.seed, n }).scenario : null;
+  if (!base || JSON.stringify(base.preferences) !== JSON.stringify(s.preferences)) parts.push(['P', upper.join(',')]);
+  if (!base || JSON.stringify(base.labels) !== JSON.stringify(s.labels)) parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
   parts.push(
-    ['P', upper.join(',')],
-    ['labels', s.labels.map(encodeURIComponent).join(',')],
     ['mu', s.reference.map(num).join(',')],
     ['pi0', s.initial.map(num).join(',')],
     ['tau', num(s.tau)],
