@@ -2,7 +2,7 @@
  * Automated accessibility checks (axe-core) on the main page, embed mode and lecture mode, with
  * the open panels people use: zero serious or critical violations. Plus keyboard-only use.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, iteration, test } from './fixtures.ts';
 
 async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
