@@ -86,8 +86,19 @@ function newtonBradleyTerry(q: Float64Array, w: Float64Array, n: number): Float6
     const d = Float64Array.from(g);
     if (!solveInPlace(H, d, n)) break;
     let decrement = 0; // Newton decrement gᵀ(−H)⁻¹g ≥ 0: the predicted gain is half of it.
-    for (let i = 0; i < n; i++) decrement += g[i] * d[i];
+    let stepSize = 0;
+    for (let i = 0; i < n; i++) {
+      decrement += g[i] * d[i];
+      stepSize = Math.max(stepSize, Math.abs(d[i]));
+    }
     if (!(decrement > 1e-30)) break;
+    // Converged to full precision: the Newton step no longer moves any reward (quadratic
+    // convergence makes this the step after ~1e-6). Take it and stop; a likelihood change
+    // this small is below the rounding of the sum, so the line search cannot judge it.
+    if (stepSize < 1e-12) {
+      for (let i = 0; i < n; i++) r[i] += d[i];
+      break;
+    }
     let step = 1;
     let accepted = false;
     for (let k = 0; k < 60; k++, step /= 2) {

@@ -225,3 +225,21 @@ describe('Bradley–Terry', () => {
     expect(rlhfOptimum(r, mu, 1e-4)[0]).toBeCloseTo(1, 12);
   });
 });
+
+describe('Bradley–Terry at larger n', () => {
+  it('reaches the maximum to full precision (zero gradient) for a random 100×100 matrix', () => {
+    const n = 100;
+    let seed = 99;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const P = fromUpper(n, Array.from({ length: (n * (n - 1)) / 2 }, rand));
+    const r = fitBradleyTerry(P);
+    // ∂/∂r_i of Σ_{i<j} 2 (P_ij log σ(r_i − r_j) + P_ji log σ(r_j − r_i)) = 2 Σ_j (P_ij − σ(r_i − r_j)).
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      let g = 0;
+      for (let j = 0; j < n; j++) if (j !== i) g += P[i][j] - 1 / (1 + Math.exp(-(r[i] - r[j])));
+      worst = Math.max(worst, Math.abs(g));
+    }
+    expect(worst).toBeLessThan(1e-10);
+  });
+});
