@@ -99,6 +99,14 @@ function newtonBradleyTerry(q: Float64Array, w: Float64Array, n: number): Float6
       for (let i = 0; i < n; i++) r[i] += d[i];
       break;
     }
+    // Inside the region of quadratic convergence the predicted gain (decrement / 2) drops below
+    // the rounding noise of the summed likelihood, which can then no longer judge a step: take
+    // full Newton steps until the step itself vanishes.
+    if (decrement < 1e-12 * Math.max(1, Math.abs(f))) {
+      for (let i = 0; i < n; i++) r[i] += d[i];
+      f = logLikelihood(q, w, n, r);
+      continue;
+    }
     let step = 1;
     let accepted = false;
     for (let k = 0; k < 60; k++, step /= 2) {
