@@ -1,10 +1,9 @@
 /**
  * Hosts a D3 renderer in a React component: creates it in an effect (and destroys it, so React
  * StrictMode's double effects are harmless), feeds it its size through a ResizeObserver, and
- * feeds it data from the stores through subscriptions. Store changes made in one task are drawn
- * once, in a microtask right after it: in the same frame as the change (the Play loop runs in
- * requestAnimationFrame), and without waiting a frame after a worker result. Data never pass
- * through React state, so playing does not re-render React.
+ * feeds it data from the stores through subscriptions: run data right after it changes (a
+ * microtask), input edits at most once per animation frame. Data never pass through React state,
+ * so playing does not re-render React.
  */
 import { useEffect, useRef } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
@@ -35,17 +34,26 @@ export function useRendererHost<Props, Options>(
     const renderer = create(element, optionsRef.current);
     if (name) registerFigure(name, renderer as Renderer<never>);
     let pending = false;
+    let frame = 0;
     let alive = true;
     const draw = () => {
       pending = false;
+      cancelAnimationFrame(frame);
+      frame = 0;
       if (!alive) return;
       const props = selectRef.current(runStore.getState(), appStore.getState());
       if (props) renderer.update(props);
     };
+    // New run data (a result, or t while playing) is drawn in a microtask right after the change:
+    // same frame, no extra latency. Input edits only change what the next result will show, and
+    // can arrive hundreds of times a second (a slider drag): those redraw at most once a frame.
     const schedule = () => {
       if (pending) return;
       pending = true;
       queueMicrotask(draw);
+    };
+    const scheduleFrame = () => {
+      if (!frame && !pending) frame = requestAnimationFrame(draw);
     };
     const observer = new ResizeObserver((entries) => {
       const box = entries[0].contentRect;
@@ -56,11 +64,12 @@ export function useRendererHost<Props, Options>(
     });
     observer.observe(element);
     const unsubRun = runStore.subscribe(schedule);
-    const unsubApp = appStore.subscribe(schedule);
-    const unsubUi = uiStore.subscribe(schedule);
+    const unsubApp = appStore.subscribe(scheduleFrame);
+    const unsubUi = uiStore.subscribe(scheduleFrame);
     schedule();
     return () => {
       alive = false;
+      cancelAnimationFrame(frame);
       observer.disconnect();
       unsubRun();
       unsubApp();
