@@ -3,7 +3,7 @@
  *  - time to the first drawn trajectory after navigation;
  *  - edit-to-redraw latency: a preference-cell edit (ArrowUp on a focused cell) and a μ move
  *    (arrow key on the focused μ marker, the same path as a drag), from the keydown to the
- *    redraw of the trajectories on the simplex canvas (median and 95th percentile of 40 edits), at
+ *    redraw that shows the new result (median and 95th percentile of 40 edits), at
  *    n = 3 and n = 12, with t = 1000;
  *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
  *    main-thread long tasks (> 50 ms), and the JS heap afterwards;
@@ -36,7 +36,7 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
-/** Latency from a keydown on `target` to the next redraw of the trajectories canvas. */
+/** Latency from a keydown on `target` to the redraw that shows the new result (table values change). */
 async function editLatencies(page: Page, target: string, key: string, count: number): Promise<number[]> {
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
@@ -46,14 +46,18 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           // A redraw that never comes is a failure, reported with what the page shows.
           const timer = setTimeout(() => reject(new Error(`no redraw after ${key} on ${target}: value ${(el as HTMLInputElement).value}, drawn ${path.getAttribute('data-drawn')}, t ${document.querySelector('[data-testid="iteration"]')?.textContent}`)), 5000);
           const el = document.querySelector<HTMLElement | SVGElement>(target)!;
+          // The redraw with the new result: a policy value in the table changes (an input edit
+          // alone redraws too, but with the old run's values).
+          const table = document.querySelector('.policy-table tbody')!;
           const path = document.querySelector('[data-testid="trajectories"]')!;
           let t0 = 0;
-          const observer = new MutationObserver(() => {
+          const observer = new MutationObserver((records) => {
+            if (!records.some((m) => m.oldValue !== (m.target as Element).getAttribute('data-value'))) return;
             observer.disconnect();
             clearTimeout(timer);
             resolve(performance.now() - t0);
           });
-          observer.observe(path, { attributes: true, attributeFilter: ['data-drawn'] });
+          observer.observe(table, { attributes: true, attributeFilter: ['data-value'], attributeOldValue: true, subtree: true });
           el.focus();
           t0 = performance.now();
           const k2 = k % 2 === 0 ? key : key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft';

@@ -54,7 +54,7 @@ for (const [fault, message] of [
   });
 }
 
-test('a burst of 1,000 edits in two seconds ends with the figure of the last edit; the page stays responsive', async ({ page }) => {
+test('a burst of 1,000 edits in two seconds ends with the figure of the last edit; the page stays responsive @solo', async ({ page }) => {
   await page.goto('./#preset=rps&t=300');
   await expect(page.getByTestId('iteration')).toHaveText('300');
   const slider = page.getByTestId('tau-range');
