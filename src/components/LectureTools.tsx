@@ -15,6 +15,7 @@ import { EXPLANATIONS_ID, Explanations, loadKatex } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { Stories } from './Stories.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { throttle } from './throttle.ts';
 import './lecture.css';
 
 const fullscreenAvailable = () => typeof document !== 'undefined' && document.fullscreenEnabled === true;
@@ -49,17 +50,9 @@ export function describeForAnnouncement(): string {
 function Announcer() {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    let timer = 0;
-    let last = 0;
-    const write = () => {
-      timer = 0;
-      last = performance.now();
+    const { schedule, cancel } = throttle(() => {
       if (region.current) region.current.textContent = describeForAnnouncement();
-    };
-    const schedule = () => {
-      if (timer) return;
-      timer = window.setTimeout(write, Math.max(0, ANNOUNCE_INTERVAL_MS - (performance.now() - last)));
-    };
+    }, ANNOUNCE_INTERVAL_MS);
     const unsubs = [
       appStore.subscribe((s, prev) => {
         if (prev.playing && !s.playing) schedule();
@@ -70,7 +63,7 @@ function Announcer() {
       }),
     ];
     return () => {
-      window.clearTimeout(timer);
+      cancel();
       unsubs.forEach((u) => u());
     };
   }, []);

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromUpper } from '../core/__tests__/arbitraries.ts';
 import { createRunner } from '../core/simulate.ts';
 import { parsePastedMatrix } from './pasteParser.ts';
 import { DEFAULT, defaultCorners, toSpec, type Scenario } from './scenario.ts';
@@ -72,14 +73,7 @@ const scenarioArb: fc.Arbitrary<{ scenario: Scenario; t: number }> = fc.integer(
       t: fc.integer({ min: 0, max: 100_000 }),
     })
     .map((r) => {
-      const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          P[i][j] = r.upper[k++];
-          P[j][i] = 1 - P[i][j];
-        }
-      }
+      const P = fromUpper(n, r.upper);
       const norm = (v: number[]) => {
         const s = v.reduce((a, b) => a + b, 0);
         return v.map((x) => x / s);

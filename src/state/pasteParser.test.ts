@@ -1,3 +1,4 @@
+import { preferenceMatrix } from '../core/__tests__/arbitraries.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePreferences } from '../core/validate.ts';
@@ -218,19 +219,7 @@ describe('properties', () => {
   });
 
   it('a valid matrix written as TSV parses back to itself', () => {
-    const matrix = fc.integer({ min: 2, max: 12 }).chain((n) =>
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
-        const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-        let k = 0;
-        for (let i = 0; i < n; i++) {
-          for (let j = i + 1; j < n; j++) {
-            P[i][j] = upper[k++];
-            P[j][i] = 1 - P[i][j];
-          }
-        }
-        return P;
-      }),
-    );
+    const matrix = fc.integer({ min: 2, max: 12 }).chain((n) => preferenceMatrix(n));
     fc.assert(
       fc.property(matrix, (P) => {
         const r = ok(parsePastedMatrix(P.map((row) => row.join('\t')).join('\n'), 'probabilities'));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromUpper } from '../core/__tests__/arbitraries.ts';
 import { PRESETS } from '../core/presets.ts';
 import { DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
@@ -32,14 +33,7 @@ describe('URL hash codec', () => {
     fc.assert(
       fc.property(arb, (r) => {
         const n = r.mu.length;
-        const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-        let k = 0;
-        for (let i = 0; i < n; i++) {
-          for (let j = i + 1; j < n; j++) {
-            P[i][j] = r.upper[k++];
-            P[j][i] = 1 - P[i][j];
-          }
-        }
+        const P = fromUpper(n, r.upper);
         const norm = (v: number[]) => v.map((x) => x / v.reduce((a, b) => a + b, 0));
         const s: Scenario = {
           ...DEFAULT.scenario,
