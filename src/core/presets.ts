@@ -11,7 +11,7 @@ export interface PresetParams {
   epsilon?: number;
   /** Random only: seed of the generator, default 1. */
   seed?: number;
-  /** Random only: number of responses, 2..12, default 5. */
+  /** Random and leaderboard: number of responses, 2..500 (defaults 5 and 60). */
   n?: number;
 }
 
@@ -43,7 +43,7 @@ export const EPSILON_MIN = -1 / 3;
 export const EPSILON_MAX = 1 / 3;
 export const EPSILON_DEFAULT = 0.1;
 export const RANDOM_N_MIN = 2;
-export const RANDOM_N_MAX = 12;
+export const RANDOM_N_MAX = 500;
 
 /** Builds P from its strict upper triangle: upper(i, j) = P(y_i ≻ y_j) for i < j. */
 function fromUpper(n: number, upper: (i: number, j: number) => number): number[][] {
@@ -134,8 +134,8 @@ function clampEpsilon(eps: number | undefined): number {
   return Math.min(EPSILON_MAX, Math.max(EPSILON_MIN, eps));
 }
 
-function clampN(n: number | undefined): number {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return 5;
+function clampN(n: number | undefined, fallback = 5): number {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return fallback;
   return Math.min(RANDOM_N_MAX, Math.max(RANDOM_N_MIN, Math.round(n)));
 }
 
@@ -256,6 +256,35 @@ export const PRESETS: readonly Preset[] = [
         initial,
         tau: 0.05,
         eta: 2,
+        schedule: 'constant',
+        steps: 300,
+      };
+    },
+  },
+  {
+    id: 'leaderboard',
+    name: 'Model leaderboard (large n)',
+    caption: 'Win rates of many models: mostly Bradley–Terry with a few upsets, so the Nash equilibrium mixes a handful of top models while the RLHF optimum backs the single highest-rated one.',
+    params: ['seed', 'n'],
+    build: ({ seed = 1, n }) => {
+      const size = clampN(n, 60);
+      const rng = createRng(seed);
+      // Elo-like strengths spread over ~4 logits, the top few close together, as on public leaderboards.
+      const scores = Array.from({ length: size }, () => 4 * Math.sqrt(rng()));
+      const preferences = fromUpper(size, (i, j) => {
+        const bt = sigmoid(scores[i] - scores[j]);
+        // Upsets: one pair in eight departs from Bradley–Terry by up to ±0.25 (style, length bias…).
+        const upset = rng() < 0.125 ? (rng() - 0.5) * 0.5 : (rng() - 0.5) * 0.04;
+        return Math.min(0.98, Math.max(0.02, bt + upset));
+      });
+      const width = String(size).length;
+      return {
+        preferences,
+        labels: Array.from({ length: size }, (_, k) => `model-${String(k + 1).padStart(width, '0')}`),
+        reference: new Array<number>(size).fill(1 / size),
+        initial: new Array<number>(size).fill(1 / size),
+        tau: 0.02,
+        eta: 5,
         schedule: 'constant',
         steps: 300,
       };

@@ -9,6 +9,7 @@ import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../viz/types.ts';
 import { mirrorUpdate } from './matrixEdit.ts';
+import { presetById } from '../core/presets.ts';
 import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
 
@@ -106,7 +107,9 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     },
     setRandom: ({ seed, n }) => {
       const cur = get().scenario;
-      const { scenario } = scenarioFromPreset('random', { seed: seed ?? cur.seed, n: n ?? cur.preferences.length }, cur);
+      // The seeded presets (random, leaderboard) share the seed and n controls.
+      const id = cur.preset && presetById(cur.preset)?.params.includes('seed') ? cur.preset : 'random';
+      const { scenario } = scenarioFromPreset(id, { seed: seed ?? cur.seed, n: n ?? cur.preferences.length }, cur);
       set({ scenario: { ...scenario, tau: cur.tau, eta: cur.eta, schedule: cur.schedule } });
     },
     setPreferences: (preferences) => {

@@ -8,7 +8,12 @@ import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../viz/types.ts';
 
 export const MIN_RESPONSES = 2;
-export const MAX_RESPONSES = 12;
+export const MAX_RESPONSES = 500;
+/**
+ * Up to this n the matrix is edited as a grid of number fields and every response gets its own
+ * control; above it the editor is a canvas heatmap and the views show the top responses.
+ */
+export const GRID_MAX_RESPONSES = 12;
 /**
  * The longest run the app computes (steps); Play stops there. Memory stays bounded all the way
  * (runStore thins the history), but an edit at large t recomputes the run from 0 to t, which at

@@ -4,7 +4,7 @@
  *    &tau=0.05&eta=2&t=300&algos=nash-md,omd,rlhf&comparisons=uniform
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), preset, eps (three rater types), seed and n (random), corners
+ * comparisons (uniform | reference), preset, eps (three rater types), seed and n (random, leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
@@ -27,18 +27,44 @@ export interface DecodedHash {
 /** Shortest decimal that reads back as the same double. */
 const num = (x: number) => String(x);
 
+/**
+ * The scenario a preset builds from its parameters, remembered for the last parameters asked:
+ * the hash is rewritten on every edit, and rebuilding a 500×500 preset each time would cost more
+ * than the edit itself.
+ */
+let lastBase: { key: string; scenario: Scenario } | null = null;
+function presetBase(preset: string, epsilon: number, seed: number, n: number): Scenario {
+  const key = `${preset}|${epsilon}|${seed}|${n}`;
+  if (lastBase?.key !== key) lastBase = { key, scenario: scenarioFromPreset(preset, { epsilon, seed, n }).scenario };
+  return lastBase.scenario;
+}
+
+function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
 export function encodeHash(s: Scenario, t: number): string {
   const n = s.preferences.length;
-  const upper: string[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
   const parts: [string, string][] = [];
   if (s.preset) parts.push(['preset', s.preset]);
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
-  if (s.preset === 'random') parts.push(['seed', num(s.seed)], ['n', String(s.preferences.length)]);
+  if (s.preset && presetById(s.preset)?.params.includes('seed')) parts.push(['seed', num(s.seed)], ['n', String(n)]);
   // A preset's own matrix (and labels) follow from its name and parameters: short links.
-  const base = s.preset ? scenarioFromPreset(s.preset, { epsilon: s.epsilon, seed: s.seed, n }).scenario : null;
-  if (!base || JSON.stringify(base.preferences) !== JSON.stringify(s.preferences)) parts.push(['P', upper.join(',')]);
-  if (!base || JSON.stringify(base.labels) !== JSON.stringify(s.labels)) parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
+  const base = s.preset ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
+  if (!base || !sameMatrix(base.preferences, s.preferences)) {
+    const upper: string[] = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
+    parts.push(['P', upper.join(',')]);
+  }
+  if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i])) parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
   parts.push(
     ['mu', s.reference.map(num).join(',')],
     ['pi0', s.initial.map(num).join(',')],
