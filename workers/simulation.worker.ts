@@ -7,16 +7,19 @@
  * awaits the service module (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
-import type { HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
+import type { ComputeProgress, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
 
-const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables }));
+const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables }));
 
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
 const api: Async<SimulationApi> = {
-  async compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning) {
-    const { service, transferables } = await ready;
-    const r = service.compute(version, scenario, steps, thinning);
+  async compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
+    const { service, transferables, progressTransferables } = await ready;
+    // onProgress is a comlink proxy: each call posts a message at once, while the computation
+    // goes on; a preview's arrays are transferred like a response's.
+    const report = onProgress && ((p: ComputeProgress) => void onProgress(Comlink.transfer(p, progressTransferables(p))));
+    const r = service.compute(version, scenario, steps, thinning, report);
     return Comlink.transfer(r, transferables(r));
   },
   async extend(version: number, steps: number) {

@@ -1,5 +1,6 @@
 /** Alerts: invalid values in the link, inputs the worker refused, and worker failures. */
 import { useAppStore } from '../state/appStore.ts';
+import { ComputeProgress } from './ComputeProgress.tsx';
 
 export function Messages() {
   const hashProblems = useAppStore((s) => s.hashProblems);
@@ -10,6 +11,7 @@ export function Messages() {
   const dismiss = useAppStore((s) => s.dismissHashProblems);
   return (
     <div className="messages">
+      <ComputeProgress />
       {hashProblems.length > 0 && (
         <div className="alert" role="alert">
           <p>Some values in the link were not valid and were replaced by defaults:</p>

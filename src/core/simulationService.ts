@@ -1,7 +1,8 @@
 /**
  * The simulation service the worker exposes: validates a scenario, computes its equilibria
  * (cached: dragging π0 or scrubbing does not re-solve them) and runs each algorithm, continuing
- * runs in chunks for live play. Pure: no worker or messaging code, so it is tested in Node.
+ * runs in chunks for live play. For large n it reports progress, with a preview of the
+ * trajectories before the solvers run. Pure: no worker or messaging code, so it is tested in Node.
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
@@ -10,10 +11,40 @@ import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeResponse, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
+/** Above this n the τ-paths use every third grid value: 16 solves instead of 48. */
+export const COARSE_PATH_N = 100;
+/**
+ * From this n on, a computation whose equilibria are not all cached first reports the trajectories
+ * alone (a preview), then solves for the equilibria: at n = 500 the solvers take most of a second,
+ * the trajectories a fraction of it.
+ */
+export const PREVIEW_MIN_N = 40;
+
+/** The τ values the paths are computed at for n responses (large to small). */
+export function pathGrid(n: number): Float64Array {
+  return n > COARSE_PATH_N ? TAU_GRID.filter((_, k) => k % 3 === 0 || k === TAU_GRID.length - 1) : TAU_GRID;
+}
+
+/**
+ * A cache key for a vector of doubles: its length and two 32-bit hashes of its bits. A 500×500
+ * matrix hashes in about a millisecond (JSON.stringify of it takes tens); a collision between two
+ * different matrices is a 2⁻⁶⁴ event.
+ */
+export function vectorKey(x: Float64Array): string {
+  const words = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 + w, 0x9e3779b1) ^ (h2 >>> 15);
+  }
+  return `${x.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+}
 
 interface ActiveRun {
   version: number;
@@ -23,6 +54,76 @@ interface ActiveRun {
   tau: number;
   target: Float64Array;
   runners: { algorithm: Algorithm; runner: Runner }[];
+}
+
+/** Rows of a run before their metrics are known. */
+interface Rows {
+  algorithm: Algorithm;
+  start: number;
+  rows: number;
+  times?: Float64Array;
+  policies: Float64Array;
+}
+
+type Report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress['preview']) => void;
+
+/** Advances a runner by `steps`, keeping every row. */
+function plainRows(algorithm: Algorithm, runner: Runner, steps: number): Rows {
+  const start = runner.t;
+  return { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
+}
+
+/**
+ * Like plainRows, keeping only the rows `thinning` selects. The run advances in blocks, so a
+ * million steps never hold a million rows in memory.
+ */
+function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows {
+  const start = runner.t;
+  const end = start + steps;
+  const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
+  let count = 0;
+  for (let t = start; t <= end; t++) if (keep(t)) count++;
+  const times = new Float64Array(count);
+  const policies = new Float64Array(count * n);
+  let k = 0;
+  const take = (block: Float64Array, t0: number, from: number) => {
+    for (let r = from; r < block.length / n; r++) {
+      const t = t0 + r;
+      if (!keep(t)) continue;
+      times[k] = t;
+      policies.set(block.subarray(r * n, (r + 1) * n), k * n);
+      k++;
+    }
+  };
+  const BLOCK = 8192;
+  let done = 0;
+  while (done < steps) {
+    const t0 = runner.t;
+    const block = runner.advance(Math.min(BLOCK, steps - done));
+    take(block, t0, done === 0 ? 0 : 1); // row 0 of a later block repeats the previous block's last row
+    done += block.length / n - 1;
+  }
+  if (steps === 0) take(runner.advance(0), start, 0);
+  return { algorithm, start, rows: count, times, policies };
+}
+
+/** KL(π*_τ‖π_t) and the exploitability of every row. */
+function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
+  const kl = new Float64Array(r.rows);
+  const exploitability = new Float64Array(r.rows);
+  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability);
+  return { ...r, kl, exploitability };
+}
+
+/** A copy of the rows with unknown (NaN) metrics, for a preview (the rows themselves are kept). */
+function previewChunk(r: Rows): SeriesChunk {
+  return {
+    ...r,
+    times: r.times?.slice(),
+    policies: r.policies.slice(),
+    kl: new Float64Array(r.rows).fill(Number.NaN),
+    exploitability: new Float64Array(r.rows).fill(Number.NaN),
+  };
 }
 
 export function createSimulationService(): SimulationApi {
@@ -38,99 +139,100 @@ export function createSimulationService(): SimulationApi {
     }
     return cache.get(full) as T;
   };
+  const cached = (kind: string, key: string) => cache.has(`${kind}|${key}`);
 
-  function equilibria(s: ScenarioSpec): EquilibriaResult {
-    const pKey = JSON.stringify(s.preferences);
-    const muKey = s.reference.join(',');
-    const nash = memo('nash', pKey, () => nashEquilibrium(s.preferences));
-    const weightsKey = s.comparisons === 'reference' ? muKey : 'uniform';
-    const rewards = memo('rewards', `${pKey}|${weightsKey}`, () =>
-      fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined),
-    );
-    const regularized = s.tau > 0 ? memo('star', `${pKey}|${muKey}|${s.tau}`, () => regularizedNash(s.preferences, s.reference, s.tau)) : nash;
-    const taus = Array.from(TAU_GRID);
-    const regularizedPath = memo('path', `${pKey}|${muKey}`, () => regularizedNashPath(s.preferences, s.reference, taus));
+  /** Cache keys of a scenario's equilibria. */
+  function keysOf(s: ScenarioSpec, p: Float64Array) {
+    const pKey = vectorKey(p);
+    const muKey = vectorKey(Float64Array.from(s.reference));
+    return {
+      nash: pKey,
+      rewards: `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
+      star: `${pKey}|${muKey}|${s.tau}`,
+      path: `${pKey}|${muKey}`,
+    };
+  }
+  type Keys = ReturnType<typeof keysOf>;
+
+  const rewardsOf = (s: ScenarioSpec, keys: Keys) =>
+    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined));
+
+  function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
+    report('rewards', 0.2);
+    const rewards = rewardsOf(s, keys);
+    report('nash', 0.35);
+    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences));
+    report('regularized', 0.6);
+    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau)) : nash;
     const n = s.reference.length;
-    const rlhfPath = new Float64Array(taus.length * n);
-    taus.forEach((tau, k) => rlhfPath.set(rlhfOptimum(rewards, s.reference, tau), k * n));
+    const grid = pathGrid(n);
+    report('path', 0.75);
+    const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid)));
+    const rlhfPath = new Float64Array(grid.length * n);
+    grid.forEach((tau, k) => rlhfPath.set(rlhfOptimum(rewards, s.reference, tau), k * n));
     return {
       regularized: Float64Array.from(regularized),
       nash: Float64Array.from(nash),
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
-      tauGrid: Float64Array.from(TAU_GRID),
+      tauGrid: Float64Array.from(grid),
       regularizedPath: Float64Array.from(regularizedPath),
       rlhfPath,
     };
   }
 
-  function chunk(run: ActiveRun, algorithm: Algorithm, runner: Runner, steps: number): SeriesChunk {
-    const start = runner.t;
-    const policies = runner.advance(steps);
-    const rows = steps + 1;
-    const kl = new Float64Array(rows);
-    const exploitability = new Float64Array(rows);
-    trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, policies, 0, rows, kl, exploitability);
-    return { algorithm, start, rows, policies, kl, exploitability };
-  }
-
-  /**
-   * Like chunk(), keeping only the rows `thinning` selects. The run advances in blocks, so a
-   * million steps never hold a million rows in memory; metrics are computed for kept rows only.
-   */
-  function thinnedChunk(run: ActiveRun, algorithm: Algorithm, runner: Runner, steps: number, thinning: HistoryThinning): SeriesChunk {
-    const { n } = run;
-    const start = runner.t;
-    const end = start + steps;
-    const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
-    let count = 0;
-    for (let t = start; t <= end; t++) if (keep(t)) count++;
-    const times = new Float64Array(count);
-    const policies = new Float64Array(count * n);
-    let k = 0;
-    const take = (block: Float64Array, t0: number, from: number) => {
-      for (let r = from; r < block.length / n; r++) {
-        const t = t0 + r;
-        if (!keep(t)) continue;
-        times[k] = t;
-        policies.set(block.subarray(r * n, (r + 1) * n), k * n);
-        k++;
-      }
-    };
-    const BLOCK = 8192;
-    let done = 0;
-    while (done < steps) {
-      const t0 = runner.t;
-      const block = runner.advance(Math.min(BLOCK, steps - done));
-      take(block, t0, done === 0 ? 0 : 1); // row 0 of a later block repeats the previous block's last row
-      done += block.length / n - 1;
-    }
-    if (steps === 0) take(runner.advance(0), start, 0);
-    const kl = new Float64Array(count);
-    const exploitability = new Float64Array(count);
-    trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, policies, 0, count, kl, exploitability);
-    return { algorithm, start, rows: count, times, policies, kl, exploitability };
-  }
-
   return {
-    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning): ComputeResponse {
+    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse {
       const fault = armed;
       armed = null;
       if (fault === 'throw') throw new Error('injected fault: the computation threw');
       if (fault === 'hang') for (;;) if (armed === 'crash') break; // never true: a deliberate endless loop
       try {
-        const runners = s.algorithms.map((algorithm) => ({
-          algorithm,
-          runner: createRunner({ algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons }),
-        }));
-        // Validate once even when no algorithm is shown, so bad input is always reported.
-        if (runners.length === 0) createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 });
-        const eq = equilibria(s);
+        // Validates every input (also when no algorithm is shown, so bad input is always reported).
+        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 });
         const n = s.reference.length;
+        const p = flatten(s.preferences);
+        const keys = keysOf(s, p);
+        const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
+        const report: Report = onProgress && !allCached && n >= PREVIEW_MIN_N ? (stage, fraction, preview) => onProgress({ version, stage, fraction, preview }) : () => {};
+        const makeRunner = (algorithm: Algorithm) =>
+          createRunner(
+            { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons },
+            algorithm === 'rlhf' ? rewardsOf(s, keys) : undefined,
+          );
+        const rowsOf = (algorithm: Algorithm, runner: Runner) => (thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps));
+
+        // Trajectories first; RLHF waits for its reward model unless that is cached.
+        report('runs', 0);
+        const runners = new Map<Algorithm, Runner>();
+        const rows = new Map<Algorithm, Rows>();
+        for (const algorithm of s.algorithms) {
+          if (algorithm === 'rlhf' && !cached('rewards', keys.rewards)) continue;
+          const runner = makeRunner(algorithm);
+          runners.set(algorithm, runner);
+          rows.set(algorithm, rowsOf(algorithm, runner));
+        }
+        report('runs', 0.15, { n, chunks: [...rows.values()].map(previewChunk) });
+        const eq = equilibria(s, keys, report);
+        for (const algorithm of s.algorithms) {
+          if (runners.has(algorithm)) continue;
+          const runner = makeRunner(algorithm);
+          runners.set(algorithm, runner);
+          rows.set(algorithm, rowsOf(algorithm, runner));
+        }
+        report('metrics', 0.9);
         // The target is copied: eq.regularized is transferred (detached) when the response is sent.
-        const run: ActiveRun = { version, p: flatten(s.preferences), n, logMu: Float64Array.from(s.reference, Math.log), tau: s.tau, target: Float64Array.from(eq.regularized), runners };
+        const run: ActiveRun = {
+          version,
+          p,
+          n,
+          logMu: Float64Array.from(s.reference, Math.log),
+          tau: s.tau,
+          target: Float64Array.from(eq.regularized),
+          runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm)! })),
+        };
         active = run;
-        const chunks = runners.map(({ algorithm, runner }) => (thinning ? thinnedChunk(run, algorithm, runner, steps, thinning) : chunk(run, algorithm, runner, steps)));
+        const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
         return { ok: true, version, n, equilibria: eq, chunks };
       } catch (e) {
         if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -141,7 +243,7 @@ export function createSimulationService(): SimulationApi {
     extend(version: number, steps: number): ExtendResponse {
       const run = active;
       if (!run || run.version !== version) return { ok: false, version, problem: null };
-      return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => chunk(run, algorithm, runner, steps)) };
+      return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => withMetrics(run, plainRows(algorithm, runner, steps))) };
     },
 
     injectFault(fault: InjectedFault): void {
@@ -150,14 +252,21 @@ export function createSimulationService(): SimulationApi {
   };
 }
 
+/** The buffers of a progress report's preview, for transferring it. */
+export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
+  return progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
+}
+
+function chunkBuffers(c: SeriesChunk): ArrayBuffer[] {
+  const out = [c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer];
+  if (c.times) out.push(c.times.buffer as ArrayBuffer);
+  return out;
+}
+
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */
 export function transferables(response: ComputeResponse | ExtendResponse): ArrayBuffer[] {
   if (!response.ok) return [];
-  const out: ArrayBuffer[] = [];
-  for (const c of response.chunks) {
-    out.push(c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer);
-    if (c.times) out.push(c.times.buffer as ArrayBuffer);
-  }
+  const out: ArrayBuffer[] = response.chunks.flatMap(chunkBuffers);
   if ('equilibria' in response) {
     for (const v of Object.values(response.equilibria)) out.push((v as Float64Array).buffer as ArrayBuffer);
   }

@@ -73,9 +73,29 @@ export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] 
  */
 export type InjectedFault = 'throw' | 'hang' | 'crash';
 
+/** What a computation is doing, for the progress display. */
+export type ComputeStage = 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
+
+/**
+ * Progress of a long computation (large n), reported a few times while it runs. The first report
+ * of a computation whose equilibria are not cached carries a `preview`: the trajectories alone
+ * (metrics NaN; RLHF only if its rewards were cached), so the figure can follow an edit before the
+ * solvers finish.
+ */
+export interface ComputeProgress {
+  version: number;
+  stage: ComputeStage;
+  /** Overall fraction done, 0…1. */
+  fraction: number;
+  preview?: { n: number; chunks: SeriesChunk[] };
+}
+
 export interface SimulationApi {
-  /** Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps. */
-  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning): ComputeResponse;
+  /**
+   * Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps.
+   * `onProgress` hears how far it got (see ComputeProgress).
+   */
+  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse;
   /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */

@@ -7,7 +7,8 @@ import { rowAt } from '../viz/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
 
-const short = (x: number) => (x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : x.toExponential(1));
+/** A KL value in few characters; NaN while the equilibria are still being solved (large n). */
+const short = (x: number) => (Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : x.toExponential(1));
 
 export function describeState(s: Scenario, run: RunState): string {
   const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';

@@ -10,12 +10,25 @@ import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from
 import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
+import { computationEnded, computationProgressed, computationStarted } from './progressStore.ts';
 import { hashWantsLecture, uiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts';
 
-/** Steps computed beyond t when a scenario changes, so Step and Play can start at once. */
-const LOOKAHEAD_STEPS = 200;
+/**
+ * Steps computed beyond t when a scenario changes, so Step and Play can start at once: 200 for
+ * small n, fewer for large n, where each step costs O(n²) (n = 500: 10 steps, ~5 ms).
+ */
+export function lookahead(n: number): number {
+  return Math.max(10, Math.round(200 * Math.min(1, (12 / n) ** 2)));
+}
+/**
+ * The most steps one extension asks for: about 2·10⁷ multiply-adds, ~0.1 s of worker time, so an
+ * edit made while playing a large n waits at most that long for the worker.
+ */
+function maxExtension(n: number): number {
+  return Math.max(20, Math.floor(2e7 / (n * n)));
+}
 /** While playing, keep at least this many seconds of steps computed ahead of t. */
 const AHEAD_SECONDS = 1;
 /** How often the URL hash follows t while playing. */
@@ -50,6 +63,7 @@ export class SimulationController {
     window.addEventListener('pagehide', this.autosave.flush);
     this.client = new SimulationClient({
       onCompute: (r) => {
+        computationEnded();
         const app = appStore.getState();
         if (!r.ok) {
           app.setInputProblem(r.problem);
@@ -62,7 +76,14 @@ export class SimulationController {
       onExtend: (r) => {
         if (r.ok) appendRun(r.chunks);
       },
-      onFailure: (message) => appStore.getState().setFailure(message),
+      onProgress: (p) => {
+        computationProgressed(p.stage, p.fraction);
+        if (p.preview) replaceRun(p.preview.n, null, p.preview.chunks, this.wantedT);
+      },
+      onFailure: (message) => {
+        computationEnded();
+        appStore.getState().setFailure(message);
+      },
       onMainThread: (reason) => appStore.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     });
 
@@ -98,7 +119,8 @@ export class SimulationController {
   private wantedT: number;
 
   private recompute(s: Scenario): void {
-    const steps = Math.min(MAX_STEPS, this.wantedT + LOOKAHEAD_STEPS);
+    const steps = Math.min(MAX_STEPS, this.wantedT + lookahead(s.preferences.length));
+    computationStarted();
     this.client.compute(toSpec(s), steps, thinningFor(steps));
     this.scheduleHash();
   }
@@ -110,7 +132,7 @@ export class SimulationController {
     const { length } = runStore.getState();
     // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
     // any jump ahead while a recompute is still waiting (an extension would be refused).
-    if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + LOOKAHEAD_STEPS))) {
+    if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(runStore.getState().n)))) {
       this.recompute(appStore.getState().scenario);
     }
     setT(target);
@@ -155,7 +177,8 @@ export class SimulationController {
       this.carry -= advance;
       const { t, length } = runStore.getState();
       if (length - 1 - t < speed * AHEAD_SECONDS && length - 1 < MAX_STEPS && !this.client.busy) {
-        this.client.extend(Math.min(MAX_STEPS - (length - 1), Math.max(LOOKAHEAD_STEPS, Math.ceil(speed * AHEAD_SECONDS * 2))));
+        const n = runStore.getState().n;
+        this.client.extend(Math.min(MAX_STEPS - (length - 1), maxExtension(n), Math.max(lookahead(n), Math.ceil(speed * AHEAD_SECONDS * 2))));
       }
       if (advance > 0) {
         const next = Math.min(t + advance, length - 1);

@@ -148,11 +148,11 @@ describe('formatting and names', () => {
     expect(cellRangeMessage(['rock', 'paper'], 0, 1)).toBe('P(rock ≻ paper) must be between 0 and 1');
   });
 
-  it('labels are trimmed, at most 24 characters, never empty', () => {
+  it('labels are trimmed, at most 40 characters, never empty', () => {
     expect(normalizeLabel('  rock ')).toBe('rock');
     expect(normalizeLabel('')).toBeNull();
     expect(normalizeLabel('   ')).toBeNull();
-    expect(normalizeLabel('x'.repeat(30))).toHaveLength(24);
+    expect(normalizeLabel('x'.repeat(50))).toHaveLength(40);
     expect(renameLabel(['a', 'b'], 1, ' c ')).toEqual(['a', 'c']);
     expect(renameLabel(['a', 'b'], 1, '')).toBeNull();
     expect(renameLabel(['a', 'b'], 2, 'c')).toBeNull();

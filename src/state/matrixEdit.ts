@@ -7,6 +7,7 @@
  */
 import { interpolateRgb } from 'd3';
 import { HEAT } from '../viz/palette.ts';
+import { MAX_LABEL_LENGTH } from './scenario.ts';
 
 export type PreferenceRows = readonly (readonly number[])[];
 
@@ -21,7 +22,7 @@ export const WHEEL_NOTCH_PX = 50;
 export const DRAG_PER_PX = 0.005;
 export const DRAG_THRESHOLD_PX = 4;
 /** Longest response name, in characters. */
-export const LABEL_MAX = 24;
+export const LABEL_MAX = MAX_LABEL_LENGTH;
 
 /** Clamps to [0, 1] and rounds to 3 decimals; NaN becomes 1/2 (never let NaN into the matrix). */
 export function roundProbability(x: number): number {

@@ -107,7 +107,8 @@ describe('win counts', () => {
     expect(r.kind).toBe('counts');
     expect(r.preferences[0][2]).toBe(0.5);
     expect(r.preferences[2][0]).toBe(0.5);
-    expect(r.notes.join(' ')).toContain('No games between "A" and "C"');
+    expect(r.missing).toEqual([[0, 2]]);
+    expect(r.notes.join(' ')).toContain('1 of 3 pairs had no data and was set to ½');
   });
 
   it('one game per pair (0/1 counts that are not probabilities) falls back to counts in auto', () => {
@@ -126,8 +127,11 @@ describe('win counts', () => {
     expect(r.preferences[0][1]).toBeCloseTo(0.75, 15);
   });
 
-  it('refuses an empty count and percentages in counts mode', () => {
-    expect(err(parsePastedMatrix('0\t4\t\n3\t0\t2\n1\t5\t0', 'counts'))).toMatch(/Row 1, column 3 is empty/);
+  it('reads an empty count opposite a count as 0 wins; refuses percentages in counts mode', () => {
+    const r = ok(parsePastedMatrix('0\t4\t\n3\t0\t2\n1\t5\t0', 'counts'));
+    expect(r.preferences[0][2]).toBe(0); // y1 never beat y3, y3 beat y1 once
+    expect(r.missing).toEqual([]);
+    expect(r.notes.join(' ')).toMatch(/1 empty count cell was read as 0 wins/);
     expect(err(parsePastedMatrix('0\t40%\n60%\t0', 'counts'))).toMatch(/Percentages/);
   });
 });
@@ -163,22 +167,38 @@ describe('refusals name the row and column', () => {
     expect(err(parsePastedMatrix('0.5,0.4,0.3,0.2\n0.6,0.5,0.5,0.1', 'auto'))).toMatch(/2 rows but 4 columns.*square/);
   });
 
-  it('both cells of a pair empty', () => {
-    expect(err(parsePastedMatrix('0.5,,0.3\n,0.5,0.5\n0.7,0.5,0.5', 'probabilities'))).toMatch(/Row 1, column 2 and row 2, column 1 are both empty/);
+  it('both cells of a pair empty (or NA): the pair is ½ and listed', () => {
+    const r = ok(parsePastedMatrix('0.5,,0.3\n,0.5,0.5\n0.7,0.5,0.5', 'probabilities'));
+    expect(r.preferences[0][1]).toBe(0.5);
+    expect(r.missing).toEqual([[0, 1]]);
+    const na = ok(parsePastedMatrix('-,NA,0.3\nNA,-,0.5\n0.7,0.5,-', 'auto'));
+    expect(na.missing).toEqual([[0, 1]]);
+    expect(na.preferences[0][2]).toBeCloseTo(0.3, 15);
   });
 
   it('too few, too many, header mismatch, empty', () => {
     expect(err(parsePastedMatrix('0.5', 'auto'))).toMatch(/at least 2/);
     expect(err(parsePastedMatrix('', 'auto'))).toMatch(/Nothing to read/);
     expect(err(parsePastedMatrix(' \r\n\t\n', 'auto'))).toMatch(/Nothing to read/);
-    const big = Array.from({ length: 13 }, (_, i) => Array.from({ length: 13 }, (_, j) => (i === j ? 0.5 : 0.5)).join('\t')).join('\n');
-    expect(err(parsePastedMatrix(big, 'auto'))).toMatch(/at most 12/);
+    const big = Array.from({ length: 501 }, () => new Array(501).fill('0.5').join('\t')).join('\n');
+    expect(err(parsePastedMatrix(big, 'auto'))).toMatch(/Found 501 rows.*at most 500/);
     expect(err(parsePastedMatrix('\ta\tb\tc\n0.5\t0.5\n0.5\t0.5', 'auto'))).toMatch(/header row has 3 names, but there are 2 rows/);
   });
 
-  it('accepts 12×12', () => {
-    const text = Array.from({ length: 12 }, () => new Array(12).fill('0.5').join('\t')).join('\n');
-    expect(ok(parsePastedMatrix(text, 'auto')).preferences).toHaveLength(12);
+  it('accepts 500×500 win counts with names, missing pairs filled with ½', () => {
+    const n = 500;
+    const names = Array.from({ length: n }, (_, k) => `model-${k}`);
+    // wins[i][j] = i + 1 when i > j, 1 when i < j, except pairs (k, k+1) for even k: never played.
+    const unplayed = (i: number, j: number) => Math.min(i, j) % 2 === 0 && Math.abs(i - j) === 1;
+    const rows = names.map((name, i) => [name, ...names.map((_, j) => (i === j ? '' : unplayed(i, j) ? 'NA' : String(i > j ? i + 1 : 1)))].join('\t'));
+    const r = ok(parsePastedMatrix(['', ...names].join('\t') + '\n' + rows.join('\n'), 'auto'));
+    expect(r.kind).toBe('counts');
+    expect(r.labels).toEqual(names);
+    expect(r.preferences[10][3]).toBeCloseTo(11 / 12, 14);
+    expect(r.missing).toHaveLength(n / 2);
+    expect(r.missing[0]).toEqual([0, 1]);
+    expect(r.preferences[0][1]).toBe(0.5);
+    expect(() => validatePreferences(r.preferences)).not.toThrow();
   });
 });
 
@@ -189,12 +209,12 @@ function expectValid(r: PasteResult) {
     return;
   }
   const n = r.preferences.length;
-  expect(n >= 2 && n <= 12).toBe(true);
+  expect(n >= 2 && n <= 500).toBe(true);
   expect(() => validatePreferences(r.preferences)).not.toThrow();
   for (const row of r.preferences) for (const x of row) expect(Number.isNaN(x)).toBe(false);
   if (r.labels) {
     expect(r.labels).toHaveLength(n);
-    for (const l of r.labels) expect(l.length > 0 && l.length <= 24).toBe(true);
+    for (const l of r.labels) expect(l.length > 0 && l.length <= 40).toBe(true);
   }
 }
 

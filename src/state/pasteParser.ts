@@ -3,107 +3,41 @@
  * preference matrix. People paste what they have: with or without a header row of names, with or
  * without a first column of names, tabs or commas or semicolons, probabilities or raw win counts.
  * Every refusal names the row and column in the matrix's own 1-based terms, so the person can find
- * the cell in their sheet. Never throws; never returns NaN.
+ * the cell in their sheet. Pairs with no data (blank or "NA" in both cells, or no games played)
+ * are set to ½ and listed, so a leaderboard with gaps still loads. A list of pairs, one line per
+ * pair or per battle, is read by pastePairs.ts. Never throws; never returns NaN.
  */
+import { MAX_RESPONSES, MIN_RESPONSES } from './scenario.ts';
+import { cleanLabel, detectSeparator, filledLength, fits, fmt, isBlankish, isMissing, isNumeric, parseNumber, pastedLines, splitLine } from './pasteCells.ts';
+import { looksLikePairList, parsePairList } from './pastePairs.ts';
 
 export type PasteMode = 'auto' | 'probabilities' | 'counts';
 
-export type PasteResult =
-  | { ok: true; preferences: number[][]; labels: string[] | null; kind: 'probabilities' | 'counts'; notes: string[] }
-  | { ok: false; error: string };
+export interface PasteSuccess {
+  ok: true;
+  preferences: number[][];
+  labels: string[] | null;
+  kind: 'probabilities' | 'counts';
+  /** What was pasted: a square matrix, a list of pairs with values, or a log of single battles. */
+  format: 'matrix' | 'pairs' | 'battles';
+  /** Pairs (i < j) with no data at all, set to ½. */
+  missing: [number, number][];
+  notes: string[];
+}
 
-export const PASTE_MIN_N = 2;
-export const PASTE_MAX_N = 12;
-/** Same limit as the editor's label inputs. */
-export const PASTE_MAX_LABEL = 24;
+export type PasteResult = PasteSuccess | { ok: false; error: string };
+
+/** The sentence that says which pairs had no data (the full list is in `missing`). */
+export function missingNote(missing: readonly (readonly [number, number])[], n: number): string | null {
+  if (missing.length === 0) return null;
+  const pairs = (n * (n - 1)) / 2;
+  return `${missing.length.toLocaleString('en')} of ${pairs.toLocaleString('en')} pair${pairs === 1 ? '' : 's'} had no data and ${missing.length === 1 ? 'was' : 'were'} set to ½ (no information either way).`;
+}
+
+export const PASTE_MIN_N = MIN_RESPONSES;
+export const PASTE_MAX_N = MAX_RESPONSES;
 /** P[i][j] + P[j][i] may be off by this much (rounded spreadsheet values) before we refuse. */
 export const PASTE_SUM_TOLERANCE = 1e-6;
-
-type Separator = '\t' | ';' | ',' | 'space';
-
-/** Tab wins (what spreadsheets put on the clipboard), then semicolon (European CSV), then comma. */
-function detectSeparator(lines: readonly string[]): Separator {
-  if (lines.some((l) => l.includes('\t'))) return '\t';
-  if (lines.some((l) => l.includes(';'))) return ';';
-  if (lines.some((l) => l.includes(','))) return ',';
-  return 'space';
-}
-
-/** Splits one line, honouring "double-quoted" cells (which may contain the separator). */
-function splitLine(line: string, sep: Separator): string[] {
-  if (sep === 'space') return line.trim().split(/\s+/);
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let k = 0; k < line.length; k++) {
-    const c = line[k];
-    if (quoted) {
-      if (c === '"' && line[k + 1] === '"') {
-        cell += '"';
-        k++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === sep) {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell.trim());
-  return cells;
-}
-
-/** Length without trailing empty cells (trailing separators, e.g. an extra selected column). */
-function filledLength(cells: readonly string[]): number {
-  let k = cells.length;
-  while (k > 0 && cells[k - 1] === '') k--;
-  return k;
-}
-
-/**
- * Whether a row can be read as exactly `w` cells: trailing blanks may be dropped, and the last row
- * may stop one short (its last cell is the diagonal, which may be left out).
- */
-function fits(cells: readonly string[], w: number, isLast: boolean): boolean {
-  return (filledLength(cells) <= w && w <= cells.length) || (isLast && cells.length === w - 1);
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-interface ParsedNumber {
-  value: number;
-  percent: boolean;
-}
-
-/**
- * A spreadsheet number: "0.7", ".7", "7e-1", "70%", and "0,7" (decimal comma) unless commas
- * separate the cells. Returns null for anything else, including values that overflow to Infinity.
- */
-function parseNumber(text: string, sep: Separator): ParsedNumber | null {
-  let t = text.replace(/[\s\u00a0]/g, '').replace(/^[\u2212\u2013]/, '-');
-  const percent = t.endsWith('%');
-  if (percent) t = t.slice(0, -1);
-  if (sep !== ',' && /^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.');
-  if (!NUMBER.test(t)) return null;
-  const value = Number(t) / (percent ? 100 : 1);
-  return Number.isFinite(value) ? { value, percent } : null;
-}
-
-const isNumeric = (cell: string, sep: Separator) => parseNumber(cell, sep) !== null;
-/** What people write on a diagonal that means "nothing here". */
-const isBlankish = (cell: string) => /^(|-|–|—|x|n\/a|na|½|1\/2)$/i.test(cell.trim());
-
-/** Formats a number for a message: short, but never hides the offending digits. */
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(12)));
-}
-
-function cleanLabel(raw: string, k: number): string {
-  const t = raw.trim().slice(0, PASTE_MAX_LABEL).trim();
-  return t === '' ? `y${k + 1}` : t;
-}
 
 /**
  * Parses pasted text into an n×n preference matrix (2 ≤ n ≤ 12).
@@ -122,13 +56,11 @@ export function parsePastedMatrix(text: string, mode: PasteMode): PasteResult {
 }
 
 function parse(text: string, mode: PasteMode): PasteResult {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .filter((l) => l.trim() !== '');
-  if (lines.length === 0) return { ok: false, error: 'Nothing to read: paste a square table of numbers, one row per line.' };
+  const lines = pastedLines(text);
+  if (lines.length === 0) return { ok: false, error: 'Nothing to read: paste a square table of numbers, one row per line, or a list of pairs.' };
   const sep = detectSeparator(lines);
   const rows = lines.map((l) => splitLine(l, sep));
+  if (looksLikePairList(rows, sep)) return parsePairList(rows, sep, mode);
 
   // Header: the first row's cells after the corner are all names (non-numeric, some non-empty).
   const first = rows[0].slice(1).filter((c) => c !== '');
@@ -202,7 +134,7 @@ function parse(text: string, mode: PasteMode): PasteResult {
         }
         continue;
       }
-      if (cell === '') continue; // may be filled from its mirror below
+      if (isMissing(cell)) continue; // filled from its mirror, or a pair with no data
       const x = parseNumber(cell, sep);
       if (!x) return { ok: false, error: `${where(i, j)}: "${cell.slice(0, 20)}" is not a number.` };
       if (x.value < 0) return { ok: false, error: `${where(i, j)}: ${fmt(x.value)} is negative; preferences and win counts cannot be.` };
@@ -218,7 +150,7 @@ function parse(text: string, mode: PasteMode): PasteResult {
 
   if (kind === 'probabilities') {
     const probs = toProbabilities(raw, n, where);
-    if (probs.ok) return { ok: true, preferences: probs.P, labels, kind, notes: [...notes, ...probs.notes] };
+    if (probs.ok) return finish(probs.P, labels, kind, probs.missing, [...notes, ...probs.notes]);
     // One game per pair reads as 0/1 "probabilities" that need not sum to 1: then they are counts.
     const wholeNumbers = raw.every((r) => r.every((x) => x === null || Number.isInteger(x)));
     if (mode !== 'auto' || !wholeNumbers || sawPercent || raw.some((r, i) => r.some((x, j) => i !== j && x === null))) {
@@ -228,36 +160,52 @@ function parse(text: string, mode: PasteMode): PasteResult {
     notes.push('Read as win counts: the whole numbers do not form a probability matrix.');
   }
   if (sawPercent) return { ok: false, error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.' };
+  // An empty count whose mirror has a count is read as 0 wins; both empty is a pair never played.
+  let zeroFilled = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i !== j && raw[i][j] === null) return { ok: false, error: `${where(i, j)} is empty; every pair needs a win count.` };
+      if (i !== j && raw[i][j] === null && raw[j][i] !== null) zeroFilled++;
     }
   }
-  const unplayed: string[] = [];
+  if (zeroFilled > 0) notes.push(`${zeroFilled} empty count cell${zeroFilled === 1 ? ' was' : 's were'} read as 0 wins.`);
+  const { P, missing } = probabilitiesFromWins(n, (i, j) => raw[i][j] ?? 0);
+  return finish(P, labels, kind, missing, notes);
+}
+
+/**
+ * P[i][j] = w_ij / (w_ij + w_ji) for win counts w; pairs with no games are ½ and listed.
+ * Scaled by the larger count so that huge counts cannot overflow to Infinity / Infinity.
+ */
+export function probabilitiesFromWins(n: number, wins: (i: number, j: number) => number): { P: number[][]; missing: [number, number][] } {
+  const missing: [number, number][] = [];
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      // Scale by the larger count so huge counts cannot overflow to Infinity / Infinity.
-      const m = Math.max(raw[i][j]!, raw[j][i]!);
+      const a = wins(i, j);
+      const b = wins(j, i);
+      const m = Math.max(a, b);
       if (m === 0) {
-        unplayed.push(labels ? `"${labels[i]}" and "${labels[j]}"` : `${i + 1} and ${j + 1}`);
+        missing.push([i, j]);
         continue;
       }
-      P[i][j] = raw[i][j]! / m / (raw[i][j]! / m + raw[j][i]! / m);
+      P[i][j] = a / m / (a / m + b / m);
       P[j][i] = 1 - P[i][j];
     }
   }
-  if (unplayed.length > 0) {
-    notes.push(`No games between ${unplayed.join(', ')}: set to ½ (no information either way).`);
-  }
-  return { ok: true, preferences: P, labels, kind, notes };
+  return { P, missing };
 }
 
-type Probabilities = { ok: true; P: number[][]; notes: string[] } | { ok: false; error: string };
+function finish(P: number[][], labels: string[] | null, kind: 'probabilities' | 'counts', missing: [number, number][], notes: string[]): PasteSuccess {
+  const note = missingNote(missing, P.length);
+  return { ok: true, preferences: P, labels, kind, format: 'matrix', missing, notes: note ? [...notes, note] : notes };
+}
+
+type Probabilities = { ok: true; P: number[][]; missing: [number, number][]; notes: string[] } | { ok: false; error: string };
 
 /** Checks probabilities and makes P + Pᵀ = 1 exact; one blank of a pair is filled from its mirror. */
 function toProbabilities(raw: (number | null)[][], n: number, where: (i: number, j: number) => string): Probabilities {
   const notes: string[] = [];
+  const missing: [number, number][] = [];
   let filled = 0;
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
@@ -272,7 +220,10 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
     for (let j = i + 1; j < n; j++) {
       const a = raw[i][j];
       const b = raw[j][i];
-      if (a === null && b === null) return { ok: false, error: `${where(i, j)} and row ${j + 1}, column ${i + 1} are both empty; fill in at least one of them.` };
+      if (a === null && b === null) {
+        missing.push([i, j]);
+        continue;
+      }
       let p: number;
       if (a === null || b === null) {
         p = a === null ? 1 - b! : a;
@@ -291,5 +242,5 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
     }
   }
   if (filled > 0) notes.push(`${filled} empty cell${filled === 1 ? ' was' : 's were'} filled in from the mirror cell (P(b ≻ a) = 1 − P(a ≻ b)).`);
-  return { ok: true, P, notes };
+  return { ok: true, P, missing, notes };
 }

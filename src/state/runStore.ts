@@ -127,12 +127,16 @@ function computedLength(series: SeriesData[]): number {
   return Math.min(...series.map((s) => (s.length === 0 ? 0 : (s.times ? s.times[s.length - 1] : s.length - 1) + 1)));
 }
 
-/** Replaces everything with a fresh computation; keeps t (clamped to what exists). */
-export function replaceRun(n: number, equilibria: EquilibriaResult, chunks: SeriesChunk[], wantedT: number): void {
+/**
+ * Replaces everything with a fresh computation; keeps t (clamped to what exists). A preview (the
+ * trajectories before the solvers finish) passes equilibria = null: the previous ones stay while
+ * n is the same, so the markers do not blink.
+ */
+export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number): void {
   const series = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
-  const { frame } = runStore.getState();
-  runStore.setState({ n, series, equilibria, length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1 });
+  const { frame, n: previousN, equilibria: previous } = runStore.getState();
+  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1 });
 }
 
 /** Appends continuation chunks (one per series, in the same order). */

@@ -14,6 +14,8 @@ export const MAX_RESPONSES = 500;
  * control; above it the editor is a canvas heatmap and the views show the top responses.
  */
 export const GRID_MAX_RESPONSES = 12;
+/** Longest response name (model names such as "Meta-Llama-3.1-405B-Instruct-Turbo" fit). */
+export const MAX_LABEL_LENGTH = 40;
 /**
  * The longest run the app computes (steps); Play stops there. Memory stays bounded all the way
  * (runStore thins the history), but an edit at large t recomputes the run from 0 to t, which at

@@ -7,14 +7,14 @@
 import * as v from 'valibot';
 import { presetById } from '../core/presets.ts';
 import type { Corners } from '../viz/types.ts';
-import { MAX_RESPONSES, MAX_STEPS, MIN_RESPONSES, defaultCorners, defaultLabels, uniform, type Scenario } from './scenario.ts';
+import { MAX_LABEL_LENGTH, MAX_RESPONSES, MAX_STEPS, MIN_RESPONSES, defaultCorners, defaultLabels, uniform, type Scenario } from './scenario.ts';
 
 export interface Problem {
   field: string;
   message: string;
 }
 
-export const MAX_LABEL_LENGTH = 24;
+export { MAX_LABEL_LENGTH };
 /** P[i][j] + P[j][i] = 1 is accepted within this tolerance (as in the core). */
 const SUM_TOLERANCE = 1e-9;
 const ALGORITHMS = ['nash-md', 'omd', 'rlhf'] as const;

@@ -5,10 +5,10 @@
  * browser between them so the page stays responsive.
  */
 import * as Comlink from 'comlink';
-import type { ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
 
 export interface Engine {
-  compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning): Promise<ComputeResponse>;
+  compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
   injectFault(fault: InjectedFault): Promise<void>;
   dispose(): void;
@@ -27,7 +27,7 @@ export function createWorkerEngine(onError: (message: string) => void): Engine {
   const api = Comlink.wrap<SimulationApi>(worker);
   return {
     kind: 'worker',
-    compute: (version, spec, steps, thinning) => api.compute(version, spec, steps, thinning),
+    compute: (version, spec, steps, thinning, onProgress) => api.compute(version, spec, steps, thinning, onProgress && Comlink.proxy(onProgress)),
     extend: (version, steps) => api.extend(version, steps),
     injectFault: (fault) => api.injectFault(fault),
     dispose() {
@@ -47,11 +47,11 @@ export function createMainThreadEngine(): Engine {
   const state = { disposed: false };
   return {
     kind: 'main-thread',
-    async compute(version, spec, steps, thinning) {
+    async compute(version, spec, steps, thinning, onProgress) {
       const service = await ready;
       // A thinned long run is computed in one go: slicing it would need its own thinning logic.
-      if (thinning) return service.compute(version, spec, steps, thinning);
-      const first = service.compute(version, spec, Math.min(steps, SLICE_STEPS));
+      if (thinning) return service.compute(version, spec, steps, thinning, onProgress);
+      const first = service.compute(version, spec, Math.min(steps, SLICE_STEPS), undefined, onProgress);
       if (!first.ok) return first;
       // Continue in slices, yielding between them, and merge the slices into one response.
       let done = Math.min(steps, SLICE_STEPS);

@@ -10,7 +10,7 @@
  * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
  * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import type { ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
 
 /** A computation that takes longer than this is taken for a hung worker. */
@@ -21,6 +21,8 @@ type Job = { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number
 export interface ClientHandlers {
   onCompute(response: ComputeResponse): void;
   onExtend(response: ExtendResponse): void;
+  /** Progress of the newest computation (large n only), possibly with a preview to draw. */
+  onProgress?(progress: ComputeProgress): void;
   /** The computation failed (an exception, a crash or a hang); the message says what happened. */
   onFailure(message: string): void;
   /** Computing on the main thread because no worker could be started (shown as a note). */
@@ -117,7 +119,10 @@ export class SimulationClient {
     const engine = this.engine;
     try {
       if (job.kind === 'compute') {
-        const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps, job.thinning));
+        const onProgress = (p: ComputeProgress) => {
+          if (generation === this.generation && p.version === this.latest && !this.disposed) this.handlers.onProgress?.(p);
+        };
+        const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps, job.thinning, onProgress));
         if (generation === this.generation && r.version === this.latest && !this.disposed) this.handlers.onCompute(r);
       } else {
         const r = await this.withTimeout(engine.extend(job.version, job.steps));

@@ -1,8 +1,9 @@
 /** The worker's service, tested in Node: the same code the worker runs. */
 import { describe, expect, it } from 'vitest';
 import { exploitability, regularizedNash, simulate } from '../index.ts';
-import { createSimulationService, transferables } from '../simulationService.ts';
-import type { ScenarioSpec } from '../workerApi.ts';
+import { presetById } from '../presets.ts';
+import { COARSE_PATH_N, PREVIEW_MIN_N, createSimulationService, pathGrid, transferables, vectorKey } from '../simulationService.ts';
+import type { ComputeProgress, ScenarioSpec } from '../workerApi.ts';
 
 const rps: ScenarioSpec = {
   preferences: [
@@ -92,5 +93,59 @@ describe('thinned computations', () => {
       expect(Array.from(c.policies.subarray(k * 3, k * 3 + 3))).toEqual(Array.from(f.policies.subarray(t * 3, t * 3 + 3)));
       expect(c.kl[k]).toBe(f.kl[t]);
     });
+  });
+});
+
+describe('large n: previews, progress and cache keys', () => {
+  const leaderboard = (n: number, tau = 0.05): ScenarioSpec => {
+    const b = presetById('leaderboard')!.build({ n, seed: 3 });
+    return { preferences: b.preferences, reference: b.reference, initial: b.initial, tau, eta: 2, comparisons: 'uniform', algorithms: ['nash-md', 'omd', 'rlhf'] };
+  };
+
+  it('reports a preview of the trajectories (metrics unknown) before the equilibria, equal to the final rows', () => {
+    const s = createSimulationService();
+    const reports: ComputeProgress[] = [];
+    const spec = leaderboard(PREVIEW_MIN_N);
+    const r = s.compute(7, spec, 30, undefined, (p) => reports.push(p));
+    if (!r.ok) throw new Error(r.problem.message);
+    const previews = reports.filter((p) => p.preview);
+    expect(previews).toHaveLength(1);
+    const preview = previews[0].preview!;
+    // RLHF needs its reward model first: the preview has Nash-MD and OMD only.
+    expect(preview.chunks.map((c) => c.algorithm)).toEqual(['nash-md', 'omd']);
+    expect(Array.from(preview.chunks[0].policies)).toEqual(Array.from(r.chunks[0].policies));
+    expect(preview.chunks[0].kl.every(Number.isNaN)).toBe(true);
+    expect(reports.every((p) => p.version === 7 && p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+    const fractions = reports.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(new Set(reports.map((p) => p.stage))).toEqual(new Set(['runs', 'rewards', 'nash', 'regularized', 'path', 'metrics']));
+    // Same scenario again, from another π0: everything is cached, no report at all.
+    const again: ComputeProgress[] = [];
+    s.compute(8, { ...spec, initial: spec.reference }, 30, undefined, (p) => again.push(p));
+    expect(again).toEqual([]);
+  });
+
+  it('small n never reports (the whole computation takes milliseconds)', () => {
+    const reports: ComputeProgress[] = [];
+    createSimulationService().compute(1, rps, 50, undefined, (p) => reports.push(p));
+    expect(reports).toEqual([]);
+  });
+
+  it('uses a coarser τ grid above COARSE_PATH_N, keeping both ends', () => {
+    const fine = pathGrid(COARSE_PATH_N);
+    const coarse = pathGrid(COARSE_PATH_N + 1);
+    expect(fine.length).toBe(48);
+    expect(coarse.length).toBe(17);
+    expect(coarse[0]).toBe(fine[0]);
+    expect(coarse[coarse.length - 1]).toBe(fine[fine.length - 1]);
+  });
+
+  it('cache keys tell matrices apart that differ in one entry, or only in the last bit', () => {
+    const a = Float64Array.from({ length: 250_000 }, (_, k) => (k % 997) / 997);
+    const b = a.slice();
+    b[123_456] *= 1 + Number.EPSILON; // the next double up
+    expect(vectorKey(a)).toBe(vectorKey(a.slice()));
+    expect(vectorKey(a)).not.toBe(vectorKey(b));
+    expect(vectorKey(Float64Array.of(0.5, 0.25))).not.toBe(vectorKey(Float64Array.of(0.25, 0.5)));
   });
 });
