@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { raterTypesPreferences } from '../core/presets.ts';
 import { actions, appStore } from './appStore.ts';
-import { DEFAULT, effectiveEta, toSpec } from './scenario.ts';
+import { DEFAULT, MAX_RESPONSES, effectiveEta, toSpec } from './scenario.ts';
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 const scenario = () => appStore.getState().scenario;
@@ -34,10 +34,11 @@ describe('app store', () => {
     expect(s.corners).toEqual([[0], [1], [2]]);
   });
 
-  it('never goes below 2 or above 12 responses', () => {
-    for (let k = 0; k < 20; k++) actions.addResponse();
-    expect(scenario().preferences.length).toBe(12);
-    for (let k = 0; k < 20; k++) actions.removeResponse(0);
+  it('never goes below 2 or above MAX_RESPONSES (500) responses', () => {
+    for (let k = 0; k < MAX_RESPONSES + 5; k++) actions.addResponse();
+    expect(scenario().preferences.length).toBe(MAX_RESPONSES);
+    expect(MAX_RESPONSES).toBe(500);
+    for (let k = 0; k < MAX_RESPONSES + 5; k++) actions.removeResponse(0);
     expect(scenario().preferences.length).toBe(2);
   });
 

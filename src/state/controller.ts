@@ -7,7 +7,7 @@ import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore } from './appStore.ts';
 import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
-import { MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
+import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
 import { computationEnded, computationProgressed, computationStarted } from './progressStore.ts';
@@ -196,7 +196,10 @@ export class SimulationController {
 
   private scheduleHash(): void {
     const now = performance.now();
-    if (now - this.lastHash >= HASH_INTERVAL_MS) {
+    // A large matrix's hash holds up to 124,750 numbers: written only once edits pause, never in
+    // the task of an edit.
+    const large = appStore.getState().scenario.preferences.length > GRID_MAX_RESPONSES;
+    if (!large && now - this.lastHash >= HASH_INTERVAL_MS) {
       this.writeHash();
       return;
     }

@@ -78,7 +78,7 @@ describe('URL hash codec', () => {
   });
 
   it('rejects a P of the wrong length or out of range and keeps the default matrix', () => {
-    for (const bad of ['#P=0.1,0.2', '#P=0.1,2,0.3', '#P=x,y,z', `#P=${new Array(78 + 13).fill(0.5).join(',')}`]) {
+    for (const bad of ['#P=0.1,0.2', '#P=0.1,2,0.3', '#P=x,y,z', `#P=${new Array(90).fill(0.5).join(',')}`, `#P=${new Array((501 * 500) / 2).fill(0.5).join(',')}`]) {
       const d = decodeHash(bad);
       expect(d.problems.map((p) => p.field)).toEqual(['P']);
       expect(d.scenario.preferences).toEqual(DEFAULT.scenario.preferences);
@@ -94,5 +94,30 @@ describe('URL hash codec', () => {
       { numRuns: 2000, seed: 22 },
     );
     expect(decodeHash('#labels=%E0%A4%A,b,c').problems[0].field).toBe('labels');
+  });
+});
+
+describe('large n in the hash', () => {
+  it('a leaderboard link names the preset, seed and n only, and restores the same 300×300 matrix', () => {
+    const { scenario } = scenarioFromPreset('leaderboard', { n: 300, seed: 2 });
+    const hash = encodeHash(scenario, 40);
+    expect(hash).not.toMatch(/(^|&)P=/);
+    expect(hash).toMatch(/seed=2/);
+    expect(hash).toMatch(/n=300/);
+    const d = decodeHash(hash);
+    expect(d.problems).toEqual([]);
+    expect(d.scenario.preferences).toEqual(scenario.preferences);
+    expect(d.scenario.labels[299]).toBe('model-300');
+  });
+
+  it('an edited 200×200 matrix round-trips exactly through P (19,900 entries)', () => {
+    const { scenario } = scenarioFromPreset('random', { n: 200, seed: 5 });
+    const P = scenario.preferences.map((r) => r.slice());
+    P[17][150] = 0.123456789012345;
+    P[150][17] = 1 - P[17][150];
+    const edited = { ...scenario, preferences: P, preset: null };
+    const d = decodeHash(encodeHash(edited, 0));
+    expect(d.problems).toEqual([]);
+    expect(d.scenario.preferences).toEqual(P);
   });
 });
