@@ -1,4 +1,5 @@
 /** The left panel: every input of the scenario. */
+import { memo } from 'react';
 import { actions as a, useAppStore } from '../state/appStore.ts';
 import { useControl } from '../state/viewOptions.ts';
 import { CornerPicker } from './CornerPicker.tsx';
@@ -9,6 +10,19 @@ import { PolicyInputs } from './PolicyInputs.tsx';
 import { PreferenceEditor } from './PreferenceEditor.tsx';
 import { PresetControls } from './PresetControls.tsx';
 
+// A cell edit re-renders this panel (it reads the matrix); memo keeps the other inputs, whose
+// props did not change, from re-rendering with it (part of the edit-to-redraw budget).
+const Presets = memo(PresetControls);
+const Paste = memo(PastePanel);
+const Policy = memo(PolicyInputs);
+const Dynamics = memo(DynamicsControls);
+const Corners = memo(CornerPicker);
+
+function applyPaste(P: number[][], names: string[] | null) {
+  a.setPreferences(P);
+  if (names) a.setLabels(names);
+}
+
 export function ControlsPanel() {
   const preferences = useAppStore((s) => s.scenario.preferences);
   const labels = useAppStore((s) => s.scenario.labels);
@@ -18,7 +32,7 @@ export function ControlsPanel() {
   return (
     <aside className="panel controls" aria-label="Inputs">
       <Gate name="preset">
-        <PresetControls />
+        <Presets />
       </Gate>
       <Gate name="matrix">
         <PreferenceEditor
@@ -32,22 +46,17 @@ export function ControlsPanel() {
         />
       </Gate>
       <Gate name="paste">
-        <PastePanel
-          onApply={(P, names) => {
-            a.setPreferences(P);
-            if (names) a.setLabels(names);
-          }}
-        />
+        <Paste onApply={applyPaste} />
       </Gate>
       <Gate name="reference">
-        <PolicyInputs legend="Reference policy μ" symbol="μ" labels={labels} value={reference} onChange={a.setReference} />
+        <Policy legend="Reference policy μ" symbol="μ" labels={labels} value={reference} onChange={a.setReference} />
       </Gate>
       <Gate name="initial">
-        <PolicyInputs legend="Start π₀" symbol="π₀" labels={labels} value={initial} onChange={a.setInitial} />
+        <Policy legend="Start π₀" symbol="π₀" labels={labels} value={initial} onChange={a.setInitial} />
       </Gate>
-      <DynamicsControls />
+      <Dynamics />
       <Gate name="corners">
-        <CornerPicker />
+        <Corners />
       </Gate>
     </aside>
   );
