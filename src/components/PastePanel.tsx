@@ -42,8 +42,11 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
   return (
     <details className="paste-panel">
       <summary>Paste from a spreadsheet</summary>
-      <label htmlFor={`${id}-text`}>Matrix (tab- or comma-separated; a header row and a name column are optional) or a list of pairs, one per line: “a, b, P(a ≻ b)”, “a, b, wins of a, wins of b” or “a, b, winner”</label>
-      <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={disabled} spellCheck={false} />
+      <label htmlFor={`${id}-text`}>Matrix (tab- or comma-separated; a header row and a name column are optional) or list of pairs</label>
+      <p className="field-note" id={`${id}-hint`}>
+        A list has one line per pair, <code>a, b, p</code> (the probability that a beats b) or <code>a, b, wins of a, wins of b</code>, or one line per battle, <code>a, b, winner</code>.
+      </p>
+      <textarea id={`${id}-text`} aria-describedby={`${id}-hint`} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={disabled} spellCheck={false} />
       <div className="paste-row">
         <label htmlFor={`${id}-mode`}>Read as</label>
         <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as PasteMode)} disabled={disabled}>

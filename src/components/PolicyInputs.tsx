@@ -1,11 +1,14 @@
 /**
  * Numeric fields for a policy (μ or π0): one per response, as positive weights that are
  * normalised when committed. A value that is not a positive number is refused with a message
- * naming the field; the current policy stays.
+ * naming the field; the current policy stays. Above GRID_MAX_RESPONSES the form is
+ * PolicyListInput (a Uniform button, the largest entries, one text area for every weight).
  */
 import { useId, useState } from 'react';
+import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
+import './HeatmapEditor.css';
 
-interface PolicyInputsProps {
+export interface PolicyInputsProps {
   legend: string;
   /** Symbol used in labels and messages, e.g. "μ". */
   symbol: string;
@@ -17,7 +20,11 @@ interface PolicyInputsProps {
 
 const fmt = (x: number) => String(Number(x.toFixed(4)));
 
-export function PolicyInputs({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
+export function PolicyInputs(props: PolicyInputsProps) {
+  return props.labels.length > GRID_MAX_RESPONSES ? <PolicyListInput {...props} /> : <PolicyFields {...props} />;
+}
+
+function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
   const id = useId();
   // The entry being typed (index and text); every other field shows the current value.
   const [draft, setDraft] = useState<{ k: number; text: string } | null>(null);
@@ -62,6 +69,143 @@ export function PolicyInputs({ legend, symbol, labels, value, onChange, disabled
             />
           </label>
         ))}
+      </div>
+      {error && (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+// Large n: parsing of the weights list (errors name the field and the entry).
+type WeightsParse = { ok: true; policy: number[] } | { ok: false; message: string };
+
+function parseWeights(text: string, labels: readonly string[], field: string): WeightsParse {
+  const tokens = text.split(/[\s,;]+/).filter((t) => t !== '');
+  const n = labels.length;
+  if (tokens.length !== n) return { ok: false, message: `${field} needs ${n} weights, one per response; got ${tokens.length}.` };
+  const weights: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const v = Number(tokens[k]);
+    if (!Number.isFinite(v) || v <= 0) return { ok: false, message: `${field}: weight ${k + 1} (${labels[k]}) must be a positive number; got "${tokens[k]}".` };
+    weights.push(v);
+  }
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!Number.isFinite(sum)) return { ok: false, message: `${field}: the weights are too large to add up.` };
+  return { ok: true, policy: weights.map((w) => w / sum) };
+}
+
+/** A policy as text for the text area: 6 significant digits, enough to apply back unchanged. */
+function formatWeights(policy: readonly number[]): string {
+  return policy.map((x) => String(Number(x.toPrecision(6)))).join(', ');
+}
+
+/** The indices of the `k` largest entries, largest first (ties in index order). */
+function largestEntries(policy: readonly number[], k: number): number[] {
+  return policy
+    .map((_, i) => i)
+    .sort((a, b) => policy[b] - policy[a] || a - b)
+    .slice(0, k);
+}
+
+/**
+ * μ or π0 for many responses (n > GRID_MAX_RESPONSES), where a field per response would not
+ * scale: a Uniform button, the five largest entries, and one text area with every weight (comma
+ * or newline separated, normalised when applied). Bad input is refused with a message naming the
+ * field and the entry; the current policy stays.
+ */
+const TOP = 5;
+
+function PolicyListInput({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const n = labels.length;
+  const field = `${symbol} weights`;
+  const uniform = value.every((x) => Math.abs(x - 1 / n) < 1e-9);
+
+  const apply = () => {
+    if (draft === null) return;
+    const parsed = parseWeights(draft, labels, field);
+    if (!parsed.ok) {
+      setError(`${parsed.message} The current ${symbol} is kept.`);
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    onChange(parsed.policy);
+  };
+
+  return (
+    <fieldset className="policy-inputs policy-list">
+      <legend>{legend}</legend>
+      <div className="policy-list__summary">
+        {uniform ? (
+          <p className="policy-list__uniform">
+            Uniform: every response has {symbol} = 1/{n} ≈ {fmt(1 / n)}.
+          </p>
+        ) : (
+          <ol className="policy-list__top" aria-label={`Largest entries of ${symbol}`}>
+            {largestEntries(value as number[], TOP).map((k) => (
+              <li key={k}>
+                <span className="policy-list__name">{labels[k]}</span> <span className="policy-list__value">{fmt(value[k])}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        <button
+          type="button"
+          disabled={disabled || uniform}
+          onClick={() => {
+            setDraft(null);
+            setError(null);
+            onChange(new Array<number>(n).fill(1 / n));
+          }}
+        >
+          Uniform
+        </button>
+      </div>
+      <label className="policy-list__field" htmlFor={`${id}-text`}>
+        {field} ({n} values, comma or newline separated; normalised to sum to 1)
+      </label>
+      <textarea
+        id={`${id}-text`}
+        className="policy-list__text"
+        rows={3}
+        spellCheck={false}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        value={draft ?? formatWeights(value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            apply();
+          } else if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      <div className="policy-list__actions">
+        <button type="button" disabled={disabled || draft === null} onClick={apply}>
+          Apply {symbol}
+        </button>
+        {draft !== null && (
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(null);
+              setError(null);
+            }}
+          >
+            Discard changes
+          </button>
+        )}
+        <span className="policy-list__hint">Ctrl+Enter applies, Esc discards.</span>
       </div>
       {error && (
         <p className="field-error" id={`${id}-err`} role="alert">

@@ -24,6 +24,8 @@ import {
   textColorOn,
   WHEEL_NOTCH_PX,
 } from '../state/matrixEdit.ts';
+import { GRID_MAX_RESPONSES, MAX_RESPONSES } from '../state/scenario.ts';
+import { HeatmapEditor } from './HeatmapEditor.tsx';
 import './PreferenceEditor.css';
 
 export interface PreferenceEditorProps {
@@ -34,7 +36,7 @@ export interface PreferenceEditorProps {
   onLabelsChange(labels: string[]): void;
   onAddResponse(): void;
   onRemoveResponse(index: number): void;
-  /** Defaults 2 and 12. */
+  /** Defaults 2 and MAX_RESPONSES (above GRID_MAX_RESPONSES the editor is a canvas heatmap). */
   minN?: number;
   maxN?: number;
   readOnly?: boolean;
@@ -57,17 +59,16 @@ interface DragState {
   active: boolean;
 }
 
-export function PreferenceEditor({
-  preferences,
-  labels,
-  onChange,
-  onLabelsChange,
-  onAddResponse,
-  onRemoveResponse,
-  minN = 2,
-  maxN = 12,
-  readOnly = false,
-}: PreferenceEditorProps) {
+/**
+ * A grid of number fields up to GRID_MAX_RESPONSES responses (every cell visible and typeable);
+ * beyond, a canvas heatmap that edits the selected cell (n² fields would not scale to n = 500).
+ */
+export function PreferenceEditor({ minN = 2, maxN = MAX_RESPONSES, readOnly = false, ...rest }: PreferenceEditorProps) {
+  const props = { ...rest, minN, maxN, readOnly };
+  return rest.preferences.length > GRID_MAX_RESPONSES ? <HeatmapEditor {...props} /> : <GridEditor {...props} />;
+}
+
+function GridEditor({ preferences, labels, onChange, onLabelsChange, onAddResponse, onRemoveResponse, minN, maxN, readOnly }: Required<PreferenceEditorProps>) {
   const n = preferences.length;
   // Unique per instance: aria-describedby must point at this editor's message, not another's.
   const MESSAGE_ID = useId();
