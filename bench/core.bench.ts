@@ -1,13 +1,18 @@
 /**
- * Core throughput benchmark: steps/s of simulate() for Nash-MD at n = 3, 10, 100, 1000, beside a
+ * Core benchmarks. (1) Throughput: steps/s of simulate() for Nash-MD at n = 3, 10, 100, 1000, beside a
  * minimal allocation-free Float64Array loop doing the same arithmetic (log-space geometric
  * mixture, mat-vec with four accumulators, log-space normalisation) and storing the trajectory
- * into a preallocated buffer. Prints a Markdown table for docs/benchmarks.md.
+ * into a preallocated buffer. (2) Solvers: wall time of regularizedNash (τ = 1, 0.01, 1e-3),
+ * regularizedNashPath (the 48-point TAU_GRID), nashEquilibrium and fitBradleyTerry at n = 100 and
+ * 500 on (a) a uniform random P (Nash support ≈ n/2, the hard case) and (b) a noisy Bradley–Terry
+ * P (leaderboard-like, small support); median of 3 runs after a warm-up. Prints Markdown tables
+ * for docs/benchmarks.md.
  *
  *   npm run bench            (or: npx tsx bench/core.bench.ts)
  */
 import { cpus } from 'node:os';
-import { simulate } from '../src/core/index.ts';
+import { fitBradleyTerry, nashEquilibrium, regularizedNash, regularizedNashPath, simulate } from '../src/core/index.ts';
+import { TAU_GRID } from '../src/core/simulationService.ts';
 
 /** Target seconds of work per measurement. */
 const TARGET_SECONDS = 0.4;
@@ -134,3 +139,54 @@ for (const n of [3, 10, 100, 1000]) {
   console.log(`| ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${fmt(base)} | ${ratio.toFixed(2)}× |`);
 }
 console.log(`\nWorst ratio ${worst.toFixed(2)}× (target ≤ 1.30×).`);
+
+/** (b): Bradley–Terry scores ~ U(0, 4) plus noise ±0.05, clamped to [0.01, 0.99]. */
+function noisyBradleyTerry(n: number, seed: number): number[][] {
+  let s = seed;
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const scores = Array.from({ length: n }, () => 4 * rand());
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = 1 / (1 + Math.exp(scores[j] - scores[i])) + 0.1 * (rand() - 0.5);
+      P[i][j] = Math.min(0.99, Math.max(0.01, v));
+      P[j][i] = 1 - P[i][j];
+    }
+  }
+  return P;
+}
+
+/** Median wall time in ms of 3 runs (after one warm-up run at the small size). */
+function medianMs(f: () => void): number {
+  const t: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    f();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+console.log('\nSolvers: wall time in ms, median of 3 runs (targets at n = 500: < 1000 each, path < 1500).\n');
+console.log('| n | P | regularizedNash τ=1 | τ=0.01 | τ=1e-3 | path (48 τ) | nashEquilibrium | fitBradleyTerry |');
+console.log('|---:|:---|---:|---:|---:|---:|---:|---:|');
+const grid = Array.from(TAU_GRID);
+{
+  const warm = seededMatrix(30, 1);
+  const mu = new Array<number>(30).fill(1 / 30);
+  regularizedNashPath(warm, mu, grid);
+  nashEquilibrium(warm);
+  fitBradleyTerry(warm);
+}
+for (const n of [100, 500]) {
+  for (const [name, P] of [['(a) random', seededMatrix(n, 7 + n)], ['(b) noisy BT', noisyBradleyTerry(n, 3 + n)]] as const) {
+    const mu = new Array<number>(n).fill(1 / n);
+    const cells = [
+      ...[1, 0.01, 1e-3].map((tau) => medianMs(() => regularizedNash(P, mu, tau))),
+      medianMs(() => regularizedNashPath(P, mu, grid)),
+      medianMs(() => nashEquilibrium(P)),
+      medianMs(() => fitBradleyTerry(P)),
+    ];
+    console.log(`| ${n} | ${name} | ${cells.map((c) => c.toFixed(0)).join(' | ')} |`);
+  }
+}

@@ -13,3 +13,4 @@ export { exploitability } from './exploitability.ts';
 export { fitBradleyTerry, rlhfOptimum, BT_CLAMP } from './bradleyTerry.ts';
 export { kl, logSumExp } from './logspace.ts';
 export { flatten, trajectoryMetrics, winProbability } from './metrics.ts';
+export type { SolverOptions } from './solverOptions.ts';

@@ -54,7 +54,7 @@ export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution {
     matrix: { format: 'csc' as const, numRows: n, numCols: n, starts, indices, values },
   };
   return highs.withModel(model, (m) => {
-    m.options.set({ primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
+    m.options.set({ primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10, presolve: 'off' });
     m.run();
     const optimal = m.getModelStatus() === highs.constants.modelStatus.optimal;
     const x = Float64Array.from(m.getSolution().colValue);

@@ -10,6 +10,7 @@ import { flatten, trajectoryMetrics } from './metrics.ts';
 import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
+import type { SolverOptions } from './solverOptions.ts';
 import type { Algorithm } from './types.ts';
 import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
 
@@ -66,6 +67,16 @@ interface Rows {
 }
 
 type Report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress['preview']) => void;
+
+/** Overall fraction at which each stage starts (the next stage's start is where it ends). */
+const STAGE_START: Record<ComputeStage, number> = { runs: 0, rewards: 0.15, nash: 0.3, regularized: 0.55, path: 0.7, metrics: 0.9 };
+const STAGE_END: Record<ComputeStage, number> = { runs: 0.15, rewards: 0.3, nash: 0.55, regularized: 0.7, path: 0.9, metrics: 1 };
+
+/** Solver options whose progress is mapped into the stage's share of the whole computation. */
+function within(report: Report, stage: ComputeStage): SolverOptions {
+  report(stage, STAGE_START[stage]);
+  return { onProgress: (f) => report(stage, STAGE_START[stage] + f * (STAGE_END[stage] - STAGE_START[stage])) };
+}
 
 /** Advances a runner by `steps`, keeping every row. */
 function plainRows(algorithm: Algorithm, runner: Runner, steps: number): Rows {
@@ -154,20 +165,16 @@ export function createSimulationService(): SimulationApi {
   }
   type Keys = ReturnType<typeof keysOf>;
 
-  const rewardsOf = (s: ScenarioSpec, keys: Keys) =>
-    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined));
+  const rewardsOf = (s: ScenarioSpec, keys: Keys, options?: SolverOptions) =>
+    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
 
   function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
-    report('rewards', 0.2);
-    const rewards = rewardsOf(s, keys);
-    report('nash', 0.35);
-    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences));
-    report('regularized', 0.6);
-    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau)) : nash;
+    const rewards = rewardsOf(s, keys, within(report, 'rewards'));
+    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
     const n = s.reference.length;
     const grid = pathGrid(n);
-    report('path', 0.75);
-    const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid)));
+    const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid), within(report, 'path')));
     const rlhfPath = new Float64Array(grid.length * n);
     grid.forEach((tau, k) => rlhfPath.set(rlhfOptimum(rewards, s.reference, tau), k * n));
     return {
@@ -212,7 +219,7 @@ export function createSimulationService(): SimulationApi {
           runners.set(algorithm, runner);
           rows.set(algorithm, rowsOf(algorithm, runner));
         }
-        report('runs', 0.15, { n, chunks: [...rows.values()].map(previewChunk) });
+        report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
         const eq = equilibria(s, keys, report);
         for (const algorithm of s.algorithms) {
           if (runners.has(algorithm)) continue;
@@ -220,7 +227,7 @@ export function createSimulationService(): SimulationApi {
           runners.set(algorithm, runner);
           rows.set(algorithm, rowsOf(algorithm, runner));
         }
-        report('metrics', 0.9);
+        report('metrics', STAGE_START.metrics);
         // The target is copied: eq.regularized is transferred (detached) when the response is sent.
         const run: ActiveRun = {
           version,

@@ -172,14 +172,15 @@ describe('random', () => {
     expect(build({ seed: 42 }).initial).not.toEqual(build({ seed: 43 }).initial);
   });
 
-  it('is valid for every n in 2..12 and clamps n outside', () => {
+  it('is valid for every n in 2..12 (and 500) and clamps n outside 2..500', () => {
     for (let n = 2; n <= 12; n++) {
       const s = expectValidScenario('random', { n, seed: n * 7 });
       expect(s.preferences).toHaveLength(n);
       for (const x of s.reference) expect(x).toBeCloseTo(1 / n, 15);
     }
     expect(build({ n: 1 }).preferences).toHaveLength(2);
-    expect(build({ n: 40 }).preferences).toHaveLength(12);
+    expect(build({ n: 500 }).preferences).toHaveLength(500);
+    expect(build({ n: 501 }).preferences).toHaveLength(500);
   });
 
   it('draws the upper triangle from createRng(seed)', () => {
