@@ -6,11 +6,12 @@ import { LectureTools, StagePanels } from './LectureTools.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
-import { ConvergenceView, PolicyTableView, SimplexView, TimeSeriesView, WinRateView } from './FigureViews.tsx';
+import { ConvergenceView, EquilibriumBarsView, PolicyTableView, SimplexView, TimeSeriesView, TopKView, WinRateView } from './FigureViews.tsx';
 import { Messages } from './Messages.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
 import { useAppStore } from '../state/appStore.ts';
+import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { useView } from '../state/viewOptions.ts';
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
@@ -31,7 +32,7 @@ function usePauseOffscreen(controller: SimulationController) {
 
 export function App({ controller }: { controller: SimulationController }) {
   const stage = usePauseOffscreen(controller);
-  const large = useAppStore((s) => s.scenario.preferences.length > 3);
+  const n = useAppStore((s) => s.scenario.preferences.length);
   const embed = useView((v) => v.embed);
   const measurements = useView((v) => !v.hide.has('measurements'));
   const tools = useView((v) => !v.hide.has('tools'));
@@ -69,7 +70,11 @@ export function App({ controller }: { controller: SimulationController }) {
         <ControlsPanel />
         <main className="stage" aria-label="Figures" ref={stage}>
           <SimplexView />
-          {large && <TimeSeriesView />}
+          {/* n > 3: the simplex sums responses into corners, so the views below show each response.
+              Up to GRID_MAX_RESPONSES one small panel each; above, the top k and "other". */}
+          {n > 3 && n <= GRID_MAX_RESPONSES && <TimeSeriesView />}
+          {n > GRID_MAX_RESPONSES && <TopKView />}
+          {n > 3 && <EquilibriumBarsView />}
           <StagePanels controller={controller} />
         </main>
         {measurements && (

@@ -1,12 +1,26 @@
 /**
  * Selectors from the stores to each renderer's props: pure functions, shared by the views.
  */
+import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/metrics.ts';
 import { rowAt } from '../viz/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
-import type { RunState } from '../state/runStore.ts';
+import { policyAt, type RunState } from '../state/runStore.ts';
+import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { uiStore } from '../state/uiStore.ts';
-import { DEFAULT_THEME, LECTURE_THEME, type ConvergenceProps, type FigureTheme, type SimplexProps, type TimeSeriesProps, type WinRateProps } from '../viz/types.ts';
+import type { PolicyTableProps } from '../viz/policyTable.ts';
+import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
+import {
+  DEFAULT_THEME,
+  LECTURE_THEME,
+  type ConvergenceProps,
+  type EquilibriumBarsProps,
+  type FigureTheme,
+  type SimplexProps,
+  type TimeSeriesProps,
+  type TopKProps,
+  type WinRateProps,
+} from '../viz/types.ts';
 
 /** The figure theme of the current presentation mode. */
 function theme(): FigureTheme {
@@ -69,5 +83,70 @@ export function winRateProps(run: RunState, app: AppState): WinRateProps | null 
         vsRegularized: winProbability(p, n, pi, eq.regularized),
       };
     }),
+  };
+}
+
+// ---------------------------------------------------------------- large n (n > GRID_MAX_RESPONSES)
+
+/**
+ * How many responses the large-n views name (the top-k chart and the policy table), chosen with
+ * the chart's control. A view setting, not part of the scenario: not in the URL or the undo history.
+ */
+export const topKStore = createStore<{ k: number }>(() => ({ k: TOP_K_DEFAULT }));
+
+export function setTopK(k: number): void {
+  topKStore.setState({ k: clampK(k) });
+}
+
+/** True when the views show the top-k responses instead of one panel or column per response. */
+export function isLargeN(n: number): boolean {
+  return n > GRID_MAX_RESPONSES;
+}
+
+/** One-entry cache: the chart and the table ask for the same ranking in the same frame. */
+let topKCache: { key: readonly unknown[]; indices: number[] } | null = null;
+
+/** The top-k responses of what is shown now (topK.ts chooseTopK), or null while no run matches. */
+export function topKIndices(run: RunState, app: AppState): number[] | null {
+  const n = app.scenario.preferences.length;
+  if (run.n !== n) return null;
+  const k = topKStore.getState().k;
+  const eq = run.equilibria;
+  const key = [run.series, run.frame, run.t, eq, k, n];
+  if (topKCache && topKCache.key.every((v, i) => v === key[i])) return topKCache.indices;
+  const indices = chooseTopK(n, run.series, run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
+  topKCache = { key, indices };
+  return indices;
+}
+
+export function topKProps(run: RunState, app: AppState): TopKProps | null {
+  const indices = topKIndices(run, app);
+  if (!indices) return null;
+  return { n: run.n, labels: app.scenario.labels, series: run.series, t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme() };
+}
+
+export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
+  const n = app.scenario.preferences.length;
+  const eq = run.n === n ? run.equilibria : null;
+  return {
+    n,
+    labels: app.scenario.labels,
+    tau: app.scenario.tau,
+    regularized: eq?.regularized ?? null,
+    nash: eq?.nash ?? null,
+    rlhfOptimum: eq?.rlhfOptimum ?? null,
+    theme: theme(),
+  };
+}
+
+/** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
+export function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
+  const n = app.scenario.preferences.length;
+  const matches = run.n === n;
+  return {
+    labels: app.scenario.labels,
+    rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
+    t: run.t,
+    top: isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined,
   };
 }

@@ -3,16 +3,22 @@
  * shown and the full-precision value in data-value; the iteration t beside it. It is the
  * screen-reader view of the figure, so it is a real <table>. Updated imperatively (it changes
  * every frame while playing), never by React.
+ *
+ * At large n (`top` given) the columns are the top-k responses of the top-k chart, in its order,
+ * then "other", the sum of the rest, so each row still sums to 1 and the table stays readable.
  */
 import { select } from 'd3';
 import type { Algorithm } from '../core/types.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
+import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];
   rows: readonly { algorithm: Algorithm; policy: ArrayLike<number> }[];
   t: number;
+  /** Large n: the responses to show as columns, best first; the rest become one "other" column. */
+  top?: readonly number[];
 }
 
 export function createPolicyTable(element: HTMLElement): Renderer<PolicyTableProps> {
@@ -25,15 +31,21 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
   table.append('caption').text('Current policies');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');
+  const note = root.append('p').attr('class', 'policy-table-note').style('display', 'none');
 
   return {
-    update({ labels, rows, t }) {
+    update({ labels, rows, t, top }) {
       iteration.text(String(t));
+      const n = labels.length;
+      const grouped = top !== undefined && top.length < n;
+      const columns = top ? [...top.map((i) => labels[i] ?? `y${i + 1}`), ...(grouped ? [`other (${n - top.length})`] : [])] : labels;
+      const values = (policy: ArrayLike<number>) => (top ? aggregateRow(policy, top, n) : Array.from(policy));
       headRow
         .selectAll<HTMLTableCellElement, string>('th')
-        .data(['Algorithm', ...labels])
+        .data(['Algorithm', ...columns])
         .join('th')
         .attr('scope', 'col')
+        .attr('class', (_, i) => (grouped && i === columns.length ? 'other' : null))
         .text((d) => d);
       const tr = body
         .selectAll<HTMLTableRowElement, PolicyTableProps['rows'][number]>('tr')
@@ -47,11 +59,14 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
         .text((d) => ALGORITHM_STYLE[d.algorithm].label)
         .style('border-left', (d) => `4px ${ALGORITHM_STYLE[d.algorithm].dash ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`);
       tr.selectAll<HTMLTableCellElement, number>('td')
-        .data((d) => Array.from(d.policy))
+        .data((d) => values(d.policy))
         .join('td')
         .attr('data-value', (v) => String(v))
         .text((v) => v.toFixed(3));
       table.classed('empty', rows.length === 0);
+      note
+        .style('display', top ? '' : 'none')
+        .text(top ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.` : '');
     },
     resize() {},
     destroy() {

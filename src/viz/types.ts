@@ -113,3 +113,29 @@ export interface TimeSeriesProps {
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
 }
+
+/** The top-k chart of large n (topKPlot.ts): π_t(y) of the top responses and "other", per algorithm. */
+export interface TopKProps {
+  n: number;
+  labels: readonly string[];
+  series: readonly SeriesData[];
+  t: number;
+  /** The responses named, best first (topK.ts chooseTopK); every other response is summed into "other". */
+  indices: readonly number[];
+  emptyMessage?: string;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
+}
+
+/** Grouped bars of π*_τ, the Nash of P and the RLHF optimum (equilibriumBars.ts). */
+export interface EquilibriumBarsProps {
+  n: number;
+  labels: readonly string[];
+  tau: number;
+  regularized: ArrayLike<number> | null;
+  nash: ArrayLike<number> | null;
+  rlhfOptimum: ArrayLike<number> | null;
+  emptyMessage?: string;
+  /** Text and stroke sizes; DEFAULT_THEME when absent. */
+  theme?: FigureTheme;
+}

@@ -1,0 +1,222 @@
+/**
+ * Grouped horizontal bars of the three equilibria side by side, one group per response: π*_τ (the
+ * regularised Nash the runs converge to), the Nash of P (τ → 0) and the RLHF optimum. This is the
+ * paper's contrast for any n: at large n the simplex only shows three summed corners, while here
+ * one sees RLHF backing a single response and the Nash mixing several.
+ *
+ * Which responses: all of them while n ≤ BARS_MAX (in matrix order), otherwise the union of each
+ * equilibrium's top entries, sorted, plus "other" (topK.ts unionTop). The kinds differ by colour AND
+ * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover.
+ */
+import * as d3 from 'd3';
+import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
+import { measurerFor, resolveTheme } from './measure.ts';
+import { MARKER_STYLE } from './palette.ts';
+import { BARS_MAX, aggregateRow, niceMax, unionTop } from './topK.ts';
+import { createTooltip, standaloneSvg } from './topKPlot.ts';
+import type { EquilibriumBarsProps, Renderer } from './types.ts';
+
+type Kind = 'regularized' | 'nash' | 'rlhfOptimum';
+
+const DARK = '#3a3a3a';
+/** label: the legend's text; plain: the same for measuring; text: the tooltip's name. */
+const KINDS: readonly { key: Kind; label: readonly MathPart[]; plain: string; text: string; color: string }[] = [
+  { key: 'regularized', label: [['π*'], ['τ', 'sub'], [' (regularised Nash)']], plain: 'π*τ (regularised Nash)', text: 'π*_τ', color: DARK },
+  { key: 'nash', label: [['Nash of P (τ = 0)']], plain: 'Nash of P (τ = 0)', text: 'Nash of P', color: DARK },
+  { key: 'rlhfOptimum', label: [['RLHF optimum']], plain: 'RLHF optimum', text: 'RLHF optimum', color: MARKER_STYLE.rlhfOptimum.color },
+];
+const fmtValue = d3.format('.4f');
+
+/** Unique pattern ids: several instances (and StrictMode's double create) coexist. */
+let instanceCounter = 0;
+
+interface Group {
+  key: string;
+  label: string;
+  values: Record<Kind, number>;
+}
+
+export function createEquilibriumBars(element: HTMLElement, _options: Record<string, never> = {}): Renderer<EquilibriumBarsProps> {
+  const id = `eqbars-${++instanceCounter}`;
+  let width = element.clientWidth || 500;
+  let height = 120;
+  let props: EquilibriumBarsProps | null = null;
+  let groups: Group[] = [];
+  let rowGeometry = { top: 0, groupH: 1, left: 0 };
+  let measured: { fs: number; measure: (s: string) => number } = { fs: 0, measure: () => 0 };
+
+  const svg = d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
+  const defs = svg.append('defs');
+  // Solid for π*_τ, diagonal hatching for the Nash, dots for the RLHF optimum.
+  const hatch = defs.append('pattern').attr('id', `${id}-nash`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
+  hatch.append('rect').attr('width', 4).attr('height', 4).attr('fill', '#fff');
+  hatch.append('line').attr('x1', 1).attr('x2', 1).attr('y2', 4).attr('stroke', DARK).attr('stroke-width', 1.6);
+  const dots = defs.append('pattern').attr('id', `${id}-rlhf`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4);
+  dots.append('rect').attr('width', 4).attr('height', 4).attr('fill', MARKER_STYLE.rlhfOptimum.color);
+  dots.append('circle').attr('cx', 2).attr('cy', 2).attr('r', 0.9).attr('fill', '#fff');
+  const fillOf = (k: Kind) => (k === 'regularized' ? DARK : k === 'nash' ? `url(#${id}-nash)` : `url(#${id}-rlhf)`);
+
+  const legend = svg.append('g').attr('class', 'bars-legend');
+  const highlight = svg.append('rect').attr('class', 'hover-only').attr('fill', '#eef3f8').attr('display', 'none');
+  const grid = svg.append('g');
+  const labelsG = svg.append('g');
+  const barsG = svg.append('g');
+  const breaks = svg.append('g');
+  const axis = svg.append('g');
+  const empty = svg.append('text').attr('fill', '#666');
+  const tooltip = createTooltip(element);
+  const x = d3.scaleLinear();
+
+  function render(): void {
+    const p = props;
+    const theme = resolveTheme(p?.theme);
+    const fs = theme.fontSize;
+    const sw = theme.strokeScale;
+    const k = fs / FONT_SIZE;
+    if (measured.fs !== fs) measured = { fs, measure: measurerFor(svg.node()!, fs) };
+    const measure = measured.measure;
+    svg.attr('font-size', fs);
+    const n = p?.n ?? 0;
+    const vectors = p && p.regularized && p.nash && p.rlhfOptimum ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum } : null;
+    const indices = vectors ? unionTop([vectors.regularized, vectors.nash, vectors.rlhfOptimum], n, BARS_MAX) : [];
+    const agg = vectors ? Object.fromEntries(KINDS.map(({ key }) => [key, aggregateRow(vectors[key], indices, n)])) as Record<Kind, number[]> : null;
+    groups = agg
+      ? [...indices, ...(indices.length < n ? [-1] : [])].map((r, c) => ({
+          key: String(r),
+          label: r < 0 ? `other (${n - indices.length})` : (p?.labels[r] ?? `y${r + 1}`),
+          values: { regularized: agg.regularized[c], nash: agg.nash[c], rlhfOptimum: agg.rlhfOptimum[c] },
+        }))
+      : [];
+
+    // Legend: a swatch with each kind's fill, then its name; wraps when narrow.
+    const swatch = Math.round(14 * k);
+    const items = legend.selectAll<SVGGElement, (typeof KINDS)[number]>('g.item').data(KINDS, (d) => d.key).join((enter) => {
+      const g = enter.append('g').attr('class', 'item');
+      g.append('rect');
+      g.append('text').attr('dy', '0.35em').attr('fill', INK);
+      return g;
+    });
+    items.select('rect').attr('width', swatch).attr('height', swatch * 0.7).attr('y', -swatch * 0.35).attr('fill', (d) => fillOf(d.key)).attr('stroke', (d) => d.color).attr('stroke-width', sw);
+    items.select<SVGTextElement>('text').attr('x', swatch + 5).each(function (d) {
+      setMathText(d3.select(this), d.label, scriptSize(theme));
+    });
+    const tauText = p ? `τ = ${d3.format('~g')(p.tau)}` : '';
+    let lx = 0;
+    let ly = fs / 2 + 2;
+    const maxW = Math.max(100, width - 8);
+    items.attr('transform', (d) => {
+      const w = swatch + 5 + measure(d.plain) + 16 * k;
+      if (lx > 0 && lx + w > maxW) {
+        lx = 0;
+        ly += fs + 6;
+      }
+      const at = `translate(${lx + 4},${ly})`;
+      lx += w;
+      return at;
+    });
+    const legendBottom = ly + fs / 2 + 8 * k;
+
+    const labelW = Math.min(Math.max(60, width * 0.32), Math.ceil(Math.max(0, ...groups.map((g) => measure(g.label)))) + 6);
+    const left = labelW + 10;
+    const barH = Math.max(5, Math.round(fs * 0.5));
+    const groupH = 3 * barH + Math.round(fs * 0.6);
+    const top = legendBottom + 2;
+    const plotH = groups.length * groupH;
+    height = Math.ceil(top + plotH + fs + 14 + (p ? fs + 6 : 0));
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    rowGeometry = { top, groupH, left };
+
+    // The scale fits the named responses; "other" (most of the mass at n = 500) may run off it:
+    // such a bar is cut at the right edge with a white break mark, its value is in the tooltip.
+    const valuesOf = (gs: Group[]) => gs.flatMap((g) => KINDS.map(({ key }) => g.values[key])).filter(Number.isFinite);
+    const named = valuesOf(groups.filter((g) => g.key !== '-1'));
+    const max = named.length > 0 ? Math.max(0, ...named) : Math.max(0, ...valuesOf(groups));
+    x.domain([0, niceMax(max)]);
+    const right = Math.ceil(measure(d3.format('~g')(x.domain()[1])) / 2 + 6); // room for the last tick label
+    x.range([left, Math.max(left + 40, width - right)]);
+    const ticks = x.ticks(Math.max(2, Math.floor((width - left) / (60 * k))));
+    grid.selectAll('line').data(ticks.slice(1)).join('line')
+      .attr('x1', (v) => x(v)).attr('x2', (v) => x(v)).attr('y1', top).attr('y2', top + plotH).attr('stroke', '#ececec').attr('stroke-width', sw);
+    axis.attr('transform', `translate(0,${top + plotH})`).call(d3.axisBottom(x).tickValues(ticks).tickSize(3).tickFormat(d3.format('~g'))).call(styleAxis, theme);
+    axis.selectAll('text.axis-title').data(p ? [tauText] : []).join('text').attr('class', 'axis-title')
+      .attr('x', x.range()[1]).attr('y', fs + 14).attr('dy', '0.71em').attr('text-anchor', 'end').attr('fill', '#555')
+      .text('');
+
+    const truncate = (s: string) => {
+      if (measure(s) <= labelW) return s;
+      let keep = s.length - 1;
+      while (keep > 1 && measure(`${s.slice(0, keep)}…`) > labelW) keep--;
+      return `${s.slice(0, keep)}…`;
+    };
+    labelsG.selectAll<SVGTextElement, Group>('text').data(groups, (g) => g.key).join('text')
+      .attr('x', labelW + 4).attr('y', (_, i) => top + i * groupH + 1.5 * barH).attr('dy', '0.35em').attr('text-anchor', 'end')
+      .attr('fill', INK).attr('font-style', (g) => (g.key === '-1' ? 'italic' : null)).text((g) => truncate(g.label));
+
+    const bars = groups.flatMap((g, i) => KINDS.map(({ key }, j) => ({ g, key, y: top + i * groupH + j * barH, v: g.values[key] })));
+    barsG.selectAll<SVGRectElement, (typeof bars)[number]>('rect').data(bars, (b) => `${b.g.key}/${b.key}`).join('rect')
+      .attr('class', 'bar').attr('data-kind', (b) => b.key).attr('data-response', (b) => b.g.key).attr('data-value', (b) => String(b.v))
+      .attr('x', left).attr('y', (b) => b.y + 0.5).attr('height', barH - 1)
+      .attr('width', (b) => Math.max(Number.isFinite(b.v) ? 0.75 : 0, x(Number.isFinite(b.v) ? Math.min(b.v, x.domain()[1]) : 0) - left))
+      .attr('fill', (b) => fillOf(b.key)).attr('stroke', (b) => KINDS.find((q) => q.key === b.key)!.color).attr('stroke-width', 0.75 * sw);
+
+    const cut = bars.filter((b) => b.v > x.domain()[1]);
+    breaks.selectAll('path').data(cut).join('path').attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', 2 * sw)
+      .attr('d', (b) => {
+        const bx = x.range()[1] - 10 * k;
+        return `M${bx},${b.y + barH + 1}l${3 * k},${-barH - 2}M${bx + 4 * k},${b.y + barH + 1}l${3 * k},${-barH - 2}`;
+      });
+    const cutNote = cut.length ? '; “other” cut at the edge' : '';
+    const titles = [`probability of each response (${tauText})${cutNote}`, `probability (${tauText})${cutNote}`, `probability (${tauText})`];
+    axis.select('text.axis-title').text(titles.find((c) => measure(c) <= width - 8) ?? titles[titles.length - 1]);
+
+    const hasData = groups.length > 0;
+    axis.attr('display', hasData ? null : 'none');
+    empty.text(p?.emptyMessage ?? 'Computing…').attr('display', hasData ? 'none' : null).attr('x', 4).attr('y', top + fs * 1.5);
+    svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0));
+  }
+
+  const onPointer = (event: PointerEvent) => {
+    const [px, py] = d3.pointer(event, svg.node());
+    const i = Math.floor((py - rowGeometry.top) / rowGeometry.groupH);
+    const g = groups[i];
+    if (!g || px < 0) return hide();
+    const theme = resolveTheme(props?.theme);
+    highlight.attr('display', null).attr('x', 0).attr('width', width).attr('y', rowGeometry.top + i * rowGeometry.groupH - 2).attr('height', rowGeometry.groupH);
+    tooltip.show(
+      Math.min(px, width - 10),
+      rowGeometry.top + (i + 0.5) * rowGeometry.groupH,
+      g.label,
+      KINDS.map((q) => ({ color: q.color, dash: q.key === 'nash' ? '2 2' : '', label: q.text, value: fmtValue(g.values[q.key]) })),
+      Math.max(12, theme.fontSize * 0.9),
+    );
+  };
+  const hide = () => {
+    highlight.attr('display', 'none');
+    tooltip.hide();
+  };
+  svg.on('pointermove', onPointer).on('pointerdown', onPointer).on('pointerleave', hide);
+
+  return {
+    update(next) {
+      props = next;
+      render();
+    },
+    resize(w) {
+      width = Math.max(1, w);
+      render();
+    },
+    snapshot: () => standaloneSvg(svg.node()!, width, height, 'Equilibria bar chart'),
+    destroy() {
+      tooltip.remove();
+      svg.remove();
+    },
+  };
+}
+
+const pct = d3.format('.1%');
+
+function ariaLabel(groups: readonly Group[], n: number, tau: number): string {
+  if (groups.length === 0) return 'Equilibria bar chart: not computed yet';
+  const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind])}`).join(', ');
+  return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.`;
+}
