@@ -262,3 +262,28 @@ test('hostile labels stay text in the exported SVG and CSV', async ({ page }) =>
   const header = csv.split('\n').find((l) => l.startsWith('t,'))!;
   expect(header).toContain('"π_t(a,""b"")"');
 });
+
+test('at n = 40 the top-responses and equilibria figures export as SVG with their legends', async ({ page }) => {
+  await page.goto('./#preset=leaderboard&n=40&t=50');
+  await expect(page.getByTestId('iteration')).toHaveText('50');
+  await expect(page.getByTestId('compute-progress')).toHaveCount(0, { timeout: 20_000 });
+  for (const [button, file] of [
+    ['Top responses SVG', 'nash-md-topk-t50.svg'],
+    ['Equilibria SVG', 'nash-md-equilibria-t50.svg'],
+  ] as const) {
+    const { file: f, bytes } = await download(page, button);
+    expect(f.suggestedFilename()).toBe(file);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '') };
+    }, bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    // Both figures name responses of the leaderboard (model-01 … model-40).
+    expect(parsed.texts.some((t) => /model-\d\d/.test(t))).toBe(true);
+  }
+  // At n = 3 neither figure exists, so neither is offered.
+  await page.goto('./#preset=rps');
+  await openMenu(page);
+  await expect(page.getByRole('button', { name: 'Top responses SVG' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Equilibria SVG' })).toHaveCount(0);
+});

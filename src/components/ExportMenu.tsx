@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { SimulationController } from '../state/controller.ts';
-import { actions } from '../state/appStore.ts';
+import { actions, useAppStore } from '../state/appStore.ts';
+import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';
 import { videoSupport } from '../export/videoSupport.ts';
@@ -17,6 +18,7 @@ import './ExportMenu.css';
 type Job = () => string | Promise<string>;
 
 export function ExportMenu(_props: { controller: SimulationController }) {
+  const n = useAppStore((s) => s.scenario.preferences.length);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -111,6 +113,18 @@ export function ExportMenu(_props: { controller: SimulationController }) {
             {item('the convergence SVG', 'Convergence SVG', async () => (await exporters()).exportFigureSvg('convergence'))}
             {item('the convergence PNG', 'Convergence PNG (2×)', async () => (await exporters()).exportFigurePng('convergence'))}
           </div>
+          {n > GRID_MAX_RESPONSES && (
+            <div className="export-menu-row">
+              {item('the top-responses SVG', 'Top responses SVG', async () => (await exporters()).exportFigureSvg('topk'))}
+              {item('the top-responses PNG', 'Top responses PNG (2×)', async () => (await exporters()).exportFigurePng('topk'))}
+            </div>
+          )}
+          {n > 3 && (
+            <div className="export-menu-row">
+              {item('the equilibria SVG', 'Equilibria SVG', async () => (await exporters()).exportFigureSvg('equilibria'))}
+              {item('the equilibria PNG', 'Equilibria PNG (2×)', async () => (await exporters()).exportFigurePng('equilibria'))}
+            </div>
+          )}
           <p className="export-menu-heading">Trajectories</p>
           <div className="export-menu-row">
             {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv())}

@@ -12,7 +12,8 @@ import { exportFileName, exportInfo, type ExportInfo } from './exportInfo.ts';
 import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
 
-export type FigureName = 'simplex' | 'convergence';
+/** Figures with an SVG snapshot: 'topk' (n > 12) and 'equilibria' (n > 3) exist only for larger n. */
+export type FigureName = 'simplex' | 'convergence' | 'topk' | 'equilibria';
 
 /** The info of the state shown now (scenario and current t). */
 export function currentInfo(): ExportInfo {
