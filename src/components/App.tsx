@@ -1,12 +1,17 @@
 /** Composition: the page layout (and pausing the animation while the figure is off screen). */
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Caption } from './Caption.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { LectureTools, StagePanels } from './LectureTools.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
-import { ConvergenceView, EquilibriumBarsView, PolicyTableView, SimplexView, TimeSeriesView, TopKView, WinRateView } from './FigureViews.tsx';
+import { ConvergenceView, PolicyTableView, SimplexView, WinRateView } from './FigureViews.tsx';
+
+// Views of larger n load on demand: the default page (n = 3) never downloads them.
+const TimeSeriesView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TimeSeriesView })));
+const TopKView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TopKView })));
+const EquilibriumBarsView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.EquilibriumBarsView })));
 import { Messages } from './Messages.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
@@ -72,9 +77,11 @@ export function App({ controller }: { controller: SimulationController }) {
           <SimplexView />
           {/* n > 3: the simplex sums responses into corners, so the views below show each response.
               Up to GRID_MAX_RESPONSES one small panel each; above, the top k and "other". */}
-          {n > 3 && n <= GRID_MAX_RESPONSES && <TimeSeriesView />}
-          {n > GRID_MAX_RESPONSES && <TopKView />}
-          {n > 3 && <EquilibriumBarsView />}
+          <Suspense fallback={<p className="figure-loading">Loading the views for more responses…</p>}>
+            {n > 3 && n <= GRID_MAX_RESPONSES && <TimeSeriesView />}
+            {n > GRID_MAX_RESPONSES && <TopKView />}
+            {n > 3 && <EquilibriumBarsView />}
+          </Suspense>
           <StagePanels controller={controller} />
         </main>
         {measurements && (

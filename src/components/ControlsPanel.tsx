@@ -1,8 +1,7 @@
 /** The left panel: every input of the scenario. */
-import { memo } from 'react';
+import { Suspense, lazy, memo } from 'react';
 import { actions as a, useAppStore } from '../state/appStore.ts';
 import { useControl } from '../state/viewOptions.ts';
-import { CornerPicker } from './CornerPicker.tsx';
 import { Gate } from './Gate.tsx';
 import { DynamicsControls } from './DynamicsControls.tsx';
 import { PastePanel } from './PastePanel.tsx';
@@ -16,7 +15,8 @@ const Presets = memo(PresetControls);
 const Paste = memo(PastePanel);
 const Policy = memo(PolicyInputs);
 const Dynamics = memo(DynamicsControls);
-const Corners = memo(CornerPicker);
+// Corners matter only for n > 3: loaded then, not on the default page.
+const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: memo(m.CornerPicker) })));
 
 function applyPaste(P: number[][], names: string[] | null) {
   a.setPreferences(P);
@@ -28,6 +28,7 @@ export function ControlsPanel() {
   const labels = useAppStore((s) => s.scenario.labels);
   const reference = useAppStore((s) => s.scenario.reference);
   const initial = useAppStore((s) => s.scenario.initial);
+  const large = preferences.length > 3;
   const matrix = useControl('matrix');
   return (
     <aside className="panel controls" aria-label="Inputs">
@@ -55,9 +56,13 @@ export function ControlsPanel() {
         <Policy legend="Start π₀" symbol="π₀" labels={labels} value={initial} onChange={a.setInitial} />
       </Gate>
       <Dynamics />
-      <Gate name="corners">
-        <Corners />
-      </Gate>
+      {large && (
+        <Gate name="corners">
+          <Suspense fallback={null}>
+            <Corners />
+          </Suspense>
+        </Gate>
+      )}
     </aside>
   );
 }

@@ -5,7 +5,7 @@
  * that announces the state when the run is paused or stepped, and the lecture classes on the app
  * root (so all of this works even when the header tools are hidden).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { appStore } from '../state/appStore.ts';
 import type { SimulationController } from '../state/controller.ts';
 import { policyAt, runStore } from '../state/runStore.ts';
@@ -13,7 +13,8 @@ import { uiStore, useUiStore } from '../state/uiStore.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { EXPLANATIONS_ID, Explanations, loadKatex } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { Stories } from './Stories.tsx';
+// The stories (their text and steps) load when the panel is first opened.
+const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Stories })));
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
@@ -79,6 +80,7 @@ export function StagePanels({ controller }: { controller: SimulationController }
   const lecture = useUiStore((s) => s.lecture);
   const hideInputs = useUiStore((s) => s.hideInputs);
   const hideMeasurements = useUiStore((s) => s.hideMeasurements);
+  const storiesOpen = useUiStore((s) => s.storiesOpen);
   const anchor = useRef<HTMLDivElement>(null);
 
   // The lecture classes live on the app root so the whole page (not only these components) follows.
@@ -95,7 +97,11 @@ export function StagePanels({ controller }: { controller: SimulationController }
 
   return (
     <>
-      <Stories />
+      {storiesOpen && (
+        <Suspense fallback={null}>
+          <Stories />
+        </Suspense>
+      )}
       <Explanations />
       <div ref={anchor} className="stage-services">
         <HelpOverlay />

@@ -5,7 +5,8 @@
  * kind, and every pair that had no data (set to ½), listed.
  */
 import { useId, useState } from 'react';
-import { parsePastedMatrix, type PasteMode, type PasteSuccess } from '../state/pasteParser.ts';
+// The parsers load on the first paste: most visits never paste.
+import type { PasteMode, PasteSuccess } from '../state/pasteParser.ts';
 
 /** At most this many missing pairs are listed on the page (the count is always given). */
 const LIST_LIMIT = 500;
@@ -28,7 +29,8 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
   const [mode, setMode] = useState<PasteMode>('auto');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string; missing?: string[] } | null>(null);
 
-  const apply = () => {
+  const apply = async () => {
+    const { parsePastedMatrix } = await import('../state/pasteParser.ts');
     const r = parsePastedMatrix(text, mode);
     if (!r.ok) {
       setMessage({ kind: 'error', text: r.error });
@@ -54,7 +56,7 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
           <option value="probabilities">probabilities P(row ≻ column)</option>
           <option value="counts">win counts (row beat column)</option>
         </select>
-        <button type="button" onClick={apply} disabled={disabled || text.trim() === ''}>
+        <button type="button" onClick={() => void apply()} disabled={disabled || text.trim() === ''}>
           Use pasted matrix
         </button>
       </div>

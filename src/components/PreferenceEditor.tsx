@@ -8,7 +8,7 @@
  * wheel over a focused cell (±0.01); drag vertically with a mouse or pen (0.005 per px, after a
  * 4 px dead zone so a click still just focuses the cell for typing). Touch drags scroll the page.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import {
   cellName,
   cellRangeMessage,
@@ -25,7 +25,8 @@ import {
   WHEEL_NOTCH_PX,
 } from '../state/matrixEdit.ts';
 import { GRID_MAX_RESPONSES, MAX_RESPONSES } from '../state/scenario.ts';
-import { HeatmapEditor } from './HeatmapEditor.tsx';
+// The heatmap editor (n > 12) loads on demand: the default page never downloads it.
+const HeatmapEditor = lazy(() => import('./HeatmapEditor.tsx').then((m) => ({ default: m.HeatmapEditor })));
 import './PreferenceEditor.css';
 
 export interface PreferenceEditorProps {
@@ -65,7 +66,13 @@ interface DragState {
  */
 export function PreferenceEditor({ minN = 2, maxN = MAX_RESPONSES, readOnly = false, ...rest }: PreferenceEditorProps) {
   const props = { ...rest, minN, maxN, readOnly };
-  return rest.preferences.length > GRID_MAX_RESPONSES ? <HeatmapEditor {...props} /> : <GridEditor {...props} />;
+  return rest.preferences.length > GRID_MAX_RESPONSES ? (
+    <Suspense fallback={<p className="field-note">Loading the heatmap editor…</p>}>
+      <HeatmapEditor {...props} />
+    </Suspense>
+  ) : (
+    <GridEditor {...props} />
+  );
 }
 
 function GridEditor({ preferences, labels, onChange, onLabelsChange, onAddResponse, onRemoveResponse, minN, maxN, readOnly }: Required<PreferenceEditorProps>) {
