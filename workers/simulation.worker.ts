@@ -11,10 +11,26 @@ import type { ComputeProgress, HistoryThinning, InjectedFault, ScenarioSpec, Sim
 
 const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables }));
 
+// The HiGHS-free preview (previewRuns.ts) loads in a fraction of the time: the first computation
+// draws its trajectories from it while HiGHS still compiles.
+const light = import('../src/core/previewRuns.ts');
+let heavyLoaded = false;
+void ready.then(() => {
+  heavyLoaded = true;
+});
+
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
 const api: Async<SimulationApi> = {
   async compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
+    if (!heavyLoaded && onProgress && scenario.reference.length <= (await light).EARLY_PREVIEW_MAX_N) {
+      const { previewRuns, progressTransferables } = await light;
+      const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);
+      if (preview) {
+        const p: ComputeProgress = { version, stage: 'solver', fraction: 0, preview };
+        void onProgress(Comlink.transfer(p, progressTransferables(p)));
+      }
+    }
     const { service, transferables, progressTransferables } = await ready;
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.

@@ -6,13 +6,16 @@
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
-import { flatten, trajectoryMetrics } from './metrics.ts';
+import { flatten } from './metrics.ts';
 import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
+import { chunkBuffers, plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
+
+export { progressTransferables } from './runRows.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
@@ -47,94 +50,16 @@ export function vectorKey(x: Float64Array): string {
   return `${x.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-interface ActiveRun {
-  version: number;
-  p: Float64Array;
-  n: number;
-  logMu: Float64Array;
-  tau: number;
-  target: Float64Array;
-  runners: { algorithm: Algorithm; runner: Runner }[];
-}
-
-/** Rows of a run before their metrics are known. */
-interface Rows {
-  algorithm: Algorithm;
-  start: number;
-  rows: number;
-  times?: Float64Array;
-  policies: Float64Array;
-}
-
 type Report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress['preview']) => void;
 
 /** Overall fraction at which each stage starts (the next stage's start is where it ends). */
-const STAGE_START: Record<ComputeStage, number> = { runs: 0, rewards: 0.15, nash: 0.3, regularized: 0.55, path: 0.7, metrics: 0.9 };
-const STAGE_END: Record<ComputeStage, number> = { runs: 0.15, rewards: 0.3, nash: 0.55, regularized: 0.7, path: 0.9, metrics: 1 };
+const STAGE_START: Record<ComputeStage, number> = { solver: 0, runs: 0, rewards: 0.15, nash: 0.3, regularized: 0.55, path: 0.7, metrics: 0.9 };
+const STAGE_END: Record<ComputeStage, number> = { solver: 0, runs: 0.15, rewards: 0.3, nash: 0.55, regularized: 0.7, path: 0.9, metrics: 1 };
 
 /** Solver options whose progress is mapped into the stage's share of the whole computation. */
 function within(report: Report, stage: ComputeStage): SolverOptions {
   report(stage, STAGE_START[stage]);
   return { onProgress: (f) => report(stage, STAGE_START[stage] + f * (STAGE_END[stage] - STAGE_START[stage])) };
-}
-
-/** Advances a runner by `steps`, keeping every row. */
-function plainRows(algorithm: Algorithm, runner: Runner, steps: number): Rows {
-  const start = runner.t;
-  return { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
-}
-
-/**
- * Like plainRows, keeping only the rows `thinning` selects. The run advances in blocks, so a
- * million steps never hold a million rows in memory.
- */
-function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows {
-  const start = runner.t;
-  const end = start + steps;
-  const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
-  let count = 0;
-  for (let t = start; t <= end; t++) if (keep(t)) count++;
-  const times = new Float64Array(count);
-  const policies = new Float64Array(count * n);
-  let k = 0;
-  const take = (block: Float64Array, t0: number, from: number) => {
-    for (let r = from; r < block.length / n; r++) {
-      const t = t0 + r;
-      if (!keep(t)) continue;
-      times[k] = t;
-      policies.set(block.subarray(r * n, (r + 1) * n), k * n);
-      k++;
-    }
-  };
-  const BLOCK = 8192;
-  let done = 0;
-  while (done < steps) {
-    const t0 = runner.t;
-    const block = runner.advance(Math.min(BLOCK, steps - done));
-    take(block, t0, done === 0 ? 0 : 1); // row 0 of a later block repeats the previous block's last row
-    done += block.length / n - 1;
-  }
-  if (steps === 0) take(runner.advance(0), start, 0);
-  return { algorithm, start, rows: count, times, policies };
-}
-
-/** KL(π*_τ‖π_t) and the exploitability of every row. */
-function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
-  const kl = new Float64Array(r.rows);
-  const exploitability = new Float64Array(r.rows);
-  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability);
-  return { ...r, kl, exploitability };
-}
-
-/** A copy of the rows with unknown (NaN) metrics, for a preview (the rows themselves are kept). */
-function previewChunk(r: Rows): SeriesChunk {
-  return {
-    ...r,
-    times: r.times?.slice(),
-    policies: r.policies.slice(),
-    kl: new Float64Array(r.rows).fill(Number.NaN),
-    exploitability: new Float64Array(r.rows).fill(Number.NaN),
-  };
 }
 
 export function createSimulationService(): SimulationApi {
@@ -257,17 +182,6 @@ export function createSimulationService(): SimulationApi {
       armed = fault;
     },
   };
-}
-
-/** The buffers of a progress report's preview, for transferring it. */
-export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
-  return progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
-}
-
-function chunkBuffers(c: SeriesChunk): ArrayBuffer[] {
-  const out = [c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer];
-  if (c.times) out.push(c.times.buffer as ArrayBuffer);
-  return out;
 }
 
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */

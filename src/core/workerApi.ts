@@ -74,7 +74,8 @@ export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] 
 export type InjectedFault = 'throw' | 'hang' | 'crash';
 
 /** What a computation is doing, for the progress display. */
-export type ComputeStage = 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
+/** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
+export type ComputeStage = 'solver' | 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
 
 /**
  * Progress of a long computation (large n), reported a few times while it runs. The first report

@@ -31,6 +31,7 @@ export function computationEnded(): void {
 
 /** What each stage is doing, in words. */
 export const STAGE_TEXT: Record<ComputeStage, string> = {
+  solver: 'Loading the linear-programming solver',
   runs: 'Running the algorithms',
   rewards: 'Fitting the Bradley–Terry reward model',
   nash: 'Solving for the Nash equilibrium (linear program)',

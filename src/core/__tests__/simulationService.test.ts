@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { exploitability, regularizedNash, simulate } from '../index.ts';
 import { presetById } from '../presets.ts';
+import { previewRuns } from '../previewRuns.ts';
 import { COARSE_PATH_N, PREVIEW_MIN_N, createSimulationService, pathGrid, transferables, vectorKey } from '../simulationService.ts';
 import type { ComputeProgress, ScenarioSpec } from '../workerApi.ts';
 
@@ -147,5 +148,26 @@ describe('large n: previews, progress and cache keys', () => {
     expect(vectorKey(a)).toBe(vectorKey(a.slice()));
     expect(vectorKey(a)).not.toBe(vectorKey(b));
     expect(vectorKey(Float64Array.of(0.5, 0.25))).not.toBe(vectorKey(Float64Array.of(0.25, 0.5)));
+  });
+});
+
+describe('the preview computed before HiGHS has loaded', () => {
+  it('gives the same rows and metrics as the full computation', () => {
+    const full = createSimulationService().compute(1, rps, 200);
+    const early = previewRuns(rps, 200);
+    if (!full.ok || !early) throw new Error('compute failed');
+    expect(early.n).toBe(3);
+    expect(early.chunks.map((c) => c.algorithm)).toEqual(full.chunks.map((c) => c.algorithm));
+    early.chunks.forEach((c, k) => {
+      expect(Array.from(c.policies)).toEqual(Array.from(full.chunks[k].policies));
+      expect(Array.from(c.kl)).toEqual(Array.from(full.chunks[k].kl));
+      expect(Array.from(c.exploitability)).toEqual(Array.from(full.chunks[k].exploitability));
+    });
+  });
+
+  it('is null for invalid input (the full computation names the field) and has unknown metrics at τ = 0', () => {
+    expect(previewRuns({ ...rps, reference: [0.5, 0.5, 0] }, 10)).toBeNull();
+    const atZero = previewRuns({ ...rps, tau: 0, eta: 0.1 }, 10);
+    expect(atZero?.chunks[0].kl.every(Number.isNaN)).toBe(true);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The trajectories and their metrics without the LP Nash equilibrium: what the worker sends first
+ * while the HiGHS WebAssembly module (3.5 MB) is still compiling, so the first figure does not
+ * wait for it. π*_τ, the metrics' target, is a Newton solve (regularizedNash) that needs no LP;
+ * for τ = 0 the target is the Nash itself, and the metrics are left unknown (NaN) until it is known.
+ */
+import { fitBradleyTerry } from './bradleyTerry.ts';
+import { InvalidInputError } from './errors.ts';
+import { flatten } from './metrics.ts';
+import { regularizedNash } from './regularizedNash.ts';
+import { plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun } from './runRows.ts';
+import { createRunner, referenceWeights } from './simulate.ts';
+import type { HistoryThinning, ScenarioSpec, SeriesChunk } from './workerApi.ts';
+
+export { progressTransferables } from './runRows.ts';
+
+/** Above this n the preview is not worth computing twice (the full computation previews itself). */
+export const EARLY_PREVIEW_MAX_N = 50;
+
+/** The runs of `spec` for `steps` steps, or null when the input is invalid (the full computation reports it). */
+export function previewRuns(spec: ScenarioSpec, steps: number, thinning?: HistoryThinning): { n: number; chunks: SeriesChunk[] } | null {
+  try {
+    const base = { preferences: spec.preferences, reference: spec.reference, initial: spec.initial, tau: spec.tau, eta: spec.eta, steps: 0, comparisons: spec.comparisons };
+    createRunner({ ...base, algorithm: 'nash-md' }); // validates every input
+    const n = spec.reference.length;
+    const rewards = spec.algorithms.includes('rlhf') ? fitBradleyTerry(spec.preferences, spec.comparisons === 'reference' ? referenceWeights(spec.reference) : undefined) : undefined;
+    const target = spec.tau > 0 ? regularizedNash(spec.preferences, spec.reference, spec.tau) : null;
+    const run: ActiveRun = { version: 0, p: flatten(spec.preferences), n, logMu: Float64Array.from(spec.reference, Math.log), tau: spec.tau, target: target ?? new Float64Array(n), runners: [] };
+    const chunks = spec.algorithms.map((algorithm) => {
+      const runner = createRunner({ ...base, algorithm }, rewards);
+      const rows = thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
+      return target ? withMetrics(run, rows) : previewChunk(rows);
+    });
+    return { n, chunks };
+  } catch (e) {
+    if (e instanceof InvalidInputError) return null;
+    throw e;
+  }
+}

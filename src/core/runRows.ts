@@ -1,0 +1,99 @@
+/**
+ * The rows of a run as the worker sends them: every step, or a thinned history of a long run, and
+ * their metrics (KL(π*_τ‖π_t) and exploitability). No solver for the LP Nash here, so this module
+ * (and previewRuns.ts) can run before the HiGHS WebAssembly module has loaded.
+ */
+import { trajectoryMetrics } from './metrics.ts';
+import type { Runner } from './simulate.ts';
+import type { Algorithm } from './types.ts';
+import type { ComputeProgress, HistoryThinning, SeriesChunk } from './workerApi.ts';
+
+/** The runs of the scenario being shown, continued by extend(). */
+export interface ActiveRun {
+  version: number;
+  p: Float64Array;
+  n: number;
+  logMu: Float64Array;
+  tau: number;
+  target: Float64Array;
+  runners: { algorithm: Algorithm; runner: Runner }[];
+}
+
+/** Rows of a run before their metrics are known. */
+export interface Rows {
+  algorithm: Algorithm;
+  start: number;
+  rows: number;
+  times?: Float64Array;
+  policies: Float64Array;
+}
+
+/** Advances a runner by `steps`, keeping every row. */
+export function plainRows(algorithm: Algorithm, runner: Runner, steps: number): Rows {
+  const start = runner.t;
+  return { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
+}
+
+/**
+ * Like plainRows, keeping only the rows `thinning` selects. The run advances in blocks, so a
+ * million steps never hold a million rows in memory.
+ */
+export function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows {
+  const start = runner.t;
+  const end = start + steps;
+  const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
+  let count = 0;
+  for (let t = start; t <= end; t++) if (keep(t)) count++;
+  const times = new Float64Array(count);
+  const policies = new Float64Array(count * n);
+  let k = 0;
+  const take = (block: Float64Array, t0: number, from: number) => {
+    for (let r = from; r < block.length / n; r++) {
+      const t = t0 + r;
+      if (!keep(t)) continue;
+      times[k] = t;
+      policies.set(block.subarray(r * n, (r + 1) * n), k * n);
+      k++;
+    }
+  };
+  const BLOCK = 8192;
+  let done = 0;
+  while (done < steps) {
+    const t0 = runner.t;
+    const block = runner.advance(Math.min(BLOCK, steps - done));
+    take(block, t0, done === 0 ? 0 : 1); // row 0 of a later block repeats the previous block's last row
+    done += block.length / n - 1;
+  }
+  if (steps === 0) take(runner.advance(0), start, 0);
+  return { algorithm, start, rows: count, times, policies };
+}
+
+/** KL(π*_τ‖π_t) and the exploitability of every row. */
+export function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
+  const kl = new Float64Array(r.rows);
+  const exploitability = new Float64Array(r.rows);
+  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability);
+  return { ...r, kl, exploitability };
+}
+
+/** A copy of the rows with unknown (NaN) metrics, for a preview (the rows themselves are kept). */
+export function previewChunk(r: Rows): SeriesChunk {
+  return {
+    ...r,
+    times: r.times?.slice(),
+    policies: r.policies.slice(),
+    kl: new Float64Array(r.rows).fill(Number.NaN),
+    exploitability: new Float64Array(r.rows).fill(Number.NaN),
+  };
+}
+
+/** The buffers of a progress report's preview, for transferring it. */
+export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
+  return progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
+}
+
+export function chunkBuffers(c: SeriesChunk): ArrayBuffer[] {
+  const out = [c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer];
+  if (c.times) out.push(c.times.buffer as ArrayBuffer);
+  return out;
+}
