@@ -6,7 +6,8 @@
  *    redraw that shows the new result (median and 95th percentile of 40 edits), at
  *    n = 3 and n = 12, with t = 1000;
  *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
- *    main-thread long tasks (> 50 ms), and the JS heap afterwards;
+ *    main-thread long tasks (> 50 ms), and the JS heap afterwards; from t = 0 and from
+ *    t = 100,000 (trajectories of 100,000 steps each: the cost of drawing long runs);
  *  - bytes of JavaScript and CSS (gzip) needed before the first render.
  * Prints a Markdown section for docs/benchmarks.md.   Run: npm run bench
  */
@@ -15,7 +16,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 
-const PORT = 4179;
+// BENCH_PORT / BENCH_OUTDIR: another port or build folder when 4179 or dist/ is in use.
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const OUTDIR = process.env.BENCH_OUTDIR ?? 'dist';
+/** --quick skips the long heap run; --play-only measures only the two playing scenarios. */
+const QUICK = process.argv.includes('--quick');
+const PLAY_ONLY = process.argv.includes('--play-only');
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function quantile(xs: number[], q: number): number {
@@ -71,10 +77,15 @@ async function editLatencies(page: Page, target: string, key: string, count: num
   return out;
 }
 
-/** Plays three algorithms at ≈1,000 steps/s for 5 s and records frame intervals, long tasks, heap. */
-async function playing(page: Page, lines: string[]): Promise<void> {
-  await page.goto(BASE + '#preset=rps&t=0');
-  await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '0');
+/**
+ * Plays three algorithms at ≈1,000 steps/s for 5 s from iteration `from` and records frame
+ * intervals, long tasks, heap. From t = 100,000 every trajectory has 100,000+ steps.
+ */
+async function playing(page: Page, lines: string[], from: number): Promise<void> {
+  await page.goto(BASE + `#preset=rps&t=${from}`);
+  await page.waitForFunction((from) => document.querySelector('[data-testid="iteration"]')?.textContent?.replace(/\D/g, '') === String(from), from, { timeout: 60_000 });
+  await page.waitForFunction((from) => (document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '').includes(`nash-md:${from + 1}`), from, { timeout: 60_000 });
+  await page.waitForTimeout(500);
   await page.evaluate(() => {
     const w = window as unknown as { benchFrames: number[]; benchLong: number[]; benchScript: number[] };
     w.benchFrames = [];
@@ -121,11 +132,12 @@ async function playing(page: Page, lines: string[]): Promise<void> {
       speedText: document.querySelector('.speed-value')?.textContent,
     };
   });
+  const what = from ? `from t = ${from.toLocaleString('en')} (trajectories of ${from.toLocaleString('en')}+ steps)` : 'from t = 0';
   lines.push(
-    `| playing 3 algorithms at ${speedText} for 5 s (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
+    `| playing 3 algorithms at ${speedText} for 5 s ${what} (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
   );
-  lines.push(`| main-thread script time per animation frame while playing (state update + every renderer's draw) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`);
-  lines.push(`| JS heap after that run | ${(heap / 2 ** 20).toFixed(1)} MB |`);
+  lines.push(`| main-thread script time per animation frame while playing ${what} (state update + every renderer's draw) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`);
+  lines.push(`| JS heap after playing ${what} | ${(heap / 2 ** 20).toFixed(1)} MB |`);
 }
 
 /**
@@ -160,7 +172,7 @@ async function longPlay(page: Page, lines: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   // vite itself (not through npx), so that kill() stops the server and not just a wrapper.
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUTDIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {
     await waitForServer();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'] });
@@ -170,56 +182,24 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-    // First figure.
-    const firsts: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      await page.goto(BASE + '#preset=rps');
-      await page.waitForFunction(() => (document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '').includes('nash-md:301'));
-      firsts.push(await page.evaluate(() => performance.now()));
-    }
-    lines.push(`| time from navigation to the first drawn trajectory | median ${ms(quantile(firsts, 0.5))} (5 loads) |`);
+    if (!PLAY_ONLY) await firstAndEdits(page, lines, log);
 
-    log('first figure done');
-    // Edit-to-redraw.
-    for (const [label, hash] of [
-      ['n = 3', '#preset=rps&t=1000'],
-      ['n = 12', '#preset=random&seed=2&n=12&t=1000'],
-    ] as const) {
-      await page.goto(BASE + hash);
-      if (label === 'n = 12') {
-        await page.getByLabel('n', { exact: true }).fill('12');
-      }
-      await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '1000');
-      await page.waitForTimeout(300);
-      log(`edits ${label}`);
-      const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
-      lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000 | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
-      if (label === 'n = 3') {
-        const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
-        lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
-      }
-    }
-
-    // Playing, in a fresh page: frame times also measure how the run is drawn, not what ran before.
+    // Playing, in fresh pages: frame times also measure how the run is drawn, not what ran before.
     await page.close();
-    const page2 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page2.addInitScript('window.__name = (f) => f;');
-    await playing(page2, lines);
-    if (!process.argv.includes('--quick')) {
+    for (const from of [0, 100_000]) {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await p.addInitScript('window.__name = (f) => f;');
+      log(`playing from t = ${from}`);
+      await playing(p, lines, from);
+      await p.close();
+    }
+    if (!QUICK && !PLAY_ONLY) {
       const page3 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page3.addInitScript('window.__name = (f) => f;');
       await longPlay(page3, lines);
     }
     await browser.close();
-
-
-    // First-render bytes: the entry script, its static imports and the CSS referenced by index.html.
-    const html = readFileSync('dist/index.html', 'utf8');
-    const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-    let gz = 0;
-    for (const a of assets) gz += gzipSync(readFileSync(`dist/${a}`)).length;
-    const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
-    lines.push(`| JavaScript + CSS loaded before the first render (gzip) | ${(gz / 1024).toFixed(1)} kB (${assets.join(', ')}); the worker and HiGHS (wasm) load after, in the worker (${all.length} JS files in dist) |`);
+    if (!PLAY_ONLY) firstRenderBytes(lines);
 
     console.log(`Browser benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium (Debian), viewport 1440×900\n`);
     console.log('| measure | result |\n|---|---|');
@@ -227,6 +207,49 @@ async function main(): Promise<void> {
   } finally {
     server.kill();
   }
+}
+
+/** Time to the first drawn trajectory, then edit-to-redraw latencies at n = 3 and n = 12. */
+async function firstAndEdits(page: Page, lines: string[], log: (m: string) => void): Promise<void> {
+  // First figure.
+  const firsts: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    await page.goto(BASE + '#preset=rps');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '').includes('nash-md:301'));
+    firsts.push(await page.evaluate(() => performance.now()));
+  }
+  lines.push(`| time from navigation to the first drawn trajectory | median ${ms(quantile(firsts, 0.5))} (5 loads) |`);
+
+  log('first figure done');
+  // Edit-to-redraw.
+  for (const [label, hash] of [
+    ['n = 3', '#preset=rps&t=1000'],
+    ['n = 12', '#preset=random&seed=2&n=12&t=1000'],
+  ] as const) {
+    await page.goto(BASE + hash);
+    if (label === 'n = 12') {
+      await page.getByLabel('n', { exact: true }).fill('12');
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '1000');
+    await page.waitForTimeout(300);
+    log(`edits ${label}`);
+    const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
+    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000 | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
+    if (label === 'n = 3') {
+      const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
+      lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
+    }
+  }
+}
+
+/** First-render bytes: the entry script, its static imports and the CSS referenced by index.html. */
+function firstRenderBytes(lines: string[]): void {
+  const html = readFileSync(`${OUTDIR}/index.html`, 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let gz = 0;
+  for (const a of assets) gz += gzipSync(readFileSync(`${OUTDIR}/${a}`)).length;
+  const all = readdirSync(`${OUTDIR}/assets`).filter((f) => f.endsWith('.js'));
+  lines.push(`| JavaScript + CSS loaded before the first render (gzip) | ${(gz / 1024).toFixed(1)} kB (${assets.join(', ')}); the worker and HiGHS (wasm) load after, in the worker (${all.length} JS files in dist) |`);
 }
 
 await main();

@@ -1,30 +1,25 @@
 /**
  * Convergence figure: two stacked log-scale panels sharing the iteration axis t,
  * KL(π*_τ‖π_t) on top and the exploitability e_τ(π_t) below, one line per algorithm.
- * Also exports two small DOM helpers (legend, sub/superscript text) reused by the other charts.
+ * The DOM helpers other charts use (legend, sub/superscript text, axis style) live in
+ * convergenceShared.ts and are re-exported here.
+ *
+ * Each line is thinned to each bucket's minimum and maximum (about one bucket per pixel column,
+ * `ColumnEnvelope`), cached across frames: while playing, only appended rows are read.
  */
 import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
-import { DEFAULT_THEME, type ConvergenceProps, type FigureTheme, type Renderer, type SeriesData } from './types.ts';
+import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
-import {
-  LOG_FLOOR,
-  clampLog,
-  curveSamples,
-  envelopeRows,
-  estimateTextWidth,
-  formatPowerOfTen,
-  layoutLegend,
-  logDomainExponents,
-  logTickExponents,
-  scaleDash,
-  theoremBound,
-} from './chartMath.ts';
+import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, logDomainExponents, logTickExponents, scaleDash, theoremBound } from './chartMath.ts';
+import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
+import { ColumnEnvelope } from './thinPath.ts';
+import { SeriesPrefix } from './thinPathSeries.ts';
 
-export const FONT_SIZE = 12;
-export const INK = '#1a1a1a';
-export const AXIS_COLOR = '#8a8a8a';
+export { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
+export type { LegendEntry, MathPart } from './convergenceShared.ts';
+
 const GRID_COLOR = '#ececec';
 const BOUND_COLOR = '#777777';
 const BOUND_DASH = '5 3';
@@ -33,142 +28,10 @@ const MAX_POINTS = 500;
 /** Unique ids for clipPaths: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
 
-// ---------------------------------------------------------------- shared DOM helpers
-
-/** A run of text, optionally set as a subscript or superscript. */
-export type MathPart = readonly [text: string, shift?: 'sub' | 'sup'];
-
-/**
- * Fill an SVG <text> with tspans so π*_τ reads as in the paper. Shifts use dy in px, undone on
- * the next run, because `baseline-shift` is not honoured by every browser.
- */
-export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, undefined>, parts: readonly MathPart[], scriptSize: number | null = null): void {
-  text.selectAll('tspan').remove();
-  let offset = 0;
-  for (const [content, shift] of parts) {
-    const target = shift === 'sub' ? 0.3 : shift === 'sup' ? -0.4 : 0;
-    // No dy when unshifted: a tspan's dy would replace the <text>'s own dy (vertical centring).
-    text
-      .append('tspan')
-      .attr('dy', target === offset ? null : `${target - offset}em`)
-      .attr('font-size', shift ? (scriptSize === null ? '0.78em' : scriptSize) : null)
-      .text(content);
-    // dy of a smaller tspan is in its own em; close enough for one level of shift.
-    offset = target;
-  }
-}
-
-export interface LegendEntry {
-  key: string;
-  label: string;
-  color: string;
-  dash: string;
-}
-
-const SAMPLE = 22; // px of line sample before each legend label
-
-/**
- * Size of sub- and superscripts: null (0.78 em, the default look) unless the theme asks for larger
- * text, in which case no figure text may be smaller than the theme's font size.
- */
-export function scriptSize(theme: FigureTheme): number | null {
-  return isDefaultTheme(theme) ? null : theme.fontSize;
-}
-
-/** Draw (or update) a wrapping legend into `g`; returns its height in px. */
-export function renderLegend(
-  g: d3.Selection<SVGGElement, unknown, null, undefined>,
-  entries: readonly LegendEntry[],
-  maxWidth: number,
-  theme: FigureTheme = DEFAULT_THEME,
-): number {
-  const fs = theme.fontSize;
-  const s = theme.strokeScale;
-  const sample = SAMPLE * (1 + (s - 1) / 2);
-  // The default look keeps its historic estimate; larger themes measure the real text.
-  const measure = isDefaultTheme(theme) ? (t: string) => estimateTextWidth(t, fs) : measurerFor(g.node()!, fs);
-  const widths = entries.map((e) => sample + 5 + measure(e.label));
-  const { slots, rows } = layoutLegend(widths, maxWidth, isDefaultTheme(theme) ? 14 : Math.round(fs * 0.8));
-  const rowHeight = fs + 5;
-  const items = g
-    .selectAll<SVGGElement, LegendEntry>('g.legend-item')
-    .data(entries, (e) => e.key)
-    .join((enter) => {
-      const item = enter.append('g').attr('class', 'legend-item');
-      item.append('line').attr('x1', 0).attr('x2', SAMPLE).attr('stroke-width', 2);
-      item.append('text').attr('x', SAMPLE + 5).attr('dy', '0.35em').attr('fill', INK);
-      return item;
-    });
-  items.attr('transform', (_, i) => `translate(${slots[i].x},${slots[i].row * rowHeight + rowHeight / 2})`);
-  items
-    .select('line')
-    .attr('x2', sample)
-    .attr('stroke-width', 2 * s)
-    .attr('stroke', (e) => e.color)
-    .attr('stroke-dasharray', (e) => scaleDash(e.dash, s) || null);
-  items
-    .select('text')
-    .attr('x', sample + 5)
-    .attr('font-size', isDefaultTheme(theme) ? null : fs)
-    .text((e) => e.label);
-  return rows * rowHeight;
-}
-
-/** Style a D3 axis group: thin grey lines, page font, labels at the theme's size in ink colour. */
-export function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>, theme: FigureTheme = DEFAULT_THEME): void {
-  g.attr('font-family', null).attr('font-size', theme.fontSize).attr('color', AXIS_COLOR);
-  g.selectAll('text').attr('fill', INK);
-  if (theme.strokeScale !== 1) g.selectAll('.domain, .tick line').attr('stroke-width', theme.strokeScale);
-}
-
-export function seriesEntries(series: readonly SeriesData[]): LegendEntry[] {
-  return series.map((s) => {
-    const style = ALGORITHM_STYLE[s.algorithm];
-    return { key: s.algorithm, label: style.label, color: style.color, dash: style.dash };
-  });
-}
-
 // ---------------------------------------------------------------- the convergence plot
 
-type Metric = 'kl' | 'exploitability';
+import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
 
-interface Line {
-  algorithm: SeriesData['algorithm'];
-  rows: number[];
-  values: Float64Array;
-  current: number;
-  /** The series, for the iteration of each row (rows are not iterations once history is thinned). */
-  series: SeriesData;
-}
-
-interface Panel {
-  metric: Metric;
-  root: d3.Selection<SVGGElement, unknown, null, undefined>;
-  clipRect: d3.Selection<SVGRectElement, unknown, null, undefined>;
-  title: d3.Selection<SVGTextElement, unknown, null, undefined>;
-  grid: d3.Selection<SVGGElement, unknown, null, undefined>;
-  yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  plot: d3.Selection<SVGGElement, unknown, null, undefined>;
-  bound: d3.Selection<SVGPathElement, unknown, null, undefined>;
-  /** "≤ 10⁻¹⁶ shown at the floor": said only while some drawn value is clamped. */
-  floorNote: d3.Selection<SVGTextElement, unknown, null, undefined>;
-  y: d3.ScaleLogarithmic<number, number>;
-  /** Cache key of the last drawn y axis, so it is rebuilt only when the decades change. */
-  axisKey: string;
-}
-
-const TITLES: Record<Metric, readonly MathPart[]> = {
-  kl: [['KL(π*'], ['τ', 'sub'], [' ‖ π'], ['t', 'sub'], [')']],
-  exploitability: [['exploitability e'], ['τ', 'sub'], ['(π'], ['t', 'sub'], [')']],
-};
-
-const SHORT_TITLES: Record<Metric, readonly MathPart[]> = {
-  kl: [['KL(π*'], ['τ', 'sub'], ['‖π'], ['t', 'sub'], [')']],
-  exploitability: [['e'], ['τ', 'sub'], ['(π'], ['t', 'sub'], [')']],
-};
-
-const fmt = d3.format('.2~e');
 
 export function createConvergencePlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<ConvergenceProps> {
   const id = `convergence-${++instanceCounter}`;
@@ -219,6 +82,31 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     .text('Run a simulation to see convergence');
 
   let laidOutTheme = '';
+  /** Per algorithm: the cached envelopes of both metrics and what they were built from. */
+  const envelopes = new Map<SeriesData['algorithm'], { prefix: SeriesPrefix; buckets: number; scanned: number; kl: ColumnEnvelope; exploitability: ColumnEnvelope }>();
+
+  /** Thinned rows of both metrics for rows 0..count−1 of `s` (at most ~2 per bucket). */
+  function envelopeOf(s: SeriesData, count: number, buckets: number): Record<Metric, number[]> {
+    let e = envelopes.get(s.algorithm);
+    if (!e || e.buckets !== buckets) {
+      e = { prefix: new SeriesPrefix(), buckets, scanned: 0, kl: new ColumnEnvelope(buckets, s.kl), exploitability: new ColumnEnvelope(buckets, s.exploitability) };
+      envelopes.set(s.algorithm, e);
+    }
+    if (!e.prefix.check(s, 0, e.scanned)) {
+      e.kl.reset(s.kl);
+      e.exploitability.reset(s.exploitability);
+      e.prefix.forget();
+      e.scanned = 0;
+    } else {
+      e.kl.rebind(s.kl);
+      e.exploitability.rebind(s.exploitability);
+    }
+    if (count > e.scanned) {
+      e.scanned = count;
+      e.prefix.record(s, 0, count);
+    }
+    return { kl: e.kl.rows(count), exploitability: e.exploitability.rows(count) };
+  }
 
   function render(): void {
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
@@ -268,15 +156,17 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(innerW)));
     // Thin each series once; the same rows serve both panels' domains and lines.
     const lines: Record<Metric, Line[]> = { kl: [], exploitability: [] };
+    const present = new Set<SeriesData['algorithm']>();
     for (const s of series) {
       if (s.length <= 0) continue;
+      present.add(s.algorithm);
       const count = rowAt(s, t) + 1;
+      const rows = envelopeOf(s, count, Math.max(1, Math.floor(maxPoints / 2) - 1));
       for (const metric of ['kl', 'exploitability'] as const) {
-        const values = s[metric];
-        const rows = envelopeRows(count, maxPoints, values);
-        lines[metric].push({ algorithm: s.algorithm, rows, values, current: count - 1, series: s });
+        lines[metric].push({ algorithm: s.algorithm, rows: rows[metric], values: s[metric], current: count - 1, series: s });
       }
     }
+    for (const key of [...envelopes.keys()]) if (!present.has(key)) envelopes.delete(key);
 
     panels.forEach((panel, i) => {
       const y0 = top + i * (titleH + panelH + gap) + titleH;
@@ -418,18 +308,4 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       svg.remove();
     },
   };
-}
-
-/** Width of a panel title (bold text is ~8 % wider than the measure's regular weight). */
-function titleWidth(title: readonly MathPart[], measure: (s: string) => number): number {
-  return measure(title.map((part) => part[0]).join('')) * 1.18;
-}
-
-const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;
-
-function ariaLabel(lines: Record<Metric, Line[]>, t: number, hasData: boolean): string {
-  if (!hasData) return 'Convergence plot: no data yet';
-  const part = (metric: Metric) =>
-    lines[metric].map((l) => `${ALGORITHM_STYLE[l.algorithm].label} ${fmt(l.values[l.current])}`).join(', ');
-  return `Convergence at t = ${t}, log scale. KL divergence to the regularised Nash: ${part('kl')}. Exploitability: ${part('exploitability')}.`;
 }

@@ -9,7 +9,9 @@ import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
-import { envelopeColumns, estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
+import { estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
+import { ColumnEnvelope } from './thinPath.ts';
+import { SeriesPrefix } from './thinPathSeries.ts';
 import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergencePlot.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 
@@ -54,6 +56,32 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   const empty = svg.append('text').attr('fill', '#666').text('No policies to show yet');
   const x = d3.scaleLinear();
   const y = d3.scaleLinear();
+  /** Per algorithm: one cached min/max envelope per response, and what they were built from. */
+  const envelopes = new Map<SeriesData['algorithm'], { prefix: SeriesPrefix; key: string; scanned: number; columns: ColumnEnvelope[] }>();
+
+  /** Thinned rows of each response's line for rows 0..count−1 of `s`; appended rows only are read. */
+  function envelopeOf(s: SeriesData, n: number, count: number, buckets: number): number[][] {
+    const key = `${n}:${buckets}`;
+    let e = envelopes.get(s.algorithm);
+    if (!e || e.key !== key) {
+      e = { prefix: new SeriesPrefix(), key, scanned: 0, columns: Array.from({ length: n }, (_, k) => new ColumnEnvelope(buckets, s.policies, n, k)) };
+      envelopes.set(s.algorithm, e);
+    }
+    const valid = e.prefix.check(s, n, e.scanned);
+    for (const c of e.columns) {
+      if (valid) c.rebind(s.policies);
+      else c.reset(s.policies);
+    }
+    if (!valid) {
+      e.prefix.forget();
+      e.scanned = 0;
+    }
+    if (count > e.scanned) {
+      e.scanned = count;
+      e.prefix.record(s, n, count);
+    }
+    return e.columns.map((c) => c.rows(count));
+  }
 
   function render(): void {
     const p = props;
@@ -101,10 +129,12 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
       label: p?.labels[index] ?? `y${index + 1}`,
       traces: [],
     }));
+    const present = new Set<SeriesData['algorithm']>();
     for (const s of series) {
       if (s.length <= 0) continue;
+      present.add(s.algorithm);
       const count = rowAt(s, t) + 1;
-      const columns = envelopeColumns(count, maxPoints, s.policies, n);
+      const columns = envelopeOf(s, n, count, Math.max(1, Math.floor(maxPoints / 2) - 1));
       for (const panel of panels) {
         const k = panel.index;
         const rows = columns[k];
@@ -112,6 +142,7 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
         panel.traces.push({ algorithm: s.algorithm, series: s, rows, policies: s.policies, current: count - 1 });
       }
     }
+    for (const key of [...envelopes.keys()]) if (!present.has(key)) envelopes.delete(key);
     const yMax = niceProbabilityMax(maxValue);
     x.domain([0, Math.max(t, 10)]).range([0, panelW]);
     y.domain([0, yMax]).range([plotH, 0]);
