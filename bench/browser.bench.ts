@@ -43,11 +43,11 @@ async function waitForServer(): Promise<void> {
 }
 
 /** Latency from a keydown on `target` to the redraw that shows the new result (table values change). */
-async function editLatencies(page: Page, target: string, key: string, count: number): Promise<number[]> {
+async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false): Promise<number[]> {
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const latency = await page.evaluate(
-      ({ target, key, k }) =>
+      ({ target, key, back, k }) =>
         new Promise<number>((resolve, reject) => {
           // A redraw that never comes is a failure, reported with what the page shows.
           const timer = setTimeout(() => reject(new Error(`no redraw after ${key} on ${target}: value ${(el as HTMLInputElement).value}, drawn ${path.getAttribute('data-drawn')}, t ${document.querySelector('[data-testid="iteration"]')?.textContent}`)), 5000);
@@ -66,13 +66,15 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           observer.observe(table, { attributes: true, attributeFilter: ['data-value'], attributeOldValue: true, subtree: true });
           el.focus();
           t0 = performance.now();
-          const k2 = k % 2 === 0 ? key : key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft';
+          const k2 = k % 2 === 0 ? key : back;
           el.dispatchEvent(new KeyboardEvent('keydown', { key: k2, bubbles: true, cancelable: true }));
         }),
-      { target, key, k },
+      { target, key, back, k },
     );
     out.push(latency);
     await page.waitForTimeout(30);
+    // Large n: the next edit waits until this one's equilibria are solved (else it would queue).
+    if (settle) await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
   }
   return out;
 }
@@ -239,6 +241,35 @@ async function firstAndEdits(page: Page, lines: string[], log: (m: string) => vo
       const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
       lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
     }
+  }
+  await largeEdits(page, lines, log);
+}
+
+/**
+ * n = 500 (the leaderboard preset): a cell edit on the heatmap ('+' / '−' on the selected cell).
+ * Times the redraw with the new trajectories (the preview the worker sends before solving the
+ * equilibria) and, separately, the end of the whole computation (equilibria and metrics).
+ */
+async function largeEdits(page: Page, lines: string[], log: (m: string) => void): Promise<void> {
+  for (const t of [100, 300]) {
+    await page.goto(BASE + `?debug#preset=leaderboard&n=500&seed=1&t=${t}`);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="iteration"]')?.textContent === String(t), t, { timeout: 60_000 });
+    await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
+    const canvas = page.getByTestId('heatmap-canvas');
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight'); // selects a cell
+    log(`edits n = 500, t = ${t}`);
+    const redraw = await editLatencies(page, '[data-testid="heatmap-canvas"]', '+', 12, '-', true);
+    const full: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
+      const t0 = await page.evaluate(() => performance.now());
+      await page.keyboard.press(k % 2 === 0 ? '+' : '-');
+      await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000, polling: 'raf' });
+      full.push((await page.evaluate(() => performance.now())) - t0);
+    }
+    lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | median ${ms(quantile(redraw, 0.5))}, p95 ${ms(quantile(redraw, 0.95))} |`);
+    lines.push(`| edit to the equilibria and metrics recomputed (Nash LP, π*_τ, Bradley–Terry, τ-paths), n = 500, t = ${t} | median ${ms(quantile(full, 0.5))}, max ${ms(Math.max(...full))} |`);
   }
 }
 

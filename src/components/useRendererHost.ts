@@ -36,13 +36,21 @@ export function useRendererHost<Props, Options>(
     let pending = false;
     let frame = 0;
     let alive = true;
+    let drawn: Props | null = null;
+    let forced = true;
     const draw = () => {
       pending = false;
       cancelAnimationFrame(frame);
       frame = 0;
       if (!alive) return;
       const props = selectRef.current(runStore.getState(), appStore.getState());
-      if (props) renderer.update(props);
+      // Renderers are functions of their props: the same props (field by field) need no redraw.
+      // A cell edit changes nothing most figures show until its result arrives; skipping those
+      // redraws halves the main-thread work of an edit.
+      if (!props || (!forced && sameProps(props, drawn))) return;
+      forced = false;
+      drawn = props;
+      renderer.update(props);
     };
     // New run data (a result, or t while playing) is drawn in a microtask right after the change:
     // same frame, no extra latency. Input edits only change what the next result will show, and
@@ -59,6 +67,7 @@ export function useRendererHost<Props, Options>(
       const box = entries[0].contentRect;
       if (box.width > 0 && box.height > 0) {
         renderer.resize(box.width, box.height);
+        forced = true;
         schedule();
       }
     });
@@ -80,4 +89,14 @@ export function useRendererHost<Props, Options>(
   }, [create, name]);
 
   return ref;
+}
+
+/** Whether two props objects have identical (===) fields. */
+function sameProps<Props>(a: Props, b: Props | null): boolean {
+  if (b === null || typeof a !== 'object' || a === null) return a === b;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => Object.is(x[k], y[k]));
 }

@@ -64,8 +64,29 @@ export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps |
   return { n, labels: app.scenario.labels, series: run.series, t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
 }
 
+/**
+ * A one-entry memo: the same inputs (===) give the very same props object, so the renderer host
+ * sees nothing changed and skips the redraw (an input edit redraws no figure it does not touch).
+ */
+function memoLast<T>(): (key: readonly unknown[], compute: () => T) => T {
+  let last: { key: readonly unknown[]; value: T } | null = null;
+  return (key, compute) => {
+    if (last && last.key.length === key.length && last.key.every((v, i) => Object.is(v, key[i]))) return last.value;
+    last = { key, value: compute() };
+    return last.value;
+  };
+}
+
+const winRateMemo = memoLast<WinRateProps | null>();
+
 /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
 export function winRateProps(run: RunState, app: AppState): WinRateProps | null {
+  const eq = run.equilibria;
+  const s = app.scenario;
+  return winRateMemo([run.series, run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () => computeWinRates(run, app));
+}
+
+function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
   const eq = run.equilibria;
   const n = run.n;
   if (!eq || n !== app.scenario.preferences.length) return null;
@@ -139,14 +160,22 @@ export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumB
   };
 }
 
+const policyTableMemo = memoLast<PolicyTableProps>();
+
 /** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
 export function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
+  const n = app.scenario.preferences.length;
+  const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
+  return policyTableMemo([run.series, run.n, run.t, app.scenario.labels, top], () => computePolicyTable(run, app, top));
+}
+
+function computePolicyTable(run: RunState, app: AppState, top: number[] | undefined): PolicyTableProps {
   const n = app.scenario.preferences.length;
   const matches = run.n === n;
   return {
     labels: app.scenario.labels,
     rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
     t: run.t,
-    top: isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined,
+    top,
   };
 }

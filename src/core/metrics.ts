@@ -2,8 +2,7 @@
  * Per-iteration measurements of a run, and win rates between policies. Light enough for the main
  * thread (no LP solver is imported here).
  */
-import { exploitabilityFlat } from './exploitability.ts';
-import { klFinite } from './logspace.ts';
+import { matVec } from './linalg.ts';
 
 /**
  * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
@@ -46,11 +45,40 @@ export function trajectoryMetrics(
   klOut: Float64Array,
   explOut: Float64Array,
 ): void {
+  // The same arithmetic as klFinite(target, π_k) and exploitabilityFlat(…, π_k), fused so that
+  // each row's n logarithms are taken once for both (and log target once for all rows): a run's
+  // metrics cost as much as the run itself, and they are on the path from an edit to its redraw.
   const row = new Float64Array(n);
-  const scratch = new Float64Array(n);
+  const logRow = new Float64Array(n);
+  const win = new Float64Array(n);
+  const logTarget = Float64Array.from(target, (x) => (x > 0 ? Math.log(x) : 0));
   for (let k = from; k < to; k++) {
-    for (let i = 0; i < n; i++) row[i] = policies[k * n + i];
-    klOut[k] = klFinite(target, row);
-    explOut[k] = exploitabilityFlat(p, n, logMu, tau, row, scratch);
+    let kl = 0;
+    for (let i = 0; i < n; i++) {
+      const x = policies[k * n + i];
+      row[i] = x;
+      logRow[i] = Math.log(Math.max(x, Number.MIN_VALUE));
+      if (target[i] > 0) kl += target[i] * (logTarget[i] - logRow[i]);
+    }
+    klOut[k] = kl > 0 ? kl : 0;
+    matVec(p, row, win, n);
+    if (tau === 0) {
+      let best = -Infinity;
+      for (let i = 0; i < n; i++) if (win[i] > best) best = win[i];
+      explOut[k] = Math.max(0, best - 0.5);
+      continue;
+    }
+    // τ·KL(π‖BR_τ(π)), log BR_y = log μ_y + (Pπ)_y/τ − lse (see exploitability()).
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      win[i] = logMu[i] + win[i] / tau;
+      if (win[i] > max) max = win[i];
+    }
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += Math.exp(win[i] - max);
+    const lse = max + Math.log(sum);
+    let klBr = 0;
+    for (let i = 0; i < n; i++) if (row[i] > 0) klBr += row[i] * (logRow[i] - (win[i] - lse));
+    explOut[k] = Math.max(0, tau * klBr);
   }
 }

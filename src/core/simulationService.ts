@@ -126,7 +126,8 @@ export function createSimulationService(): SimulationApi {
         const p = flatten(s.preferences);
         const keys = keysOf(s, p);
         const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
-        const report: Report = onProgress && !allCached && n >= PREVIEW_MIN_N ? (stage, fraction, preview) => onProgress({ version, stage, fraction, preview }) : () => {};
+        const reporting = onProgress !== undefined && !allCached && n >= PREVIEW_MIN_N;
+        const report: Report = reporting ? (stage, fraction, preview) => onProgress({ version, stage, fraction, preview }) : () => {};
         const makeRunner = (algorithm: Algorithm) =>
           createRunner(
             { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons },
@@ -144,7 +145,7 @@ export function createSimulationService(): SimulationApi {
           runners.set(algorithm, runner);
           rows.set(algorithm, rowsOf(algorithm, runner));
         }
-        report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
+        if (reporting) report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
         const eq = equilibria(s, keys, report);
         for (const algorithm of s.algorithms) {
           if (runners.has(algorithm)) continue;

@@ -10,7 +10,7 @@ import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
-import { computationEnded, computationProgressed, computationStarted } from './progressStore.ts';
+import { computationEnded, computationProgressed, computationStarted, progressStore } from './progressStore.ts';
 import { hashWantsLecture, uiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts';
@@ -145,6 +145,8 @@ export class SimulationController {
       this.client.timeoutMs = ms;
     },
     engine: () => this.client.engineKind,
+    /** True while a computation (not an extension) is running or waiting. */
+    computing: () => progressStore.getState().busySince !== null,
   };
 
   step(delta: number): void {

@@ -18,6 +18,9 @@ import { SQRT3_2 } from './ternary.ts';
 import { DEFAULT_TOLERANCE, PathThinner, thinPath } from './thinPath.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
 import { CoverageGrid } from './thinPathCoverage.ts';
+
+/** Paths with more thinned vertices than this are drawn with coverage culling (see draw()). */
+const COVERAGE_MIN_VERTICES = 5000;
 import type { Corners, FigureTheme, SeriesData } from './types.ts';
 
 /** Trajectory line width in px at strokeScale 1. */
@@ -266,7 +269,10 @@ export class TrajectoryCanvas {
       const v = t.thinner.vertices;
       if (t.drawnVertices >= v.length) continue;
       const dash = dashOf(t.algorithm, f.theme);
-      t.grid ??= new CoverageGrid(w, h, dash);
+      // Culling pays off only for long paths that circle over themselves; a short path is
+      // stroked whole (allocating and marking the grid would cost more than the drawing saves).
+      const cull = t.grid !== null || v.length > COVERAGE_MIN_VERTICES;
+      if (cull) t.grid ??= new CoverageGrid(w, h, dash);
       ctx.strokeStyle = ctx.fillStyle = ALGORITHM_STYLE[t.algorithm].color;
       ctx.setLineDash(dash);
       // Appended segments continue from the last drawn vertex; segments that would only ink
@@ -285,7 +291,7 @@ export class TrajectoryCanvas {
       for (let j = Math.max(1, t.drawnVertices); j < v.length; j++) {
         const a = v.at(j - 1);
         const b = v.at(j);
-        const visible = t.grid.add(t.xs[a] + dx, t.ys[a] + dy, t.xs[b] + dx, t.ys[b] + dy, t.cum[j - 1]);
+        const visible = !t.grid || t.grid.add(t.xs[a] + dx, t.ys[a] + dy, t.xs[b] + dx, t.ys[b] + dy, t.cum[j - 1]);
         if (visible && runStart < 0) {
           runStart = j - 1;
           // The round join with a segment drawn in an earlier frame is a disc at their vertex.

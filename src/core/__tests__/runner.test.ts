@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRunner, exploitability, flatten, regularizedNash, regularizedNashPath, simulate, trajectoryMetrics, winProbability } from '../index.ts';
-import { fromUpper, klDef, sizedGame, winProb } from './arbitraries.ts';
+import { klFinite } from '../logspace.ts';
+import { distribution, fromUpper, klDef, normalise, preferenceMatrix, sizedGame, winProb } from './arbitraries.ts';
 
 describe('createRunner', () => {
   it('chunks of any sizes reproduce one long run exactly, for every algorithm and schedule', () => {
@@ -75,5 +76,29 @@ describe('metrics', () => {
       expect(kl[t]).toBeCloseTo(klDef(star, row), 14);
       expect(ex[t]).toBeCloseTo(exploitability(P, mu, tau, row), 14);
     }
+  });
+
+  it('trajectoryMetrics (fused) agrees with exploitability() on random matrices, policies with zeros and τ = 0', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }).chain((n) => fc.tuple(preferenceMatrix(n), distribution(n), distribution(n), fc.boolean(), fc.constantFrom(0, 1e-3, 0.05, 2))),
+        ([P, mu, raw, zero, tau]) => {
+          const n = P.length;
+          // A policy with a zero entry: that response contributes nothing (0·log 0 = 0).
+          const pi = zero ? normalise(raw.map((x, i) => (i === 0 ? 0 : x))) : raw;
+          const target = regularizedNash(P, mu, tau || 0.1);
+          const policies = Float64Array.from([...pi, ...target]);
+          const kl = new Float64Array(2);
+          const ex = new Float64Array(2);
+          trajectoryMetrics(flatten(P), n, Float64Array.from(mu, Math.log), tau, target, policies, 0, 2, kl, ex);
+          // exploitability() renormalises its input first, so agreement is to rounding, not bitwise.
+          expect(Math.abs(ex[0] - exploitability(P, mu, tau, pi))).toBeLessThan(1e-14 * Math.max(1, ex[0]));
+          expect(Math.abs(ex[1] - exploitability(P, mu, tau, Array.from(target)))).toBeLessThan(1e-13);
+          expect(kl[1]).toBe(0);
+          expect(kl[0]).toBe(klFinite(target, pi));
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
