@@ -33,12 +33,12 @@ export function SimplexView() {
 }
 
 export function ConvergenceView() {
-  const ref = useRendererHost(createConvergencePlot, {}, convergenceProps, 'convergence');
+  const ref = useRendererHost(createConvergencePlot, {}, convergenceProps, 'convergence', 'secondary');
   return <div ref={ref} className="figure convergence-figure" data-testid="convergence" />;
 }
 
 export function WinRateView() {
-  const ref = useRendererHost(createWinRatePlot, {}, winRateProps);
+  const ref = useRendererHost(createWinRatePlot, {}, winRateProps, undefined, 'secondary');
   return <div ref={ref} className="figure winrate-figure" data-testid="winrates" />;
 }
 

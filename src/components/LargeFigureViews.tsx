@@ -18,7 +18,7 @@ const createTopKHost = redrawOnK(createTopKPlot, topKProps);
 
 /** 4 ≤ n ≤ 12: one small panel of π_t(y) against t per response. */
 export function TimeSeriesView() {
-  const ref = useRendererHost(createTimeSeriesPlot, {}, timeSeriesProps);
+  const ref = useRendererHost(createTimeSeriesPlot, {}, timeSeriesProps, undefined, 'secondary');
   return <div ref={ref} className="figure timeseries-figure" data-testid="timeseries" />;
 }
 
@@ -28,7 +28,7 @@ const K_CHOICES = Array.from({ length: TOP_K_MAX - TOP_K_MIN + 1 }, (_, i) => TO
 export function TopKView() {
   const k = useStore(topKStore, (s) => s.k);
   const titleId = useId();
-  const ref = useRendererHost(createTopKHost, {}, topKProps, 'topk');
+  const ref = useRendererHost(createTopKHost, {}, topKProps, 'topk', 'secondary');
   return (
     <section className="large-view" aria-labelledby={titleId}>
       <div className="large-view-head">
@@ -53,7 +53,7 @@ export function TopKView() {
 /** π*_τ, the Nash of P and the RLHF optimum side by side, per response (n > 3). */
 export function EquilibriumBarsView() {
   const titleId = useId();
-  const ref = useRendererHost(createEquilibriumBars, {}, equilibriumBarsProps, 'equilibria');
+  const ref = useRendererHost(createEquilibriumBars, {}, equilibriumBarsProps, 'equilibria', 'secondary');
   return (
     <section className="large-view" aria-labelledby={titleId}>
       <div className="large-view-head">

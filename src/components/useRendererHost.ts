@@ -18,6 +18,12 @@ export function useRendererHost<Props, Options>(
   select: (run: RunState, app: AppState) => Props | null,
   /** Registers the renderer under this name in the figure registry (for exporters). */
   name?: string,
+  /**
+   * 'secondary' views draw new run data in the next animation frame rather than at once, so that
+   * after an edit the main figure (simplex and table) reaches the screen first; while playing
+   * they trail by one frame, which is not visible.
+   */
+  priority: 'primary' | 'secondary' = 'primary',
 ) {
   const ref = useRef<HTMLDivElement>(null);
   // The latest selector and options, without re-creating the renderer on every render.
@@ -63,6 +69,7 @@ export function useRendererHost<Props, Options>(
     const scheduleFrame = () => {
       if (!frame && !pending) frame = requestAnimationFrame(draw);
     };
+    const scheduleRun = priority === 'primary' ? schedule : scheduleFrame;
     const observer = new ResizeObserver((entries) => {
       const box = entries[0].contentRect;
       if (box.width > 0 && box.height > 0) {
@@ -72,7 +79,7 @@ export function useRendererHost<Props, Options>(
       }
     });
     observer.observe(element);
-    const unsubRun = runStore.subscribe(schedule);
+    const unsubRun = runStore.subscribe(scheduleRun);
     const unsubApp = appStore.subscribe(scheduleFrame);
     const unsubUi = uiStore.subscribe(scheduleFrame);
     schedule();
@@ -86,7 +93,7 @@ export function useRendererHost<Props, Options>(
       if (name) unregisterFigure(name, renderer as Renderer<never>);
       renderer.destroy();
     };
-  }, [create, name]);
+  }, [create, name, priority]);
 
   return ref;
 }

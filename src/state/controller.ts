@@ -72,9 +72,17 @@ export class SimulationController {
         app.setInputProblem(null);
         app.setFailure(null);
         replaceRun(r.n, r.equilibria, r.chunks, this.wantedT);
+        // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
+        // edit's figure is drawn (unless a newer computation is already waiting).
+        const { length } = runStore.getState();
+        const ahead = Math.min(MAX_STEPS, this.wantedT + lookahead(r.n)) - (length - 1);
+        if (ahead > 0 && !this.client.busy) this.client.extend(ahead);
       },
       onExtend: (r) => {
-        if (r.ok) appendRun(r.chunks);
+        if (!r.ok) return;
+        appendRun(r.chunks);
+        // A Step or a timeline move past the computed end waited for these rows.
+        if (runStore.getState().t < this.wantedT) setT(this.wantedT);
       },
       onProgress: (p) => {
         computationProgressed(p.stage, p.fraction);
@@ -119,7 +127,10 @@ export class SimulationController {
   private wantedT: number;
 
   private recompute(s: Scenario): void {
-    const steps = Math.min(MAX_STEPS, this.wantedT + lookahead(s.preferences.length));
+    // Up to t only: the redraw after an edit waits for nothing it does not show. Playing asks for
+    // steps ahead at once; otherwise they follow the result (see onCompute).
+    const ahead = appStore.getState().playing ? lookahead(s.preferences.length) : 0;
+    const steps = Math.min(MAX_STEPS, this.wantedT + ahead);
     computationStarted();
     this.client.compute(toSpec(s), steps, thinningFor(steps));
     this.scheduleHash();

@@ -39,6 +39,7 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   let width = element.clientWidth || 600;
   let props: TimeSeriesProps | null = null;
   let lastStaticKey = '';
+  let lastTicksKey = '';
 
   const svg = d3
     .select(element)
@@ -162,18 +163,23 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
         g.append('g').attr('class', 'lines');
         return g;
       });
-    cells.attr('transform', (d) => {
-      const col = d.index % cols;
-      const row = Math.floor(d.index / cols);
-      return `translate(${margin.left + col * (panelW + hGap)},${top + row * pitch + titleH})`;
-    });
-    cells.select('text.title').text((d) => truncate(d.label, maxTitleWidth, measure));
-
-    // Gridlines, y axes and x baselines change only with the layout or the y scale: skip them
-    // on ordinary animation frames (this chart has up to 12 panels).
-    const staticKey = `${n}:${cols}:${panelW}:${plotH}:${yMax}:${laidOutTheme}`;
+    // Gridlines, y axes, x baselines, titles and panel positions change only with the layout or
+    // the y scale, x ticks only with t's range: skip them when unchanged (this chart has up to 12
+    // panels, and an edit redraws it with the same layout and t).
+    const staticKey = `${n}:${cols}:${panelW}:${plotH}:${yMax}:${laidOutTheme}:${top}:${panels.map((d) => d.label).join('\u0001')}`;
     const redrawStatic = staticKey !== lastStaticKey;
     lastStaticKey = staticKey;
+    const xKey = `${staticKey}:${xTicks.join(',')}:${x.domain().join(',')}`;
+    const redrawTicks = xKey !== lastTicksKey;
+    lastTicksKey = xKey;
+    if (redrawStatic) {
+      cells.attr('transform', (d) => {
+        const col = d.index % cols;
+        const row = Math.floor(d.index / cols);
+        return `translate(${margin.left + col * (panelW + hGap)},${top + row * pitch + titleH})`;
+      });
+      cells.select('text.title').text((d) => truncate(d.label, maxTitleWidth, measure));
+    }
     const xFormat = d3.format('~s');
 
     cells.each(function (d) {
@@ -211,19 +217,21 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
       }
       // Hand-made x ticks (a d3.axis per panel per frame is the expensive part of this chart).
       // A label that would run into the next panel is dropped.
-      const ticks = xTicks.filter((v) => !showX || x(v) + measure(xFormat(v)) / 2 <= panelW + hGap / 2 - 2);
-      const tick = cell
-        .select<SVGGElement>('g.x-axis')
-        .selectAll<SVGGElement, number>('g.tick')
-        .data(ticks)
-        .join((enter) => {
-          const g = enter.append('g').attr('class', 'tick');
-          g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR).attr('stroke-width', sw === 1 ? null : sw);
-          g.append('text').attr('y', 5).attr('dy', '0.71em').attr('text-anchor', 'middle').attr('fill', INK);
-          return g;
-        })
-        .attr('transform', (v) => `translate(${x(v)},0)`);
-      tick.select('text').text((v) => (showX ? xFormat(v) : ''));
+      if (redrawTicks) {
+        const ticks = xTicks.filter((v) => !showX || x(v) + measure(xFormat(v)) / 2 <= panelW + hGap / 2 - 2);
+        const tick = cell
+          .select<SVGGElement>('g.x-axis')
+          .selectAll<SVGGElement, number>('g.tick')
+          .data(ticks)
+          .join((enter) => {
+            const g = enter.append('g').attr('class', 'tick');
+            g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR).attr('stroke-width', sw === 1 ? null : sw);
+            g.append('text').attr('y', 5).attr('dy', '0.71em').attr('text-anchor', 'middle').attr('fill', INK);
+            return g;
+          })
+          .attr('transform', (v) => `translate(${x(v)},0)`);
+        tick.select('text').text((v) => (showX ? xFormat(v) : ''));
+      }
 
       const linesG = cell.select<SVGGElement>('g.lines');
       const path = (tr: Trace) =>
