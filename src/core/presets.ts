@@ -269,8 +269,10 @@ export const PRESETS: readonly Preset[] = [
     build: ({ seed = 1, n }) => {
       const size = clampN(n, 60);
       const rng = createRng(seed);
-      // Elo-like strengths spread over ~4 logits, the top few close together, as on public leaderboards.
-      const scores = Array.from({ length: size }, () => 4 * Math.sqrt(rng()));
+      // Elo-like strengths spread over ~4 logits, the top few close together, as on public
+      // leaderboards; listed best first, as a leaderboard is (so model-001 and model-002, the
+      // simplex's default corners, are the two strongest).
+      const scores = Array.from({ length: size }, () => 4 * Math.sqrt(rng())).sort((a, b) => b - a);
       const preferences = fromUpper(size, (i, j) => {
         const bt = sigmoid(scores[i] - scores[j]);
         // Upsets: one pair in eight departs from Bradley–Terry by up to ±0.25 (style, length bias…).

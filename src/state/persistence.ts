@@ -1,11 +1,14 @@
 /**
- * Autosave: the scenario (and t) is kept in localStorage as a scenario file, so a reload or a
- * crashed tab brings it back. A link's hash takes precedence over the saved state. Storage that
+ * Autosave: the scenario (and t) is kept in localStorage in the form of a link's hash, so a reload
+ * or a crashed tab brings it back. The hash is the compact form: a 500-response preset saves as a
+ * few dozen characters (a scenario file would hold all 250,000 entries and overflow the storage);
+ * an edited 500×500 matrix takes about 1 MB. Older saves (scenario files) are still read. A link's hash takes precedence over the saved state. Storage that
  * is unavailable (private mode, a sandboxed iframe) or full is handled quietly: every access is
  * guarded and a failure only turns autosave off, with a note.
  */
 import type { Scenario } from './scenario.ts';
-import { exportScenarioJson, importScenarioJson } from './scenarioFile.ts';
+import { importScenarioJson } from './scenarioFile.ts';
+import { decodeHash, encodeHash } from './urlCodec.ts';
 
 export const STORAGE_KEY = 'nash-md-explorer/autosave/v1';
 /** Saves are debounced: a drag or a burst of edits writes once. */
@@ -28,8 +31,13 @@ export function loadSaved(): { scenario: Scenario; t: number } | null {
   try {
     const text = s.getItem(STORAGE_KEY);
     if (!text) return null;
-    const r = importScenarioJson(text);
-    if (r.ok) return { scenario: r.scenario, t: r.t };
+    if (text.startsWith('#')) {
+      const d = decodeHash(text);
+      if (d.problems.length === 0) return { scenario: d.scenario, t: d.t };
+    } else {
+      const r = importScenarioJson(text);
+      if (r.ok) return { scenario: r.scenario, t: r.t };
+    }
     s.removeItem(STORAGE_KEY);
   } catch {
     // Reading failed: behave as if nothing was saved.
@@ -44,7 +52,7 @@ export function save(scenario: Scenario, t: number): SaveResult {
   const s = storage();
   if (!s) return 'unavailable';
   try {
-    s.setItem(STORAGE_KEY, exportScenarioJson(scenario, t, __APP_VERSION__));
+    s.setItem(STORAGE_KEY, encodeHash(scenario, t));
     return 'saved';
   } catch {
     return 'failed';
