@@ -37,9 +37,10 @@ export interface Runner {
 /**
  * Validates `spec` (as simulate does; `spec.steps` is ignored) and returns a Runner at t = 0.
  * `rewards`: RLHF only, the Bradley–Terry rewards already fitted for this P and these comparison
- * pairs (callers that cache them skip the fit, which costs ~0.5 s at n = 500).
+ * pairs (callers that cache them skip the fit). `validatedP`: P as validatePreferences returned it
+ * for this very spec.preferences (callers creating several runners validate the n² entries once).
  */
-export function createRunner(spec: SimulationSpec, rewards?: Float64Array): Runner {
+export function createRunner(spec: SimulationSpec, rewards?: Float64Array, validatedP?: Float64Array): Runner {
   if (typeof spec !== 'object' || spec === null) throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
   if (algorithm !== 'nash-md' && algorithm !== 'omd' && algorithm !== 'rlhf') {
@@ -49,8 +50,8 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array): Runn
   if (comparisons !== 'uniform' && comparisons !== 'reference') {
     throw new InvalidInputError('comparisons', `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`);
   }
-  const p = validatePreferences(spec.preferences);
   const n = spec.preferences.length;
+  const p = validatedP && validatedP.length === n * n ? validatedP : validatePreferences(spec.preferences);
   const mu = validateDistribution(spec.reference, n, 'reference');
   const pi0 = validateDistribution(spec.initial, n, 'initial');
   const tau = validateTau(spec.tau);

@@ -6,12 +6,12 @@
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
-import { flatten } from './metrics.ts';
 import { nashEquilibrium } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { chunkBuffers, plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
+import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
 import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
 
@@ -120,10 +120,11 @@ export function createSimulationService(): SimulationApi {
       if (fault === 'throw') throw new Error('injected fault: the computation threw');
       if (fault === 'hang') for (;;) if (armed === 'crash') break; // never true: a deliberate endless loop
       try {
-        // Validates every input (also when no algorithm is shown, so bad input is always reported).
-        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 });
+        // Validates every input once (also when no algorithm is shown, so bad input is always
+        // reported); the runners below reuse the validated, flattened P.
+        const p = validatePreferences(s.preferences);
+        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 }, undefined, p);
         const n = s.reference.length;
-        const p = flatten(s.preferences);
         const keys = keysOf(s, p);
         const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
         const reporting = onProgress !== undefined && !allCached && n >= PREVIEW_MIN_N;
@@ -132,6 +133,7 @@ export function createSimulationService(): SimulationApi {
           createRunner(
             { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons },
             algorithm === 'rlhf' ? rewardsOf(s, keys) : undefined,
+            p,
           );
         const rowsOf = (algorithm: Algorithm, runner: Runner) => (thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps));
 
