@@ -2,6 +2,7 @@
  * Per-iteration measurements of a run, and win rates between policies. Light enough for the main
  * thread (no LP solver is imported here).
  */
+import { exploitabilityFromWin } from './exploitability.ts';
 import { matVec } from './linalg.ts';
 
 /**
@@ -62,23 +63,6 @@ export function trajectoryMetrics(
     }
     klOut[k] = kl > 0 ? kl : 0;
     matVec(p, row, win, n);
-    if (tau === 0) {
-      let best = -Infinity;
-      for (let i = 0; i < n; i++) if (win[i] > best) best = win[i];
-      explOut[k] = Math.max(0, best - 0.5);
-      continue;
-    }
-    // τ·KL(π‖BR_τ(π)), log BR_y = log μ_y + (Pπ)_y/τ − lse (see exploitability()).
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      win[i] = logMu[i] + win[i] / tau;
-      if (win[i] > max) max = win[i];
-    }
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.exp(win[i] - max);
-    const lse = max + Math.log(sum);
-    let klBr = 0;
-    for (let i = 0; i < n; i++) if (row[i] > 0) klBr += row[i] * (logRow[i] - (win[i] - lse));
-    explOut[k] = Math.max(0, tau * klBr);
+    explOut[k] = exploitabilityFromWin(win, n, logMu, tau, row, logRow);
   }
 }
