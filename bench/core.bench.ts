@@ -13,23 +13,11 @@
 import { cpus } from 'node:os';
 import { fitBradleyTerry, nashEquilibrium, regularizedNash, regularizedNashPath, simulate } from '../src/core/index.ts';
 import { TAU_GRID } from '../src/core/simulationService.ts';
+import { lcg, randomGame } from '../src/core/__tests__/seededGame.ts';
 
 /** Target seconds of work per measurement. */
 const TARGET_SECONDS = 0.4;
 const REPEATS = 7;
-
-function seededMatrix(n: number, seed: number): number[][] {
-  let s = seed;
-  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      P[i][j] = rand();
-      P[j][i] = 1 - P[i][j];
-    }
-  }
-  return P;
-}
 
 /** The baseline: the Nash-MD update written out by hand, no validation, no allocation per step. */
 function baseline(P: Float64Array, n: number, logMu: Float64Array, pi0: Float64Array, tau: number, eta: number, steps: number, out: Float64Array): void {
@@ -122,7 +110,7 @@ console.log('| n | steps per run | library simulate() steps/s | baseline loop st
 console.log('|---:|---:|---:|---:|---:|');
 let worst = 0;
 for (const n of [3, 10, 100, 1000]) {
-  const P = seededMatrix(n, 42 + n);
+  const P = randomGame(n, 42 + n);
   const mu = new Array<number>(n).fill(1 / n);
   const pi0 = Array.from({ length: n }, (_, i) => (i + 1) / ((n * (n + 1)) / 2));
   const steps = Math.max(200, Math.round((TARGET_SECONDS * 2.5e8) / (n * n + 60 * n)));
@@ -142,8 +130,7 @@ console.log(`\nWorst ratio ${worst.toFixed(2)}× (target ≤ 1.30×).`);
 
 /** (b): Bradley–Terry scores ~ U(0, 4) plus noise ±0.05, clamped to [0.01, 0.99]. */
 function noisyBradleyTerry(n: number, seed: number): number[][] {
-  let s = seed;
-  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const rand = lcg(seed);
   const scores = Array.from({ length: n }, () => 4 * rand());
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
@@ -172,14 +159,14 @@ console.log('| n | P | regularizedNash τ=1 | τ=0.01 | τ=1e-3 | path (48 τ) |
 console.log('|---:|:---|---:|---:|---:|---:|---:|---:|');
 const grid = Array.from(TAU_GRID);
 {
-  const warm = seededMatrix(30, 1);
+  const warm = randomGame(30, 1);
   const mu = new Array<number>(30).fill(1 / 30);
   regularizedNashPath(warm, mu, grid);
   nashEquilibrium(warm);
   fitBradleyTerry(warm);
 }
 for (const n of [100, 500]) {
-  for (const [name, P] of [['(a) random', seededMatrix(n, 7 + n)], ['(b) noisy BT', noisyBradleyTerry(n, 3 + n)]] as const) {
+  for (const [name, P] of [['(a) random', randomGame(n, 7 + n)], ['(b) noisy BT', noisyBradleyTerry(n, 3 + n)]] as const) {
     const mu = new Array<number>(n).fill(1 / n);
     const cells = [
       ...[1, 0.01, 1e-3].map((tau) => medianMs(() => regularizedNash(P, mu, tau))),

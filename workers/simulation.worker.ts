@@ -35,7 +35,17 @@ const api: Async<SimulationApi> = {
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.
     const report = onProgress && ((p: ComputeProgress) => void onProgress(Comlink.transfer(p, progressTransferables(p))));
-    const r = service.compute(version, scenario, steps, thinning, report);
+    // Small computations answer without their metrics and τ-paths, which follow in a moment
+    // (SimulationService in simulationService.ts): the edit's figure does not wait for them.
+    const r = service.compute(version, scenario, steps, thinning, report, onProgress !== undefined);
+    if (r.ok && r.deferred && onProgress) {
+      setTimeout(() => {
+        const followUp = service.followUp(version);
+        if (!followUp) return; // a newer computation came first
+        const p: ComputeProgress = { version, stage: 'metrics', fraction: 1, followUp };
+        void onProgress(Comlink.transfer(p, progressTransferables(p)));
+      }, 0);
+    }
     return Comlink.transfer(r, transferables(r));
   },
   async extend(version: number, steps: number) {

@@ -9,28 +9,20 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { runStore } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
-import { cellName, cellRangeMessage, formatCell, LABEL_MAX, mirrorUpdate, normalizeLabel, parseCellText, renameLabel, stepValue } from '../state/matrixEdit.ts';
+import { cellName, cellRangeMessage, formatCell, mirrorUpdate, parseCellText, stepValue } from '../state/matrixEdit.ts';
 import { createHeatmapEditor, type HeatmapCell, type HeatmapEditorRenderer } from '../viz/heatmapEditor.ts';
 import { MATRIX_ORDERS, matrixOrder, type MatrixOrderKind } from '../viz/matrixOrder.ts';
 import { DEFAULT_THEME, LECTURE_THEME } from '../viz/types.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
+import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
+import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 import './HeatmapEditor.css';
 
-export interface HeatmapEditorProps {
-  preferences: readonly (readonly number[])[];
-  labels: readonly string[];
-  onChange(preferences: number[][]): void;
-  onLabelsChange(labels: string[]): void;
-  onAddResponse(): void;
-  onRemoveResponse(index: number): void;
-  minN: number;
-  maxN: number;
-  readOnly: boolean;
-}
+/** The preference editor's props, every one given (PreferenceEditor fills in the defaults). */
+export type HeatmapEditorProps = Required<PreferenceEditorProps>;
 
 const ZOOM_STEP = 2;
 const fmt = (v: number) => formatCell(v, 3);
-const nameOf = (labels: readonly string[], k: number) => labels[k] ?? `y${k + 1}`;
 
 /** A selection valid for n responses (the first off-diagonal cell when out of range). */
 function validCell(cell: HeatmapCell, n: number): HeatmapCell {
@@ -77,7 +69,7 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
   const { i, j } = selected;
   const [orderKind, setOrderKind] = useState<MatrixOrderKind>('original');
   const [draft, setDraft] = useState<{ i: number; j: number; text: string; invalid: boolean } | null>(null);
-  const [labelDraft, setLabelDraft] = useState<{ k: number; text: string } | null>(null);
+  const { emptyName, nameFieldProps } = useNameDraft(labels, n, onLabelsChange);
   // The equilibria belong to this matrix's size only once the run store reports the same n.
   const equilibria = useStore(runStore, (s) => (s.n === n ? s.equilibria : null));
   const lecture = useStore(uiStore, (s) => s.lecture);
@@ -134,11 +126,10 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
   }, [preferences, labels, order, i, j, lecture, readOnly, onChange]);
 
   const liveDraft = draft && draft.i === i && draft.j === j ? draft : null;
-  const emptyLabel = labelDraft && labelDraft.k < n && normalizeLabel(labelDraft.text) === null ? labelDraft.k : null;
   const message = liveDraft?.invalid
     ? `${cellRangeMessage(labels, i, j)}; the current value (${fmt(preferences[i][j])}) is kept.`
-    : emptyLabel !== null
-      ? `The name of response ${emptyLabel + 1} cannot be empty; the old name comes back when you leave the field.`
+    : emptyName !== null
+      ? emptyNameMessage(emptyName)
       : null;
   const messageId = `${id}-message`;
   const waiting = orderKind !== 'original' && !equilibria;
@@ -218,14 +209,7 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
           </>
         )}
       </div>
-      <p id={messageId} className="pref-editor__message heatmap-editor__message" role="status" aria-live="polite">
-        {message && (
-          <>
-            <span aria-hidden="true">⚠ </span>
-            {message}
-          </>
-        )}
-      </p>
+      <EditorMessage id={messageId} className="pref-editor__message heatmap-editor__message" message={message} />
       {!readOnly && (
         <fieldset className="heatmap-editor__responses">
           <legend>Responses of the selected cell</legend>
@@ -233,23 +217,7 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
             <div key={k} className="heatmap-editor__response">
               <label>
                 <span>Name of response {k + 1}</span>
-                <input
-                  type="text"
-                  maxLength={LABEL_MAX}
-                  spellCheck={false}
-                  aria-invalid={emptyLabel === k ? true : undefined}
-                  aria-describedby={emptyLabel === k ? messageId : undefined}
-                  value={labelDraft?.k === k ? labelDraft.text : nameOf(labels, k)}
-                  onChange={(e) => {
-                    setLabelDraft({ k, text: e.target.value });
-                    const next = renameLabel(labels, k, e.target.value);
-                    if (next && next[k] !== labels[k]) onLabelsChange(next);
-                  }}
-                  onBlur={() => setLabelDraft(null)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === 'Escape') setLabelDraft(null);
-                  }}
-                />
+                <input {...nameFieldProps(k, messageId)} />
               </label>
               <button
                 type="button"
@@ -260,7 +228,7 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
                   onRemoveResponse(k);
                 }}
               >
-                Remove {nameOf(labels, k)}
+                Remove {responseName(labels, k)}
               </button>
             </div>
           ))}

@@ -70,13 +70,18 @@ function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: Pol
           </label>
         ))}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-err`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
+}
+
+/** A refused entry's message, with the id `${id}-err` that a field's aria-describedby points at. */
+function FieldError({ id, error }: { id: string; error: string | null }) {
+  return error ? (
+    <p className="field-error" id={`${id}-err`} role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 // Large n: parsing of the weights list (errors name the field and the entry).
@@ -207,11 +212,7 @@ function PolicyListInput({ legend, symbol, labels, value, onChange, disabled }: 
         )}
         <span className="policy-list__hint">Ctrl+Enter applies, Esc discards.</span>
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-err`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

@@ -89,7 +89,10 @@ export function previewChunk(r: Rows): SeriesChunk {
 
 /** The buffers of a progress report's preview, for transferring it. */
 export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
-  return progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
+  const out = progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
+  const f = progress.followUp;
+  if (f) for (const a of [...f.kl, ...f.exploitability, f.tauGrid, f.regularizedPath, f.rlhfPath]) out.push(a.buffer as ArrayBuffer);
+  return out;
 }
 
 export function chunkBuffers(c: SeriesChunk): ArrayBuffer[] {

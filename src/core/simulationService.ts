@@ -13,7 +13,7 @@ import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
 
@@ -62,7 +62,44 @@ function within(report: Report, stage: ComputeStage): SolverOptions {
   return { onProgress: (f) => report(stage, STAGE_START[stage] + f * (STAGE_END[stage] - STAGE_START[stage])) };
 }
 
-export function createSimulationService(): SimulationApi {
+/** Up to this n and this many steps (unthinned) the worker defers the metrics and τ-paths. */
+export const DEFER_MAX_N = PREVIEW_MIN_N - 1;
+export const DEFER_MAX_STEPS = 20_000;
+
+/**
+ * The service as the worker uses it. compute's extra `defer` flag: a computation with
+ * n ≤ DEFER_MAX_N, at most DEFER_MAX_STEPS steps and no thinning answers without the run metrics (NaN) and the τ-paths (empty),
+ * which the simplex and the table do not need, and followUp(version) computes them right after.
+ * This takes ~40 % of the worker's time off the path from an edit to its redraw.
+ */
+export interface SimulationService extends SimulationApi {
+  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer?: boolean): ComputeResponse;
+  followUp(version: number): FollowUp | null;
+}
+
+interface PendingFollowUp {
+  version: number;
+  s: ScenarioSpec;
+  keys: ReturnType<typeof keysOfSpec>;
+  run: ActiveRun;
+  rows: Rows[];
+  rewards: Float64Array;
+}
+
+/** Cache keys of a scenario's equilibria. */
+function keysOfSpec(s: ScenarioSpec, p: Float64Array) {
+  const pKey = vectorKey(p);
+  const muKey = vectorKey(Float64Array.from(s.reference));
+  return {
+    nash: pKey,
+    rewards: `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
+    star: `${pKey}|${muKey}|${s.tau}`,
+    path: `${pKey}|${muKey}`,
+  };
+}
+
+export function createSimulationService(): SimulationService {
+  let pending: PendingFollowUp | null = null;
   let active: ActiveRun | null = null;
   let armed: InjectedFault | null = null;
   const cache = new Map<string, unknown>();
@@ -77,44 +114,40 @@ export function createSimulationService(): SimulationApi {
   };
   const cached = (kind: string, key: string) => cache.has(`${kind}|${key}`);
 
-  /** Cache keys of a scenario's equilibria. */
-  function keysOf(s: ScenarioSpec, p: Float64Array) {
-    const pKey = vectorKey(p);
-    const muKey = vectorKey(Float64Array.from(s.reference));
-    return {
-      nash: pKey,
-      rewards: `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
-      star: `${pKey}|${muKey}|${s.tau}`,
-      path: `${pKey}|${muKey}`,
-    };
-  }
+  const keysOf = keysOfSpec;
   type Keys = ReturnType<typeof keysOf>;
 
   const rewardsOf = (s: ScenarioSpec, keys: Keys, options?: SolverOptions) =>
     memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
 
-  function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
-    const rewards = rewardsOf(s, keys, within(report, 'rewards'));
-    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
-    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
+  /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria, or deferred). */
+  function paths(s: ScenarioSpec, keys: Keys, rewards: Float64Array, report: Report) {
     const n = s.reference.length;
     const grid = pathGrid(n);
     const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid), within(report, 'path')));
     const rlhfPath = new Float64Array(grid.length * n);
     grid.forEach((tau, k) => rlhfPath.set(rlhfOptimum(rewards, s.reference, tau), k * n));
+    return { tauGrid: Float64Array.from(grid), regularizedPath: Float64Array.from(regularizedPath), rlhfPath };
+  }
+
+  function equilibria(s: ScenarioSpec, keys: Keys, report: Report, withPaths = true): EquilibriaResult {
+    const rewards = rewardsOf(s, keys, within(report, 'rewards'));
+    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
+    // Three distinct empty arrays: one buffer may not appear twice in a transfer list.
+    const none = () => new Float64Array(0);
     return {
       regularized: Float64Array.from(regularized),
       nash: Float64Array.from(nash),
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
-      tauGrid: Float64Array.from(grid),
-      regularizedPath: Float64Array.from(regularizedPath),
-      rlhfPath,
+      ...(withPaths ? paths(s, keys, rewards, report) : { tauGrid: none(), regularizedPath: none(), rlhfPath: none() }),
     };
   }
 
   return {
-    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse {
+    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer = false): ComputeResponse {
+      pending = null;
       const fault = armed;
       armed = null;
       if (fault === 'throw') throw new Error('injected fault: the computation threw');
@@ -148,7 +181,8 @@ export function createSimulationService(): SimulationApi {
           rows.set(algorithm, rowsOf(algorithm, runner));
         }
         if (reporting) report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
-        const eq = equilibria(s, keys, report);
+        const deferred = defer && !thinning && n <= DEFER_MAX_N && steps <= DEFER_MAX_STEPS;
+        const eq = equilibria(s, keys, report, !deferred);
         for (const algorithm of s.algorithms) {
           if (runners.has(algorithm)) continue;
           const runner = makeRunner(algorithm);
@@ -167,12 +201,31 @@ export function createSimulationService(): SimulationApi {
           runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm)! })),
         };
         active = run;
+        if (deferred) {
+          // The answer's arrays are transferred (detached): the follow-up works on copies.
+          const kept = s.algorithms.map((algorithm) => rows.get(algorithm)!);
+          pending = { version, s, keys, run, rows: kept.map((r) => ({ ...r, policies: r.policies.slice() })), rewards: Float64Array.from(eq.rewards) };
+          const unknown = (r: Rows) => ({ ...r, kl: new Float64Array(r.rows).fill(Number.NaN), exploitability: new Float64Array(r.rows).fill(Number.NaN) });
+          return { ok: true, version, n, equilibria: eq, chunks: kept.map(unknown), deferred: true };
+        }
         const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
         return { ok: true, version, n, equilibria: eq, chunks };
       } catch (e) {
         if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
         throw e;
       }
+    },
+
+    followUp(version: number): FollowUp | null {
+      const job = pending;
+      if (!job || job.version !== version) return null;
+      pending = null;
+      const metrics = job.rows.map((r) => withMetrics(job.run, r));
+      return {
+        kl: metrics.map((c) => c.kl),
+        exploitability: metrics.map((c) => c.exploitability),
+        ...paths(job.s, job.keys, job.rewards, () => {}),
+      };
     },
 
     extend(version: number, steps: number): ExtendResponse {

@@ -62,7 +62,8 @@ export interface HistoryThinning {
 }
 
 export type ComputeResponse =
-  | { ok: true; version: number; n: number; equilibria: EquilibriaResult; chunks: SeriesChunk[] }
+  /** `deferred`: the metrics are NaN and the τ-paths empty until followUp(version) supplies them. */
+  | { ok: true; version: number; n: number; equilibria: EquilibriaResult; chunks: SeriesChunk[]; deferred?: boolean }
   | { ok: false; version: number; problem: InputProblem };
 
 export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
@@ -89,6 +90,20 @@ export interface ComputeProgress {
   /** Overall fraction done, 0…1. */
   fraction: number;
   preview?: { n: number; chunks: SeriesChunk[] };
+  /** The parts a deferred computation left out (see simulationService.ts, SimulationService). */
+  followUp?: FollowUp;
+}
+
+/**
+ * What a deferred computation sends after its answer: the metrics of each chunk (in the answer's
+ * order, same rows) and the τ-paths of the equilibria.
+ */
+export interface FollowUp {
+  kl: Float64Array[];
+  exploitability: Float64Array[];
+  tauGrid: Float64Array;
+  regularizedPath: Float64Array;
+  rlhfPath: Float64Array;
 }
 
 export interface SimulationApi {

@@ -6,7 +6,7 @@
 import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore } from './appStore.ts';
-import { RECENT_STEPS, appendRun, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
+import { RECENT_STEPS, appendRun, fillFollowUp, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
@@ -71,7 +71,11 @@ export class SimulationController {
         }
         app.setInputProblem(null);
         app.setFailure(null);
-        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT);
+        // A deferred answer has no τ-paths yet: the previous ones stay (same n) until they come,
+        // so the curves do not blink.
+        const prev = runStore.getState();
+        const keep = r.deferred && prev.n === r.n && prev.equilibria ? { tauGrid: prev.equilibria.tauGrid, regularizedPath: prev.equilibria.regularizedPath, rlhfPath: prev.equilibria.rlhfPath } : {};
+        replaceRun(r.n, { ...r.equilibria, ...keep }, r.chunks, this.wantedT);
         // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
         // edit's figure is drawn (unless a newer computation is already waiting).
         const { length } = runStore.getState();
@@ -87,6 +91,7 @@ export class SimulationController {
       onProgress: (p) => {
         computationProgressed(p.stage, p.fraction);
         if (p.preview) replaceRun(p.preview.n, null, p.preview.chunks, this.wantedT);
+        if (p.followUp) fillFollowUp(p.followUp);
       },
       onFailure: (message) => {
         computationEnded();

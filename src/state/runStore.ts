@@ -9,7 +9,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
-import type { EquilibriaResult, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
+import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
 import { rowAt } from '../viz/seriesRows.ts';
 import type { SeriesData } from '../viz/types.ts';
 
@@ -137,6 +137,24 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   const { frame, n: previousN, equilibria: previous } = runStore.getState();
   runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1 });
+}
+
+/**
+ * Fills in what a deferred computation sent after its answer: the metrics of the rows it
+ * answered with (rows 0…, one array per series in order) and the τ-paths of the equilibria.
+ */
+export function fillFollowUp(f: FollowUp): void {
+  const { series, equilibria, frame } = runStore.getState();
+  if (series.length !== f.kl.length) return;
+  const next = series.map((s, k) => {
+    const kl = f.kl[k];
+    if (s.times || kl.length > s.length) return s; // not the rows this follow-up is for
+    s.kl.set(kl, 0);
+    s.exploitability.set(f.exploitability[k], 0);
+    return { ...s }; // a new object: the renderers see the change
+  });
+  const paths = { tauGrid: f.tauGrid, regularizedPath: f.regularizedPath, rlhfPath: f.rlhfPath };
+  runStore.setState({ series: next, equilibria: equilibria && { ...equilibria, ...paths }, frame: frame + 1 });
 }
 
 /** Appends continuation chunks (one per series, in the same order). */

@@ -13,8 +13,10 @@ import { rowAt, timeAt } from './seriesRows.ts';
 import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, logDomainExponents, logTickExponents, scaleDash, theoremBound } from './chartMath.ts';
+import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
 import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
-import { ColumnEnvelope } from './thinPath.ts';
+import { ColumnEnvelope } from './columnEnvelope.ts';
+import { standaloneSvg } from './chartFrame.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
 
 export { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
@@ -27,11 +29,6 @@ const MAX_POINTS = 500;
 
 /** Unique ids for clipPaths: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
-
-// ---------------------------------------------------------------- the convergence plot
-
-import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
-
 
 export function createConvergencePlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<ConvergenceProps> {
   const id = `convergence-${++instanceCounter}`;
@@ -289,21 +286,7 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       render();
     },
     /** A standalone copy of the figure (white background, generic font, no CSS needed). */
-    snapshot() {
-      const out = svg.node()!.cloneNode(true) as SVGSVGElement;
-      out.removeAttribute('style');
-      out.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-      out.setAttribute('font-family', 'sans-serif');
-      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-      rect.setAttribute('width', String(width));
-      rect.setAttribute('height', String(height));
-      rect.setAttribute('fill', '#fff');
-      out.insertBefore(rect, out.firstChild);
-      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-      title.textContent = svg.attr('aria-label') ?? 'Convergence plot';
-      out.insertBefore(title, out.firstChild);
-      return out;
-    },
+    snapshot: () => standaloneSvg(svg.node()!, width, height, 'Convergence plot'),
     destroy() {
       svg.remove();
     },

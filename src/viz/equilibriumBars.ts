@@ -9,11 +9,11 @@
  * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover.
  */
 import * as d3 from 'd3';
+import { createTooltip, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
 import { MARKER_STYLE } from './palette.ts';
 import { BARS_MAX, aggregateRow, niceMax, unionTop } from './topK.ts';
-import { createTooltip, standaloneSvg } from './topKPlot.ts';
 import type { EquilibriumBarsProps, Renderer } from './types.ts';
 
 type Kind = 'regularized' | 'nash' | 'rlhfOptimum';
@@ -197,14 +197,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
   svg.on('pointermove', onPointer).on('pointerdown', onPointer).on('pointerleave', hide);
 
   return {
-    update(next) {
-      props = next;
-      render();
-    },
-    resize(w) {
-      width = Math.max(1, w);
-      render();
-    },
+    ...redrawOnChange<EquilibriumBarsProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
     snapshot: () => standaloneSvg(svg.node()!, width, height, 'Equilibria bar chart'),
     destroy() {
       tooltip.remove();

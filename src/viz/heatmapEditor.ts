@@ -4,14 +4,18 @@
  * double-click), labels in the margins where they are legible, a hover outline and the selected
  * cell. Two stacked canvases: the base (matrix, labels) redraws on data or zoom changes, the
  * overlay (hover, selection) on pointer moves, so hovering never repaints the matrix. The renderer
- * reports hover, selection, nudges and zoom through callbacks and never re-renders React itself.
+ * reports hover, selection, nudges and zoom through callbacks and never re-renders React itself;
+ * the pointer and keyboard handlers are in heatmapInput.ts.
  */
 import * as d3 from 'd3';
 import { heatColor, textColorOn } from '../state/matrixEdit.ts';
 import { paintMatrix, visibleRange } from './heatmapPaint.ts';
+import { attachHeatmapInput, zoomFilter, type HeatmapEditorOptions } from './heatmapInput.ts';
 import { drawAxisLabels } from './heatmapLabels.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
 import type { FigureTheme, Renderer } from './types.ts';
+
+export type { HeatmapEditorOptions } from './heatmapInput.ts';
 
 export interface HeatmapCell {
   /** Response indices (not display positions): the cell is P[i][j]. */
@@ -26,19 +30,6 @@ export interface HeatmapEditorProps {
   order: readonly number[];
   selected: HeatmapCell | null;
   theme?: FigureTheme;
-}
-
-export interface HeatmapEditorOptions {
-  /** Accessible name of the focusable canvas. */
-  label: string;
-  onHover?(cell: HeatmapCell | null): void;
-  onSelect?(cell: HeatmapCell): void;
-  /** +/− (±0.01) or Page Up/Down (±0.1) on the focused canvas. */
-  onNudge?(cell: HeatmapCell, direction: 1 | -1, big: boolean): void;
-  /** Enter on the focused canvas: edit the selected cell. */
-  onEditRequest?(): void;
-  /** The zoom factor after every zoom or pan. */
-  onZoom?(k: number): void;
 }
 
 export interface HeatmapEditorRenderer extends Renderer<HeatmapEditorProps> {
@@ -93,12 +84,7 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
 
   const zoom = d3
     .zoom<HTMLCanvasElement, unknown>()
-    // Wheel zooms only with Ctrl/⌘ (trackpad pinch) or once the map has focus, so scrolling the
-    // panel past the heatmap still scrolls the page.
-    .filter((e: Event) => {
-      if (e.type === 'wheel') return (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey || document.activeElement === overlay;
-      return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button;
-    })
+    .filter(zoomFilter(overlay))
     .on('zoom', (e: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => {
       transform = e.transform;
       // At k = 1 a one-finger swipe scrolls the page; zoomed in, it pans the map.
@@ -247,47 +233,13 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
     zoom.translateTo(zoomSel, margin.left + (c + 0.5) * cs, margin.top + (r + 0.5) * cs);
   }
 
-  overlay.addEventListener('pointermove', (e) => {
-    const cell = cellAt(e.offsetX, e.offsetY);
-    if (cell?.i === hover?.i && cell?.j === hover?.j) return;
-    hover = cell;
-    drawOverlay();
-    options.onHover?.(cell);
-  });
-  overlay.addEventListener('pointerleave', () => {
-    hover = null;
-    drawOverlay();
-    options.onHover?.(null);
-  });
-  overlay.addEventListener('click', (e) => {
-    const cell = cellAt(e.offsetX, e.offsetY);
-    if (!cell) return;
-    overlay.focus({ preventScroll: true }); // arrows, Enter and +/− continue from here
-    options.onSelect?.(cell);
-  });
-  overlay.addEventListener('keydown', (e) => {
-    if (!props || !n() || e.ctrlKey || e.metaKey || e.altKey) return;
-    const sel = props.selected;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const move = moves[e.key];
-    if (move) {
-      const order = props.order;
-      const r0 = sel ? order.indexOf(sel.i) : 0;
-      const c0 = sel ? order.indexOf(sel.j) : Math.min(1, n() - 1);
-      const step = e.shiftKey ? 10 : 1;
-      const r = sel ? Math.min(n() - 1, Math.max(0, r0 + move[0] * step)) : r0;
-      const c = sel ? Math.min(n() - 1, Math.max(0, c0 + move[1] * step)) : c0;
-      reveal(r, c);
-      // The read-out follows the keyboard, not a mouse that happens to rest on the map.
-      hover = null;
-      options.onHover?.(null);
-      options.onSelect?.({ i: order[r], j: order[c] });
-    } else if (e.key === 'Enter') {
-      options.onEditRequest?.();
-    } else if (sel && ['+', '=', '-', '_', 'PageUp', 'PageDown'].includes(e.key)) {
-      options.onNudge?.(sel, ['+', '=', 'PageUp'].includes(e.key) ? 1 : -1, e.key.startsWith('Page'));
-    } else return;
-    e.preventDefault(); // the page's shortcuts (←/→ step the run) leave handled keys alone
+  attachHeatmapInput(overlay, options, {
+    props: () => props,
+    cellAt,
+    hover: () => hover,
+    setHover: (cell) => (hover = cell),
+    drawOverlay,
+    reveal,
   });
 
   return {

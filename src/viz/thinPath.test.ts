@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ColumnEnvelope, PathThinner, maxDeviation, pointSegmentDistance, thinInterleaved, thinPath } from './thinPath.ts';
+import { ColumnEnvelope } from './columnEnvelope.ts';
+import { PathThinner, maxDeviation, pointSegmentDistance, thinInterleaved, thinPath } from './thinPath.ts';
 import { CoverageGrid } from './thinPathCoverage.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32). */

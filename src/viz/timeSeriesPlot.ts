@@ -6,13 +6,14 @@
  * from its width and n (the host's height is ignored; let the host scroll if needed).
  */
 import * as d3 from 'd3';
+import { redrawOnChange } from './chartFrame.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
 import { estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
-import { ColumnEnvelope } from './thinPath.ts';
+import { ColumnEnvelope } from './columnEnvelope.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
-import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergencePlot.ts';
+import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 
 const MAX_POINTS = 400;
@@ -267,14 +268,7 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   }
 
   return {
-    update(next) {
-      props = next;
-      render();
-    },
-    resize(w) {
-      width = Math.max(1, w);
-      render();
-    },
+    ...redrawOnChange<TimeSeriesProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
     destroy() {
       svg.remove();
     },

@@ -10,6 +10,7 @@
  * playing), each row once for the k values and the "other" sum.
  */
 import * as d3 from 'd3';
+import { createTooltip, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { niceProbabilityMax, scaleDash, thinRows } from './chartMath.ts';
 import { FONT_SIZE, INK, renderLegend, styleAxis, type LegendEntry } from './convergenceShared.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
@@ -27,50 +28,6 @@ export const OTHER_STYLE = { color: '#666666', dash: '5 3' } as const;
 const GRID_COLOR = '#ececec';
 const fmtValue = d3.format('.4f');
 const fmtT = d3.format(',');
-
-
-/** A small HTML tooltip inside the renderer's element (labels are set as text, never as HTML). */
-export function createTooltip(element: HTMLElement) {
-  const tip = d3.select(element).append('div').attr('class', 'large-tooltip').attr('aria-hidden', 'true').style('display', 'none');
-  return {
-    show(px: number, py: number, title: string, rows: readonly { color: string; dash?: string; label: string; value: string }[], fontSize: number) {
-      tip.style('display', null).style('font-size', `${fontSize}px`);
-      tip.selectAll('*').remove();
-      tip.append('div').attr('class', 'large-tooltip-title').text(title);
-      for (const r of rows) {
-        const line = tip.append('div').attr('class', 'large-tooltip-row');
-        line.append('span').attr('class', 'swatch').style('border-top', `3px ${r.dash ? 'dashed' : 'solid'} ${r.color}`);
-        line.append('span').attr('class', 'name').text(r.label);
-        line.append('span').attr('class', 'value').text(r.value);
-      }
-      const node = tip.node()!;
-      const w = node.offsetWidth;
-      const h = node.offsetHeight;
-      const left = px + 14 + w > element.clientWidth ? Math.max(0, px - 14 - w) : px + 14;
-      tip.style('left', `${left}px`).style('top', `${Math.max(0, Math.min(py - h / 2, element.clientHeight - h))}px`);
-    },
-    hide: () => tip.style('display', 'none'),
-    remove: () => tip.remove(),
-  };
-}
-
-/** A standalone copy of an SVG figure for export: white background, generic font, a title. */
-export function standaloneSvg(svg: SVGSVGElement, width: number, height: number, fallbackTitle: string): SVGSVGElement {
-  const out = svg.cloneNode(true) as SVGSVGElement;
-  out.removeAttribute('style');
-  out.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  out.setAttribute('font-family', 'sans-serif');
-  out.querySelectorAll('.hover-only').forEach((el) => el.remove());
-  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  rect.setAttribute('width', String(width));
-  rect.setAttribute('height', String(height));
-  rect.setAttribute('fill', '#fff');
-  out.insertBefore(rect, out.firstChild);
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-  title.textContent = svg.getAttribute('aria-label') ?? fallbackTitle;
-  out.insertBefore(title, out.firstChild);
-  return out;
-}
 
 /** Unique clipPath ids: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
@@ -315,14 +272,7 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
   });
 
   return {
-    update(next) {
-      props = next;
-      render();
-    },
-    resize(w) {
-      width = Math.max(1, w);
-      render();
-    },
+    ...redrawOnChange<TopKProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
     snapshot: () => standaloneSvg(svg.node()!, width, height, 'Top responses against iteration t'),
     destroy() {
       tooltip.remove();

@@ -171,3 +171,40 @@ describe('the preview computed before HiGHS has loaded', () => {
     expect(atZero?.chunks[0].kl.every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('deferred metrics and τ-paths', () => {
+  it('a deferred answer plus its follow-up equals the full computation', () => {
+    const full = createSimulationService().compute(1, rps, 300);
+    const s = createSimulationService();
+    const early = s.compute(1, rps, 300, undefined, undefined, true);
+    if (!full.ok || !early.ok) throw new Error('compute failed');
+    expect(early.deferred).toBe(true);
+    expect(early.chunks[0].kl.every(Number.isNaN)).toBe(true);
+    expect(early.equilibria.regularizedPath.length).toBe(0);
+    early.chunks.forEach((c, k) => expect(Array.from(c.policies)).toEqual(Array.from(full.chunks[k].policies)));
+    expect(Array.from(early.equilibria.regularized)).toEqual(Array.from(full.equilibria.regularized));
+    const f = s.followUp(1);
+    if (!f) throw new Error('no follow-up');
+    f.kl.forEach((kl, k) => expect(Array.from(kl)).toEqual(Array.from(full.chunks[k].kl)));
+    f.exploitability.forEach((e, k) => expect(Array.from(e)).toEqual(Array.from(full.chunks[k].exploitability)));
+    expect(Array.from(f.regularizedPath)).toEqual(Array.from(full.equilibria.regularizedPath));
+    expect(Array.from(f.rlhfPath)).toEqual(Array.from(full.equilibria.rlhfPath));
+    expect(Array.from(f.tauGrid)).toEqual(Array.from(full.equilibria.tauGrid));
+    // Only once, and only for the newest computation.
+    expect(s.followUp(1)).toBeNull();
+    s.compute(2, rps, 10, undefined, undefined, true);
+    s.compute(3, rps, 10, undefined, undefined, true);
+    expect(s.followUp(2)).toBeNull();
+    expect(s.followUp(3)).not.toBeNull();
+  });
+
+  it('large n and thinned runs are never deferred; the transfer list has no duplicate buffer', () => {
+    const s = createSimulationService();
+    const thin = s.compute(1, rps, 20_000, { stride: 64, recentFrom: 19_000 }, undefined, true);
+    if (!thin.ok) throw new Error('compute failed');
+    expect(thin.deferred).toBeUndefined();
+    const early = s.compute(2, rps, 10, undefined, undefined, true);
+    const buffers = transferables(early);
+    expect(new Set(buffers).size).toBe(buffers.length);
+  });
+});

@@ -6,23 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Gmres } from '../gmres.ts';
 import { choleskyFactor, choleskySolve, luFactor, luSolve } from '../linalg.ts';
 import { exploitability, fitBradleyTerry, nashEquilibrium, regularizedNash, regularizedNashPath } from '../index.ts';
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
-
-function randomGame(n: number, seed: number): number[][] {
-  const rand = lcg(seed);
-  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      P[i][j] = rand();
-      P[j][i] = 1 - P[i][j];
-    }
-  }
-  return P;
-}
+import { lcg, randomGame } from './seededGame.ts';
 
 function residual(M: Float64Array, x: Float64Array, b: Float64Array, m: number): number {
   let worst = 0;

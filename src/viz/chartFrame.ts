@@ -1,0 +1,70 @@
+/**
+ * What the SVG charts for large n (top-k, equilibrium bars, small multiples) and the convergence
+ * plot share around their drawing: the hover tooltip, the standalone copy for export, and the
+ * `update`/`resize` pair of a chart whose height follows from its width.
+ */
+import * as d3 from 'd3';
+import type { Renderer } from './types.ts';
+
+/** A small HTML tooltip inside the renderer's element (labels are set as text, never as HTML). */
+export function createTooltip(element: HTMLElement) {
+  const tip = d3.select(element).append('div').attr('class', 'large-tooltip').attr('aria-hidden', 'true').style('display', 'none');
+  return {
+    show(px: number, py: number, title: string, rows: readonly { color: string; dash?: string; label: string; value: string }[], fontSize: number) {
+      tip.style('display', null).style('font-size', `${fontSize}px`);
+      tip.selectAll('*').remove();
+      tip.append('div').attr('class', 'large-tooltip-title').text(title);
+      for (const r of rows) {
+        const line = tip.append('div').attr('class', 'large-tooltip-row');
+        line.append('span').attr('class', 'swatch').style('border-top', `3px ${r.dash ? 'dashed' : 'solid'} ${r.color}`);
+        line.append('span').attr('class', 'name').text(r.label);
+        line.append('span').attr('class', 'value').text(r.value);
+      }
+      const node = tip.node()!;
+      const w = node.offsetWidth;
+      const h = node.offsetHeight;
+      const left = px + 14 + w > element.clientWidth ? Math.max(0, px - 14 - w) : px + 14;
+      tip.style('left', `${left}px`).style('top', `${Math.max(0, Math.min(py - h / 2, element.clientHeight - h))}px`);
+    },
+    hide: () => tip.style('display', 'none'),
+    remove: () => tip.remove(),
+  };
+}
+
+/**
+ * A standalone copy of an SVG figure for export: white background, generic font, a title (the
+ * figure's aria-label), no CSS needed; elements marked `.hover-only` are left out.
+ */
+export function standaloneSvg(svg: SVGSVGElement, width: number, height: number, fallbackTitle: string): SVGSVGElement {
+  const out = svg.cloneNode(true) as SVGSVGElement;
+  out.removeAttribute('style');
+  out.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  out.setAttribute('font-family', 'sans-serif');
+  out.querySelectorAll('.hover-only').forEach((el) => el.remove());
+  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  rect.setAttribute('width', String(width));
+  rect.setAttribute('height', String(height));
+  rect.setAttribute('fill', '#fff');
+  out.insertBefore(rect, out.firstChild);
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = svg.getAttribute('aria-label') ?? fallbackTitle;
+  out.insertBefore(title, out.firstChild);
+  return out;
+}
+
+/**
+ * `update` and `resize` of a chart whose height follows from its width (the host's height is
+ * ignored): each stores what it is given through `set` and redraws.
+ */
+export function redrawOnChange<P>(set: { props(next: P): void; width(w: number): void }, render: () => void): Pick<Renderer<P>, 'update' | 'resize'> {
+  return {
+    update(next) {
+      set.props(next);
+      render();
+    },
+    resize(w) {
+      set.width(Math.max(1, w));
+      render();
+    },
+  };
+}
