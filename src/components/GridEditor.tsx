@@ -6,8 +6,9 @@
  * wheel over a focused cell (±0.01); drag vertically with a mouse or pen (0.005 per px, after a
  * 4 px dead zone so a click still just focuses the cell for typing). Touch drags scroll the page.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { cellName, cellRangeMessage, dragValue, formatCell, heatColor, mirrorUpdate, parseCellText, stepValue, textColorOn, WHEEL_NOTCH_PX } from '../state/matrixEdit.ts';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { cellName, cellRangeMessage, dragValue, formatCell, mirrorUpdate, parseCellText, stepValue, WHEEL_NOTCH_PX } from '../state/matrixEdit.ts';
+import { GridCell, type CellHandlers } from './GridCell.tsx';
 import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 
@@ -18,6 +19,9 @@ interface CellDraft {
   text: string;
   invalid: boolean;
 }
+
+const noop = () => {};
+const NO_HANDLERS: CellHandlers = { focus: noop, blur: noop, input: noop, keyDown: noop, pointerDown: noop, pointerMove: noop, endDrag: noop };
 
 interface DragState {
   i: number;
@@ -121,6 +125,21 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
     setDragging(null);
   };
 
+  // The cells' handlers: refreshed after every render (they close over the current matrix) and
+  // passed to the memoised cells through one stable ref; no event reaches a cell before that.
+  const handlers = useRef<CellHandlers>(NO_HANDLERS);
+  useLayoutEffect(() => {
+    handlers.current = {
+      focus: (i, j) => setDraft({ i, j, text: formatCell(preferences[i][j], n), invalid: false }),
+      blur: (i, j) => setDraft((d) => (d && d.i === i && d.j === j ? null : d)),
+      input: onCellInput,
+      keyDown: onCellKeyDown,
+      pointerDown: onCellPointerDown,
+      pointerMove: onCellPointerMove,
+      endDrag,
+    };
+  });
+
   const invalidCell = liveDraft?.invalid ? liveDraft : null;
   const message =
     invalidCell !== null
@@ -183,36 +202,21 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
                     </td>
                   );
                 }
-                const background = heatColor(value);
                 const isDraft = liveDraft?.i === i && liveDraft.j === j;
-                const invalid = isDraft && liveDraft.invalid;
-                const isDragging = dragging?.i === i && dragging.j === j;
                 return (
-                  <td key={j} className="pref-editor__cell" style={{ background, color: textColorOn(background) }}>
-                    <input
-                      type="number"
-                      inputMode="decimal"
-                      min={0}
-                      max={1}
-                      step={0.01}
-                      className={`pref-editor__input${isDragging ? ' is-dragging' : ''}`}
-                      aria-label={cellName(labels, i, j)}
-                      aria-invalid={invalid ? true : undefined}
-                      aria-describedby={invalid ? MESSAGE_ID : undefined}
-                      data-i={i}
-                      data-j={j}
-                      readOnly={readOnly}
-                      value={isDraft ? liveDraft.text : formatCell(value, n)}
-                      onFocus={() => setDraft({ i, j, text: formatCell(value, n), invalid: false })}
-                      onBlur={() => setDraft((d) => (d && d.i === i && d.j === j ? null : d))}
-                      onChange={(e) => onCellInput(i, j, e.target.value)}
-                      onKeyDown={(e) => onCellKeyDown(e, i, j)}
-                      onPointerDown={(e) => onCellPointerDown(e, i, j)}
-                      onPointerMove={onCellPointerMove}
-                      onPointerUp={endDrag}
-                      onPointerCancel={endDrag}
-                    />
-                  </td>
+                  <GridCell
+                    key={j}
+                    i={i}
+                    j={j}
+                    value={value}
+                    text={isDraft ? liveDraft.text : formatCell(value, n)}
+                    label={cellName(labels, i, j)}
+                    invalid={isDraft && liveDraft.invalid}
+                    dragging={dragging?.i === i && dragging.j === j}
+                    readOnly={readOnly}
+                    messageId={MESSAGE_ID}
+                    handlers={handlers}
+                  />
                 );
               })}
             </tr>

@@ -1,0 +1,64 @@
+/**
+ * One number field of the grid editor (GridEditor.tsx). Memoised: an edit changes two cells (the
+ * cell and its mirror), and only those re-render; the other n² − 2 keep their DOM untouched. The
+ * handlers come through a ref that the editor refreshes on every render, so they are always the
+ * latest while the props stay equal.
+ */
+import { memo, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { heatColor, textColorOn } from '../state/matrixEdit.ts';
+
+/** What a cell asks its editor to do (the editor's current closures). */
+export interface CellHandlers {
+  focus(i: number, j: number): void;
+  blur(i: number, j: number): void;
+  input(i: number, j: number, text: string): void;
+  keyDown(e: KeyboardEvent<HTMLInputElement>, i: number, j: number): void;
+  pointerDown(e: PointerEvent<HTMLInputElement>, i: number, j: number): void;
+  pointerMove(e: PointerEvent<HTMLInputElement>): void;
+  endDrag(e: PointerEvent<HTMLInputElement>): void;
+}
+
+interface GridCellProps {
+  i: number;
+  j: number;
+  value: number;
+  /** The text shown: the formatted value, or the draft being typed. */
+  text: string;
+  label: string;
+  invalid: boolean;
+  dragging: boolean;
+  readOnly: boolean;
+  messageId: string;
+  handlers: RefObject<CellHandlers>;
+}
+
+export const GridCell = memo(function GridCell({ i, j, value, text, label, invalid, dragging, readOnly, messageId, handlers }: GridCellProps) {
+  const background = heatColor(value);
+  return (
+    <td className="pref-editor__cell" style={{ background, color: textColorOn(background) }}>
+      <input
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={1}
+        step={0.01}
+        className={`pref-editor__input${dragging ? ' is-dragging' : ''}`}
+        aria-label={label}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? messageId : undefined}
+        data-i={i}
+        data-j={j}
+        readOnly={readOnly}
+        value={text}
+        onFocus={() => handlers.current.focus(i, j)}
+        onBlur={() => handlers.current.blur(i, j)}
+        onChange={(e) => handlers.current.input(i, j, e.target.value)}
+        onKeyDown={(e) => handlers.current.keyDown(e, i, j)}
+        onPointerDown={(e) => handlers.current.pointerDown(e, i, j)}
+        onPointerMove={(e) => handlers.current.pointerMove(e)}
+        onPointerUp={(e) => handlers.current.endDrag(e)}
+        onPointerCancel={(e) => handlers.current.endDrag(e)}
+      />
+    </td>
+  );
+});
