@@ -9,11 +9,14 @@
 import * as Comlink from 'comlink';
 import type { ComputeProgress, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
 
-const ready = import('../src/core/simulationService.ts').then((m) => ({ service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables }));
-
 // The HiGHS-free preview (previewRuns.ts) loads in a fraction of the time: the first computation
-// draws its trajectories from it while HiGHS still compiles.
+// draws its trajectories from it while HiGHS still compiles. The service (with HiGHS) is imported
+// once the preview module is in, so the two do not compete for this thread at the start.
 const light = import('../src/core/previewRuns.ts');
+const ready = light
+  .catch(() => null)
+  .then(() => import('../src/core/simulationService.ts'))
+  .then((m) => ({ service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables }));
 let heavyLoaded = false;
 void ready.then(() => {
   heavyLoaded = true;
