@@ -13,12 +13,8 @@ if (new URLSearchParams(window.location.search).has('debug')) {
   (window as unknown as { nashmdDebug: SimulationController['debug'] }).nashmdDebug = controller.debug;
 }
 
-// The first render is the longest task of the page load; yielding once first lets the browser
-// start the worker (its script loads and its first computation runs meanwhile, in parallel).
-setTimeout(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App controller={controller} />
-    </StrictMode>,
-  );
-}, 0);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App controller={controller} />
+  </StrictMode>,
+);
