@@ -4,7 +4,7 @@
  *  - edit-to-redraw latency: a preference-cell edit (ArrowUp on a focused cell) and a μ move
  *    (arrow key on the focused μ marker, the same path as a drag), from the keydown to the
  *    redraw that shows the new result (median and 95th percentile of 40 edits), at
- *    n = 3 and n = 12, with t = 1000;
+ *    n = 3 and n = 12, with t = 1000 (a burst every 30 ms, and isolated edits), and at n = 500;
  *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
  *    main-thread long tasks (> 50 ms), and the JS heap afterwards; from t = 0 and from
  *    t = 100,000 (trajectories of 100,000 steps each: the cost of drawing long runs);
@@ -22,6 +22,8 @@ const OUTDIR = process.env.BENCH_OUTDIR ?? 'dist';
 /** --quick skips the long heap run; --play-only measures only the two playing scenarios. */
 const QUICK = process.argv.includes('--quick');
 const PLAY_ONLY = process.argv.includes('--play-only');
+/** --edits-only: the first figure and the edit latencies, no playing (quick A/B comparisons). */
+const EDITS_ONLY = process.argv.includes('--edits-only');
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function quantile(xs: number[], q: number): number {
@@ -43,7 +45,7 @@ async function waitForServer(): Promise<void> {
 }
 
 /** Latency from a keydown on `target` to the redraw that shows the new result (table values change). */
-async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false): Promise<number[]> {
+async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false, gapMs = 30): Promise<number[]> {
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const latency = await page.evaluate(
@@ -72,7 +74,7 @@ async function editLatencies(page: Page, target: string, key: string, count: num
       { target, key, back, k },
     );
     out.push(latency);
-    await page.waitForTimeout(30);
+    await page.waitForTimeout(gapMs);
     // Large n: the next edit waits until this one's equilibria are solved (else it would queue).
     if (settle) await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
   }
@@ -188,14 +190,14 @@ async function main(): Promise<void> {
 
     // Playing, in fresh pages: frame times also measure how the run is drawn, not what ran before.
     await page.close();
-    for (const from of [0, 100_000]) {
+    for (const from of EDITS_ONLY ? [] : [0, 100_000]) {
       const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await p.addInitScript('window.__name = (f) => f;');
       log(`playing from t = ${from}`);
       await playing(p, lines, from);
       await p.close();
     }
-    if (!QUICK && !PLAY_ONLY) {
+    if (!QUICK && !PLAY_ONLY && !EDITS_ONLY) {
       const page3 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page3.addInitScript('window.__name = (f) => f;');
       await longPlay(page3, lines);
@@ -235,8 +237,12 @@ async function firstAndEdits(page: Page, lines: string[], log: (m: string) => vo
     await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]')?.textContent === '1000');
     await page.waitForTimeout(300);
     log(`edits ${label}`);
+    // A burst (an edit every 30 ms, like a held arrow key) and isolated edits (200 ms apart, each
+    // after the previous one's follow-up work is done).
     const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
-    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000 | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
+    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, an edit every 30 ms | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
+    const single = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 30, undefined, false, 200);
+    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, isolated edits (200 ms apart) | median ${ms(quantile(single, 0.5))}, p95 ${ms(quantile(single, 0.95))} |`);
     if (label === 'n = 3') {
       const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
       lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
