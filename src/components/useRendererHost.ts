@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
+import { progressStore } from '../state/progressStore.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
 import { registerFigure, unregisterFigure } from '../viz/figureRegistry.ts';
@@ -80,7 +81,10 @@ export function useRendererHost<Props, Options>(
     });
     observer.observe(element);
     const unsubRun = runStore.subscribe(scheduleRun);
-    const unsubApp = appStore.subscribe(scheduleFrame);
+    // An input edit starts a computation (the controller hears of it first); a secondary view
+    // would only redraw the old run against the new inputs for a frame, so it waits for the result.
+    const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleFrame();
+    const unsubApp = appStore.subscribe(onAppChange);
     const unsubUi = uiStore.subscribe(scheduleFrame);
     schedule();
     return () => {
