@@ -17,7 +17,7 @@ import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts
 
 /**
  * Steps computed beyond t when a scenario changes, so Step and Play can start at once: 200 for
- * small n, fewer for large n, where each step costs O(n²) (n = 500: 10 steps, ~5 ms).
+ * small n, fewer for large n, where each step costs O(n²) (n = 500: 10 steps, ~10 ms).
  */
 export function lookahead(n: number): number {
   return Math.max(10, Math.round(200 * Math.min(1, (12 / n) ** 2)));
