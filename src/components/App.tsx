@@ -41,6 +41,14 @@ export function App({ controller }: { controller: SimulationController }) {
   const embed = useView((v) => v.embed);
   const measurements = useView((v) => !v.hide.has('measurements'));
   const tools = useView((v) => !v.hide.has('tools'));
+  const headerTools = (
+    <div className="header-tools">
+      <UndoRedo controller={controller} />
+      <ExportMenu controller={controller} />
+      <ShareDialog />
+      <LectureTools controller={controller} />
+    </div>
+  );
   return (
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
     <div className="app" data-embed={embed || undefined}>
@@ -49,24 +57,12 @@ export function App({ controller }: { controller: SimulationController }) {
         <p className="subtitle">
           Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
         </p>
-        {tools && !embed && (
-          <div className="header-tools">
-            <UndoRedo controller={controller} />
-            <ExportMenu controller={controller} />
-            <ShareDialog />
-            <LectureTools controller={controller} />
-          </div>
-        )}
+        {tools && !embed && headerTools}
         {tools && embed && (
           // An embed keeps its chrome small: the tools fold into one disclosure.
           <details className="embed-tools">
             <summary>Tools</summary>
-            <div className="header-tools">
-              <UndoRedo controller={controller} />
-              <ExportMenu controller={controller} />
-              <ShareDialog />
-              <LectureTools controller={controller} />
-            </div>
+            {headerTools}
           </details>
         )}
       </header>

@@ -134,7 +134,7 @@ export function ExportMenu(_props: { controller: SimulationController }) {
           <div className="export-menu-row">
             {item('the scenario file', 'Save scenario', async () => (await exporters()).exportScenario())}
             <label className="export-menu-file">
-              <input type="file" accept="application/json" onChange={onImport} aria-describedby={problems ? alertId : undefined} />
+              <input type="file" className="visually-hidden" accept="application/json" onChange={onImport} aria-describedby={problems ? alertId : undefined} />
               <span>Import scenario</span>
             </label>
           </div>

@@ -46,7 +46,7 @@ export const RANDOM_N_MIN = 2;
 export const RANDOM_N_MAX = 500;
 
 /** Builds P from its strict upper triangle: upper(i, j) = P(y_i ≻ y_j) for i < j. */
-function fromUpper(n: number, upper: (i: number, j: number) => number): number[][] {
+export function fromUpper(n: number, upper: (i: number, j: number) => number): number[][] {
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

@@ -2,7 +2,7 @@
  * The scenario: every input a person can set, in the form the UI edits and the URL stores.
  * Pure data and pure functions; the store (appStore.ts) holds one of these.
  */
-import { presetById, EPSILON_DEFAULT, type PresetParams } from '../core/presets.ts';
+import { presetById, EPSILON_DEFAULT, type PresetParams, type PresetScenario } from '../core/presets.ts';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../viz/types.ts';
@@ -28,12 +28,8 @@ export const ETA_RANGE = { min: 1e-3, max: 100 } as const;
 
 export type Schedule = 'constant' | 'theorem';
 
-export interface Scenario {
-  preferences: number[][];
-  labels: string[];
-  reference: number[];
-  initial: number[];
-  tau: number;
+/** Every input a person can set: a preset's scenario (without its suggested t) and the rest. */
+export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedule'> {
   /**
    * The constant step the person chose; kept when the theorem's schedule is selected, for
    * switching back. Runs use effectiveEta (η capped at 1/τ, since the mixture weight ητ ≤ 1).

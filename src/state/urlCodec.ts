@@ -9,7 +9,7 @@
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
  */
-import { presetById } from '../core/presets.ts';
+import { fromUpper, presetById } from '../core/presets.ts';
 import { MAX_RESPONSES, MIN_RESPONSES, DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 
@@ -148,15 +148,9 @@ export function decodeHash(hash: string): DecodedHash {
     if (!Number.isInteger(n)) {
       problems.push({ field: 'P', message: `P must list the n(n−1)/2 entries above the diagonal (3 for n = 3, 6 for n = 4, …), got ${upper.length} values` });
     } else {
-      const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+      // Row by row above the diagonal: the order fromUpper visits (i, j), i < j.
       let k = 0;
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          P[i][j] = upper[k++];
-          P[j][i] = 1 - P[i][j];
-        }
-      }
-      candidate.preferences = P;
+      candidate.preferences = fromUpper(n, () => upper[k++]);
     }
   }
   if (has('labels')) {

@@ -1,10 +1,19 @@
 /**
- * What the SVG charts for large n (top-k, equilibrium bars, small multiples) and the convergence
- * plot share around their drawing: the hover tooltip, the standalone copy for export, and the
- * `update`/`resize` pair of a chart whose height follows from its width.
+ * What the SVG charts (top-k, equilibrium bars, small multiples, win rates, convergence) share
+ * around their drawing: the SVG element, the hover tooltip, the standalone copy for export, the
+ * `update`/`resize` pair of a chart whose height follows from its width, and a % format.
  */
 import * as d3 from 'd3';
+import { FONT_SIZE } from './convergenceShared.ts';
 import type { Renderer } from './types.ts';
+
+/** A probability as a percentage with one decimal, for tooltips and aria labels. */
+export const pct = d3.format('.1%');
+
+/** The chart's SVG in its element: an image for assistive technology, on white, base font size. */
+export function chartSvg(element: HTMLElement) {
+  return d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
+}
 
 /** A small HTML tooltip inside the renderer's element (labels are set as text, never as HTML). */
 export function createTooltip(element: HTMLElement) {

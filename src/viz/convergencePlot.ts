@@ -16,7 +16,7 @@ import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, logDomainExponents
 import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
 import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
 import { ColumnEnvelope } from './columnEnvelope.ts';
-import { standaloneSvg } from './chartFrame.ts';
+import { chartSvg, standaloneSvg } from './chartFrame.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
 
 export { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
@@ -36,14 +36,8 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
   let height = element.clientHeight || 360;
   let props: ConvergenceProps | null = null;
 
-  const svg = d3
-    .select(element)
-    .append('svg')
-    .attr('role', 'img')
+  const svg = chartSvg(element)
     .attr('aria-label', 'Convergence plot: no data yet')
-    .attr('font-size', FONT_SIZE)
-    .style('display', 'block')
-    .style('background', '#fff')
     .style('overflow', 'visible');
   const defs = svg.append('defs');
   const legend = svg.append('g').attr('class', 'legend');

@@ -9,7 +9,7 @@
  * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover.
  */
 import * as d3 from 'd3';
-import { createTooltip, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
 import { MARKER_STYLE } from './palette.ts';
@@ -45,7 +45,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
   let rowGeometry = { top: 0, groupH: 1, left: 0 };
   let measured: { fs: number; measure: (s: string) => number } = { fs: 0, measure: () => 0 };
 
-  const svg = d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
+  const svg = chartSvg(element);
   const defs = svg.append('defs');
   // Solid for π*_τ, diagonal hatching for the Nash, dots for the RLHF optimum.
   const hatch = defs.append('pattern').attr('id', `${id}-nash`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
@@ -205,8 +205,6 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     },
   };
 }
-
-const pct = d3.format('.1%');
 
 function ariaLabel(groups: readonly Group[], n: number, tau: number): string {
   if (groups.length === 0) return 'Equilibria bar chart: not computed yet';

@@ -6,7 +6,7 @@
  * from its width and n (the host's height is ignored; let the host scroll if needed).
  */
 import * as d3 from 'd3';
-import { redrawOnChange } from './chartFrame.ts';
+import { chartSvg, pct, redrawOnChange } from './chartFrame.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
@@ -42,13 +42,7 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   let lastStaticKey = '';
   let lastTicksKey = '';
 
-  const svg = d3
-    .select(element)
-    .append('svg')
-    .attr('role', 'img')
-    .attr('font-size', FONT_SIZE)
-    .style('display', 'block')
-    .style('background', '#fff');
+  const svg = chartSvg(element);
   const legend = svg.append('g');
   const grid = svg.append('g');
   const caption = svg.append('text').attr('fill', '#555').attr('text-anchor', 'end');
@@ -283,8 +277,6 @@ function truncate(label: string, maxWidth: number, measure: (s: string) => numbe
   while (keep > 1 && measure(`${chars.slice(0, keep).join('')}…`) > maxWidth) keep--;
   return `${chars.slice(0, keep).join('')}…`;
 }
-
-const pct = d3.format('.1%');
 
 function ariaLabel(panels: readonly PanelDatum[], t: number, n: number, hasData: boolean): string {
   if (!hasData) return 'Policy probabilities over time: no data yet';

@@ -10,7 +10,7 @@
  * playing), each row once for the k values and the "other" sum.
  */
 import * as d3 from 'd3';
-import { createTooltip, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { niceProbabilityMax, scaleDash, thinRows } from './chartMath.ts';
 import { FONT_SIZE, INK, renderLegend, styleAxis, type LegendEntry } from './convergenceShared.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
@@ -50,7 +50,7 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
   /** Text measurer of the current font size (made on a theme change, not every frame). */
   let measured: { fs: number; measure: (s: string) => number } = { fs: 0, measure: () => 0 };
 
-  const svg = d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
+  const svg = chartSvg(element);
   const clipId = `topk-clip-${++instanceCounter}`;
   const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const legend = svg.append('g').attr('class', 'topk-legend');
@@ -280,8 +280,6 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     },
   };
 }
-
-const pct = d3.format('.1%');
 
 function ariaLabel(p: TopKProps | null, current: readonly { algorithm: SeriesData['algorithm']; row: number }[], hasOther: boolean): string {
   if (!p || current.length === 0) return 'Top responses over time: no data yet';

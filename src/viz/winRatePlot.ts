@@ -4,6 +4,7 @@
  * height follows the number of algorithms (the host's height is ignored).
  */
 import * as d3 from 'd3';
+import { chartSvg } from './chartFrame.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { scaleDash } from './chartMath.ts';
 import type { FigureTheme, Renderer, WinRateProps, WinRateRow } from './types.ts';
@@ -37,13 +38,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   let width = element.clientWidth || 360;
   let rows: readonly WinRateRow[] = [];
 
-  const svg = d3
-    .select(element)
-    .append('svg')
-    .attr('role', 'img')
-    .attr('font-size', FONT_SIZE)
-    .style('display', 'block')
-    .style('background', '#fff');
+  const svg = chartSvg(element);
   const groupsG = svg.append('g');
   const axisG = svg.append('g');
   const tie = svg.append('line').attr('stroke', '#666').attr('stroke-dasharray', '3 3').attr('stroke-width', 1);
