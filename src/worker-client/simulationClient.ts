@@ -33,7 +33,8 @@ class Timeout extends Error {}
 
 export class SimulationClient {
   private engine: Engine;
-  private inFlight = false;
+  /** The request being answered (null: none). */
+  private inFlight: Job | null = null;
   private pending: Job | null = null;
   private latest = 0;
   private latestCompute: Job | null = null;
@@ -65,7 +66,7 @@ export class SimulationClient {
     this.generation += 1;
     this.engine.dispose();
     this.engine = this.startEngine();
-    this.inFlight = false;
+    this.inFlight = null;
     this.handlers.onFailure(message);
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
@@ -90,7 +91,7 @@ export class SimulationClient {
 
   /** True while a request is running or waiting. */
   get busy(): boolean {
-    return this.inFlight || this.pending !== null;
+    return this.inFlight !== null || this.pending !== null;
   }
 
   get engineKind(): Engine['kind'] {
@@ -111,10 +112,14 @@ export class SimulationClient {
   }
 
   private async pump(): Promise<void> {
-    if (this.inFlight || !this.pending || this.disposed) return;
+    // A computation does not wait behind an extension: the extension's answer is stale the moment
+    // a newer computation is asked for (its version is dropped), and if the worker died during it,
+    // the computation's own timeout notices at once rather than the extension's.
+    const overtake = this.inFlight?.kind === 'extend' && this.pending?.kind === 'compute';
+    if ((this.inFlight && !overtake) || !this.pending || this.disposed) return;
     const job = this.pending;
     this.pending = null;
-    this.inFlight = true;
+    this.inFlight = job;
     const generation = this.generation;
     const engine = this.engine;
     try {
@@ -136,7 +141,7 @@ export class SimulationClient {
       }
       this.handlers.onFailure(e instanceof Error ? e.message : String(e));
     } finally {
-      if (generation === this.generation) this.inFlight = false;
+      if (generation === this.generation && this.inFlight === job) this.inFlight = null;
     }
     void this.pump();
   }
