@@ -13,8 +13,11 @@
  * own for the duration of the call: row k of `out` holds π_{t0+k}; row 0 must hold the starting
  * policy and rows 1..steps receive the new ones. `t0` is the absolute iteration of row 0, which
  * the theorem's schedule η_t = 2/(τ(t+2)) needs when a run is continued in chunks.
+ *
+ * The products P·π go through matVecOperator (WebAssembly SIMD where available): they are n² of
+ * the step's O(n² + n) work. P must not change once a run has started (it is copied there once).
  */
-import { matVec } from './linalg.ts';
+import { matVecOperator } from './matVecOperator.ts';
 
 /** Step size at iteration t: the constant η, or η_t = 2/(τ(t+2)) (Theorem 1) when eta < 0. */
 export interface StepRule {
@@ -51,6 +54,8 @@ function normalizeInto(z: Float64Array, out: Float64Array, base: number, n: numb
 export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, t0 = 0): void {
   const mix = new Float64Array(n); // π_t^μ
   const logMix = new Float64Array(n);
+  const win = new Float64Array(n); // P π_t^μ
+  const product = matVecOperator(P, n);
   const { tau } = rule;
   const theorem = rule.eta < 0;
   for (let t = 0; t < steps; t++) {
@@ -59,20 +64,9 @@ export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi
     const b = 1 - a;
     for (let i = 0; i < n; i++) logMix[i] = b * logPi[i] + a * logMu[i];
     normalizeInto(logMix, mix, 0, n);
-    // ℓ_{t+1,i} = log π_t^μ(i) + η (P π_t^μ)_i, the mat-vec fused in (four accumulators).
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      let j = 0;
-      for (; j + 3 < n; j += 4) {
-        a0 += P[row + j] * mix[j];
-        a1 += P[row + j + 1] * mix[j + 1];
-        a2 += P[row + j + 2] * mix[j + 2];
-        a3 += P[row + j + 3] * mix[j + 3];
-      }
-      for (; j < n; j++) a0 += P[row + j] * mix[j];
-      logPi[i] = logMix[i] + eta * (a0 + a1 + (a2 + a3));
-    }
+    // ℓ_{t+1,i} = log π_t^μ(i) + η (P π_t^μ)_i
+    product.apply(mix, win);
+    for (let i = 0; i < n; i++) logPi[i] = logMix[i] + eta * win[i];
     normalizeInto(logPi, out, (t + 1) * n, n);
   }
 }
@@ -85,6 +79,7 @@ export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi
 export function runMirror(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, reward: Float64Array | null, t0 = 0): void {
   const win = new Float64Array(n);
   const cur = new Float64Array(n); // π_t, contiguous for the mat-vec
+  const product = reward ? null : matVecOperator(P, n);
   const { tau } = rule;
   const theorem = rule.eta < 0;
   if (reward) win.set(reward);
@@ -92,9 +87,9 @@ export function runMirror(P: Float64Array, n: number, logMu: Float64Array, logPi
     const eta = theorem ? 2 / (tau * (t0 + t + 2)) : rule.eta;
     const a = eta * tau;
     const b = 1 - a;
-    if (!reward) {
+    if (product) {
       for (let i = 0; i < n; i++) cur[i] = out[t * n + i];
-      matVec(P, cur, win, n);
+      product.apply(cur, win);
     }
     for (let i = 0; i < n; i++) logPi[i] = b * logPi[i] + a * logMu[i] + eta * win[i];
     normalizeInto(logPi, out, (t + 1) * n, n);

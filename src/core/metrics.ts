@@ -3,7 +3,7 @@
  * thread (no LP solver is imported here).
  */
 import { exploitabilityFromWin } from './exploitability.ts';
-import { matVec } from './linalg.ts';
+import { matVecOperator } from './matVecOperator.ts';
 
 /**
  * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
@@ -53,6 +53,7 @@ export function trajectoryMetrics(
   const logRow = new Float64Array(n);
   const win = new Float64Array(n);
   const logTarget = Float64Array.from(target, (x) => (x > 0 ? Math.log(x) : 0));
+  const product = matVecOperator(p, n);
   for (let k = from; k < to; k++) {
     let kl = 0;
     for (let i = 0; i < n; i++) {
@@ -62,7 +63,7 @@ export function trajectoryMetrics(
       if (target[i] > 0) kl += target[i] * (logTarget[i] - logRow[i]);
     }
     klOut[k] = kl > 0 ? kl : 0;
-    matVec(p, row, win, n);
+    product.apply(row, win);
     explOut[k] = exploitabilityFromWin(win, n, logMu, tau, row, logRow);
   }
 }
