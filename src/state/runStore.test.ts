@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, timeAt } from '../viz/seriesRows.ts';
-import { HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, compact, replaceRun, runStore, thinningFor } from './runStore.ts';
+import { SeriesPrefix } from '../viz/thinPathSeries.ts';
+import { HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, compact, fillFollowUp, replaceRun, runStore, thinningFor } from './runStore.ts';
 
 const n = 2;
 /** A fake chunk whose policy at iteration t is (t, −t) so rows can be checked by their content. */
@@ -17,6 +18,26 @@ function chunk(start: number, steps: number): SeriesChunk {
 const eq = { regularized: new Float64Array(2), nash: new Float64Array(2), rewards: new Float64Array(2), rlhfOptimum: new Float64Array(2), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
 
 describe('run store', () => {
+  it('metrics that follow an answer reach the charts: the cached rows of a chart no longer match', () => {
+    // A deferred answer: trajectories with unknown (NaN) metrics; a chart draws them and caches
+    // what it drew (SeriesPrefix, as the convergence plot does); then the metrics arrive.
+    const unknown = { ...chunk(0, 20), kl: new Float64Array(21).fill(Number.NaN), exploitability: new Float64Array(21).fill(Number.NaN) };
+    replaceRun(n, eq, [unknown], 20);
+    const drawn = runStore.getState().series[0];
+    const prefix = new SeriesPrefix();
+    prefix.check(drawn, 0, 0);
+    prefix.record(drawn, 0, drawn.length);
+    const kl = Float64Array.from({ length: 21 }, (_, r) => 1 / (r + 1));
+    fillFollowUp({ kl: [kl], exploitability: [kl.map((x) => x / 2)], tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) });
+    const filled = runStore.getState().series[0];
+    expect(Array.from(filled.kl.subarray(0, 21))).toEqual(Array.from(kl));
+    expect(filled.exploitability[4]).toBe(kl[4] / 2);
+    // The chart must see that rows it already drew changed (it redraws them, not the NaN ones).
+    expect(prefix.check(filled, 0, drawn.length)).toBe(false);
+    // The policies are untouched.
+    expect(filled.policies[2 * 7]).toBe(7);
+  });
+
   it('appends continuation chunks that repeat their first row, keeping rows = iterations', () => {
     replaceRun(n, eq, [chunk(0, 10)], 5);
     appendRun([chunk(10, 5)]);

@@ -149,9 +149,12 @@ export function fillFollowUp(f: FollowUp): void {
   const next = series.map((s, k) => {
     const kl = f.kl[k];
     if (s.times || kl.length > s.length) return s; // not the rows this follow-up is for
-    s.kl.set(kl, 0);
-    s.exploitability.set(f.exploitability[k], 0);
-    return { ...s }; // a new object: the renderers see the change
+    // New arrays, not writes into the old ones: renderers cache what they drew from an array
+    // (SeriesPrefix) and take the same array for the same rows.
+    const next = { ...s, kl: s.kl.slice(), exploitability: s.exploitability.slice() };
+    next.kl.set(kl, 0);
+    next.exploitability.set(f.exploitability[k], 0);
+    return next;
   });
   const paths = { tauGrid: f.tauGrid, regularizedPath: f.regularizedPath, rlhfPath: f.rlhfPath };
   runStore.setState({ series: next, equilibria: equilibria && { ...equilibria, ...paths }, frame: frame + 1 });
