@@ -16,6 +16,7 @@ import {
   type ConvergenceProps,
   type EquilibriumBarsProps,
   type FigureTheme,
+  type SeriesData,
   type SimplexProps,
   type TimeSeriesProps,
   type TopKProps,
@@ -35,7 +36,7 @@ export function simplexProps(run: RunState, app: AppState): SimplexProps {
     n,
     labels: s.labels,
     corners: s.corners,
-    series: run.n === n ? run.series : [],
+    series: run.n === n ? trajectories(run) : [],
     t: run.t,
     reference: s.reference,
     initial: s.initial,
@@ -54,14 +55,16 @@ function emptyMessage(app: AppState): string {
   return app.scenario.algorithms.length === 0 ? 'No algorithm is shown: tick one under “Show”.' : 'Computing…';
 }
 
-export function convergenceProps(run: RunState, app: AppState): ConvergenceProps {
+export function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
+  // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
+  if (run.metricsPending) return null;
   return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
   const n = app.scenario.preferences.length;
   if (run.n !== n) return null;
-  return { n, labels: app.scenario.labels, series: run.series, t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
+  return { n, labels: app.scenario.labels, series: trajectories(run), t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 /**
@@ -77,13 +80,27 @@ function memoLast<T>(): (key: readonly unknown[], compute: () => T) => T {
   };
 }
 
+const trajectoryMemo = memoLast<SeriesData[]>();
+
+/**
+ * run.series for the views that draw trajectories only (not the run metrics): the same array as
+ * long as the trajectories are the same, so when a follow-up fills in the metrics of an answer
+ * these views see nothing changed and skip a redraw.
+ */
+function trajectories(run: RunState): SeriesData[] {
+  return trajectoryMemo(
+    run.series.flatMap((s) => [s.algorithm, s.policies, s.times, s.length]),
+    () => run.series,
+  );
+}
+
 const winRateMemo = memoLast<WinRateProps | null>();
 
 /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
 export function winRateProps(run: RunState, app: AppState): WinRateProps | null {
   const eq = run.equilibria;
   const s = app.scenario;
-  return winRateMemo([run.series, run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () => computeWinRates(run, app));
+  return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () => computeWinRates(run, app));
 }
 
 function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
@@ -133,7 +150,7 @@ export function topKIndices(run: RunState, app: AppState): number[] | null {
   if (run.n !== n) return null;
   const k = topKStore.getState().k;
   const eq = run.equilibria;
-  const key = [run.series, run.frame, run.t, eq, k, n];
+  const key = [trajectories(run), run.frame, run.t, eq, k, n];
   if (topKCache && topKCache.key.every((v, i) => v === key[i])) return topKCache.indices;
   const indices = chooseTopK(n, run.series, run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
   topKCache = { key, indices };
@@ -143,7 +160,7 @@ export function topKIndices(run: RunState, app: AppState): number[] | null {
 export function topKProps(run: RunState, app: AppState): TopKProps | null {
   const indices = topKIndices(run, app);
   if (!indices) return null;
-  return { n: run.n, labels: app.scenario.labels, series: run.series, t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme() };
+  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
@@ -166,7 +183,7 @@ const policyTableMemo = memoLast<PolicyTableProps>();
 export function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
   const n = app.scenario.preferences.length;
   const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
-  return policyTableMemo([run.series, run.n, run.t, app.scenario.labels, top], () => computePolicyTable(run, app, top));
+  return policyTableMemo([trajectories(run), run.n, run.t, app.scenario.labels, top], () => computePolicyTable(run, app, top));
 }
 
 function computePolicyTable(run: RunState, app: AppState, top: number[] | undefined): PolicyTableProps {

@@ -30,9 +30,14 @@ export interface RunState {
   t: number;
   /** Bumped whenever series data change in place. */
   frame: number;
+  /**
+   * The run metrics (KL, exploitability) of the rows are not known yet: a preview or a deferred
+   * answer, whose metrics follow (fillFollowUp, or the full answer). Charts of the metrics wait.
+   */
+  metricsPending: boolean;
 }
 
-export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0 }));
+export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, metricsPending: false }));
 
 /**
  * The thinning a fresh computation up to iteration `steps` should use, or undefined when the
@@ -136,7 +141,9 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
   const series = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   const { frame, n: previousN, equilibria: previous } = runStore.getState();
-  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1 });
+  // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
+  const metricsPending = chunks.some((c) => c.rows > 0 && Number.isNaN(c.kl[c.rows - 1]));
+  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, metricsPending });
 }
 
 /**
@@ -144,7 +151,7 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
  * answered with (rows 0…, one array per series in order) and the τ-paths of the equilibria.
  */
 export function fillFollowUp(f: FollowUp): void {
-  const { series, equilibria, frame } = runStore.getState();
+  const { series, equilibria } = runStore.getState();
   if (series.length !== f.kl.length) return;
   const next = series.map((s, k) => {
     const kl = f.kl[k];
@@ -157,7 +164,7 @@ export function fillFollowUp(f: FollowUp): void {
     return next;
   });
   const paths = { tauGrid: f.tauGrid, regularizedPath: f.regularizedPath, rlhfPath: f.rlhfPath };
-  runStore.setState({ series: next, equilibria: equilibria && { ...equilibria, ...paths }, frame: frame + 1 });
+  runStore.setState({ series: next, equilibria: equilibria && { ...equilibria, ...paths }, metricsPending: false });
 }
 
 /** Appends continuation chunks (one per series, in the same order). */

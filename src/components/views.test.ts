@@ -1,0 +1,50 @@
+/**
+ * The selectors' contract with the renderer hosts (useRendererHost skips a redraw when the props
+ * are the same object field by field): a follow-up that only fills in the run metrics must not
+ * redraw the trajectory views, and the metrics chart waits for it instead of drawing NaN.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SeriesChunk } from '../core/workerApi.ts';
+import { appStore } from '../state/appStore.ts';
+import { fillFollowUp, replaceRun, runStore } from '../state/runStore.ts';
+import { convergenceProps, policyTableProps, simplexProps } from './views.ts';
+
+describe('view selectors after a deferred answer', () => {
+  it('the convergence chart waits for the metrics; the simplex and the table are not redrawn when they come', () => {
+    const app = appStore.getState();
+    const n = app.scenario.preferences.length;
+    const rows = 11;
+    const policies = Float64Array.from({ length: rows * n }, () => 1 / n);
+    const unknown = (algorithm: SeriesChunk['algorithm']): SeriesChunk => ({ algorithm, start: 0, rows, policies: policies.slice(), kl: new Float64Array(rows).fill(Number.NaN), exploitability: new Float64Array(rows).fill(Number.NaN) });
+    const eq = { regularized: new Float64Array(n).fill(1 / n), nash: new Float64Array(n).fill(1 / n), rewards: new Float64Array(n), rlhfOptimum: new Float64Array(n).fill(1 / n), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
+    replaceRun(n, eq, [unknown('nash-md'), unknown('omd')], 10);
+
+    expect(runStore.getState().metricsPending).toBe(true);
+    expect(convergenceProps(runStore.getState(), app)).toBeNull();
+    const simplexBefore = simplexProps(runStore.getState(), app);
+    const tableBefore = policyTableProps(runStore.getState(), app);
+
+    const kl = Float64Array.from({ length: rows }, (_, r) => 1 / (r + 1));
+    fillFollowUp({ kl: [kl, kl], exploitability: [kl, kl], tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) });
+
+    const run = runStore.getState();
+    expect(run.metricsPending).toBe(false);
+    const conv = convergenceProps(run, app);
+    expect(conv).not.toBeNull();
+    expect(conv!.series[0].kl[3]).toBe(0.25);
+    // Same trajectories: the same series array, hence the same table props object.
+    expect(simplexProps(run, app).series).toBe(simplexBefore.series);
+    expect(policyTableProps(run, app)).toBe(tableBefore);
+  });
+
+  it('new trajectories are new props for every view', () => {
+    const app = appStore.getState();
+    const n = app.scenario.preferences.length;
+    const before = simplexProps(runStore.getState(), app);
+    const chunk: SeriesChunk = { algorithm: 'nash-md', start: 0, rows: 2, policies: Float64Array.from({ length: 2 * n }, () => 1 / n), kl: new Float64Array(2), exploitability: new Float64Array(2) };
+    replaceRun(n, null, [chunk], 1);
+    expect(runStore.getState().metricsPending).toBe(false);
+    expect(simplexProps(runStore.getState(), app).series).not.toBe(before.series);
+    expect(convergenceProps(runStore.getState(), app)).not.toBeNull();
+  });
+});
