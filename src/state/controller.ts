@@ -31,8 +31,10 @@ function maxExtension(n: number): number {
 }
 /** While playing, keep at least this many seconds of steps computed ahead of t. */
 const AHEAD_SECONDS = 1;
-/** How often the URL hash follows t while playing. */
+/** How often the URL hash follows t while playing (and the scenario while dragging). */
 const HASH_INTERVAL_MS = 500;
+/** The delay before the hash follows an isolated edit: after the edit's result is drawn. */
+const HASH_SETTLE_MS = 100;
 
 export class SimulationController {
   private readonly client: SimulationClient;
@@ -213,16 +215,18 @@ export class SimulationController {
   }
 
   private scheduleHash(): void {
-    const now = performance.now();
-    // A large matrix's hash holds up to 124,750 numbers: written only once edits pause, never in
-    // the task of an edit.
+    // Never in the task of an edit: replaceState takes ~1 ms, and the edit's redraw waits for the
+    // main thread. A small scenario's link follows within HASH_SETTLE_MS (at most every
+    // HASH_INTERVAL_MS while dragging); a large matrix's hash holds up to 124,750 numbers and is
+    // written only once edits pause.
     const large = appStore.getState().scenario.preferences.length > GRID_MAX_RESPONSES;
-    if (!large && now - this.lastHash >= HASH_INTERVAL_MS) {
-      this.writeHash();
-      return;
-    }
+    if (!large && this.hashTimer) return; // a write is already due and will see this change
     window.clearTimeout(this.hashTimer);
-    this.hashTimer = window.setTimeout(() => this.writeHash(), HASH_INTERVAL_MS);
+    const wait = large ? HASH_INTERVAL_MS : Math.max(HASH_SETTLE_MS, HASH_INTERVAL_MS - (performance.now() - this.lastHash));
+    this.hashTimer = window.setTimeout(() => {
+      this.hashTimer = 0;
+      this.writeHash();
+    }, wait);
   }
 
   private writeHash(): void {
