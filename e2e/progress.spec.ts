@@ -27,6 +27,36 @@ test('n = 500: the trajectories come first, a labelled progress indicator shows 
   expect(seen.some((s) => /nash-md:41/.test(s.drawn) && !/rlhf/.test(s.drawn))).toBe(true);
 });
 
+test('n = 500: during an edit the RLHF path and table row stay until its new run replaces them', async ({ page }) => {
+  await page.goto('./?debug#preset=leaderboard&n=500&t=40');
+  await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', /rlhf:41/, { timeout: 30_000 });
+  await expect(page.getByTestId('compute-progress')).toHaveCount(0);
+  const canvas = page.getByTestId('heatmap-canvas');
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight'); // selects a cell
+  await page.evaluate(() => {
+    const w = window as unknown as { drawn: string[]; rows: number[] };
+    w.drawn = [];
+    w.rows = [];
+    new MutationObserver(() => {
+      w.drawn.push(document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '');
+      w.rows.push(document.querySelectorAll('.policy-table tbody tr').length);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const before = await page.locator('.policy-table tbody td[data-value]').allTextContents();
+  await page.keyboard.press('+');
+  // The edit's results arrive (new values in the table), then the computation ends.
+  await expect.poll(() => page.locator('.policy-table tbody td[data-value]').allTextContents(), { timeout: 30_000 }).not.toEqual(before);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing()), { timeout: 30_000 }).toBe(false);
+  const { drawn, rows } = await page.evaluate(() => {
+    const w = window as unknown as { drawn: string[]; rows: number[] };
+    return { drawn: w.drawn, rows: w.rows };
+  });
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn.every((d) => /rlhf:41/.test(d))).toBe(true);
+  expect(new Set(rows)).toEqual(new Set([rows[0]]));
+});
+
 test('n = 3: an edit computed in a few milliseconds never shows the indicator', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { shown: boolean }).shown = false;

@@ -92,7 +92,11 @@ export class SimulationController {
       },
       onProgress: (p) => {
         computationProgressed(p.stage, p.fraction);
-        if (p.preview) replaceRun(p.preview.n, null, p.preview.chunks, this.wantedT);
+        if (p.preview) {
+          const { chunks } = p.preview;
+          const computing = appStore.getState().scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
+          replaceRun(p.preview.n, null, chunks, this.wantedT, computing);
+        }
         if (p.followUp) fillFollowUp(p.followUp);
       },
       onFailure: (message) => {

@@ -38,6 +38,31 @@ describe('run store', () => {
     expect(filled.policies[2 * 7]).toBe(7);
   });
 
+  it('a preview without the RLHF run keeps the previous RLHF series, in its row, until the answer', () => {
+    const of = (algorithm: SeriesChunk['algorithm'], start: number, steps: number): SeriesChunk => ({ ...chunk(start, steps), algorithm });
+    replaceRun(n, eq, [of('nash-md', 0, 30), of('omd', 0, 30), of('rlhf', 0, 30)], 20);
+    const oldRlhf = runStore.getState().series[2];
+    replaceRun(n, null, [of('nash-md', 0, 20), of('omd', 0, 20)], 20, ['rlhf']);
+    let s = runStore.getState();
+    expect(s.series.map((x) => x.algorithm)).toEqual(['nash-md', 'omd', 'rlhf']);
+    expect(s.series[2]).toBe(oldRlhf);
+    expect(s.length).toBe(21);
+    expect(s.t).toBe(20);
+    // The answer brings every series.
+    replaceRun(n, eq, [of('nash-md', 0, 20), of('omd', 0, 20), of('rlhf', 0, 20)], 20);
+    expect(runStore.getState().series[2]).not.toBe(oldRlhf);
+    // Not kept: an algorithm no longer shown, a series that does not reach t, another n.
+    replaceRun(n, null, [of('nash-md', 0, 20)], 20, []);
+    expect(runStore.getState().series.map((x) => x.algorithm)).toEqual(['nash-md']);
+    replaceRun(n, eq, [of('nash-md', 0, 20), of('rlhf', 0, 20)], 20);
+    replaceRun(n, null, [of('nash-md', 0, 40)], 40, ['rlhf']);
+    s = runStore.getState();
+    expect(s.series.map((x) => x.algorithm)).toEqual(['nash-md']);
+    expect(s.t).toBe(40);
+    replaceRun(3, null, [{ ...of('nash-md', 0, 5), policies: new Float64Array(18) }], 5, ['rlhf']);
+    expect(runStore.getState().series.map((x) => x.algorithm)).toEqual(['nash-md']);
+  });
+
   it('appends continuation chunks that repeat their first row, keeping rows = iterations', () => {
     replaceRun(n, eq, [chunk(0, 10)], 5);
     appendRun([chunk(10, 5)]);

@@ -134,13 +134,20 @@ function computedLength(series: SeriesData[]): number {
 
 /**
  * Replaces everything with a fresh computation; keeps t (clamped to what exists). A preview (the
- * trajectories before the solvers finish) passes equilibria = null: the previous ones stay while
- * n is the same, so the markers do not blink.
+ * trajectories before the solvers finish) passes equilibria = null: the previous equilibria stay
+ * while n is the same, so the markers do not blink. `computing`: algorithms shown whose series
+ * the preview lacks (RLHF, whose reward model is fitted after the preview); their previous series
+ * stay (same n, reaching t) until the answer replaces them a moment later, so the legend, the
+ * table rows and the paths do not disappear and come back.
  */
-export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number): void {
-  const series = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
+export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = []): void {
+  const fresh = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
+  const { frame, n: previousN, equilibria: previous, series: before } = runStore.getState();
+  const byAlgorithm = new Map(fresh.map((s) => [s.algorithm, s]));
+  const kept = previousN === n && chunks.length > 0 ? before.filter((s) => computing.includes(s.algorithm) && !byAlgorithm.has(s.algorithm) && computedLength([s]) > wantedT) : [];
+  // In the previous order, so the table's rows stay where they were.
+  const series = kept.length === 0 ? fresh : [...before.filter((s) => byAlgorithm.has(s.algorithm) || kept.includes(s)).map((s) => byAlgorithm.get(s.algorithm) ?? s), ...fresh.filter((s) => !before.some((b) => b.algorithm === s.algorithm))];
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
-  const { frame, n: previousN, equilibria: previous } = runStore.getState();
   // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
   const metricsPending = chunks.some((c) => c.rows > 0 && Number.isNaN(c.kl[c.rows - 1]));
   runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, metricsPending });
