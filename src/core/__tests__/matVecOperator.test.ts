@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { matVecOperator, useJavaScriptMatVec, WASM_MIN_N } from '../matVecOperator.ts';
+import { regularizedNash } from '../regularizedNash.ts';
 import { createRunner } from '../simulate.ts';
 import { randomGame } from './seededGame.ts';
 
@@ -75,6 +76,18 @@ describe('matVecOperator', () => {
       let worst = 0;
       for (let k = 0; k < fast.length; k++) worst = Math.max(worst, Math.abs(fast[k] - slow[k]));
       expect(worst).toBeLessThan(1e-12);
+    }
+  });
+
+  it('π*_τ (Newton–GMRES, its Jacobian products through the operator) agrees with the JavaScript fallback', () => {
+    const P = randomGame(80, 11);
+    const mu = new Array(80).fill(1 / 80);
+    for (const tau of [0.5, 0.01]) {
+      const fast = regularizedNash(P, mu, tau);
+      useJavaScriptMatVec(true);
+      const slow = regularizedNash(P, mu, tau);
+      useJavaScriptMatVec(false);
+      for (let i = 0; i < 80; i++) expect(Math.abs(fast[i] - slow[i])).toBeLessThan(1e-10);
     }
   });
 
