@@ -2,7 +2,7 @@
  * Selectors from the stores to each renderer's props: pure functions, shared by the views.
  */
 import { createStore } from 'zustand/vanilla';
-import { winProbability } from '../core/metrics.ts';
+import { winProbability } from '../core/winProbability.ts';
 import { rowAt } from '../viz/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';

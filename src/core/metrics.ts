@@ -1,23 +1,11 @@
 /**
- * Per-iteration measurements of a run, and win rates between policies. Light enough for the main
- * thread (no LP solver is imported here).
+ * Per-iteration measurements of a run (the worker's), and win rates between policies (re-exported
+ * from winProbability.ts, which the main thread imports on its own).
  */
 import { exploitabilityFromWin } from './exploitability.ts';
 import { matVecOperator } from './matVecOperator.ts';
 
-/**
- * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
- */
-export function winProbability(p: ArrayLike<number>, n: number, pi: ArrayLike<number>, other: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    if (pi[i] === 0) continue;
-    let row = 0;
-    for (let j = 0; j < n; j++) row += p[i * n + j] * other[j];
-    s += pi[i] * row;
-  }
-  return s;
-}
+export { winProbability } from './winProbability.ts';
 
 /** Flattens a validated matrix row-major. */
 export function flatten(P: readonly (readonly number[])[]): Float64Array {
