@@ -56,7 +56,7 @@ function jsOperator(M: Float64Array, n: number): MatVecOperator {
   return { n, engine: 'js', apply: (x, y) => matVec(M, x, y, n) };
 }
 
-function wasmOperator(module: WebAssembly.Module, M: Float64Array, n: number): MatVecOperator | null {
+function wasmOperator(module: WebAssembly.Module, M: Float64Array, n: number): MatVecOperator {
   const bytes = (n * n + 2 * n) * 8;
   const instance = new WebAssembly.Instance(module, {});
   const exports = instance.exports as unknown as MatVecExports;
