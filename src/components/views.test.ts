@@ -17,7 +17,7 @@ describe('view selectors after a deferred answer', () => {
     const policies = Float64Array.from({ length: rows * n }, () => 1 / n);
     const unknown = (algorithm: SeriesChunk['algorithm']): SeriesChunk => ({ algorithm, start: 0, rows, policies: policies.slice(), kl: new Float64Array(rows).fill(Number.NaN), exploitability: new Float64Array(rows).fill(Number.NaN) });
     const eq = { regularized: new Float64Array(n).fill(1 / n), nash: new Float64Array(n).fill(1 / n), rewards: new Float64Array(n), rlhfOptimum: new Float64Array(n).fill(1 / n), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
-    replaceRun(n, eq, [unknown('nash-md'), unknown('omd')], 10);
+    replaceRun(n, null, [unknown('nash-md'), unknown('omd')], 10); // a deferred answer: no equilibria yet
 
     expect(runStore.getState().metricsPending).toBe(true);
     expect(convergenceProps(runStore.getState(), app)).toBeNull();
@@ -25,7 +25,7 @@ describe('view selectors after a deferred answer', () => {
     const tableBefore = policyTableProps(runStore.getState(), app);
 
     const kl = Float64Array.from({ length: rows }, (_, r) => 1 / (r + 1));
-    fillFollowUp({ kl: [kl, kl], exploitability: [kl, kl], tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) });
+    fillFollowUp({ kl: [kl, kl], exploitability: [kl, kl], equilibria: eq });
 
     const run = runStore.getState();
     expect(run.metricsPending).toBe(false);

@@ -15,7 +15,8 @@ export interface ActiveRun {
   n: number;
   logMu: Float64Array;
   tau: number;
-  target: Float64Array;
+  /** π*_τ (the Nash when τ = 0), the metrics' reference; null until solved (a deferred answer). */
+  target: Float64Array | null;
   runners: { algorithm: Algorithm; runner: Runner }[];
 }
 
@@ -70,6 +71,7 @@ export function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, ste
 
 /** KL(π*_τ‖π_t) and the exploitability of every row. */
 export function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
+  if (!run.target) throw new Error('withMetrics: the target equilibrium is not solved yet');
   const kl = new Float64Array(r.rows);
   const exploitability = new Float64Array(r.rows);
   trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability);
@@ -91,7 +93,7 @@ export function previewChunk(r: Rows): SeriesChunk {
 export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
   const out = progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
   const f = progress.followUp;
-  if (f) for (const a of [...f.kl, ...f.exploitability, f.tauGrid, f.regularizedPath, f.rlhfPath]) out.push(a.buffer as ArrayBuffer);
+  if (f) for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)]) out.push(a.buffer as ArrayBuffer);
   return out;
 }
 

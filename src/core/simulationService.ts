@@ -68,9 +68,10 @@ export const DEFER_MAX_STEPS = 20_000;
 
 /**
  * The service as the worker uses it. compute's extra `defer` flag: a computation with
- * n ≤ DEFER_MAX_N, at most DEFER_MAX_STEPS steps and no thinning answers without the run metrics (NaN) and the τ-paths (empty),
- * which the simplex and the table do not need, and followUp(version) computes them right after.
- * This takes ~40 % of the worker's time off the path from an edit to its redraw.
+ * n ≤ DEFER_MAX_N, at most DEFER_MAX_STEPS steps and no thinning answers with the trajectories
+ * only (metrics NaN, equilibria null), which is what the table and the simplex's paths show, and
+ * followUp(version) solves the equilibria (Nash LP, π*_τ, τ-paths) and the metrics right after.
+ * This halves the worker's time on the path from an edit to its redraw (n = 12, t = 1000: ~6 → ~3 ms).
  */
 export interface SimulationService extends SimulationApi {
   compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer?: boolean): ComputeResponse;
@@ -83,7 +84,6 @@ interface PendingFollowUp {
   keys: ReturnType<typeof keysOfSpec>;
   run: ActiveRun;
   rows: Rows[];
-  rewards: Float64Array;
 }
 
 /** Cache keys of a scenario's equilibria. */
@@ -101,6 +101,8 @@ function keysOfSpec(s: ScenarioSpec, p: Float64Array) {
 export function createSimulationService(): SimulationService {
   let pending: PendingFollowUp | null = null;
   let active: ActiveRun | null = null;
+  /** The scenario of `active` and its cache keys (to solve its target when it is still unknown). */
+  let activeSpec: { s: ScenarioSpec; keys: ReturnType<typeof keysOfSpec> } | null = null;
   let armed: InjectedFault | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
@@ -120,7 +122,7 @@ export function createSimulationService(): SimulationService {
   const rewardsOf = (s: ScenarioSpec, keys: Keys, options?: SolverOptions) =>
     memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
 
-  /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria, or deferred). */
+  /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
   function paths(s: ScenarioSpec, keys: Keys, rewards: Float64Array, report: Report) {
     const n = s.reference.length;
     const grid = pathGrid(n);
@@ -130,18 +132,22 @@ export function createSimulationService(): SimulationService {
     return { tauGrid: Float64Array.from(grid), regularizedPath: Float64Array.from(regularizedPath), rlhfPath };
   }
 
-  function equilibria(s: ScenarioSpec, keys: Keys, report: Report, withPaths = true): EquilibriaResult {
+  /** π*_τ, or the Nash of P when τ = 0: the run metrics' reference (memoised). */
+  function targetOf(s: ScenarioSpec, keys: Keys, report: Report = () => {}): Float64Array {
+    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+    return s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
+  }
+
+  function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
-    const regularized = s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
-    // Three distinct empty arrays: one buffer may not appear twice in a transfer list.
-    const none = () => new Float64Array(0);
+    const regularized = targetOf(s, keys, report);
     return {
       regularized: Float64Array.from(regularized),
       nash: Float64Array.from(nash),
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
-      ...(withPaths ? paths(s, keys, rewards, report) : { tauGrid: none(), regularizedPath: none(), rlhfPath: none() }),
+      ...paths(s, keys, rewards, report),
     };
   }
 
@@ -182,7 +188,9 @@ export function createSimulationService(): SimulationService {
         }
         if (reporting) report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
         const deferred = defer && !thinning && n <= DEFER_MAX_N && steps <= DEFER_MAX_STEPS;
-        const eq = equilibria(s, keys, report, !deferred);
+        // Deferred: no equilibria in the answer (RLHF's run fits its reward model, which is cheap
+        // at these n); the follow-up solves them.
+        const eq = deferred ? null : equilibria(s, keys, report);
         for (const algorithm of s.algorithms) {
           if (runners.has(algorithm)) continue;
           const runner = makeRunner(algorithm);
@@ -197,16 +205,17 @@ export function createSimulationService(): SimulationService {
           n,
           logMu: Float64Array.from(s.reference, Math.log),
           tau: s.tau,
-          target: Float64Array.from(eq.regularized),
+          target: eq && Float64Array.from(eq.regularized),
           runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm)! })),
         };
         active = run;
+        activeSpec = { s, keys };
         if (deferred) {
           // The answer's arrays are transferred (detached): the follow-up works on copies.
           const kept = s.algorithms.map((algorithm) => rows.get(algorithm)!);
-          pending = { version, s, keys, run, rows: kept.map((r) => ({ ...r, policies: r.policies.slice() })), rewards: Float64Array.from(eq.rewards) };
+          pending = { version, s, keys, run, rows: kept.map((r) => ({ ...r, policies: r.policies.slice() })) };
           const unknown = (r: Rows) => ({ ...r, kl: new Float64Array(r.rows).fill(Number.NaN), exploitability: new Float64Array(r.rows).fill(Number.NaN) });
-          return { ok: true, version, n, equilibria: eq, chunks: kept.map(unknown), deferred: true };
+          return { ok: true, version, n, equilibria: null, chunks: kept.map(unknown), deferred: true };
         }
         const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
         return { ok: true, version, n, equilibria: eq, chunks };
@@ -220,17 +229,17 @@ export function createSimulationService(): SimulationService {
       const job = pending;
       if (!job || job.version !== version) return null;
       pending = null;
+      const equilibriaOf = equilibria(job.s, job.keys, () => {});
+      job.run.target ??= Float64Array.from(equilibriaOf.regularized);
       const metrics = job.rows.map((r) => withMetrics(job.run, r));
-      return {
-        kl: metrics.map((c) => c.kl),
-        exploitability: metrics.map((c) => c.exploitability),
-        ...paths(job.s, job.keys, job.rewards, () => {}),
-      };
+      return { kl: metrics.map((c) => c.kl), exploitability: metrics.map((c) => c.exploitability), equilibria: equilibriaOf };
     },
 
     extend(version: number, steps: number): ExtendResponse {
       const run = active;
       if (!run || run.version !== version) return { ok: false, version, problem: null };
+      // An extension asked for before the follow-up ran: its metrics need the target now.
+      if (!run.target && activeSpec) run.target = Float64Array.from(targetOf(activeSpec.s, activeSpec.keys));
       return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => withMetrics(run, plainRows(algorithm, runner, steps))) };
     },
 
@@ -244,7 +253,7 @@ export function createSimulationService(): SimulationService {
 export function transferables(response: ComputeResponse | ExtendResponse): ArrayBuffer[] {
   if (!response.ok) return [];
   const out: ArrayBuffer[] = response.chunks.flatMap(chunkBuffers);
-  if ('equilibria' in response) {
+  if ('equilibria' in response && response.equilibria) {
     for (const v of Object.values(response.equilibria)) out.push((v as Float64Array).buffer as ArrayBuffer);
   }
   return out;

@@ -62,8 +62,11 @@ export interface HistoryThinning {
 }
 
 export type ComputeResponse =
-  /** `deferred`: the metrics are NaN and the τ-paths empty until followUp(version) supplies them. */
-  | { ok: true; version: number; n: number; equilibria: EquilibriaResult; chunks: SeriesChunk[]; deferred?: boolean }
+  /**
+   * `deferred`: the metrics are NaN and `equilibria` is null (not solved yet) until
+   * followUp(version) supplies them; otherwise `equilibria` is always there.
+   */
+  | { ok: true; version: number; n: number; equilibria: EquilibriaResult | null; chunks: SeriesChunk[]; deferred?: boolean }
   | { ok: false; version: number; problem: InputProblem };
 
 export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
@@ -96,14 +99,12 @@ export interface ComputeProgress {
 
 /**
  * What a deferred computation sends after its answer: the metrics of each chunk (in the answer's
- * order, same rows) and the τ-paths of the equilibria.
+ * order, same rows) and the equilibria with their τ-paths.
  */
 export interface FollowUp {
   kl: Float64Array[];
   exploitability: Float64Array[];
-  tauGrid: Float64Array;
-  regularizedPath: Float64Array;
-  rlhfPath: Float64Array;
+  equilibria: EquilibriaResult;
 }
 
 export interface SimulationApi {

@@ -73,11 +73,9 @@ export class SimulationController {
         }
         app.setInputProblem(null);
         app.setFailure(null);
-        // A deferred answer has no τ-paths yet: the previous ones stay (same n) until they come,
-        // so the curves do not blink.
-        const prev = runStore.getState();
-        const keep = r.deferred && prev.n === r.n && prev.equilibria ? { tauGrid: prev.equilibria.tauGrid, regularizedPath: prev.equilibria.regularizedPath, rlhfPath: prev.equilibria.rlhfPath } : {};
-        replaceRun(r.n, { ...r.equilibria, ...keep }, r.chunks, this.wantedT);
+        // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
+        // follow-up brings the new ones, so the markers and curves do not blink.
+        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT);
         // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
         // edit's figure is drawn (unless a newer computation is already waiting).
         const { length } = runStore.getState();

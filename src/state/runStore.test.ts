@@ -28,7 +28,7 @@ describe('run store', () => {
     prefix.check(drawn, 0, 0);
     prefix.record(drawn, 0, drawn.length);
     const kl = Float64Array.from({ length: 21 }, (_, r) => 1 / (r + 1));
-    fillFollowUp({ kl: [kl], exploitability: [kl.map((x) => x / 2)], tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) });
+    fillFollowUp({ kl: [kl], exploitability: [kl.map((x) => x / 2)], equilibria: eq });
     const filled = runStore.getState().series[0];
     expect(Array.from(filled.kl.subarray(0, 21))).toEqual(Array.from(kl));
     expect(filled.exploitability[4]).toBe(kl[4] / 2);

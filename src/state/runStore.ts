@@ -155,10 +155,10 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
 
 /**
  * Fills in what a deferred computation sent after its answer: the metrics of the rows it
- * answered with (rows 0…, one array per series in order) and the τ-paths of the equilibria.
+ * answered with (rows 0…, one array per series in order) and the equilibria.
  */
 export function fillFollowUp(f: FollowUp): void {
-  const { series, equilibria } = runStore.getState();
+  const { series } = runStore.getState();
   if (series.length !== f.kl.length) return;
   const next = series.map((s, k) => {
     const kl = f.kl[k];
@@ -170,8 +170,7 @@ export function fillFollowUp(f: FollowUp): void {
     next.exploitability.set(f.exploitability[k], 0);
     return next;
   });
-  const paths = { tauGrid: f.tauGrid, regularizedPath: f.regularizedPath, rlhfPath: f.rlhfPath };
-  runStore.setState({ series: next, equilibria: equilibria && { ...equilibria, ...paths }, metricsPending: false });
+  runStore.setState({ series: next, equilibria: f.equilibria, metricsPending: false });
 }
 
 /** Appends continuation chunks (one per series, in the same order). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../core/presets.ts';
 import { createSimulationService } from '../core/simulationService.ts';
-import type { ComputeResponse } from '../core/workerApi.ts';
+import type { ComputeResponse, EquilibriaResult } from '../core/workerApi.ts';
 import { STORIES, storyById, storyScenario } from './stories.ts';
 import { toSpec } from './scenario.ts';
 
@@ -9,11 +9,12 @@ const service = createSimulationService();
 let version = 0;
 
 /** Runs step k of a story exactly as the app would (up to its t). */
-function run(id: string, k: number): Extract<ComputeResponse, { ok: true }> & { t: number } {
+function run(id: string, k: number): Extract<ComputeResponse, { ok: true }> & { t: number; equilibria: EquilibriaResult } {
   const { scenario, t } = storyScenario(storyById(id)!, k);
   const r = service.compute(++version, toSpec(scenario), t);
   if (!r.ok) throw new Error(r.problem.message);
-  return { ...r, t };
+  if (!r.equilibria) throw new Error('a computation that is not deferred has its equilibria');
+  return { ...r, equilibria: r.equilibria, t };
 }
 const kl = (r: ReturnType<typeof run>, algorithm: string) => {
   const c = r.chunks.find((x) => x.algorithm === algorithm)!;

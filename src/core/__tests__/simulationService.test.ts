@@ -4,7 +4,7 @@ import { exploitability, regularizedNash, simulate } from '../index.ts';
 import { presetById } from '../presets.ts';
 import { previewRuns } from '../previewRuns.ts';
 import { COARSE_PATH_N, PREVIEW_MIN_N, createSimulationService, pathGrid, transferables, vectorKey } from '../simulationService.ts';
-import type { ComputeProgress, ScenarioSpec } from '../workerApi.ts';
+import type { ComputeProgress, ComputeResponse, EquilibriaResult, ScenarioSpec } from '../workerApi.ts';
 
 const rps: ScenarioSpec = {
   preferences: [
@@ -20,6 +20,12 @@ const rps: ScenarioSpec = {
   algorithms: ['nash-md', 'omd', 'rlhf'],
 };
 
+/** The equilibria of an answer that was not deferred (always there). */
+function eqOf(r: ComputeResponse): EquilibriaResult {
+  if (!r.ok || !r.equilibria) throw new Error('no equilibria in this answer');
+  return r.equilibria;
+}
+
 describe('simulation service', () => {
   it('computes every algorithm, its metrics and the equilibria', () => {
     const s = createSimulationService();
@@ -31,14 +37,15 @@ describe('simulation service', () => {
     expect(nashMd.rows).toBe(101);
     expect(Array.from(nashMd.policies)).toEqual(Array.from(simulate({ ...rps, algorithm: 'nash-md', steps: 100 }).policies));
     const star = regularizedNash(rps.preferences, rps.reference, rps.tau);
-    expect(Array.from(r.equilibria.regularized)).toEqual(Array.from(star));
+    const eq = eqOf(r);
+    expect(Array.from(eq.regularized)).toEqual(Array.from(star));
     expect(nashMd.exploitability[100]).toBeCloseTo(exploitability(rps.preferences, rps.reference, rps.tau, nashMd.policies.subarray(300, 303)), 15);
-    expect(r.equilibria.regularizedPath.length).toBe(r.equilibria.tauGrid.length * 3);
+    expect(eq.regularizedPath.length).toBe(eq.tauGrid.length * 3);
     // The τ-path starts near μ (τ = 20) and ends near the uniform Nash of RPS (τ = 1e-3).
-    expect(r.equilibria.regularizedPath[0]).toBeCloseTo(0.5, 2);
-    expect(r.equilibria.regularizedPath[r.equilibria.regularizedPath.length - 3]).toBeCloseTo(1 / 3, 2);
+    expect(eq.regularizedPath[0]).toBeCloseTo(0.5, 2);
+    expect(eq.regularizedPath[eq.regularizedPath.length - 3]).toBeCloseTo(1 / 3, 2);
     // On a cycle the Bradley–Terry reward is 0: the RLHF optimum is μ at every τ.
-    expect(r.equilibria.rlhfOptimum[0]).toBeCloseTo(0.5, 12);
+    expect(eq.rlhfOptimum[0]).toBeCloseTo(0.5, 12);
   });
 
   it('extends the newest run in chunks that continue it exactly; stale versions are refused', () => {
@@ -47,7 +54,7 @@ describe('simulation service', () => {
     const first = s.compute(2, { ...rps, eta: 'theorem' }, 10);
     // Transfer the response as postMessage would: its buffers are detached afterwards.
     structuredClone(first, { transfer: transferables(first) });
-    if (first.ok) expect(first.equilibria.regularized.length).toBe(0);
+    expect(eqOf(first).regularized.length).toBe(0);
     expect(s.extend(1, 5).ok).toBe(false);
     const e = s.extend(2, 5);
     if (!e.ok) throw new Error('stale');
@@ -73,7 +80,7 @@ describe('simulation service', () => {
     const s = createSimulationService();
     const r = s.compute(1, { ...rps, tau: 0, eta: 0.1 }, 5);
     if (!r.ok) throw new Error(r.problem.message);
-    Array.from(r.equilibria.regularized).forEach((x) => expect(x).toBeCloseTo(1 / 3, 12));
+    Array.from(eqOf(r).regularized).forEach((x) => expect(x).toBeCloseTo(1 / 3, 12));
   });
 });
 
@@ -180,22 +187,37 @@ describe('deferred metrics and τ-paths', () => {
     if (!full.ok || !early.ok) throw new Error('compute failed');
     expect(early.deferred).toBe(true);
     expect(early.chunks[0].kl.every(Number.isNaN)).toBe(true);
-    expect(early.equilibria.regularizedPath.length).toBe(0);
+    expect(early.equilibria).toBeNull();
     early.chunks.forEach((c, k) => expect(Array.from(c.policies)).toEqual(Array.from(full.chunks[k].policies)));
-    expect(Array.from(early.equilibria.regularized)).toEqual(Array.from(full.equilibria.regularized));
     const f = s.followUp(1);
     if (!f) throw new Error('no follow-up');
     f.kl.forEach((kl, k) => expect(Array.from(kl)).toEqual(Array.from(full.chunks[k].kl)));
     f.exploitability.forEach((e, k) => expect(Array.from(e)).toEqual(Array.from(full.chunks[k].exploitability)));
-    expect(Array.from(f.regularizedPath)).toEqual(Array.from(full.equilibria.regularizedPath));
-    expect(Array.from(f.rlhfPath)).toEqual(Array.from(full.equilibria.rlhfPath));
-    expect(Array.from(f.tauGrid)).toEqual(Array.from(full.equilibria.tauGrid));
+    const fullEq = eqOf(full);
+    for (const key of Object.keys(fullEq) as (keyof EquilibriaResult)[]) expect(Array.from(f.equilibria[key])).toEqual(Array.from(fullEq[key]));
     // Only once, and only for the newest computation.
     expect(s.followUp(1)).toBeNull();
     s.compute(2, rps, 10, undefined, undefined, true);
     s.compute(3, rps, 10, undefined, undefined, true);
     expect(s.followUp(2)).toBeNull();
     expect(s.followUp(3)).not.toBeNull();
+  });
+
+  it('an extension asked for before the follow-up has its metrics (the target is solved for it)', () => {
+    const full = createSimulationService();
+    const whole = full.compute(1, rps, 40);
+    const s = createSimulationService();
+    const early = s.compute(1, rps, 30, undefined, undefined, true);
+    if (!whole.ok || !early.ok) throw new Error('compute failed');
+    expect(early.equilibria).toBeNull();
+    const more = s.extend(1, 10);
+    if (!more.ok) throw new Error('extend refused');
+    const c = more.chunks[0];
+    // Rows 30..40 of the same run, with the same metrics as the full computation's.
+    expect(Array.from(c.kl)).toEqual(Array.from(whole.chunks[0].kl.subarray(30, 41)));
+    expect(Array.from(c.exploitability)).toEqual(Array.from(whole.chunks[0].exploitability.subarray(30, 41)));
+    const f = s.followUp(1);
+    expect(f && Array.from(f.kl[0])).toEqual(Array.from(whole.chunks[0].kl.subarray(0, 31)));
   });
 
   it('large n and thinned runs are never deferred; the transfer list has no duplicate buffer', () => {
