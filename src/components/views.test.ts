@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
 import { appStore } from '../state/appStore.ts';
-import { fillFollowUp, replaceRun, runStore } from '../state/runStore.ts';
+import { appendRun, fillFollowUp, replaceRun, runStore, setT } from '../state/runStore.ts';
 import { convergenceProps, policyTableProps, simplexProps } from './views.ts';
 
 describe('view selectors after a deferred answer', () => {
@@ -46,5 +46,28 @@ describe('view selectors after a deferred answer', () => {
     expect(runStore.getState().metricsPending).toBe(false);
     expect(simplexProps(runStore.getState(), app).series).not.toBe(before.series);
     expect(convergenceProps(runStore.getState(), app)).not.toBeNull();
+  });
+
+  it('rows computed beyond t (an extension for Play) redraw nothing; moving t does', () => {
+    const app = appStore.getState();
+    const n = app.scenario.preferences.length;
+    const chunk = (start: number, steps: number): SeriesChunk => ({
+      algorithm: 'nash-md',
+      start,
+      rows: steps + 1,
+      policies: Float64Array.from({ length: (steps + 1) * n }, () => 1 / n),
+      kl: Float64Array.from({ length: steps + 1 }, (_, r) => 1 / (start + r + 1)),
+      exploitability: new Float64Array(steps + 1),
+    });
+    replaceRun(n, null, [chunk(0, 10)], 10);
+    const simplex = simplexProps(runStore.getState(), app).series;
+    const conv = convergenceProps(runStore.getState(), app)!.series;
+    appendRun([chunk(10, 200)]);
+    expect(runStore.getState().length).toBe(211);
+    expect(simplexProps(runStore.getState(), app).series).toBe(simplex);
+    expect(convergenceProps(runStore.getState(), app)!.series).toBe(conv);
+    setT(50);
+    expect(simplexProps(runStore.getState(), app).series).not.toBe(simplex);
+    expect(convergenceProps(runStore.getState(), app)!.series).not.toBe(conv);
   });
 });

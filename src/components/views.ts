@@ -58,7 +58,7 @@ function emptyMessage(app: AppState): string {
 export function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
   // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
   if (run.metricsPending) return null;
-  return { series: run.series, t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app), theme: theme() };
+  return { series: metricSeries(run), t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
@@ -80,16 +80,35 @@ function memoLast<T>(): (key: readonly unknown[], compute: () => T) => T {
   };
 }
 
+/**
+ * How many rows of `s` the figures show at t: every view draws up to t, and the rows computed
+ * ahead for Step and Play (an extension) change nothing on screen.
+ */
+function shownRows(s: SeriesData, t: number): number {
+  return s.length === 0 ? 0 : rowAt(s, t) + 1;
+}
+
 const trajectoryMemo = memoLast<SeriesData[]>();
 
 /**
  * run.series for the views that draw trajectories only (not the run metrics): the same array as
- * long as the trajectories are the same, so when a follow-up fills in the metrics of an answer
- * these views see nothing changed and skip a redraw.
+ * long as the rows they show are the same, so a follow-up that fills in the metrics, or an
+ * extension that computes rows beyond t, redraws none of them. (Rows up to t never change in
+ * place: new rows are appended after them, and a new run brings new arrays.)
  */
 function trajectories(run: RunState): SeriesData[] {
   return trajectoryMemo(
-    run.series.flatMap((s) => [s.algorithm, s.policies, s.times, s.length]),
+    run.series.flatMap((s) => [s.algorithm, s.policies, s.times, shownRows(s, run.t)]),
+    () => run.series,
+  );
+}
+
+const metricSeriesMemo = memoLast<SeriesData[]>();
+
+/** The same for the charts of the run metrics (a follow-up brings new metric arrays). */
+function metricSeries(run: RunState): SeriesData[] {
+  return metricSeriesMemo(
+    run.series.flatMap((s) => [s.algorithm, s.kl, s.exploitability, s.times, shownRows(s, run.t)]),
     () => run.series,
   );
 }

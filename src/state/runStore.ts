@@ -58,7 +58,8 @@ function grow(buffer: Float64Array, needed: number): Float64Array {
   return next;
 }
 
-const EMPTY = new Float64Array(0);
+/** Spare rows a fresh series is given for the first extension (see replaceRun). */
+const HEADROOM_ROWS = 256;
 
 /** How many stored rows have an iteration below t. */
 function rowsBefore(s: SeriesData, t: number): number {
@@ -141,7 +142,10 @@ function computedLength(series: SeriesData[]): number {
  * table rows and the paths do not disappear and come back.
  */
 export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = []): void {
-  const fresh = chunks.map((c) => writeChunk({ algorithm: c.algorithm, policies: EMPTY, kl: EMPTY, exploitability: EMPTY, length: 0 }, c, n));
+  // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
+  // appended in place, so the figures, which show rows up to t only, see the same arrays.
+  const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
+  const fresh = chunks.map((c) => writeChunk(room(c), c, n));
   const { frame, n: previousN, equilibria: previous, series: before } = runStore.getState();
   const byAlgorithm = new Map(fresh.map((s) => [s.algorithm, s]));
   const kept = previousN === n && chunks.length > 0 ? before.filter((s) => computing.includes(s.algorithm) && !byAlgorithm.has(s.algorithm) && computedLength([s]) > wantedT) : [];
