@@ -89,6 +89,7 @@ function shownRows(s: SeriesData, t: number): number {
 }
 
 const trajectoryMemo = memoLast<SeriesData[]>();
+const shownSeries = new WeakMap<RunState, SeriesData[]>();
 
 /**
  * run.series for the views that draw trajectories only (not the run metrics): the same array as
@@ -97,10 +98,16 @@ const trajectoryMemo = memoLast<SeriesData[]>();
  * place: new rows are appended after them, and a new run brings new arrays.)
  */
 function trajectories(run: RunState): SeriesData[] {
-  return trajectoryMemo(
-    run.series.flatMap((s) => [s.algorithm, s.policies, s.times, shownRows(s, run.t)]),
-    () => run.series,
-  );
+  // Six selectors ask for it per store change (while playing, every frame): once per state.
+  let shown = shownSeries.get(run);
+  if (!shown) {
+    shown = trajectoryMemo(
+      run.series.flatMap((s) => [s.algorithm, s.policies, s.times, shownRows(s, run.t)]),
+      () => run.series,
+    );
+    shownSeries.set(run, shown);
+  }
+  return shown;
 }
 
 const metricSeriesMemo = memoLast<SeriesData[]>();

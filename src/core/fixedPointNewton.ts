@@ -149,24 +149,9 @@ export class FixedPointNewton {
    */
   private activeProduct(x: Float64Array, y: Float64Array): void {
     const { n, A, act, nAct, dense } = this;
-    if (dense.engine === 'wasm' && nAct * 8 > n) {
+    // The dense product is linalg.matVec where WebAssembly is unavailable (dense.engine 'js').
+    if ((dense.engine === 'wasm' && nAct * 8 > n) || nAct * 4 > n * 3) {
       dense.apply(x, y);
-      return;
-    }
-    if (nAct * 4 > n * 3) {
-      for (let i = 0; i < n; i++) {
-        const row = i * n;
-        let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        let j = 0;
-        for (; j + 3 < n; j += 4) {
-          a0 += A[row + j] * x[j];
-          a1 += A[row + j + 1] * x[j + 1];
-          a2 += A[row + j + 2] * x[j + 2];
-          a3 += A[row + j + 3] * x[j + 3];
-        }
-        for (; j < n; j++) a0 += A[row + j] * x[j];
-        y[i] = a0 + a1 + (a2 + a3);
-      }
       return;
     }
     for (let i = 0; i < n; i++) {

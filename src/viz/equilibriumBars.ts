@@ -11,7 +11,7 @@
 import * as d3 from 'd3';
 import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
-import { measurerFor, resolveTheme } from './measure.ts';
+import { resolveTheme, themeSizer } from './measure.ts';
 import { MARKER_STYLE } from './palette.ts';
 import { BARS_MAX, aggregateRow, niceMax, unionTop } from './topK.ts';
 import type { EquilibriumBarsProps, Renderer } from './types.ts';
@@ -43,9 +43,9 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
   let props: EquilibriumBarsProps | null = null;
   let groups: Group[] = [];
   let rowGeometry = { top: 0, groupH: 1, left: 0 };
-  let measured: { fs: number; measure: (s: string) => number } = { fs: 0, measure: () => 0 };
 
   const svg = chartSvg(element);
+  const sizes = themeSizer(svg.node()!, FONT_SIZE);
   const defs = svg.append('defs');
   // Solid for π*_τ, diagonal hatching for the Nash, dots for the RLHF optimum.
   const hatch = defs.append('pattern').attr('id', `${id}-nash`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
@@ -69,12 +69,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 
   function render(): void {
     const p = props;
-    const theme = resolveTheme(p?.theme);
-    const fs = theme.fontSize;
-    const sw = theme.strokeScale;
-    const k = fs / FONT_SIZE;
-    if (measured.fs !== fs) measured = { fs, measure: measurerFor(svg.node()!, fs) };
-    const measure = measured.measure;
+    const { theme, fs, sw, k, measure } = sizes(p?.theme);
     svg.attr('font-size', fs);
     const n = p?.n ?? 0;
     const vectors = p && p.regularized && p.nash && p.rlhfOptimum ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum } : null;

@@ -26,6 +26,21 @@ export function measurerFor(element: Element, fontSize: number): (text: string) 
   return (text) => measureText(text, fontSize, family);
 }
 
+/**
+ * What a chart derives from its theme on every render: the resolved theme, its font size fs and
+ * stroke scale sw, the scale k of fs against the chart's base font size, and a text measurer
+ * (made again only when fs changes).
+ */
+export function themeSizer(element: Element, baseFontSize: number): (theme: FigureTheme | undefined) => { theme: FigureTheme; fs: number; sw: number; k: number; measure: (text: string) => number } {
+  let cached: { fs: number; measure: (text: string) => number } = { fs: 0, measure: () => 0 };
+  return (t) => {
+    const theme = resolveTheme(t);
+    const fs = theme.fontSize;
+    if (cached.fs !== fs) cached = { fs, measure: measurerFor(element, fs) };
+    return { theme, fs, sw: theme.strokeScale, k: fs / baseFontSize, measure: cached.measure };
+  };
+}
+
 /** The theme a renderer should use: DEFAULT_THEME when absent, font size never below 12 px. */
 export function resolveTheme(theme: FigureTheme | undefined): FigureTheme {
   if (!theme) return DEFAULT_THEME;

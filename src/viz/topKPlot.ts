@@ -13,7 +13,7 @@ import * as d3 from 'd3';
 import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { niceProbabilityMax, scaleDash, thinRows } from './chartMath.ts';
 import { FONT_SIZE, INK, renderLegend, styleAxis, type LegendEntry } from './convergenceShared.ts';
-import { measurerFor, resolveTheme } from './measure.ts';
+import { resolveTheme, themeSizer } from './measure.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import { aggregateRow, aggregateRows, niceMax } from './topK.ts';
@@ -47,10 +47,9 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
   let hoverX: number | null = null;
   let layout: PanelLayout[] = [];
   let geometry = { plotW: 1, plotH: 1, titleH: 0 };
-  /** Text measurer of the current font size (made on a theme change, not every frame). */
-  let measured: { fs: number; measure: (s: string) => number } = { fs: 0, measure: () => 0 };
 
   const svg = chartSvg(element);
+  const sizes = themeSizer(svg.node()!, FONT_SIZE);
   const clipId = `topk-clip-${++instanceCounter}`;
   const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const legend = svg.append('g').attr('class', 'topk-legend');
@@ -84,12 +83,7 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     const t = Math.max(0, Math.floor(p?.t ?? 0));
     const indices = p?.indices ?? [];
     const series = (p?.series ?? []).filter((s) => s.length > 0);
-    const theme = resolveTheme(p?.theme);
-    const fs = theme.fontSize;
-    const sw = theme.strokeScale;
-    const k = fs / FONT_SIZE;
-    if (measured.fs !== fs) measured = { fs, measure: measurerFor(svg.node()!, fs) };
-    const measure = measured.measure;
+    const { theme, fs, sw, k, measure } = sizes(p?.theme);
     svg.attr('font-size', fs);
     assignSlots(indices);
     const hasOther = indices.length < n;
