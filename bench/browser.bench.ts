@@ -3,8 +3,9 @@
  *  - time to the first drawn trajectory after navigation;
  *  - edit-to-redraw latency: a preference-cell edit (ArrowUp on a focused cell) and a μ move
  *    (arrow key on the focused μ marker, the same path as a drag), from the keydown to the
- *    redraw that shows the new result (median and 95th percentile of 40 edits), at
- *    n = 3 and n = 12, with t = 1000 (a burst every 30 ms, and isolated edits), and at n = 500;
+ *    redraw that shows the new result, and to the end of the frame that paints it (median and
+ *    95th percentile of 40 edits), at n = 3 and n = 12, with t = 1000 (a burst every 30 ms, and
+ *    isolated edits), and at n = 500;
  *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
  *    main-thread long tasks (> 50 ms), and the JS heap afterwards; from t = 0 and from
  *    t = 100,000 (trajectories of 100,000 steps each: the cost of drawing long runs);
@@ -44,13 +45,23 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
-/** Latency from a keydown on `target` to the redraw that shows the new result (table values change). */
-async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false, gapMs = 30): Promise<number[]> {
-  const out: number[] = [];
+/**
+ * Latencies from a keydown on `target`: to the redraw that shows the new result (the table's
+ * values change in the DOM), and to the end of the frame that paints it (a task queued from that
+ * frame's animation callbacks runs after its style, layout, paint and commit; rasterisation on
+ * other threads is not included).
+ */
+interface EditLatencies {
+  redraw: number[];
+  painted: number[];
+}
+
+async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false, gapMs = 30): Promise<EditLatencies> {
+  const out: EditLatencies = { redraw: [], painted: [] };
   for (let k = 0; k < count; k++) {
-    const latency = await page.evaluate(
+    const [redraw, painted] = await page.evaluate(
       ({ target, key, back, k }) =>
-        new Promise<number>((resolve, reject) => {
+        new Promise<[number, number]>((resolve, reject) => {
           // A redraw that never comes is a failure, reported with what the page shows.
           const timer = setTimeout(() => reject(new Error(`no redraw after ${key} on ${target}: value ${(el as HTMLInputElement).value}, drawn ${path.getAttribute('data-drawn')}, t ${document.querySelector('[data-testid="iteration"]')?.textContent}`)), 5000);
           const el = document.querySelector<HTMLElement | SVGElement>(target)!;
@@ -63,7 +74,12 @@ async function editLatencies(page: Page, target: string, key: string, count: num
             if (!records.some((m) => m.oldValue !== (m.target as Element).getAttribute('data-value'))) return;
             observer.disconnect();
             clearTimeout(timer);
-            resolve(performance.now() - t0);
+            const redrawn = performance.now() - t0;
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve([redrawn, performance.now() - t0]);
+              channel.port2.postMessage(0);
+            });
           });
           observer.observe(table, { attributes: true, attributeFilter: ['data-value'], attributeOldValue: true, subtree: true });
           el.focus();
@@ -73,12 +89,18 @@ async function editLatencies(page: Page, target: string, key: string, count: num
         }),
       { target, key, back, k },
     );
-    out.push(latency);
+    out.redraw.push(redraw);
+    out.painted.push(painted);
     await page.waitForTimeout(gapMs);
     // Large n: the next edit waits until this one's equilibria are solved (else it would queue).
     if (settle) await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
   }
   return out;
+}
+
+/** "median …, p95 …; painted: median …, p95 …" for a table row. */
+function latencyCell(l: EditLatencies): string {
+  return `median ${ms(quantile(l.redraw, 0.5))}, p95 ${ms(quantile(l.redraw, 0.95))}; frame painted: median ${ms(quantile(l.painted, 0.5))}, p95 ${ms(quantile(l.painted, 0.95))}`;
 }
 
 /**
@@ -240,12 +262,12 @@ async function firstAndEdits(page: Page, lines: string[], log: (m: string) => vo
     // A burst (an edit every 30 ms, like a held arrow key) and isolated edits (200 ms apart, each
     // after the previous one's follow-up work is done).
     const cell = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 40);
-    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, an edit every 30 ms | median ${ms(quantile(cell, 0.5))}, p95 ${ms(quantile(cell, 0.95))} |`);
+    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, an edit every 30 ms | ${latencyCell(cell)} |`);
     const single = await editLatencies(page, 'input[data-i="0"][data-j="1"]', 'ArrowUp', 30, undefined, false, 200);
-    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, isolated edits (200 ms apart) | median ${ms(quantile(single, 0.5))}, p95 ${ms(quantile(single, 0.95))} |`);
+    lines.push(`| edit-to-redraw, cell edit, ${label}, t = 1000, isolated edits (200 ms apart) | ${latencyCell(single)} |`);
     if (label === 'n = 3') {
       const mu = await editLatencies(page, 'g[aria-label^="Reference policy μ, drag"]', 'ArrowRight', 40);
-      lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | median ${ms(quantile(mu, 0.5))}, p95 ${ms(quantile(mu, 0.95))} |`);
+      lines.push(`| edit-to-redraw, μ moved on the simplex, ${label}, t = 1000 | ${latencyCell(mu)} |`);
     }
   }
   await largeEdits(page, lines, log);
@@ -274,7 +296,7 @@ async function largeEdits(page: Page, lines: string[], log: (m: string) => void)
       await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000, polling: 'raf' });
       full.push((await page.evaluate(() => performance.now())) - t0);
     }
-    lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | median ${ms(quantile(redraw, 0.5))}, p95 ${ms(quantile(redraw, 0.95))} |`);
+    lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | ${latencyCell(redraw)} |`);
     lines.push(`| edit to the equilibria and metrics recomputed (Nash LP, π*_τ, Bradley–Terry, τ-paths), n = 500, t = ${t} | median ${ms(quantile(full, 0.5))}, max ${ms(Math.max(...full))} |`);
   }
 }

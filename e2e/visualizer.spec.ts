@@ -202,3 +202,54 @@ test.describe('inputs', () => {
     await expect(page.getByRole('tooltip')).toContainText(/t = \d+|rock/);
   });
 });
+
+test.describe('an edit and its result', () => {
+  test('reach the screen in the same frame: no frame shows an edited cell beside the old run', async ({ page, errors }) => {
+    await page.goto('./#preset=rps&t=300');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    const cell = page.locator('input[data-i="0"][data-j="1"]');
+    await cell.focus();
+    for (let k = 0; k < 8; k++) {
+      // Every animation frame from the keydown until both have changed: the cell's text and the
+      // table's Nash-MD value (rAF callbacks run before the frame is painted).
+      const frames = await page.evaluate(
+        (key) =>
+          new Promise<{ cell: boolean; result: boolean }[]>((resolve) => {
+            const input = document.querySelector<HTMLInputElement>('input[data-i="0"][data-j="1"]')!;
+            const value = () => document.querySelector('.policy-table tbody td')!.getAttribute('data-value');
+            const [text0, value0] = [input.value, value()];
+            const seen: { cell: boolean; result: boolean }[] = [];
+            const sample = () => {
+              const now = { cell: input.value !== text0, result: value() !== value0 };
+              seen.push(now);
+              if ((now.cell && now.result) || seen.length > 60) resolve(seen);
+              else requestAnimationFrame(sample);
+            };
+            input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+            requestAnimationFrame(sample);
+          }),
+        k % 2 === 0 ? 'ArrowUp' : 'ArrowDown',
+      );
+      expect(frames.at(-1)).toEqual({ cell: true, result: true });
+      expect(frames.filter((f) => f.cell !== f.result)).toEqual([]);
+      await page.waitForTimeout(100);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('an edit whose result does not come is still shown (the hold lasts a frame or so)', async ({ page }) => {
+    await page.goto('./?debug#preset=rps&t=300');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    await page.evaluate(async () => {
+      const d = (window as unknown as { nashmdDebug: { injectFault(f: 'hang'): Promise<void>; setWorkerTimeout(ms: number): void } }).nashmdDebug;
+      d.setWorkerTimeout(10_000);
+      await d.injectFault('hang');
+    });
+    const cell = page.locator('input[data-i="0"][data-j="1"]');
+    const before = Number(await cell.inputValue());
+    await cell.press('ArrowUp');
+    // Well before the hung worker is restarted (10 s): the cell and its mirror show the edit.
+    await expect.poll(async () => Number(await cell.inputValue()), { timeout: 1000 }).toBeCloseTo(before + 0.01, 9);
+    await expect.poll(async () => Number(await page.locator('input[data-i="1"][data-j="0"]').inputValue()), { timeout: 1000 }).toBeCloseTo(1 - before - 0.01, 9);
+  });
+});

@@ -15,7 +15,7 @@ const EquilibriumBarsView = lazy(() => import('./LargeFigureViews.tsx').then((m)
 import { Messages } from './Messages.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { useView } from '../state/viewOptions.ts';
 

@@ -1,6 +1,6 @@
 /** The generated caption, refreshed from the stores at most 4 times a second while playing. */
 import { useEffect, useRef } from 'react';
-import { appStore } from '../state/appStore.ts';
+import { appView } from '../state/appView.ts';
 import { describeState } from '../state/caption.ts';
 import { runStore } from '../state/runStore.ts';
 import { throttle } from './throttle.ts';
@@ -11,11 +11,11 @@ export function Caption() {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const writer = throttle(() => {
-      if (ref.current) ref.current.textContent = describeState(appStore.getState().scenario, runStore.getState());
+      if (ref.current) ref.current.textContent = describeState(appView.getState().scenario, runStore.getState());
     }, INTERVAL_MS);
     writer.now();
     const a = runStore.subscribe(writer.schedule);
-    const b = appStore.subscribe(writer.schedule);
+    const b = appView.subscribe(writer.schedule);
     return () => {
       writer.cancel();
       a();

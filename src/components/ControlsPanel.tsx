@@ -1,6 +1,7 @@
 /** The left panel: every input of the scenario. */
 import { Suspense, lazy, memo } from 'react';
-import { actions as a, useAppStore } from '../state/appStore.ts';
+import { actions as a } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { useControl } from '../state/viewOptions.ts';
 import { Gate } from './Gate.tsx';
 import { DynamicsControls } from './DynamicsControls.tsx';

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { useStore } from 'zustand';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { runStore } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES, defaultCorners } from '../state/scenario.ts';
 import { orderByScore } from '../viz/matrixOrder.ts';

@@ -1,7 +1,8 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
 import { useId } from 'react';
 import type { Algorithm } from '../core/types.ts';
-import { actions as a, useAppStore } from '../state/appStore.ts';
+import { actions as a } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { SimulationController } from '../state/controller.ts';
-import { actions, useAppStore } from '../state/appStore.ts';
+import { actions } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';

@@ -1,6 +1,7 @@
 /** Thin React hosts for the D3 renderers: each owns one element and nothing inside it. */
 import { useMemo } from 'react';
 import { appStore, type AppState } from '../state/appStore.ts';
+import { appView } from '../state/appView.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
 import { createConvergencePlot } from '../viz/convergencePlot.ts';
 import { createPolicyTable } from '../viz/policyTable.ts';
@@ -52,7 +53,7 @@ export function redrawOnK<Props, Options>(create: (element: HTMLElement, options
   return (element: HTMLElement, options: Options): Renderer<Props> => {
     const renderer = create(element, options);
     const unsubscribe = topKStore.subscribe(() => {
-      const props = select(runStore.getState(), appStore.getState());
+      const props = select(runStore.getState(), appView.getState());
       if (props) renderer.update(props);
     });
     return {

@@ -12,11 +12,11 @@ import { GridCell, type CellHandlers } from './GridCell.tsx';
 import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 
-/** Text in the focused cell while it is being edited (may be invalid). */
+/** The focused cell, and the text typed into it (null: it shows its committed value). */
 interface CellDraft {
   i: number;
   j: number;
-  text: string;
+  text: string | null;
   invalid: boolean;
 }
 
@@ -48,7 +48,9 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   const commit = (i: number, j: number, value: number) => {
     const next = mirrorUpdate(preferences, i, j, value);
     if (next[i][j] !== preferences[i][j]) onChange(next);
-    setDraft((d) => (d && d.i === i && d.j === j ? { i, j, text: formatCell(next[i][j], n), invalid: false } : d));
+    // Typed text gives way to the committed value; a cell already showing its value needs no
+    // render here (the new value comes with the new matrix, drawn with its result).
+    setDraft((d) => (d && d.i === i && d.j === j && d.text !== null ? { i, j, text: null, invalid: false } : d));
   };
 
   // The wheel must be a native non-passive listener: React's onWheel is passive and cannot stop
@@ -94,7 +96,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
       commit(i, j, stepValue(preferences[i][j], step[0], step[1]));
     } else if (e.key === 'Escape' || e.key === 'Enter') {
       // Show the committed value (drops invalid text) without leaving the cell.
-      setDraft({ i, j, text: formatCell(preferences[i][j], n), invalid: false });
+      setDraft({ i, j, text: null, invalid: false });
     }
   };
 
@@ -130,7 +132,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   const handlers = useRef<CellHandlers>(NO_HANDLERS);
   useLayoutEffect(() => {
     handlers.current = {
-      focus: (i, j) => setDraft({ i, j, text: formatCell(preferences[i][j], n), invalid: false }),
+      focus: (i, j) => setDraft({ i, j, text: null, invalid: false }),
       blur: (i, j) => setDraft((d) => (d && d.i === i && d.j === j ? null : d)),
       input: onCellInput,
       keyDown: onCellKeyDown,
@@ -209,7 +211,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
                     i={i}
                     j={j}
                     value={value}
-                    text={isDraft ? liveDraft.text : formatCell(value, n)}
+                    text={isDraft && liveDraft.text !== null ? liveDraft.text : formatCell(value, n)}
                     label={cellName(labels, i, j)}
                     invalid={isDraft && liveDraft.invalid}
                     dragging={dragging?.i === i && dragging.j === j}

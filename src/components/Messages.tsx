@@ -1,5 +1,5 @@
 /** Alerts: invalid values in the link, inputs the worker refused, and worker failures. */
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import { ComputeProgress } from './ComputeProgress.tsx';
 
 export function Messages() {

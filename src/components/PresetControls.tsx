@@ -1,7 +1,7 @@
 /** Preset picker with its caption and the preset's own parameters (ε, seed, n). */
 import { useId } from 'react';
 import { EPSILON_MAX, EPSILON_MIN, PRESETS, RANDOM_N_MAX, RANDOM_N_MIN, presetById } from '../core/presets.ts';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 
 export function PresetControls() {
   const id = useId();

@@ -3,7 +3,7 @@
  * timeline and the t read-out are updated imperatively from runStore, not through React state.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useAppStore } from '../state/appStore.ts';
+import { useAppStore } from '../state/appView.ts';
 import type { SimulationController } from '../state/controller.ts';
 import { runStore } from '../state/runStore.ts';
 import { MAX_STEPS } from '../state/scenario.ts';

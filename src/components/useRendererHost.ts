@@ -6,7 +6,8 @@
  * so playing does not re-render React.
  */
 import { useEffect, useRef } from 'react';
-import { appStore, type AppState } from '../state/appStore.ts';
+import type { AppState } from '../state/appStore.ts';
+import { appView } from '../state/appView.ts';
 import { progressStore } from '../state/progressStore.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
@@ -50,7 +51,7 @@ export function useRendererHost<Props, Options>(
       cancelAnimationFrame(frame);
       frame = 0;
       if (!alive) return;
-      const props = selectRef.current(runStore.getState(), appStore.getState());
+      const props = selectRef.current(runStore.getState(), appView.getState());
       // Renderers are functions of their props: the same props (field by field) need no redraw.
       // A cell edit changes nothing most figures show until its result arrives; skipping those
       // redraws halves the main-thread work of an edit.
@@ -84,7 +85,7 @@ export function useRendererHost<Props, Options>(
     // An input edit starts a computation (the controller hears of it first); a secondary view
     // would only redraw the old run against the new inputs for a frame, so it waits for the result.
     const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleFrame();
-    const unsubApp = appStore.subscribe(onAppChange);
+    const unsubApp = appView.subscribe(onAppChange);
     const unsubUi = uiStore.subscribe(scheduleFrame);
     schedule();
     return () => {

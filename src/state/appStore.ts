@@ -1,9 +1,9 @@
 /**
- * The app's React-facing store: the scenario (every input), playback settings, and the messages
- * shown to the user. One zustand store; actions sit beside the state they change. Per-frame data
- * (trajectories, t) live in runStore instead.
+ * The app's store: the scenario (every input), playback settings, and the messages shown to the
+ * user. One zustand store; actions sit beside the state they change. Per-frame data
+ * (trajectories, t) live in runStore instead. The page draws from appView (appView.ts), which
+ * follows this store but may hold a fast edit back until its result arrives.
  */
-import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
@@ -168,11 +168,6 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     dismissHashProblems: () => set({ hashProblems: [] }),
   };
 });
-
-/** React hook: a narrow selector over appStore. */
-export function useAppStore<T>(selector: (state: AppState & AppActions) => T): T {
-  return useStore(appStore, selector);
-}
 
 /** The store's actions (stable functions), for event handlers. */
 export const actions: AppActions = appStore.getState();

@@ -5,7 +5,8 @@
  */
 import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
-import { appStore } from './appStore.ts';
+import { appStore, type AppState } from './appStore.ts';
+import { holdEdits, showHeldEdit } from './appView.ts';
 import { RECENT_STEPS, appendRun, fillFollowUp, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
@@ -36,9 +37,28 @@ const HASH_INTERVAL_MS = 500;
 /** The delay before the hash follows an isolated edit: after the edit's result is drawn. */
 const HASH_SETTLE_MS = 100;
 
+/** The inputs whose edits the page may hold back (see holdsForResult). */
+const HELD_FIELDS: ReadonlySet<string> = new Set(['preferences', 'preset', 'reference', 'initial']);
+
+/**
+ * Whether the page holds this change back until its result arrives (see appView.ts): an edit of
+ * a grid-sized matrix or of μ or π0 while paused, which the worker answers in a few milliseconds.
+ * Not a load (t or n changes) and not a control that commits on each change event (sliders,
+ * check boxes, menus): React resets such a control to the value it last rendered, so its own
+ * value must render at once.
+ */
+export function holdsForResult(state: AppState, prev: AppState): boolean {
+  const s = state.scenario;
+  const p = prev.scenario;
+  if (s === p || state.playing || state.requestedT !== prev.requestedT) return false;
+  if (s.preferences.length !== p.preferences.length || s.preferences.length > GRID_MAX_RESPONSES) return false;
+  return (Object.keys(s) as (keyof Scenario)[]).every((k) => HELD_FIELDS.has(k) || s[k] === p[k]);
+}
+
 export class SimulationController {
   private readonly client: SimulationClient;
   private readonly unsubscribers: (() => void)[] = [];
+  private readonly stopHolding: () => void;
   private raf = 0;
   private lastFrame = 0;
   private carry = 0;
@@ -66,6 +86,8 @@ export class SimulationController {
     this.client = new SimulationClient({
       onCompute: (r) => {
         computationEnded();
+        // The held edit is drawn with its result, in the same task (one frame).
+        showHeldEdit();
         const app = appStore.getState();
         if (!r.ok) {
           app.setInputProblem(r.problem);
@@ -99,11 +121,13 @@ export class SimulationController {
       },
       onFailure: (message) => {
         computationEnded();
+        showHeldEdit();
         appStore.getState().setFailure(message);
       },
       onMainThread: (reason) => appStore.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     });
 
+    this.stopHolding = holdEdits(holdsForResult);
     this.unsubscribers.push(
       appStore.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
@@ -282,6 +306,7 @@ export class SimulationController {
     cancelAnimationFrame(this.raf);
     window.clearTimeout(this.hashTimer);
     this.unsubscribers.forEach((u) => u());
+    this.stopHolding();
     this.client.dispose();
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * What the page shows of appStore. Normally the same state; but an edit whose result the worker
+ * answers in a few milliseconds (a small matrix, not playing) is held back until that result
+ * arrives, so the edit and its result reach the screen in one frame.
+ *
+ * Why: after a keydown that changes the DOM, the browser renders a frame before it takes up any
+ * message. Drawing the edited cell alone costs a frame of style, paint and layerisation (5–12 ms on
+ * a 2-core machine without a GPU), and the worker's answer, ready ~3 ms after the keydown, waited
+ * behind it. Held, the keydown changes no pixel and the answer is drawn at once, together with
+ * the cell; one frame instead of two.
+ *
+ * A hold never lasts longer than HOLD_MAX_MS (a slow answer shows the edit first, as before), and
+ * any input event (a key, a pointer move, typing, focus) shows the held state before its
+ * handlers run, so they never compute from a stale value. Components read this store (through
+ * useAppStore); actions still write to appStore, which always has the newest state.
+ */
+import { flushSync } from 'react-dom';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { appStore, type AppActions, type AppState } from './appStore.ts';
+
+/** The longest a held edit waits for its result before it is shown anyway. */
+export const HOLD_MAX_MS = 20;
+
+/** Events after which the page must show the newest state (their handlers read it). */
+const FLUSHING_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'beforeinput', 'input', 'focusin', 'click', 'paste', 'drop'] as const;
+
+type State = AppState & AppActions;
+
+/** The shown state: subscribe to it to draw; never write to it. */
+export const appView = createStore<State>()(() => appStore.getState());
+
+/** Which appStore changes are held (set by the controller, which knows when a result is fast). */
+let holdPolicy: ((state: State, prev: State) => boolean) | null = null;
+let holding = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function publish(): void {
+  if (appView.getState() !== appStore.getState()) appView.setState(appStore.getState(), true);
+}
+
+appStore.subscribe((state, prev) => {
+  if (holdPolicy?.(state, prev)) {
+    if (!holding) {
+      holding = true;
+      timer = setTimeout(showHeldEdit, HOLD_MAX_MS);
+    }
+    return;
+  }
+  // Any other change (play, a load, a message) is shown at once, with a held edit if there is one.
+  holding = false;
+  clearTimeout(timer);
+  publish();
+});
+
+/** Shows a held edit (its result has arrived, or failed, or the hold timed out). */
+export function showHeldEdit(): void {
+  if (!holding) return;
+  holding = false;
+  clearTimeout(timer);
+  publish();
+}
+
+/** An input event is about to run handlers: they must see (and render from) the newest state. */
+function flushBeforeInput(): void {
+  if (holding) flushSync(showHeldEdit);
+}
+
+/**
+ * Holds edits that `policy` accepts until showHeldEdit is called (or HOLD_MAX_MS pass). Returns
+ * the function that stops holding (and shows anything held).
+ */
+export function holdEdits(policy: (state: State, prev: State) => boolean): () => void {
+  holdPolicy = policy;
+  for (const type of FLUSHING_EVENTS) window.addEventListener(type, flushBeforeInput, { capture: true });
+  return () => {
+    holdPolicy = null;
+    for (const type of FLUSHING_EVENTS) window.removeEventListener(type, flushBeforeInput, { capture: true });
+    showHeldEdit();
+  };
+}
+
+/** React hook: a narrow selector over the shown state. */
+export function useAppStore<T>(selector: (state: State) => T): T {
+  return useStore(appView, selector);
+}
