@@ -70,17 +70,20 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           const table = document.querySelector('.policy-table tbody')!;
           const path = document.querySelector('[data-testid="trajectories"]')!;
           let t0 = 0;
+          let redrawn = -1;
           const observer = new MutationObserver((records) => {
             if (!records.some((m) => m.oldValue !== (m.target as Element).getAttribute('data-value'))) return;
             observer.disconnect();
             clearTimeout(timer);
-            const redrawn = performance.now() - t0;
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve([redrawn, performance.now() - t0]);
-              channel.port2.postMessage(0);
-            });
+            redrawn = performance.now() - t0;
           });
+          // An animation callback in every frame from the keydown on, registered before any the
+          // app registers in reaction to the result: in the first frame after the redraw it
+          // queues a task, which runs once that frame is rendered, before the app's own tasks.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve([redrawn, performance.now() - t0]);
+          const watch = () => (redrawn >= 0 ? channel.port2.postMessage(0) : requestAnimationFrame(watch));
+          requestAnimationFrame(watch);
           observer.observe(table, { attributes: true, attributeFilter: ['data-value'], attributeOldValue: true, subtree: true });
           el.focus();
           t0 = performance.now();

@@ -21,9 +21,10 @@ export function useRendererHost<Props, Options>(
   /** Registers the renderer under this name in the figure registry (for exporters). */
   name?: string,
   /**
-   * 'secondary' views draw new run data in the next animation frame rather than at once, so that
-   * after an edit the main figure (simplex and table) reaches the screen first; while playing
-   * they trail by one frame, which is not visible.
+   * 'secondary' views draw new run data right after the next frame is painted rather than at
+   * once, so that after an edit the main figure (simplex and table) reaches the screen in a frame
+   * of its own (in software rendering the secondary charts' style, layout and paint would double
+   * that frame); while playing they trail by one frame, which is not visible.
    */
   priority: 'primary' | 'secondary' = 'primary',
 ) {
@@ -71,7 +72,20 @@ export function useRendererHost<Props, Options>(
     const scheduleFrame = () => {
       if (!frame && !pending) frame = requestAnimationFrame(draw);
     };
-    const scheduleRun = priority === 'primary' ? schedule : scheduleFrame;
+    // A task queued from an animation callback runs once that frame is painted. The flag drops
+    // as soon as the task is queued, so that while playing a change of t in the next frame's
+    // callbacks is drawn after that frame: every frame, one frame behind.
+    let afterPaint = 0;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = draw;
+    const scheduleAfterPaint = () => {
+      if (frame || pending || afterPaint) return;
+      afterPaint = requestAnimationFrame(() => {
+        afterPaint = 0;
+        channel.port2.postMessage(null);
+      });
+    };
+    const scheduleRun = priority === 'primary' ? schedule : scheduleAfterPaint;
     const observer = new ResizeObserver((entries) => {
       const box = entries[0].contentRect;
       if (box.width > 0 && box.height > 0) {
@@ -84,13 +98,15 @@ export function useRendererHost<Props, Options>(
     const unsubRun = runStore.subscribe(scheduleRun);
     // An input edit starts a computation (the controller hears of it first); a secondary view
     // would only redraw the old run against the new inputs for a frame, so it waits for the result.
-    const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleFrame();
+    const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleAfterPaint();
     const unsubApp = appView.subscribe(onAppChange);
     const unsubUi = uiStore.subscribe(scheduleFrame);
     schedule();
     return () => {
       alive = false;
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(afterPaint);
+      channel.port1.close();
       observer.disconnect();
       unsubRun();
       unsubApp();

@@ -10,7 +10,7 @@
  * the cell; one frame instead of two.
  *
  * A hold never lasts longer than HOLD_MAX_MS (a slow answer shows the edit first, as before), and
- * any input event (a key, a pointer move, typing, focus) shows the held state before its
+ * any input event (a key, a pointer move, typing, a click) shows the held state before its
  * handlers run, so they never compute from a stale value. Components read this store (through
  * useAppStore); actions still write to appStore, which always has the newest state.
  */
@@ -22,8 +22,12 @@ import { appStore, type AppActions, type AppState } from './appStore.ts';
 /** The longest a held edit waits for its result before it is shown anyway. */
 export const HOLD_MAX_MS = 20;
 
-/** Events after which the page must show the newest state (their handlers read it). */
-const FLUSHING_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'beforeinput', 'input', 'focusin', 'click', 'paste', 'drop'] as const;
+/**
+ * Events whose handlers may compute a new value from the shown one: the page shows the newest
+ * state before they run. (Not focus events: they can fire inside React's commit, where a
+ * synchronous render is not allowed, and the editors' focus handlers read no values.)
+ */
+const FLUSHING_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'beforeinput', 'input', 'click', 'paste', 'drop'] as const;
 
 type State = AppState & AppActions;
 
