@@ -237,6 +237,32 @@ test.describe('an edit and its result', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a typed μ entry never shows its old value after Enter, and the others follow with the result', async ({ page }) => {
+    await page.goto('./#preset=rps&t=300');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    const field = page.getByLabel('μ(rock)');
+    const before = await page.getByLabel('μ(paper)').inputValue();
+    await field.fill('0.6');
+    const frames = await page.evaluate(
+      () =>
+        new Promise<string[][]>((resolve) => {
+          const inputs = ['rock', 'paper', 'scissors'].map((l) => document.querySelector<HTMLInputElement>(`input[aria-label="μ(${l})"]`)!);
+          const seen: string[][] = [];
+          const sample = () => {
+            seen.push(inputs.map((i) => i.value));
+            if (seen.length < 20) requestAnimationFrame(sample);
+            else resolve(seen);
+          };
+          inputs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+          requestAnimationFrame(sample);
+        }),
+    );
+    expect(frames.map((f) => f[0])).toEqual(frames.map(() => '0.6'));
+    expect(frames.at(-1)![1]).not.toBe(before);
+    const last = frames.at(-1)!.map(Number);
+    expect(last[0] + last[1] + last[2]).toBeCloseTo(1, 3);
+  });
+
   test('an edit whose result does not come is still shown (the hold lasts a frame or so)', async ({ page }) => {
     await page.goto('./?debug#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');

@@ -26,9 +26,13 @@ export function PolicyInputs(props: PolicyInputsProps) {
 
 function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
   const id = useId();
-  // The entry being typed (index and text); every other field shows the current value.
-  const [draft, setDraft] = useState<{ k: number; text: string } | null>(null);
+  // The entry being typed (index and text), or just committed: a committed entry keeps its text
+  // until the new policy arrives, since the page may hold an edit back until its result
+  // (appView.ts). A draft belongs to the policy it was typed over; every other field shows the
+  // current value.
+  const [draft, setDraft] = useState<{ k: number; text: string; of: readonly number[]; committed: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const live = draft && draft.of === value ? draft : null;
 
   const commit = (k: number, raw: string) => {
     const v = Number(raw);
@@ -38,12 +42,15 @@ function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: Pol
       return;
     }
     setError(null);
-    setDraft(null);
-    if (Math.abs(v - value[k]) < 1e-12) return;
+    if (Math.abs(v - value[k]) < 1e-12) {
+      setDraft(null);
+      return;
+    }
     // The typed entry keeps its value; the others are scaled to fill the rest of the mass.
     const clamped = Math.min(v, 0.999);
     const rest = value.reduce((a, b, i) => (i === k ? a : a + b), 0);
     const next = value.map((x, i) => (i === k ? clamped : (x / rest) * (1 - clamped)));
+    setDraft({ k, text: fmt(clamped), of: value, committed: true });
     onChange(next);
   };
 
@@ -59,10 +66,10 @@ function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: Pol
               inputMode="decimal"
               className="num"
               aria-label={`${symbol}(${label})`}
-              value={draft?.k === k ? draft.text : fmt(value[k])}
+              value={live?.k === k ? live.text : fmt(value[k])}
               disabled={disabled}
-              onChange={(e) => setDraft({ k, text: e.target.value })}
-              onBlur={(e) => draft?.k === k && commit(k, e.target.value)}
+              onChange={(e) => setDraft({ k, text: e.target.value, of: value, committed: false })}
+              onBlur={(e) => live?.k === k && !live.committed && commit(k, e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') commit(k, (e.target as HTMLInputElement).value);
               }}
