@@ -165,7 +165,7 @@ async function playing(page: Page, lines: string[], from: number): Promise<void>
   lines.push(
     `| playing 3 algorithms at ${speedText} for 5 s ${what} (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
   );
-  lines.push(`| main-thread script time per animation frame while playing ${what} (state update + every renderer's draw) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`);
+  lines.push(`| main-thread script time per animation frame while playing ${what} (animation callbacks: the state update, the simplex and the table; the secondary charts draw in a task right after each frame) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`);
   lines.push(`| JS heap after playing ${what} | ${(heap / 2 ** 20).toFixed(1)} MB |`);
 }
 
