@@ -7,7 +7,8 @@
  * awaits the service module (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
-import type { ComputeProgress, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from '../src/core/workerApi.ts';
+import { fromWire } from '../src/core/specWire.ts';
+import type { ComputeProgress, HistoryThinning, InjectedFault, WireSpec, WorkerApi } from '../src/core/workerApi.ts';
 
 // The HiGHS-free preview (previewRuns.ts) loads in a fraction of the time: the first computation
 // draws its trajectories from it while HiGHS still compiles. The service (with HiGHS) is imported
@@ -24,8 +25,9 @@ void ready.then(() => {
 
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
-const api: Async<SimulationApi> = {
-  async compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
+const api: Async<WorkerApi> = {
+  async compute(version: number, wire: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
+    const scenario = fromWire(wire);
     if (!heavyLoaded && onProgress && scenario.reference.length <= (await light).EARLY_PREVIEW_MAX_N) {
       const { previewRuns, progressTransferables } = await light;
       const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);

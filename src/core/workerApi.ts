@@ -16,6 +16,14 @@ export interface ScenarioSpec {
   algorithms: Algorithm[];
 }
 
+/**
+ * A ScenarioSpec as it is posted to the worker (specWire.ts): the matrix as one row-major
+ * Float64Array, transferred instead of structured-cloned row by row.
+ */
+export interface WireSpec extends Omit<ScenarioSpec, 'preferences'> {
+  preferences: Float64Array;
+}
+
 /** Where the dynamics are heading. Arrays have n entries; paths are (tauGrid.length × n). */
 export interface EquilibriaResult {
   /** π*_τ (for τ = 0: the Nash of P). */
@@ -117,4 +125,9 @@ export interface SimulationApi {
   extend(version: number, steps: number): ExtendResponse;
   /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */
   injectFault(fault: InjectedFault): void;
+}
+
+/** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
+export interface WorkerApi extends Omit<SimulationApi, 'compute'> {
+  compute(version: number, scenario: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
 }

@@ -5,7 +5,8 @@
  * browser between them so the page stays responsive.
  */
 import * as Comlink from 'comlink';
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, SimulationApi } from '../core/workerApi.ts';
+import { toWire } from '../core/specWire.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
   compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
@@ -24,10 +25,14 @@ export function createWorkerEngine(onError: (message: string) => void): Engine {
     onError(e.message || 'the simulation worker stopped unexpectedly');
   });
   worker.addEventListener('messageerror', () => onError('a message from the simulation worker could not be read'));
-  const api = Comlink.wrap<SimulationApi>(worker);
+  const api = Comlink.wrap<WorkerApi>(worker);
   return {
     kind: 'worker',
-    compute: (version, spec, steps, thinning, onProgress) => api.compute(version, spec, steps, thinning, onProgress && Comlink.proxy(onProgress)),
+    compute: (version, spec, steps, thinning, onProgress) => {
+      // The matrix goes as one transferred Float64Array (specWire.ts), not as cloned rows.
+      const wire = toWire(spec);
+      return api.compute(version, Comlink.transfer(wire, [wire.preferences.buffer]), steps, thinning, onProgress && Comlink.proxy(onProgress));
+    },
     extend: (version, steps) => api.extend(version, steps),
     injectFault: (fault) => api.injectFault(fault),
     dispose() {
