@@ -54,14 +54,16 @@ async function waitForServer(): Promise<void> {
 interface EditLatencies {
   redraw: number[];
   painted: number[];
+  /** The keydown's handlers (store update, the request to the worker), before React renders. */
+  handled: number[];
 }
 
 async function editLatencies(page: Page, target: string, key: string, count: number, back = key === 'ArrowUp' ? 'ArrowDown' : 'ArrowLeft', settle = false, gapMs = 30): Promise<EditLatencies> {
-  const out: EditLatencies = { redraw: [], painted: [] };
+  const out: EditLatencies = { redraw: [], painted: [], handled: [] };
   for (let k = 0; k < count; k++) {
-    const [redraw, painted] = await page.evaluate(
+    const [redraw, painted, handled] = await page.evaluate(
       ({ target, key, back, k }) =>
-        new Promise<[number, number]>((resolve, reject) => {
+        new Promise<[number, number, number]>((resolve, reject) => {
           // A redraw that never comes is a failure, reported with what the page shows.
           const timer = setTimeout(() => reject(new Error(`no redraw after ${key} on ${target}: value ${(el as HTMLInputElement).value}, drawn ${path.getAttribute('data-drawn')}, t ${document.querySelector('[data-testid="iteration"]')?.textContent}`)), 5000);
           const el = document.querySelector<HTMLElement | SVGElement>(target)!;
@@ -71,6 +73,7 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           const path = document.querySelector('[data-testid="trajectories"]')!;
           let t0 = 0;
           let redrawn = -1;
+          let handled = -1;
           const observer = new MutationObserver((records) => {
             if (!records.some((m) => m.oldValue !== (m.target as Element).getAttribute('data-value'))) return;
             observer.disconnect();
@@ -81,7 +84,7 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           // app registers in reaction to the result: in the first frame after the redraw it
           // queues a task, which runs once that frame is rendered, before the app's own tasks.
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve([redrawn, performance.now() - t0]);
+          channel.port1.onmessage = () => resolve([redrawn, performance.now() - t0, handled]);
           const watch = () => (redrawn >= 0 ? channel.port2.postMessage(0) : requestAnimationFrame(watch));
           requestAnimationFrame(watch);
           observer.observe(table, { attributes: true, attributeFilter: ['data-value'], attributeOldValue: true, subtree: true });
@@ -89,11 +92,13 @@ async function editLatencies(page: Page, target: string, key: string, count: num
           t0 = performance.now();
           const k2 = k % 2 === 0 ? key : back;
           el.dispatchEvent(new KeyboardEvent('keydown', { key: k2, bubbles: true, cancelable: true }));
+          handled = performance.now() - t0;
         }),
       { target, key, back, k },
     );
     out.redraw.push(redraw);
     out.painted.push(painted);
+    out.handled.push(handled);
     await page.waitForTimeout(gapMs);
     // Large n: the next edit waits until this one's equilibria are solved (else it would queue).
     if (settle) await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000 });
@@ -299,7 +304,7 @@ async function largeEdits(page: Page, lines: string[], log: (m: string) => void)
       await page.waitForFunction(() => !(window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing(), undefined, { timeout: 60_000, polling: 'raf' });
       full.push((await page.evaluate(() => performance.now())) - t0);
     }
-    lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | ${latencyCell(redraw)} |`);
+    lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | ${latencyCell(redraw)}; keydown handlers: median ${ms(quantile(redraw.handled, 0.5))}, p95 ${ms(quantile(redraw.handled, 0.95))} |`);
     lines.push(`| edit to the equilibria and metrics recomputed (Nash LP, π*_τ, Bradley–Terry, τ-paths), n = 500, t = ${t} | median ${ms(quantile(full, 0.5))}, max ${ms(Math.max(...full))} |`);
   }
 }

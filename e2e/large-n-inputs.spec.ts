@@ -110,6 +110,8 @@ test.describe('inputs for large n', () => {
   test('μ for large n: a bad weight is refused with a message naming the field, a good list applies', async ({ page }) => {
     await page.goto(URL);
     await expect(page.getByTestId('iteration')).toHaveText('300');
+    // A large scenario's link is written once edits pause (~0.5 s after the load).
+    await expect.poll(() => hashValue(page.url(), 'mu')).not.toBeNull();
     const before = hashValue(page.url(), 'mu');
     const field = page.getByLabel(/^μ weights/);
     await field.fill('1, 2, abc');
