@@ -37,6 +37,13 @@ const HASH_INTERVAL_MS = 500;
 /** The delay before the hash follows an isolated edit: after the edit's result is drawn. */
 const HASH_SETTLE_MS = 100;
 
+/**
+ * The longest run whose edits are held: at n ≤ 12 the worker answers 10,000 steps of three
+ * algorithms in ~15 ms, within the hold's limit (HOLD_MAX_MS); a longer run would only delay the
+ * edit's echo.
+ */
+const HOLD_MAX_STEPS = 10_000;
+
 /** The inputs whose edits the page may hold back (see holdsForResult). */
 const HELD_FIELDS: ReadonlySet<string> = new Set(['preferences', 'preset', 'reference', 'initial']);
 
@@ -127,7 +134,7 @@ export class SimulationController {
       onMainThread: (reason) => appStore.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     });
 
-    this.stopHolding = holdEdits(holdsForResult);
+    this.stopHolding = holdEdits((state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev));
     this.unsubscribers.push(
       appStore.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
