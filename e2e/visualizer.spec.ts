@@ -208,7 +208,14 @@ test.describe('an edit and its result', () => {
     await page.goto('./#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const cell = page.locator('input[data-i="0"][data-j="1"]');
-    await cell.focus();
+    const nashMd = page.locator('.policy-table tbody td').first();
+    // Warm up: the first answers may wait for the worker's LP solver to load (longer than the hold
+    // lasts, and then the edit is shown first, by design).
+    const start = await nashMd.getAttribute('data-value');
+    await cell.press('ArrowUp');
+    await expect(nashMd).not.toHaveAttribute('data-value', start!, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const torn: number[] = [];
     for (let k = 0; k < 8; k++) {
       // Every animation frame from the keydown until both have changed: the cell's text and the
       // table's Nash-MD value (rAF callbacks run before the frame is painted).
@@ -222,18 +229,21 @@ test.describe('an edit and its result', () => {
             const sample = () => {
               const now = { cell: input.value !== text0, result: value() !== value0 };
               seen.push(now);
-              if ((now.cell && now.result) || seen.length > 60) resolve(seen);
+              if ((now.cell && now.result) || seen.length > 300) resolve(seen);
               else requestAnimationFrame(sample);
             };
             input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
             requestAnimationFrame(sample);
           }),
-        k % 2 === 0 ? 'ArrowUp' : 'ArrowDown',
+        k % 2 === 0 ? 'ArrowDown' : 'ArrowUp',
       );
       expect(frames.at(-1)).toEqual({ cell: true, result: true });
-      expect(frames.filter((f) => f.cell !== f.result)).toEqual([]);
+      if (frames.some((f) => f.cell !== f.result)) torn.push(k);
       await page.waitForTimeout(100);
     }
+    // A worker answer slower than the hold (20 ms: a garbage collection, a busy machine) shows the
+    // edit first, by design; before the hold, nearly every edit showed a frame of the cell alone.
+    expect(torn.length, `edits with a frame of the cell alone: ${torn.join(', ')}`).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
   });
 
