@@ -9,6 +9,8 @@ import type { Renderer } from './types.ts';
 
 /** A probability as a percentage with one decimal, for tooltips and aria labels. */
 export const pct = d3.format('.1%');
+/** A probability to four decimals (hover read-outs). */
+export const fmtValue = d3.format('.4f');
 
 /** The chart's SVG in its element: an image for assistive technology, on white, base font size. */
 export function chartSvg(element: HTMLElement) {

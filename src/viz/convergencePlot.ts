@@ -2,7 +2,7 @@
  * Convergence figure: two stacked log-scale panels sharing the iteration axis t,
  * KL(π*_τ‖π_t) on top and the exploitability e_τ(π_t) below, one line per algorithm.
  * The DOM helpers other charts use (legend, sub/superscript text, axis style) live in
- * convergenceShared.ts and are re-exported here.
+ * convergenceShared.ts.
  *
  * Each line is thinned to each bucket's minimum and maximum (about one bucket per pixel column,
  * `ColumnEnvelope`), cached across frames: while playing, only appended rows are read.
@@ -18,9 +18,6 @@ import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, s
 import { ColumnEnvelope } from './columnEnvelope.ts';
 import { chartSvg, standaloneSvg } from './chartFrame.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
-
-export { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
-export type { LegendEntry, MathPart } from './convergenceShared.ts';
 
 const GRID_COLOR = '#ececec';
 const BOUND_COLOR = '#777777';

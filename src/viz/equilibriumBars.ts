@@ -9,7 +9,7 @@
  * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover.
  */
 import * as d3 from 'd3';
-import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { chartSvg, createTooltip, fmtValue, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
 import { resolveTheme, themeSizer } from './measure.ts';
 import { MARKER_STYLE } from './palette.ts';
@@ -25,7 +25,6 @@ const KINDS: readonly { key: Kind; label: readonly MathPart[]; plain: string; te
   { key: 'nash', label: [['Nash of P (τ = 0)']], plain: 'Nash of P (τ = 0)', text: 'Nash of P', color: DARK },
   { key: 'rlhfOptimum', label: [['RLHF optimum']], plain: 'RLHF optimum', text: 'RLHF optimum', color: MARKER_STYLE.rlhfOptimum.color },
 ];
-const fmtValue = d3.format('.4f');
 
 /** Unique pattern ids: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;

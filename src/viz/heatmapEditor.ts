@@ -15,7 +15,6 @@ import { drawAxisLabels } from './heatmapLabels.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
 import type { FigureTheme, Renderer } from './types.ts';
 
-export type { HeatmapEditorOptions } from './heatmapInput.ts';
 
 export interface HeatmapCell {
   /** Response indices (not display positions): the cell is P[i][j]. */

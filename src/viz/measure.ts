@@ -20,24 +20,31 @@ export function measureText(text: string, fontSize: number, family = 'sans-serif
   return c.measureText(text).width;
 }
 
+/** Each figure's computed font family, read once (getComputedStyle is not for every frame). */
+const families = new WeakMap<Element, string>();
+
 /** A measurer bound to one font size and the computed font family of `element`. */
 export function measurerFor(element: Element, fontSize: number): (text: string) => number {
-  const family = (typeof getComputedStyle === 'function' && getComputedStyle(element).fontFamily) || 'sans-serif';
-  return (text) => measureText(text, fontSize, family);
+  let family = families.get(element);
+  if (family === undefined) {
+    const computed = typeof getComputedStyle === 'function' ? getComputedStyle(element).fontFamily : '';
+    family = computed || 'sans-serif';
+    // Not attached yet (no computed style): ask again next time.
+    if (computed) families.set(element, family);
+  }
+  const f = family;
+  return (text) => measureText(text, fontSize, f);
 }
 
 /**
  * What a chart derives from its theme on every render: the resolved theme, its font size fs and
- * stroke scale sw, the scale k of fs against the chart's base font size, and a text measurer
- * (made again only when fs changes).
+ * stroke scale sw, the scale k of fs against the chart's base font size, and a text measurer.
  */
 export function themeSizer(element: Element, baseFontSize: number): (theme: FigureTheme | undefined) => { theme: FigureTheme; fs: number; sw: number; k: number; measure: (text: string) => number } {
-  let cached: { fs: number; measure: (text: string) => number } = { fs: 0, measure: () => 0 };
   return (t) => {
     const theme = resolveTheme(t);
     const fs = theme.fontSize;
-    if (cached.fs !== fs) cached = { fs, measure: measurerFor(element, fs) };
-    return { theme, fs, sw: theme.strokeScale, k: fs / baseFontSize, measure: cached.measure };
+    return { theme, fs, sw: theme.strokeScale, k: fs / baseFontSize, measure: measurerFor(element, fs) };
   };
 }
 

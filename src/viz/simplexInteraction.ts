@@ -11,7 +11,7 @@ import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexOptions, SimplexProps } from './types.ts';
 import { DRAG_LABEL, GLYPH, MARKER_ORDER, TEXT, appendGlyph, labelOf, present, r1 } from './simplexParts.ts';
 import type { Draggable, Hit, Layout } from './simplexParts.ts';
-import type { Track } from './simplexTrajectories.ts';
+import type { Track } from './trajectoryTrack.ts';
 
 const HOVER_RADIUS = 12;
 const KEY_STEP = 0.02;

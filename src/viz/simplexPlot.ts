@@ -19,7 +19,8 @@ import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './type
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, GLYPH, MARKER_ORDER, appendGlyph, computeLayout, cornerText, drawOrder, legendItems, legendKeys, present, r1, symbolPath } from './simplexParts.ts';
 import { resolveTheme, themeKey } from './measure.ts';
 import type { Layout } from './simplexParts.ts';
-import { TrajectoryCanvas, type Track } from './simplexTrajectories.ts';
+import { TrajectoryCanvas } from './simplexTrajectories.ts';
+import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
 import { buildSnapshot, drawStatic, drawTauPaths } from './simplexStatic.ts';
 

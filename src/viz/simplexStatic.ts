@@ -11,7 +11,8 @@ import type { FigureTheme, SimplexProps } from './types.ts';
 import { SVG_NS, TAU_PATH_STYLE, TEXT, appendGlyph, r1, setRichText, swatchWidth } from './simplexParts.ts';
 import type { Draggable, Layout } from './simplexParts.ts';
 import { scaleDash } from './chartMath.ts';
-import { TRAJECTORY_WIDTH, type Track } from './simplexTrajectories.ts';
+import { TRAJECTORY_WIDTH } from './simplexTrajectories.ts';
+import type { Track } from './trajectoryTrack.ts';
 
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -18,9 +18,6 @@ import { CoverageGrid } from './thinPathCoverage.ts';
 import { Track } from './trajectoryTrack.ts';
 import type { Corners, FigureTheme, SeriesData } from './types.ts';
 
-// simplexPlot, simplexStatic and simplexInteraction know a Track as part of this layer.
-export { Track };
-
 /** Paths with more thinned vertices than this are drawn with coverage culling (see draw()). */
 const COVERAGE_MIN_VERTICES = 5000;
 

@@ -10,7 +10,7 @@
  * playing), each row once for the k values and the "other" sum.
  */
 import * as d3 from 'd3';
-import { chartSvg, createTooltip, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { chartSvg, createTooltip, fmtValue, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { niceProbabilityMax, scaleDash, thinRows } from './chartMath.ts';
 import { FONT_SIZE, INK, renderLegend, styleAxis, type LegendEntry } from './convergenceShared.ts';
 import { resolveTheme, themeSizer } from './measure.ts';
@@ -26,7 +26,6 @@ export const RESPONSE_COLORS = [
 ];
 export const OTHER_STYLE = { color: '#666666', dash: '5 3' } as const;
 const GRID_COLOR = '#ececec';
-const fmtValue = d3.format('.4f');
 const fmtT = d3.format(',');
 
 /** Unique clipPath ids: several instances (and StrictMode's double create) coexist. */

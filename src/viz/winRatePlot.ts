@@ -8,9 +8,9 @@ import { chartSvg } from './chartFrame.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { scaleDash } from './chartMath.ts';
 import type { FigureTheme, Renderer, WinRateProps, WinRateRow } from './types.ts';
-import { AXIS_COLOR, FONT_SIZE, INK, scriptSize, setMathText, styleAxis } from './convergencePlot.ts';
+import { AXIS_COLOR, FONT_SIZE, INK, scriptSize, setMathText, styleAxis } from './convergenceShared.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
-import type { MathPart } from './convergencePlot.ts';
+import type { MathPart } from './convergenceShared.ts';
 
 interface Bar {
   key: 'vsReference' | 'vsRlhf' | 'vsRegularized';
