@@ -12,5 +12,6 @@ export { nashEquilibrium } from './nashEquilibrium.ts';
 export { exploitability } from './exploitability.ts';
 export { fitBradleyTerry, rlhfOptimum, BT_CLAMP } from './bradleyTerry.ts';
 export { kl, logSumExp } from './logspace.ts';
-export { flatten, trajectoryMetrics, winProbability } from './metrics.ts';
+export { flatten } from './linalg.ts';
+export { trajectoryMetrics, winProbability } from './metrics.ts';
 export type { SolverOptions } from './solverOptions.ts';

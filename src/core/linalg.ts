@@ -3,6 +3,16 @@
  * into buffers the caller owns, as their doc comments say.
  */
 
+import type { Matrix } from './types.ts';
+
+/** Flattens an n×n matrix row-major (entries a short row lacks become NaN, which validation refuses). */
+export function flatten(P: Matrix): Float64Array {
+  const n = P.length;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = P[i][j];
+  return out;
+}
+
 /**
  * y ← M x for a row-major n×n matrix M (y must not alias x). Four independent accumulators keep
  * the floating-point pipeline full; this is the kernel every algorithm step spends its time in.

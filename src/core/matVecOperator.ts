@@ -50,6 +50,7 @@ let forceJs = false;
 /** Tests and benchmarks: compute every later operator's products with the JavaScript loop. */
 export function useJavaScriptMatVec(on: boolean): void {
   forceJs = on;
+  operators = new WeakMap(); // operators made before use the other loop
 }
 
 function jsOperator(M: Float64Array, n: number): MatVecOperator {
@@ -79,16 +80,25 @@ function wasmOperator(module: WebAssembly.Module, M: Float64Array, n: number): M
   };
 }
 
-// One operator per matrix: the runners of several algorithms and their metrics share P's copy.
-const operators = new WeakMap<Float64Array, MatVecOperator>();
+// One operator per matrix the core owns: the runners of several algorithms and their metrics
+// share P's copy in WebAssembly memory.
+let operators = new WeakMap<Float64Array, MatVecOperator>();
 
 /**
- * The product with M (n×n, row-major), memoised per M: M must not change afterwards (the callers
- * pass validated copies that nothing writes to).
+ * The product with M (n×n, row-major), memoised per M. Only for matrices the core owns and never
+ * writes to (the validated copies of P); a caller's array, which may change between calls, takes
+ * createMatVecOperator.
  */
 export function matVecOperator(M: Float64Array, n: number): MatVecOperator {
   const known = operators.get(M);
-  if (known && known.n === n && (!forceJs || known.engine === 'js')) return known;
+  if (known && known.n === n) return known;
+  const op = createMatVecOperator(M, n);
+  operators.set(M, op);
+  return op;
+}
+
+/** A new, unshared product with M, for use while M stays as it is. */
+export function createMatVecOperator(M: Float64Array, n: number): MatVecOperator {
   const module = forceJs || n < WASM_MIN_N ? null : wasmModule();
   let op: MatVecOperator | null = null;
   try {
@@ -96,7 +106,5 @@ export function matVecOperator(M: Float64Array, n: number): MatVecOperator {
   } catch {
     op = null; // memory could not grow (a 4 GB address space is the limit, far above n = 500)
   }
-  op ??= jsOperator(M, n);
-  operators.set(M, op);
-  return op;
+  return op ?? jsOperator(M, n);
 }

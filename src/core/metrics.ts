@@ -3,17 +3,10 @@
  * from winProbability.ts, which the main thread imports on its own).
  */
 import { exploitabilityFromWin } from './exploitability.ts';
-import { matVecOperator } from './matVecOperator.ts';
+import { createMatVecOperator, type MatVecOperator } from './matVecOperator.ts';
 
 export { winProbability } from './winProbability.ts';
 
-/** Flattens a validated matrix row-major. */
-export function flatten(P: readonly (readonly number[])[]): Float64Array {
-  const n = P.length;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = P[i][j];
-  return out;
-}
 
 /**
  * For rows `from..to-1` of `policies` (row-major, n per row) writes
@@ -21,6 +14,7 @@ export function flatten(P: readonly (readonly number[])[]): Float64Array {
  *                                     where π_k underflowed, see klFinite), and
  *   expl[k] = e_τ(π_k)                (exploitability, see exploitability()).
  * `p` is P flattened, `logMu` = log μ. Writes into `klOut` / `explOut` at the same row indices.
+ * `product`: the core passes its shared product with its own copy of P (matVecOperator).
  */
 export function trajectoryMetrics(
   p: Float64Array,
@@ -33,6 +27,7 @@ export function trajectoryMetrics(
   to: number,
   klOut: Float64Array,
   explOut: Float64Array,
+  product: MatVecOperator = createMatVecOperator(p, n),
 ): void {
   // The same arithmetic as klFinite(target, π_k) and exploitabilityFlat(…, π_k), fused so that
   // each row's n logarithms are taken once for both (and log target once for all rows): a run's
@@ -41,7 +36,6 @@ export function trajectoryMetrics(
   const logRow = new Float64Array(n);
   const win = new Float64Array(n);
   const logTarget = Float64Array.from(target, (x) => (x > 0 ? Math.log(x) : 0));
-  const product = matVecOperator(p, n);
   for (let k = from; k < to; k++) {
     let kl = 0;
     for (let i = 0; i < n; i++) {

@@ -6,10 +6,10 @@
  */
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
-import { flatten } from './metrics.ts';
 import { regularizedNash } from './regularizedNash.ts';
 import { plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun } from './runRows.ts';
 import { createRunner, referenceWeights } from './simulate.ts';
+import { validatePreferences } from './validate.ts';
 import type { HistoryThinning, ScenarioSpec, SeriesChunk } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
@@ -21,13 +21,14 @@ export const EARLY_PREVIEW_MAX_N = 50;
 export function previewRuns(spec: ScenarioSpec, steps: number, thinning?: HistoryThinning): { n: number; chunks: SeriesChunk[] } | null {
   try {
     const base = { preferences: spec.preferences, reference: spec.reference, initial: spec.initial, tau: spec.tau, eta: spec.eta, steps: 0, comparisons: spec.comparisons };
-    createRunner({ ...base, algorithm: 'nash-md' }); // validates every input
+    const p = validatePreferences(spec.preferences);
+    createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs
     const n = spec.reference.length;
     const rewards = spec.algorithms.includes('rlhf') ? fitBradleyTerry(spec.preferences, spec.comparisons === 'reference' ? referenceWeights(spec.reference) : undefined) : undefined;
     const target = spec.tau > 0 ? regularizedNash(spec.preferences, spec.reference, spec.tau) : null;
-    const run: ActiveRun = { version: 0, p: flatten(spec.preferences), n, logMu: Float64Array.from(spec.reference, Math.log), tau: spec.tau, target: target ?? new Float64Array(n), runners: [] };
+    const run: ActiveRun = { version: 0, p, n, logMu: Float64Array.from(spec.reference, Math.log), tau: spec.tau, target: target ?? new Float64Array(n), runners: [] };
     const chunks = spec.algorithms.map((algorithm) => {
-      const runner = createRunner({ ...base, algorithm }, rewards);
+      const runner = createRunner({ ...base, algorithm }, rewards, p);
       const rows = thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
       return target ? withMetrics(run, rows) : previewChunk(rows);
     });

@@ -3,6 +3,7 @@
  * their metrics (KL(π*_τ‖π_t) and exploitability). No solver for the LP Nash here, so this module
  * (and previewRuns.ts) can run before the HiGHS WebAssembly module has loaded.
  */
+import { matVecOperator } from './matVecOperator.ts';
 import { trajectoryMetrics } from './metrics.ts';
 import type { Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
@@ -74,7 +75,8 @@ export function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
   if (!run.target) throw new Error('withMetrics: the target equilibrium is not solved yet');
   const kl = new Float64Array(r.rows);
   const exploitability = new Float64Array(r.rows);
-  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability);
+  // run.p is the core's validated copy of P, shared with the runners' products.
+  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability, matVecOperator(run.p, run.n));
   return { ...r, kl, exploitability };
 }
 

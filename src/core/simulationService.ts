@@ -63,8 +63,8 @@ function within(report: Report, stage: ComputeStage): SolverOptions {
 }
 
 /** Up to this n and this many steps (unthinned) the worker defers the metrics and τ-paths. */
-export const DEFER_MAX_N = PREVIEW_MIN_N - 1;
-export const DEFER_MAX_STEPS = 20_000;
+const DEFER_MAX_N = PREVIEW_MIN_N - 1;
+const DEFER_MAX_STEPS = 20_000;
 
 /**
  * The service as the worker uses it. compute's extra `defer` flag: a computation with
@@ -78,11 +78,9 @@ export interface SimulationService extends SimulationApi {
   followUp(version: number): FollowUp | null;
 }
 
+/** The rows of a deferred answer (of the active run), waiting for their metrics. */
 interface PendingFollowUp {
   version: number;
-  s: ScenarioSpec;
-  keys: ReturnType<typeof keysOfSpec>;
-  run: ActiveRun;
   rows: Rows[];
 }
 
@@ -116,8 +114,7 @@ export function createSimulationService(): SimulationService {
   };
   const cached = (kind: string, key: string) => cache.has(`${kind}|${key}`);
 
-  const keysOf = keysOfSpec;
-  type Keys = ReturnType<typeof keysOf>;
+  type Keys = ReturnType<typeof keysOfSpec>;
 
   const rewardsOf = (s: ScenarioSpec, keys: Keys, options?: SolverOptions) =>
     memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
@@ -132,15 +129,16 @@ export function createSimulationService(): SimulationService {
     return { tauGrid: Float64Array.from(grid), regularizedPath: Float64Array.from(regularizedPath), rlhfPath };
   }
 
+  const nashOf = (s: ScenarioSpec, keys: Keys, report: Report) => memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+
   /** π*_τ, or the Nash of P when τ = 0: the run metrics' reference (memoised). */
   function targetOf(s: ScenarioSpec, keys: Keys, report: Report = () => {}): Float64Array {
-    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
-    return s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nash;
+    return s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nashOf(s, keys, report);
   }
 
   function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
-    const nash = memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+    const nash = nashOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
     return {
       regularized: Float64Array.from(regularized),
@@ -164,7 +162,7 @@ export function createSimulationService(): SimulationService {
         const p = validatePreferences(s.preferences);
         createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 }, undefined, p);
         const n = s.reference.length;
-        const keys = keysOf(s, p);
+        const keys = keysOfSpec(s, p);
         const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
         const reporting = onProgress !== undefined && !allCached && n >= PREVIEW_MIN_N;
         const report: Report = reporting ? (stage, fraction, preview) => onProgress({ version, stage, fraction, preview }) : () => {};
@@ -213,9 +211,8 @@ export function createSimulationService(): SimulationService {
         if (deferred) {
           // The answer's arrays are transferred (detached): the follow-up works on copies.
           const kept = s.algorithms.map((algorithm) => rows.get(algorithm)!);
-          pending = { version, s, keys, run, rows: kept.map((r) => ({ ...r, policies: r.policies.slice() })) };
-          const unknown = (r: Rows) => ({ ...r, kl: new Float64Array(r.rows).fill(Number.NaN), exploitability: new Float64Array(r.rows).fill(Number.NaN) });
-          return { ok: true, version, n, equilibria: null, chunks: kept.map(unknown), deferred: true };
+          pending = { version, rows: kept };
+          return { ok: true, version, n, equilibria: null, chunks: kept.map(previewChunk), deferred: true };
         }
         const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
         return { ok: true, version, n, equilibria: eq, chunks };
@@ -227,11 +224,12 @@ export function createSimulationService(): SimulationService {
 
     followUp(version: number): FollowUp | null {
       const job = pending;
-      if (!job || job.version !== version) return null;
+      const run = active;
+      if (!job || job.version !== version || !run || run.version !== version || !activeSpec) return null;
       pending = null;
-      const equilibriaOf = equilibria(job.s, job.keys, () => {});
-      job.run.target ??= Float64Array.from(equilibriaOf.regularized);
-      const metrics = job.rows.map((r) => withMetrics(job.run, r));
+      const equilibriaOf = equilibria(activeSpec.s, activeSpec.keys, () => {});
+      run.target ??= Float64Array.from(equilibriaOf.regularized);
+      const metrics = job.rows.map((r) => withMetrics(run, r));
       return { kl: metrics.map((c) => c.kl), exploitability: metrics.map((c) => c.exploitability), equilibria: equilibriaOf };
     },
 

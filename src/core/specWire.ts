@@ -2,26 +2,37 @@
  * The scenario's wire form for postMessage (WireSpec in workerApi.ts). Structured cloning copies a
  * number[][] element by element: for a 500 × 500 matrix that is 14–36 ms in Chromium (serialising
  * on the main thread, deserialising in the worker). As one Float64Array the matrix is flattened in
- * ~3 ms and transferred without a copy, and the worker rebuilds the rows in ~3 ms.
+ * ~3 ms and transferred without a copy; the worker reads its rows as views of it.
  */
+import { flatten } from './linalg.ts';
+import type { Matrix } from './types.ts';
 import type { ScenarioSpec, WireSpec } from './workerApi.ts';
 
-/** The spec with its matrix flattened row-major; transfer `spec.preferences.buffer` with it. */
-export function toWire(spec: ScenarioSpec): WireSpec {
-  const n = spec.preferences.length;
-  const flat = new Float64Array(n * n);
-  spec.preferences.forEach((row, i) => {
-    // A ragged row is copied as far as it goes and padded with NaN, which validation refuses.
-    flat.fill(NaN, i * n, (i + 1) * n);
-    flat.set(row.length > n ? row.slice(0, n) : row, i * n);
-  });
-  return { ...spec, preferences: flat };
+/** A square matrix of numbers (flattening anything else would coerce or drop what validation must refuse). */
+function isSquareOfNumbers(P: Matrix): boolean {
+  const n = P.length;
+  for (const row of P) {
+    if (!Array.isArray(row) || row.length !== n) return false;
+    for (let j = 0; j < n; j++) if (typeof row[j] !== 'number') return false;
+  }
+  return true;
 }
 
-/** The spec back with rows; the matrix must be square (n² entries). */
+/** The spec with its matrix flattened row-major when it is square; transfer `wireBuffers(wire)` with it. */
+export function toWire(spec: ScenarioSpec): WireSpec {
+  return isSquareOfNumbers(spec.preferences) ? { ...spec, preferences: flatten(spec.preferences) } : spec;
+}
+
+/** The buffers to transfer with a wire spec (none when its matrix goes as it is). */
+export function wireBuffers(wire: WireSpec): ArrayBuffer[] {
+  return wire.preferences instanceof Float64Array ? [wire.preferences.buffer as ArrayBuffer] : [];
+}
+
+/** The spec back with rows (views of the flat matrix, no copy); a flat matrix must be square. */
 export function fromWire(wire: WireSpec): ScenarioSpec {
-  const n = Math.round(Math.sqrt(wire.preferences.length));
-  if (n * n !== wire.preferences.length) throw new Error(`the preference matrix arrived with ${wire.preferences.length} entries, which is not n² for any n`);
-  const preferences = Array.from({ length: n }, (_, i) => Array.from(wire.preferences.subarray(i * n, (i + 1) * n)));
-  return { ...wire, preferences };
+  const flat = wire.preferences;
+  if (!(flat instanceof Float64Array)) return { ...wire, preferences: flat };
+  const n = Math.round(Math.sqrt(flat.length));
+  if (n * n !== flat.length) throw new Error(`the preference matrix arrived with ${flat.length} entries, which is not n² for any n`);
+  return { ...wire, preferences: Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n)) };
 }

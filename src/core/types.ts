@@ -3,7 +3,7 @@
  */
 
 /** P[i][j] = P(y_i ≻ y_j), the probability that a rater prefers y_i to y_j; P + Pᵀ = 1. */
-export type Matrix = readonly (readonly number[])[];
+export type Matrix = readonly ArrayLike<number>[];
 
 /** A vector of n numbers; plain arrays and typed arrays both work. */
 export type Vector = ArrayLike<number>;

@@ -3,11 +3,11 @@
  * checked against the same interface). Responses carry the request's `version`; the client drops
  * any response older than its newest request.
  */
-import type { Algorithm, Comparisons, InputField } from './types.ts';
+import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
 
 /** Every input of a run. */
 export interface ScenarioSpec {
-  preferences: number[][];
+  preferences: Matrix;
   reference: number[];
   initial: number[];
   tau: number;
@@ -17,11 +17,12 @@ export interface ScenarioSpec {
 }
 
 /**
- * A ScenarioSpec as it is posted to the worker (specWire.ts): the matrix as one row-major
- * Float64Array, transferred instead of structured-cloned row by row.
+ * A ScenarioSpec as it is posted to the worker (specWire.ts): a square matrix of numbers as one
+ * row-major Float64Array, transferred instead of structured-cloned row by row; anything else as
+ * it is, for the worker's validation to name.
  */
 export interface WireSpec extends Omit<ScenarioSpec, 'preferences'> {
-  preferences: Float64Array;
+  preferences: Float64Array | Matrix;
 }
 
 /** Where the dynamics are heading. Arrays have n entries; paths are (tauGrid.length × n). */

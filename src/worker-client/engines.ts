@@ -5,7 +5,7 @@
  * browser between them so the page stays responsive.
  */
 import * as Comlink from 'comlink';
-import { toWire } from '../core/specWire.ts';
+import { toWire, wireBuffers } from '../core/specWire.ts';
 import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
@@ -31,7 +31,7 @@ export function createWorkerEngine(onError: (message: string) => void): Engine {
     compute: (version, spec, steps, thinning, onProgress) => {
       // The matrix goes as one transferred Float64Array (specWire.ts), not as cloned rows.
       const wire = toWire(spec);
-      return api.compute(version, Comlink.transfer(wire, [wire.preferences.buffer]), steps, thinning, onProgress && Comlink.proxy(onProgress));
+      return api.compute(version, Comlink.transfer(wire, wireBuffers(wire)), steps, thinning, onProgress && Comlink.proxy(onProgress));
     },
     extend: (version, steps) => api.extend(version, steps),
     injectFault: (fault) => api.injectFault(fault),

@@ -136,7 +136,9 @@ export class SimulationClient {
     } catch (e) {
       if (generation !== this.generation || this.disposed) return; // the engine was replaced meanwhile
       if (e instanceof Timeout) {
-        this.restart(`the computation did not answer within ${Math.round(this.timeoutMs / 1000)} s; the worker was restarted`, false);
+        // A hang is not retried; but a computation that overtook this hung extension (now in
+        // flight on the dead worker) is sent again to the new one.
+        this.restart(`the computation did not answer within ${Math.round(this.timeoutMs / 1000)} s; the worker was restarted`, this.inFlight !== job);
         return;
       }
       this.handlers.onFailure(e instanceof Error ? e.message : String(e));

@@ -21,7 +21,8 @@ describe('specWire', () => {
       fc.property(sizedGame(12), ({ P }) => {
         const wire = structuredClone(toWire(spec(P)));
         expect(wire.preferences).toBeInstanceOf(Float64Array);
-        expect(fromWire(wire)).toEqual(spec(P));
+        const back = fromWire(wire);
+        expect({ ...back, preferences: back.preferences.map((r) => Array.from(r)) }).toEqual(spec(P));
       }),
     );
   });
@@ -32,7 +33,7 @@ describe('specWire', () => {
     for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) P[i][j] = 1 - P[j][i];
     const wire = toWire(spec(P));
     expect(wire.preferences[1 * n + 2]).toBe(P[1][2]);
-    expect(fromWire(wire).preferences).toEqual(P);
+    expect(fromWire(wire).preferences.map((r) => Array.from(r))).toEqual(P);
   });
 
   it('a ragged matrix is refused by validation, naming the field', () => {
@@ -41,5 +42,10 @@ describe('specWire', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.field).toBe('preferences');
     expect(() => fromWire({ ...toWire(spec([[0.5, 0.5], [0.5, 0.5]])), preferences: new Float64Array(3) })).toThrow(/not n²/);
+    // Entries that are not numbers go as they are (a Float64Array would coerce null to 0).
+    const odd = [[0.5, null], [0.5, 0.5]] as unknown as number[][];
+    const r2 = service.compute(2, fromWire(structuredClone(toWire(spec(odd)))), 10);
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.problem.message).toMatch(/preferences\[0\]\[1\] must be a number/);
   });
 });
