@@ -55,7 +55,7 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       .attr('stroke-width', 1.25)
       .attr('stroke-dasharray', BOUND_DASH);
     setMathText(title, TITLES[metric]);
-    const floorNote = root.append('text').attr('fill', '#666').attr('text-anchor', 'start').attr('display', 'none').text(`values ≤ ${formatPowerOfTen(Math.log10(LOG_FLOOR))} drawn at the floor`);
+    const floorNote = root.append('text').attr('fill', '#666').attr('text-anchor', 'start').attr('display', 'none');
     return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, floorNote, y: d3.scaleLog(), axisKey: '' };
   });
   const xLabel = svg.append('text').attr('fill', INK).attr('text-anchor', 'middle').text('iteration t');
@@ -124,6 +124,12 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     // Below the plots: tick marks (6), tick labels (≈ fs), the axis label (≈ fs).
     const margin = { left, right: 14 * k, top: 4, bottom: isDefaultTheme(theme) ? 40 : 2 * fs + 19 };
     const innerW = Math.max(40, width - margin.left - margin.right);
+    // The note on values drawn at the floor, as long as fits the plot's width (large text, narrow panels).
+    const noteSize = Math.max(11, fs - 1);
+    const measureNote = measurerFor(svg.node()!, noteSize);
+    const floorLabel = formatPowerOfTen(Math.log10(LOG_FLOOR));
+    const notes = [`values ≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} at floor`];
+    const floorText = notes.find((t) => measureNote(t) + 8 <= innerW) ?? notes[notes.length - 1];
     const entries = seriesEntries(series);
     if (showBound) entries.push({ key: 'bound', label: 'Theorem 1 bound', color: BOUND_COLOR, dash: BOUND_DASH });
     // Large text: the legend may use the full width (fewer rows leave more room for the plots).
@@ -243,10 +249,11 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       const clamped = lines[panel.metric].some((l) => l.rows.some((r) => l.values[r] <= LOG_FLOOR));
       panel.floorNote
         .attr('display', clamped ? null : 'none')
+        .text(floorText)
         // Bottom-left of the panel: curves start high and reach the floor (if ever) later, to the right.
         .attr('x', 4)
         .attr('y', panelH - 4)
-        .attr('font-size', Math.max(11, fs - 1));
+        .attr('font-size', noteSize);
       if (showBound && panel.metric === 'kl' && p) {
         const pts = curveSamples(tMax).map((s) => [x(s), y(theoremBound(s, p.tau))] as [number, number]);
         panel.bound.attr('d', d3.line().digits(1)(pts)).attr('display', null);
