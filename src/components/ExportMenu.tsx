@@ -1,7 +1,7 @@
 /**
  * The Export menu in the header: figures as SVG/PNG, trajectories as CSV/JSON, the scenario as a
- * JSON file and its import, and a WebM animation. A native <details> menu of native buttons;
- * the work happens in src/export (the video recorder is loaded only when used).
+ * JSON file and its import, and a WebM (or MP4) animation. A native <details> menu of native buttons;
+ * the work happens in src/export (the video encoder is loaded only when used).
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { SimulationController } from '../state/controller.ts';
@@ -10,7 +10,7 @@ import { useAppStore } from '../state/appView.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';
-import { videoSupport } from '../export/videoSupport.ts';
+import { videoFormats, videoSupport, type VideoFormat } from '../export/videoSupport.ts';
 
 /** The exporters load on first use: they are not needed for the first render. */
 const exporters = () => import('../export/exporters.ts');
@@ -25,6 +25,10 @@ export function ExportMenu(_props: { controller: SimulationController }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [video] = useState(videoSupport);
+  // Which containers the encoder accepts (an async check; MP4 needs an H.264 encoder). Until it
+  // answers, WebM is offered where WebCodecs exists.
+  const [formats, setFormats] = useState<VideoFormat[] | null>(null);
+  const [videoProgress, setVideoProgress] = useState(0);
   const noteId = useId();
   const alertId = useId();
 
@@ -53,6 +57,14 @@ export function ExportMenu(_props: { controller: SimulationController }) {
       { signal },
     );
     return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void videoFormats().then((f) => live && setFormats(f));
+    return () => {
+      live = false;
+    };
   }, []);
 
   const run = (name: string, job: Job) => async () => {
@@ -141,18 +153,32 @@ export function ExportMenu(_props: { controller: SimulationController }) {
           </div>
           <p className="export-menu-heading">Animation</p>
           <div className="export-menu-row">
-            <button
-              type="button"
-              onClick={run('the video', async () => (await exporters()).exportVideo())}
-              disabled={!video.ok || busy !== null}
-              aria-describedby={video.ok ? undefined : noteId}
-            >
-              {busy === 'the video' ? 'Recording…' : 'Animation WebM'}
-            </button>
+            {(['webm', 'mp4'] as const).map((format) => {
+              const label = format === 'mp4' ? 'MP4' : 'WebM';
+              // MP4 only where it can be encoded; WebM always shown (disabled, with the reason).
+              if (format === 'mp4' && !formats?.includes('mp4')) return null;
+              const ok = video.ok && (formats === null || formats.includes(format));
+              const name = `the ${label} video`;
+              return (
+                <button
+                  key={format}
+                  type="button"
+                  onClick={run(name, async () => {
+                    setVideoProgress(0);
+                    // Ten steps are enough for a progress read-out, and re-render the menu ten times only.
+                    return (await exporters()).exportVideo(format, (f) => setVideoProgress(Math.floor(f * 10) * 10));
+                  })}
+                  disabled={!ok || busy !== null}
+                  aria-describedby={ok ? undefined : noteId}
+                >
+                  {busy === name ? `Encoding… ${videoProgress} %` : `Animation ${label}`}
+                </button>
+              );
+            })}
           </div>
-          {!video.ok && (
+          {(!video.ok || formats?.length === 0) && (
             <p className="export-menu-note" id={noteId}>
-              {video.reason}
+              {video.ok ? 'This browser cannot encode VP9, VP8 or H.264 video.' : video.reason}
             </p>
           )}
           {problems && (

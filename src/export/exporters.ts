@@ -2,7 +2,7 @@
  * The export actions behind the Export menu: each reads the current state from the stores (never
  * React), builds a file and downloads it. Every file names the app version and the exact hash.
  */
-import { videoSupport } from './videoSupport.ts';
+import { videoFormats, videoSupport, type VideoFormat } from './videoSupport.ts';
 import { appStore } from '../state/appStore.ts';
 import { runStore } from '../state/runStore.ts';
 import { exportScenarioJson } from '../state/scenarioFile.ts';
@@ -76,11 +76,14 @@ export function exportScenario(): string {
   return file;
 }
 
-/** Whether this browser can record a canvas as WebM. */
-export { videoSupport };
+/** Whether this browser can encode video, and which formats. */
+export { videoFormats, videoSupport };
 
-/** Records the current run growing from t = 0 (the recorder is loaded only when used). */
-export async function exportVideo(onProgress?: (fraction: number) => void): Promise<string> {
+/**
+ * Encodes the current run growing from t = 0 as a WebM or MP4 file with a duration and a seek
+ * index (the encoder and muxer are loaded only when used).
+ */
+export async function exportVideo(format: VideoFormat = 'webm', onProgress?: (fraction: number) => void): Promise<string> {
   const support = videoSupport();
   if (!support.ok) throw new Error(support.reason);
   const renderer = getFigure('simplex');
@@ -88,8 +91,8 @@ export async function exportVideo(onProgress?: (fraction: number) => void): Prom
   const info = currentInfo();
   const snapshot = composeSvg(renderer.snapshot(), info);
   const { recordSimplexVideo } = await import('./video.ts');
-  const blob = await recordSimplexVideo(snapshot, info, { mimeType: support.mimeType, onProgress });
-  const file = exportFileName('simplex', info.t, 'webm');
+  const blob = await recordSimplexVideo(snapshot, info, { format, onProgress });
+  const file = exportFileName('simplex', info.t, format);
   downloadBlob(blob, file);
   return file;
 }

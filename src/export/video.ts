@@ -1,18 +1,23 @@
 /**
- * A WebM animation of the current run on the simplex, recorded with MediaRecorder from a canvas
- * that is never shown: the static figure (rasterised once from the exported SVG), the
- * trajectories growing from t = 0 to the current t in about 4 s at 30 fps, the equilibria, the
- * moving current points and the μ/π0 markers (rasterised once), in the figure's stacking order.
+ * A video (WebM, or MP4 where the browser has an H.264 encoder) of the current run on the
+ * simplex, drawn frame by frame on a canvas that is never shown and encoded with WebCodecs and
+ * mediabunny: the static figure (rasterised once from the exported SVG), the trajectories growing
+ * from t = 0 to the current t in 4 s at 30 fps and held for 0.8 s, the equilibria, the moving
+ * current points and the μ/π0 markers (rasterised once), in the figure's stacking order.
  * A footer names the app and the link.
- * Loaded with a dynamic import, so it is not part of the first-render bundle.
+ * Loaded with a dynamic import (with mediabunny), so it is not part of the first-render bundle.
  */
+import { BufferTarget, CanvasSource, getFirstEncodableVideoCodec, Mp4OutputFormat, Output, WebMOutputFormat } from 'mediabunny';
 import type { ExportInfo } from './exportInfo.ts';
 import { loadSvgImage, serializeSvg, svgSize } from './svgExport.ts';
+import { VIDEO_CODECS, type VideoFormat } from './videoSupport.ts';
 
 const FPS = 30;
 const GROW_SECONDS = 4;
 const HOLD_SECONDS = 0.8;
 const MAX_SIDE = 1280;
+/** A key frame every second: a seek decodes at most a second of frames. */
+const KEY_FRAME_SECONDS = 1;
 
 interface Track {
   points: Float64Array;
@@ -24,7 +29,7 @@ interface Track {
 }
 
 export interface VideoOptions {
-  mimeType: string;
+  format: VideoFormat;
   onProgress?(fraction: number): void;
 }
 
@@ -146,36 +151,32 @@ export async function recordSimplexVideo(svg: SVGSVGElement, info: ExportInfo, o
     footer.forEach((line, i) => ctx.fillText(line, 8, height + 4 + i * (fontSize + 3)));
   };
 
-  drawFrame(0);
-  const stream = canvas.captureStream(FPS);
-  const recorder = new MediaRecorder(stream, { mimeType: options.mimeType, videoBitsPerSecond: 4_000_000 });
-  const chunks: Blob[] = [];
-  recorder.ondataavailable = (e) => {
-    if (e.data.size > 0) chunks.push(e.data);
-  };
-  const stopped = new Promise<void>((resolve, reject) => {
-    recorder.onstop = () => resolve();
-    recorder.onerror = () => reject(new Error('the video recorder failed'));
+  // Frames are encoded one by one at exact timestamps (not recorded against the clock), so the
+  // file always holds every frame, and the muxer writes the duration and a seek index (Cues in
+  // WebM, the moov box first in MP4): a <video controls> can show the length and scrub.
+  const codec = await getFirstEncodableVideoCodec([...VIDEO_CODECS[options.format]], { width: canvas.width, height: canvas.height });
+  if (!codec) throw new Error(`this browser cannot encode ${options.format === 'mp4' ? 'H.264 for MP4' : 'VP9 or VP8 for WebM'}`);
+  const output = new Output({
+    format: options.format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
+    target: new BufferTarget(),
   });
-  recorder.start(500);
-
-  const growFrames = Math.round(GROW_SECONDS * FPS);
-  const totalFrames = growFrames + Math.round(HOLD_SECONDS * FPS);
-  const start = performance.now();
-  await new Promise<void>((resolve) => {
-    let frame = 0;
-    const tick = () => {
-      // Frames follow the clock (a slow machine skips frames rather than slowing the video).
-      frame = Math.min(totalFrames, Math.floor(((performance.now() - start) / 1000) * FPS));
+  const source = new CanvasSource(canvas, { codec, bitrate: 4_000_000, keyFrameInterval: KEY_FRAME_SECONDS });
+  output.addVideoTrack(source, { frameRate: FPS });
+  output.setMetadataTags({ title: `${info.app} · t = 0…${info.t}`, comment: info.link });
+  await output.start();
+  try {
+    const growFrames = Math.round(GROW_SECONDS * FPS);
+    const totalFrames = growFrames + Math.round(HOLD_SECONDS * FPS);
+    for (let frame = 0; frame < totalFrames; frame++) {
       drawFrame(Math.min(1, frame / growFrames));
-      options.onProgress?.(frame / totalFrames);
-      if (frame >= totalFrames) resolve();
-      else setTimeout(tick, 1000 / FPS / 2);
-    };
-    tick();
-  });
-  recorder.stop();
-  await stopped;
-  for (const track of stream.getTracks()) track.stop();
-  return new Blob(chunks, { type: 'video/webm' });
+      // Awaiting add() respects the encoder's backpressure.
+      await source.add(frame / FPS, 1 / FPS);
+      options.onProgress?.((frame + 1) / totalFrames);
+    }
+    await output.finalize();
+  } catch (e) {
+    await output.cancel();
+    throw e;
+  }
+  return new Blob([output.target.buffer!], { type: options.format === 'mp4' ? 'video/mp4' : 'video/webm' });
 }
