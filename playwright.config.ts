@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Overridable so that several checkouts or people can run browser tests side by side.
+// `npm test` and `npm run test:e2e` set it to a free port (scripts/run-e2e.mjs); a bare
+// `npx playwright test` uses 4173 and stops with an error when something already listens there.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT_DIR = process.env.E2E_OUTDIR ? ` --outDir ${process.env.E2E_OUTDIR}` : '';
 
@@ -34,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: `${process.env.E2E_PREBUILT ? '' : `npx vite build${OUT_DIR} && `}npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never: a server already on the port may be another checkout's build, or an old one.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

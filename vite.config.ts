@@ -43,7 +43,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, cors: true },
   test: {
     // Playwright's *.spec.ts files live in e2e/ and must not be collected by Vitest.
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // The property and fuzz suites run 10,000 cases each; on a busy 2-core machine that can take
     // well over Vitest's default 5 s per test.

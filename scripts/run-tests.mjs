@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * The whole health check behind `npm test`: typecheck, lint, unit tests (Vitest), production
- * build, browser tests (Playwright against the built app in Debian's Chromium). Every stage runs
- * even when an earlier one failed (except e2e without a build), and the last line printed is the
- * plain summary CI reads: `N passed, N failed[, N skipped]`, summed over Vitest and Playwright,
- * with each failed non-test stage counted as one failure. Exits non-zero if anything failed.
+ * build, browser tests (Playwright against the built app in Debian's Chromium, served on a free
+ * port: see run-e2e.mjs). Every stage runs even when an earlier one failed (except e2e without a
+ * build), and the last line printed is the plain summary CI reads: `N passed, N failed[, N
+ * skipped]`, summed over Vitest and Playwright, with each failed non-test stage counted as one
+ * failure. Exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { e2eEnv } from './run-e2e.mjs';
 
 mkdirSync('reports', { recursive: true });
 const npx = (args, env = {}) => spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
@@ -44,8 +46,10 @@ if (vitest) {
 const built = stage('build', npx(['vite', 'build']));
 if (built) {
   rmSync('reports/playwright.json', { force: true });
-  const e2eOk = npx(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json', E2E_PREBUILT: '1' });
-  const pw = readJson('reports/playwright.json');
+  // A port of the tests' own (E2E_PORT, or the first free one from 4173 on).
+  const port = await e2eEnv(process.env);
+  const e2eOk = port !== null && npx(['playwright', 'test'], { ...port, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json', E2E_PREBUILT: '1' });
+  const pw = port === null ? null : readJson('reports/playwright.json');
   if (pw) {
     passed += pw.stats.expected + pw.stats.flaky;
     failed += pw.stats.unexpected;
