@@ -1,6 +1,7 @@
 /**
  * Export menu: downloads are checked for their content (figures as SVG and PNG, trajectories as
- * CSV and JSON, the scenario file and its import, the WebM animation).
+ * CSV and JSON, the scenario file and its import, the WebM and MP4 animations with their
+ * duration and seek index).
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
