@@ -10,7 +10,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt } from '../viz/seriesRows.ts';
+import { rowAt, timeAt } from '../viz/seriesRows.ts';
 import type { SeriesData } from '../viz/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
@@ -31,13 +31,19 @@ export interface RunState {
   /** Bumped whenever series data change in place. */
   frame: number;
   /**
+   * How far the timeline reaches: the furthest iteration computed for this scenario. Usually
+   * length − 1; more after a refinement (refineRun) replaced a long run by a shorter one at full
+   * resolution: moving t beyond length computes those steps again (extension or computation).
+   */
+  reach: number;
+  /**
    * The run metrics (KL, exploitability) of the rows are not known yet: a preview or a deferred
    * answer, whose metrics follow (fillFollowUp, or the full answer). Charts of the metrics wait.
    */
   metricsPending: boolean;
 }
 
-export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, metricsPending: false }));
+export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, reach: 0, metricsPending: false }));
 
 /**
  * The thinning a fresh computation up to iteration `steps` should use, or undefined when the
@@ -51,15 +57,73 @@ export function thinningFor(steps: number): HistoryThinning | undefined {
   return { stride, recentFrom };
 }
 
+/** Spare rows a fresh series is given for the first extension (see replaceRun). */
+const HEADROOM_ROWS = 256;
+
+/**
+ * How finely a series holds its iterations: every one from `recentFrom` on, and before it rows at
+ * most `stride` iterations apart. A run that was never thinned is { stride: 1, recentFrom: 0 }.
+ */
+export interface Resolution {
+  stride: number;
+  recentFrom: number;
+}
+
+const resolutions = new WeakMap<SeriesData, Resolution>();
+
+/** The resolution of the rows a series holds (cached per series object: they never change in place). */
+export function resolutionOf(s: SeriesData): Resolution {
+  const times = s.times;
+  if (!times || s.length < 2) return { stride: 1, recentFrom: timeAt(s, 0) };
+  let known = resolutions.get(s);
+  if (!known) {
+    // Times strictly increase, so rows r…last are consecutive iterations exactly when
+    // times[last] − times[r] = last − r: a predicate true from some row on (binary search).
+    const last = s.length - 1;
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[last] - times[mid] === last - mid) hi = mid;
+      else lo = mid + 1;
+    }
+    let stride = 1;
+    for (let r = 1; r <= lo; r++) stride = Math.max(stride, times[r] - times[r - 1]);
+    known = { stride, recentFrom: times[lo] };
+    resolutions.set(s, known);
+  }
+  return known;
+}
+
+/**
+ * Iterations by which the full-resolution part may start later than a fresh computation's before
+ * the store counts as coarser (coarserThanFresh): below this a recomputation would change a few
+ * rows 50,000 steps back, invisible, and stepping back by one would recompute each time.
+ */
+export const FRESH_SLACK = 1000;
+
+/**
+ * Whether the rows the store holds are coarser than those a fresh computation at t holds (the
+ * controller's computation of t steps, thinned by thinningFor, and its lookahead after): the
+ * history of a long run, compacted while it played or computed for a larger t, drawn at a smaller
+ * t (a jagged polygon for a smooth spiral). The controller then recomputes (refine). Every row of
+ * the run counts, not only those up to t: Play from t will draw the later ones.
+ */
+export function coarserThanFresh(state: RunState, t: number): boolean {
+  // The lookahead (≤ HEADROOM_ROWS) may compact a fresh run near MAX_ROWS: that is fresh too.
+  const fresh = thinningFor(t + HEADROOM_ROWS) ?? { stride: 1, recentFrom: 0 };
+  return state.series.some((s) => {
+    const r = resolutionOf(s);
+    return r.stride > fresh.stride || (r.stride > 1 && r.recentFrom > fresh.recentFrom + FRESH_SLACK);
+  });
+}
+
 function grow(buffer: Float64Array, needed: number): Float64Array {
   if (buffer.length >= needed) return buffer;
   const next = new Float64Array(Math.max(needed, Math.ceil(buffer.length * 1.6)));
   next.set(buffer);
   return next;
 }
-
-/** Spare rows a fresh series is given for the first extension (see replaceRun). */
-const HEADROOM_ROWS = 256;
 
 /** How many stored rows have an iteration below t. */
 function rowsBefore(s: SeriesData, t: number): number {
@@ -139,9 +203,10 @@ function computedLength(series: SeriesData[]): number {
  * while n is the same, so the markers do not blink. `computing`: algorithms shown whose series
  * the preview lacks (RLHF, whose reward model is fitted after the preview); their previous series
  * stay (same n, reaching t) until the answer replaces them a moment later, so the legend, the
- * table rows and the paths do not disappear and come back.
+ * table rows and the paths do not disappear and come back. `reach`: the timeline's reach to keep
+ * (a recomputation of the same scenario, e.g. a refinement; see RunState.reach).
  */
-export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = []): void {
+export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = [], reach = 0): void {
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
   const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
@@ -154,7 +219,7 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
   const metricsPending = chunks.some((c) => c.rows > 0 && Number.isNaN(c.kl[c.rows - 1]));
-  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, metricsPending });
+  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, reach: Math.max(length - 1, reach), metricsPending });
 }
 
 /**
@@ -179,13 +244,14 @@ export function fillFollowUp(f: FollowUp): void {
 
 /** Appends continuation chunks (one per series, in the same order). */
 export function appendRun(chunks: SeriesChunk[]): void {
-  const { series, n, frame } = runStore.getState();
+  const { series, n, frame, reach } = runStore.getState();
   const byAlgorithm = new Map<Algorithm, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
   const next = series.map((s) => {
     const c = byAlgorithm.get(s.algorithm);
     return c ? writeChunk(s, c, n) : s;
   });
-  runStore.setState({ series: next, length: computedLength(next), frame: frame + 1 });
+  const length = computedLength(next);
+  runStore.setState({ series: next, length, frame: frame + 1, reach: Math.max(reach, length - 1) });
 }
 
 export function setT(t: number): void {
