@@ -1,14 +1,17 @@
 /**
  * Going back after a long run draws what a fresh run draws: a run of 400,000 steps keeps a
- * thinned history (every 8th step before the last 50,000), and dragging the timeline back to
- * t = 300, or Reset, recomputes that stretch at full resolution — the exported paths equal a
- * fresh page's at t = 300, point for point.
+ * thinned history (every step of the first 4,096 and the last 50,000, every 8th between), and
+ * dragging the timeline back to t = 10,000 or 300, or Reset, recomputes it at full resolution:
+ * the exported paths equal a fresh page's, point for point.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, iteration, test } from './fixtures.ts';
 
-const FULL = 'nash-md:301 omd:301 rlhf:301';
+/** Iterations every long run keeps at full resolution (runStore.ts HEAD_STEPS). */
+const HEAD = 4096;
+
+const full = (t: number) => `nash-md:${t + 1} omd:${t + 1} rlhf:${t + 1}`;
 
 /** The simplex's exported trajectories: one `d` per algorithm. */
 async function exportedPaths(page: Page): Promise<Record<string, string>> {
@@ -22,10 +25,11 @@ async function exportedPaths(page: Page): Promise<Record<string, string>> {
   }, text);
 }
 
-async function freshAt300(page: Page): Promise<Record<string, string>> {
-  await page.goto('./#preset=rps&t=300');
-  await expect(page.getByTestId('iteration')).toHaveText('300');
-  await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', FULL);
+/** The exported paths of a fresh page at t. */
+async function freshAt(page: Page, t: number): Promise<Record<string, string>> {
+  await page.goto(`./#preset=rps&t=${t}`);
+  await expect(page.getByTestId('iteration')).toHaveText(t.toLocaleString('en'));
+  await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', full(t));
   return exportedPaths(page);
 }
 
@@ -41,16 +45,20 @@ async function longRun(page: Page): Promise<void> {
 }
 
 test.describe('replaying after a long run', () => {
-  test('dragging the timeline back to t = 300 draws the paths of a fresh run to 300', async ({ page, errors }) => {
-    test.setTimeout(60_000);
-    const fresh = await freshAt300(page);
-    expect(Object.keys(fresh).sort()).toEqual(['nash-md', 'omd', 'rlhf']);
+  test('dragging the timeline back to t = 10,000 and 300 draws the paths of fresh runs to them', async ({ page, errors }) => {
+    test.setTimeout(90_000);
+    const fresh300 = await freshAt(page, 300);
+    const fresh10k = await freshAt(page, 10_000);
+    expect(Object.keys(fresh300).sort()).toEqual(['nash-md', 'omd', 'rlhf']);
     await longRun(page);
     const timeline = page.getByRole('slider', { name: 't', exact: true });
+    await timeline.fill('10000');
+    await expect(page.getByTestId('iteration')).toHaveText('10,000');
+    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', full(10_000));
+    expect(await exportedPaths(page)).toEqual(fresh10k);
     await timeline.fill('300');
-    await expect(page.getByTestId('iteration')).toHaveText('300');
-    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', FULL);
-    expect(await exportedPaths(page)).toEqual(fresh);
+    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', full(300));
+    expect(await exportedPaths(page)).toEqual(fresh300);
     // The timeline still reaches the end of the long run, and goes back there.
     await expect(timeline).toHaveAttribute('max', /^4000\d\d$/);
     await timeline.fill('400000');
@@ -58,19 +66,19 @@ test.describe('replaying after a long run', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Reset after a long run, then stepping to 300, draws every step', async ({ page, errors }) => {
+  test('Reset after a long run, then Play, draws every step', async ({ page, errors }) => {
     test.setTimeout(60_000);
-    const fresh = await freshAt300(page);
     await longRun(page);
     await page.getByRole('button', { name: '⟲ Reset' }).click();
     await expect(page.getByTestId('iteration')).toHaveText('0');
-    // Play from the reset: a few steps at 1 step/s would be slow; +1 steps walk the same rows.
-    for (let k = 0; k < 3; k++) await page.getByRole('button', { name: '+1: step forward' }).click();
-    await expect.poll(() => iteration(page)).toBe(3);
-    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', 'nash-md:4 omd:4 rlhf:4');
-    await page.getByRole('slider', { name: 't', exact: true }).fill('300');
-    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', FULL);
-    expect(await exportedPaths(page)).toEqual(fresh);
+    // Play from the reset at full speed for a moment: every step up to where it paused is drawn.
+    await page.getByRole('slider', { name: 'Speed' }).fill('100');
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    await expect.poll(() => iteration(page)).toBeGreaterThan(HEAD);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    const t = await iteration(page);
+    expect(t).toBeLessThan(100_000);
+    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-rows', full(t));
     expect(errors).toEqual([]);
   });
 });

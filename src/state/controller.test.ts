@@ -127,8 +127,10 @@ describe('going back after a long run', () => {
     expect(long.series[0].length).toBeLessThan(MAX_ROWS);
     expect(long.series[0].times).toBeDefined();
     computed.length = 0;
-    c.goTo(300);
+    c.goTo(10_000); // past the head the history keeps at full resolution
     await settle();
+    expectFresh(10_000);
+    c.goTo(300);
     expectFresh(300);
     // One fresh computation, unthinned; the timeline still reaches the long run's end.
     expect(computed).toEqual([{ steps: 20_000, thinned: false }]);

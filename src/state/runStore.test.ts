@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, timeAt } from '../viz/seriesRows.ts';
 import { SeriesPrefix } from '../viz/thinPathSeries.ts';
-import { FRESH_SLACK, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, runStore, thinningFor } from './runStore.ts';
+import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, runStore, thinningFor } from './runStore.ts';
 
 const n = 2;
 /** A fake chunk whose policy at iteration t is (t, −t) so rows can be checked by their content. */
@@ -91,11 +91,13 @@ describe('run store', () => {
     expect(timeAt(s, 0)).toBe(0);
   });
 
-  it('compact keeps the first and last rows and at most HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
+  it('compact keeps the first HEAD_STEPS and the last rows and at most HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
     replaceRun(n, eq, [chunk(0, MAX_ROWS + 10)], 0);
     const s = runStore.getState().series[0];
     const c = compact(s, n);
-    expect(c.length).toBeLessThanOrEqual(HISTORY_ROWS + RECENT_STEPS + 1);
+    expect(c.length).toBeLessThanOrEqual(HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1);
+    for (let t = 0; t < HEAD_STEPS; t++) expect(timeAt(c, t)).toBe(t);
+    expect(timeAt(c, HEAD_STEPS + 1) - timeAt(c, HEAD_STEPS)).toBeGreaterThan(1);
     expect(timeAt(c, 0)).toBe(0);
     expect(timeAt(c, c.length - 1)).toBe(MAX_ROWS + 10);
   });
@@ -128,7 +130,7 @@ describe('run store', () => {
   it('a fresh thinned run is not coarser at its own t, nor a step back, but is well before it', () => {
     const T = 400_000;
     const th = thinningFor(T)!;
-    const times = Array.from({ length: T + 1 }, (_, t) => t).filter((t) => t >= th.recentFrom || t % th.stride === 0);
+    const times = Array.from({ length: T + 1 }, (_, t) => t).filter((t) => t < th.head! || t >= th.recentFrom || t % th.stride === 0);
     const c = chunk(0, times.length - 1);
     replaceRun(n, eq, [{ ...c, times: Float64Array.from(times) }], T);
     const run = runStore.getState();

@@ -4,8 +4,10 @@
  * right after a change; React components read only coarse fields.
  *
  * Memory stays bounded however long a run plays: past MAX_ROWS stored rows the history is
- * compacted, keeping every iteration of the last RECENT_STEPS and a thinned history before it
- * (every stride-th iteration, the stride doubling as needed to stay under HISTORY_ROWS).
+ * compacted, keeping every iteration of the first HEAD_STEPS and the last RECENT_STEPS and a
+ * thinned history between (every stride-th iteration, the stride doubling as needed to stay under
+ * HISTORY_ROWS). Going back into the thinned part recomputes it (coarserThanFresh; the controller's
+ * refine), so what is drawn at t is always what a fresh run to t holds.
  */
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
@@ -15,6 +17,11 @@ import type { SeriesData } from '../viz/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
 export const RECENT_STEPS = 50_000;
+/**
+ * And at its start: the first turns of a spiral, where a step moves the policy most, stay smooth
+ * however long the run (4,096 rows, a power of two so the strides' multiples continue it).
+ */
+export const HEAD_STEPS = 4096;
 /** At most this many rows of thinned history before the recent part. */
 export const HISTORY_ROWS = 50_000;
 /** Compaction runs when a series holds more rows than this. */
@@ -54,7 +61,7 @@ export function thinningFor(steps: number): HistoryThinning | undefined {
   const recentFrom = steps - RECENT_STEPS;
   let stride = 1;
   while (recentFrom / stride > HISTORY_ROWS) stride *= 2;
-  return { stride, recentFrom };
+  return { stride, recentFrom, head: HEAD_STEPS };
 }
 
 /** Spare rows a fresh series is given for the first extension (see replaceRun). */
@@ -166,9 +173,9 @@ export function compact(s: SeriesData, n: number): SeriesData {
   while (historyRows > HISTORY_ROWS) {
     stride *= 2;
     historyRows = 0;
-    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) % stride === 0) historyRows++;
+    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) >= HEAD_STEPS && timeOf(r) % stride === 0) historyRows++;
   }
-  const keep = (r: number) => timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
+  const keep = (r: number) => timeOf(r) < HEAD_STEPS || timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
   let count = 0;
   for (let r = 0; r < s.length; r++) if (keep(r)) count++;
   const out: SeriesData = {
