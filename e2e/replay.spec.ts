@@ -36,8 +36,10 @@ async function freshAt(page: Page, t: number): Promise<Record<string, string>> {
 async function longRun(page: Page): Promise<void> {
   await page.goto('./#preset=rps&t=400000');
   await expect(page.getByTestId('iteration')).toHaveText('400,000', { timeout: 20_000 });
-  // The read-out and the table's line write t the same way.
+  // One format for t wherever it is shown: the table's line, the read-out, the caption, the timeline.
   await expect(page.locator('.t-readout')).toHaveText('400,000');
+  await expect(page.getByTestId('caption')).toContainText('t = 400,000.');
+  await expect(page.getByRole('slider', { name: 't', exact: true })).toHaveAttribute('aria-valuetext', /^t = 400,000 of 400,\d{3}$/);
   // The drawn paths go through the thinned history: far fewer rows than iterations.
   await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', 'nash-md:400001 omd:400001 rlhf:400001');
   const rows = Number(/nash-md:(\d+)/.exec((await page.getByTestId('trajectories').getAttribute('data-rows')) ?? '')?.[1]);

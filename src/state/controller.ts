@@ -296,7 +296,8 @@ export class SimulationController {
     this.carry = 0;
     const tick = (now: number) => {
       if (this.moved?.refine) {
-        // Play waits for a refinement (a few ms) rather than draw the coarse rows it replaces.
+        // Play waits for a refinement (milliseconds; about a second for 10⁶ thinned steps) rather
+        // than draw the coarse rows it replaces.
         this.lastFrame = now;
         this.raf = requestAnimationFrame(tick);
         return;
