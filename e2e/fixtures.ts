@@ -28,5 +28,6 @@ export async function readPolicies(page: import('@playwright/test').Page): Promi
 }
 
 export async function iteration(page: import('@playwright/test').Page): Promise<number> {
-  return Number(await page.getByTestId('iteration').textContent());
+  // Shown grouped ("50,966"); the number itself is in data-value.
+  return Number(await page.getByTestId('iteration').getAttribute('data-value'));
 }

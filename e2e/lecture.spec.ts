@@ -266,12 +266,12 @@ test.describe('guided stories', () => {
     await expect(eps).toHaveAttribute('aria-valuetext', 'ε = 0.000');
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(eps).toHaveAttribute('aria-valuetext', 'ε = 0.100');
-    // A story that runs longer: the step-size story's second step shows t = 3000.
+    // A story that runs longer: the step-size story's second step shows t = 3,000.
     await page.getByRole('button', { name: 'All stories' }).click();
     await page.getByRole('button', { name: /Constant step versus/ }).click();
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await page.getByRole('button', { name: 'Next →' }).click();
-    await expect(page.getByTestId('iteration')).toHaveText('3000');
+    await expect(page.getByTestId('iteration')).toHaveText('3,000');
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.getByLabel('Step size', { exact: true })).toHaveValue('theorem');
     await expect(page.getByTestId('iteration')).toHaveText('300');

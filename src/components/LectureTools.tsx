@@ -18,6 +18,7 @@ const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Sto
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
+import { formatT } from '../viz/formatT.ts';
 
 const fullscreenAvailable = () => typeof document !== 'undefined' && document.fullscreenEnabled === true;
 
@@ -38,7 +39,7 @@ const ANNOUNCE_INTERVAL_MS = 500;
 export function describeForAnnouncement(): string {
   const { scenario, playing } = appStore.getState();
   const run = runStore.getState();
-  const head = `${playing ? 'Playing' : 'Paused'} at t = ${run.t}.`;
+  const head = `${playing ? 'Playing' : 'Paused'} at t = ${formatT(run.t)}.`;
   const labels = scenario.labels;
   const parts = run.series.map((s) => {
     const p = policyAt(s, run.n, run.t);

@@ -7,6 +7,7 @@ import { useAppStore } from '../state/appView.ts';
 import type { SimulationController } from '../state/controller.ts';
 import { runStore } from '../state/runStore.ts';
 import { MAX_STEPS } from '../state/scenario.ts';
+import { formatT } from '../viz/formatT.ts';
 import { Gate } from './Gate.tsx';
 
 const SPEED_MIN = 1;
@@ -27,20 +28,24 @@ export function TransportBar({ controller }: { controller: SimulationController 
     let frame = 0;
     const draw = () => {
       frame = 0;
-      const { t, length } = runStore.getState();
+      const { t, length, reach } = runStore.getState();
       const input = timeline.current;
       if (input) {
-        input.max = String(Math.max(0, length - 1));
-        if (document.activeElement !== input || input.value !== String(t)) input.value = String(t);
-        input.setAttribute('aria-valuetext', `t = ${t} of ${Math.max(0, length - 1)} computed`);
+        // The timeline reaches as far as the run went (reach), also where those rows are being
+        // computed again; while the rows for where it was moved compute, the thumb stays there.
+        const end = Math.max(0, length - 1, reach);
+        input.max = String(end);
+        const value = String(document.activeElement === input ? controller.targetT : t);
+        if (input.value !== value) input.value = value;
+        input.setAttribute('aria-valuetext', `t = ${formatT(t)} of ${formatT(end)}`);
       }
-      if (readout.current) readout.current.textContent = t.toLocaleString('en');
+      if (readout.current) readout.current.textContent = formatT(t);
     };
     draw();
     return runStore.subscribe(() => {
       if (!frame) frame = requestAnimationFrame(draw);
     });
-  }, []);
+  }, [controller]);
 
   return (
     <div className="transport" role="group" aria-label="Time">

@@ -43,7 +43,8 @@ export function plainRows(algorithm: Algorithm, runner: Runner, steps: number): 
 export function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows {
   const start = runner.t;
   const end = start + steps;
-  const keep = (t: number) => t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
+  const head = thinning.head ?? 0;
+  const keep = (t: number) => t < head || t >= thinning.recentFrom || t % thinning.stride === 0 || t === end;
   let count = 0;
   for (let t = start; t <= end; t++) if (keep(t)) count++;
   const times = new Float64Array(count);

@@ -62,12 +62,15 @@ export interface InputProblem {
 }
 
 /**
- * How to thin a long run: keep every iteration from `recentFrom` on, and before it only the
- * iterations that are multiples of `stride` (and always the last one). Bounds memory in long runs.
+ * How to thin a long run: keep every iteration from `recentFrom` on and every one below `head`
+ * (the first steps, where the dynamics move most), and in between only the iterations that are
+ * multiples of `stride` (and always the last one). Bounds memory in long runs.
  */
 export interface HistoryThinning {
   stride: number;
   recentFrom: number;
+  /** Iterations below this are all kept (default 0). */
+  head?: number;
 }
 
 export type ComputeResponse =

@@ -6,6 +6,7 @@ import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { rowAt } from '../viz/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
+import { formatT } from '../viz/formatT.ts';
 
 /** A KL value in few characters; NaN while the equilibria are still being solved (large n). */
 const short = (x: number) => (Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : x.toExponential(1));
@@ -14,7 +15,7 @@ export function describeState(s: Scenario, run: RunState): string {
   const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
   const eta = effectiveEta(s);
   const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
-  const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${run.t}.`;
+  const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${formatT(run.t)}.`;
   if (run.series.length === 0) return `${head} No algorithm is shown.`;
   const target = s.tau > 0 ? 'π*_τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {

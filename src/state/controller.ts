@@ -7,7 +7,7 @@ import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import { appStore, type AppState } from './appStore.ts';
 import { holdEdits, showHeldEdit } from './appView.ts';
-import { RECENT_STEPS, appendRun, fillFollowUp, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
+import { FRESH_SLACK, RECENT_STEPS, appendRun, coarserThanFresh, fillFollowUp, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
@@ -29,6 +29,14 @@ export function lookahead(n: number): number {
  */
 function maxExtension(n: number): number {
   return Math.max(20, Math.floor(2e7 / (n * n)));
+}
+/**
+ * The steps a refinement computes at least (see SimulationController.refine), so Reset and Play or
+ * a drag back need not wait again soon: 20,000 at small n (~20 ms of worker time), fewer at large
+ * n, where a step costs O(n²) (about 2·10⁸ multiply-adds for the three algorithms).
+ */
+export function refineWindow(n: number): number {
+  return Math.max(lookahead(n), Math.min(20_000, Math.floor(2e8 / (3 * n * n))));
 }
 /** While playing, keep at least this many seconds of steps computed ahead of t. */
 const AHEAD_SECONDS = 1;
@@ -96,6 +104,9 @@ export class SimulationController {
         // The held edit is drawn with its result, in the same task (one frame).
         showHeldEdit();
         const app = appStore.getState();
+        // The newest computation answered (older answers never reach here).
+        const moved = this.moved?.version === r.version ? this.moved : null;
+        this.moved = null;
         if (!r.ok) {
           app.setInputProblem(r.problem);
           return;
@@ -104,7 +115,7 @@ export class SimulationController {
         app.setFailure(null);
         // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
         // follow-up brings the new ones, so the markers and curves do not blink.
-        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT);
+        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
         // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
         // edit's figure is drawn (unless a newer computation is already waiting).
         const { length } = runStore.getState();
@@ -122,11 +133,12 @@ export class SimulationController {
         if (p.preview) {
           const { chunks } = p.preview;
           const computing = appStore.getState().scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
-          replaceRun(p.preview.n, null, chunks, this.wantedT, computing);
+          replaceRun(p.preview.n, null, chunks, this.wantedT, computing, this.moved?.version === p.version ? this.moved.reach : 0);
         }
         if (p.followUp) fillFollowUp(p.followUp);
       },
       onFailure: (message) => {
+        this.moved = null;
         computationEnded();
         showHeldEdit();
         appStore.getState().setFailure(message);
@@ -139,6 +151,8 @@ export class SimulationController {
       appStore.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
         if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
+          // A new scenario or a load: a fresh run, and the timeline reaches as far as it goes.
+          this.moved = null;
           this.recompute(state.scenario);
           this.scheduleSave();
         }
@@ -166,27 +180,81 @@ export class SimulationController {
    */
   private wantedT: number;
 
-  private recompute(s: Scenario): void {
+  /**
+   * A computation of the scenario shown, asked for by a move of t rather than by an edit (a jump
+   * ahead, or a refinement): the timeline keeps its reach. `refine`: Play waits for it. Null once
+   * answered, and when an edit asks for a new run.
+   */
+  private moved: { version: number; steps: number; reach: number; refine: boolean } | null = null;
+
+  /** Computes the scenario up to `steps` (default: up to t, plus the lookahead while playing). */
+  private recompute(s: Scenario, steps?: number): number {
     // Up to t only: the redraw after an edit waits for nothing it does not show. Playing asks for
     // steps ahead at once; otherwise they follow the result (see onCompute).
     const ahead = appStore.getState().playing ? lookahead(s.preferences.length) : 0;
-    const steps = Math.min(MAX_STEPS, this.wantedT + ahead);
+    const upTo = steps ?? Math.min(MAX_STEPS, this.wantedT + ahead);
     computationStarted();
-    this.client.compute(toSpec(s), steps, thinningFor(steps));
+    const version = this.client.compute(toSpec(s), upTo, thinningFor(upTo));
     this.scheduleHash();
+    return version;
   }
 
-  /** Moves t to `t`, computing more steps first if needed (Step, timeline). */
+  /** Recomputes the scenario shown (not an edit) up to `steps`, keeping the timeline's reach. */
+  private recomputeShown(steps: number, refine: boolean): void {
+    const { reach } = runStore.getState();
+    const version = this.recompute(appStore.getState().scenario, steps);
+    this.moved = { version, steps, reach, refine };
+  }
+
+  /**
+   * Replaces a run whose rows are coarser than a fresh run at t would hold (coarserThanFresh: the
+   * thinned history of a long run, seen again after a drag back, a Reset or a pause) by a fresh
+   * computation, so that what is drawn at t is exactly what a fresh page at t draws. Up to
+   * t + lookahead, or further (refineWindow, at most the old reach) while that stays unthinned, so
+   * Play from a Reset has room; when t itself is in thinned territory, up to t exactly, as a
+   * fresh page computes it. The timeline keeps its reach: moving t beyond the new run computes
+   * those steps again, at the resolution a fresh run has.
+   */
+  private refine(t: number): void {
+    const { n, reach } = runStore.getState();
+    const wide = Math.min(MAX_STEPS, Math.max(t + lookahead(n), Math.min(reach, refineWindow(n))));
+    this.recomputeShown(thinningFor(wide) ? t : wide, true);
+  }
+
+  /** Whether the computation already asked for will bring fresh rows for t (no need to ask again). */
+  private covers(t: number): boolean {
+    const m = this.moved;
+    return m !== null && t <= m.steps && (thinningFor(m.steps) === undefined || m.steps - t <= FRESH_SLACK);
+  }
+
+  /** Whether an edit's computation is still waiting: it brings a fresh run at t anyway. */
+  private awaitingEdit(): boolean {
+    return this.moved === null && progressStore.getState().busySince !== null;
+  }
+
+  /** Moves t to `t`, computing more steps first if needed (Step, timeline, Reset). */
   goTo(t: number): void {
     const target = Math.max(0, Math.min(MAX_STEPS, Math.round(t)));
     this.wantedT = target;
-    const { length } = runStore.getState();
-    // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
-    // any jump ahead while a recompute is still waiting (an extension would be refused).
-    if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(runStore.getState().n)))) {
-      this.recompute(appStore.getState().scenario);
+    const run = runStore.getState();
+    const { length } = run;
+    if (this.awaitingEdit()) {
+      // The edit's fresh run comes up to wantedT; a jump ahead of it is computed as before.
+      if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) this.recompute(appStore.getState().scenario);
+    } else if (coarserThanFresh(run, target)) {
+      // Back into a thinned history (or ahead of it): recompute at full resolution.
+      if (!this.covers(target)) this.refine(target);
+    } else if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) {
+      // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
+      // any jump ahead while a computation is still waiting (an extension would be refused).
+      this.recomputeShown(Math.min(MAX_STEPS, target + (appStore.getState().playing ? lookahead(run.n) : 0)), false);
     }
     setT(target);
+  }
+
+  /** The t asked for: t itself, or where a Step or a timeline move is going while its rows compute. */
+  get targetT(): number {
+    return this.wantedT;
   }
 
   /** Test hooks (exposed on window only with ?debug in the URL): fault injection and timeout. */
@@ -216,12 +284,24 @@ export class SimulationController {
   private setPlaying(playing: boolean): void {
     cancelAnimationFrame(this.raf);
     if (!playing || !this.visible) {
-      if (!playing) this.writeHash();
+      if (!playing) {
+        this.writeHash();
+        // A long play compacts the history ahead of t; paused, t shows what a fresh run would.
+        const run = runStore.getState();
+        if (!this.awaitingEdit() && coarserThanFresh(run, run.t) && !this.covers(run.t)) this.refine(run.t);
+      }
       return;
     }
     this.lastFrame = performance.now();
     this.carry = 0;
     const tick = (now: number) => {
+      if (this.moved?.refine) {
+        // Play waits for a refinement (milliseconds; about a second for 10⁶ thinned steps) rather
+        // than draw the coarse rows it replaces.
+        this.lastFrame = now;
+        this.raf = requestAnimationFrame(tick);
+        return;
+      }
       const { speed } = appStore.getState();
       const dt = Math.min(0.1, (now - this.lastFrame) / 1000);
       this.lastFrame = now;

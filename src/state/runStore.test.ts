@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, timeAt } from '../viz/seriesRows.ts';
 import { SeriesPrefix } from '../viz/thinPathSeries.ts';
-import { HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, compact, fillFollowUp, replaceRun, runStore, thinningFor } from './runStore.ts';
+import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, runStore, thinningFor } from './runStore.ts';
 
 const n = 2;
 /** A fake chunk whose policy at iteration t is (t, −t) so rows can be checked by their content. */
@@ -91,13 +91,55 @@ describe('run store', () => {
     expect(timeAt(s, 0)).toBe(0);
   });
 
-  it('compact keeps the first and last rows and at most HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
+  it('compact keeps the first HEAD_STEPS and the last rows and at most HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
     replaceRun(n, eq, [chunk(0, MAX_ROWS + 10)], 0);
     const s = runStore.getState().series[0];
     const c = compact(s, n);
-    expect(c.length).toBeLessThanOrEqual(HISTORY_ROWS + RECENT_STEPS + 1);
+    expect(c.length).toBeLessThanOrEqual(HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1);
+    for (let t = 0; t < HEAD_STEPS; t++) expect(timeAt(c, t)).toBe(t);
+    expect(timeAt(c, HEAD_STEPS + 1) - timeAt(c, HEAD_STEPS)).toBeGreaterThan(1);
     expect(timeAt(c, 0)).toBe(0);
     expect(timeAt(c, c.length - 1)).toBe(MAX_ROWS + 10);
+  });
+
+  it('knows when its rows are coarser than a fresh run at t would hold (a long play, then back)', () => {
+    replaceRun(n, eq, [chunk(0, 140_000)], 140_000);
+    expect(resolutionOf(runStore.getState().series[0])).toEqual({ stride: 1, recentFrom: 0 });
+    expect(coarserThanFresh(runStore.getState(), 300)).toBe(false);
+    // Play computes ahead: past MAX_ROWS rows the history is compacted.
+    appendRun([chunk(140_000, 40_000)]);
+    const played = runStore.getState();
+    const r = resolutionOf(played.series[0]);
+    expect(r.recentFrom).toBe(180_000 - RECENT_STEPS);
+    expect(r.stride).toBeGreaterThan(1);
+    expect(played.reach).toBe(180_000);
+    // A fresh run at 300 or at 140,000 holds every step; one at 180,000 is thinned like this.
+    expect(coarserThanFresh(played, 300)).toBe(true);
+    expect(coarserThanFresh(played, 140_000)).toBe(true);
+    expect(coarserThanFresh(played, 180_000)).toBe(false);
+    // A refinement brings a shorter run at full resolution and keeps the timeline's reach.
+    replaceRun(n, eq, [chunk(0, 20_000)], 300, [], played.reach);
+    expect(runStore.getState().reach).toBe(180_000);
+    expect(runStore.getState().length).toBe(20_001);
+    expect(coarserThanFresh(runStore.getState(), 300)).toBe(false);
+    // An edit's run: the timeline ends where it does.
+    replaceRun(n, eq, [chunk(0, 500)], 300);
+    expect(runStore.getState().reach).toBe(500);
+  });
+
+  it('a fresh thinned run is not coarser at its own t, nor a step back, but is well before it', () => {
+    const T = 400_000;
+    const th = thinningFor(T)!;
+    const times = Array.from({ length: T + 1 }, (_, t) => t).filter((t) => t < th.head! || t >= th.recentFrom || t % th.stride === 0);
+    const c = chunk(0, times.length - 1);
+    replaceRun(n, eq, [{ ...c, times: Float64Array.from(times) }], T);
+    const run = runStore.getState();
+    expect(resolutionOf(run.series[0])).toEqual({ stride: th.stride, recentFrom: th.recentFrom });
+    expect(coarserThanFresh(run, T)).toBe(false);
+    expect(coarserThanFresh(run, T - 1)).toBe(false);
+    expect(coarserThanFresh(run, T - FRESH_SLACK)).toBe(false);
+    expect(coarserThanFresh(run, T - 2 * FRESH_SLACK)).toBe(true);
+    expect(coarserThanFresh(run, 300)).toBe(true);
   });
 
   it('thinningFor leaves short runs alone and bounds long ones', () => {

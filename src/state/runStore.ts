@@ -4,17 +4,24 @@
  * right after a change; React components read only coarse fields.
  *
  * Memory stays bounded however long a run plays: past MAX_ROWS stored rows the history is
- * compacted, keeping every iteration of the last RECENT_STEPS and a thinned history before it
- * (every stride-th iteration, the stride doubling as needed to stay under HISTORY_ROWS).
+ * compacted, keeping every iteration of the first HEAD_STEPS and the last RECENT_STEPS and a
+ * thinned history between (every stride-th iteration, the stride doubling as needed to stay under
+ * HISTORY_ROWS). Going back into the thinned part recomputes it (coarserThanFresh; the controller's
+ * refine), so what is drawn at t is always what a fresh run to t holds.
  */
 import { createStore } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt } from '../viz/seriesRows.ts';
+import { rowAt, timeAt } from '../viz/seriesRows.ts';
 import type { SeriesData } from '../viz/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
 export const RECENT_STEPS = 50_000;
+/**
+ * And at its start: the first turns of a spiral, where a step moves the policy most, stay smooth
+ * however long the run (4,096 rows, a power of two so the strides' multiples continue it).
+ */
+export const HEAD_STEPS = 4096;
 /** At most this many rows of thinned history before the recent part. */
 export const HISTORY_ROWS = 50_000;
 /** Compaction runs when a series holds more rows than this. */
@@ -31,13 +38,19 @@ export interface RunState {
   /** Bumped whenever series data change in place. */
   frame: number;
   /**
+   * How far the timeline reaches: the furthest iteration computed for this scenario. Usually
+   * length − 1; more after a refinement (refineRun) replaced a long run by a shorter one at full
+   * resolution: moving t beyond length computes those steps again (extension or computation).
+   */
+  reach: number;
+  /**
    * The run metrics (KL, exploitability) of the rows are not known yet: a preview or a deferred
    * answer, whose metrics follow (fillFollowUp, or the full answer). Charts of the metrics wait.
    */
   metricsPending: boolean;
 }
 
-export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, metricsPending: false }));
+export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, reach: 0, metricsPending: false }));
 
 /**
  * The thinning a fresh computation up to iteration `steps` should use, or undefined when the
@@ -48,7 +61,68 @@ export function thinningFor(steps: number): HistoryThinning | undefined {
   const recentFrom = steps - RECENT_STEPS;
   let stride = 1;
   while (recentFrom / stride > HISTORY_ROWS) stride *= 2;
-  return { stride, recentFrom };
+  return { stride, recentFrom, head: HEAD_STEPS };
+}
+
+/** Spare rows a fresh series is given for the first extension (see replaceRun). */
+const HEADROOM_ROWS = 256;
+
+/**
+ * How finely a series holds its iterations: every one from `recentFrom` on, and before it rows at
+ * most `stride` iterations apart. A run that was never thinned is { stride: 1, recentFrom: 0 }.
+ */
+export interface Resolution {
+  stride: number;
+  recentFrom: number;
+}
+
+const resolutions = new WeakMap<SeriesData, Resolution>();
+
+/** The resolution of the rows a series holds (cached per series object: they never change in place). */
+export function resolutionOf(s: SeriesData): Resolution {
+  const times = s.times;
+  if (!times || s.length < 2) return { stride: 1, recentFrom: timeAt(s, 0) };
+  let known = resolutions.get(s);
+  if (!known) {
+    // Times strictly increase, so rows r…last are consecutive iterations exactly when
+    // times[last] − times[r] = last − r: a predicate true from some row on (binary search).
+    const last = s.length - 1;
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[last] - times[mid] === last - mid) hi = mid;
+      else lo = mid + 1;
+    }
+    let stride = 1;
+    for (let r = 1; r <= lo; r++) stride = Math.max(stride, times[r] - times[r - 1]);
+    known = { stride, recentFrom: times[lo] };
+    resolutions.set(s, known);
+  }
+  return known;
+}
+
+/**
+ * Iterations by which the full-resolution part may start later than a fresh computation's before
+ * the store counts as coarser (coarserThanFresh): below this a recomputation would change a few
+ * rows 50,000 steps back, invisible, and stepping back by one would recompute each time.
+ */
+export const FRESH_SLACK = 1000;
+
+/**
+ * Whether the rows the store holds are coarser than those a fresh computation at t holds (the
+ * controller's computation of t steps, thinned by thinningFor, and its lookahead after): the
+ * history of a long run, compacted while it played or computed for a larger t, drawn at a smaller
+ * t (a jagged polygon for a smooth spiral). The controller then recomputes (refine). Every row of
+ * the run counts, not only those up to t: Play from t will draw the later ones.
+ */
+export function coarserThanFresh(state: RunState, t: number): boolean {
+  // The lookahead (≤ HEADROOM_ROWS) may compact a fresh run near MAX_ROWS: that is fresh too.
+  const fresh = thinningFor(t + HEADROOM_ROWS) ?? { stride: 1, recentFrom: 0 };
+  return state.series.some((s) => {
+    const r = resolutionOf(s);
+    return r.stride > fresh.stride || (r.stride > 1 && r.recentFrom > fresh.recentFrom + FRESH_SLACK);
+  });
 }
 
 function grow(buffer: Float64Array, needed: number): Float64Array {
@@ -57,9 +131,6 @@ function grow(buffer: Float64Array, needed: number): Float64Array {
   next.set(buffer);
   return next;
 }
-
-/** Spare rows a fresh series is given for the first extension (see replaceRun). */
-const HEADROOM_ROWS = 256;
 
 /** How many stored rows have an iteration below t. */
 function rowsBefore(s: SeriesData, t: number): number {
@@ -102,9 +173,9 @@ export function compact(s: SeriesData, n: number): SeriesData {
   while (historyRows > HISTORY_ROWS) {
     stride *= 2;
     historyRows = 0;
-    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) % stride === 0) historyRows++;
+    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) >= HEAD_STEPS && timeOf(r) % stride === 0) historyRows++;
   }
-  const keep = (r: number) => timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
+  const keep = (r: number) => timeOf(r) < HEAD_STEPS || timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
   let count = 0;
   for (let r = 0; r < s.length; r++) if (keep(r)) count++;
   const out: SeriesData = {
@@ -139,9 +210,10 @@ function computedLength(series: SeriesData[]): number {
  * while n is the same, so the markers do not blink. `computing`: algorithms shown whose series
  * the preview lacks (RLHF, whose reward model is fitted after the preview); their previous series
  * stay (same n, reaching t) until the answer replaces them a moment later, so the legend, the
- * table rows and the paths do not disappear and come back.
+ * table rows and the paths do not disappear and come back. `reach`: the timeline's reach to keep
+ * (a recomputation of the same scenario, e.g. a refinement; see RunState.reach).
  */
-export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = []): void {
+export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = [], reach = 0): void {
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
   const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
@@ -154,7 +226,7 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
   const metricsPending = chunks.some((c) => c.rows > 0 && Number.isNaN(c.kl[c.rows - 1]));
-  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, metricsPending });
+  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, reach: Math.max(length - 1, reach), metricsPending });
 }
 
 /**
@@ -179,13 +251,14 @@ export function fillFollowUp(f: FollowUp): void {
 
 /** Appends continuation chunks (one per series, in the same order). */
 export function appendRun(chunks: SeriesChunk[]): void {
-  const { series, n, frame } = runStore.getState();
+  const { series, n, frame, reach } = runStore.getState();
   const byAlgorithm = new Map<Algorithm, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
   const next = series.map((s) => {
     const c = byAlgorithm.get(s.algorithm);
     return c ? writeChunk(s, c, n) : s;
   });
-  runStore.setState({ series: next, length: computedLength(next), frame: frame + 1 });
+  const length = computedLength(next);
+  runStore.setState({ series: next, length, frame: frame + 1, reach: Math.max(reach, length - 1) });
 }
 
 export function setT(t: number): void {

@@ -6,6 +6,7 @@ import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
 import type { SeriesData } from './types.ts';
 import type { MathPart } from './convergenceShared.ts';
+import { formatT } from './formatT.ts';
 
 export type Metric = 'kl' | 'exploitability';
 
@@ -57,5 +58,5 @@ export function ariaLabel(lines: Record<Metric, Line[]>, t: number, hasData: boo
   if (!hasData) return 'Convergence plot: no data yet';
   const part = (metric: Metric) =>
     lines[metric].map((l) => `${ALGORITHM_STYLE[l.algorithm].label} ${fmt(l.values[l.current])}`).join(', ');
-  return `Convergence at t = ${t}, log scale. KL divergence to the regularised Nash: ${part('kl')}. Exploitability: ${part('exploitability')}.`;
+  return `Convergence at t = ${formatT(t)}, log scale. KL divergence to the regularised Nash: ${part('kl')}. Exploitability: ${part('exploitability')}.`;
 }

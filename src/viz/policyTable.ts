@@ -12,6 +12,7 @@ import type { Algorithm } from '../core/types.ts';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
+import { formatT } from './formatT.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];
@@ -35,7 +36,7 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
 
   return {
     update({ labels, rows, t, top }) {
-      iteration.text(String(t));
+      iteration.text(formatT(t)).attr('data-value', t);
       const n = labels.length;
       const grouped = top !== undefined && top.length < n;
       const columns = top ? [...top.map((i) => labels[i] ?? `y${i + 1}`), ...(grouped ? [`other (${n - top.length})`] : [])] : labels;

@@ -12,6 +12,7 @@ import type { FigureTheme, SimplexOptions, SimplexProps } from './types.ts';
 import { DRAG_LABEL, GLYPH, MARKER_ORDER, TEXT, appendGlyph, labelOf, present, r1 } from './simplexParts.ts';
 import type { Draggable, Hit, Layout } from './simplexParts.ts';
 import type { Track } from './trajectoryTrack.ts';
+import { formatT } from './formatT.ts';
 
 const HOVER_RADIUS = 12;
 const KEY_STEP = 0.02;
@@ -237,7 +238,7 @@ export function createSimplexInteraction(
       const n = props.n;
       best = {
         key: `${track.algorithm}:${bestRow}`,
-        title: `${ALGORITHM_STYLE[track.algorithm].label} · t = ${timeAt(series, bestRow)}`,
+        title: `${ALGORITHM_STYLE[track.algorithm].label} · t = ${formatT(timeAt(series, bestRow))}`,
         color: ALGORITHM_STYLE[track.algorithm].color,
         policy: series.policies.subarray(bestRow * n, bestRow * n + n),
         x: xs[bestRow],

@@ -23,6 +23,7 @@ import { TrajectoryCanvas } from './simplexTrajectories.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
 import { buildSnapshot, drawStatic, drawTauPaths } from './simplexStatic.ts';
+import { formatT } from './formatT.ts';
 
 /** Sets an attribute only when its value changes (an unchanged write can still repaint). */
 function setIfChanged(el: Element, name: string, value: string): void {
@@ -185,7 +186,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const corners = [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
     const algos = drawOrder(p.series).filter((s) => s.length > 0).map((s) => ALGORITHM_STYLE[s.algorithm].label);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
-    const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${Math.floor(p.t)}` : ', no trajectories yet';
+    const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}` : ', no trajectories yet';
     return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}`;
   }
 

@@ -65,6 +65,7 @@ export class TrajectoryCanvas {
   /** Everything that, when changed, needs a clear and full redraw. */
   private geometryKey = '';
   private drawnSummary = '';
+  private drawnRows = '';
 
   constructor(parent: HTMLElement) {
     const c = document.createElement('canvas');
@@ -122,6 +123,9 @@ export class TrajectoryCanvas {
     // What is drawn, for tests and benchmarks (a canvas has no DOM to inspect): iterations per algorithm.
     const summary = next.map((t) => `${t.algorithm}:${t.iterations()}`).join(' ');
     if (summary !== this.drawnSummary) this.node.dataset.drawn = this.drawnSummary = summary;
+    // And the rows each path is drawn through: fewer than the iterations once a history is thinned.
+    const rows = next.map((t) => `${t.algorithm}:${t.cur + 1}`).join(' ');
+    if (rows !== this.drawnRows) this.node.dataset.rows = this.drawnRows = rows;
   }
 
   /** Forces a full redraw on the next update (e.g. after a re-layout). */

@@ -15,6 +15,7 @@ import { ColumnEnvelope } from './columnEnvelope.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
 import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
+import { formatT } from './formatT.ts';
 
 const MAX_POINTS = 400;
 const GRID_COLOR = '#ececec';
@@ -284,5 +285,5 @@ function ariaLabel(panels: readonly PanelDatum[], t: number, n: number, hasData:
     const probs = panels.map((p) => `${p.label} ${pct(p.traces[i].policies[tr.current * n + p.index])}`);
     return `${ALGORITHM_STYLE[tr.algorithm].label}: ${probs.join(', ')}`;
   });
-  return `Probability of each of ${n} responses against iteration t, at t = ${t}. ${algos.join('. ')}.`;
+  return `Probability of each of ${n} responses against iteration t, at t = ${formatT(t)}. ${algos.join('. ')}.`;
 }

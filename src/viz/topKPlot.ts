@@ -18,6 +18,7 @@ import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import { aggregateRow, aggregateRows, niceMax } from './topK.ts';
 import type { Renderer, SeriesData, TopKProps } from './types.ts';
+import { formatT } from './formatT.ts';
 
 /** Categorical colours for up to 20 named responses (grey is kept for "other"). */
 export const RESPONSE_COLORS = [
@@ -26,7 +27,6 @@ export const RESPONSE_COLORS = [
 ];
 export const OTHER_STYLE = { color: '#666666', dash: '5 3' } as const;
 const GRID_COLOR = '#ececec';
-const fmtT = d3.format(',');
 
 /** Unique clipPath ids: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
@@ -244,7 +244,7 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     tooltip.show(
       panel.x0 + lx,
       panel.y0 + geometry.plotH / 2,
-      `${ALGORITHM_STYLE[s.algorithm].label} · t = ${fmtT(timeAt(s, row))}`,
+      `${ALGORITHM_STYLE[s.algorithm].label} · t = ${formatT(timeAt(s, row))}`,
       values.map((v, c) => {
         const r = c < p.indices.length ? p.indices[c] : -1;
         return { color: colourOf(r), dash: r < 0 ? OTHER_STYLE.dash : '', label: r < 0 ? 'other' : `${c + 1}. ${p.labels[r] ?? `y${r + 1}`}`, value: fmtValue(v) };
@@ -283,5 +283,5 @@ function ariaLabel(p: TopKProps | null, current: readonly { algorithm: SeriesDat
     if (hasOther) named.push(`other ${pct(v[v.length - 1])}`);
     return `${ALGORITHM_STYLE[algorithm].label}: ${named.join(', ')}`;
   });
-  return `Probability of the top ${p.indices.length} of ${p.n} responses against iteration t, at t = ${p.t}. ${parts.join('. ')}.`;
+  return `Probability of the top ${p.indices.length} of ${p.n} responses against iteration t, at t = ${formatT(p.t)}. ${parts.join('. ')}.`;
 }

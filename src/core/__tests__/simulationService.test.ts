@@ -102,6 +102,14 @@ describe('thinned computations', () => {
       expect(c.kl[k]).toBe(f.kl[t]);
     });
   });
+
+  it('keep every iteration below the head', () => {
+    const thin = createSimulationService().compute(1, rps, 20_000, { stride: 64, recentFrom: 19_000, head: 1000 });
+    if (!thin.ok) throw new Error('compute failed');
+    const times = Array.from(thin.chunks[0].times!);
+    expect(times.slice(0, 1000)).toEqual(Array.from({ length: 1000 }, (_, t) => t));
+    expect(times[1000]).toBe(1024);
+  });
 });
 
 describe('large n: previews, progress and cache keys', () => {
