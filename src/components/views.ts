@@ -122,7 +122,7 @@ function metricSeries(run: RunState): SeriesData[] {
 
 const winRateMemo = memoLast<WinRateProps | null>();
 
-/** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
+/** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) for each algorithm at the current t. */
 export function winRateProps(run: RunState, app: AppState): WinRateProps | null {
   const eq = run.equilibria;
   const s = app.scenario;
@@ -145,6 +145,7 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
         vsReference: winProbability(p, n, pi, app.scenario.reference),
         vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
         vsRegularized: winProbability(p, n, pi, eq.regularized),
+        vsNash: winProbability(p, n, pi, eq.nash),
       };
     }),
   };

@@ -91,11 +91,17 @@ export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (s
       const left = faceSeconds - (m.getRunTime() - started);
       if (!(left > 0)) return null;
       if (Number.isFinite(left)) m.options.set({ time_limit: m.getRunTime() + left });
-      m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-      m.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
-      m.run();
-      if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
-      return Float64Array.from(m.getSolution().colValue);
+      try {
+        m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+        m.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
+        m.run();
+        if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+        return Float64Array.from(m.getSolution().colValue);
+      } catch {
+        // HiGHS gives up on some degenerate inputs (entries like 1e-300): no answer, the
+        // Nash found above stands.
+        return null;
+      }
     };
     solution.face = explore(solve);
     return solution;

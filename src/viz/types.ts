@@ -91,10 +91,11 @@ export interface ConvergenceProps {
 
 export interface WinRateRow {
   algorithm: Algorithm;
-  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ). */
+  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) (≤ 1/2). */
   vsReference: number;
   vsRlhf: number;
   vsRegularized: number;
+  vsNash: number;
 }
 
 export interface WinRateProps {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nashEquilibrium, nashEquilibriumSet, NASH_RANGE_MAX_N } from '../nashEquilibrium.ts';
-import { preferenceMatrix } from './arbitraries.ts';
+import { distribution, preferenceMatrix, winProb } from './arbitraries.ts';
 import { randomGame } from './seededGame.ts';
 
 const RPS = [
@@ -94,5 +94,21 @@ describe('nashEquilibriumSet', () => {
     expect(set.low).toBeNull();
     expect(Array.from(set.nash)).toEqual(Array.from(nashEquilibrium(P)));
     expect(nashEquilibriumSet(withTiedResponse(P)).unique).toBe(false);
+  });
+
+  it('nothing beats the Nash of P: P(π ≻ Nash) ≤ 1/2 for every policy π (the win-rate chart\'s "vs Nash of P")', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((n) => fc.tuple(preferenceMatrix(n, true), distribution(n, 0), fc.integer({ min: 0, max: n - 1 }))),
+        ([P, pi, y]) => {
+          const { nash } = nashEquilibriumSet(P);
+          expect(winProb(P, pi, nash)).toBeLessThanOrEqual(0.5 + 1e-9);
+          // Pure responses too, and the Nash against itself is exactly a tie.
+          expect(winProb(P, P.map((_, j) => (j === y ? 1 : 0)), nash)).toBeLessThanOrEqual(0.5 + 1e-9);
+          expect(winProb(P, nash, nash)).toBeCloseTo(0.5, 12);
+        },
+      ),
+      { numRuns: 300, seed: 16 },
+    );
   });
 });

@@ -91,7 +91,7 @@ describe('whether the Nash of P is unique', () => {
     // A fourth response tied (½) with everything: every mix of the old Nash and it is a Nash.
     const tied: ScenarioSpec = {
       ...rps,
-      preferences: [...rps.preferences.map((r) => [...r, 0.5]), [0.5, 0.5, 0.5, 0.5]],
+      preferences: [...Array.from(rps.preferences, (r) => [...Array.from(r), 0.5]), [0.5, 0.5, 0.5, 0.5]],
       reference: [0.25, 0.25, 0.25, 0.25],
       initial: [0.25, 0.25, 0.25, 0.25],
     };
