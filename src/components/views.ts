@@ -200,6 +200,8 @@ export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumB
     regularized: eq?.regularized ?? null,
     nash: eq?.nash ?? null,
     rlhfOptimum: eq?.rlhfOptimum ?? null,
+    nashLow: eq?.nashLow ?? null,
+    nashHigh: eq?.nashHigh ?? null,
     theme: theme(),
   };
 }

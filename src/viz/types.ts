@@ -136,6 +136,12 @@ export interface EquilibriumBarsProps {
   regularized: ArrayLike<number> | null;
   nash: ArrayLike<number> | null;
   rlhfOptimum: ArrayLike<number> | null;
+  /**
+   * When the Nash of P is not unique: each response's least and largest weight over all Nash
+   * equilibria (drawn as whiskers on the Nash bars); null when unique or unknown.
+   */
+  nashLow?: ArrayLike<number> | null;
+  nashHigh?: ArrayLike<number> | null;
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
