@@ -137,6 +137,7 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
   return {
     emptyMessage: emptyMessage(app),
     theme: theme(),
+    noteKey: eq,
     rows: run.series.map((s) => {
       const row = rowAt(s, run.t);
       const pi = s.policies.subarray(row * n, (row + 1) * n);

@@ -100,6 +100,11 @@ export interface WinRateRow {
 
 export interface WinRateProps {
   rows: readonly WinRateRow[];
+  /**
+   * Identifies the run the rows belong to (the equilibria object): the note on beating π*_τ stays
+   * for the rest of a run once shown. Absent: each rows array counts as its own run.
+   */
+  noteKey?: unknown;
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;

@@ -2,8 +2,8 @@
  * Win-rate bars: per algorithm, P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) and P(π_t ≻ Nash of P)
  * on a 0..1 axis with a "tie" line at 1/2, drawn under the bars and their values. Each bar row
  * carries a text label, so nothing depends on colour; the svg's height follows the number of
- * algorithms (the host's height is ignored). Nothing beats the Nash of P (the last bar is ≤ 1/2,
- * see winRateNote); when a policy beats π*_τ, a note under the chart says why (winRateNote).
+ * algorithms (the host's height is ignored). Nothing beats the Nash of P (the last bar is ≤ 1/2);
+ * once a policy beats π*_τ, a note under the chart says why (WIN_RATE_NOTE).
  */
 import * as d3 from 'd3';
 import { chartSvg } from './chartFrame.ts';
@@ -32,18 +32,19 @@ const BARS: readonly Bar[] = [
 /** A win rate shown as more than 0.500 (3 decimals): the policy visibly beats the opponent. */
 const BEATS = 0.5005;
 
-/**
- * The note under the chart when some policy beats π*_τ (null otherwise): π*_τ is the Nash of the
- * regularised game P_τ(π ≻ π') = P(π ≻ π') − τ KL(π‖μ) + τ KL(π'‖μ) (§4), not of P: it gives up
- * win rate to stay close to μ, so a policy nearer the Nash of P can beat it. Nothing beats the
- * Nash of P itself: P(π ≻ π_Nash) = Σ_y π_y (Pπ_Nash)_y ≤ 1/2 since every (Pπ_Nash)_y ≤ 1/2.
- */
-export function winRateNote(rows: readonly WinRateRow[]): string | null {
-  const winners = rows.filter((r) => r.vsRegularized >= BEATS).map((r) => ALGORITHM_STYLE[r.algorithm].label);
-  if (!winners.length) return null;
-  const who = winners.length === 1 ? `${winners[0]} beats` : `${winners.slice(0, -1).join(', ')} and ${winners[winners.length - 1]} beat`;
-  return `${who} π*_τ: π*_τ trades win rate for staying close to μ (it is regularised by τ·KL to μ), so a policy nearer the Nash of P can beat it. Nothing beats the Nash of P (≤ 0.5).`;
+/** Some policy beats π*_τ: its win rate against π*_τ is shown above 0.500. */
+export function beatsRegularized(rows: readonly WinRateRow[]): boolean {
+  return rows.some((r) => r.vsRegularized >= BEATS);
 }
+
+/**
+ * The note under the chart once a policy beats π*_τ: π*_τ is the Nash of the regularised game
+ * P_τ(π ≻ π') = P(π ≻ π') − τ KL(π‖μ) + τ KL(π'‖μ) (§4), not of P: it gives up win rate to stay
+ * close to μ, so a policy nearer the Nash of P can beat it. Nothing beats the Nash of P itself:
+ * P(π ≻ π_Nash) = Σ_y π_y (Pπ_Nash)_y ≤ 1/2 since every (Pπ_Nash)_y ≤ 1/2.
+ */
+export const WIN_RATE_NOTE =
+  'Above 0.5 against π*_τ? π*_τ trades win rate for staying close to μ (it is regularised by τ·KL to μ), so a policy nearer the Nash of P can beat it. Nothing beats the Nash of P (≤ 0.5).';
 
 const HEADER_H = 20;
 const ROW_H = 19;
@@ -70,6 +71,12 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   const x = d3.scaleLinear().domain([0, 1]);
 
   let emptyMessage: string | undefined;
+  /**
+   * The noteKey of the run in which a policy was last seen beating π*_τ: the note stays for the
+   * rest of that run, so it does not blink on and off (moving the panel) while OMD circles π*_τ.
+   */
+  let beatenIn: unknown = undefined;
+  let noteKey: unknown = undefined;
   let theme: FigureTheme = resolveTheme(undefined);
   let laidOutTheme = '';
 
@@ -168,12 +175,12 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     groupsG.select('line.zero').attr('display', show);
     empty.text(emptyMessage ?? 'No win rates yet');
     empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', top + fs);
-    const text = winRateNote(rows);
-    note.style('display', text ? 'block' : 'none').style('font-size', `${Math.max(12, fs * 0.85)}px`);
-    note.text('');
-    if (text) {
+    if (beatsRegularized(rows)) beatenIn = noteKey ?? rows;
+    const showNote = rows.length > 0 && beatenIn === (noteKey ?? rows);
+    note.style('display', showNote ? 'block' : 'none').style('font-size', `${Math.max(12, fs * 0.85)}px`);
+    if (showNote && note.text() === '') {
       // π*_τ with its subscript: split the plain text at each "π*_τ".
-      text.split('π*_τ').forEach((piece, i) => {
+      WIN_RATE_NOTE.split('π*_τ').forEach((piece, i) => {
         if (i > 0) note.append('span').text('π*').append('sub').text('τ');
         note.append('span').text(piece);
       });
@@ -185,6 +192,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     update(next) {
       rows = next.rows;
       emptyMessage = next.emptyMessage;
+      noteKey = next.noteKey;
       theme = resolveTheme(next.theme);
       render();
     },
