@@ -64,6 +64,19 @@ test.describe('win rates against the Nash of P', () => {
     await expectReadable(chart);
   });
 
+  test('the dashed tie line is drawn under the value labels, which carry a white halo', async ({ page }) => {
+    await page.goto('./#preset=rps');
+    await expect(page.getByTestId('iteration')).toHaveText('300');
+    const svg = page.getByTestId('winrates').locator('svg');
+    await expect(svg.locator('text.value')).not.toHaveCount(0);
+    const order = await svg.evaluate((el) => {
+      const tie = el.querySelector('line.tie');
+      return [...el.querySelectorAll('text.value')].map((t) => (tie && tie.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before'));
+    });
+    expect(new Set(order)).toEqual(new Set(['after']));
+    await expect(svg.locator('text.value').first()).toHaveAttribute('paint-order', 'stroke');
+  });
+
   test('no note while no policy beats π*_τ (dice)', async ({ page }) => {
     await page.goto('./#preset=dice');
     await expect(page.getByTestId('iteration')).toHaveText('300');
