@@ -24,7 +24,7 @@ export interface LpSolution {
  * Solves further linear objectives over the optimal face of the LP just solved: `cost` is
  * maximised (or minimised) over { x ≥ 0 : M x ≤ 1, Σx ≥ (1 − 1e-12)·v* } (v* the optimal Σx),
  * warm-started from the previous basis. Returns the optimal x, or null when HiGHS did not prove
- * optimality (or ran out of the time budget given to maximiseSumUnderOnes).
+ * optimality (within the simplex iterations given to maximiseSumUnderOnes, or at all).
  */
 export type FaceSolve = (cost: Float64Array, maximise: boolean) => Float64Array | null;
 
@@ -32,11 +32,12 @@ export type FaceSolve = (cost: Float64Array, maximise: boolean) => Float64Array 
  * Solves  maximise Σ_j x_j  subject to  M x ≤ 1,  x ≥ 0  for a dense row-major n×n matrix M with
  * non-negative entries and a positive diagonal (so the optimum is finite and x = 0 is feasible).
  * `explore`, when given, runs after that solve on the same (warm) model and may call FaceSolve
- * any number of times within `faceSeconds` of solver time in all; its answer is returned as `face`.
+ * any number of times, each solve limited to `faceIterations` simplex iterations (a count, not a
+ * time, so that the answer is the same on a busy machine); its answer is returned as `face`.
  */
 export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution;
-export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore: (solve: FaceSolve) => T, faceSeconds: number): LpSolution & { face: T };
-export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (solve: FaceSolve) => T, faceSeconds = Infinity): LpSolution & { face?: T } {
+export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore: (solve: FaceSolve) => T, faceIterations: number): LpSolution & { face: T };
+export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (solve: FaceSolve) => T, faceIterations = 2147483647): LpSolution & { face?: T } {
   const starts = new Int32Array(n + 1);
   let nnz = 0;
   for (let k = 0; k < n * n; k++) if (M[k] !== 0) nnz++;
@@ -86,11 +87,8 @@ export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (s
     const best = m.getObjectiveValue();
     const all = Int32Array.from({ length: n }, (_, j) => j);
     m.addRow(best * (1 - 1e-12), highs.infinity, { indices: all, values: new Float64Array(n).fill(1) });
-    const started = m.getRunTime();
+    m.options.set({ simplex_iteration_limit: faceIterations });
     const solve: FaceSolve = (cost, maximise) => {
-      const left = faceSeconds - (m.getRunTime() - started);
-      if (!(left > 0)) return null;
-      if (Number.isFinite(left)) m.options.set({ time_limit: m.getRunTime() + left });
       try {
         m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
         m.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);

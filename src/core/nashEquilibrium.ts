@@ -46,12 +46,19 @@ export const NASH_RANGE_MAX_N = 40;
  */
 export const NASH_UNIQUE_TOL = 1e-4;
 /**
- * Above this n the set is not examined (unique: null): at n = 300 the face LPs take longer than
- * the Nash itself (degenerate pivots at the optimal vertex), on the path to the first full answer.
+ * Above this n the set is not examined (unique: null): the face LPs cost several times the Nash
+ * itself there (degenerate pivots at the optimal vertex; at n = 100 ~50 ms on top of ~12 ms, at
+ * n = 300 more than the Nash's ~0.15 s), on the path to the first full answer.
  */
-export const NASH_SET_MAX_N = 150;
-/** Solver time allowed for describing the set, after the Nash itself is found. */
-export const NASH_SET_SECONDS = 0.5;
+export const NASH_SET_MAX_N = 100;
+/**
+ * Simplex iterations allowed per LP on the optimal face: a bound on the work that gives the same
+ * answer on any machine (a time limit would not). From the Nash's own basis a unique vertex needs
+ * only a few degenerate pivots; random games up to NASH_SET_MAX_N stay below the bound.
+ */
+export function faceIterations(n: number): number {
+  return 1000 + 20 * n;
+}
 /** Seed of the fixed pseudo-random direction c of the uniqueness test for n > NASH_RANGE_MAX_N. */
 export const NASH_DIRECTION_SEED = 0x5eed;
 
@@ -61,7 +68,8 @@ export interface NashSet {
   nash: Float64Array;
   /**
    * true: E is a single point (up to NASH_UNIQUE_TOL); false: P has other Nash equilibria;
-   * null: not decided within the time budget (NASH_SET_SECONDS).
+   * null: not decided (n > NASH_SET_MAX_N, or an LP did not finish within faceIterations(n)
+   * simplex iterations or failed).
    */
   unique: boolean | null;
   /**
@@ -88,7 +96,8 @@ export interface NashSet {
  * Every LP answer is a point of E, so the ranges are the extremes of the points found, and they
  * always contain `nash`. Not examined above NASH_SET_MAX_N (unique: null). A generic random P has a unique Nash with probability 1; ties (a
  * response tied with everything, two identical rows) make E larger. If the LPs run out of the
- * time budget, `unique` is null (unless a spread was already seen) and the ranges are null.
+ * iteration budget (faceIterations), `unique` is null (unless a spread was already seen) and the
+ * ranges are null.
  */
 export function nashEquilibriumSet(P: Matrix, options?: SolverOptions): NashSet {
   const p = validatePreferences(P);
@@ -152,7 +161,7 @@ function describeFace(solve: FaceSolve, n: number): FaceAnswer {
 }
 
 function solveNash(p: Float64Array, n: number, explore?: (solve: FaceSolve) => unknown): Float64Array {
-  const lp = explore ? maximiseSumUnderOnes(p, n, explore, NASH_SET_SECONDS) : maximiseSumUnderOnes(p, n);
+  const lp = explore ? maximiseSumUnderOnes(p, n, explore, faceIterations(n)) : maximiseSumUnderOnes(p, n);
   const raw = normalise(Float64Array.from(lp.x, (v) => Math.max(0, v)));
   const scratch = new Float64Array(n);
   const zeros = new Float64Array(n); // log μ is unused at τ = 0
