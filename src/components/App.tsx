@@ -13,6 +13,7 @@ const TimeSeriesView = lazy(() => import('./LargeFigureViews.tsx').then((m) => (
 const TopKView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TopKView })));
 const EquilibriumBarsView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.EquilibriumBarsView })));
 import { Messages } from './Messages.tsx';
+import { NashNote } from './NashNote.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
 import { useAppStore } from '../state/appView.ts';
@@ -71,6 +72,7 @@ export function App({ controller }: { controller: SimulationController }) {
         <ControlsPanel />
         <main className="stage" aria-label="Figures" ref={stage}>
           <SimplexView />
+          <NashNote />
           {/* n > 3: the simplex sums responses into corners, so the views below show each response.
               Up to GRID_MAX_RESPONSES one small panel each; above, the top k and "other". */}
           <Suspense fallback={<p className="figure-loading">Loading the views for more responses…</p>}>

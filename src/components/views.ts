@@ -122,7 +122,7 @@ function metricSeries(run: RunState): SeriesData[] {
 
 const winRateMemo = memoLast<WinRateProps | null>();
 
-/** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) for each algorithm at the current t. */
+/** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) for each algorithm at the current t. */
 export function winRateProps(run: RunState, app: AppState): WinRateProps | null {
   const eq = run.equilibria;
   const s = app.scenario;
@@ -137,6 +137,7 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
   return {
     emptyMessage: emptyMessage(app),
     theme: theme(),
+    noteKey: eq,
     rows: run.series.map((s) => {
       const row = rowAt(s, run.t);
       const pi = s.policies.subarray(row * n, (row + 1) * n);
@@ -145,6 +146,7 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
         vsReference: winProbability(p, n, pi, app.scenario.reference),
         vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
         vsRegularized: winProbability(p, n, pi, eq.regularized),
+        vsNash: winProbability(p, n, pi, eq.nash),
       };
     }),
   };
@@ -199,6 +201,8 @@ export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumB
     regularized: eq?.regularized ?? null,
     nash: eq?.nash ?? null,
     rlhfOptimum: eq?.rlhfOptimum ?? null,
+    nashLow: eq?.nashLow ?? null,
+    nashHigh: eq?.nashHigh ?? null,
     theme: theme(),
   };
 }

@@ -8,7 +8,7 @@ export { ALGORITHMS } from './types.ts';
 export { InvalidInputError } from './errors.ts';
 export { createRunner, referenceWeights, simulate, type Runner } from './simulate.ts';
 export { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
-export { nashEquilibrium } from './nashEquilibrium.ts';
+export { nashEquilibrium, nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 export { exploitability } from './exploitability.ts';
 export { fitBradleyTerry, rlhfOptimum, BT_CLAMP } from './bradleyTerry.ts';
 export { kl, logSumExp } from './logspace.ts';

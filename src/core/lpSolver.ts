@@ -21,10 +21,23 @@ export interface LpSolution {
 }
 
 /**
+ * Solves further linear objectives over the optimal face of the LP just solved: `cost` is
+ * maximised (or minimised) over { x ≥ 0 : M x ≤ 1, Σx ≥ (1 − 1e-12)·v* } (v* the optimal Σx),
+ * warm-started from the previous basis. Returns the optimal x, or null when HiGHS did not prove
+ * optimality (within the simplex iterations given to maximiseSumUnderOnes, or at all).
+ */
+export type FaceSolve = (cost: Float64Array, maximise: boolean) => Float64Array | null;
+
+/**
  * Solves  maximise Σ_j x_j  subject to  M x ≤ 1,  x ≥ 0  for a dense row-major n×n matrix M with
  * non-negative entries and a positive diagonal (so the optimum is finite and x = 0 is feasible).
+ * `explore`, when given, runs after that solve on the same (warm) model and may call FaceSolve
+ * any number of times, each solve limited to `faceIterations` simplex iterations (a count, not a
+ * time, so that the answer is the same on a busy machine); its answer is returned as `face`.
  */
-export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution {
+export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution;
+export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore: (solve: FaceSolve) => T, faceIterations: number): LpSolution & { face: T };
+export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (solve: FaceSolve) => T, faceIterations = 2147483647): LpSolution & { face?: T } {
   const starts = new Int32Array(n + 1);
   let nnz = 0;
   for (let k = 0; k < n * n; k++) if (M[k] !== 0) nnz++;
@@ -60,11 +73,35 @@ export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution {
     const x = Float64Array.from(m.getSolution().colValue);
     const basis = m.getBasis();
     const basic = highs.constants.basisStatus.basic;
-    return {
+    const solution: LpSolution & { face?: T } = {
       optimal,
       x,
       basicCols: Uint8Array.from(basis.colStatus, (s) => (s === basic ? 1 : 0)),
       basicRows: Uint8Array.from(basis.rowStatus, (s) => (s === basic ? 1 : 0)),
     };
+    if (!explore || !optimal) return solution;
+    // The optimal face: one more row Σx ≥ (1 − 1e-12)·v*. With HiGHS's feasibility tolerance
+    // (1e-10) the face is thickened by ~1e-10 in Σx: a point of it can sit up to ~1e-10/|d| away
+    // from the true face along an edge d with a small reduced cost |d| (callers' tolerances
+    // account for it).
+    const best = m.getObjectiveValue();
+    const all = Int32Array.from({ length: n }, (_, j) => j);
+    m.addRow(best * (1 - 1e-12), highs.infinity, { indices: all, values: new Float64Array(n).fill(1) });
+    m.options.set({ simplex_iteration_limit: faceIterations });
+    const solve: FaceSolve = (cost, maximise) => {
+      try {
+        m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+        m.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
+        m.run();
+        if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+        return Float64Array.from(m.getSolution().colValue);
+      } catch {
+        // HiGHS gives up on some degenerate inputs (entries like 1e-300): no answer, the
+        // Nash found above stands.
+        return null;
+      }
+    };
+    solution.face = explore(solve);
+    return solution;
   });
 }

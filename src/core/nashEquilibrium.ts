@@ -3,7 +3,8 @@
  */
 import { exploitabilityFlat } from './exploitability.ts';
 import { solveInPlace } from './linalg.ts';
-import { maximiseSumUnderOnes } from './lpSolver.ts';
+import { maximiseSumUnderOnes, type FaceSolve } from './lpSolver.ts';
+import { createRng } from './rng.ts';
 import { progressReporter, type SolverOptions } from './solverOptions.ts';
 import type { Matrix } from './types.ts';
 import { validatePreferences } from './validate.ts';
@@ -35,8 +36,132 @@ export function nashEquilibrium(P: Matrix, options?: SolverOptions): Float64Arra
   return result;
 }
 
-function solveNash(p: Float64Array, n: number): Float64Array {
-  const lp = maximiseSumUnderOnes(p, n);
+/** Up to this n the set of equilibria is described per response (2n small warm-started LPs). */
+export const NASH_RANGE_MAX_N = 40;
+/**
+ * A spread of some response's weight over E wider than this: not unique. Not smaller: the LPs
+ * see E thickened by their feasibility tolerance (1e-10 in Σx), which a nearly flat edge of the
+ * polytope turns into ~1e-6 in π on random games of n ≈ 40; 1e-4 (0.01 %) is below anything
+ * the figures can show, and a real tie spreads weights by O(1).
+ */
+export const NASH_UNIQUE_TOL = 1e-4;
+/**
+ * Above this n the set is not examined (unique: null): the face LPs cost several times the Nash
+ * itself there (degenerate pivots at the optimal vertex; at n = 100 ~50 ms on top of ~12 ms, at
+ * n = 300 more than the Nash's ~0.15 s), on the path to the first full answer.
+ */
+export const NASH_SET_MAX_N = 100;
+/**
+ * Simplex iterations allowed per LP on the optimal face: a bound on the work that gives the same
+ * answer on any machine (a time limit would not). From the Nash's own basis a unique vertex needs
+ * only a few degenerate pivots; random games up to NASH_SET_MAX_N stay below the bound.
+ */
+export function faceIterations(n: number): number {
+  return 1000 + 20 * n;
+}
+/** Seed of the fixed pseudo-random direction c of the uniqueness test for n > NASH_RANGE_MAX_N. */
+export const NASH_DIRECTION_SEED = 0x5eed;
+
+/** The Nash equilibria of P: one of them, and whether it is the only one. */
+export interface NashSet {
+  /** A Nash equilibrium of P (a vertex of E), as nashEquilibrium returns it. */
+  nash: Float64Array;
+  /**
+   * true: E is a single point (up to NASH_UNIQUE_TOL); false: P has other Nash equilibria;
+   * null: not decided (n > NASH_SET_MAX_N, or an LP did not finish within faceIterations(n)
+   * simplex iterations or failed).
+   */
+  unique: boolean | null;
+  /**
+   * min and max of π_y over E, per response, when the Nash is not unique and n ≤
+   * NASH_RANGE_MAX_N; null otherwise (for a unique Nash both would be `nash`).
+   */
+  low: Float64Array | null;
+  high: Float64Array | null;
+}
+
+/**
+ * The set of Nash equilibria of the symmetric zero-sum game P,
+ *   E = { π ∈ Δ : (Pπ)_y ≤ 1/2 for every y }
+ * (a policy is a Nash equilibrium iff no response beats it, since the game's value is 1/2), a
+ * convex polytope: the optimal face of the LP of nashEquilibrium. E is one point iff
+ *   max_{π∈E} c·π = min_{π∈E} c·π
+ * for a generic direction c. Two ways, both LPs on the optimal face warm-started from the Nash:
+ * - n ≤ NASH_RANGE_MAX_N: for every y, min and max of π_y over E (2n LPs) — this also says WHICH
+ *   responses' weights are undetermined; unique iff every range is narrower than NASH_UNIQUE_TOL;
+ * - larger n: max and min of c·π for one fixed pseudo-random c (entries uniform in [−1, 1],
+ *   mulberry32 seeded with NASH_DIRECTION_SEED, so the answer is reproducible); unique iff the
+ *   two optimisers agree within NASH_UNIQUE_TOL in every entry. Fails only for c orthogonal to
+ *   E's affine hull, a probability-zero event.
+ * Every LP answer is a point of E, so the ranges are the extremes of the points found, and they
+ * always contain `nash`. Not examined above NASH_SET_MAX_N (unique: null). A generic random P has a unique Nash with probability 1; ties (a
+ * response tied with everything, two identical rows) make E larger. If the LPs run out of the
+ * iteration budget (faceIterations), `unique` is null (unless a spread was already seen) and the
+ * ranges are null.
+ */
+export function nashEquilibriumSet(P: Matrix, options?: SolverOptions): NashSet {
+  const p = validatePreferences(P);
+  const n = P.length;
+  const report = progressReporter(options);
+  report(0);
+  let face: FaceAnswer = { unique: null, low: null, high: null };
+  const nash = n > NASH_SET_MAX_N ? solveNash(p, n) : solveNash(p, n, (solve) => (face = describeFace(solve, n)));
+  report(1);
+  // The points are normalised LP answers; the Nash itself is always in E.
+  if (face.low && face.high) {
+    for (let y = 0; y < n; y++) {
+      face.low[y] = Math.min(face.low[y], nash[y]);
+      face.high[y] = Math.max(face.high[y], nash[y]);
+    }
+  }
+  return { nash, ...face };
+}
+
+type FaceAnswer = Omit<NashSet, 'nash'>;
+
+function describeFace(solve: FaceSolve, n: number): FaceAnswer {
+  const low = new Float64Array(n).fill(Infinity);
+  const high = new Float64Array(n).fill(-Infinity);
+  let complete = true;
+  const visit = (cost: Float64Array, maximise: boolean) => {
+    const x = complete ? solve(cost, maximise) : null;
+    const pi = x && normalise(Float64Array.from(x, (v) => Math.max(0, v)));
+    if (!pi) {
+      complete = false;
+      return;
+    }
+    for (let y = 0; y < n; y++) {
+      low[y] = Math.min(low[y], pi[y]);
+      high[y] = Math.max(high[y], pi[y]);
+    }
+  };
+  const spread = () => {
+    let w = 0;
+    for (let y = 0; y < n; y++) if (high[y] >= low[y]) w = Math.max(w, high[y] - low[y]);
+    return w;
+  };
+  // The direction test first (two LPs): the common, unique case needs nothing more.
+  const rng = createRng(NASH_DIRECTION_SEED);
+  const c = Float64Array.from({ length: n }, () => 2 * rng() - 1);
+  visit(c, true);
+  visit(c, false);
+  const uniqueAlong = spread() <= NASH_UNIQUE_TOL;
+  if (!uniqueAlong && n <= NASH_RANGE_MAX_N) {
+    const cost = new Float64Array(n);
+    for (let y = 0; y < n; y++) {
+      cost.fill(0);
+      cost[y] = 1;
+      visit(cost, true);
+      visit(cost, false);
+    }
+  }
+  if (!complete) return { unique: spread() > NASH_UNIQUE_TOL ? false : null, low: null, high: null };
+  if (uniqueAlong) return { unique: true, low: null, high: null };
+  return n <= NASH_RANGE_MAX_N ? { unique: false, low, high } : { unique: false, low: null, high: null };
+}
+
+function solveNash(p: Float64Array, n: number, explore?: (solve: FaceSolve) => unknown): Float64Array {
+  const lp = explore ? maximiseSumUnderOnes(p, n, explore, faceIterations(n)) : maximiseSumUnderOnes(p, n);
   const raw = normalise(Float64Array.from(lp.x, (v) => Math.max(0, v)));
   const scratch = new Float64Array(n);
   const zeros = new Float64Array(n); // log μ is unused at τ = 0

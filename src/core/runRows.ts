@@ -96,7 +96,7 @@ export function previewChunk(r: Rows): SeriesChunk {
 export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
   const out = progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
   const f = progress.followUp;
-  if (f) for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)]) out.push(a.buffer as ArrayBuffer);
+  if (f) for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)]) if (a instanceof Float64Array) out.push(a.buffer as ArrayBuffer);
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
-import { nashEquilibrium } from './nashEquilibrium.ts';
+import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { chunkBuffers, plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
 import { createRunner, referenceWeights, type Runner } from './simulate.ts';
@@ -129,7 +129,9 @@ export function createSimulationService(): SimulationService {
     return { tauGrid: Float64Array.from(grid), regularizedPath: Float64Array.from(regularizedPath), rlhfPath };
   }
 
-  const nashOf = (s: ScenarioSpec, keys: Keys, report: Report) => memo('nash', keys.nash, () => nashEquilibrium(s.preferences, within(report, 'nash')));
+  /** The Nash of P and whether it is unique (one LP, and a few on its optimal face). */
+  const nashSetOf = (s: ScenarioSpec, keys: Keys, report: Report) => memo<NashSet>('nash', keys.nash, () => nashEquilibriumSet(s.preferences, within(report, 'nash')));
+  const nashOf = (s: ScenarioSpec, keys: Keys, report: Report) => nashSetOf(s, keys, report).nash;
 
   /** π*_τ, or the Nash of P when τ = 0: the run metrics' reference (memoised). */
   function targetOf(s: ScenarioSpec, keys: Keys, report: Report = () => {}): Float64Array {
@@ -138,11 +140,14 @@ export function createSimulationService(): SimulationService {
 
   function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
-    const nash = nashOf(s, keys, report);
+    const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
     return {
       regularized: Float64Array.from(regularized),
-      nash: Float64Array.from(nash),
+      nash: Float64Array.from(nashSet.nash),
+      nashUnique: nashSet.unique,
+      nashLow: nashSet.low && Float64Array.from(nashSet.low),
+      nashHigh: nashSet.high && Float64Array.from(nashSet.high),
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
       ...paths(s, keys, rewards, report),
@@ -252,7 +257,7 @@ export function transferables(response: ComputeResponse | ExtendResponse): Array
   if (!response.ok) return [];
   const out: ArrayBuffer[] = response.chunks.flatMap(chunkBuffers);
   if ('equilibria' in response && response.equilibria) {
-    for (const v of Object.values(response.equilibria)) out.push((v as Float64Array).buffer as ArrayBuffer);
+    for (const v of Object.values(response.equilibria)) if (v instanceof Float64Array) out.push(v.buffer as ArrayBuffer);
   }
   return out;
 }

@@ -31,6 +31,18 @@ export interface EquilibriaResult {
   regularized: Float64Array;
   /** A Nash equilibrium of P (τ = 0), by linear programming. */
   nash: Float64Array;
+  /**
+   * Whether `nash` is the only Nash equilibrium of P (nashEquilibrium.ts, nashEquilibriumSet):
+   * true, false, or null when not decided (n above NASH_SET_MAX_N or out of solver time).
+   * Absent where a producer does not compute it (treated as null).
+   */
+  nashUnique?: boolean | null;
+  /**
+   * When the Nash is not unique and n ≤ NASH_RANGE_MAX_N: the least and the largest weight of each
+   * response over all Nash equilibria of P (both contain `nash`); otherwise null.
+   */
+  nashLow?: Float64Array | null;
+  nashHigh?: Float64Array | null;
   /** Bradley–Terry rewards fitted on the chosen comparison pairs (mean zero). */
   rewards: Float64Array;
   /** ∝ μ exp(r/τ). */

@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../viz/types.ts';
-import { mirrorUpdate } from './matrixEdit.ts';
+import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { presetById } from '../core/presets.ts';
 import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
@@ -127,8 +127,9 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
       const cur = get().scenario;
       const n = cur.preferences.length;
       if (n >= MAX_RESPONSES) return;
-      const preferences = cur.preferences.map((row) => [...row, 0.5]);
-      preferences.push(new Array(n + 1).fill(0.5));
+      // A slightly weaker copy of the last response, not a tie with everything (which would be
+      // a Nash equilibrium of its own): see withNewResponse.
+      const preferences = withNewResponse(cur.preferences);
       // The new response joins the third corner (with the default corners, that is where it goes anyway).
       const [a, b, c] = cur.corners;
       const corners: Corners = n + 1 <= 3 ? defaultCorners(n + 1) : [a, b, [...c, n]];

@@ -148,3 +148,26 @@ export function textColorOn(background: string): string {
   const dark = relativeLuminance(TEXT_DARK);
   return (l + 0.05) / (dark + 0.05) >= 1.05 / (l + 0.05) ? TEXT_DARK : TEXT_LIGHT;
 }
+
+/** How much a new response trails the response it copies (see withNewResponse). */
+export const NEW_RESPONSE_GAP = 0.02;
+
+/**
+ * P with one more response y_new, a slightly weaker copy of the last response y_l (what "Add
+ * response" creates): for every old response j,
+ *   P(y_new ≻ y_j) = max(0, P(y_l ≻ y_j) − δ)  (3 decimals),   P(y_new ≻ y_l) = 1/2 − δ,
+ * mirrored, P(y_j ≻ y_new) = 1 − P(y_new ≻ y_j), with δ = NEW_RESPONSE_GAP. The old entries are
+ * unchanged. Why not a row of ½: a response tied with everything is itself a Nash equilibrium,
+ * so the Nash of P stops being unique and the LP may answer with that new vertex. The weaker copy
+ * loses to every Nash π of the old P, P(y_new ≻ π) < 1/2 (it is at most (Pπ)_l ≤ 1/2, minus δπ_l,
+ * or minus something on π's support unless y_l loses to all of it, when (Pπ)_l = 0), so the
+ * Nash equilibria of the new P are exactly the old ones with weight 0 on y_new: the Nash does
+ * not move and stays unique if it was.
+ */
+export function withNewResponse(P: PreferenceRows): number[][] {
+  const n = P.length;
+  const last = n - 1;
+  const row = P[last].map((v, j) => (j === last ? 0.5 - NEW_RESPONSE_GAP : roundProbability(Math.max(0, v - NEW_RESPONSE_GAP))));
+  row.push(0.5);
+  return [...P.map((r, j) => [...r, roundProbability(1 - row[j])]), row];
+}

@@ -6,7 +6,9 @@
  *
  * Which responses: all of them while n ≤ BARS_MAX (in matrix order), otherwise the union of each
  * equilibrium's top entries, sorted, plus "other" (topK.ts unionTop). The kinds differ by colour AND
- * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover.
+ * fill pattern (solid, hatched, dotted) and are named in the legend; numbers on hover. When the
+ * Nash of P is not unique, its bars carry whiskers from each response's least to its largest
+ * weight over all Nash equilibria (the bar is the one Nash the LP found), and the legend says so.
  */
 import * as d3 from 'd3';
 import { chartSvg, createTooltip, fmtValue, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
@@ -33,7 +35,12 @@ interface Group {
   key: string;
   label: string;
   values: Record<Kind, number>;
+  /** The Nash weight's range over all Nash equilibria (not unique; named responses only). */
+  nashRange: { lo: number; hi: number } | null;
 }
+
+/** The Nash's legend entry when it is not unique. */
+const NASH_NOT_UNIQUE = 'Nash of P (τ = 0), one of many: whiskers show each range';
 
 export function createEquilibriumBars(element: HTMLElement, _options: Record<string, never> = {}): Renderer<EquilibriumBarsProps> {
   const id = `eqbars-${++instanceCounter}`;
@@ -60,6 +67,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
   const grid = svg.append('g');
   const labelsG = svg.append('g');
   const barsG = svg.append('g');
+  const whiskersG = svg.append('g').attr('class', 'nash-ranges');
   const breaks = svg.append('g');
   const axis = svg.append('g');
   const empty = svg.append('text').attr('fill', '#666');
@@ -74,13 +82,19 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     const vectors = p && p.regularized && p.nash && p.rlhfOptimum ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum } : null;
     const indices = vectors ? unionTop([vectors.regularized, vectors.nash, vectors.rlhfOptimum], n, BARS_MAX) : [];
     const agg = vectors ? Object.fromEntries(KINDS.map(({ key }) => [key, aggregateRow(vectors[key], indices, n)])) as Record<Kind, number[]> : null;
+    const low = p?.nashLow;
+    const high = p?.nashHigh;
+    const ranged = !!(low && high && low.length === n && high.length === n);
     groups = agg
       ? [...indices, ...(indices.length < n ? [-1] : [])].map((r, c) => ({
           key: String(r),
           label: r < 0 ? `other (${n - indices.length})` : (p?.labels[r] ?? `y${r + 1}`),
           values: { regularized: agg.regularized[c], nash: agg.nash[c], rlhfOptimum: agg.rlhfOptimum[c] },
+          // "other" sums many weights: the range of a sum is not the sum of ranges, so none.
+          nashRange: ranged && r >= 0 ? { lo: low![r], hi: high![r] } : null,
         }))
       : [];
+    const legendText = (d: (typeof KINDS)[number]) => (d.key === 'nash' && ranged ? NASH_NOT_UNIQUE : d.plain);
 
     // Legend: a swatch with each kind's fill, then its name; wraps when narrow.
     const swatch = Math.round(14 * k);
@@ -92,14 +106,14 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     });
     items.select('rect').attr('width', swatch).attr('height', swatch * 0.7).attr('y', -swatch * 0.35).attr('fill', (d) => fillOf(d.key)).attr('stroke', (d) => d.color).attr('stroke-width', sw);
     items.select<SVGTextElement>('text').attr('x', swatch + 5).each(function (d) {
-      setMathText(d3.select(this), d.label, scriptSize(theme));
+      setMathText(d3.select(this), d.key === 'nash' && ranged ? [[NASH_NOT_UNIQUE]] : d.label, scriptSize(theme));
     });
     const tauText = p ? `τ = ${d3.format('~g')(p.tau)}` : '';
     let lx = 0;
     let ly = fs / 2 + 2;
     const maxW = Math.max(100, width - 8);
     items.attr('transform', (d) => {
-      const w = swatch + 5 + measure(d.plain) + 16 * k;
+      const w = swatch + 5 + measure(legendText(d)) + 16 * k;
       if (lx > 0 && lx + w > maxW) {
         lx = 0;
         ly += fs + 6;
@@ -122,7 +136,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 
     // The scale fits the named responses; "other" (most of the mass at n = 500) may run off it:
     // such a bar is cut at the right edge with a white break mark, its value is in the tooltip.
-    const valuesOf = (gs: Group[]) => gs.flatMap((g) => KINDS.map(({ key }) => g.values[key])).filter(Number.isFinite);
+    const valuesOf = (gs: Group[]) => gs.flatMap((g) => [...KINDS.map(({ key }) => g.values[key]), g.nashRange?.hi ?? 0]).filter(Number.isFinite);
     const named = valuesOf(groups.filter((g) => g.key !== '-1'));
     const max = named.length > 0 ? Math.max(0, ...named) : Math.max(0, ...valuesOf(groups));
     x.domain([0, niceMax(max)]);
@@ -153,6 +167,24 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
       .attr('width', (b) => Math.max(Number.isFinite(b.v) ? 0.75 : 0, x(Number.isFinite(b.v) ? Math.min(b.v, x.domain()[1]) : 0) - left))
       .attr('fill', (b) => fillOf(b.key)).attr('stroke', (b) => KINDS.find((q) => q.key === b.key)!.color).attr('stroke-width', 0.75 * sw);
 
+    // Whiskers on the Nash bar: a line from the least to the largest weight, with end caps.
+    const whiskers = groups.flatMap((g, i) => (g.nashRange && g.nashRange.hi - g.nashRange.lo > 1e-4 ? [{ g, r: g.nashRange, y: top + i * groupH + 1.5 * barH }] : []));
+    const capH = barH * 0.9;
+    const whiskerPath = (w: (typeof whiskers)[number]) => {
+      const [a, b] = [x(Math.min(w.r.lo, x.domain()[1])), x(Math.min(w.r.hi, x.domain()[1]))];
+      return `M${a},${w.y - capH / 2}v${capH}M${a},${w.y}H${b}M${b},${w.y - capH / 2}v${capH}`;
+    };
+    // Ink on a white halo: readable over the hatched Nash bar and over the others.
+    const whisker = whiskersG.selectAll<SVGGElement, (typeof whiskers)[number]>('g.nash-range').data(whiskers, (w) => w.g.key).join((enter) => {
+      const g = enter.append('g').attr('class', 'nash-range');
+      g.append('path').attr('class', 'halo').attr('fill', 'none').attr('stroke', '#fff');
+      g.append('path').attr('class', 'ink').attr('fill', 'none').attr('stroke', INK);
+      return g;
+    });
+    whisker.attr('data-response', (w) => w.g.key).attr('data-low', (w) => String(w.r.lo)).attr('data-high', (w) => String(w.r.hi));
+    whisker.select('path.halo').attr('stroke-width', 4 * sw).attr('d', whiskerPath);
+    whisker.select('path.ink').attr('stroke-width', 1.5 * sw).attr('d', whiskerPath);
+
     const cut = bars.filter((b) => b.v > x.domain()[1]);
     breaks.selectAll('path').data(cut).join('path').attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', 2 * sw)
       .attr('d', (b) => {
@@ -180,7 +212,12 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
       Math.min(px, width - 10),
       rowGeometry.top + (i + 0.5) * rowGeometry.groupH,
       g.label,
-      KINDS.map((q) => ({ color: q.color, dash: q.key === 'nash' ? '2 2' : '', label: q.text, value: fmtValue(g.values[q.key]) })),
+      KINDS.map((q) => ({
+        color: q.color,
+        dash: q.key === 'nash' ? '2 2' : '',
+        label: q.text,
+        value: fmtValue(g.values[q.key]) + (q.key === 'nash' && g.nashRange ? ` (any of ${fmtValue(g.nashRange.lo)}–${fmtValue(g.nashRange.hi)})` : ''),
+      })),
       Math.max(12, theme.fontSize * 0.9),
     );
   };
@@ -203,5 +240,7 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 function ariaLabel(groups: readonly Group[], n: number, tau: number): string {
   if (groups.length === 0) return 'Equilibria bar chart: not computed yet';
   const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind])}`).join(', ');
-  return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.`;
+  const ranges = groups.filter((g) => g.nashRange).map((g) => `${g.label} ${pct(g.nashRange!.lo)} to ${pct(g.nashRange!.hi)}`);
+  const notUnique = ranges.length ? ` The Nash of P is not unique; over all Nash equilibria the weights range: ${ranges.join(', ')}.` : '';
+  return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.${notUnique}`;
 }

@@ -91,14 +91,20 @@ export interface ConvergenceProps {
 
 export interface WinRateRow {
   algorithm: Algorithm;
-  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ). */
+  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) (≤ 1/2). */
   vsReference: number;
   vsRlhf: number;
   vsRegularized: number;
+  vsNash: number;
 }
 
 export interface WinRateProps {
   rows: readonly WinRateRow[];
+  /**
+   * Identifies the run the rows belong to (the equilibria object): the note on beating π*_τ stays
+   * for the rest of a run once shown. Absent: each rows array counts as its own run.
+   */
+  noteKey?: unknown;
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
@@ -135,6 +141,12 @@ export interface EquilibriumBarsProps {
   regularized: ArrayLike<number> | null;
   nash: ArrayLike<number> | null;
   rlhfOptimum: ArrayLike<number> | null;
+  /**
+   * When the Nash of P is not unique: each response's least and largest weight over all Nash
+   * equilibria (drawn as whiskers on the Nash bars); null when unique or unknown.
+   */
+  nashLow?: ArrayLike<number> | null;
+  nashHigh?: ArrayLike<number> | null;
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;

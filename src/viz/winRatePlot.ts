@@ -1,7 +1,9 @@
 /**
- * Win-rate bars: per algorithm, P(π_t ≻ μ), P(π_t ≻ π_RLHF) and P(π_t ≻ π*_τ) on a 0..1 axis with
- * a "tie" line at 1/2. Each bar row carries a text label, so nothing depends on colour; the svg's
- * height follows the number of algorithms (the host's height is ignored).
+ * Win-rate bars: per algorithm, P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ) and P(π_t ≻ Nash of P)
+ * on a 0..1 axis with a "tie" line at 1/2, drawn under the bars and their values. Each bar row
+ * carries a text label, so nothing depends on colour; the svg's height follows the number of
+ * algorithms (the host's height is ignored). Nothing beats the Nash of P (the last bar is ≤ 1/2);
+ * once a policy beats π*_τ, a note under the chart says why (WIN_RATE_NOTE).
  */
 import * as d3 from 'd3';
 import { chartSvg } from './chartFrame.ts';
@@ -13,7 +15,7 @@ import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.t
 import type { MathPart } from './convergenceShared.ts';
 
 interface Bar {
-  key: 'vsReference' | 'vsRlhf' | 'vsRegularized';
+  key: 'vsReference' | 'vsRlhf' | 'vsRegularized' | 'vsNash';
   label: readonly MathPart[];
   spoken: string;
   /** Fill opacity: the bars of one algorithm share its colour, the label tells them apart. */
@@ -24,7 +26,25 @@ const BARS: readonly Bar[] = [
   { key: 'vsReference', label: [['vs μ']], spoken: 'vs μ', opacity: 0.85 },
   { key: 'vsRlhf', label: [['vs RLHF opt.']], spoken: 'vs RLHF optimum', opacity: 0.5 },
   { key: 'vsRegularized', label: [['vs π*'], ['τ', 'sub']], spoken: 'vs π*_τ', opacity: 0.22 },
+  { key: 'vsNash', label: [['vs Nash of P']], spoken: 'vs Nash of P', opacity: 0.1 },
 ];
+
+/** A win rate shown as more than 0.500 (3 decimals): the policy visibly beats the opponent. */
+const BEATS = 0.5005;
+
+/** Some policy beats π*_τ: its win rate against π*_τ is shown above 0.500. */
+export function beatsRegularized(rows: readonly WinRateRow[]): boolean {
+  return rows.some((r) => r.vsRegularized >= BEATS);
+}
+
+/**
+ * The note under the chart once a policy beats π*_τ: π*_τ is the Nash of the regularised game
+ * P_τ(π ≻ π') = P(π ≻ π') − τ KL(π‖μ) + τ KL(π'‖μ) (§4), not of P: it gives up win rate to stay
+ * close to μ, so a policy nearer the Nash of P can beat it. Nothing beats the Nash of P itself:
+ * P(π ≻ π_Nash) = Σ_y π_y (Pπ_Nash)_y ≤ 1/2 since every (Pπ_Nash)_y ≤ 1/2.
+ */
+export const WIN_RATE_NOTE =
+  'Above 0.5 against π*_τ? π*_τ trades win rate for staying close to μ (it is regularised by τ·KL to μ), so a policy nearer the Nash of P can beat it. Nothing beats the Nash of P (≤ 0.5).';
 
 const HEADER_H = 20;
 const ROW_H = 19;
@@ -39,14 +59,24 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
   let rows: readonly WinRateRow[] = [];
 
   const svg = chartSvg(element);
+  // The tie line first: painted under the bars and their value labels, never across a number.
+  const tie = svg.append('line').attr('class', 'tie').attr('stroke', '#666').attr('stroke-dasharray', '3 3').attr('stroke-width', 1);
+  const tieLabel = svg.append('text').attr('fill', '#555').attr('text-anchor', 'middle').text('tie');
   const groupsG = svg.append('g');
   const axisG = svg.append('g');
-  const tie = svg.append('line').attr('stroke', '#666').attr('stroke-dasharray', '3 3').attr('stroke-width', 1);
-  const tieLabel = svg.append('text').attr('fill', '#555').attr('text-anchor', 'middle').text('tie');
+  // HTML, so it wraps in the narrow side panel; π*_τ is written with a real subscript.
+  const note = d3.select(element).append('p').attr('class', 'winrate-note').attr('data-testid', 'winrate-note')
+    .style('margin', '4px 4px 0').style('line-height', '1.3').style('color', '#333').style('display', 'none');
   const empty = svg.append('text').attr('fill', '#666').text('No win rates yet');
   const x = d3.scaleLinear().domain([0, 1]);
 
   let emptyMessage: string | undefined;
+  /**
+   * The noteKey of the run in which a policy was last seen beating π*_τ: the note stays for the
+   * rest of that run, so it does not blink on and off (moving the panel) while OMD circles π*_τ.
+   */
+  let beatenIn: unknown = undefined;
+  let noteKey: unknown = undefined;
   let theme: FigureTheme = resolveTheme(undefined);
   let laidOutTheme = '';
 
@@ -145,6 +175,16 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     groupsG.select('line.zero').attr('display', show);
     empty.text(emptyMessage ?? 'No win rates yet');
     empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', top + fs);
+    if (beatsRegularized(rows)) beatenIn = noteKey ?? rows;
+    const showNote = rows.length > 0 && beatenIn === (noteKey ?? rows);
+    note.style('display', showNote ? 'block' : 'none').style('font-size', `${Math.max(12, fs * 0.85)}px`);
+    if (showNote && note.text() === '') {
+      // π*_τ with its subscript: split the plain text at each "π*_τ".
+      WIN_RATE_NOTE.split('π*_τ').forEach((piece, i) => {
+        if (i > 0) note.append('span').text('π*').append('sub').text('τ');
+        note.append('span').text(piece);
+      });
+    }
     svg.attr('aria-label', ariaLabel(rows));
   }
 
@@ -152,6 +192,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     update(next) {
       rows = next.rows;
       emptyMessage = next.emptyMessage;
+      noteKey = next.noteKey;
       theme = resolveTheme(next.theme);
       render();
     },
@@ -161,6 +202,7 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     },
     destroy() {
       svg.remove();
+      note.remove();
     },
   };
 }

@@ -84,6 +84,33 @@ describe('simulation service', () => {
   });
 });
 
+describe('whether the Nash of P is unique', () => {
+  it('the equilibria say so, with per-response ranges when it is not; the follow-up carries the same', () => {
+    const s = createSimulationService();
+    expect(eqOf(s.compute(1, rps, 10)).nashUnique).toBe(true);
+    // A fourth response tied (½) with everything: every mix of the old Nash and it is a Nash.
+    const tied: ScenarioSpec = {
+      ...rps,
+      preferences: [...Array.from(rps.preferences, (r) => [...Array.from(r), 0.5]), [0.5, 0.5, 0.5, 0.5]],
+      reference: [0.25, 0.25, 0.25, 0.25],
+      initial: [0.25, 0.25, 0.25, 0.25],
+    };
+    const eq = eqOf(s.compute(2, tied, 10));
+    expect(eq.nashUnique).toBe(false);
+    expect(eq.nashHigh![3]).toBeCloseTo(1, 6);
+    expect(eq.nashLow![3]).toBeCloseTo(0, 6);
+    s.compute(3, tied, 10, undefined, undefined, true);
+    const f = s.followUp(3);
+    expect(f?.equilibria.nashUnique).toBe(false);
+    expect(Array.from(f!.equilibria.nashHigh!)).toEqual(Array.from(eq.nashHigh!));
+    // The ranges cross as transferred buffers; the flag is no buffer.
+    const r = s.compute(4, tied, 10);
+    const list = transferables(r);
+    expect(list).toContain(eqOf(r).nashLow!.buffer);
+    expect(list.every((b) => b instanceof ArrayBuffer)).toBe(true);
+  });
+});
+
 describe('thinned computations', () => {
   it('keep exactly the rows the thinning selects, equal to the full run at those iterations', () => {
     const full = createSimulationService().compute(1, rps, 20_000);
@@ -202,7 +229,7 @@ describe('deferred metrics and τ-paths', () => {
     f.kl.forEach((kl, k) => expect(Array.from(kl)).toEqual(Array.from(full.chunks[k].kl)));
     f.exploitability.forEach((e, k) => expect(Array.from(e)).toEqual(Array.from(full.chunks[k].exploitability)));
     const fullEq = eqOf(full);
-    for (const key of Object.keys(fullEq) as (keyof EquilibriaResult)[]) expect(Array.from(f.equilibria[key])).toEqual(Array.from(fullEq[key]));
+    expect(f.equilibria).toEqual(fullEq);
     // Only once, and only for the newest computation.
     expect(s.followUp(1)).toBeNull();
     s.compute(2, rps, 10, undefined, undefined, true);
