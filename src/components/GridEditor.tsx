@@ -50,6 +50,15 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   const [drafts, setDrafts] = useState<{ shape: string; cells: ReadonlyMap<string, CellDraft> }>({ shape, cells: NO_DRAFTS });
   const cells = drafts.shape === shape ? drafts.cells : NO_DRAFTS;
   const [focused, setFocused] = useState<string | null>(null);
+  // A new matrix (the applied value arriving, an undo, a drag): applied texts give way, unless
+  // the person is still in that cell typing that very value. Derived while rendering (React's
+  // "state from previous props" pattern), so the old text never shows beside the new matrix.
+  const [seenMatrix, setSeenMatrix] = useState(preferences);
+  if (seenMatrix !== preferences) {
+    setSeenMatrix(preferences);
+    const kept = [...cells].filter(([k, d]) => !d.applied || (k === focused && preferences[Number(k.split(',')[0])]?.[Number(k.split(',')[1])] === d.applied.value));
+    if (kept.length !== cells.size) setDrafts({ shape, cells: new Map(kept) });
+  }
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { emptyName, nameFieldProps } = useNameDraft(labels, n, onLabelsChange);
   const [dragging, setDragging] = useState<{ i: number; j: number } | null>(null);
@@ -211,10 +220,12 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
     handlers.current = {
       focus: (i, j) => setFocused(key(i, j)),
       blur: (i, j) => {
-        setFocused((f) => (f === key(i, j) ? null : f)); // an applied text gives way to the value
+        setFocused((f) => (f === key(i, j) ? null : f));
         const d = latest.current.cells.get(key(i, j));
-        // Leaving the cell commits what was typed; a refused text stays, with its message.
-        if (d && !d.applied && d.message === null) settle(i, j, d.text, true);
+        // Leaving the cell commits what was typed (an applied text gives way to the value as the
+        // grid prints it); a refused text stays, with its message.
+        if (d?.applied) setDraft(i, j, null);
+        else if (d && d.message === null) settle(i, j, d.text, true);
       },
       input: onCellInput,
       keyDown: onCellKeyDown,

@@ -59,10 +59,21 @@ export function useTypedNumber(options: TypedNumberOptions): TypedNumberField {
     latest.current = options;
   });
 
+  useLayoutEffect(() => {
+    draftRef.current = draft;
+  });
   const setDraft = (d: Draft | null) => {
-    draftRef.current = d;
+    draftRef.current = d; // at once, for a handler that follows before the next render
     setDraftState(d);
   };
+  // A new value (the applied one arriving, an undo, a preset): an applied text gives way, unless
+  // the person is still in the field typing that very value. Derived while rendering (React's
+  // "state from previous props" pattern).
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (draft?.applied && !(focused && value === draft.applied.value)) setDraftState(null);
+  }
   const stopTimer = () => clearTimeout(timer.current);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -85,8 +96,7 @@ export function useTypedNumber(options: TypedNumberOptions): TypedNumberField {
     else setDraft(null);
   };
 
-  // An applied draft gives way to the current value once it has arrived (or anything else has
-  // changed it) and the person has left the field.
+  // (The same rule for the render before the pruning above takes effect.)
   let shown = draft;
   if (draft?.applied) {
     const arrived = value !== draft.applied.before;
@@ -120,9 +130,10 @@ export function useTypedNumber(options: TypedNumberOptions): TypedNumberField {
         }
       },
       onBlur: (e) => {
-        setFocused(false); // an applied text gives way to the value
+        setFocused(false);
         const d = draftRef.current;
-        if (d && !d.applied && d.message === null) commit(e.target.value);
+        if (d?.applied) setDraft(null); // leaving the field shows the value as the app prints it
+        else if (d && d.message === null) commit(e.target.value);
       },
       onKeyDown: (e) => {
         if (e.key === 'Enter') {
