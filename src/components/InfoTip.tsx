@@ -47,7 +47,10 @@ export function InfoTip({ about, children }: { about: string; children: ReactNod
         {/* The name as hidden text rather than aria-label: the same accessible name ("About τ"),
             without the button also matching a search for the control's own label. */}
         <span className="visually-hidden">About {about}</span>
-        <span aria-hidden="true">ⓘ</span>
+        {/* Drawn, not the ⓘ character: many fonts lack it (a box instead). */}
+        <span className="info-tip__icon" aria-hidden="true">
+          i
+        </span>
       </button>
       <span id={id} className="info-tip__text" role="note" aria-live="polite">
         {open ? children : null}
