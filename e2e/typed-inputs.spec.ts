@@ -4,6 +4,7 @@
  * presets' n applies once typing pauses; the jargon controls' ⓘ help; full row names; the note
  * when τ = 0 gives up the Theorem 1 schedule.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, readPolicies, test } from './fixtures.ts';
 
 test.describe('typing in a matrix cell', () => {
@@ -141,6 +142,8 @@ test.describe('inline help', () => {
     await expect(text).toBeHidden();
     await page.keyboard.press('Space');
     await expect(text).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('aside.controls').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.locator('body').click({ position: { x: 5, y: 5 } }); // a click elsewhere closes it
     await expect(text).toBeHidden();
   });
