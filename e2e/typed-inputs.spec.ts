@@ -78,6 +78,11 @@ test('τ, η and μ read a decimal comma', async ({ page }) => {
   await mu.fill('0,6');
   await mu.press('Enter');
   await expect(mu).toHaveValue('0.6');
+  await mu.fill('5'); // said, not clamped silently
+  await mu.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'μ(rock): 5 is too large' })).toBeVisible();
+  await mu.press('Escape');
+  await expect(mu).toHaveValue('0.6');
   await tau.fill('1,000.5');
   await tau.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'τ: "1,000.5" is ambiguous' })).toBeVisible();

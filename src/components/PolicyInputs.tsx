@@ -24,6 +24,8 @@ export interface PolicyInputsProps {
 }
 
 const fmt = (x: number) => String(Number(x.toFixed(4)));
+/** The largest typed entry: the other responses keep some mass (μ and π₀ stay strictly positive). */
+const MAX_ENTRY = 0.999;
 
 export function PolicyInputs(props: PolicyInputsProps) {
   return props.labels.length > GRID_MAX_RESPONSES ? <PolicyListInput {...props} /> : <PolicyFields {...props} />;
@@ -37,7 +39,7 @@ function PolicyFields({ legend, symbol, labels, value, onChange, disabled, info 
 
   // The typed entry keeps its value; the others are scaled to fill the rest of the mass.
   const apply = (k: number, v: number) => {
-    const clamped = Math.min(v, 0.999);
+    const clamped = Math.min(v, MAX_ENTRY);
     const rest = value.reduce((a, b, i) => (i === k ? a : a + b), 0);
     onChange(value.map((x, i) => (i === k ? clamped : (x / rest) * (1 - clamped))));
   };
@@ -77,9 +79,15 @@ function PolicyField({ name, label, value, disabled, errorId, onApply, onMessage
   const field = useTypedNumber({
     value,
     format: fmt,
-    formatApplied: (v) => fmt(Math.min(v, 0.999)),
     judge: (text, final) =>
-      judgeTyped(text, final, { name, min: Number.MIN_VALUE, max: Infinity, kept: fmt(value), outOfRange: (shown) => `${shown} is not a positive number` }),
+      judgeTyped(text, final, {
+        name,
+        min: Number.MIN_VALUE,
+        max: MAX_ENTRY,
+        kept: fmt(value),
+        // Said, not clamped silently: the entry is a probability, the others are rescaled to fit.
+        outOfRange: (shown, v) => (v > 0 ? `${shown} is too large: an entry is a probability, at most ${MAX_ENTRY} (the others are rescaled to fill the rest)` : `${shown} is not a positive number`),
+      }),
     onApply,
   });
   const message = field.message;
