@@ -41,7 +41,7 @@ test.describe('inputs for large n', () => {
     await expect(page.getByTestId('heatmap-canvas')).toBeVisible();
     await expect(page.locator('.pref-editor__table')).toHaveCount(0);
     // One number field for the selected cell, not 60 × 59.
-    await expect(page.locator('.heatmap-editor input[type="number"]')).toHaveCount(1);
+    await expect(page.locator('.heatmap-editor input[inputmode="decimal"]')).toHaveCount(1);
     const { preferences: P, labels } = leaderboard();
     for (const [r, c] of [[4, 11], [37, 2], [59, 0]]) {
       await hoverCell(page, r, c);
@@ -63,11 +63,14 @@ test.describe('inputs for large n', () => {
     await expect(readout(page)).toHaveText(`P(${labels[7]} ≻ ${labels[2]}) = 0.750`);
     await expect.poll(() => hashCell(page.url(), N, 2, 7)).toBe(0.25);
 
-    // Out of range: refused with a message naming the cell; the value stays.
+    // Out of range: refused with a message naming the cell; the value stays, and so does the
+    // typed text (nothing is lost) until Escape.
     await field.fill('1.5');
-    await expect(page.locator('.heatmap-editor__message')).toContainText(`P(${labels[2]} ≻ ${labels[7]}) must be between 0 and 1`);
+    await expect(page.locator('.heatmap-editor__message')).toContainText(`P(${labels[2]} ≻ ${labels[7]}): 1.5 is not a probability in [0, 1]. It stays 0.25.`);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await field.blur();
+    await expect(field).toHaveValue('1.5');
+    await field.press('Escape');
     await expect(field).toHaveValue('0.25');
     expect(hashCell(page.url(), N, 2, 7)).toBe(0.25);
   });

@@ -122,13 +122,20 @@ test.describe('direct manipulation', () => {
     await tau.fill('-2');
     await tau.press('Enter');
     await expect(page.getByRole('alert').filter({ hasText: 'τ must be' })).toBeVisible();
+    // Leaving the field keeps the refused text and its message (nothing typed is lost); Escape
+    // shows the current value again.
     await tau.blur();
+    await expect(tau).toHaveValue('-2');
+    await expect(page.getByRole('alert').filter({ hasText: 'It stays 0.05.' })).toBeVisible();
+    await tau.press('Escape');
     await expect(tau).toHaveValue('0.05');
     const cell = page.getByLabel('P(rock ≻ paper)');
     await cell.fill('1.7');
-    await expect(page.getByText(/P\(rock ≻ paper\) must be between 0 and 1/)).toBeVisible();
+    await expect(page.getByText(/P\(rock ≻ paper\): 1\.7 is not a probability in \[0, 1\]/)).toBeVisible();
     await expect(cell).toHaveAttribute('aria-invalid', 'true');
     await cell.blur();
+    await expect(cell).toHaveValue('1.7');
+    await cell.press('Escape');
     await expect(cell).toHaveValue(/^0\.10*$/);
     await expect(page.getByTestId('iteration')).toHaveText('300');
   });

@@ -19,6 +19,9 @@ const Dynamics = memo(DynamicsControls);
 // Corners matter only for n > 3: loaded then, not on the default page.
 const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: memo(m.CornerPicker) })));
 
+const REFERENCE_HELP = 'μ is the reference policy (the model before alignment): the KL penalty τ·KL(π‖μ) pulls every policy towards it, and the RLHF optimum reweights it.';
+const START_HELP = 'π₀ is the policy every algorithm starts from at t = 0.';
+
 function applyPaste(P: number[][], names: string[] | null) {
   a.setPreferences(P);
   if (names) a.setLabels(names);
@@ -51,10 +54,10 @@ export function ControlsPanel() {
         <Paste onApply={applyPaste} />
       </Gate>
       <Gate name="reference">
-        <Policy legend="Reference policy μ" symbol="μ" labels={labels} value={reference} onChange={a.setReference} />
+        <Policy legend="Reference policy μ" symbol="μ" info={REFERENCE_HELP} labels={labels} value={reference} onChange={a.setReference} />
       </Gate>
       <Gate name="initial">
-        <Policy legend="Start π₀" symbol="π₀" labels={labels} value={initial} onChange={a.setInitial} />
+        <Policy legend="Start π₀" symbol="π₀" info={START_HELP} labels={labels} value={initial} onChange={a.setInitial} />
       </Gate>
       <Dynamics />
       {large && (

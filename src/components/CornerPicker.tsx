@@ -11,9 +11,13 @@ import { runStore } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES, defaultCorners } from '../state/scenario.ts';
 import { orderByScore } from '../viz/matrixOrder.ts';
 import type { Corners } from '../viz/types.ts';
+import { InfoTip } from './InfoTip.tsx';
 import './HeatmapEditor.css';
 
 const NAMES = ['A', 'B', 'C'] as const;
+
+const CORNERS_HELP =
+  'A triangle has three corners, so with more than three responses each corner stands for a group: a policy is drawn where the corners’ weights are the summed probabilities of their groups (responses in no group are ignored and the weights renormalised).';
 
 export function CornerPicker() {
   const labels = useAppStore((s) => s.scenario.labels);
@@ -36,8 +40,11 @@ function CornerSelects() {
   };
 
   return (
-    <fieldset className="corner-picker">
-      <legend>Simplex corners (n &gt; 3: responses summed into each corner)</legend>
+    <fieldset className="corner-picker" aria-labelledby={`${id}-legend`}>
+      <legend>
+        <span id={`${id}-legend`}>Simplex corners (n &gt; 3: responses summed into each corner)</span>
+        <InfoTip about="Simplex corners">{CORNERS_HELP}</InfoTip>
+      </legend>
       <div className="corner-grid">
         {labels.map((label, i) => (
           <label key={i} htmlFor={`${id}-${i}`}>
@@ -146,8 +153,11 @@ function CornerFields() {
   };
 
   return (
-    <fieldset className="corner-picker corner-fields">
-      <legend>Simplex corners (responses summed into each corner)</legend>
+    <fieldset className="corner-picker corner-fields" aria-labelledby={`${id}-legend`}>
+      <legend>
+        <span id={`${id}-legend`}>Simplex corners (responses summed into each corner)</span>
+        <InfoTip about="Simplex corners">{CORNERS_HELP}</InfoTip>
+      </legend>
       <div className="corner-fields__quick" role="group" aria-label="Quick choices">
         <button type="button" disabled={!equilibria} onClick={() => equilibria && topTwo(equilibria.nash)}>
           Top 2 by Nash, rest

@@ -1,5 +1,5 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Algorithm } from '../core/types.ts';
 import { actions as a } from '../state/appStore.ts';
 import { useAppStore } from '../state/appView.ts';
@@ -7,9 +7,21 @@ import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { Gate } from './Gate.tsx';
+import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
 
 const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+
+/** One sentence per jargon control (shown by its ⓘ). */
+export const HELP = {
+  tau: 'τ is the strength of the KL penalty towards μ: the target π*_τ is the Nash equilibrium of the game where each policy pays τ·KL(π‖μ); at τ = 0 it is the Nash equilibrium of P itself.',
+  eta: 'η is the step size of each update: larger steps move faster, but with a constant η Nash-MD settles within O(η) of π*_τ instead of on it.',
+  schedule:
+    'A constant η keeps every step the same size (fast, with an O(η) bias); Theorem 1’s step η_t = 2/(τ(t+2)) shrinks over time so Nash-MD’s last iterate converges to π*_τ, at the rate drawn as the dashed “Theorem 1 bound” on the convergence plot.',
+  show: 'Which algorithms run and are drawn: Nash-MD (the paper’s method, which plays against a mixture of the current policy and μ), online mirror descent (OMD, which plays against the current policy itself) and RLHF (maximise a fitted reward).',
+  comparisons:
+    'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, or pairs drawn from μ) changes that reward whenever P is not transitive.',
+} as const;
 
 export function DynamicsControls() {
   const id = useId();
@@ -18,18 +30,40 @@ export function DynamicsControls() {
   const schedule = useAppStore((s) => s.scenario.schedule);
   const algorithms = useAppStore((s) => s.scenario.algorithms);
   const comparisons = useAppStore((s) => s.scenario.comparisons);
+  const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
 
   return (
     <section className="dynamics-controls" aria-label="Dynamics">
       <Gate name="tau">
-        <LogSlider label="τ (regularisation)" name="τ" value={tau} min={TAU_RANGE.min} max={TAU_RANGE.max} onChange={a.setTau} testId="tau" allowZero validate={(v) => checkField('tau', v)} />
+        <LogSlider
+          label="τ (regularisation)"
+          name="τ"
+          value={tau}
+          min={TAU_RANGE.min}
+          max={TAU_RANGE.max}
+          onChange={a.setTau}
+          testId="tau"
+          allowZero
+          validate={(v) => checkField('tau', v)}
+          info={<InfoTip about="τ">{HELP.tau}</InfoTip>}
+        />
       </Gate>
       <Gate name="schedule" className="param-row">
-        <label htmlFor={`${id}-schedule`}>Step size</label>
+        <span className="label-with-info">
+          <label htmlFor={`${id}-schedule`}>Step size</label>
+          <InfoTip about="the step size schedule">{HELP.schedule}</InfoTip>
+        </span>
         <select id={`${id}-schedule`} value={schedule} onChange={(e) => a.setSchedule(e.target.value as 'constant' | 'theorem')}>
           <option value="constant">constant η</option>
-          <option value="theorem">Theorem 1: η_t = 2/(τ(t+2))</option>
+          <option value="theorem" disabled={tau === 0}>
+            Theorem 1: η_t = 2/(τ(t+2)){tau === 0 ? ' (needs τ > 0)' : ''}
+          </option>
         </select>
+        {undefinedSchedule && (
+          <p className="field-note" role="status" data-testid="schedule-note">
+            At τ = 0 the Theorem 1 schedule 2/(τ(t+2)) is undefined; using constant η = {Number(eta.toPrecision(3))}.
+          </p>
+        )}
       </Gate>
       <Gate name="eta">
       <LogSlider
@@ -42,6 +76,7 @@ export function DynamicsControls() {
         validate={(v) => checkField('eta', v)}
         disabled={schedule === 'theorem'}
         testId="eta"
+        info={<InfoTip about="η">{HELP.eta}</InfoTip>}
       />
       {schedule === 'constant' && effectiveEta({ eta, tau }) < eta && (
         <p className="field-note" role="status">
@@ -50,8 +85,11 @@ export function DynamicsControls() {
       )}
       </Gate>
       <Gate name="algorithms">
-      <fieldset className="algo-toggles">
-        <legend>Show</legend>
+      <fieldset className="algo-toggles" aria-labelledby={`${id}-show`}>
+        <legend>
+          <span id={`${id}-show`}>Show</span>
+          <InfoTip about="Show (which algorithms)">{HELP.show}</InfoTip>
+        </legend>
         {ALGOS.map((alg) => (
           <label key={alg} className="algo-toggle">
             <input type="checkbox" checked={algorithms.includes(alg)} onChange={(e) => a.toggleAlgorithm(alg, e.target.checked)} />
@@ -64,7 +102,10 @@ export function DynamicsControls() {
       </fieldset>
       </Gate>
       <Gate name="comparisons" className="param-row">
-        <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
+        <span className="label-with-info">
+          <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
+          <InfoTip about="RLHF reward fitted on">{HELP.comparisons}</InfoTip>
+        </span>
         <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}>
           <option value="uniform">uniform pairs</option>
           <option value="reference">pairs drawn from μ</option>
@@ -72,4 +113,20 @@ export function DynamicsControls() {
       </Gate>
     </section>
   );
+}
+
+/**
+ * Whether to say that the Theorem 1 schedule was given up for a constant η: τ became 0 while it
+ * was selected (appStore.setTau switches to the constant step, since 2/(τ(t+2)) has no value at
+ * τ = 0). The note stays while τ = 0 and goes once τ > 0 or the theorem is chosen again.
+ */
+function useTheoremAtZeroNote(tau: number, schedule: 'constant' | 'theorem'): boolean {
+  const [seen, setSeen] = useState({ tau, schedule, note: false });
+  if (seen.tau !== tau || seen.schedule !== schedule) {
+    // Derived while rendering (React's "state from previous props" pattern), no effect needed.
+    const note = tau === 0 && schedule === 'constant' && (seen.note || (seen.schedule === 'theorem' && seen.tau > 0));
+    setSeen({ tau, schedule, note });
+    return note;
+  }
+  return seen.note;
 }

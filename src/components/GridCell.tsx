@@ -2,7 +2,8 @@
  * One number field of the grid editor (GridEditor.tsx). Memoised: an edit changes two cells (the
  * cell and its mirror), and only those re-render; the other n² − 2 keep their DOM untouched. The
  * handlers come through a ref that the editor refreshes on every render, so they are always the
- * latest while the props stay equal.
+ * latest while the props stay equal. A text field, not type="number": a number field reports "0,4"
+ * or "1." as empty, so typed text could not be judged as a whole (numberInput.ts).
  */
 import { memo, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { heatColor, textColorOn } from '../state/matrixEdit.ts';
@@ -37,11 +38,10 @@ export const GridCell = memo(function GridCell({ i, j, value, text, label, inval
   return (
     <td className="pref-editor__cell" style={{ background, color: textColorOn(background) }}>
       <input
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={0}
-        max={1}
-        step={0.01}
+        autoComplete="off"
+        spellCheck={false}
         className={`pref-editor__input${dragging ? ' is-dragging' : ''}`}
         aria-label={label}
         aria-invalid={invalid ? true : undefined}

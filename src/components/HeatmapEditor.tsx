@@ -2,20 +2,22 @@
  * The preference matrix for n > GRID_MAX_RESPONSES: a canvas heatmap (src/viz/heatmapEditor.ts)
  * with zoom, a hover read-out, rows and columns ordered by Nash probability or Bradley–Terry
  * reward, and a panel that edits the selected cell with a native number field and renames or
- * removes its two responses. Hover and zoom write text straight into their elements (no React
+ * removes its two responses. The cell field reads typed numbers like every number field
+ * (useTypedNumber: a decimal comma is fine, nothing applies until a whole number is typed). Hover and zoom write text straight into their elements (no React
  * render per mouse move); React renders on selection, edits and new results only.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { runStore } from '../state/runStore.ts';
 import { uiStore } from '../state/uiStore.ts';
-import { cellName, cellRangeMessage, formatCell, mirrorUpdate, parseCellText, stepValue } from '../state/matrixEdit.ts';
+import { cellName, formatCell, judgeCellText, mirrorUpdate, stepValue } from '../state/matrixEdit.ts';
 import { createHeatmapEditor, type HeatmapCell, type HeatmapEditorRenderer } from '../viz/heatmapEditor.ts';
 import { MATRIX_ORDERS, matrixOrder, type MatrixOrderKind } from '../viz/matrixOrder.ts';
 import { DEFAULT_THEME, LECTURE_THEME } from '../viz/types.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
 import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
+import { useTypedNumber } from './useTypedNumber.ts';
 import './HeatmapEditor.css';
 
 /** The preference editor's props, every one given (PreferenceEditor fills in the defaults). */
@@ -68,7 +70,8 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
   const selected = validCell(chosen, n);
   const { i, j } = selected;
   const [orderKind, setOrderKind] = useState<MatrixOrderKind>('original');
-  const [draft, setDraft] = useState<{ i: number; j: number; text: string; invalid: boolean } | null>(null);
+  // The selected cell's refusal (CellValueField), if its typed text was refused.
+  const [cellMessage, setCellMessage] = useState<string | null>(null);
   const { emptyName, nameFieldProps } = useNameDraft(labels, n, onLabelsChange);
   // The equilibria belong to this matrix's size only once the run store reports the same n.
   const equilibria = useStore(runStore, (s) => (s.n === n ? s.equilibria : null));
@@ -125,9 +128,8 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
     writeReadout(readoutRef.current, { preferences, labels, selected: { i, j }, readOnly, onChange }, hoverRef.current);
   }, [preferences, labels, order, i, j, lecture, readOnly, onChange]);
 
-  const liveDraft = draft && draft.i === i && draft.j === j ? draft : null;
-  const message = liveDraft?.invalid
-    ? `${cellRangeMessage(labels, i, j)}; the current value (${fmt(preferences[i][j])}) is kept.`
+  const message = cellMessage
+    ? `${cellMessage} Enter a probability between 0 and 1, or press Esc to show the current value again.`
     : emptyName !== null
       ? emptyNameMessage(emptyName)
       : null;
@@ -179,30 +181,18 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
           <p className="heatmap-editor__fixed">{cellName(labels, i, i)} = ½ is fixed: a response ties with itself. Select another cell to edit it.</p>
         ) : (
           <>
-            <label className="heatmap-editor__value">
-              <span>{cellName(labels, i, j)}</span>
-              <input
-                ref={inputRef}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={1}
-                step={0.01}
-                readOnly={readOnly}
-                aria-invalid={liveDraft?.invalid ? true : undefined}
-                aria-describedby={message ? messageId : undefined}
-                value={liveDraft ? liveDraft.text : fmt(preferences[i][j])}
-                onChange={(e) => {
-                  const parsed = parseCellText(e.target.value);
-                  setDraft({ i, j, text: e.target.value, invalid: !parsed.ok });
-                  if (parsed.ok) commitCell(latest.current, i, j, parsed.value);
-                }}
-                onBlur={() => setDraft(null)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === 'Escape') setDraft(null);
-                }}
-              />
-            </label>
+            <CellValueField
+              key={`${i},${j}`}
+              inputRef={inputRef}
+              labels={labels}
+              i={i}
+              j={j}
+              value={preferences[i][j]}
+              readOnly={readOnly}
+              messageId={message ? messageId : undefined}
+              onApply={(v) => commitCell(latest.current, i, j, v)}
+              onMessage={setCellMessage}
+            />
             <span className="heatmap-editor__mirror">
               mirror {cellName(labels, j, i)} = {fmt(preferences[j][i])}
             </span>
@@ -251,5 +241,33 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
         </fieldset>
       )}
     </div>
+  );
+}
+
+interface CellValueFieldProps {
+  inputRef: RefObject<HTMLInputElement | null>;
+  labels: readonly string[];
+  i: number;
+  j: number;
+  value: number;
+  readOnly: boolean;
+  messageId: string | undefined;
+  onApply(value: number): void;
+  onMessage(message: string | null): void;
+}
+
+/** The selected cell's number field (keyed by the cell: a new selection starts with its value). */
+function CellValueField({ inputRef, labels, i, j, value, readOnly, messageId, onApply, onMessage }: CellValueFieldProps) {
+  const field = useTypedNumber({ value, format: fmt, judge: (text, final) => judgeCellText(text, final, labels, i, j, value, 3), onApply });
+  const message = field.message;
+  useEffect(() => {
+    onMessage(message);
+    return () => onMessage(null);
+  }, [message, onMessage]);
+  return (
+    <label className="heatmap-editor__value">
+      <span>{cellName(labels, i, j)}</span>
+      <input ref={inputRef} type="text" inputMode="decimal" autoComplete="off" readOnly={readOnly} aria-describedby={messageId} {...field.inputProps} />
+    </label>
   );
 }

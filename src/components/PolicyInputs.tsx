@@ -4,7 +4,10 @@
  * naming the field; the current policy stays. Above GRID_MAX_RESPONSES the form is
  * PolicyListInput (a Uniform button, the largest entries, one text area for every weight).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { judgeTyped, parseTypedNumber } from '../state/numberInput.ts';
+import { InfoTip } from './InfoTip.tsx';
+import { useTypedNumber } from './useTypedNumber.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import './HeatmapEditor.css';
 
@@ -16,69 +19,94 @@ export interface PolicyInputsProps {
   value: readonly number[];
   onChange(value: number[]): void;
   disabled?: boolean;
+  /** One sentence of inline help, behind an ⓘ beside the legend (InfoTip). */
+  info?: string;
 }
 
 const fmt = (x: number) => String(Number(x.toFixed(4)));
+/** The largest typed entry: the other responses keep some mass (μ and π₀ stay strictly positive). */
+const MAX_ENTRY = 0.999;
 
 export function PolicyInputs(props: PolicyInputsProps) {
   return props.labels.length > GRID_MAX_RESPONSES ? <PolicyListInput {...props} /> : <PolicyFields {...props} />;
 }
 
-function PolicyFields({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
+function PolicyFields({ legend, symbol, labels, value, onChange, disabled, info }: PolicyInputsProps) {
   const id = useId();
-  // The entry being typed (index and text), or just committed: a committed entry keeps its text
-  // until the new policy arrives, since the page may hold an edit back until its result
-  // (appView.ts). A draft belongs to the policy it was typed over; every other field shows the
-  // current value.
-  const [draft, setDraft] = useState<{ k: number; text: string; of: readonly number[]; committed: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const live = draft && draft.of === value ? draft : null;
+  // Each entry's refusal message (by index), listed under the fields.
+  const [messages, setMessages] = useState<Record<number, string>>({});
+  const error = Object.values(messages).join(' ') || null;
 
-  const commit = (k: number, raw: string) => {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) {
-      setError(`${symbol}(${labels[k]}) must be a positive number; got "${raw}". The previous value is kept.`);
-      setDraft(null);
-      return;
-    }
-    setError(null);
-    if (Math.abs(v - value[k]) < 1e-12) {
-      setDraft(null);
-      return;
-    }
-    // The typed entry keeps its value; the others are scaled to fill the rest of the mass.
-    const clamped = Math.min(v, 0.999);
+  // The typed entry keeps its value; the others are scaled to fill the rest of the mass.
+  const apply = (k: number, v: number) => {
+    const clamped = Math.min(v, MAX_ENTRY);
     const rest = value.reduce((a, b, i) => (i === k ? a : a + b), 0);
-    const next = value.map((x, i) => (i === k ? clamped : (x / rest) * (1 - clamped)));
-    setDraft({ k, text: fmt(clamped), of: value, committed: true });
-    onChange(next);
+    onChange(value.map((x, i) => (i === k ? clamped : (x / rest) * (1 - clamped))));
   };
 
   return (
-    <fieldset className="policy-inputs">
-      <legend>{legend}</legend>
+    <fieldset className="policy-inputs" aria-labelledby={`${id}-legend`}>
+      <Legend id={`${id}-legend`} text={legend} symbol={symbol} info={info} />
       <div className="policy-grid">
         {labels.map((label, k) => (
-          <label key={k} className="policy-cell">
-            <span>{label}</span>
-            <input
-              type="text"
-              inputMode="decimal"
-              className="num"
-              aria-label={`${symbol}(${label})`}
-              value={live?.k === k ? live.text : fmt(value[k])}
-              disabled={disabled}
-              onChange={(e) => setDraft({ k, text: e.target.value, of: value, committed: false })}
-              onBlur={(e) => live?.k === k && !live.committed && commit(k, e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') commit(k, (e.target as HTMLInputElement).value);
-              }}
-            />
-          </label>
+          <PolicyField
+            key={k}
+            name={`${symbol}(${label})`}
+            label={label}
+            value={value[k]}
+            disabled={disabled}
+            errorId={`${id}-err`}
+            onApply={(v) => apply(k, v)}
+            onMessage={(m) =>
+              setMessages((all) => {
+                if ((all[k] ?? null) === m) return all;
+                const next = { ...all };
+                if (m === null) delete next[k];
+                else next[k] = m;
+                return next;
+              })
+            }
+          />
         ))}
       </div>
       <FieldError id={id} error={error} />
     </fieldset>
+  );
+}
+
+/** One weight of μ or π₀: a positive number, applied when committed (useTypedNumber). */
+function PolicyField({ name, label, value, disabled, errorId, onApply, onMessage }: { name: string; label: string; value: number; disabled?: boolean; errorId: string; onApply(v: number): void; onMessage(m: string | null): void }) {
+  const field = useTypedNumber({
+    value,
+    format: fmt,
+    judge: (text, final) =>
+      judgeTyped(text, final, {
+        name,
+        min: Number.MIN_VALUE,
+        max: MAX_ENTRY,
+        kept: fmt(value),
+        // Said, not clamped silently: the entry is a probability, the others are rescaled to fit.
+        outOfRange: (shown, v) => (v > 0 ? `${shown} is too large: an entry is a probability, at most ${MAX_ENTRY} (the others are rescaled to fill the rest)` : `${shown} is not a positive number`),
+      }),
+    onApply,
+  });
+  const message = field.message;
+  useEffect(() => onMessage(message), [message, onMessage]);
+  return (
+    <label className="policy-cell">
+      <span>{label}</span>
+      <input type="text" inputMode="decimal" className="num" aria-label={name} aria-describedby={message ? errorId : undefined} disabled={disabled} {...field.inputProps} />
+    </label>
+  );
+}
+
+/** The legend, its text also the group's name (aria-labelledby: without the ⓘ's words). */
+function Legend({ id, text, symbol, info }: { id: string; text: string; symbol: string; info?: string }) {
+  return (
+    <legend>
+      <span id={id}>{text}</span>
+      {info && <InfoTip about={symbol}>{info}</InfoTip>}
+    </legend>
   );
 }
 
@@ -95,12 +123,16 @@ function FieldError({ id, error }: { id: string; error: string | null }) {
 type WeightsParse = { ok: true; policy: number[] } | { ok: false; message: string };
 
 function parseWeights(text: string, labels: readonly string[], field: string): WeightsParse {
-  const tokens = text.split(/[\s,;]+/).filter((t) => t !== '');
+  // Like the paste box: with newlines, tabs or semicolons between the weights a comma is a decimal
+  // comma ("0,4", as in every number field); otherwise commas separate the weights.
+  const decimalComma = /[\n\t;]/.test(text.trim());
+  const tokens = text.split(decimalComma ? /[\s;]+/ : /[\s,;]+/).filter((t) => t !== '');
   const n = labels.length;
   if (tokens.length !== n) return { ok: false, message: `${field} needs ${n} weights, one per response; got ${tokens.length}.` };
   const weights: number[] = [];
   for (let k = 0; k < n; k++) {
-    const v = Number(tokens[k]);
+    const parsed = parseTypedNumber(tokens[k]);
+    const v = parsed.ok ? parsed.value : NaN;
     if (!Number.isFinite(v) || v <= 0) return { ok: false, message: `${field}: weight ${k + 1} (${labels[k]}) must be a positive number; got "${tokens[k]}".` };
     weights.push(v);
   }
@@ -130,7 +162,7 @@ function largestEntries(policy: readonly number[], k: number): number[] {
  */
 const TOP = 5;
 
-function PolicyListInput({ legend, symbol, labels, value, onChange, disabled }: PolicyInputsProps) {
+function PolicyListInput({ legend, symbol, labels, value, onChange, disabled, info }: PolicyInputsProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -151,8 +183,8 @@ function PolicyListInput({ legend, symbol, labels, value, onChange, disabled }: 
   };
 
   return (
-    <fieldset className="policy-inputs policy-list">
-      <legend>{legend}</legend>
+    <fieldset className="policy-inputs policy-list" aria-labelledby={`${id}-legend`}>
+      <Legend id={`${id}-legend`} text={legend} symbol={symbol} info={info} />
       <div className="policy-list__summary">
         {uniform ? (
           <p className="policy-list__uniform">

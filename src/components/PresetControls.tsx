@@ -2,6 +2,8 @@
 import { useId } from 'react';
 import { EPSILON_MAX, EPSILON_MIN, PRESETS, RANDOM_N_MAX, RANDOM_N_MIN, presetById } from '../core/presets.ts';
 import { useAppStore } from '../state/appView.ts';
+import { judgeTyped } from '../state/numberInput.ts';
+import { useTypedNumber } from './useTypedNumber.ts';
 
 export function PresetControls() {
   const id = useId();
@@ -47,17 +49,54 @@ export function PresetControls() {
           </output>
         </div>
       )}
-      {current?.params.includes('seed') && (
-        <div className="param-row">
-          <label htmlFor={`${id}-seed`}>Seed</label>
-          <input id={`${id}-seed`} type="number" min={0} step={1} value={seed} className="num short" onChange={(e) => Number.isInteger(Number(e.target.value)) && Number(e.target.value) >= 0 && setRandom({ seed: Number(e.target.value) })} />
-          <label htmlFor={`${id}-n`}>n</label>
-          <input id={`${id}-n`} type="number" min={RANDOM_N_MIN} max={RANDOM_N_MAX} step={1} value={n} className="num short" onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= RANDOM_N_MIN && v <= RANDOM_N_MAX) setRandom({ n: v });
-          }} />
-        </div>
-      )}
+      {current?.params.includes('seed') && <RandomParams seed={seed} n={n} setRandom={setRandom} />}
     </section>
+  );
+}
+
+/**
+ * Seed and n of the random presets. Typing applies once it pauses (TYPING_PAUSE_MS), on Enter or
+ * on leaving the field: "300" builds one matrix, not three (3, 30, 300). A value out of range is
+ * refused with a message naming the field and its limits; the current one stays.
+ */
+/** The largest seed (the generator takes 32-bit seeds; scenarioSchema checks the same). */
+const SEED_MAX = 2 ** 32 - 1;
+
+function RandomParams({ seed, n, setRandom }: { seed: number; n: number; setRandom(p: { seed?: number; n?: number }): void }) {
+  const id = useId();
+  const seedField = useTypedNumber({
+    value: seed,
+    format: String,
+    judge: (text, final) =>
+      judgeTyped(text, final, { name: 'Seed', min: 0, max: SEED_MAX, integer: true, kept: String(seed), outOfRange: (shown) => `${shown} is out of range; the seed must be a whole number from 0 to ${SEED_MAX}` }),
+    onApply: (v) => setRandom({ seed: v }),
+  });
+  const nField = useTypedNumber({
+    value: n,
+    format: String,
+    judge: (text, final) =>
+      judgeTyped(text, final, {
+        name: 'n',
+        min: RANDOM_N_MIN,
+        max: RANDOM_N_MAX,
+        integer: true,
+        kept: String(n),
+        outOfRange: (shown, v) => `${shown} is ${v > RANDOM_N_MAX ? 'too many' : 'too few'} responses; n must be between ${RANDOM_N_MIN} and ${RANDOM_N_MAX}`,
+      }),
+    onApply: (v) => setRandom({ n: v }),
+  });
+  const messages = [seedField.message, nField.message].filter((m) => m !== null);
+  return (
+    <div className="param-row">
+      <label htmlFor={`${id}-seed`}>Seed</label>
+      <input id={`${id}-seed`} type="text" inputMode="numeric" className="num short" aria-describedby={seedField.message ? `${id}-err` : undefined} {...seedField.inputProps} />
+      <label htmlFor={`${id}-n`}>n</label>
+      <input id={`${id}-n`} type="text" inputMode="numeric" className="num short" aria-describedby={nField.message ? `${id}-err` : undefined} {...nField.inputProps} />
+      {messages.length > 0 && (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {messages.join(' ')}
+        </p>
+      )}
+    </div>
   );
 }

@@ -7,6 +7,7 @@
  */
 import { interpolateRgb } from 'd3';
 import { HEAT } from '../viz/palette.ts';
+import { judgeTyped, parseTypedNumber, type Judgement } from './numberInput.ts';
 import { MAX_LABEL_LENGTH } from './scenario.ts';
 
 export type PreferenceRows = readonly (readonly number[])[];
@@ -46,23 +47,40 @@ export function mirrorUpdate(P: PreferenceRows, i: number, j: number, value: num
   return next;
 }
 
-export type CellParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'not-a-number' | 'out-of-range' };
+export type CellParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' | 'out-of-range' };
 
 /**
- * Reads what a person typed into a cell: "0.7", ".7", "0,7" (decimal comma), "70%". Anything
- * outside [0, 1] is refused, not clamped: typing 1.5 is a mistake to point out, not to guess at.
+ * Reads what a person typed into a cell: "0.7", ".7", "0,7" (decimal comma), "70%" (the shared
+ * parser, numberInput.ts). Anything outside [0, 1] is refused, not clamped: typing 1.5 is a
+ * mistake to point out, not to guess at.
  */
 export function parseCellText(text: string): CellParse {
-  let t = text.trim().replace(/^[\u2212\u2013]/, '-');
-  if (t === '') return { ok: false, reason: 'empty' };
+  let t = text.trim();
   const percent = t.endsWith('%');
-  if (percent) t = t.slice(0, -1).trim();
-  t = t.replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { ok: false, reason: 'not-a-number' };
-  const x = Number(t) / (percent ? 100 : 1);
-  if (!Number.isFinite(x)) return { ok: false, reason: 'not-a-number' };
+  if (percent) t = t.slice(0, -1);
+  const parsed = parseTypedNumber(t, { allowNegative: true });
+  if (!parsed.ok) return { ok: false, reason: parsed.problem === 'empty' ? 'empty' : parsed.problem === 'ambiguous' ? 'ambiguous' : 'not-a-number' };
+  const x = parsed.value / (percent ? 100 : 1);
   if (x < 0 || x > 1) return { ok: false, reason: 'out-of-range' };
   return { ok: true, value: roundProbability(x) };
+}
+
+/**
+ * What typing `text` into cell (i, j) does (see judgeTyped): while typing, unfinished text waits
+ * and a complete probability is applied once typing pauses; on Enter, Tab or leaving the cell it
+ * is applied or refused. A refused text stays in the cell, with a message naming the cell, and
+ * the cell keeps its value: a prefix ("1" of "1.7") is never applied on its own.
+ */
+export function judgeCellText(text: string, final: boolean, labels: readonly string[], i: number, j: number, current: number, n: number): Judgement {
+  return judgeTyped(text, final, {
+    name: cellName(labels, i, j),
+    min: 0,
+    max: 1,
+    percent: true,
+    normalise: (x) => Math.round(x * 1000) / 1000 || 0,
+    outOfRange: (shown) => `${shown} is not a probability in [0, 1]`,
+    kept: formatCell(current, n),
+  });
 }
 
 /** The value after an arrow key / wheel notch: `direction` is +1 (up) or −1 (down). */
