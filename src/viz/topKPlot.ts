@@ -40,6 +40,8 @@ interface PanelLayout {
 export function createTopKPlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<TopKProps> {
   let width = element.clientWidth || 600;
   let height = 200;
+  /** The host's own height (CSS-set in fit mode; otherwise it follows the SVG). */
+  let boxHeight = 0;
   let props: TopKProps | null = null;
   /** Response → colour slot, kept while the response stays in the top k (no recolouring as ranks change). */
   const slots = new Map<number, number>();
@@ -104,16 +106,30 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     const top = margin.top + legendH + 6 * k;
 
     const hGap = 18 * k;
-    const cols = series.length > 1 && innerW >= series.length * 230 * k ? series.length : 1;
-    const panelW = (innerW - (cols - 1) * hGap) / cols;
     const labelW = Math.ceil(measure('other ↑') + 8);
-    const plotW = Math.max(40, panelW - labelW);
-    const plotH = Math.round(Math.min(170 * k, Math.max(110 * k, panelW * 0.38)));
     const titleH = fs + 10;
     const ticksH = fs + 12;
+    const fitting = p?.fit === true && boxHeight > 0;
+    let cols = series.length > 1 && innerW >= series.length * 230 * k ? series.length : 1;
+    let plotH = 0;
+    if (fitting) {
+      // Fill the host's height: the column count giving the best-proportioned panels (a plot about
+      // 1.6 times as wide as tall), each as tall as the rows leave room for.
+      const avail = boxHeight - top - fs - 8;
+      let best = -1;
+      for (let c = 1; c <= Math.max(1, series.length); c++) {
+        const w = Math.max(40, (innerW - (c - 1) * hGap) / c - labelW);
+        const h = Math.max(40, Math.floor(avail / Math.ceil(Math.max(1, series.length) / c) - titleH - ticksH - 6 * k));
+        const score = Math.min(w, 1.6 * h);
+        if (score > best) [best, cols, plotH] = [score, c, h];
+      }
+    }
+    const panelW = (innerW - (cols - 1) * hGap) / cols;
+    const plotW = Math.max(40, panelW - labelW);
+    if (!fitting) plotH = Math.round(Math.min(170 * k, Math.max(110 * k, panelW * 0.38)));
     const pitch = titleH + plotH + ticksH + 6 * k;
     const panelRows = Math.ceil(series.length / cols);
-    height = Math.ceil(top + Math.max(1, panelRows) * pitch + fs + 8);
+    height = fitting ? Math.floor(boxHeight) : Math.ceil(top + Math.max(1, panelRows) * pitch + fs + 8);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     caption.attr('x', margin.left + innerW).attr('y', height - 6);
 
@@ -266,6 +282,14 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
 
   return {
     ...redrawOnChange<TopKProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
+    resize(w: number, h: number) {
+      const refit = props?.fit === true && Math.abs(h - boxHeight) > 0.5;
+      boxHeight = h;
+      if (Math.abs(Math.max(1, w) - width) > 0.5 || refit) {
+        width = Math.max(1, w);
+        render();
+      }
+    },
     snapshot: () => standaloneSvg(svg.node()!, width, height, 'Top responses against iteration t'),
     destroy() {
       tooltip.remove();
