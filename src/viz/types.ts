@@ -131,8 +131,8 @@ export interface TopKProps {
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
   /**
-   * Fill the host element's height (set by its CSS) instead of growing with the panels: lecture
-   * mode, where at n > 12 the top-k view is the main figure and must fit the screen.
+   * Fill the host element's (CSS-set) height instead of growing with the panels, unless that is
+   * too cramped: lecture mode, where at n > 12 the top-k view is the main figure and fits the screen.
    */
   fit?: boolean;
 }
