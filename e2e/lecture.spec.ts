@@ -117,7 +117,8 @@ test.describe('keyboard shortcuts', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await page.keyboard.press('?');
     await expect(help).toBeVisible();
-    await expect(help.getByRole('row')).toHaveCount(10);
+    // Header row + 11 shortcuts (. / , and Shift+arrows step time also with a story open).
+    await expect(help.getByRole('row')).toHaveCount(12);
     // Other shortcuts are inert while the dialog is open.
     await page.keyboard.press('r');
     await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('dice');
@@ -220,10 +221,12 @@ test.describe('explanations', () => {
     await expect(page.locator('.katex')).toHaveCount(0);
   });
 
-  test('the header button opens the panel and moves focus to it', async ({ page }) => {
+  test('the disclosure under the figure is the only "What am I looking at?" button', async ({ page }) => {
     await page.goto('./');
-    await page.locator('.lecture-tools').getByRole('button', { name: 'What am I looking at?' }).click();
+    // The header's duplicate button is gone (issue 12: two identical buttons).
+    await expect(page.locator('.lecture-tools').getByRole('button', { name: 'What am I looking at?' })).toHaveCount(0);
     const disclosure = page.locator('.explanations').getByRole('button', { name: 'What am I looking at?' });
+    await disclosure.press('Enter');
     await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
     await expect(disclosure).toBeFocused();
     await expect(page.locator('.explanations .katex').first()).toBeVisible();

@@ -2,7 +2,8 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Caption } from './Caption.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { LectureTools, StagePanels } from './LectureTools.tsx';
+import { FullscreenButton, LectureTools, StagePanels } from './LectureTools.tsx';
+import { MoreTools } from './MoreTools.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
@@ -19,6 +20,7 @@ import type { SimulationController } from '../state/controller.ts';
 import { useAppStore } from '../state/appView.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { useView } from '../state/viewOptions.ts';
+import { useUiStore } from '../state/uiStore.ts';
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -42,22 +44,36 @@ export function App({ controller }: { controller: SimulationController }) {
   const embed = useView((v) => v.embed);
   const measurements = useView((v) => !v.hide.has('measurements'));
   const tools = useView((v) => !v.hide.has('tools'));
+  const lecture = useUiStore((s) => s.lecture);
+  // Lecture mode keeps the header on one row at 24 px: the tools a presenter rarely needs fold
+  // into "More" (an embed folds all of them into its own "Tools" disclosure instead).
+  const folded = lecture && !embed;
   const headerTools = (
     <div className="header-tools">
-      <UndoRedo controller={controller} />
-      <ExportMenu controller={controller} />
-      <ShareDialog />
-      <LectureTools controller={controller} />
+      <MoreTools folded={folded}>
+        <UndoRedo controller={controller} />
+        <ExportMenu controller={controller} />
+        <ShareDialog />
+        {folded && <FullscreenButton />}
+      </MoreTools>
+      <LectureTools controller={controller} fullscreen={!folded} />
     </div>
   );
   return (
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
     <div className="app" data-embed={embed || undefined}>
       <header className="app-header">
-        <h1>Nash-MD explorer</h1>
-        <p className="subtitle">
-          Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
-        </p>
+        <div className="app-title">
+          <h1>Nash-MD explorer</h1>
+          {/* One line says what the app is at every width: the variant that fits is shown (CSS). */}
+          <p className="subtitle" data-testid="tagline">
+            <span className="tagline-long">
+              Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
+            </span>
+            <span className="tagline-short">How Nash-MD, OMD and RLHF learn from human preferences</span>
+            <span className="tagline-compact">Nash learning from human feedback</span>
+          </p>
+        </div>
         {tools && !embed && headerTools}
         {tools && embed && (
           // An embed keeps its chrome small: the tools fold into one disclosure.

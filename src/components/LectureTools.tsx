@@ -11,7 +11,7 @@ import type { SimulationController } from '../state/controller.ts';
 import { policyAt, runStore } from '../state/runStore.ts';
 import { uiStore, useUiStore } from '../state/uiStore.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
-import { EXPLANATIONS_ID, Explanations, loadKatex } from './Explanations.tsx';
+import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
 const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Stories })));
@@ -93,6 +93,22 @@ export function StagePanels({ controller }: { controller: SimulationController }
     app.classList.toggle('hide-measurements', lecture && hideMeasurements);
   }, [lecture, hideInputs, hideMeasurements]);
 
+  // Lecture mode sizes the main figure to the screen between the header and the transport bar:
+  // their heights (which change with wrapping and the caption's length) go to --chrome-h.
+  useEffect(() => {
+    const app = anchor.current?.closest<HTMLElement>('.app');
+    if (!lecture || !app) return;
+    const parts = ['.app-header', '.transport-bar'].map((s) => app.querySelector<HTMLElement>(s)).filter((e): e is HTMLElement => e !== null);
+    const measure = () => app.style.setProperty('--chrome-h', `${Math.ceil(parts.reduce((h, e) => h + e.offsetHeight, 0))}px`);
+    const observer = new ResizeObserver(measure);
+    parts.forEach((e) => observer.observe(e));
+    measure();
+    return () => {
+      observer.disconnect();
+      app.style.removeProperty('--chrome-h');
+    };
+  }, [lecture]);
+
   const handlers = useMemo(() => ({ toggleFullscreen: () => toggleFullscreen(anchor.current?.closest('.app') ?? null) }), []);
   useKeyboardShortcuts(controller, handlers);
 
@@ -112,58 +128,59 @@ export function StagePanels({ controller }: { controller: SimulationController }
   );
 }
 
-/** The header's buttons: stories, explanations, lecture mode (and its panel toggles), fullscreen, help. */
-export function LectureTools(_props: { controller: SimulationController }) {
+/**
+ * The Fullscreen toggle (when the browser allows it). Space on it plays / pauses (data-space-plays:
+ * after a click focus stays here, and Space must not toggle the mode back); Enter activates it.
+ */
+export function FullscreenButton() {
+  const isFullscreen = useSyncExternalStore(subscribeFullscreen, () => document.fullscreenElement !== null, () => false);
+  const canFullscreen = useSyncExternalStore(subscribeFullscreen, fullscreenAvailable, () => false);
+  if (!canFullscreen) return null;
+  return (
+    <button
+      type="button"
+      className="fullscreen-button"
+      aria-pressed={isFullscreen}
+      data-space-plays=""
+      onClick={(e) => toggleFullscreen(e.currentTarget.closest('.app') ?? document.querySelector('.app'))}
+    >
+      {isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
+    </button>
+  );
+}
+
+/**
+ * The header's buttons: stories, lecture mode (and its panel toggles), fullscreen, help. The
+ * presentation toggles leave Space to the shortcuts (data-space-plays); Enter activates them.
+ * "What am I looking at?" is the disclosure under the figure only (one button, not two).
+ */
+export function LectureTools({ fullscreen = true }: { controller: SimulationController; /** Show Fullscreen here (false: it is in "More"). */ fullscreen?: boolean }) {
   const lecture = useUiStore((s) => s.lecture);
-  const explainOpen = useUiStore((s) => s.explainOpen);
   const storiesOpen = useUiStore((s) => s.storiesOpen);
   const hideInputs = useUiStore((s) => s.hideInputs);
   const hideMeasurements = useUiStore((s) => s.hideMeasurements);
-  const isFullscreen = useSyncExternalStore(subscribeFullscreen, () => document.fullscreenElement !== null, () => false);
-  const canFullscreen = useSyncExternalStore(subscribeFullscreen, fullscreenAvailable, () => false);
-  const tools = useRef<HTMLDivElement>(null);
-  const appRoot = () => tools.current?.closest('.app') ?? document.querySelector('.app');
-
   const ui = uiStore.getState;
-  const openExplanations = () => {
-    const next = !explainOpen;
-    if (next) void loadKatex();
-    ui().setExplainOpen(next);
-    if (next) {
-      requestAnimationFrame(() => {
-        const button = document.getElementById(`${EXPLANATIONS_ID}-button`);
-        button?.scrollIntoView({ block: 'start' });
-        button?.focus({ preventScroll: true });
-      });
-    }
-  };
 
   return (
-    <div className="lecture-tools" ref={tools} role="group" aria-label="Presentation">
+    <div className="lecture-tools" role="group" aria-label="Presentation">
       <button type="button" id="stories-button" aria-expanded={storiesOpen} onClick={() => ui().setStoriesOpen(!storiesOpen)}>
         Stories
       </button>
-      <button type="button" className="explain-button" aria-expanded={explainOpen} onClick={openExplanations}>
-        What am I looking at?
-      </button>
       {lecture && (
         <>
-          <button type="button" aria-expanded={!hideInputs} onClick={() => ui().setHideInputs(!hideInputs)}>
+          <button type="button" aria-expanded={!hideInputs} data-space-plays="" onClick={() => ui().setHideInputs(!hideInputs)}>
             Inputs
           </button>
-          <button type="button" aria-expanded={!hideMeasurements} onClick={() => ui().setHideMeasurements(!hideMeasurements)}>
+          <button type="button" aria-expanded={!hideMeasurements} data-space-plays="" onClick={() => ui().setHideMeasurements(!hideMeasurements)}>
             Measurements
           </button>
         </>
       )}
-      <button type="button" aria-pressed={lecture} onClick={() => ui().setLecture(!lecture)}>
+      <button type="button" aria-pressed={lecture} data-space-plays="" onClick={() => ui().setLecture(!lecture)}>
         Lecture mode
       </button>
-      {canFullscreen && (
-        <button type="button" aria-pressed={isFullscreen} onClick={() => toggleFullscreen(appRoot())}>
-          {isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
-        </button>
-      )}
+      {/* In lecture mode Fullscreen sits in the header's "More" menu (the row has no room). */}
+      {fullscreen && <FullscreenButton />}
       <button type="button" className="help-button" aria-haspopup="dialog" aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts" onClick={() => ui().setHelpOpen(true)}>
         ?
       </button>

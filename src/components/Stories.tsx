@@ -6,6 +6,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { richLabel } from './Explanations.tsx';
 import { STORIES, applyStoryStep, storyById } from '../state/stories.ts';
 import { uiStore, useUiStore } from '../state/uiStore.ts';
+import { setStoryStepper } from './storyStepper.ts';
 
 export const STORIES_ID = 'guided-stories';
 
@@ -44,6 +45,19 @@ export function Stories() {
   const listHeading = useRef<HTMLHeadingElement>(null);
   const story = position ? storyById(position.id) : undefined;
   useStageLayout(panel, open);
+
+  // The keyboard's story keys (→ / ←, a clicker's Page Down / Page Up) step the story shown.
+  const storyId = story?.id;
+  const stepCount = story?.steps.length ?? 0;
+  const k0 = position?.step ?? 0;
+  useEffect(() => {
+    if (!open || !storyId) return;
+    setStoryStepper({
+      next: () => k0 < stepCount - 1 && show(storyId, k0 + 1),
+      previous: () => k0 > 0 && show(storyId, k0 - 1),
+    });
+    return () => setStoryStepper(null);
+  }, [open, storyId, k0, stepCount]);
 
   // Opening the panel (from the header) or choosing a story moves focus into it.
   useEffect(() => {

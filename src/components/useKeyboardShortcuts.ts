@@ -3,12 +3,18 @@
  * help overlay). They act only when focus is not in a text field, ignore Ctrl/Meta/Alt chords,
  * leave keys to the focused control that owns them (Space on a button, arrows on a slider), and
  * only act in the document that has focus (an embed in an iframe reacts only when focused).
+ *
+ * With a story open, → / ← and Page Down / Page Up (what presenter clickers send) move the
+ * story's steps; time then steps with . and , (or Shift+→ / Shift+←), which always step time.
+ * Presentation toggles (Lecture mode, Fullscreen, the panel toggles) carry `data-space-plays`:
+ * Space on them plays / pauses instead of toggling the mode again; Enter still activates them.
  */
 import { useEffect } from 'react';
 import { PRESETS } from '../core/presets.ts';
 import { actions, appStore } from '../state/appStore.ts';
 import type { SimulationController } from '../state/controller.ts';
 import { uiStore } from '../state/uiStore.ts';
+import { storyStepper } from './storyStepper.ts';
 
 export interface Shortcut {
   keys: string[];
@@ -19,8 +25,10 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Space'], action: 'Play / pause' },
-  { keys: ['→', 'Page Down'], action: 'Step forward one iteration (clickers send Page Down)' },
-  { keys: ['←', 'Page Up'], action: 'Step back one iteration' },
+  { keys: ['→', 'Page Down'], action: 'Step forward one iteration; with a story open, its next step (clickers send Page Down)' },
+  { keys: ['←', 'Page Up'], action: 'Step back one iteration; with a story open, its previous step' },
+  { keys: ['.', 'Shift+→'], action: 'Step forward one iteration (also with a story open)' },
+  { keys: [',', 'Shift+←'], action: 'Step back one iteration (also with a story open)' },
   { keys: ['R'], action: 'Reset to t = 0' },
   { keys: ['F'], action: 'Fullscreen on / off' },
   { keys: ['1', '…', String(Math.min(9, PRESETS.length))], action: 'Load a preset, in the order of the Preset menu:', detail: PRESETS.slice(0, 9).map((p, k) => `${k + 1} ${p.name}`) },
@@ -39,9 +47,13 @@ export function isTextEntry(el: Element | null): boolean {
   return el instanceof HTMLElement && el.isContentEditable;
 }
 
-/** Space activates these itself (a second action from us would double-fire). */
+/**
+ * Space activates these itself (a second action from us would double-fire). Not the presentation
+ * toggles marked `data-space-plays`: after clicking "Lecture mode", Space must play, not undo it.
+ */
 function ownsSpace(el: Element | null): boolean {
   if (!el) return false;
+  if (el instanceof HTMLElement && el.dataset.spacePlays !== undefined) return false;
   if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement || el.tagName === 'SUMMARY') return true;
   if (el instanceof HTMLInputElement) return ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'].includes(el.type);
   return ['button', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'option'].includes(el.getAttribute('role') ?? '');
@@ -72,6 +84,8 @@ export function useKeyboardShortcuts(controller: SimulationController, handlers:
       const ui = uiStore.getState();
       // While the help overlay is open only its own keys work (Esc is the dialog's).
       if (ui.helpOpen && e.key !== '?') return;
+      // A story shown in its open panel takes the arrows and the clicker's Page Down / Page Up.
+      const story = ui.storiesOpen && ui.story ? storyStepper() : null;
       let handled = true;
       switch (e.key) {
         case ' ':
@@ -80,17 +94,29 @@ export function useKeyboardShortcuts(controller: SimulationController, handlers:
           actions.setPlaying(!appStore.getState().playing);
           break;
         case 'ArrowRight':
+        case 'ArrowLeft': {
           if (ownsArrows(target)) return;
-          step(1);
+          const forward = e.key === 'ArrowRight';
+          if (story && !e.shiftKey) {
+            if (forward) story.next();
+            else story.previous();
+          } else step(forward ? 1 : -1);
           break;
-        case 'ArrowLeft':
-          if (ownsArrows(target)) return;
-          step(-1);
-          break;
+        }
         case 'PageDown':
-          step(1);
+          if (story) story.next();
+          else step(1);
           break;
         case 'PageUp':
+          if (story) story.previous();
+          else step(-1);
+          break;
+        case '.':
+        case '>':
+          step(1);
+          break;
+        case ',':
+        case '<':
           step(-1);
           break;
         case 'r':

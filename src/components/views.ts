@@ -188,7 +188,8 @@ export function topKIndices(run: RunState, app: AppState): number[] | null {
 export function topKProps(run: RunState, app: AppState): TopKProps | null {
   const indices = topKIndices(run, app);
   if (!indices) return null;
-  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme() };
+  // Lecture mode: the top-k view is the main figure and fills the height its CSS gives it.
+  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme(), fit: uiStore.getState().lecture };
 }
 
 export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {

@@ -51,7 +51,11 @@ export function themeSizer(element: Element, baseFontSize: number): (theme: Figu
 /** The theme a renderer should use: DEFAULT_THEME when absent, font size never below 12 px. */
 export function resolveTheme(theme: FigureTheme | undefined): FigureTheme {
   if (!theme) return DEFAULT_THEME;
-  return { fontSize: Math.max(12, theme.fontSize || 12), strokeScale: theme.strokeScale > 0 ? theme.strokeScale : 1 };
+  return {
+    fontSize: Math.max(12, theme.fontSize || 12),
+    strokeScale: theme.strokeScale > 0 ? theme.strokeScale : 1,
+    ...(theme.compactLegend ? { compactLegend: true } : {}),
+  };
 }
 
 /** True when the theme is the default look (renderers then keep their exact historic sizes). */
@@ -60,4 +64,4 @@ export function isDefaultTheme(theme: FigureTheme): boolean {
 }
 
 /** A key that changes when the theme does (for layout caches). */
-export const themeKey = (theme: FigureTheme) => `${theme.fontSize}/${theme.strokeScale}`;
+export const themeKey = (theme: FigureTheme) => `${theme.fontSize}/${theme.strokeScale}${theme.compactLegend ? '/compact' : ''}`;

@@ -23,16 +23,28 @@ export interface PolicyTableProps {
 }
 
 export function createPolicyTable(element: HTMLElement): Renderer<PolicyTableProps> {
-  // Scrolls sideways at large n, so it must be focusable for keyboard users (and named).
-  const root = select(element).append('div').attr('class', 'policy-table-wrap').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Current policies table');
+  const root = select(element).append('div').attr('class', 'policy-table-block');
   const line = root.append('p').attr('class', 'iteration-line');
   line.append('span').text('Iteration t = ');
   const iteration = line.append('span').attr('data-testid', 'iteration').text('0');
-  const table = root.append('table').attr('class', 'policy-table');
+  // Scrolls sideways when the columns do not fit the side panel, so it must be focusable for
+  // keyboard users (and named); its CSS shades the edge that hides columns, and the hint says so.
+  const wrap = root.append('div').attr('class', 'policy-table-wrap').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Current policies table');
+  const table = wrap.append('table').attr('class', 'policy-table');
   table.append('caption').text('Current policies');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');
+  const hint = root.append('p').attr('class', 'policy-table-hint').attr('data-testid', 'policy-table-hint').attr('hidden', '').text('Scroll the table sideways for the other responses →');
   const note = root.append('p').attr('class', 'policy-table-note').style('display', 'none');
+  const wrapNode = wrap.node()!;
+  // Whether the table overflows changes only with its columns or the panel's width: measured then,
+  // not every frame while playing (a measurement forces layout).
+  let columnsKey = '';
+  const checkOverflow = () => {
+    const overflows = wrapNode.scrollWidth > wrapNode.clientWidth + 1;
+    wrap.classed('scrolls-x', overflows);
+    hint.attr('hidden', overflows ? null : '');
+  };
 
   return {
     update({ labels, rows, t, top }) {
@@ -68,8 +80,15 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
       note
         .style('display', top ? '' : 'none')
         .text(top ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.` : '');
+      const key = `${columns.join('\u0000')}|${rows.map((r) => r.algorithm).join()}`;
+      if (key !== columnsKey) {
+        columnsKey = key;
+        checkOverflow();
+      }
     },
-    resize() {},
+    resize() {
+      checkOverflow();
+    },
     destroy() {
       root.remove();
     },

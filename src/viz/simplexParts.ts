@@ -194,7 +194,9 @@ export const legendScale = (strokeScale: number) => 1 + (strokeScale - 1) / 2;
 
 /**
  * Picks the largest triangle among: legend in a column to the right, or legend flowing in rows
- * underneath (with full or, when that costs > 8 % of the size, short texts). Pure given `measure`.
+ * underneath (with full or, when that costs > 8 % of the size, short texts); with
+ * theme.compactLegend (lecture mode) short texts only, in rows underneath or in two columns in the
+ * empty upper corners of the figure, left and right of the apex (cornerSide). Pure given `measure`.
  */
 export function computeLayout(
   width: number,
@@ -222,17 +224,18 @@ export function computeLayout(
   const itemW = (item: LegendItem, short: boolean) =>
     swatchWidth(item, sw) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
 
-  type Candidate = { side: number; score: number; place: 'right' | 'below'; short: boolean; rows: number[][]; legendW: number };
+  type Candidate = { side: number; score: number; place: 'right' | 'below' | 'corners'; short: boolean; rows: number[][]; legendW: number };
   const candidates: Candidate[] = [];
   const availH = height - top - bottom;
   if (items.length === 0) {
     const side = Math.min(width - 2 * sideM, availH / SQRT3_2);
     candidates.push({ side, score: side, place: 'below', short: false, rows: [], legendW: 0 });
   }
-  for (const short of items.length ? [false, true] : []) {
+  // theme.compactLegend (lecture mode): rows under the triangle with the short texts only.
+  for (const short of items.length ? (theme.compactLegend ? [true] : [false, true]) : []) {
     const widths = items.map((it) => itemW(it, short));
     const legendW = Math.max(...widths);
-    if (items.length * rowH <= height - 2 * PAD) {
+    if (!theme.compactLegend && items.length * rowH <= height - 2 * PAD) {
       const side = Math.min(width - 2 * sideM - LEGEND_GAP - legendW, availH / SQRT3_2);
       candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'right', short, rows: [items.map((_, i) => i)], legendW });
     }
@@ -251,6 +254,19 @@ export function computeLayout(
     });
     const side = Math.min(width - 2 * sideM, (availH - 4 - rows.length * rowH - PAD) / SQRT3_2);
     candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'below', short, rows, legendW });
+    if (theme.compactLegend) {
+      // The first `split` entries in the upper left corner, the rest in the upper right.
+      const apexW = measure(corners[2] ?? '');
+      for (let split = 0; split <= items.length; split++) {
+        // The right column is drawn as a block (swatches aligned): every row is as wide as its widest.
+        const rightWs = widths.slice(split);
+        const cols = [widths.slice(0, split), rightWs.map(() => Math.max(...rightWs))];
+        const s = cornerSide({ width, availH, top, sideM, rowH, lineH, apexGap, apexW, gap: 10 * sw, cols });
+        // Of equal sides, the most even split wins (the tiny penalty only breaks ties).
+        const score = s * 0.92 - 1e-3 * Math.abs(items.length - 2 * split);
+        if (s > 0) candidates.push({ side: s, score, place: 'corners', short, rows: [items.map((_, i) => i).slice(0, split), items.map((_, i) => i).slice(split)], legendW });
+      }
+    }
   }
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const side = Math.max(40, best.side);
@@ -269,6 +285,14 @@ export function computeLayout(
     const legendH = items.length * rowH;
     const ly = Math.min(Math.max(PAD, oy + th / 2 - legendH / 2), height - PAD - legendH);
     items.forEach((item, i) => legend.push({ x: lx, y: ly + rowH * (i + 0.5), item, text: textOf(item) }));
+  } else if (best.place === 'corners') {
+    ox = (width - side) / 2;
+    oy = top + Math.max(0, (availH - th) / 2);
+    const [left, right] = best.rows;
+    left.forEach((i, r) => legend.push({ x: PAD, y: PAD + rowH * (r + 0.5), item: items[i], text: textOf(items[i]) }));
+    // The right column is flush with the right edge as a block, its swatches aligned.
+    const rightX = width - PAD - Math.max(0, ...right.map((i) => itemW(items[i], true)));
+    right.forEach((i, r) => legend.push({ x: rightX, y: PAD + rowH * (r + 0.5), item: items[i], text: textOf(items[i]) }));
   } else {
     const blockH = top + th + bottom + 4 + best.rows.length * rowH + PAD;
     oy = Math.max(0, (height - blockH) / 2) + top;
@@ -302,6 +326,53 @@ export function computeLayout(
     full: corners[1] ?? '',
   });
   return { width, height, fs, side, ox, oy, labels, legend };
+}
+
+/**
+ * The largest triangle side (0: none) for which two legend columns fit the figure's upper
+ * corners: column c's rows (widths cols[c], from the top edge) stay `gap` clear of the triangle's
+ * edge at the row's lowest point, of the apex label, and end above the base. The triangle is
+ * centred as in the other placements; feasibility is monotone in the side, so bisect.
+ */
+export function cornerSide(g: {
+  width: number;
+  availH: number;
+  top: number;
+  sideM: number;
+  rowH: number;
+  lineH: number;
+  apexGap: number;
+  apexW: number;
+  gap: number;
+  cols: number[][];
+}): number {
+  const fits = (side: number) => {
+    const th = side * SQRT3_2;
+    const oy = g.top + Math.max(0, (g.availH - th) / 2);
+    const mid = g.width / 2;
+    const labelTop = oy - g.apexGap - g.lineH;
+    return g.cols.every((ws) =>
+      ws.every((w, r) => {
+        const y0 = PAD + r * g.rowH;
+        const y1 = y0 + g.rowH;
+        if (y1 > oy + th) return false;
+        // Half-width of what the row must clear: the triangle at the row's bottom, the apex label.
+        let half = y1 > oy ? (side / 2) * Math.min(1, (y1 - oy) / th) : 0;
+        if (y1 > labelTop && y0 < oy - g.apexGap + 4) half = Math.max(half, g.apexW / 2);
+        return PAD + w + g.gap <= mid - half;
+      }),
+    );
+  };
+  let lo = 0;
+  let hi = Math.min(g.width - 2 * g.sideM, g.availH / SQRT3_2);
+  if (hi <= 0) return 0;
+  if (fits(hi)) return hi;
+  for (let k = 0; k < 20; k++) {
+    const m = (lo + hi) / 2;
+    if (fits(m)) lo = m;
+    else hi = m;
+  }
+  return lo;
 }
 
 export function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, undefined>, glyph: Glyph, scale = 1) {

@@ -59,7 +59,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     .style('-webkit-user-select', 'none');
   const svgNode = svg.node()!;
   const plot = svg.append('g');
-  const grid = plot.append('g').attr('aria-hidden', 'true');
+  const grid = plot.append('g').attr('class', 'simplex-grid').attr('aria-hidden', 'true');
   const cornerLabels = plot.append('g').attr('aria-hidden', 'true');
   const tauLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
   const trajectories = new TrajectoryCanvas(element);
@@ -81,7 +81,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   // (radius ~12 px) still shows its tips around a point (~8 px) sitting on it.
   const markerLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const currentLayer = plotFg.append('g').attr('aria-hidden', 'true');
-  const legendLayer = svg.append('g').attr('aria-hidden', 'true');
+  const legendLayer = svg.append('g').attr('class', 'simplex-legend').attr('aria-hidden', 'true');
   const interaction = createSimplexInteraction(
     element,
     fgNode,

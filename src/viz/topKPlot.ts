@@ -40,6 +40,16 @@ interface PanelLayout {
 export function createTopKPlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<TopKProps> {
   let width = element.clientWidth || 600;
   let height = 200;
+  /**
+   * Fit mode's target height: the host's own height, which lecture mode's CSS fixes to the
+   * screen's room (so the ResizeObserver reports every change of that room). A layout too cramped
+   * to fit marks the host data-grow, which lets it grow with the SVG instead of overflowing.
+   */
+  let boxHeight = 0;
+  const setGrow = (grow: boolean) => {
+    if (grow !== element.hasAttribute('data-grow')) element.toggleAttribute('data-grow', grow);
+  };
+
   let props: TopKProps | null = null;
   /** Response → colour slot, kept while the response stays in the top k (no recolouring as ranks change). */
   const slots = new Map<number, number>();
@@ -104,16 +114,36 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     const top = margin.top + legendH + 6 * k;
 
     const hGap = 18 * k;
-    const cols = series.length > 1 && innerW >= series.length * 230 * k ? series.length : 1;
-    const panelW = (innerW - (cols - 1) * hGap) / cols;
     const labelW = Math.ceil(measure('other ↑') + 8);
-    const plotW = Math.max(40, panelW - labelW);
-    const plotH = Math.round(Math.min(170 * k, Math.max(110 * k, panelW * 0.38)));
     const titleH = fs + 10;
     const ticksH = fs + 12;
+    let fitting = p?.fit === true && boxHeight > 0 && !element.hasAttribute('data-grow');
+    let cols = series.length > 1 && innerW >= series.length * 230 * k ? series.length : 1;
+    let plotH = 0;
+    if (fitting) {
+      // Fill the target height: the column count giving the best-proportioned panels (a plot about
+      // 1.6 times as wide as tall), each as tall as the rows leave room for. Too cramped for a
+      // readable plot (a narrow stage at lecture sizes): the usual layout, taller than the target.
+      const avail = boxHeight - top - fs - 8;
+      let best = -1;
+      for (let c = 1; c <= Math.max(1, series.length); c++) {
+        const w = (innerW - (c - 1) * hGap) / c - labelW;
+        const h = Math.floor(avail / Math.ceil(Math.max(1, series.length) / c) - titleH - ticksH - 6 * k);
+        const score = Math.min(w, 1.6 * h);
+        if (w >= 50 * k && h >= 45 * k && score > best) [best, cols, plotH] = [score, c, h];
+      }
+      if (best < 0) {
+        fitting = false;
+        cols = 1;
+        setGrow(true);
+      }
+    } else if (!p?.fit) setGrow(false);
+    const panelW = (innerW - (cols - 1) * hGap) / cols;
+    const plotW = Math.max(40, panelW - labelW);
+    if (!fitting) plotH = Math.round(Math.min(170 * k, Math.max(110 * k, panelW * 0.38)));
     const pitch = titleH + plotH + ticksH + 6 * k;
     const panelRows = Math.ceil(series.length / cols);
-    height = Math.ceil(top + Math.max(1, panelRows) * pitch + fs + 8);
+    height = fitting ? Math.floor(boxHeight) : Math.ceil(top + Math.max(1, panelRows) * pitch + fs + 8);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     caption.attr('x', margin.left + innerW).attr('y', height - 6);
 
@@ -266,6 +296,20 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
 
   return {
     ...redrawOnChange<TopKProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
+    resize(w: number, h: number) {
+      const widthChanged = Math.abs(Math.max(1, w) - width) > 0.5;
+      width = Math.max(1, w);
+      if (element.hasAttribute('data-grow')) {
+        // A new width may leave room to fit again: back to the fixed height, which reports here.
+        if (widthChanged) setGrow(false);
+        else return;
+      } else {
+        const refit = props?.fit === true && Math.abs(h - boxHeight) > 0.5;
+        boxHeight = h;
+        if (!widthChanged && !refit) return;
+      }
+      render();
+    },
     snapshot: () => standaloneSvg(svg.node()!, width, height, 'Top responses against iteration t'),
     destroy() {
       tooltip.remove();

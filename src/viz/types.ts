@@ -24,10 +24,15 @@ export interface FigureTheme {
   fontSize: number;
   /** Multiplier for line widths and marker sizes. */
   strokeScale: number;
+  /**
+   * The simplex's legend with short texts, in the empty upper corners beside the apex or in rows
+   * under the triangle, never in a column beside it that takes the triangle's width (lecture mode).
+   */
+  compactLegend?: boolean;
 }
 
 export const DEFAULT_THEME: FigureTheme = { fontSize: 12, strokeScale: 1 };
-export const LECTURE_THEME: FigureTheme = { fontSize: 24, strokeScale: 2 };
+export const LECTURE_THEME: FigureTheme = { fontSize: 24, strokeScale: 2, compactLegend: true };
 
 /** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
 export interface SeriesData {
@@ -131,6 +136,11 @@ export interface TopKProps {
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
+  /**
+   * Fill the host element's (CSS-set) height instead of growing with the panels, unless that is
+   * too cramped: lecture mode, where at n > 12 the top-k view is the main figure and fits the screen.
+   */
+  fit?: boolean;
 }
 
 /** Grouped bars of π*_τ, the Nash of P and the RLHF optimum (equilibriumBars.ts). */
