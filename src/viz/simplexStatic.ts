@@ -111,6 +111,7 @@ export interface SnapshotParts {
   theme: FigureTheme;
   background: SVGSVGElement;
   tracks: readonly Track[];
+  leaderLayer: SVGGElement;
   markerLayer: SVGGElement;
   currentLayer: SVGGElement;
   dragGroups: Record<Draggable, G>;
@@ -172,8 +173,11 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
     trajectories.appendChild(path);
   }
 
-  // The live stacking order: equilibria, current points, then the μ and π0 handles.
-  layer('markers', true).appendChild(s.markerLayer.cloneNode(true));
+  // The live stacking order: leader lines of fanned-out markers, equilibria, current points, then
+  // the μ and π0 handles.
+  const markers = layer('markers', true);
+  markers.appendChild(s.leaderLayer.cloneNode(true));
+  markers.appendChild(s.markerLayer.cloneNode(true));
   layer('current', true).appendChild(s.currentLayer.cloneNode(true));
   const handles = layer('handles', true);
   for (const which of ['reference', 'initial'] as const) {

@@ -1,0 +1,76 @@
+/**
+ * What the figures show (issue 12): coincident markers stay visible (live and exported), numbers
+ * in the caption do not break across lines, the convergence chart's notes sit where no line is
+ * and say when Nash-MD has levelled off, n = 2 is a segment, tooltips set π*τ as math.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const MARKERS = ['regularized', 'nash'] as const;
+const CURRENT = ['nash-md', 'omd'] as const;
+
+/** Per marker: is the topmost painted element at the centre of its glyph part of that glyph? */
+async function markerVisibility(page: Page): Promise<Record<string, { top: string; own: boolean }>> {
+  return page.getByTestId('simplex').evaluate((root, keys) => {
+    const out: Record<string, { top: string; own: boolean }> = {};
+    const check = (name: string, el: Element | null) => {
+      if (!el) {
+        out[name] = { top: 'missing', own: false };
+        return;
+      }
+      const r = el.getBoundingClientRect();
+      const hits = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      // Hit areas of the drag handles are transparent: not paint.
+      const top = hits.find((h) => !h.classList.contains('hit'));
+      out[name] = { top: top ? `${top.localName}.${top.getAttribute('class') ?? ''}` : 'none', own: !!top && (el === top || el.contains(top)) };
+    };
+    for (const k of keys.markers) check(k, root.querySelector(`g.marker[data-marker="${k}"]`));
+    for (const a of keys.current) check(a, root.querySelector(`path[data-algorithm="${a}"]`));
+    return out;
+  }, { markers: MARKERS, current: CURRENT });
+}
+
+for (const [name, url, viewport] of [
+  ['at 1440×900', './#preset=rater-types', { width: 1440, height: 900 }],
+  ['in lecture mode at 1280×720', './#preset=rater-types&lecture=1', { width: 1280, height: 720 }],
+] as const) {
+  test(`three rater types ${name}: π*τ, the Nash, Nash-MD and OMD all stay visible where they coincide`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(url);
+    await expect(page.getByTestId('iteration')).toHaveText('400');
+    await expect(page.getByTestId('simplex').locator('g.marker[data-marker="regularized"]')).toHaveCount(1);
+    await expect.poll(async () => Object.values(await markerVisibility(page)).every((v) => v.own)).toBe(true);
+    // Each is really beside the others, and the figure says why.
+    await expect(page.getByTestId('simplex').locator('svg').first()).toHaveAttribute('aria-label', /OMD drawn beside .*, where they coincide/);
+  });
+}
+
+test('the exported simplex SVG fans the coincident markers out exactly as on screen', async ({ page }) => {
+  await page.goto('./#preset=rater-types');
+  await expect(page.getByTestId('iteration')).toHaveText('400');
+  await expect.poll(async () => Object.values(await markerVisibility(page)).every((v) => v.own)).toBe(true);
+  const live = await page.getByTestId('simplex').evaluate((root) => {
+    const out: Record<string, string> = {};
+    for (const k of ['regularized', 'nash']) out[k] = root.querySelector(`g.marker[data-marker="${k}"]`)?.getAttribute('transform') ?? '';
+    for (const a of ['nash-md', 'omd']) out[a] = root.querySelector(`path[data-algorithm="${a}"]`)?.getAttribute('transform') ?? '';
+    return out;
+  });
+  const summary = page.locator('.export-menu summary');
+  if (!(await page.locator('.export-menu details').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simplex SVG' }).click()]);
+  const text = await readFile(await file.path(), 'utf8');
+  const exported = await page.evaluate((svgText) => {
+    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    const out: Record<string, string> = {};
+    for (const k of ['regularized', 'nash']) out[k] = doc.querySelector(`[data-layer=markers] g.marker[data-marker="${k}"]`)?.getAttribute('transform') ?? '';
+    for (const a of ['nash-md', 'omd']) out[a] = doc.querySelector(`[data-layer=current] path[data-algorithm="${a}"]`)?.getAttribute('transform') ?? '';
+    return { out, leaders: doc.querySelectorAll('[data-layer=markers] g.leader').length };
+  }, text);
+  expect(exported.out).toEqual(live);
+  for (const v of Object.values(live)) expect(v).toMatch(/^translate/);
+  // Pairwise apart by at least a glyph radius (8 px).
+  const xy = Object.values(live).map((v) => v.match(/-?[\d.]+/g)!.map(Number));
+  for (let i = 0; i < xy.length; i++) for (let j = i + 1; j < xy.length; j++) expect(Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1])).toBeGreaterThanOrEqual(8);
+  expect(exported.leaders).toBeGreaterThanOrEqual(4);
+});
