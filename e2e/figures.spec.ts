@@ -74,3 +74,49 @@ test('the exported simplex SVG fans the coincident markers out exactly as on scr
   for (let i = 0; i < xy.length; i++) for (let j = i + 1; j < xy.length; j++) expect(Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1])).toBeGreaterThanOrEqual(8);
   expect(exported.leaders).toBeGreaterThanOrEqual(4);
 });
+
+/** Bounding boxes (page px) of the convergence chart's notes and of each panel's plot area. */
+async function convergenceBoxes(page: Page) {
+  return page.getByTestId('convergence').evaluate((root) => {
+    const box = (el: Element | null) => {
+      if (!el || el.getAttribute('display') === 'none') return null;
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const panels = ['kl', 'exploitability'].map((m) => {
+      const g = root.querySelector(`g.panel-${m}`)!;
+      // The plot area: the y axis' extent vertically, the grid horizontally.
+      const axis = g.querySelector('.y-axis .domain')!.getBoundingClientRect();
+      const x = g.querySelector('.x-axis .domain')!.getBoundingClientRect();
+      return { floor: box(g.querySelector('text.floor-note')), plot: { left: x.left, right: x.right, top: axis.top, bottom: axis.bottom } };
+    });
+    return { panels, level: box(root.querySelector('text.level-note')), levelText: [...root.querySelectorAll('text.level-note tspan')].map((t) => t.textContent).join(' ') };
+  });
+}
+
+test('the convergence chart says where values sit at the floor outside the plot area, and why Nash-MD levelled off', async ({ page }) => {
+  // Condorcet at its defaults: OMD reaches π*_τ to rounding (drawn at the floor), Nash-MD stops at its O(η) bias.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./#preset=condorcet');
+  await expect(page.getByTestId('iteration')).toHaveText('300');
+  await expect(page.getByTestId('convergence').locator('text.level-note')).toBeVisible();
+  const boxes = await convergenceBoxes(page);
+  for (const panel of boxes.panels) {
+    expect(panel.floor, 'floor note shown').not.toBeNull();
+    // Entirely above the plot area (in the title row): no line can pass under it.
+    expect(panel.floor!.bottom).toBeLessThanOrEqual(panel.plot.top + 1);
+  }
+  expect(boxes.levelText).toMatch(/Nash-MD has levelled off at KL ≈ 5\.4×10⁻⁴: a constant step η leaves an O\(η\) bias; set Step size to Theorem 1 to remove it\./);
+  expect(boxes.level!.bottom).toBeLessThanOrEqual(boxes.panels[0].plot.top);
+  await expect(page.getByTestId('convergence').locator('svg')).toHaveAttribute('aria-label', /Nash-MD has levelled off/);
+  // Theorem 1's step removes the bias: no note.
+  await page.getByLabel('Step size', { exact: true }).selectOption('theorem');
+  await expect(page.getByTestId('convergence').locator('text.level-note')).toBeHidden();
+});
+
+test('no levelled-off note while Nash-MD still spirals in (rock-paper-scissors, t = 300)', async ({ page }) => {
+  await page.goto('./#preset=rps');
+  await expect(page.getByTestId('iteration')).toHaveText('300');
+  await expect(page.getByTestId('convergence').locator('path.series')).not.toHaveCount(0);
+  await expect(page.getByTestId('convergence').locator('text.level-note')).toBeHidden();
+});
