@@ -120,3 +120,33 @@ test('no levelled-off note while Nash-MD still spirals in (rock-paper-scissors, 
   await expect(page.getByTestId('convergence').locator('path.series')).not.toHaveCount(0);
   await expect(page.getByTestId('convergence').locator('text.level-note')).toBeHidden();
 });
+
+test('at 360 px the caption never breaks inside a number (1.3×10⁻¹⁶ stays on one line at any caption width)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  // Transitive preset at t = 200: OMD's KL is about 1e-16, the longest number a caption shows.
+  await page.goto('./#preset=bradley-terry');
+  await expect(page.getByTestId('iteration')).toHaveText('200');
+  const caption = page.getByTestId('caption');
+  await expect(caption).toContainText(/OMD \d/);
+  const broken = await caption.evaluate(async (el: HTMLElement) => {
+    const found: string[] = [];
+    const text = el.firstChild as Text;
+    const numbers = [...(text.textContent ?? '').matchAll(/\d[\d.\u2060×⁰¹²³⁴⁵⁶⁷⁸⁹⁻e-]*[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/g)];
+    const original = el.style.width;
+    // Every caption width from 120 px to the page's: wherever a number falls at a line's end.
+    for (let w = 120; w <= el.parentElement!.clientWidth; w += 2) {
+      el.style.width = `${w}px`;
+      for (const m of numbers) {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) found.push(`${w}px: ${m[0]}`);
+      }
+    }
+    el.style.width = original;
+    return { found, numbers: numbers.map((m) => m[0]) };
+  });
+  expect(broken.numbers.some((n) => /×10⁻¹|e-1/.test(n.replaceAll('\u2060', ''))), broken.numbers.join(' ')).toBe(true);
+  expect(broken.found).toEqual([]);
+});
