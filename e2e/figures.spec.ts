@@ -150,3 +150,19 @@ test('at 360 px the caption never breaks inside a number (1.3×10⁻¹⁶ stays 
   expect(broken.numbers.some((n) => /×10⁻¹|e-1/.test(n.replaceAll('\u2060', ''))), broken.numbers.join(' ')).toBe(true);
   expect(broken.found).toEqual([]);
 });
+
+test('the equilibrium bars’ tooltip sets π*τ with a real subscript, no raw "π*_τ"', async ({ page }) => {
+  await page.goto('./#preset=leaderboard&n=40');
+  await expect(page.getByTestId('iteration')).toHaveText('300', { timeout: 20_000 });
+  const bar = page.locator('[data-testid=equilibrium-bars] rect.bar').first();
+  await expect(bar).toBeAttached({ timeout: 20_000 });
+  const svg = page.locator('[data-testid=equilibrium-bars] > svg');
+  await svg.scrollIntoViewIfNeeded();
+  const [s, b] = [(await svg.boundingBox())!, (await bar.boundingBox())!];
+  await svg.hover({ position: { x: b.x - s.x + 1, y: b.y - s.y + b.height / 2 } });
+  const tip = page.locator('[data-testid=equilibrium-bars] .large-tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip).not.toContainText('_');
+  await expect(tip.locator('.large-tooltip-row .name').first()).toHaveText('π*τ');
+  await expect(tip.locator('.large-tooltip-row .name sub').first()).toHaveText('τ');
+});
