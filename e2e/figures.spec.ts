@@ -166,3 +166,29 @@ test('the equilibrium bars’ tooltip sets π*τ with a real subscript, no raw "
   await expect(tip.locator('.large-tooltip-row .name').first()).toHaveText('π*τ');
   await expect(tip.locator('.large-tooltip-row .name sub').first()).toHaveText('τ');
 });
+
+test('n = 2 draws a segment from y1 to y2 with the trajectories on it, not a triangle with an empty "∅" corner', async ({ page }) => {
+  await page.goto('./#preset=random&n=2');
+  await expect(page.getByTestId('iteration')).toHaveText('300');
+  const simplex = page.getByTestId('simplex');
+  await expect(simplex.locator('[data-shape]')).toHaveAttribute('data-shape', 'segment');
+  await expect(simplex.locator('svg').first()).toHaveAttribute('aria-label', /^Simplex of a segment from y1 to y2/);
+  const texts = await simplex.locator('svg text').allTextContents();
+  expect(texts.join(' ')).not.toContain('∅');
+  expect(texts).toEqual(expect.arrayContaining(['y1', 'y2']));
+  // The exported figure: every trajectory point lies on the segment (one y), between its ends.
+  const summary = page.locator('.export-menu summary');
+  if (!(await page.locator('.export-menu details').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simplex SVG' }).click()]);
+  const svgText = await readFile(await file.path(), 'utf8');
+  const { ys, labels } = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      ys: [...doc.querySelectorAll('path.trajectory')].flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/[ML]-?[\d.]+,(-?[\d.]+)/g)].map((m) => Number(m[1]))),
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+    };
+  }, svgText);
+  expect(ys.length).toBeGreaterThan(300);
+  expect(new Set(ys).size).toBe(1);
+  expect(labels.join(' ')).not.toContain('∅');
+});

@@ -22,7 +22,7 @@ import type { Layout } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
-import { buildSnapshot, drawStatic, drawTauPaths } from './simplexStatic.ts';
+import { buildSnapshot, drawStatic, drawTauPaths, isSegment, segmentLayout } from './simplexStatic.ts';
 import { fanMarkers, type FanInput, type FanPlacement } from './markerFan.ts';
 
 /**
@@ -120,7 +120,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const corners = props ? [0, 1, 2].map((k) => cornerText(props!, k)) : ['', '', ''];
     theme = resolveTheme(props?.theme);
     interaction.applyThemeSizes();
+    const segment = !!props && isSegment(props);
     layout = computeLayout(width, height, corners, items, measureAt, theme);
+    if (segment) layout = segmentLayout(layout, theme.strokeScale);
     const { ox, oy } = layout;
     svg.attr('width', width).attr('height', height);
     fg.attr('width', width).attr('height', height);
@@ -128,7 +130,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     plotFg.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
     trajectories.invalidate();
     tauCache = { reg: null, rlhf: null, side: 0, corners: '' };
-    drawStatic(grid, cornerLabels, legendLayer, layout, theme);
+    drawStatic(grid, cornerLabels, legendLayer, layout, theme, segment);
     // Markers and current points are re-created at the theme's size on the next draw.
     markerLayer.selectAll('*').remove();
     currentLayer.selectAll('*').remove();
@@ -245,7 +247,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   }
 
   function ariaLabel(p: SimplexProps): string {
-    const corners = [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
+    const corners = isSegment(p) ? `a segment from ${cornerText(p, 0)} to ${cornerText(p, 1)}` : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
     const algos = drawOrder(p.series).filter((s) => s.length > 0).map((s) => ALGORITHM_STYLE[s.algorithm].label);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
     const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${Math.floor(p.t)}` : ', no trajectories yet';
