@@ -127,7 +127,8 @@ test('at 360 px the caption never breaks inside a number (1.3×10⁻¹⁶ stays 
   await page.goto('./#preset=bradley-terry');
   await expect(page.getByTestId('iteration')).toHaveText('200');
   const caption = page.getByTestId('caption');
-  await expect(caption).toContainText(/OMD \d/);
+  // Wait for the final text: OMD's KL in scientific notation (before the fix: "1.3e-16").
+  await expect(caption).toContainText(/OMD \d\.\d(\u2060×\u206010|e-)/);
   const broken = await caption.evaluate(async (el: HTMLElement) => {
     const found: string[] = [];
     const text = el.firstChild as Text;
@@ -145,6 +146,7 @@ test('at 360 px the caption never breaks inside a number (1.3×10⁻¹⁶ stays 
       }
     }
     el.style.width = original;
+    if (!text.isConnected) found.push('the caption was rewritten during the check');
     return { found, numbers: numbers.map((m) => m[0]) };
   });
   expect(broken.numbers.some((n) => /×10⁻¹|e-1/.test(n.replaceAll('\u2060', ''))), broken.numbers.join(' ')).toBe(true);
@@ -191,4 +193,12 @@ test('n = 2 draws a segment from y1 to y2 with the trajectories on it, not a tri
   expect(ys.length).toBeGreaterThan(300);
   expect(new Set(ys).size).toBe(1);
   expect(labels.join(' ')).not.toContain('∅');
+});
+
+test('the preset caption sets π*τ with a subscript, no raw "π*_τ"', async ({ page }) => {
+  await page.goto('./#preset=rater-types');
+  const caption = page.locator('.preset-caption');
+  await expect(caption).toContainText('converge to π*τ');
+  await expect(caption).not.toContainText('_');
+  await expect(caption.locator('sub')).toHaveText('τ');
 });
