@@ -29,7 +29,12 @@ export function PresetControls() {
           Custom (edited)
         </option>
       </select>
-      {current && <p className="preset-caption">{current.caption}</p>}
+      {current && (
+        <p className="preset-caption">
+          {/* "π*_τ" with a real subscript, as in the figures. */}
+          {current.caption.split(/_(\S)/).map((part, i) => (i % 2 === 1 ? <sub key={i}>{part}</sub> : part))}
+        </p>
+      )}
       {current?.params.includes('epsilon') && (
         <div className="param-row">
           <label htmlFor={`${id}-eps`}>ε (rater mix)</label>

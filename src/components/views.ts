@@ -58,7 +58,18 @@ function emptyMessage(app: AppState): string {
 export function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
   // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
   if (run.metricsPending) return null;
-  return { series: metricSeries(run), t: run.t, tau: app.scenario.tau, theoremBound: app.scenario.schedule === 'theorem', emptyMessage: emptyMessage(app), theme: theme() };
+  const s = app.scenario;
+  return {
+    series: metricSeries(run),
+    t: run.t,
+    tau: s.tau,
+    theoremBound: s.schedule === 'theorem',
+    // At τ = 0 Theorem 1's step is undefined and the run uses the constant η.
+    constantStep: s.schedule === 'constant' || s.tau === 0,
+    n: run.n,
+    emptyMessage: emptyMessage(app),
+    theme: theme(),
+  };
 }
 
 export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {

@@ -33,7 +33,10 @@ export type PresetParamName = keyof PresetParams;
 export interface Preset {
   id: string;
   name: string;
-  /** One sentence: what to watch. */
+  /**
+   * One sentence: what to watch. Its statements about the algorithms are checked against the run
+   * at the default parameters (__tests__/presetClaims.test.ts).
+   */
   caption: string;
   params: readonly PresetParamName[];
   build(params: PresetParams): PresetScenario;
@@ -143,7 +146,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rps',
     name: 'Rock-paper-scissors',
-    caption: 'Nash-MD spirals into π*_τ, OMD keeps circling it, and RLHF (whose reward is flat on a cycle) only drifts back to μ.',
+    caption: 'Nash-MD spirals in towards π*_τ, OMD keeps circling it, and RLHF (whose reward is flat on a cycle) only drifts back to μ.',
     params: [],
     build: () => ({
       // Each response loses to the next (rock to paper, paper to scissors) 0.1 to 0.9, and
@@ -161,7 +164,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rater-types',
     name: 'Three rater types (§3.2)',
-    caption: 'Move ε across 0: the RLHF optimum jumps between the y1 and y2 corners while the Nash equilibrium moves smoothly.',
+    caption: 'Move ε across 0: the RLHF optimum jumps between the y1 and y2 corners while the Nash equilibrium moves smoothly; Nash-MD and OMD both converge to π*_τ, and OMD ends closer.',
     params: ['epsilon'],
     build: ({ epsilon }) => ({
       preferences: raterTypesPreferences(clampEpsilon(epsilon)),
@@ -193,7 +196,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'condorcet',
     name: 'Condorcet cycle',
-    caption: 'Every voter group ranks transitively, yet the majority is a 2/3 cycle, so RLHF finds no reward and stays at μ while Nash-MD settles inside the triangle.',
+    caption: 'Every voter group ranks transitively, yet the majority is a 2/3 cycle: RLHF finds no reward and stays at μ, and with this constant step OMD converges to π*_τ while Nash-MD levels off at its O(η) bias (Theorem 1’s step removes it).',
     params: [],
     build: () => ({
       preferences: preferencesFromRankings(CONDORCET_RANKINGS, 3),

@@ -2,14 +2,22 @@
  * The caption under the figure, generated from the state so text and picture always agree.
  */
 import { presetById } from '../core/presets.ts';
+import { formatScientific } from '../viz/chartMath.ts';
 import { ALGORITHM_STYLE } from '../viz/palette.ts';
 import { rowAt } from '../viz/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
 import { formatT } from '../viz/formatT.ts';
 
-/** A KL value in few characters; NaN while the equilibria are still being solved (large n). */
-const short = (x: number) => (Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : x.toExponential(1));
+/** U+2060 WORD JOINER: no line break between the characters it separates, and invisible. */
+export const WORD_JOINER = '\u2060';
+
+/**
+ * A KL value in few characters, unbreakable: 0.054, or 5.4×10⁻⁴ with word joiners around the ×
+ * (never "5.4e-4", which a narrow caption broke after the hyphen). NaN while the equilibria are
+ * still being solved (large n): '…'.
+ */
+const short = (x: number) => (Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : formatScientific(x, 1, WORD_JOINER));
 
 export function describeState(s: Scenario, run: RunState): string {
   const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
@@ -17,11 +25,19 @@ export function describeState(s: Scenario, run: RunState): string {
   const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
   const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${formatT(run.t)}.`;
   if (run.series.length === 0) return `${head} No algorithm is shown.`;
-  const target = s.tau > 0 ? 'π*_τ' : 'the Nash equilibrium';
+  const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {
     const row = rowAt(series, run.t);
     return `${ALGORITHM_STYLE[series.algorithm].label} ${short(series.kl[row])}`;
   });
-  const nearlySame = s.schedule === 'constant' && eta * s.tau < 0.05 && s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
-  return `${head} KL from ${target}: ${parts.join(', ')}.${nearlySame ? ' With ητ this small, Nash-MD and OMD nearly coincide.' : ''}`;
+  const both = s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
+  // At τ = 0 the geometric mixture is π_t itself, so Nash-MD's update is OMD's.
+  const note = !both
+    ? ''
+    : s.tau === 0
+      ? ' Nash-MD and OMD coincide (at τ = 0 they are the same update).'
+      : s.schedule === 'constant' && eta * s.tau < 0.05
+        ? ' With ητ this small, Nash-MD and OMD nearly coincide.'
+        : '';
+  return `${head} KL from ${target}: ${parts.join(', ')}.${note}`;
 }

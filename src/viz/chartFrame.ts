@@ -17,6 +17,15 @@ export function chartSvg(element: HTMLElement) {
   return d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
 }
 
+/** Appends `label` as text, "_x" as a real subscript x (π*_τ → π*<sub>τ</sub>); never as HTML. */
+function appendRich<E extends HTMLElement>(parent: d3.Selection<E, unknown, null, undefined>, label: string): void {
+  label.split(/_(\S)/).forEach((part, i) => {
+    if (!part) return;
+    if (i % 2 === 1) parent.append('sub').text(part);
+    else parent.append('span').text(part);
+  });
+}
+
 /** A small HTML tooltip inside the renderer's element (labels are set as text, never as HTML). */
 export function createTooltip(element: HTMLElement) {
   const tip = d3.select(element).append('div').attr('class', 'large-tooltip').attr('aria-hidden', 'true').style('display', 'none');
@@ -24,11 +33,11 @@ export function createTooltip(element: HTMLElement) {
     show(px: number, py: number, title: string, rows: readonly { color: string; dash?: string; label: string; value: string }[], fontSize: number) {
       tip.style('display', null).style('font-size', `${fontSize}px`);
       tip.selectAll('*').remove();
-      tip.append('div').attr('class', 'large-tooltip-title').text(title);
+      appendRich(tip.append('div').attr('class', 'large-tooltip-title'), title);
       for (const r of rows) {
         const line = tip.append('div').attr('class', 'large-tooltip-row');
         line.append('span').attr('class', 'swatch').style('border-top', `3px ${r.dash ? 'dashed' : 'solid'} ${r.color}`);
-        line.append('span').attr('class', 'name').text(r.label);
+        appendRich(line.append('span').attr('class', 'name'), r.label);
         line.append('span').attr('class', 'value').text(r.value);
       }
       const node = tip.node()!;

@@ -6,6 +6,7 @@ import {
   envelopeRows,
   estimateTextWidth,
   formatPowerOfTen,
+  formatScientific,
   gridColumns,
   layoutLegend,
   logDomainExponents,
@@ -14,6 +15,7 @@ import {
   superscript,
   theoremBound,
   thinRows,
+  wrapWords,
 } from './chartMath.ts';
 
 const isStrictlyIncreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]);
@@ -182,5 +184,21 @@ describe('layout helpers', () => {
     expect(isStrictlyIncreasing(s)).toBe(true);
     expect(s.filter((v) => v <= 10).length).toBeGreaterThan(5);
     expect(curveSamples(0)).toEqual([0]);
+  });
+});
+
+describe('formatScientific and wrapWords', () => {
+  it('prints 3.2×10⁻¹⁶ (no "e-"), plain decimals in [0.01, 1000), and joins with the given joiner', () => {
+    expect(formatScientific(3.2e-16)).toBe('3.2×10⁻¹⁶');
+    expect(formatScientific(5.4366e-4, 1, '\u2060')).toBe('5.4\u2060×\u206010⁻⁴');
+    expect(formatScientific(0.069)).toBe('0.069');
+    expect(formatScientific(0)).toBe('0');
+    expect(formatScientific(-2e-5)).toBe('−2.0×10⁻⁵');
+  });
+
+  it('wraps words greedily to a width', () => {
+    const measure = (s: string) => s.length;
+    expect(wrapWords('aa bb cc dd', 5, measure)).toEqual(['aa bb', 'cc dd']);
+    expect(wrapWords('averylongword x', 4, measure)).toEqual(['averylongword', 'x']);
   });
 });

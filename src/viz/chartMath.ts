@@ -155,6 +155,35 @@ export function formatPowerOfTen(exponent: number): string {
 }
 
 /**
+ * x in scientific notation as printed: 3.2×10⁻¹⁶ (never "3.2e-16", whose hyphen is a line-break
+ * opportunity). `joiner` goes between mantissa, × and power (U+2060 WORD JOINER keeps HTML text
+ * from breaking there); values in [0.01, 1000) keep plain decimals.
+ */
+export function formatScientific(x: number, digits = 1, joiner = ''): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const ax = Math.abs(x);
+  if (ax >= 0.01 && ax < 1000) return (x < 0 ? '−' : '') + ax.toFixed(Math.max(digits + 2, 3)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const [mantissa, exponent] = ax.toExponential(digits).split('e');
+  return `${x < 0 ? '−' : ''}${mantissa}${joiner}×${joiner}${formatPowerOfTen(Number(exponent))}`;
+}
+
+/** Greedy word wrap of `text` into lines no wider than maxWidth (a longer word gets its own line). */
+export function wrapWords(text: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
  * A "nice" upper bound ≥ max for a probability axis [0, bound]: one of a few round values, so
  * the small multiples share a readable scale that only changes in visible steps.
  */

@@ -12,7 +12,8 @@ import { ALGORITHM_STYLE } from './palette.ts';
 import { rowAt, timeAt } from './seriesRows.ts';
 import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
-import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, logDomainExponents, logTickExponents, scaleDash, theoremBound } from './chartMath.ts';
+import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, formatScientific, logDomainExponents, logTickExponents, scaleDash, theoremBound, wrapWords } from './chartMath.ts';
+import { plateauOf } from '../core/plateau.ts';
 import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
 import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
 import { ColumnEnvelope } from './columnEnvelope.ts';
@@ -55,9 +56,12 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       .attr('stroke-width', 1.25)
       .attr('stroke-dasharray', BOUND_DASH);
     setMathText(title, TITLES[metric]);
-    const floorNote = root.append('text').attr('fill', '#666').attr('text-anchor', 'start').attr('display', 'none');
+    // In the title row, right-aligned: above the plot area, so never over a line.
+    const floorNote = root.append('text').attr('class', 'floor-note').attr('fill', '#666').attr('text-anchor', 'end').attr('display', 'none');
     return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, floorNote, y: d3.scaleLog(), axisKey: '' };
   });
+  // Under the legend, above the panels: why Nash-MD has stopped converging (when it has).
+  const levelNote = svg.append('text').attr('class', 'level-note').attr('fill', INK).attr('display', 'none');
   const xLabel = svg.append('text').attr('fill', INK).attr('text-anchor', 'middle').text('iteration t');
   const hairline = svg.append('line').attr('stroke', '#b0b0b0').attr('stroke-width', 1);
   const empty = svg
@@ -129,18 +133,48 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const measureNote = measurerFor(svg.node()!, noteSize);
     const floorLabel = formatPowerOfTen(Math.log10(LOG_FLOOR));
     const notes = [`values ≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} at floor`];
-    const floorText = notes.find((t) => measureNote(t) + 8 <= innerW) ?? notes[notes.length - 1];
     const entries = seriesEntries(series);
     if (showBound) entries.push({ key: 'bound', label: 'Theorem 1 bound', color: BOUND_COLOR, dash: BOUND_DASH });
     // Large text: the legend may use the full width (fewer rows leave more room for the plots).
     const legendX = isDefaultTheme(theme) ? margin.left : 4;
     legend.attr('transform', `translate(${legendX},${margin.top})`);
-    const legendH = renderLegend(legend, entries, isDefaultTheme(theme) ? innerW : width - 8, theme);
+    const legendW = isDefaultTheme(theme) ? innerW : width - 8;
+    let legendH = renderLegend(legend, entries, legendW, theme);
 
+    // Nash-MD levelled off: say so, and why, in a wrapped note under the legend.
     const titleH = fs + 8;
     const gap = 12 * Math.min(k, 1.5);
-    const top = margin.top + legendH + (legendH ? 6 : 0);
-    const panelH = Math.max(40, (height - top - margin.bottom - 2 * titleH - gap) / 2);
+    const panelHeight = (noteH: number) => (height - margin.top - legendH - 6 - noteH - margin.bottom - 2 * titleH - gap) / 2;
+    // The longest wording that fits in three lines (two with large text) and leaves the panels
+    // room; in a layout too cramped for even one line, Nash-MD's legend entry says it instead.
+    const levelTexts = p ? levelledOffTexts(p, t) : [];
+    const levelText = levelTexts[0] ?? null;
+    const noteW = legendW - 4;
+    const maxLines = isDefaultTheme(theme) ? 3 : 2;
+    const noteLineH = Math.ceil(noteSize * 1.25);
+    const heightOf = (ls: string[]) => (ls.length ? ls.length * noteLineH + 4 : 0);
+    const wrapped = levelTexts.map((text) => wrapWords(text, noteW, measureNote));
+    let noteLines = wrapped.find((ls) => ls.length <= maxLines && panelHeight(heightOf(ls)) >= 3 * fs) ?? wrapped[wrapped.length - 1] ?? [];
+    if (noteLines.length && panelHeight(heightOf(noteLines)) < 40) {
+      noteLines = [];
+      const nashMd = entries.find((e) => e.key === 'nash-md');
+      const labels = ['Nash-MD: levelled off (constant η)', 'Nash-MD: levelled off', 'Nash-MD (levelled off)'];
+      if (nashMd) nashMd.label = labels.find((l) => measure(l) + 40 * sw <= legendW) ?? labels[labels.length - 1];
+      legendH = renderLegend(legend, entries, legendW, theme);
+    }
+    const noteH = heightOf(noteLines);
+    const legendBottom = margin.top + legendH + (legendH ? 6 : 0);
+    levelNote.attr('display', noteLines.length ? null : 'none').attr('font-size', noteSize).attr('transform', `translate(${legendX},${legendBottom})`);
+    levelNote
+      .selectAll('tspan')
+      .data(noteLines)
+      .join('tspan')
+      .attr('x', 0)
+      .attr('y', (_, i) => (i + 0.8) * noteLineH)
+      .text((line) => line);
+
+    const top = legendBottom + noteH;
+    const panelH = Math.max(40, panelHeight(noteH));
 
     const tMax = Math.max(t, 10);
     x.domain([0, tMax]).range([0, innerW]);
@@ -177,7 +211,8 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         setMathText(panel.title, title, scriptSize(theme));
       }
       const titleX = isDefaultTheme(theme) ? 0 : Math.max(4 - margin.left, Math.min(0, room - titleWidth(title, measure)));
-      panel.title.attr('x', titleX).attr('y', -7 * Math.min(k, 1.5));
+      const titleY = -7 * Math.min(k, 1.5);
+      panel.title.attr('x', titleX).attr('y', titleY);
 
       // y domain from the visible data (the envelope keeps each bucket's extremes).
       let lo = Infinity;
@@ -246,13 +281,15 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         .attr('transform', (l) => `translate(${x(timeAt(l.series, l.current))},${y(clampLog(l.values[l.current]))})`);
 
       // Exact zeros and values below the floor are drawn on it; say so rather than hide it.
+      // In the title row, right of the title: the longest wording that fits there.
       const clamped = lines[panel.metric].some((l) => l.rows.some((r) => l.values[r] <= LOG_FLOOR));
+      const noteRoom = innerW + margin.right - 4 - (titleX + titleWidth(title, measure)) - 10;
+      const floorText = notes.find((text) => measureNote(text) <= noteRoom);
       panel.floorNote
-        .attr('display', clamped ? null : 'none')
-        .text(floorText)
-        // Bottom-left of the panel: curves start high and reach the floor (if ever) later, to the right.
-        .attr('x', 4)
-        .attr('y', panelH - 4)
+        .attr('display', clamped && floorText ? null : 'none')
+        .text(floorText ?? '')
+        .attr('x', innerW + margin.right - 4)
+        .attr('y', titleY)
         .attr('font-size', noteSize);
       if (showBound && panel.metric === 'kl' && p) {
         const pts = curveSamples(tMax).map((s) => [x(s), y(theoremBound(s, p.tau))] as [number, number]);
@@ -269,7 +306,28 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const hasData = lines.kl.length > 0;
     empty.text(p?.emptyMessage ?? 'Run a simulation to see convergence');
     empty.attr('display', hasData ? 'none' : null).attr('x', margin.left + innerW / 2).attr('y', plotTop + panelH / 2);
-    svg.attr('aria-label', ariaLabel(lines, t, hasData));
+    svg.attr('aria-label', ariaLabel(lines, t, hasData) + (levelText ? ` ${levelText}` : ''));
+  }
+
+  /**
+   * "Nash-MD has levelled off …", long to short, when its KL has been flat over the second half of the run while
+   * π_t stood still (core/plateau.ts) with a constant step, else none.
+   */
+  function levelledOffTexts(p: ConvergenceProps, t: number): string[] {
+    const s = p.series.find((x) => x.algorithm === 'nash-md');
+    if (!p.constantStep || !s || s.length <= 0 || !p.n) return [];
+    const n = p.n;
+    const last = rowAt(s, t);
+    const plateau = plateauOf(s.kl, last, (r) => timeAt(s, r), {}, (r) => s.policies.subarray(r * n, r * n + n));
+    if (!plateau) return [];
+    const level = formatScientific(plateau.level);
+    if (!(p.tau > 0)) return [`Nash-MD has levelled off at KL ≈ ${level}: a constant step η leaves an O(η) bias; a smaller η shrinks it.`, 'Nash-MD levelled off (constant η: O(η) bias)'];
+    return [
+      `Nash-MD has levelled off at KL ≈ ${level}: a constant step η leaves an O(η) bias; set Step size to Theorem 1 to remove it.`,
+      `Nash-MD levelled off at ${level}: constant-η bias (Step size → Theorem 1 removes it)`,
+      'Nash-MD levelled off (constant η; try Theorem 1’s step)',
+      'Nash-MD levelled off: constant η',
+    ];
   }
 
   return {

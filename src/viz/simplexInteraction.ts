@@ -23,6 +23,8 @@ export interface SimplexView {
   layout(): Layout | null;
   theme(): FigureTheme;
   tracks(): readonly Track[];
+  /** Where a marker is drawn when fanned out from coincident ones (markerFan.ts), else null. */
+  drawnAt(key: string): { dx: number; dy: number } | null;
 }
 
 export interface SimplexInteraction {
@@ -248,7 +250,8 @@ export function createSimplexInteraction(
     for (const key of MARKER_ORDER) {
       const policy = props[key];
       if (!present(policy)) continue;
-      const [x, y] = baryToXY(toBarycentric(policy, props.corners), layout.side);
+      const drawn = view.drawnAt(key);
+      const [x, y] = drawn ? [drawn.dx, drawn.dy] : baryToXY(toBarycentric(policy, props.corners), layout.side);
       const dist = (x - px) ** 2 + (y - py) ** 2;
       // Markers win ties: they sit on top of the lines.
       if (dist <= bestD + 1) {

@@ -22,8 +22,17 @@ import type { Layout } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
-import { buildSnapshot, drawStatic, drawTauPaths } from './simplexStatic.ts';
 import { formatT } from './formatT.ts';
+import { buildSnapshot, drawStatic, drawTauPaths, isSegment, segmentLayout } from './simplexStatic.ts';
+import { fanMarkers, type FanInput, type FanPlacement } from './markerFan.ts';
+
+/**
+ * Visual radius (halo included, at stroke scale 1) of each glyph, for fanning out coincident
+ * markers: the stars and the diamond of the equilibria, the current points, the μ and π0 handles.
+ */
+const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, reference: 8, initial: 8.5, circle: 9, square: 9.5, triangle: 10 } as const;
+/** Markers whose centres are closer than this (px at stroke scale 1) are fanned out. */
+const COINCIDE_PX = 8;
 
 /** Sets an attribute only when its value changes (an unchanged write can still repaint). */
 function setIfChanged(el: Element, name: string, value: string): void {
@@ -46,6 +55,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   let ariaText = '';
   let destroyed = false;
   let theme: FigureTheme = resolveTheme(undefined);
+  /** Where each marker is drawn this frame (key → placement), for hover and the aria label. */
+  let placements = new Map<string, FanPlacement>();
 
   const svg = d3
     .select(element)
@@ -79,6 +90,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   const plotFg = fg.append('g');
   // Current points above the equilibria: the moving point is what the eye follows, and a star
   // (radius ~12 px) still shows its tips around a point (~8 px) sitting on it.
+  // Leader lines from a fanned-out marker back to its true position, under every glyph.
+  const leaderLayer = plotFg.append('g').attr('aria-hidden', 'true').attr('class', 'leaders');
   const markerLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const currentLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const legendLayer = svg.append('g').attr('class', 'simplex-legend').attr('aria-hidden', 'true');
@@ -86,7 +99,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     element,
     fgNode,
     plotFg,
-    { props: () => props, layout: () => layout, theme: () => theme, tracks: () => trajectories.tracks },
+    { props: () => props, layout: () => layout, theme: () => theme, tracks: () => trajectories.tracks, drawnAt: (key) => placements.get(key) ?? null },
     options,
     events.signal,
   );
@@ -108,7 +121,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const corners = props ? [0, 1, 2].map((k) => cornerText(props!, k)) : ['', '', ''];
     theme = resolveTheme(props?.theme);
     interaction.applyThemeSizes();
+    const segment = !!props && isSegment(props);
     layout = computeLayout(width, height, corners, items, measureAt, theme);
+    if (segment) layout = segmentLayout(layout, theme.strokeScale);
     const { ox, oy } = layout;
     svg.attr('width', width).attr('height', height);
     fg.attr('width', width).attr('height', height);
@@ -116,10 +131,11 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     plotFg.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
     trajectories.invalidate();
     tauCache = { reg: null, rlhf: null, side: 0, corners: '' };
-    drawStatic(grid, cornerLabels, legendLayer, layout, theme);
+    drawStatic(grid, cornerLabels, legendLayer, layout, theme, segment);
     // Markers and current points are re-created at the theme's size on the next draw.
     markerLayer.selectAll('*').remove();
     currentLayer.selectAll('*').remove();
+    leaderLayer.selectAll('*').remove();
     draw();
   }
 
@@ -139,6 +155,14 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       { series: p.series, n: p.n, corners: p.corners, t: p.t, side, ox: layout.ox, oy: layout.oy, theme, rowOf: (s) => rowAt(s, p.t) },
       drawOrder(p.series),
     );
+    const markers = (['regularized', 'nash', 'rlhfOptimum'] as const)
+      .filter((key) => present(p[key]))
+      .map((key) => ({ key, xy: baryToXY(toBarycentric(p[key]!, p.corners), side) }));
+    placements = placeMarkers(p, markers, side);
+    const at = (key: string, x: number, y: number) => {
+      const placed = placements.get(key);
+      return placed ? `translate(${r1(placed.dx)},${r1(placed.dy)})` : `translate(${r1(x)},${r1(y)})`;
+    };
     currentLayer
       .selectAll<SVGPathElement, Track>('path')
       .data(trajectories.tracks, (d) => d.algorithm)
@@ -155,12 +179,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
           .attr('stroke-width', 1.5 * theme.strokeScale),
       )
       .each(function (d) {
-        setIfChanged(this, 'transform', `translate(${r1(d.xs[d.cur])},${r1(d.ys[d.cur])})`);
+        setIfChanged(this, 'transform', at(`current:${d.algorithm}`, d.xs[d.cur], d.ys[d.cur]));
       });
 
-    const markers = (['regularized', 'nash', 'rlhfOptimum'] as const)
-      .filter((key) => present(p[key]))
-      .map((key) => ({ key, xy: baryToXY(toBarycentric(p[key]!, p.corners), side) }));
     markerLayer
       .selectAll<SVGGElement, (typeof markers)[number]>('g.marker')
       .data(markers, (d) => d.key)
@@ -168,13 +189,29 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
         enter
           .append('g')
           .attr('class', 'marker')
+          .attr('data-marker', (d) => d.key)
           .each(function (d) {
             appendGlyph(d3.select(this), GLYPH[d.key], theme.strokeScale);
           }),
       )
       .each(function (d) {
-        setIfChanged(this, 'transform', `translate(${r1(d.xy[0])},${r1(d.xy[1])})`);
+        setIfChanged(this, 'transform', at(d.key, d.xy[0], d.xy[1]));
       });
+
+    // A thin line from each fanned-out glyph to a dot at its true position.
+    const moved = [...placements.values()].filter((m) => m.moved);
+    const leaders = leaderLayer
+      .selectAll<SVGGElement, FanPlacement>('g.leader')
+      .data(moved, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'leader');
+        g.append('line').attr('stroke', '#555').attr('stroke-width', theme.strokeScale);
+        g.append('circle').attr('r', 1.75 * theme.strokeScale).attr('fill', '#555');
+        return g;
+      });
+    leaders.attr('data-marker', (d) => d.key);
+    leaders.select('line').attr('x1', (d) => r1(d.x)).attr('y1', (d) => r1(d.y)).attr('x2', (d) => r1(d.dx)).attr('y2', (d) => r1(d.dy));
+    leaders.select('circle').attr('cx', (d) => r1(d.x)).attr('cy', (d) => r1(d.y));
 
     interaction.placeHandles(p);
     const text = ariaLabel(p);
@@ -182,12 +219,41 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     interaction.refreshHover();
   }
 
+  /**
+   * Where each marker goes this frame: every glyph at its policy's position, except markers
+   * within a few px of each other, which are fanned out around the drag handle or the first
+   * equilibrium among them (markerFan.ts) so none hides another.
+   */
+  function placeMarkers(p: SimplexProps, markers: { key: string; xy: [number, number] }[], side: number): Map<string, FanPlacement> {
+    const sw = theme.strokeScale;
+    const items: FanInput[] = markers.map((m) => ({ key: m.key, x: m.xy[0], y: m.xy[1], r: GLYPH_RADIUS[m.key as keyof typeof GLYPH_RADIUS] * sw }));
+    for (const d of trajectories.tracks) {
+      if (d.cur < 0) continue;
+      items.push({ key: `current:${d.algorithm}`, x: d.xs[d.cur], y: d.ys[d.cur], r: GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw });
+    }
+    for (const which of ['reference', 'initial'] as const) {
+      const [x, y] = baryToXY(toBarycentric(p[which], p.corners), side);
+      items.push({ key: which, x, y, r: GLYPH_RADIUS[which] * sw, fixed: true });
+    }
+    return new Map(fanMarkers(items, COINCIDE_PX * sw).map((m) => [m.key, m]));
+  }
+
+  /** "π*τ and Nash-MD drawn beside μ, where they coincide" for every fanned-out group. */
+  function coincideText(): string {
+    const name = (key: string) =>
+      key.startsWith('current:') ? ALGORITHM_STYLE[key.slice(8) as Track['algorithm']].label : (MARKER_STYLE[key as keyof typeof MARKER_STYLE]?.label ?? key).replace(/_/g, '').replace(/ \(.*\)$/, '');
+    const groups = new Map<string, string[]>();
+    for (const m of placements.values()) if (m.moved && m.anchor) groups.set(m.anchor, [...(groups.get(m.anchor) ?? []), name(m.key)]);
+    return [...groups].map(([anchor, keys]) => `${keys.join(', ')} drawn beside ${name(anchor)}, where they coincide`).join('; ');
+  }
+
   function ariaLabel(p: SimplexProps): string {
-    const corners = [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
+    const corners = isSegment(p) ? `a segment from ${cornerText(p, 0)} to ${cornerText(p, 1)}` : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
     const algos = drawOrder(p.series).filter((s) => s.length > 0).map((s) => ALGORITHM_STYLE[s.algorithm].label);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
     const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}` : ', no trajectories yet';
-    return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}`;
+    const coincide = coincideText();
+    return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}${coincide ? `; ${coincide}` : ''}`;
   }
 
   function structureOf(p: SimplexProps): string {
@@ -221,6 +287,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
         theme,
         background: svgNode,
         tracks: trajectories.tracks,
+        leaderLayer: leaderLayer.node()!,
         markerLayer: markerLayer.node()!,
         currentLayer: currentLayer.node()!,
         dragGroups: interaction.dragGroups,

@@ -17,11 +17,48 @@ import type { Track } from './trajectoryTrack.ts';
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Grid, corner labels and legend for `layout`. */
-export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Layout, theme: FigureTheme): void {
-  const { side, fs, ox, oy } = layout;
+/**
+ * Two responses (n = 2, or an empty apex group): the policies form a 1-simplex, a segment from
+ * the first corner to the second, so the figure is that segment, not a triangle with an empty "∅"
+ * corner. Every policy maps onto the triangle's base there (its apex weight is 0).
+ */
+export function isSegment(p: Pick<SimplexProps, 'corners'>): boolean {
+  return p.corners[2].length === 0 && p.corners[0].length > 0 && p.corners[1].length > 0;
+}
+
+/**
+ * The triangle's layout redone for a segment: the base (where every point lies) moved up to the
+ * middle of the triangle's box, with its end labels; no apex label.
+ */
+export function segmentLayout(layout: Layout, strokeScale = 1): Layout {
+  const lift = (layout.side * SQRT3_2) / 2;
+  // The end labels sit lower than under a triangle's corners: markers fanned out around a
+  // point at an end (markerFan.ts) reach ~20 px below the segment.
+  const drop = 16 * strokeScale;
+  return {
+    ...layout,
+    oy: layout.oy - lift,
+    labels: layout.labels.map((l, k) => (k === 2 ? { ...l, text: '', full: '' } : { ...l, y: l.y - lift + drop })),
+  };
+}
+
+/** Grid, corner labels and legend for `layout` (a segment with ticks when `segment`). */
+export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Layout, theme: FigureTheme, segment = false): void {
+  const { side } = layout;
   const sw = theme.strokeScale;
   const th = side * SQRT3_2;
+  if (segment) {
+    grid.selectAll('*').remove();
+    grid.attr('data-shape', 'segment');
+    // Ticks every 0.2 of probability along the segment, like the triangle's grid lines.
+    const ticks = [0.2, 0.4, 0.6, 0.8].map((f) => `M${r1(f * side)},${r1(th - 5 * sw)}L${r1(f * side)},${r1(th + 5 * sw)}`).join('');
+    grid.append('path').attr('d', ticks).attr('stroke', '#c8c8c8').attr('stroke-width', sw);
+    grid.append('path').attr('d', `M0,${r1(th)}L${r1(side)},${r1(th)}`).attr('stroke', '#555').attr('stroke-width', 2 * sw).attr('stroke-linecap', 'round');
+    for (const x of [0, side]) grid.append('path').attr('d', `M${r1(x)},${r1(th - 8 * sw)}L${r1(x)},${r1(th + 8 * sw)}`).attr('stroke', '#555').attr('stroke-width', 2 * sw);
+    drawLabelsAndLegend(cornerLabels, legendLayer, layout, theme);
+    return;
+  }
+  grid.attr('data-shape', 'triangle');
   const pt = (w: Bary) => baryToXY(w, side).map(r1).join(',');
   const gridLines: string[] = [];
   for (let i = 1; i < 5; i++) {
@@ -36,7 +73,12 @@ export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Lay
   grid.append('path').attr('d', outline).attr('fill', '#f8f8f8');
   grid.append('path').attr('d', gridLines.join('')).attr('fill', 'none').attr('stroke', '#e1e1e1').attr('stroke-width', sw);
   grid.append('path').attr('d', outline).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', sw).attr('stroke-linejoin', 'round');
+  drawLabelsAndLegend(cornerLabels, legendLayer, layout, theme);
+}
 
+function drawLabelsAndLegend(cornerLabels: G, legendLayer: G, layout: Layout, theme: FigureTheme): void {
+  const { fs, ox, oy } = layout;
+  const sw = theme.strokeScale;
   cornerLabels
     .selectAll<SVGTextElement, Layout['labels'][number]>('text')
     .data(layout.labels)
@@ -111,6 +153,7 @@ export interface SnapshotParts {
   theme: FigureTheme;
   background: SVGSVGElement;
   tracks: readonly Track[];
+  leaderLayer: SVGGElement;
   markerLayer: SVGGElement;
   currentLayer: SVGGElement;
   dragGroups: Record<Draggable, G>;
@@ -172,8 +215,11 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
     trajectories.appendChild(path);
   }
 
-  // The live stacking order: equilibria, current points, then the μ and π0 handles.
-  layer('markers', true).appendChild(s.markerLayer.cloneNode(true));
+  // The live stacking order: leader lines of fanned-out markers, equilibria, current points, then
+  // the μ and π0 handles.
+  const markers = layer('markers', true);
+  markers.appendChild(s.leaderLayer.cloneNode(true));
+  markers.appendChild(s.markerLayer.cloneNode(true));
   layer('current', true).appendChild(s.currentLayer.cloneNode(true));
   const handles = layer('handles', true);
   for (const which of ['reference', 'initial'] as const) {

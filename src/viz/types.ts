@@ -88,6 +88,10 @@ export interface ConvergenceProps {
   tau: number;
   /** Draw Theorem 1's bound 8/(τ²(t+1)) (only meaningful with the theorem's step schedule). */
   theoremBound: boolean;
+  /** The step η is constant (so Nash-MD can level off at its O(η) bias, and the chart says so). */
+  constantStep?: boolean;
+  /** Responses per policy row of the series (to tell a levelled-off run from one still circling). */
+  n?: number;
   /** What to say when there is no series (designed empty state). */
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
