@@ -11,6 +11,7 @@ import { downloadBlob } from './download.ts';
 import { exportFileName, exportInfo, type ExportInfo } from './exportInfo.ts';
 import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
+import { formatT } from '../viz/formatT.ts';
 
 /** Figures with an SVG snapshot: 'topk' (n > 12) and 'equilibria' (n > 3) exist only for larger n. */
 export type FigureName = 'simplex' | 'convergence' | 'topk' | 'equilibria';
@@ -41,7 +42,7 @@ export async function exportFigurePng(name: FigureName): Promise<string> {
   const svg = figureSvg(name);
   const { width, height } = svgSize(svg);
   const blob = await svgToPng(serializeSvg(svg), width, height, 2);
-  const png = await withPngText(blob, { Software: info.app, Source: info.link, Description: `Nash-MD explorer ${name} figure at t = ${info.t}` });
+  const png = await withPngText(blob, { Software: info.app, Source: info.link, Description: `Nash-MD explorer ${name} figure at t = ${formatT(info.t)}` });
   const file = exportFileName(name, info.t, 'png');
   downloadBlob(png, file);
   return file;

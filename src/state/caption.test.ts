@@ -13,7 +13,7 @@ function runWith(kl: Partial<Record<Algorithm, number>>): RunState {
     exploitability: new Float64Array(3),
     length: 3,
   }));
-  return { n: 3, length: 3, series, equilibria: null, t: 2, frame: 0, metricsPending: false };
+  return { n: 3, length: 3, series, equilibria: null, t: 2, frame: 0, reach: 3, metricsPending: false };
 }
 
 const rps = (patch: Partial<Scenario> = {}): Scenario => ({ ...scenarioFromPreset('rps').scenario, ...patch });

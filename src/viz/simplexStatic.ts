@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import { ALGORITHM_STYLE } from './palette.ts';
 import { timeAt } from './seriesRows.ts';
+import { formatT } from './formatT.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexProps } from './types.ts';
@@ -210,7 +211,7 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
     const dash = scaleDash(style.dash, theme.strokeScale);
     if (dash) path.setAttribute('stroke-dasharray', dash);
     const label = document.createElementNS(SVG_NS, 'title');
-    label.textContent = `${style.label}, t = 0…${track.cur >= 0 ? timeAt(track.series, track.cur) : 0}`;
+    label.textContent = `${style.label}, t = 0…${formatT(track.cur >= 0 ? timeAt(track.series, track.cur) : 0)}`;
     path.appendChild(label);
     trajectories.appendChild(path);
   }
