@@ -27,6 +27,9 @@ function pageUrl(): string {
   return `${origin === 'null' ? '' : origin}${pathname}${search}`;
 }
 
+/** How long the settings must rest before the preview reloads. */
+const PREVIEW_DELAY_MS = 500;
+
 const newFrameId = () => `nashmd-${Math.random().toString(36).slice(2, 8)}`;
 
 interface Shared {
@@ -62,7 +65,8 @@ export function ShareDialog() {
   const [embed, setEmbed] = useState(true);
   const [shared, setShared] = useState<Shared>({ hash: '', n: 3, presetRows: 0, t: 0 });
   const [copied, setCopied] = useState<string | null>(null);
-  const [frameId] = useState(newFrameId);
+  // A new id each time the dialog opens: two snippets made in one session can share a page.
+  const [frameId, setFrameId] = useState(newFrameId);
   // "Published at": the text as typed, and the last valid address (what the snippet uses).
   const [baseText, setBaseText] = useState(pageUrl);
   const [baseUrl, setBaseUrl] = useState(() => {
@@ -87,6 +91,7 @@ export function ShareDialog() {
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
     setShared({ hash: encodeHash(scenario, t), n: scenario.preferences.length, presetRows: preset?.params.length ? 1 : 0, t });
     setAlt(`The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${t.toLocaleString('en')}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`);
+    setFrameId(newFrameId());
     setCopied(null);
     setIsOpen(true);
     dialog.current?.showModal();
@@ -121,8 +126,15 @@ export function ShareDialog() {
     lock: new Set(CONTROL_NAMES.filter((c) => modes[c] === 'lock')),
     frame: embed ? frameId : undefined,
   })}`;
+  // Loading the preview costs the app's start-up on this page's main thread: it follows the
+  // settings once they rest, not on every click of a series of radios.
+  const [previewSrc, setPreviewSrc] = useState(previewUrl);
+  useEffect(() => {
+    const timer = setTimeout(() => setPreviewSrc(previewUrl), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [previewUrl]);
   const preview = useRef<HTMLIFrameElement>(null);
-  const previewHeight = usePreviewHeight(preview, previewUrl, frameId, height);
+  const previewHeight = usePreviewHeight(preview, previewSrc, frameId, height);
 
   const onBase = (text: string) => {
     setBaseText(text);
@@ -268,18 +280,22 @@ export function ShareDialog() {
               ))}
             </fieldset>
             <div className="share-preview">
+              {previewSrc.startsWith(`${pageUrl()}#`) && (
+                <>
               {/* Not sandboxed: the preview is this app's own build from this origin, and must run
                   as a reader's browser runs it (a sandbox would deny it its worker). */}
               {/* oxlint-disable-next-line react/iframe-missing-sandbox */}
               <iframe
-                key={previewUrl}
+                key={previewSrc}
                 ref={preview}
-                src={previewUrl}
+                src={previewSrc}
                 title="Preview of the embed"
                 width={PREVIEW_WIDTHS[previewWidth]}
                 height={previewHeight}
                 style={{ width: PREVIEW_WIDTHS[previewWidth], height: previewHeight }}
               />
+                </>
+              )}
             </div>
           </>
         )}
