@@ -80,7 +80,8 @@ export function ShareDialog() {
   const [posterError, setPosterError] = useState<string | null>(null);
   const [alt, setAlt] = useState('');
   const [script, setScript] = useState(true);
-  const [previewWidth, setPreviewWidth] = useState<PreviewWidth>('column');
+  // On a phone the column-wide preview would only scroll sideways: start at the phone's width.
+  const [previewWidth, setPreviewWidth] = useState<PreviewWidth>(() => (window.innerWidth < 760 ? 'phone' : 'column'));
   // The body exists only while the dialog is open, so its many labelled radios do not crowd
   // the page's accessibility tree (or its tests) the rest of the time.
   const [isOpen, setIsOpen] = useState(false);
