@@ -21,6 +21,7 @@ import { useAppStore } from '../state/appView.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import { useView } from '../state/viewOptions.ts';
 import { useUiStore } from '../state/uiStore.ts';
+import { startEmbedFit } from '../embed/frameFit.ts';
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -38,10 +39,22 @@ function usePauseOffscreen(controller: SimulationController) {
   return stage;
 }
 
+/** Embed mode: fits the figure to a fixed frame and reports the page's height to the host. */
+function useEmbedFit(embed: boolean, frameId: string | undefined) {
+  const app = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!embed || !app.current || typeof ResizeObserver === 'undefined') return;
+    return startEmbedFit(app.current, frameId);
+  }, [embed, frameId]);
+  return app;
+}
+
 export function App({ controller }: { controller: SimulationController }) {
   const stage = usePauseOffscreen(controller);
   const n = useAppStore((s) => s.scenario.preferences.length);
   const embed = useView((v) => v.embed);
+  const frameId = useView((v) => v.frame);
+  const appRef = useEmbedFit(embed, frameId);
   const measurements = useView((v) => !v.hide.has('measurements'));
   const tools = useView((v) => !v.hide.has('tools'));
   const lecture = useUiStore((s) => s.lecture);
@@ -59,9 +72,15 @@ export function App({ controller }: { controller: SimulationController }) {
       <LectureTools controller={controller} fullscreen={!folded} />
     </div>
   );
+  const transport = (
+    <footer className="transport-bar">
+      <TransportBar controller={controller} />
+      <Caption />
+    </footer>
+  );
   return (
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
-    <div className="app" data-embed={embed || undefined}>
+    <div className="app" data-embed={embed || undefined} ref={appRef}>
       <header className="app-header">
         <div className="app-title">
           <h1>Nash-MD explorer</h1>
@@ -88,6 +107,9 @@ export function App({ controller }: { controller: SimulationController }) {
         <ControlsPanel />
         <main className="stage" aria-label="Figures" ref={stage}>
           <SimplexView />
+          {/* An embed keeps Play and the timeline right under the figure, in the flow: a sticky
+              bar at the frame's bottom covered the figure's labels and legend. */}
+          {embed && transport}
           <NashNote />
           {/* n > 3: the simplex sums responses into corners, so the views below show each response.
               Up to GRID_MAX_RESPONSES one small panel each; above, the top k and "other". */}
@@ -108,10 +130,7 @@ export function App({ controller }: { controller: SimulationController }) {
           </aside>
         )}
       </div>
-      <footer className="transport-bar">
-        <TransportBar controller={controller} />
-        <Caption />
-      </footer>
+      {!embed && transport}
     </div>
   );
 }

@@ -40,9 +40,13 @@ export function Messages() {
         </div>
       )}
       {engineNote && (
-        <p className="note" role="status">
-          {engineNote}
-        </p>
+        // One short line (a sandboxed embed is a normal place to be): why, for the curious, folded.
+        <div className="note engine-note" role="status">
+          <details>
+            <summary>Computing on the main thread</summary>
+            {engineNote}
+          </details>
+        </div>
       )}
       {storageNote && (
         <p className="note" role="status">

@@ -23,4 +23,17 @@ describe('view options in the hash', () => {
   it('no view keys: nothing to write', () => {
     expect(encodeViewOptions(parseViewOptions('#preset=rps').options)).toBe('');
   });
+
+  it('read frame= and poster= (a safe id and a plain image file name), and refuse anything else', () => {
+    const ok = parseViewOptions('#embed=1&frame=nashmd-a1_b&poster=nash-md-poster.png');
+    expect(ok.problems).toEqual([]);
+    expect(ok.options.frame).toBe('nashmd-a1_b');
+    expect(ok.options.poster).toBe('nash-md-poster.png');
+    expect(encodeViewOptions(ok.options)).toBe('&embed=1&frame=nashmd-a1_b&poster=nash-md-poster.png');
+    const bad = parseViewOptions('#embed=1&frame=a"b&poster=https://evil.example/x.png');
+    expect(bad.options.frame).toBeUndefined();
+    expect(bad.options.poster).toBeUndefined();
+    expect(bad.problems.map((p) => p.field)).toEqual(['frame', 'poster']);
+    for (const poster of ['../x.png', 'x.html', '%2e%2e/x.png', 'javascript:x.png']) expect(parseViewOptions(`#poster=${poster}`).options.poster, poster).toBeUndefined();
+  });
 });

@@ -51,7 +51,22 @@ export interface ViewOptions {
   embed: boolean;
   hide: ReadonlySet<ControlName>;
   lock: ReadonlySet<ControlName>;
+  /**
+   * `frame=`: the id of the host page's iframe, echoed in the height messages the embed posts
+   * (src/embed/frameFit.ts), so a page with several embeds can tell them apart.
+   */
+  frame?: string;
+  /**
+   * `poster=`: an image file next to the app (a plain file name, resolved against the page's URL)
+   * shown in place of the figure until the reader clicks it or scrolls to it (src/embed/Poster.tsx).
+   */
+  poster?: string;
 }
+
+/** A frame id: letters, digits, `-` and `_`, at most 40 (it is echoed into the host's script). */
+export const FRAME_ID = /^[A-Za-z][\w-]{0,39}$/;
+/** A poster file: a plain file name (no folders, no scheme) of a PNG, JPEG, WebP or SVG image. */
+export const POSTER_FILE = /^[\w][\w.-]{0,99}\.(png|jpe?g|webp|svg)$/i;
 
 export const viewStore = createStore<ViewOptions>(() => ({ embed: false, hide: new Set(), lock: new Set() }));
 
@@ -80,7 +95,14 @@ export function parseViewOptions(hash: string): { options: ViewOptions; problems
     }
     return out;
   };
-  return { options: { embed: p.get('embed') === '1', hide: list('hide'), lock: list('lock') }, problems };
+  const options: ViewOptions = { embed: p.get('embed') === '1', hide: list('hide'), lock: list('lock') };
+  const frame = p.get('frame');
+  if (frame && FRAME_ID.test(frame)) options.frame = frame;
+  else if (frame) problems.push({ field: 'frame', message: 'an iframe id is a letter followed by up to 39 letters, digits, "-" or "_"' });
+  const poster = p.get('poster');
+  if (poster && POSTER_FILE.test(poster)) options.poster = poster;
+  else if (poster) problems.push({ field: 'poster', message: 'a poster is a file name next to the app, ending in .png, .jpg, .webp or .svg' });
+  return { options, problems };
 }
 
 /** The view keys to append to a hash (empty string when there are none). */
@@ -89,5 +111,7 @@ export function encodeViewOptions(v: ViewOptions): string {
   if (v.embed) parts.push('embed=1');
   if (v.hide.size) parts.push(`hide=${CONTROL_NAMES.filter((c) => v.hide.has(c)).join(',')}`);
   if (v.lock.size) parts.push(`lock=${CONTROL_NAMES.filter((c) => v.lock.has(c)).join(',')}`);
+  if (v.frame) parts.push(`frame=${v.frame}`);
+  if (v.poster) parts.push(`poster=${v.poster}`);
   return parts.length ? '&' + parts.join('&') : '';
 }
