@@ -276,6 +276,23 @@ test.describe('one line says what the app is', () => {
     });
   }
 
+  for (const width of [320, 360, 760]) {
+    test(`in an embed at ${width} px too, without making the header taller`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto('./#preset=rater-types&embed=1&hide=matrix,paste');
+      const tagline = page.getByTestId('tagline');
+      await expect(tagline).toBeVisible();
+      await expect(tagline).toContainText('Nash learning from human feedback');
+      const b = await box(tagline);
+      const lineHeight = await tagline.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect(b.height, 'one line').toBeLessThanOrEqual(lineHeight * 1.3);
+      expect(b.x + b.width).toBeLessThanOrEqual(width);
+      // Fully shown, not cut by an ellipsis.
+      expect(await tagline.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      expect((await box(page.locator('.app-header'))).height).toBeLessThanOrEqual(40);
+    });
+  }
+
   test('in lecture mode at 1280×720 too', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('./#lecture=1');
