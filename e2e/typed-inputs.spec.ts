@@ -154,6 +154,16 @@ test.describe('inline help', () => {
   });
 });
 
+test('the convergence plot’s ⓘ explains its curves and the Theorem 1 bound', async ({ page }) => {
+  await page.goto('./#preset=rps&eta=theorem');
+  const tip = page.getByRole('button', { name: 'About the convergence plot', exact: true });
+  await tip.click();
+  const text = page.locator(`[id="${await tip.getAttribute('aria-controls')}"]`);
+  await expect(text).toBeVisible();
+  await expect(text).toContainText('Theorem 1 bound');
+  await expect(page.getByRole('complementary', { name: 'Measurements' }).getByRole('heading', { name: 'Convergence', exact: true })).toBeVisible();
+});
+
 test('the dice preset’s row names show whole, like its column heads', async ({ page }) => {
   await page.goto('./#preset=dice');
   const rows = page.locator('.pref-editor__row-name');

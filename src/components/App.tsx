@@ -7,6 +7,7 @@ import { MoreTools } from './MoreTools.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
+import { InfoTip } from './InfoTip.tsx';
 import { ConvergenceView, PolicyTableView, SimplexView, WinRateView } from './FigureViews.tsx';
 
 // Views of larger n load on demand: the default page (n = 3) never downloads them.
@@ -122,7 +123,12 @@ export function App({ controller }: { controller: SimulationController }) {
         </main>
         {measurements && (
           <aside className="panel side" aria-label="Measurements">
-            <h2>Convergence</h2>
+            <div className="label-with-info">
+              <h2>Convergence</h2>
+              <InfoTip about="the convergence plot">
+                KL(π*τ ‖ πₜ) is how far each policy is from the regularised Nash π*τ and exploitability how much a best response gains against it; with the Theorem 1 step the dashed “Theorem 1 bound” is the paper’s guaranteed rate for Nash-MD.
+              </InfoTip>
+            </div>
             <ConvergenceView />
             <h2>Win rates at t</h2>
             <WinRateView />

@@ -34,8 +34,8 @@ export function isSegment(p: Pick<SimplexProps, 'corners'>): boolean {
 export function segmentLayout(layout: Layout, strokeScale = 1): Layout {
   const lift = (layout.side * SQRT3_2) / 2;
   // The end labels sit lower than under a triangle's corners: markers fanned out around a
-  // point at an end (markerFan.ts) reach ~20 px below the segment.
-  const drop = 16 * strokeScale;
+  // point at an end (markerFan.ts) reach ~25 px below the segment.
+  const drop = 30 * strokeScale;
   return {
     ...layout,
     oy: layout.oy - lift,
