@@ -4,7 +4,7 @@ import { Caption } from './Caption.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FullscreenButton, LectureTools, StagePanels } from './LectureTools.tsx';
 import { MoreTools } from './MoreTools.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
+import { ShareButton } from './ShareButton.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { InfoTip } from './InfoTip.tsx';
@@ -67,7 +67,7 @@ export function App({ controller }: { controller: SimulationController }) {
       <MoreTools folded={folded}>
         <UndoRedo controller={controller} />
         <ExportMenu controller={controller} />
-        <ShareDialog />
+        <ShareButton />
         {folded && <FullscreenButton />}
       </MoreTools>
       <LectureTools controller={controller} fullscreen={!folded} />

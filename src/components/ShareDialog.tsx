@@ -58,7 +58,11 @@ function usePreviewHeight(frame: RefObject<HTMLIFrameElement | null>, src: strin
   return posted && posted.src === src ? posted.height : fallback;
 }
 
-export function ShareDialog() {
+/**
+ * The dialog, opened at once when mounted and again each time `openRequest` changes (the
+ * "Share / Embed" button, ShareButton.tsx, loads this module on its first click).
+ */
+export function ShareDialog({ openRequest }: { openRequest: number }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [modes, setModes] = useState<Record<ControlName, Mode>>(() => Object.fromEntries(CONTROL_NAMES.map((c) => [c, 'show'])) as Record<ControlName, Mode>);
@@ -173,11 +177,11 @@ export function ShareDialog() {
   const linkField = useRef<HTMLInputElement>(null);
   const snippetField = useRef<HTMLTextAreaElement>(null);
 
+  // Each click of the button asks again (the dialog is mounted by the first one).
+  useEffect(open, [openRequest]);
+
   return (
     <>
-      <button type="button" onClick={open}>
-        Share / Embed
-      </button>
       <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setIsOpen(false)}>
         <h2 id={`${id}-title`}>Share or embed this state</h2>
         {isOpen && (
