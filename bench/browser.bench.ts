@@ -25,6 +25,8 @@ const QUICK = process.argv.includes('--quick');
 const PLAY_ONLY = process.argv.includes('--play-only');
 /** --edits-only: the first figure and the edit latencies, no playing (quick A/B comparisons). */
 const EDITS_ONLY = process.argv.includes('--edits-only');
+/** --bytes-only: only the first render's bytes (no browser; after a build). */
+const BYTES_ONLY = process.argv.includes('--bytes-only');
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function quantile(xs: number[], q: number): number {
@@ -205,6 +207,12 @@ async function longPlay(page: Page, lines: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (BYTES_ONLY) {
+    const lines: string[] = [];
+    firstRenderBytes(lines);
+    console.log(`First-render bytes, ${new Date().toISOString().slice(0, 10)}\n\n| measure | result |\n|---|---|\n${lines.join('\n')}`);
+    return;
+  }
   // vite itself (not through npx), so that kill() stops the server and not just a wrapper.
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUTDIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {

@@ -8,7 +8,8 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { presetById } from '../core/presets.ts';
 import { snippetHeight } from '../embed/embedHeight.ts';
-import { HEIGHT_MESSAGE, buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
+import { HEIGHT_MESSAGE } from '../embed/heightMessage.ts';
+import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 import { appStore } from '../state/appStore.ts';
 import { runStore } from '../state/runStore.ts';
 import { encodeHash } from '../state/urlCodec.ts';

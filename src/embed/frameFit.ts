@@ -12,7 +12,7 @@
  * follows through its own ResizeObserver.
  */
 import { MIN_FIGURE_HEIGHT, naturalFigureHeight } from './embedHeight.ts';
-import { HEIGHT_MESSAGE } from './snippet.ts';
+import { HEIGHT_MESSAGE } from './heightMessage.ts';
 
 export function startEmbedFit(app: HTMLElement, frameId: string | undefined): () => void {
   const inFrame = window.parent !== window;

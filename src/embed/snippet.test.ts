@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEIGHT_MESSAGE, buildSnippet, folderOf, parseBaseUrl } from './snippet.ts';
+import { HEIGHT_MESSAGE } from './heightMessage.ts';
+import { buildSnippet, folderOf, parseBaseUrl } from './snippet.ts';
 
 const input = {
   src: 'https://example.org/nash-md/#preset=rps&t=300&embed=1&frame=nashmd-abc',

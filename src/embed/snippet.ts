@@ -6,8 +6,7 @@
  * fallback image where scripts run.
  */
 
-/** The message type an embed posts to its parent: `{ type, frame, height }`. */
-export const HEIGHT_MESSAGE = 'nashmd-embed:height';
+import { HEIGHT_MESSAGE } from './heightMessage.ts';
 
 export type BaseUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
