@@ -35,6 +35,8 @@ test('axe: the open dialogs and panels too (share, help, explanations, paste)', 
   await expect(page.locator('.katex').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Share / Embed' }).click();
+  // The dialog loads on first click: scan it once it is there.
+  await expect(page.getByRole('dialog', { name: 'Share or embed this state' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Keyboard shortcuts (?)' }).click();

@@ -91,7 +91,11 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
   // the page's accessibility tree (or its tests) the rest of the time.
   const [isOpen, setIsOpen] = useState(false);
 
-  const open = () => {
+  // Each click of the button (openRequest changes) takes the state on screen anew: derived while
+  // rendering, then the effect below shows the modal dialog.
+  const [seenRequest, setSeenRequest] = useState(0);
+  if (seenRequest !== openRequest) {
+    setSeenRequest(openRequest);
     const { scenario } = appStore.getState();
     const { t } = runStore.getState();
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
@@ -100,8 +104,10 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
     setFrameId(newFrameId());
     setCopied(null);
     setIsOpen(true);
-    dialog.current?.showModal();
-  };
+  }
+  useEffect(() => {
+    if (isOpen && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [isOpen]);
 
   const hide = new Set(CONTROL_NAMES.filter((c) => modes[c] === 'hide'));
   const withPoster = embed && poster;
@@ -177,9 +183,6 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
   };
   const linkField = useRef<HTMLInputElement>(null);
   const snippetField = useRef<HTMLTextAreaElement>(null);
-
-  // Each click of the button asks again (the dialog is mounted by the first one).
-  useEffect(open, [openRequest]);
 
   return (
     <>
