@@ -8,7 +8,11 @@ import { ShareButton } from './ShareButton.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { InfoTip } from './InfoTip.tsx';
-import { ConvergenceView, PolicyTableView, SimplexView, WinRateView } from './FigureViews.tsx';
+import { SimplexView } from './FigureViews.tsx';
+// The measurements draw right after the simplex anyway: their code loads after the first render.
+const ConvergenceView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.ConvergenceView })));
+const WinRateView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.WinRateView })));
+const PolicyTableView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.PolicyTableView })));
 
 // Views of larger n load on demand: the default page (n = 3) never downloads them.
 const TimeSeriesView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TimeSeriesView })));
@@ -129,10 +133,15 @@ export function App({ controller }: { controller: SimulationController }) {
                 KL(π*τ ‖ πₜ) is how far each policy is from the regularised Nash π*τ and exploitability how much a best response gains against it; with the Theorem 1 step the dashed “Theorem 1 bound” is the paper’s guaranteed rate for Nash-MD.
               </InfoTip>
             </div>
-            <ConvergenceView />
+            {/* Placeholders of the figures' own size, so nothing moves when they arrive. */}
+            <Suspense fallback={<div className="figure convergence-figure" />}>
+              <ConvergenceView />
+            </Suspense>
             <h2>Win rates at t</h2>
-            <WinRateView />
-            <PolicyTableView />
+            <Suspense fallback={<div className="figure winrate-figure" />}>
+              <WinRateView />
+              <PolicyTableView />
+            </Suspense>
           </aside>
         )}
       </div>

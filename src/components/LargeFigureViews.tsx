@@ -9,7 +9,7 @@ import { createEquilibriumBars } from '../viz/equilibriumBars.ts';
 import { TOP_K_MAX, TOP_K_MIN } from '../viz/topK.ts';
 import { createTimeSeriesPlot } from '../viz/timeSeriesPlot.ts';
 import { createTopKPlot } from '../viz/topKPlot.ts';
-import { redrawOnK } from './FigureViews.tsx';
+import { redrawOnK } from './redrawOnK.ts';
 import { useRendererHost } from './useRendererHost.ts';
 import { equilibriumBarsProps, setTopK, timeSeriesProps, topKProps, topKStore } from './views.ts';
 import './largeViews.css';
