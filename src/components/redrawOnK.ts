@@ -1,4 +1,4 @@
-import { type AppState } from '../state/appStore.ts';
+import type { AppState } from '../state/appStore.ts';
 import { appView } from '../state/appView.ts';
 import { runStore, type RunState } from '../state/runStore.ts';
 import type { Renderer } from '../viz/types.ts';
