@@ -13,6 +13,7 @@ import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 import { appStore } from '../state/appStore.ts';
 import { runStore } from '../state/runStore.ts';
 import { encodeHash } from '../state/urlCodec.ts';
+import { formatT } from '../viz/formatT.ts';
 import { CONTROL_LABELS, CONTROL_NAMES, POSTER_FILE, encodeViewOptions, type ControlName } from '../state/viewOptions.ts';
 
 type Mode = 'show' | 'lock' | 'hide';
@@ -100,7 +101,7 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
     const { t } = runStore.getState();
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
     setShared({ hash: encodeHash(scenario, t), n: scenario.preferences.length, presetRows: preset?.params.length ? 1 : 0, t });
-    setAlt(`The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${t.toLocaleString('en')}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`);
+    setAlt(`The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${formatT(t)}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`);
     setFrameId(newFrameId());
     setCopied(null);
     setIsOpen(true);

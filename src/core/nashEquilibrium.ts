@@ -59,7 +59,7 @@ export const NASH_SET_MAX_N = 100;
 export function faceIterations(n: number): number {
   return 1000 + 20 * n;
 }
-/** Seed of the fixed pseudo-random direction c of the uniqueness test for n > NASH_RANGE_MAX_N. */
+/** Seed of the fixed pseudo-random direction c of the uniqueness test. */
 export const NASH_DIRECTION_SEED = 0x5eed;
 
 /** The Nash equilibria of P: one of them, and whether it is the only one. */
@@ -86,13 +86,12 @@ export interface NashSet {
  * (a policy is a Nash equilibrium iff no response beats it, since the game's value is 1/2), a
  * convex polytope: the optimal face of the LP of nashEquilibrium. E is one point iff
  *   max_{π∈E} c·π = min_{π∈E} c·π
- * for a generic direction c. Two ways, both LPs on the optimal face warm-started from the Nash:
- * - n ≤ NASH_RANGE_MAX_N: for every y, min and max of π_y over E (2n LPs) — this also says WHICH
- *   responses' weights are undetermined; unique iff every range is narrower than NASH_UNIQUE_TOL;
- * - larger n: max and min of c·π for one fixed pseudo-random c (entries uniform in [−1, 1],
- *   mulberry32 seeded with NASH_DIRECTION_SEED, so the answer is reproducible); unique iff the
- *   two optimisers agree within NASH_UNIQUE_TOL in every entry. Fails only for c orthogonal to
- *   E's affine hull, a probability-zero event.
+ * for a generic direction c. First the direction test: max and min of c·π for one fixed
+ * pseudo-random c (entries uniform in [−1, 1], mulberry32 seeded with NASH_DIRECTION_SEED, so the
+ * answer is reproducible); unique iff the two optimisers agree within NASH_UNIQUE_TOL in every
+ * entry (it fails only for c orthogonal to E's affine hull, a probability-zero event). Only when
+ * it finds E larger than a point and n ≤ NASH_RANGE_MAX_N: for every y, min and max of π_y over E
+ * (2n more LPs), which says WHICH responses' weights are undetermined.
  * Every LP answer is a point of E, so the ranges are the extremes of the points found, and they
  * always contain `nash`. Not examined above NASH_SET_MAX_N (unique: null). A generic random P has a unique Nash with probability 1; ties (a
  * response tied with everything, two identical rows) make E larger. If the LPs run out of the
