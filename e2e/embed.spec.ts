@@ -73,7 +73,16 @@ test('Play pauses while the figure is scrolled out of view and resumes after', a
   // Scroll the figure out of view (the measurements sit below it in embed mode).
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect.poll(async () => page.evaluate(() => document.querySelector('[data-testid="simplex"]')!.getBoundingClientRect().bottom)).toBeLessThan(0);
-  const t1 = Number(await page.getByTestId('iteration').textContent());
+  // The intersection observer reports a frame or so after the scroll: wait until t has stopped.
+  const iteration = async () => Number(await page.getByTestId('iteration').textContent());
+  let t1 = await iteration();
+  await expect
+    .poll(async () => {
+      const before = t1;
+      t1 = await iteration();
+      return t1 === before;
+    }, { intervals: [200], timeout: 5_000 })
+    .toBe(true);
   await page.waitForTimeout(500);
   expect(Number(await page.getByTestId('iteration').textContent())).toBe(t1);
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -199,10 +208,13 @@ test('the snippet sizes its iframe to the embed (two embeds on one page, each it
       const scroll = await frame.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollHeight - f.contentWindow!.innerHeight);
       expect(scroll).toBeLessThanOrEqual(1);
     }
-    const [h0, h1] = await Promise.all([0, 1].map(async (i) => (await frames.nth(i).boundingBox())!.height));
+    // The caption takes a second line when the run's metrics arrive, after the trajectories: compare
+    // the frames once both have followed their documents' final heights.
+    const heights = async () => Promise.all([0, 1].map(async (i) => (await frames.nth(i).boundingBox())!.height));
     // In one column the embed with more controls is taller; wide, they sit beside the figure.
-    if (w < 900) expect(h1, 'the embed with more controls is taller').toBeGreaterThan(h0 + 100);
-    else expect(h1).toBeGreaterThanOrEqual(h0);
+    if (w < 900) await expect.poll(async () => { const [a, b] = await heights(); return b - a; }, { message: 'the embed with more controls is taller' }).toBeGreaterThan(100);
+    else await expect.poll(async () => { const [a, b] = await heights(); return b - a; }).toBeGreaterThanOrEqual(0);
+    const [h0] = await heights();
     // The ε slider of the first embed is inside its frame.
     const epsBottom = await page.frameLocator('iframe').first().getByLabel('ε (rater mix)').evaluate((e) => e.getBoundingClientRect().bottom);
     expect(epsBottom).toBeLessThanOrEqual(h0);
