@@ -135,7 +135,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   useEffect(() => {
     wheelRef.current = (e: WheelEvent) => {
       const input = e.target instanceof HTMLInputElement ? e.target : null;
-      if (readOnly || !input || input !== document.activeElement || input.dataset.i === undefined) return;
+      if (readOnly || !input || input !== (input.getRootNode() as Document | ShadowRoot).activeElement || input.dataset.i === undefined) return;
       e.preventDefault();
       const i = Number(input.dataset.i);
       const j = Number(input.dataset.j);
