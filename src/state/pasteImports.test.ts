@@ -15,7 +15,10 @@ const pasteModules = readdirSync(here).filter((f) => /^paste\w*\.ts$/.test(f) &&
 function localImports(file: string): string[] {
   const source = readFileSync(join(here, file), 'utf8');
   const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.\/[^']+)'/gms)].map((m) => m[1]);
-  return specifiers.map((s) => resolve(here, s)).filter((p) => dirname(p) === here).map((p) => p.slice(here.length + 1));
+  return specifiers
+    .map((s) => resolve(here, s))
+    .filter((p) => dirname(p) === here)
+    .map((p) => p.slice(here.length + 1));
 }
 
 /** The first import cycle found among `files`, as a path a → b → … → a, or null. */

@@ -31,7 +31,10 @@ export function missingNote(missing: readonly (readonly [number, number])[], n: 
  * P[i][j] = w_ij / (w_ij + w_ji) for win counts w; pairs with no games are ½ and listed.
  * Scaled by the larger count so that huge counts cannot overflow to Infinity / Infinity.
  */
-export function probabilitiesFromWins(n: number, wins: (i: number, j: number) => number): { P: number[][]; missing: [number, number][] } {
+export function probabilitiesFromWins(
+  n: number,
+  wins: (i: number, j: number) => number,
+): { P: number[][]; missing: [number, number][] } {
   const missing: [number, number][] = [];
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
