@@ -1,7 +1,7 @@
 /**
- * y = M x for a fixed square matrix M, the inner loop of every algorithm step (P π, Eqs. 3–8) and
- * of the run metrics: n² multiply-adds per step against O(n) for the rest, so at large n nearly all
- * of a run's time.
+ * y = M x for a fixed square matrix M, the inner loop of every algorithm step (P π in Eqs. 3–5
+ * and 7–8) and of the run metrics: n² multiply-adds per step against O(n) for the rest, so at
+ * large n nearly all of a run's time.
  *
  * JavaScript has no SIMD, and its scalar loop (linalg.matVec, four accumulators) is several times
  * slower than the same loop in WebAssembly SIMD (two f64 lanes, wasm/matVec.wat; figures in
