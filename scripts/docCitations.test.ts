@@ -93,3 +93,36 @@ describe('citations in the code', () => {
     });
   }
 });
+
+describe('CONTRIBUTING.md', () => {
+  const text = existsSync('CONTRIBUTING.md') ? readFileSync('CONTRIBUTING.md', 'utf8') : '';
+
+  it('has the layout, the commands and the four checklists', () => {
+    const h = headings(text).map((l) => l.replace(/^#+ /, ''));
+    for (const title of [
+      'Commands',
+      'How the code is laid out',
+      'Add a preset',
+      'Add a URL key',
+      'Add an algorithm',
+      'Add a figure',
+    ]) {
+      expect(h, title).toContain(title);
+    }
+  });
+
+  it('names only files and folders that exist', () => {
+    const paths = [...text.matchAll(/`((?:src|workers|e2e|scripts|bench|docs)\/[\w./-]*)`/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !existsSync(p))).toEqual([]);
+  });
+
+  it('names only npm scripts that exist', () => {
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
+    );
+    const named = [...text.matchAll(/`npm (?:run )?([\w:-]+)/g)].map((m) => m[1]).filter((s) => s !== 'run');
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((s) => !scripts.includes(s) && s !== 'start' && s !== 'test')).toEqual([]);
+  });
+});
