@@ -42,7 +42,7 @@ function comments(source: string): { line: number; text: string }[] {
 
 /** A duration: a number with a unit of time, or words that state one ("a second or two"). */
 const TIMING =
-  /(\d[\d.,]*\s?(?:ms|µs|us|ns|s|sec|secs|seconds?|milliseconds?|minutes?)\b)|\b(?:a|one|half a|most of a|a fraction of a) (?:millisecond|second)s?\b|\btens of (?:ms|milliseconds)\b/i;
+  /(\d[\d.,]*\s?(?:ms|µs|us|ns|s|sec|secs|seconds?|milliseconds?|minutes?)\b)|\b(?:a|one|half a|most of a|a fraction of a) (?:millisecond|second)s?\b|\b(?:a few|several|tens of|hundreds of) (?:ms|milliseconds|seconds)\b/i;
 
 function timingsIn(source: string): string[] {
   return comments(source).flatMap(({ line, text }) => {
@@ -56,6 +56,7 @@ describe('comments without timings', () => {
     expect(timingsIn('// takes ~15 ms at n = 500\nconst a = 1;')).toHaveLength(1);
     expect(timingsIn('/**\n * 0.1 s of worker time\n */')).toHaveLength(1);
     expect(timingsIn('/* which at a million steps takes a second or two */')).toHaveLength(1);
+    expect(timingsIn('// the follow-up comes a few milliseconds later')).toHaveLength(1);
     expect(timingsIn("const note = 'took 3 ms'; // why: the worker answers first")).toEqual([]);
     expect(timingsIn('// Play at 1 to 20,000 steps/s; n = 500; 2⁻⁶⁴; 12 responses')).toEqual([]);
   });
