@@ -25,7 +25,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const specs: string[] = [];
-  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
   for (const m of source.matchAll(pattern)) specs.push(m[1] ?? m[2] ?? m[3]);
   return specs;
 }
@@ -46,7 +47,8 @@ describe('src/viz import boundary', () => {
           const where = relative(srcDir, resolve(file, '..', spec)).split(/[\\/]/)[0];
           expect(['viz', 'core'].includes(where), `${name} imports ${spec} (src/${where})`).toBe(true);
         } else {
-          const ok = ALLOWED_PACKAGES.has(spec) || (isTest(file) && (ALLOWED_IN_TESTS.has(spec) || spec.startsWith('node:')));
+          const ok =
+            ALLOWED_PACKAGES.has(spec) || (isTest(file) && (ALLOWED_IN_TESTS.has(spec) || spec.startsWith('node:')));
           expect(ok, `${name} imports the package ${spec}`).toBe(true);
         }
       }

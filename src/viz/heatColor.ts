@@ -19,7 +19,11 @@ export function heatColor(value: number): string {
 export function relativeLuminance(color: string): number {
   const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
   const hex = /^#([0-9a-f]{6})$/i.exec(color);
-  const rgb = m ? [+m[1], +m[2], +m[3]] : hex ? [0, 2, 4].map((k) => parseInt(hex[1].slice(k, k + 2), 16)) : [255, 255, 255];
+  const rgb = m
+    ? [+m[1], +m[2], +m[3]]
+    : hex
+      ? [0, 2, 4].map((k) => parseInt(hex[1].slice(k, k + 2), 16))
+      : [255, 255, 255];
   const [r, g, b] = rgb.map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
