@@ -10,6 +10,9 @@
  * and measures text at 0.6 em per character; element sizes come from resize() only.
  * Update the files with `npm run golden:update`, then review `git diff`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConvergencePlot } from '../convergencePlot.ts';
 import { createEquilibriumBars } from '../equilibriumBars.ts';
@@ -95,6 +98,7 @@ describe('golden SVG of the renderers', () => {
       ['rps', S.rps, DEFAULT_THEME],
       ['rater-types', S.raterTypes, DEFAULT_THEME],
       ['random-8', S.random8, DEFAULT_THEME],
+      ['random-2 (a segment)', S.random2, DEFAULT_THEME],
       ['rps-lecture', S.rps, LECTURE_THEME],
     ] as const) {
       it(name, () => {
@@ -102,7 +106,7 @@ describe('golden SVG of the renderers', () => {
           simplexProps(s, 100, theme),
           simplexProps(s, s.steps, theme),
         ]);
-        checkAndDestroy(`simplex.${name}`, element, renderer as Renderer<never>);
+        checkAndDestroy(`simplex.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
       });
     }
   });
@@ -196,21 +200,30 @@ describe('golden SVG of the renderers', () => {
     checkAndDestroy('timeseries.random-8', element, renderer as Renderer<never>);
   });
 
-  it('topKPlot: random-20', () => {
-    const s = S.random20;
-    const eq = s.equilibria;
-    const indices = chooseTopK(s.n, s.series, s.steps, [eq.regularized, eq.nash, eq.rlhfOptimum], TOP_K_DEFAULT);
-    const props = (t: number) => ({
-      n: s.n,
-      labels: s.labels,
-      series: s.series,
-      t,
-      indices,
-      emptyMessage: 'Computing…',
-      theme: DEFAULT_THEME,
-    });
-    const { element, renderer } = render((el) => createTopKPlot(el), 600, 400, [props(100), props(s.steps)]);
-    checkAndDestroy('topk.random-20', element, renderer as Renderer<never>);
+  describe('topKPlot', () => {
+    // Lecture mode: the top-k chart is the main figure and fills the height it is given (fit).
+    for (const [name, theme, fit, width, height] of [
+      ['random-20', DEFAULT_THEME, false, 600, 400],
+      ['random-20-lecture (fit)', LECTURE_THEME, true, 1200, 560],
+    ] as const) {
+      it(name, () => {
+        const s = S.random20;
+        const eq = s.equilibria;
+        const indices = chooseTopK(s.n, s.series, s.steps, [eq.regularized, eq.nash, eq.rlhfOptimum], TOP_K_DEFAULT);
+        const props = (t: number) => ({
+          n: s.n,
+          labels: s.labels,
+          series: s.series,
+          t,
+          indices,
+          emptyMessage: 'Computing…',
+          theme,
+          fit,
+        });
+        const { element, renderer } = render((el) => createTopKPlot(el), width, height, [props(100), props(s.steps)]);
+        checkAndDestroy(`topk.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
+      });
+    }
   });
 
   describe('equilibriumBars', () => {
@@ -257,5 +270,21 @@ describe('golden SVG of the renderers', () => {
     // Zoomed in around the selection: the cells are large enough to print their values.
     renderer.zoomBy(2);
     checkAndDestroy('heatmap.random-20', element, renderer as Renderer<never>, serializeOffscreen());
+  });
+
+  it('covers every renderer factory in src/viz', () => {
+    const here = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    const factories = readdirSync(join(__dirname, '..'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) =>
+        [
+          ...readFileSync(join(__dirname, '..', f), 'utf8').matchAll(
+            /export function (create\w+)\(element: HTMLElement[^)]*\): (\w*Renderer)\b/g,
+          ),
+        ].map((m) => m[1]),
+      );
+    expect(factories.length).toBeGreaterThanOrEqual(8);
+    for (const name of factories)
+      expect(here.includes(`${name}(el`) || here.includes(`render(${name},`), `${name} has no golden test`).toBe(true);
   });
 });

@@ -138,18 +138,18 @@ export function policiesAt(s: GoldenScenario, t: number): { algorithm: Algorithm
 
 let cache: Record<string, GoldenScenario> | null = null;
 
+type ScenarioName = 'rps' | 'raterTypes' | 'random2' | 'random8' | 'random8Theorem' | 'random20' | 'rpsCopy';
+
 /** The scenarios, computed once per test file (a few milliseconds each). */
-export function scenarios(): Record<
-  'rps' | 'raterTypes' | 'random8' | 'random8Theorem' | 'random20' | 'rpsCopy',
-  GoldenScenario
-> {
+export function scenarios(): Record<ScenarioName, GoldenScenario> {
   cache ??= {
     rps: goldenScenario('rps', 'rps', {}, 300),
     raterTypes: goldenScenario('rater-types', 'rater-types', { epsilon: 0.1 }, 400),
+    random2: goldenScenario('random-2', 'random', { seed: 2, n: 2 }, 200),
     random8: goldenScenario('random-8', 'random', { seed: 3, n: 8 }, 300),
     random8Theorem: goldenScenario('random-8-theorem', 'random', { seed: 3, n: 8 }, 300, true),
     random20: goldenScenario('random-20', 'random', { seed: 5, n: 20 }, 300),
     rpsCopy: rpsWithCopy(300),
   };
-  return cache as ReturnType<typeof scenarios>;
+  return cache as Record<ScenarioName, GoldenScenario>;
 }
