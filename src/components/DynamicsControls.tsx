@@ -4,7 +4,7 @@ import type { Algorithm } from '../core/types.ts';
 
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
-import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { Gate } from './Gate.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';

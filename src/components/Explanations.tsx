@@ -4,7 +4,7 @@
  * loaded only when the panel is first opened, so it never weighs on the first render.
  */
 import { Suspense, use, type ReactNode } from 'react';
-import { ALGORITHM_STYLE, MARKER_STYLE } from '../viz/palette.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
 import type { Algorithm } from '../core/types.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';

@@ -10,7 +10,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties
 import { cellName, dragValue, formatCell, judgeCellText, mirrorUpdate, stepValue, WHEEL_NOTCH_PX, type PreferenceRows } from '../state/matrixEdit.ts';
 import { TYPING_PAUSE_MS } from '../state/numberInput.ts';
 import { GridCell, type CellHandlers } from './GridCell.tsx';
-import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
+import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 
 /**

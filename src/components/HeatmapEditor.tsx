@@ -13,7 +13,7 @@ import { createHeatmapEditor, type HeatmapCell, type HeatmapEditorRenderer } fro
 import { MATRIX_ORDERS, matrixOrder, type MatrixOrderKind } from '../viz/matrixOrder.ts';
 import { DEFAULT_THEME, LECTURE_THEME } from '../viz/types.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
-import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
+import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 import { useTypedNumber } from './useTypedNumber.ts';
 import './HeatmapEditor.css';

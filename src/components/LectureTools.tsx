@@ -10,7 +10,7 @@ import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useSyncExt
 import type { Explorer } from '../explorer/explorer.ts';
 import { policyAt } from '../state/runStore.ts';
 
-import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
@@ -18,7 +18,7 @@ const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Sto
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 const fullscreenAvailable = () => typeof document !== 'undefined' && document.fullscreenEnabled === true;

@@ -12,7 +12,7 @@ import { HEIGHT_MESSAGE } from '../embed/heightMessage.ts';
 import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 
 import { encodeHash } from '../state/urlCodec.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { CONTROL_LABELS, CONTROL_NAMES, POSTER_FILE, encodeViewOptions, type ControlName } from '../state/viewOptions.ts';
 import { useExplorer } from '../explorer/context.tsx';
 

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 
 
 import { MAX_STEPS } from '../state/scenario.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { Gate } from './Gate.tsx';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
 

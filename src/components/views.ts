@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/winProbability.ts';
-import { rowAt } from '../viz/seriesRows.ts';
+import { rowAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';

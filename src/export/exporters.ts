@@ -12,7 +12,7 @@ import { downloadBlob } from './download.ts';
 import { exportFileName, exportInfo, type ExportInfo } from './exportInfo.ts';
 import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 /** Figures by their manifest id (those with `exports` in figureManifest.ts have a snapshot). */
 export type FigureName = FigureId;

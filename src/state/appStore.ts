@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
-import type { Corners } from '../viz/types.ts';
+import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { presetById } from '../core/presets.ts';
 import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';

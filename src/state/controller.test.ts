@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../worker-client/engines.ts';
 import type { ComputeResponse, ScenarioSpec } from '../core/workerApi.ts';
-import type { SeriesData } from '../viz/types.ts';
+import type { SeriesData } from '../shared/types.ts';
 
 // The few browser globals the controller touches, on Node's globalThis.
 const frames = new Map<number, FrameRequestCallback>();
@@ -71,7 +71,7 @@ let runStore = createRunStore();
 let progressStore = createProgressStore();
 const { createSimulationService } = await import('../core/simulationService.ts');
 const { toSpec } = await import('./scenario.ts');
-const { timeAt } = await import('../viz/seriesRows.ts');
+const { timeAt } = await import('../shared/seriesRows.ts');
 
 let controller: InstanceType<typeof SimulationController> | null = null;
 afterEach(() => {

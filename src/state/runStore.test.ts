@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, timeAt } from '../viz/seriesRows.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import { SeriesPrefix } from '../viz/thinPathSeries.ts';
 import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, createRunStore, thinningFor } from './runStore.ts';
 

@@ -12,8 +12,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, timeAt } from '../viz/seriesRows.ts';
-import type { SeriesData } from '../viz/types.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import type { SeriesData } from '../shared/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
 export const RECENT_STEPS = 50_000;

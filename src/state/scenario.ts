@@ -5,7 +5,7 @@
 import { presetById, EPSILON_DEFAULT, type PresetParams, type PresetScenario } from '../core/presets.ts';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
-import type { Corners } from '../viz/types.ts';
+import type { Corners } from '../shared/types.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;

@@ -1,5 +1,5 @@
 /**
- * src/viz draws; it does not know the app around it. Its modules import src/core, other src/viz
+ * src/viz draws; it does not know the app around it. Its modules import src/core, src/shared, other src/viz
  * modules and d3 only: never src/state, src/components, React or zustand (so a renderer can be
  * rendered on its own, as the golden tests do, and reused by other hosts), and the viz modules
  * import each other without cycles. (The linter's import rules say the same at lint time.)
@@ -41,11 +41,11 @@ describe('src/viz import boundary', () => {
 
   for (const file of files) {
     const name = relative(vizDir, file);
-    it(`${name} imports only src/core, src/viz and d3`, () => {
+    it(`${name} imports only src/core, src/shared, src/viz and d3`, () => {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
         if (spec.startsWith('.')) {
           const where = relative(srcDir, resolve(file, '..', spec)).split(/[\\/]/)[0];
-          expect(['viz', 'core'].includes(where), `${name} imports ${spec} (src/${where})`).toBe(true);
+          expect(['viz', 'core', 'shared'].includes(where), `${name} imports ${spec} (src/${where})`).toBe(true);
         } else {
           const ok =
             ALLOWED_PACKAGES.has(spec) || (isTest(file) && (ALLOWED_IN_TESTS.has(spec) || spec.startsWith('node:')));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatColor, relativeLuminance, textColorOn, TEXT_DARK, TEXT_LIGHT } from './heatColor.ts';
-import { HEAT } from './palette.ts';
+import { HEAT } from '../shared/palette.ts';
 
 describe('heatmap colours', () => {
   const rgb = (hex: string) => `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;

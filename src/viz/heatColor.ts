@@ -4,7 +4,7 @@
  * readable on it. Here in viz, not in state, so the renderers need nothing from the state layer.
  */
 import { interpolateRgb } from 'd3';
-import { HEAT } from './palette.ts';
+import { HEAT } from '../shared/palette.ts';
 
 const heatLow = interpolateRgb(HEAT.low, HEAT.mid);
 const heatHigh = interpolateRgb(HEAT.mid, HEAT.high);

@@ -9,7 +9,7 @@ import { presetById, type PresetParams, type PresetScenario } from '../../core/p
 import { createSimulationService } from '../../core/simulationService.ts';
 import type { EquilibriaResult, SeriesChunk } from '../../core/workerApi.ts';
 import { winProbability } from '../../core/winProbability.ts';
-import { rowAt } from '../seriesRows.ts';
+import { rowAt } from '../../shared/seriesRows.ts';
 import type { Corners, SeriesData, WinRateRow } from '../types.ts';
 
 export interface GoldenScenario {
