@@ -17,7 +17,7 @@ const debug = new URLSearchParams(window.location.search).has('debug');
 let explorer: Explorer | null = null;
 function startExplorer(): Explorer {
   if (!explorer) {
-    explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync);
+    explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync, debug);
     // Test hooks for fault injection, only when the page is opened with ?debug.
     if (debug) (window as unknown as { nashmdDebug: Explorer['controller']['debug'] }).nashmdDebug = explorer.controller.debug;
   }

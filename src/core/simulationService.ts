@@ -13,7 +13,7 @@ import { createRunner, referenceWeights, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, ScenarioSpec, SimulationApi } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
 
@@ -104,7 +104,6 @@ export function createSimulationService(): SimulationService {
   let active: ActiveRun | null = null;
   /** The scenario of `active` and its cache keys (to solve its target when it is still unknown). */
   let activeSpec: { s: ScenarioSpec; keys: ReturnType<typeof keysOfSpec> } | null = null;
-  let armed: InjectedFault | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
   const memo = <T>(kind: string, key: string, f: () => T): T => {
@@ -160,10 +159,6 @@ export function createSimulationService(): SimulationService {
   return {
     compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer = false): ComputeResponse {
       pending = null;
-      const fault = armed;
-      armed = null;
-      if (fault === 'throw') throw new Error('injected fault: the computation threw');
-      if (fault === 'hang') for (;;) if (armed === 'crash') break; // never true: a deliberate endless loop
       try {
         // Validates every input once (also when no algorithm is shown, so bad input is always
         // reported); the runners below reuse the validated, flattened P.
@@ -247,10 +242,6 @@ export function createSimulationService(): SimulationService {
       // An extension asked for before the follow-up ran: its metrics need the target now.
       if (!run.target && activeSpec) run.target = Float64Array.from(targetOf(activeSpec.s, activeSpec.keys));
       return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => withMetrics(run, plainRows(algorithm, runner, steps))) };
-    },
-
-    injectFault(fault: InjectedFault): void {
-      armed = fault;
     },
   };
 }

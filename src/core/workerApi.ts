@@ -95,11 +95,6 @@ export type ComputeResponse =
 
 export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
 
-/**
- * Faults a test can inject into the next computation (fault-tolerance tests): 'throw' an
- * exception, 'hang' in an endless loop, or 'crash' (the worker closes itself).
- */
-export type InjectedFault = 'throw' | 'hang' | 'crash';
 
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
@@ -139,8 +134,6 @@ export interface SimulationApi {
   compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse;
-  /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */
-  injectFault(fault: InjectedFault): void;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */

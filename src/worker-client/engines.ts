@@ -6,12 +6,11 @@
  */
 import * as Comlink from 'comlink';
 import { toWire, wireBuffers } from '../core/specWire.ts';
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
   compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
-  injectFault(fault: InjectedFault): Promise<void>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -34,7 +33,6 @@ export function createWorkerEngine(onError: (message: string) => void): Engine {
       return api.compute(version, Comlink.transfer(wire, wireBuffers(wire)), steps, thinning, onProgress && Comlink.proxy(onProgress));
     },
     extend: (version, steps) => api.extend(version, steps),
-    injectFault: (fault) => api.injectFault(fault),
     dispose() {
       api[Comlink.releaseProxy]();
       worker.terminate();
@@ -74,10 +72,6 @@ export function createMainThreadEngine(): Engine {
     async extend(version, steps) {
       await yieldToBrowser();
       return (await ready).extend(version, steps);
-    },
-    async injectFault(fault) {
-      // A hang would freeze the page itself: only exceptions can be injected here.
-      if (fault === 'throw') (await ready).injectFault(fault);
     },
     dispose() {
       state.disposed = true;
