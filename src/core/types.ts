@@ -1,6 +1,7 @@
 /**
  * Shared types of the Nash-MD core. Everything is finite ("tabular"): n responses y_1..y_n.
  */
+import type { AlgorithmId } from './algorithms/registry.ts';
 
 /** P[i][j] = P(y_i ≻ y_j), the probability that a rater prefers y_i to y_j; P + Pᵀ = 1. */
 export type Matrix = readonly ArrayLike<number>[];
@@ -22,11 +23,15 @@ export type Algorithm = 'nash-md' | 'omd' | 'rlhf';
 /** The algorithms in display order. */
 export const ALGORITHMS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
 
+/** Compile-time check: every Algorithm is an id of the registry. */
+export type AlgorithmIsRegistered = Algorithm extends AlgorithmId ? true : never;
+
 /** Which pairs the RLHF reward model was fitted on: all pairs equally, or pairs drawn from μ. */
 export type Comparisons = 'uniform' | 'reference';
 
 export interface SimulationSpec {
-  algorithm: Algorithm;
+  /** Any algorithm of the registry (src/core/algorithms/registry.ts); Algorithm is a subset. */
+  algorithm: AlgorithmId;
   preferences: Matrix;
   /** μ, strictly positive, sums to 1. */
   reference: Vector;
@@ -40,6 +45,8 @@ export interface SimulationSpec {
   steps: number;
   /** RLHF only: pairs for the Bradley–Terry fit; default 'uniform'. */
   comparisons?: Comparisons;
+  /** MPO only: the magnet refresh period K, a whole number ≥ 1; default 50. */
+  refresh?: number;
 }
 
 /** T+1 policies of n responses, row-major: row t (t = 0..steps) is π_t. */
@@ -61,4 +68,5 @@ export type InputField =
   | 'weights'
   | 'policy'
   | 'algorithm'
-  | 'comparisons';
+  | 'comparisons'
+  | 'refresh';
