@@ -6,7 +6,7 @@
  * π*_τ for every constant η (a(log π − log μ) = η Pπ + c is π*_τ's equation); for small η the
  * last iterate converges to it.
  */
-import { normalizeInto, readRow, setLog, stepSize } from './common.ts';
+import { normalizeInto, setLog } from './common.ts';
 import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
 
 export interface MirrorState extends AlgorithmState {
@@ -27,12 +27,14 @@ export function initMirror(ctx: RunContext): MirrorState {
 export function advanceMirror(state: MirrorState, out: Float64Array, t0: number, steps: number, fixed: boolean): void {
   const { ctx, logPi, win, cur } = state;
   const { n, logMu, tau, product } = ctx;
+  const theorem = ctx.eta < 0;
   for (let t = 0; t < steps; t++) {
-    const eta = stepSize(ctx, t0 + t);
+    const eta = theorem ? 2 / (tau * (t0 + t + 2)) : ctx.eta; // stepSize, written out (hot loop)
     const a = eta * tau;
     const b = 1 - a;
     if (!fixed) {
-      readRow(out, t, n, cur);
+      const base = t * n;
+      for (let i = 0; i < n; i++) cur[i] = out[base + i];
       product.apply(cur, win);
     }
     for (let i = 0; i < n; i++) logPi[i] = b * logPi[i] + a * logMu[i] + eta * win[i];
