@@ -5,7 +5,7 @@
  */
 import { matVecOperator } from './matVecOperator.ts';
 import { trajectoryMetrics } from './metrics.ts';
-import type { AlgorithmId } from './algorithms/registry.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
 import type { ComputeProgress, HistoryThinning, SeriesChunk } from './workerApi.ts';

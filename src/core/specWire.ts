@@ -5,7 +5,7 @@
  * ~3 ms and transferred without a copy; the worker reads its rows as views of it.
  */
 import { flatten } from './linalg.ts';
-import type { AlgorithmId } from './algorithms/registry.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Matrix } from './types.ts';
 import type { ScenarioSpec, WireSpec } from './workerApi.ts';
 

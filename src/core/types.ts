@@ -1,7 +1,7 @@
 /**
  * Shared types of the Nash-MD core. Everything is finite ("tabular"): n responses y_1..y_n.
  */
-import type { AlgorithmId } from './algorithms/registry.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 
 /** P[i][j] = P(y_i ≻ y_j), the probability that a rater prefers y_i to y_j; P + Pᵀ = 1. */
 export type Matrix = readonly ArrayLike<number>[];

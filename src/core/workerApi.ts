@@ -3,7 +3,7 @@
  * checked against the same interface). Responses carry the request's `version`; the client drops
  * any response older than its newest request.
  */
-import type { AlgorithmId } from './algorithms/registry.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
 
 /**

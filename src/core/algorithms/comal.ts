@@ -16,8 +16,8 @@
  */
 import { FixedPointNewton } from '../fixedPointNewton.ts';
 import { solveRegularizedLog } from '../regularizedNash.ts';
-import { normalizeInto, setLog } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, AvailabilityInputs, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, AvailabilityInputs, RunContext } from './types.ts';
 
 export interface ComalState extends AlgorithmState {
   /** log π_t, normalised. */
@@ -30,7 +30,8 @@ export interface ComalState extends AlgorithmState {
   fallbacks: number;
 }
 
-export const comal = {
+/** What comal is, without its numerics (the UI imports this much). */
+export const comalInfo = {
   id: 'comal' as const,
   displayName: 'Prox point (COMAL)',
   shortName: 'PP',
@@ -42,6 +43,9 @@ export const comal = {
   rewardModel: false,
   unavailable: ({ tau }: AvailabilityInputs) =>
     tau > 0 ? null : 'Prox point (COMAL) needs τ > 0: each step is the regularised Nash equilibrium with reference π_t, which τ = 0 does not define.',
+} satisfies AlgorithmInfo;
+
+export const comal = /* @__PURE__ */ defineAlgorithm(comalInfo, {
   init(ctx: RunContext): ComalState {
     const { n } = ctx;
     const logRef = new Float64Array(n);
@@ -66,4 +70,4 @@ export const comal = {
       normalizeInto(logPi, out, (t + 1) * n, n);
     }
   },
-} satisfies AlgorithmDefinition<ComalState>;
+});

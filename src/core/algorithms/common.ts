@@ -1,7 +1,7 @@
 /**
  * Allocation-free log-space helpers shared by the algorithm modules.
  */
-import type { RunContext } from './types.ts';
+import type { AlgorithmDefinition, AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 /** η_t: the constant η, or η_t = 2/(τ(t+2)) (Theorem 1 of Munos et al.) when ctx.eta < 0. */
 export function stepSize(ctx: RunContext, t: number): number {
@@ -38,4 +38,16 @@ export function readRow(out: Float64Array, row: number, n: number, into: Float64
 /** log π_0 into `logPi` (π_0 validated: positive, sums to 1, so the logs are normalised). */
 export function setLog(logPi: Float64Array, pi0: Float64Array): void {
   for (let i = 0; i < logPi.length; i++) logPi[i] = Math.log(pi0[i]);
+}
+
+/** The numerical part of a definition: state allocation, restart and the steps. */
+export type AlgorithmNumerics<S extends AlgorithmState> = Pick<AlgorithmDefinition<S>, 'init' | 'reset' | 'advance'>;
+
+/**
+ * An algorithm's definition: its description and its numerics in one object. Modules mark the
+ * call @__PURE__ (a bundler annotation), so a bundle that imports only the descriptions
+ * (catalog.ts) drops the definitions and every solver they import: 2 kB gzip instead of 9 kB.
+ */
+export function defineAlgorithm<I extends AlgorithmInfo, S extends AlgorithmState>(info: I, numerics: AlgorithmNumerics<S>): I & AlgorithmNumerics<S> {
+  return { ...info, ...numerics };
 }

@@ -7,8 +7,8 @@
  * In log space, with a = η_t τ and g the opponent's win rates:
  *   ℓ = (1 − a) ℓ_t + a log μ + η_t g − c. The last iterate converges linearly to π*_τ.
  */
-import { normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface TwoStepState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -46,7 +46,8 @@ export function twoStep(state: TwoStepState, out: Float64Array, t: number, it: n
   normalizeInto(logPi, out, (t + 1) * n, n);
 }
 
-export const extragradient = {
+/** What extragradient is, without its numerics (the UI imports this much). */
+export const extragradientInfo = {
   id: 'extragradient' as const,
   displayName: 'Extragradient (EGPO)',
   shortName: 'EG',
@@ -62,6 +63,9 @@ export const extragradient = {
   formula: 'π_{t+½} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t);  π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_{t+½})',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const extragradient = /* @__PURE__ */ defineAlgorithm(extragradientInfo, {
   init: initTwoStep,
   reset(state: TwoStepState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -69,4 +73,4 @@ export const extragradient = {
   advance(state: TwoStepState, out: Float64Array, t0: number, steps: number): void {
     for (let t = 0; t < steps; t++) twoStep(state, out, t, t0 + t, false);
   },
-} satisfies AlgorithmDefinition<TwoStepState>;
+});

@@ -9,8 +9,8 @@
  * shown; its fixed point π = BR(π) is π*_τ (the Nash of P at τ = 0). η is not used. The average
  * is formed in probability space: a convex combination of non-negative vectors, exact to rounding.
  */
-import { normalizeInto, readRow } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, readRow } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 /** Win rates within this of the best count as tied best responses (τ = 0). */
 export const ARGMAX_TIE = 1e-12;
@@ -23,7 +23,8 @@ export interface FictitiousPlayState extends AlgorithmState {
   br: Float64Array;
 }
 
-export const fictitiousPlay = {
+/** What fictitiousPlay is, without its numerics (the UI imports this much). */
+export const fictitiousPlayInfo = {
   id: 'fictitious-play' as const,
   displayName: 'Fictitious play',
   shortName: 'FP',
@@ -34,6 +35,9 @@ export const fictitiousPlay = {
   formula: 'π_{t+1} = π_t + (BR(π_t) − π_t)/(t+2),  BR(π) ∝ μ exp(Pπ/τ)  (τ = 0: uniform over argmax Pπ)',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const fictitiousPlay = /* @__PURE__ */ defineAlgorithm(fictitiousPlayInfo, {
   init(ctx: RunContext): FictitiousPlayState {
     const { n } = ctx;
     return { ctx, cur: new Float64Array(n), win: new Float64Array(n), logBr: new Float64Array(n), br: new Float64Array(n) };
@@ -63,4 +67,4 @@ export const fictitiousPlay = {
       for (let i = 0; i < n; i++) out[base + i] = cur[i] + (br[i] - cur[i]) * w;
     }
   },
-} satisfies AlgorithmDefinition<FictitiousPlayState>;
+});

@@ -6,8 +6,8 @@
  * In log space, with a = η_t τ: ℓ_{t+1} = (ℓ_t + a log μ + η_t r_t)/(1 + a) − c. Its fixed point
  * is π*_τ for every η; the last iterate converges to it linearly for a small η.
  */
-import { normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface MagnetState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -36,7 +36,8 @@ export function magnetStep(state: MagnetState, out: Float64Array, t: number, it:
   normalizeInto(logPi, out, (t + 1) * n, n);
 }
 
-export const mmd = {
+/** What mmd is, without its numerics (the UI imports this much). */
+export const mmdInfo = {
   id: 'mmd' as const,
   displayName: 'MMD',
   shortName: 'MMD',
@@ -52,6 +53,9 @@ export const mmd = {
   formula: 'π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)}',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const mmd = /* @__PURE__ */ defineAlgorithm(mmdInfo, {
   init: initMagnet,
   reset(state: MagnetState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -59,4 +63,4 @@ export const mmd = {
   advance(state: MagnetState, out: Float64Array, t0: number, steps: number): void {
     for (let t = 0; t < steps; t++) magnetStep(state, out, t, t0 + t);
   },
-} satisfies AlgorithmDefinition<MagnetState>;
+});

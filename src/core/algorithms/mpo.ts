@@ -8,14 +8,15 @@
  * the magnet there is a proximal-point step, so the last iterate converges to the Nash of P, not
  * to π*_τ.
  */
-import { setLog } from './common.ts';
+import { defineAlgorithm, setLog } from './common.ts';
 import { initMagnet, magnetStep, type MagnetState } from './mmd.ts';
-import type { AlgorithmDefinition } from './types.ts';
+import type { AlgorithmInfo } from './types.ts';
 
 /** The magnet refresh period K when the scenario does not set one. */
 export const DEFAULT_REFRESH = 50;
 
-export const mpo = {
+/** What mpo is, without its numerics (the UI imports this much). */
+export const mpoInfo = {
   id: 'mpo' as const,
   displayName: 'MMD + magnet refresh (MPO)',
   shortName: 'MPO',
@@ -26,6 +27,9 @@ export const mpo = {
   formula: 'π_{t+1} ∝ (π_t ρ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)},  ρ ← π_{t+1} when K divides t+1',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const mpo = /* @__PURE__ */ defineAlgorithm(mpoInfo, {
   init: initMagnet,
   reset(state: MagnetState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -38,4 +42,4 @@ export const mpo = {
       if ((t0 + t + 1) % k === 0) state.logMagnet.set(state.logPi);
     }
   },
-} satisfies AlgorithmDefinition<MagnetState>;
+});

@@ -6,8 +6,8 @@
  * In log space: ℓ_{t+1} = ℓ_t + η_t r_t − c. The last iterate cycles outwards on a cyclic P
  * (rock-paper-scissors); the average iterate converges to the Nash of P (no-regret dynamics).
  */
-import { normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface MwuState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -16,7 +16,8 @@ export interface MwuState extends AlgorithmState {
   win: Float64Array;
 }
 
-export const mwu = {
+/** What mwu is, without its numerics (the UI imports this much). */
+export const mwuInfo = {
   id: 'mwu' as const,
   displayName: 'MWU (SPPO)',
   shortName: 'MWU',
@@ -27,6 +28,9 @@ export const mwu = {
   formula: 'π_{t+1} ∝ π_t exp(η_t P π_t)',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const mwu = /* @__PURE__ */ defineAlgorithm(mwuInfo, {
   init(ctx: RunContext): MwuState {
     const { n } = ctx;
     return { ctx, logPi: new Float64Array(n), cur: new Float64Array(n), win: new Float64Array(n) };
@@ -45,4 +49,4 @@ export const mwu = {
       normalizeInto(logPi, out, (t + 1) * n, n);
     }
   },
-} satisfies AlgorithmDefinition<MwuState>;
+});

@@ -14,8 +14,8 @@ import { matVec } from '../linalg.ts';
 import { regularizedNash } from '../regularizedNash.ts';
 import type { Matrix, Vector } from '../types.ts';
 import { validateDistribution, validateEta, validatePreferences, validateTau } from '../validate.ts';
-import { normalizeInto, setLog } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 interface NashMdState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -26,7 +26,8 @@ interface NashMdState extends AlgorithmState {
   win: Float64Array;
 }
 
-export const nashMd = {
+/** What nashMd is, without its numerics (the UI imports this much). */
+export const nashMdInfo = {
   id: 'nash-md' as const,
   displayName: 'Nash-MD',
   shortName: 'MD',
@@ -37,6 +38,9 @@ export const nashMd = {
   formula: 'π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ),  π_t^μ ∝ π_t^{1−η_tτ} μ^{η_tτ}',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const nashMd = /* @__PURE__ */ defineAlgorithm(nashMdInfo, {
   init(ctx: RunContext): NashMdState {
     const { n } = ctx;
     return { ctx, logPi: new Float64Array(n), mix: new Float64Array(n), logMix: new Float64Array(n), win: new Float64Array(n) };
@@ -61,7 +65,7 @@ export const nashMd = {
       normalizeInto(logPi, out, (t + 1) * n, n);
     }
   },
-} satisfies AlgorithmDefinition<NashMdState>;
+});
 
 /**
  * The point constant-step Nash-MD converges to (issue 14, §3 "Biased fixed points"):

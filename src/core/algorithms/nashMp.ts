@@ -7,11 +7,12 @@
  * In log space: ℓ = (ℓ_t + a log μ + η_t g)/(1 + a) − c, a = η_t τ (see extragradient.ts, twoStep).
  * The last iterate converges linearly to π*_τ.
  */
-import { setLog } from './common.ts';
+import { defineAlgorithm, setLog } from './common.ts';
 import { initTwoStep, twoStep, type TwoStepState } from './extragradient.ts';
-import type { AlgorithmDefinition } from './types.ts';
+import type { AlgorithmInfo } from './types.ts';
 
-export const nashMp = {
+/** What nashMp is, without its numerics (the UI imports this much). */
+export const nashMpInfo = {
   id: 'nash-mp' as const,
   displayName: 'Mirror prox (Nash-MP)',
   shortName: 'MP',
@@ -22,6 +23,9 @@ export const nashMp = {
   formula: 'π_{t+½} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)};  π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_{t+½}))^{1/(1+η_tτ)}',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const nashMp = /* @__PURE__ */ defineAlgorithm(nashMpInfo, {
   init: initTwoStep,
   reset(state: TwoStepState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -29,4 +33,4 @@ export const nashMp = {
   advance(state: TwoStepState, out: Float64Array, t0: number, steps: number): void {
     for (let t = 0; t < steps; t++) twoStep(state, out, t, t0 + t, true);
   },
-} satisfies AlgorithmDefinition<TwoStepState>;
+});

@@ -6,8 +6,8 @@
  * π*_τ for every constant η (a(log π − log μ) = η Pπ + c is π*_τ's equation); for small η the
  * last iterate converges to it.
  */
-import { normalizeInto, setLog } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface MirrorState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -42,7 +42,8 @@ export function advanceMirror(state: MirrorState, out: Float64Array, t0: number,
   }
 }
 
-export const omd = {
+/** What omd is, without its numerics (the UI imports this much). */
+export const omdInfo = {
   id: 'omd' as const,
   displayName: 'OMD',
   shortName: 'OMD',
@@ -53,6 +54,9 @@ export const omd = {
   formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t)',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const omd = /* @__PURE__ */ defineAlgorithm(omdInfo, {
   init: initMirror,
   reset(state: MirrorState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -60,4 +64,4 @@ export const omd = {
   advance(state: MirrorState, out: Float64Array, t0: number, steps: number): void {
     advanceMirror(state, out, t0, steps, false);
   },
-} satisfies AlgorithmDefinition<MirrorState>;
+});

@@ -6,8 +6,8 @@
  * change of r) damps MWU's cycling: for a small η the last iterate converges to the Nash of P
  * when it is unique.
  */
-import { normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface OmwuState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -19,7 +19,8 @@ export interface OmwuState extends AlgorithmState {
   hasPrev: boolean;
 }
 
-export const omwu = {
+/** What omwu is, without its numerics (the UI imports this much). */
+export const omwuInfo = {
   id: 'omwu' as const,
   displayName: 'Optimistic MWU (ONPO)',
   shortName: 'OMWU',
@@ -30,6 +31,9 @@ export const omwu = {
   formula: 'π_{t+1} ∝ π_t exp(η_t (2 P π_t − P π_{t−1}))',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const omwu = /* @__PURE__ */ defineAlgorithm(omwuInfo, {
   init(ctx: RunContext): OmwuState {
     const { n } = ctx;
     return { ctx, logPi: new Float64Array(n), cur: new Float64Array(n), win: new Float64Array(n), prev: new Float64Array(n), hasPrev: false };
@@ -56,4 +60,4 @@ export const omwu = {
       normalizeInto(logPi, out, (t + 1) * n, n);
     }
   },
-} satisfies AlgorithmDefinition<OmwuState>;
+});

@@ -11,8 +11,8 @@
  * every stage is normalised instead. Its rest point is π*_τ (τ > 0); at τ = 0 the flow conserves
  * KL(π*‖π) around an interior Nash and cycles.
  */
-import { normalizeInto, setLog, stepSize } from './common.ts';
-import type { AlgorithmDefinition, AlgorithmState, RunContext } from './types.ts';
+import { defineAlgorithm, normalizeInto, setLog, stepSize } from './common.ts';
+import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
 
 export interface ReplicatorState extends AlgorithmState {
   /** log π_t, normalised. */
@@ -34,7 +34,8 @@ function slope(state: ReplicatorState): void {
   for (let i = 0; i < n; i++) k[i] = win[i] - tau * (z[i] - logMu[i]);
 }
 
-export const replicator = {
+/** What replicator is, without its numerics (the UI imports this much). */
+export const replicatorInfo = {
   id: 'replicator' as const,
   displayName: 'Replicator flow',
   shortName: 'RD',
@@ -45,6 +46,9 @@ export const replicator = {
   formula: 'd/ds log π = Pπ − τ log(π/μ) − c(s), one RK4 step of length η_t per iteration',
   rewardModel: false,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const replicator = /* @__PURE__ */ defineAlgorithm(replicatorInfo, {
   init(ctx: RunContext): ReplicatorState {
     const { n } = ctx;
     const v = () => new Float64Array(n);
@@ -80,4 +84,4 @@ export const replicator = {
       normalizeInto(logPi, out, (t + 1) * n, n);
     }
   },
-} satisfies AlgorithmDefinition<ReplicatorState>;
+});

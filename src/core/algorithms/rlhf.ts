@@ -6,10 +6,11 @@
  * Converges to the RLHF optimum ∝ μ exp(r/τ) (the Nash of P only when P is Bradley–Terry).
  */
 import { advanceMirror, initMirror, type MirrorState } from './omd.ts';
-import { setLog } from './common.ts';
-import type { AlgorithmDefinition, RunContext } from './types.ts';
+import { defineAlgorithm, setLog } from './common.ts';
+import type { AlgorithmInfo, RunContext } from './types.ts';
 
-export const rlhf = {
+/** What rlhf is, without its numerics (the UI imports this much). */
+export const rlhfInfo = {
   id: 'rlhf' as const,
   displayName: 'RLHF',
   shortName: 'RLHF',
@@ -20,6 +21,9 @@ export const rlhf = {
   formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t r),  r the Bradley–Terry reward fitted to P',
   rewardModel: true,
   unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const rlhf = /* @__PURE__ */ defineAlgorithm(rlhfInfo, {
   init(ctx: RunContext): MirrorState {
     const state = initMirror(ctx);
     if (!ctx.reward || ctx.reward.length !== ctx.n) throw new Error('rlhf: the run needs the fitted reward (RunContext.reward)');
@@ -32,4 +36,4 @@ export const rlhf = {
   advance(state: MirrorState, out: Float64Array, t0: number, steps: number): void {
     advanceMirror(state, out, t0, steps, true);
   },
-} satisfies AlgorithmDefinition<MirrorState>;
+});

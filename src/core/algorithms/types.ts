@@ -76,7 +76,12 @@ export interface AlgorithmState {
   readonly ctx: RunContext;
 }
 
-export interface AlgorithmDefinition<S extends AlgorithmState = AlgorithmState> {
+/**
+ * What an algorithm is, without its numerics: each module exports this part on its own
+ * (`<name>Info`), so the UI's catalog (catalog.ts) does not pull the step code and its solvers
+ * into the first-render bundle.
+ */
+export interface AlgorithmInfo {
   readonly id: string;
   /** The row header of the "Current policies" table. */
   readonly displayName: string;
@@ -92,6 +97,10 @@ export interface AlgorithmDefinition<S extends AlgorithmState = AlgorithmState> 
   readonly rewardModel: boolean;
   /** Null when the algorithm can run with these inputs, otherwise the reason it cannot. */
   unavailable(inputs: AvailabilityInputs): string | null;
+}
+
+/** An algorithm: what it is (AlgorithmInfo) and its update in log space on a state of type S. */
+export interface AlgorithmDefinition<S extends AlgorithmState = AlgorithmState> extends AlgorithmInfo {
   /** Allocates the run's state (every buffer the steps need). Call reset before advancing. */
   init(ctx: RunContext): S;
   /** Starts the run afresh from π_0 = `pi0` (strictly positive, sums to 1) at t = 0. */

@@ -104,3 +104,18 @@ describe('the simulation service runs every registry algorithm', () => {
     if (!k.ok) expect(k.problem.field).toBe('refresh');
   });
 });
+
+describe('catalog and registry', () => {
+  it('list the same algorithms in the same order, with the same descriptions', async () => {
+    const { ALGORITHM_CATALOG, ALGORITHM_DEFINITIONS } = await import('../../algorithms/index.ts');
+    expect(ALGORITHM_DEFINITIONS.map((d) => d.id)).toEqual(ALGORITHM_IDS);
+    expect(ALGORITHM_CATALOG.map((d) => d.id)).toEqual(ALGORITHM_IDS);
+    ALGORITHM_DEFINITIONS.forEach((d, k) => {
+      const info = ALGORITHM_CATALOG[k];
+      for (const key of Object.keys(info) as (keyof typeof info)[]) expect(d[key], `${d.id}.${key}`).toBe(info[key]);
+      expect(typeof d.advance).toBe('function');
+    });
+    expect(new Set(ALGORITHM_CATALOG.map((d) => d.displayName)).size).toBe(ALGORITHM_IDS.length);
+    expect(new Set(ALGORITHM_CATALOG.map((d) => d.shortName)).size).toBe(ALGORITHM_IDS.length);
+  });
+});
