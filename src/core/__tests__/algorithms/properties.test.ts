@@ -233,3 +233,30 @@ describe('Nash-MD with a constant step: the biased fixed point π = BR_τ(π^μ)
     for (let i = 0; i < 3; i++) expect(fixed[i]).toBeCloseTo(br[i], 14);
   });
 });
+
+describe('COMAL fallback', () => {
+  it('when the warm-started Newton solve fails, the continuation solve gives the same step', async () => {
+    const { comal } = await import('../../algorithms/comal.ts');
+    const { matVecOperator } = await import('../../matVecOperator.ts');
+    const { flatten } = await import('../../linalg.ts');
+    const P = fromUpper(4, [0.8, 0.3, 0.6, 0.1, 0.55, 0.9]);
+    const n = 4;
+    const p = flatten(P);
+    const ctx = { p, n, product: matVecOperator(p, n), logMu: new Float64Array(n).fill(Math.log(0.25)), tau: 0.03, eta: 1, refresh: 50, reward: null };
+    const pi0 = Float64Array.from([0.4, 0.3, 0.2, 0.1]);
+    const run = (breakWarmStart: boolean) => {
+      const state = comal.init(ctx);
+      comal.reset(state, pi0);
+      if (breakWarmStart) state.solver!.solve = () => false;
+      const out = new Float64Array(6 * n);
+      out.set(pi0);
+      comal.advance(state, out, 0, 5);
+      return { out, fallbacks: state.fallbacks };
+    };
+    const warm = run(false);
+    const cold = run(true);
+    expect(warm.fallbacks).toBe(0);
+    expect(cold.fallbacks).toBe(5);
+    for (let k = 0; k < warm.out.length; k++) expect(Math.abs(cold.out[k] - warm.out[k])).toBeLessThan(1e-12);
+  });
+});
