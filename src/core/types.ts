@@ -13,7 +13,8 @@ export type Vector = ArrayLike<number>;
 export type Policy = Float64Array;
 
 /**
- * The dynamics the library can run.
+ * The three dynamics the UI offers today (the core runs every id of the registry, AlgorithmId in
+ * src/core/algorithms/catalog.ts, of which these are the first three).
  * - 'nash-md': Nash-MD (§5, Eqs. 3–5), mirror descent against the geometric mixture π_t^μ.
  * - 'omd': online mirror descent (Eqs. 7–8), the opponent is π_t itself.
  * - 'rlhf': mirror ascent on a fitted Bradley–Terry reward, E_π[r] − τ KL(π‖μ) (§3).
