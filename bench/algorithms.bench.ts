@@ -232,9 +232,6 @@ function measureAll(runners: (() => void)[], steps: number): number[] {
 
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
 
-/** Matrix-vector products per step (for sizing the runs). */
-const PRODUCTS: Partial<Record<AlgorithmId, number>> = { rlhf: 0, extragradient: 2, 'nash-mp': 2, replicator: 4 };
-
 console.log(`Algorithm throughput, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`);
 console.log(`Constant η = ${ETA}, τ = ${TAU}, MPO's K = ${REFRESH}, a uniform random P; median of ${REPEATS} alternating runs after a warm-up.\n`);
 console.log('| algorithm | n | steps per run | library steps/s | library, JS fallback | hand-written loop steps/s | loop / library | loop / JS fallback |');
@@ -261,7 +258,7 @@ for (const n of [3, 100]) {
       console.log(`| ${def.displayName} | ${n} | ${steps.toLocaleString('en')} | ${fmt(1000 / median(times))} (${median(times).toFixed(3)} ms per step) | — | — | — | — |`);
       continue;
     }
-    const products = PRODUCTS[def.id] ?? 1;
+    const products = typeof def.stepCost === 'number' ? def.stepCost : 1;
     const steps = Math.max(200, Math.round((TARGET_SECONDS * 2.5e8) / (Math.max(products, 0.3) * n * n + 60 * n)));
     const out = new Float64Array((steps + 1) * n);
     const loop = loops[def.id]!;

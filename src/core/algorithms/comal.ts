@@ -40,6 +40,7 @@ export const comalInfo = {
   params: ['tau'],
   convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate; needs τ > 0' },
   formula: 'π_{t+1} ∝ π_t exp(P π_{t+1}/τ)  (the regularised Nash with reference π_t)',
+  stepCost: 'solve' as const,
   rewardModel: false,
   unavailable: ({ tau }: AvailabilityInputs) =>
     tau > 0 ? null : 'Prox point (COMAL) needs τ > 0: each step is the regularised Nash equilibrium with reference π_t, which τ = 0 does not define.',

@@ -93,6 +93,12 @@ export interface AlgorithmInfo {
   readonly convergesTo: Convergence;
   /** The update as a formula (plain text with Unicode), for tooltips and exports. */
   readonly formula: string;
+  /**
+   * What a step costs: the number of n×n products P·x (the O(n²) part), or 'solve' when each step
+   * is an iterative solve (COMAL: a Newton solve, ~0.01 ms at n = 3, ~1 ms at n = 100 and more at
+   * small τ; docs/benchmarks.md). Callers budgeting steps per frame (live play, long runs) use it.
+   */
+  readonly stepCost: number | 'solve';
   /** True when the run needs the fitted Bradley–Terry reward (RunContext.reward). */
   readonly rewardModel: boolean;
   /** Null when the algorithm can run with these inputs, otherwise the reason it cannot. */
