@@ -36,8 +36,6 @@ function Root({ poster }: { poster: string | undefined }) {
   );
 }
 
-// ?debug also offers the library's mount, for the tests of many explorers on one page.
-if (debug) (window as unknown as { nashmdMount: unknown }).nashmdMount = () => import('./explorer/mount.tsx').then((m) => m.mount);
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(
