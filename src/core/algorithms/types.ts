@@ -95,8 +95,9 @@ export interface AlgorithmInfo {
   readonly formula: string;
   /**
    * What a step costs: the number of n×n products P·x (the O(n²) part), or 'solve' when each step
-   * is an iterative solve (COMAL: a Newton solve, ~0.01 ms at n = 3, ~1 ms at n = 100 and more at
-   * small τ; docs/benchmarks.md). Callers budgeting steps per frame (live play, long runs) use it.
+   * is an iterative solve (COMAL: a Newton solve per step, far dearer than a product and dearer
+   * still at small τ; figures in docs/benchmarks.md). Callers budgeting steps per frame (live play,
+   * long runs) use it.
    */
   readonly stepCost: number | 'solve';
   /** True when the run needs the fitted Bradley–Terry reward (RunContext.reward). */
