@@ -7,6 +7,8 @@
 import * as Comlink from 'comlink';
 import { toWire, wireBuffers } from '../core/specWire.ts';
 // `?worker&url`: Vite bundles the worker (module format, vite.config.ts) and gives its URL.
+// The linter resolves the file, not Vite's `?worker&url` module (whose default is the URL).
+// oxlint-disable-next-line import/default
 import workerScript from '../../workers/simulation.worker.ts?worker&url';
 import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
