@@ -32,7 +32,8 @@ export function hashKeyOf(attribute: string): HashKey | null {
 export function hashValue(key: HashKey, raw: string): string {
   const value = raw.trim();
   if (key === 'labels') return value.split(',').map((x) => encodeURIComponent(x.trim())).join(',');
-  return value.replace(/[&#%=\s]/g, (c) => encodeURIComponent(c));
+  // Spaces mean nothing outside labels (`P="0.2, 0.7, 0.4"` reads as the hash's `0.2,0.7,0.4`).
+  return value.replace(/\s+/g, '').replace(/[&#%=]/g, (c) => encodeURIComponent(c));
 }
 
 /** `key=value&…` from the attributes present (in the app's key order), for the `hash` option. */
