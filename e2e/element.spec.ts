@@ -228,3 +228,76 @@ test('the first figure of the blog page needs at most 150 kB of gzipped JavaScri
   expect(files.some(([path]) => path.includes('simulation.worker'))).toBe(true);
   expect(total / 1024, files.map(([p, b]) => `${p} ${(b / 1024).toFixed(1)} kB`).join('\n')).toBeLessThanOrEqual(150);
 });
+
+// ---- theme, live attributes, visibility, disposal ----------------------------------------------
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).include('nash-md-explorer').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' | ')}`);
+}
+
+test('theme="dark": a dark explorer with readable contrast (axe), switched live; the light theme is the app’s', async ({ page, baseURL }) => {
+  await page.route(`${baseURL}__host/theme.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostPage('../nash-md-explorer.js', '<nash-md-explorer id="x" preset="rps" t="300" theme="dark"></nash-md-explorer>') }),
+  );
+  await recordReady(page);
+  await page.goto('./__host/theme.html');
+  await waitReady(page, ['x']);
+  const el = page.locator('#x');
+  await expect(el.getByTestId('iteration')).toHaveText('300');
+  const panel = () => el.locator('.stage').first().evaluate((s) => getComputedStyle(s).backgroundColor);
+  expect(await panel()).toBe('rgb(32, 35, 39)');
+  expect(await seriousViolations(page)).toEqual([]);
+  // Live: light again, without a new instance (t stays).
+  await page.evaluate(() => (document.getElementById('x') as El).setAttribute('theme', 'light'));
+  await expect.poll(panel).toBe('rgb(255, 255, 255)');
+  await expect(el.getByTestId('iteration')).toHaveText('300');
+  expect(await seriousViolations(page)).toEqual([]);
+  // auto follows prefers-color-scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => (document.getElementById('x') as El).setAttribute('theme', 'auto'));
+  await expect.poll(panel).toBe('rgb(32, 35, 39)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(panel).toBe('rgb(255, 255, 255)');
+});
+
+test('attributes apply live, a hidden element computes nothing until shown, and removing it stops its worker', async ({ page, baseURL }) => {
+  await page.route(`${baseURL}__host/live.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostPage('../nash-md-explorer.js', '<nash-md-explorer id="x" preset="rps" t="100"></nash-md-explorer><nash-md-explorer id="h" preset="dice" t="50" style="display:none"></nash-md-explorer>') }),
+  );
+  await recordReady(page);
+  await page.goto('./__host/live.html');
+  await waitReady(page, ['x']);
+  const el = page.locator('#x');
+  await expect(el.getByTestId('iteration')).toHaveText('100');
+  // One worker: the hidden element has none, and no figure.
+  await page.waitForTimeout(500);
+  expect(page.workers()).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { readyIds: string[] }).readyIds)).toEqual(['x']);
+
+  // A changed attribute is applied to the running instance.
+  const before = await tableOf(el);
+  await page.evaluate(() => document.getElementById('x')!.setAttribute('tau', '0.3'));
+  await expect.poll(() => state(page, 'x').then((s) => s.tau)).toBe('0.3');
+  await expect.poll(() => tableOf(el)).not.toEqual(before);
+  await page.evaluate(() => document.getElementById('x')!.setAttribute('t', '40'));
+  await expect(el.getByTestId('iteration')).toHaveText('40');
+
+  // Shown: it starts.
+  await page.evaluate(() => (document.getElementById('h')!.style.display = ''));
+  await waitReady(page, ['h']);
+  await expect(page.locator('#h').getByTestId('iteration')).toHaveText('50');
+  expect(page.workers()).toHaveLength(2);
+
+  // Removed: its worker is terminated.
+  const closed = page.workers()[0].waitForEvent('close').catch(() => null);
+  await page.evaluate(() => {
+    document.getElementById('x')!.remove();
+    document.getElementById('h')!.remove();
+  });
+  await closed;
+  await expect.poll(() => page.workers().length).toBe(0);
+});
