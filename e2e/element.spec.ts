@@ -173,6 +173,35 @@ test('from another origin: three explorers load the script, worker and wasm from
   }
 });
 
+test('from another origin whose page forbids workers: the explorer computes on the main thread and says so', async ({ page, baseURL, errors }) => {
+  const app = new URL(baseURL!);
+  const host = await otherOrigin({
+    '/strict.html': hostPage(new URL('nash-md-explorer.js', app).href, '<nash-md-explorer id="x" preset="rps" t="300"></nash-md-explorer>', `<meta http-equiv="Content-Security-Policy" content="worker-src 'none'">`),
+  });
+  try {
+    // The browser reports the refused worker itself (a CSP violation): that one is expected.
+    page.on('console', (m) => {
+      const i = errors.indexOf(m.text());
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && i >= 0) errors.splice(i, 1);
+    });
+    await recordReady(page);
+    await page.goto(`${host.origin}/strict.html`);
+    await waitReady(page, ['x']);
+    const el = page.locator('#x');
+    await expect(el.getByTestId('iteration')).toHaveText('300');
+    await expect(el.getByText('Computing on the main thread')).toBeVisible();
+    expect(page.workers()).toHaveLength(0);
+    const appPage = await page.context().newPage();
+    await appPage.goto(new URL('./#preset=rps&t=300', app).href);
+    await expect(appPage.getByTestId('iteration')).toHaveText('300');
+    await expect.poll(async () => Object.keys(await readPolicies(appPage)).length).toBe(3);
+    await expect.poll(() => tableOf(el)).toEqual(await readPolicies(appPage));
+    await appPage.close();
+  } finally {
+    await host.close();
+  }
+});
+
 // ---- (c) a hostile host stylesheet -------------------------------------------------------------
 
 const HOSTILE = '<style>* { font-size: 40px; box-sizing: content-box } table { display: none } button { border-radius: 0 }</style>';
