@@ -73,6 +73,8 @@ export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer
             this.#mounting = false;
             if (generation !== this.#generation || !this.isConnected || this.#handle) return;
             if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+            // Shown once is enough: hidden again later, the instance stays (and pauses off screen).
+            this.#shown?.disconnect();
             this.#mount();
           });
       });
