@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * The whole health check behind `npm test`: typecheck, lint, unit tests (Vitest), production
- * build, browser tests (Playwright against the built app in Debian's Chromium, served on a free
- * port: see run-e2e.mjs). Every stage runs even when an earlier one failed (except e2e without a
+ * The whole health check behind `npm test`: typecheck, lint, formatting (Prettier names each file
+ * that differs; `npm run format` rewrites them), unit tests (Vitest), production build, browser
+ * tests (Playwright against the built app in Debian's Chromium, served on a free port: see
+ * run-e2e.mjs). Every stage runs even when an earlier one failed (except e2e without a
  * build), and the last line printed is the plain summary CI reads: `N passed, N failed[, N
  * skipped]`, summed over Vitest and Playwright, with each failed non-test stage counted as one
  * failure. Exits non-zero if anything failed.
@@ -30,6 +31,7 @@ const stage = (name, ok) => {
 
 stage('typecheck', npx(['tsc', '-p', 'tsconfig.json']));
 stage('lint', npx(['oxlint', '-c', '.oxlintrc.json', '--deny-warnings', 'src', 'workers', 'e2e', 'scripts', 'bench']));
+stage('format', npx(['prettier', '--check', '.']));
 
 rmSync('reports/vitest.json', { force: true });
 const unitOk = npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);

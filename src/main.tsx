@@ -1,23 +1,27 @@
 import { StrictMode, useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { Poster } from './embed/Poster.tsx';
-import { SimulationController } from './state/controller.ts';
+import { ExplorerProvider } from './explorer/context.tsx';
+import { createExplorer, type Explorer } from './explorer/explorer.ts';
+import { STORAGE_KEY } from './state/persistence.ts';
 import { parseViewOptions } from './state/viewOptions.ts';
 import './styles.css';
 
-// One controller (and worker) per page, created outside React so StrictMode's double effects
-// cannot start two workers. It reads the URL hash before the first computation.
-let controller: SimulationController | null = null;
-function startController(): SimulationController {
-  if (!controller) {
-    controller = new SimulationController();
+const debug = new URLSearchParams(window.location.search).has('debug');
+
+// The page is one explorer with the page-level couplings on: the URL hash, autosave and keys
+// anywhere on the page. Created outside React so StrictMode's double effects cannot start two
+// workers; it reads the URL hash before the first computation.
+let explorer: Explorer | null = null;
+function startExplorer(): Explorer {
+  if (!explorer) {
+    explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync);
     // Test hooks for fault injection, only when the page is opened with ?debug.
-    if (new URLSearchParams(window.location.search).has('debug')) {
-      (window as unknown as { nashmdDebug: SimulationController['debug'] }).nashmdDebug = controller.debug;
-    }
+    if (debug) (window as unknown as { nashmdDebug: Explorer['controller']['debug'] }).nashmdDebug = explorer.controller.debug;
   }
-  return controller;
+  return explorer;
 }
 
 /** An embed with a poster (embed=1&poster=FILE) starts the app only when the reader reaches it. */
@@ -25,8 +29,15 @@ function Root({ poster }: { poster: string | undefined }) {
   const [started, setStarted] = useState(!poster);
   const start = useCallback(() => setStarted(true), []);
   if (!started && poster) return <Poster src={poster} onStart={start} />;
-  return <App controller={startController()} />;
+  return (
+    <ExplorerProvider explorer={startExplorer()}>
+      <App />
+    </ExplorerProvider>
+  );
 }
+
+// ?debug also offers the library's mount, for the tests of many explorers on one page.
+if (debug) (window as unknown as { nashmdMount: unknown }).nashmdMount = () => import('./explorer/mount.tsx').then((m) => m.mount);
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(

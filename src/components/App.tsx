@@ -1,5 +1,5 @@
 /** Composition: the page layout (and pausing the animation while the figure is off screen). */
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Caption } from './Caption.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FullscreenButton, LectureTools, StagePanels } from './LectureTools.tsx';
@@ -8,25 +8,14 @@ import { ShareButton } from './ShareButton.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { InfoTip } from './InfoTip.tsx';
-import { SimplexView } from './FigureViews.tsx';
-// The measurements draw right after the simplex anyway: their code loads after the first render.
-const ConvergenceView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.ConvergenceView })));
-const WinRateView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.WinRateView })));
-const PolicyTableView = lazy(() => import('./MeasurementViews.tsx').then((m) => ({ default: m.PolicyTableView })));
-
-// Views of larger n load on demand: the default page (n = 3) never downloads them.
-const TimeSeriesView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TimeSeriesView })));
-const TopKView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.TopKView })));
-const EquilibriumBarsView = lazy(() => import('./LargeFigureViews.tsx').then((m) => ({ default: m.EquilibriumBarsView })));
+import { FigureHost } from './FigureHost.tsx';
 import { Messages } from './Messages.tsx';
 import { NashNote } from './NashNote.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
-import { useAppStore } from '../state/appView.ts';
-import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
-import { useView } from '../state/viewOptions.ts';
-import { useUiStore } from '../state/uiStore.ts';
 import { startEmbedFit } from '../embed/frameFit.ts';
+import { useAppStore, useExplorer, useUiStore, useView } from '../explorer/context.tsx';
+import { FIGURES, type FigureId } from '../explorer/figureManifest.ts';
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -54,13 +43,36 @@ function useEmbedFit(embed: boolean, frameId: string | undefined) {
   return app;
 }
 
-export function App({ controller }: { controller: SimulationController }) {
-  const stage = usePauseOffscreen(controller);
+/**
+ * Which manifest figures this explorer shows now: those that exist for n, not hidden by `hide=`,
+ * and, when the explorer was given a `figures` list, only those.
+ */
+function useShownFigures(): ReadonlySet<FigureId> {
+  const { options } = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
+  const hide = useView((v) => v.hide);
+  return new Set(FIGURES.filter((f) => f.shown(n) && !(f.hiddenBy && hide.has(f.hiddenBy)) && (!options.figures || options.figures.includes(f.id))).map((f) => f.id));
+}
+
+/** A stage figure in its own Suspense boundary (its renderer may load on demand). */
+function StageFigure({ id }: { id: FigureId }) {
+  return (
+    <Suspense fallback={id === 'simplex' ? <div className="figure simplex-figure" /> : <p className="figure-loading">Loading the views for more responses…</p>}>
+      <FigureHost id={id} />
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { controller, options } = useExplorer();
+  const stage = usePauseOffscreen(controller);
+  const shown = useShownFigures();
   const embed = useView((v) => v.embed);
+  // An explorer limited to some figures (an inline figure in a blog post) is chrome-free.
+  const figureOnly = options.figures !== undefined;
   const frameId = useView((v) => v.frame);
   const appRef = useEmbedFit(embed, frameId);
-  const measurements = useView((v) => !v.hide.has('measurements'));
+  const measurements = ['convergence', 'win-rates', 'policy-table'].some((id) => shown.has(id as FigureId));
   const tools = useView((v) => !v.hide.has('tools'));
   const lecture = useUiStore((s) => s.lecture);
   // Lecture mode keeps the header on one row at 24 px: the tools a presenter rarely needs fold
@@ -69,23 +81,24 @@ export function App({ controller }: { controller: SimulationController }) {
   const headerTools = (
     <div className="header-tools">
       <MoreTools folded={folded}>
-        <UndoRedo controller={controller} />
-        <ExportMenu controller={controller} />
+        <UndoRedo />
+        <ExportMenu />
         <ShareButton />
         {folded && <FullscreenButton />}
       </MoreTools>
-      <LectureTools controller={controller} fullscreen={!folded} />
+      <LectureTools fullscreen={!folded} />
     </div>
   );
   const transport = (
     <footer className="transport-bar">
-      <TransportBar controller={controller} />
+      <TransportBar />
       <Caption />
     </footer>
   );
   return (
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
-    <div className="app" data-embed={embed || undefined} ref={appRef}>
+    <div className="app" data-embed={embed || undefined} data-figures={figureOnly ? options.figures?.join(' ') : undefined} data-theme={options.theme ?? undefined} ref={appRef}>
+      {!figureOnly && (
       <header className="app-header">
         <div className="app-title">
           <h1>Nash-MD explorer</h1>
@@ -107,45 +120,48 @@ export function App({ controller }: { controller: SimulationController }) {
           </details>
         )}
       </header>
+      )}
       <Messages />
       <div className="layout">
-        <ControlsPanel />
+        {!figureOnly && <ControlsPanel />}
         <main className="stage" aria-label="Figures" ref={stage}>
-          <SimplexView />
+          {shown.has('simplex') && <StageFigure id="simplex" />}
           {/* An embed keeps Play and the timeline right under the figure, in the flow: a sticky
               bar at the frame's bottom covered the figure's labels and legend. */}
-          {embed && transport}
-          <NashNote />
+          {(embed || figureOnly) && transport}
+          {!figureOnly && <NashNote />}
           {/* n > 3: the simplex sums responses into corners, so the views below show each response.
               Up to GRID_MAX_RESPONSES one small panel each; above, the top k and "other". */}
-          <Suspense fallback={<p className="figure-loading">Loading the views for more responses…</p>}>
-            {n > 3 && n <= GRID_MAX_RESPONSES && <TimeSeriesView />}
-            {n > GRID_MAX_RESPONSES && <TopKView />}
-            {n > 3 && <EquilibriumBarsView />}
-          </Suspense>
-          <StagePanels controller={controller} />
+          {FIGURES.filter((f) => f.place === 'stage' && f.id !== 'simplex' && shown.has(f.id)).map((f) => (
+            <StageFigure key={f.id} id={f.id} />
+          ))}
+          <StagePanels />
         </main>
         {measurements && (
           <aside className="panel side" aria-label="Measurements">
+            {shown.has('convergence') && (
             <div className="label-with-info">
               <h2>Convergence</h2>
               <InfoTip about="the convergence plot">
                 KL(π*τ ‖ πₜ) is how far each policy is from the regularised Nash π*τ and exploitability how much a best response gains against it; with the Theorem 1 step the dashed “Theorem 1 bound” is the paper’s guaranteed rate for Nash-MD.
               </InfoTip>
             </div>
+            )}
             {/* Placeholders of the figures' own size, so nothing moves when they arrive. */}
-            <Suspense fallback={<div className="figure convergence-figure" />}>
-              <ConvergenceView />
-            </Suspense>
-            <h2>Win rates at t</h2>
+            {shown.has('convergence') && (
+              <Suspense fallback={<div className="figure convergence-figure" />}>
+                <FigureHost id="convergence" />
+              </Suspense>
+            )}
+            {(shown.has('win-rates') || shown.has('policy-table')) && <h2>Win rates at t</h2>}
             <Suspense fallback={<div className="figure winrate-figure" />}>
-              <WinRateView />
-              <PolicyTableView />
+              {shown.has('win-rates') && <FigureHost id="win-rates" />}
+              {shown.has('policy-table') && <FigureHost id="policy-table" />}
             </Suspense>
           </aside>
         )}
       </div>
-      {!embed && transport}
+      {!embed && !figureOnly && transport}
     </div>
   );
 }

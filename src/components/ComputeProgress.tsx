@@ -4,16 +4,16 @@
  * and hiding it does not move anything.
  */
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
-import { STAGE_TEXT, progressStore } from '../state/progressStore.ts';
+import { STAGE_TEXT } from '../state/progressStore.ts';
+import { useProgressStore } from '../explorer/context.tsx';
 
 /** Computations quicker than this show no indicator. */
 export const PROGRESS_DELAY_MS = 200;
 
 export function ComputeProgress() {
-  const busySince = useStore(progressStore, (s) => s.busySince);
-  const stage = useStore(progressStore, (s) => s.stage);
-  const fraction = useStore(progressStore, (s) => s.fraction);
+  const busySince = useProgressStore((s) => s.busySince);
+  const stage = useProgressStore((s) => s.stage);
+  const fraction = useProgressStore((s) => s.fraction);
   const [shownFor, setShownFor] = useState<number | null>(null);
   useEffect(() => {
     if (busySince === null) return;

@@ -1,14 +1,13 @@
 /** The left panel: every input of the scenario. */
-import { Suspense, lazy, memo } from 'react';
-import { actions as a } from '../state/appStore.ts';
-import { useAppStore } from '../state/appView.ts';
-import { useControl } from '../state/viewOptions.ts';
+import { Suspense, lazy, memo, useCallback } from 'react';
+
 import { Gate } from './Gate.tsx';
 import { DynamicsControls } from './DynamicsControls.tsx';
 import { PastePanel } from './PastePanel.tsx';
 import { PolicyInputs } from './PolicyInputs.tsx';
 import { PreferenceEditor } from './PreferenceEditor.tsx';
 import { PresetControls } from './PresetControls.tsx';
+import { useAppStore, useControl, useExplorer } from '../explorer/context.tsx';
 
 // A cell edit re-renders this panel (it reads the matrix); memo keeps the other inputs, whose
 // props did not change, from re-rendering with it (part of the edit-to-redraw budget).
@@ -22,12 +21,16 @@ const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: 
 const REFERENCE_HELP = 'μ is the reference policy (the model before alignment): the KL penalty τ·KL(π‖μ) pulls every policy towards it, and the RLHF optimum reweights it.';
 const START_HELP = 'π₀ is the policy every algorithm starts from at t = 0.';
 
-function applyPaste(P: number[][], names: string[] | null) {
-  a.setPreferences(P);
-  if (names) a.setLabels(names);
-}
-
 export function ControlsPanel() {
+  const { actions: a } = useExplorer();
+  // Stable per explorer (its actions are), so the memoised paste panel does not re-render.
+  const applyPaste = useCallback(
+    (P: number[][], names: string[] | null) => {
+      a.setPreferences(P);
+      if (names) a.setLabels(names);
+    },
+    [a],
+  );
   const preferences = useAppStore((s) => s.scenario.preferences);
   const labels = useAppStore((s) => s.scenario.labels);
   const reference = useAppStore((s) => s.scenario.reference);

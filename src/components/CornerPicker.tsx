@@ -5,14 +5,13 @@
  * selects would not scale.
  */
 import { useId, useState } from 'react';
-import { useStore } from 'zustand';
-import { useAppStore } from '../state/appView.ts';
-import { runStore } from '../state/runStore.ts';
+
 import { GRID_MAX_RESPONSES, defaultCorners } from '../state/scenario.ts';
 import { orderByScore } from '../viz/matrixOrder.ts';
 import type { Corners } from '../viz/types.ts';
 import { InfoTip } from './InfoTip.tsx';
 import './HeatmapEditor.css';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
 
 const NAMES = ['A', 'B', 'C'] as const;
 
@@ -131,7 +130,7 @@ function CornerFields() {
   const corners = useAppStore((s) => s.scenario.corners);
   const setCorners = useAppStore((s) => s.setCorners);
   const n = labels.length;
-  const equilibria = useStore(runStore, (s) => (s.n === n ? s.equilibria : null));
+  const equilibria = useRunStore((s) => (s.n === n ? s.equilibria : null));
   const [drafts, setDrafts] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const texts = drafts ?? corners.map(describeGroup);

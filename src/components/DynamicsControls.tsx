@@ -1,14 +1,14 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
 import { useId, useState } from 'react';
 import type { Algorithm } from '../core/types.ts';
-import { actions as a } from '../state/appStore.ts';
-import { useAppStore } from '../state/appView.ts';
+
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
-import { ALGORITHM_STYLE } from '../viz/palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { Gate } from './Gate.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
+import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
 const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
 
@@ -24,6 +24,7 @@ export const HELP = {
 } as const;
 
 export function DynamicsControls() {
+  const { actions: a } = useExplorer();
   const id = useId();
   const tau = useAppStore((s) => s.scenario.tau);
   const eta = useAppStore((s) => s.scenario.eta);

@@ -4,10 +4,10 @@
  * loaded only when the panel is first opened, so it never weighs on the first render.
  */
 import { Suspense, use, type ReactNode } from 'react';
-import { ALGORITHM_STYLE, MARKER_STYLE } from '../viz/palette.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
 import type { Algorithm } from '../core/types.ts';
-import { uiStore, useUiStore } from '../state/uiStore.ts';
+import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 export const EXPLANATIONS_ID = 'what-am-i-looking-at';
 
@@ -163,9 +163,10 @@ function Legend() {
 
 export function Explanations() {
   const open = useUiStore((s) => s.explainOpen);
+  const { ui } = useExplorer();
   const toggle = () => {
     if (!open) void loadKatex();
-    uiStore.getState().setExplainOpen(!open);
+    ui.getState().setExplainOpen(!open);
   };
   return (
     <section className={`explanations${open ? ' open' : ''}`} aria-labelledby={`${EXPLANATIONS_ID}-button`}>

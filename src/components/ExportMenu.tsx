@@ -4,10 +4,8 @@
  * the work happens in src/export (the video encoder is loaded only when used).
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import type { SimulationController } from '../state/controller.ts';
-import { actions } from '../state/appStore.ts';
-import { useAppStore } from '../state/appView.ts';
-import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
+
+import { FIGURES } from '../explorer/figureManifest.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';
 import { videoFormats, videoSupport, type VideoFormat } from '../export/videoSupport.ts';
@@ -15,10 +13,12 @@ import { videoFormats, videoSupport, type VideoFormat } from '../export/videoSup
 /** The exporters load on first use: they are not needed for the first render. */
 const exporters = () => import('../export/exporters.ts');
 import './ExportMenu.css';
+import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
 type Job = () => string | Promise<string>;
 
-export function ExportMenu(_props: { controller: SimulationController }) {
+export function ExportMenu() {
+  const explorer = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const [status, setStatus] = useState('');
@@ -41,7 +41,7 @@ export function ExportMenu(_props: { controller: SimulationController }) {
     document.addEventListener(
       'pointerdown',
       (e) => {
-        if (details.open && !details.contains(e.target as Node)) details.open = false;
+        if (details.open && !e.composedPath().includes(details)) details.open = false;
       },
       { signal },
     );
@@ -102,7 +102,7 @@ export function ExportMenu(_props: { controller: SimulationController }) {
       return;
     }
     setProblems(null);
-    actions.loadScenario(result.scenario, result.t);
+    explorer.actions.loadScenario(result.scenario, result.t);
     setStatus(`Imported ${file.name}`);
   };
 
@@ -118,34 +118,20 @@ export function ExportMenu(_props: { controller: SimulationController }) {
         <summary>Export</summary>
         <div className="export-menu-panel" role="group" aria-label="Export and import">
           <p className="export-menu-heading">Figures</p>
-          <div className="export-menu-row">
-            {item('the simplex SVG', 'Simplex SVG', async () => (await exporters()).exportFigureSvg('simplex'))}
-            {item('the simplex PNG', 'Simplex PNG (2×)', async () => (await exporters()).exportFigurePng('simplex'))}
-          </div>
-          <div className="export-menu-row">
-            {item('the convergence SVG', 'Convergence SVG', async () => (await exporters()).exportFigureSvg('convergence'))}
-            {item('the convergence PNG', 'Convergence PNG (2×)', async () => (await exporters()).exportFigurePng('convergence'))}
-          </div>
-          {n > GRID_MAX_RESPONSES && (
-            <div className="export-menu-row">
-              {item('the top-responses SVG', 'Top responses SVG', async () => (await exporters()).exportFigureSvg('topk'))}
-              {item('the top-responses PNG', 'Top responses PNG (2×)', async () => (await exporters()).exportFigurePng('topk'))}
+          {FIGURES.filter((f) => f.exports && f.shown(n) && (!explorer.options.figures || explorer.options.figures.includes(f.id))).map((f) => (
+            <div className="export-menu-row" key={f.id}>
+              {item(`the ${f.title.toLowerCase()} SVG`, `${f.title} SVG`, async () => (await exporters()).exportFigureSvg(explorer, f.id))}
+              {item(`the ${f.title.toLowerCase()} PNG`, `${f.title} PNG (2×)`, async () => (await exporters()).exportFigurePng(explorer, f.id))}
             </div>
-          )}
-          {n > 3 && (
-            <div className="export-menu-row">
-              {item('the equilibria SVG', 'Equilibria SVG', async () => (await exporters()).exportFigureSvg('equilibria'))}
-              {item('the equilibria PNG', 'Equilibria PNG (2×)', async () => (await exporters()).exportFigurePng('equilibria'))}
-            </div>
-          )}
+          ))}
           <p className="export-menu-heading">Trajectories</p>
           <div className="export-menu-row">
-            {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv())}
-            {item('the JSON file', 'Trajectories JSON', async () => (await exporters()).exportTrajectoriesJson())}
+            {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv(explorer))}
+            {item('the JSON file', 'Trajectories JSON', async () => (await exporters()).exportTrajectoriesJson(explorer))}
           </div>
           <p className="export-menu-heading">Scenario</p>
           <div className="export-menu-row">
-            {item('the scenario file', 'Save scenario', async () => (await exporters()).exportScenario())}
+            {item('the scenario file', 'Save scenario', async () => (await exporters()).exportScenario(explorer))}
             <label className="export-menu-file">
               <input type="file" className="visually-hidden" accept="application/json" onChange={onImport} aria-describedby={problems ? alertId : undefined} />
               <span>Import scenario</span>
@@ -166,7 +152,7 @@ export function ExportMenu(_props: { controller: SimulationController }) {
                   onClick={run(name, async () => {
                     setVideoProgress(0);
                     // Ten steps are enough for a progress read-out, and re-render the menu ten times only.
-                    return (await exporters()).exportVideo(format, (f) => setVideoProgress(Math.floor(f * 10) * 10));
+                    return (await exporters()).exportVideo(explorer, format, (f) => setVideoProgress(Math.floor(f * 10) * 10));
                   })}
                   disabled={!ok || busy !== null}
                   aria-describedby={ok ? undefined : noteId}

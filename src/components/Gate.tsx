@@ -4,7 +4,8 @@
  * form control inside, so no control needs its own locked state.
  */
 import type { ReactNode } from 'react';
-import { useControl, type ControlName } from '../state/viewOptions.ts';
+import { type ControlName } from '../state/viewOptions.ts';
+import { useControl } from '../explorer/context.tsx';
 
 export function Gate({ name, children, className }: { name: ControlName; children: ReactNode; className?: string }) {
   const { hidden, locked } = useControl(name);

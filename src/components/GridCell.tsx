@@ -6,7 +6,7 @@
  * or "1." as empty, so typed text could not be judged as a whole (numberInput.ts).
  */
 import { memo, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { heatColor, textColorOn } from '../state/matrixEdit.ts';
+import { heatColor, textColorOn } from '../viz/heatColor.ts';
 
 /** What a cell asks its editor to do (the editor's current closures). */
 export interface CellHandlers {

@@ -10,7 +10,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties
 import { cellName, dragValue, formatCell, judgeCellText, mirrorUpdate, stepValue, WHEEL_NOTCH_PX, type PreferenceRows } from '../state/matrixEdit.ts';
 import { TYPING_PAUSE_MS } from '../state/numberInput.ts';
 import { GridCell, type CellHandlers } from './GridCell.tsx';
-import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
+import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 
 /**
@@ -135,7 +135,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   useEffect(() => {
     wheelRef.current = (e: WheelEvent) => {
       const input = e.target instanceof HTMLInputElement ? e.target : null;
-      if (readOnly || !input || input !== document.activeElement || input.dataset.i === undefined) return;
+      if (readOnly || !input || input !== (input.getRootNode() as Document | ShadowRoot).activeElement || input.dataset.i === undefined) return;
       e.preventDefault();
       const i = Number(input.dataset.i);
       const j = Number(input.dataset.j);

@@ -7,18 +7,17 @@
  * render per mouse move); React renders on selection, edits and new results only.
  */
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { useStore } from 'zustand';
-import { runStore } from '../state/runStore.ts';
-import { uiStore } from '../state/uiStore.ts';
+
 import { cellName, formatCell, judgeCellText, mirrorUpdate, stepValue } from '../state/matrixEdit.ts';
 import { createHeatmapEditor, type HeatmapCell, type HeatmapEditorRenderer } from '../viz/heatmapEditor.ts';
 import { MATRIX_ORDERS, matrixOrder, type MatrixOrderKind } from '../viz/matrixOrder.ts';
 import { DEFAULT_THEME, LECTURE_THEME } from '../viz/types.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
-import type { PreferenceEditorProps } from './PreferenceEditor.tsx';
+import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 import { useTypedNumber } from './useTypedNumber.ts';
 import './HeatmapEditor.css';
+import { useRunStore, useUiStore } from '../explorer/context.tsx';
 
 /** The preference editor's props, every one given (PreferenceEditor fills in the defaults). */
 export type HeatmapEditorProps = Required<PreferenceEditorProps>;
@@ -74,8 +73,8 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
   const [cellMessage, setCellMessage] = useState<string | null>(null);
   const { emptyName, nameFieldProps } = useNameDraft(labels, n, onLabelsChange);
   // The equilibria belong to this matrix's size only once the run store reports the same n.
-  const equilibria = useStore(runStore, (s) => (s.n === n ? s.equilibria : null));
-  const lecture = useStore(uiStore, (s) => s.lecture);
+  const equilibria = useRunStore((s) => (s.n === n ? s.equilibria : null));
+  const lecture = useUiStore((s) => s.lecture);
   const order = useMemo(() => matrixOrder(orderKind, n, equilibria), [orderKind, n, equilibria]);
 
   const hostRef = useRef<HTMLDivElement>(null);

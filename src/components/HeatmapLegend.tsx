@@ -2,7 +2,7 @@
  * The colour key of the heatmap editor: the same diverging scale as the grid editor (red below
  * 1/2, white at 1/2, blue above), with the numbers written out so nothing rests on colour alone.
  */
-import { HEAT } from '../viz/palette.ts';
+import { HEAT } from '../shared/palette.ts';
 
 export function HeatmapLegend() {
   // heatColor interpolates in RGB between the three stops, exactly as a CSS linear gradient does.

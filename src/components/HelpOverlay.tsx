@@ -3,12 +3,14 @@
  * "?" button or key. Focus goes back to whatever had it before the dialog opened.
  */
 import { useEffect, useId, useRef } from 'react';
-import { uiStore, useUiStore } from '../state/uiStore.ts';
+
 import { SHORTCUTS } from './useKeyboardShortcuts.ts';
+import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 export function HelpOverlay() {
   const id = useId();
   const open = useUiStore((s) => s.helpOpen);
+  const { ui } = useExplorer();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -28,14 +30,14 @@ export function HelpOverlay() {
     if (!d) return;
     // Esc, the Close button and d.close() all end here.
     const onClose = () => {
-      uiStore.getState().setHelpOpen(false);
+      ui.getState().setHelpOpen(false);
       const back = opener.current;
       opener.current = null;
       if (back && back.isConnected) back.focus();
     };
     d.addEventListener('close', onClose);
     return () => d.removeEventListener('close', onClose);
-  }, []);
+  }, [ui]);
 
   return (
     <dialog ref={dialog} className="help-dialog" aria-labelledby={`${id}-title`}>

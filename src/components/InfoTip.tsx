@@ -19,7 +19,7 @@ export function InfoTip({ about, children }: { about: string; children: ReactNod
   useEffect(() => {
     if (!open) return;
     const outside = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
+      if (root.current && !e.composedPath().includes(root.current)) setOpen(false);
     };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);

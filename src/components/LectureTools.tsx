@@ -6,11 +6,11 @@
  * root (so all of this works even when the header tools are hidden).
  */
 import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { appStore } from '../state/appStore.ts';
-import type { SimulationController } from '../state/controller.ts';
-import { policyAt, runStore } from '../state/runStore.ts';
-import { uiStore, useUiStore } from '../state/uiStore.ts';
-import { ALGORITHM_STYLE } from '../viz/palette.ts';
+
+import type { Explorer } from '../explorer/explorer.ts';
+import { policyAt } from '../state/runStore.ts';
+
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
@@ -18,7 +18,8 @@ const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Sto
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
+import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 const fullscreenAvailable = () => typeof document !== 'undefined' && document.fullscreenEnabled === true;
 
@@ -36,9 +37,9 @@ function toggleFullscreen(root: Element | null): void {
 const ANNOUNCE_INTERVAL_MS = 500;
 
 /** One sentence for screen readers: where t is and what each algorithm's policy is. */
-export function describeForAnnouncement(): string {
-  const { scenario, playing } = appStore.getState();
-  const run = runStore.getState();
+export function describeForAnnouncement(explorer: Explorer): string {
+  const { scenario, playing } = explorer.app.getState();
+  const run = explorer.run.getState();
   const head = `${playing ? 'Playing' : 'Paused'} at t = ${formatT(run.t)}.`;
   const labels = scenario.labels;
   const parts = run.series.map((s) => {
@@ -51,9 +52,11 @@ export function describeForAnnouncement(): string {
 /** A visually hidden polite live region, written when the run is paused or stepped. */
 function Announcer() {
   const region = useRef<HTMLDivElement>(null);
+  const explorer = useExplorer();
   useEffect(() => {
+    const { app: appStore, run: runStore } = explorer;
     const { schedule, cancel } = throttle(() => {
-      if (region.current) region.current.textContent = describeForAnnouncement();
+      if (region.current) region.current.textContent = describeForAnnouncement(explorer);
     }, ANNOUNCE_INTERVAL_MS);
     const unsubs = [
       appStore.subscribe((s, prev) => {
@@ -68,7 +71,7 @@ function Announcer() {
       cancel();
       unsubs.forEach((u) => u());
     };
-  }, []);
+  }, [explorer]);
   return <div ref={region} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;
 }
 
@@ -77,7 +80,7 @@ function Announcer() {
  * stories (above the figure, by CSS order), "What am I looking at?" (below it), the keyboard
  * shortcuts, the help dialog, the live region, and the lecture classes on the app root.
  */
-export function StagePanels({ controller }: { controller: SimulationController }) {
+export function StagePanels() {
   const lecture = useUiStore((s) => s.lecture);
   const hideInputs = useUiStore((s) => s.hideInputs);
   const hideMeasurements = useUiStore((s) => s.hideMeasurements);
@@ -110,7 +113,7 @@ export function StagePanels({ controller }: { controller: SimulationController }
   }, [lecture]);
 
   const handlers = useMemo(() => ({ toggleFullscreen: () => toggleFullscreen(anchor.current?.closest('.app') ?? null) }), []);
-  useKeyboardShortcuts(controller, handlers);
+  useKeyboardShortcuts(handlers, anchor);
 
   return (
     <>
@@ -154,12 +157,12 @@ export function FullscreenButton() {
  * presentation toggles leave Space to the shortcuts (data-space-plays); Enter activates them.
  * "What am I looking at?" is the disclosure under the figure only (one button, not two).
  */
-export function LectureTools({ fullscreen = true }: { controller: SimulationController; /** Show Fullscreen here (false: it is in "More"). */ fullscreen?: boolean }) {
+export function LectureTools({ fullscreen = true }: { /** Show Fullscreen here (false: it is in "More"). */ fullscreen?: boolean }) {
   const lecture = useUiStore((s) => s.lecture);
   const storiesOpen = useUiStore((s) => s.storiesOpen);
   const hideInputs = useUiStore((s) => s.hideInputs);
   const hideMeasurements = useUiStore((s) => s.hideMeasurements);
-  const ui = uiStore.getState;
+  const ui = useExplorer().ui.getState;
 
   return (
     <div className="lecture-tools" role="group" aria-label="Presentation">

@@ -1,8 +1,11 @@
 /** Alerts: invalid values in the link, inputs the worker refused, and worker failures. */
-import { useAppStore } from '../state/appView.ts';
+
 import { ComputeProgress } from './ComputeProgress.tsx';
+import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
 export function Messages() {
+  // The main page reads its link; an embedded explorer its attributes or the page's set() calls.
+  const source = useExplorer().options.syncHash ? 'in the link' : 'given to this figure';
   const hashProblems = useAppStore((s) => s.hashProblems);
   const inputProblem = useAppStore((s) => s.inputProblem);
   const failure = useAppStore((s) => s.failure);
@@ -14,7 +17,7 @@ export function Messages() {
       <ComputeProgress />
       {hashProblems.length > 0 && (
         <div className="alert" role="alert">
-          <p>Some values in the link were not valid and were replaced by defaults:</p>
+          <p>Some values {source} were not valid and were not used:</p>
           <ul>
             {hashProblems.map((p) => (
               <li key={p.field}>

@@ -17,12 +17,14 @@ export function MoreTools({ folded, children }: { folded: boolean; children: Rea
     if (!shown) return;
     // Closes on a click elsewhere and on Esc (unless Esc is closing a dialog opened from the menu).
     const onPointerDown = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+      // composedPath: inside a shadow root (an embedded explorer) e.target is the host element.
+      if (root.current && !e.composedPath().includes(root.current)) setOpen(false);
     };
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      const scope = root.current?.getRootNode() as Document | ShadowRoot | undefined;
+      if (e.key !== 'Escape' || scope?.querySelector('dialog[open]')) return;
       setOpen(false);
-      if (root.current?.contains(document.activeElement)) toggle.current?.focus();
+      if (root.current?.contains(scope?.activeElement ?? null)) toggle.current?.focus();
     };
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);

@@ -3,14 +3,13 @@
  * so (the star and the bars then show one Nash among many). Renders nothing otherwise. Re-renders
  * only when the equilibria or the names change, never per frame.
  */
-import { useStore } from 'zustand';
-import { useAppStore } from '../state/appView.ts';
+
 import { nashUniquenessNote } from '../state/nashNote.ts';
-import { runStore } from '../state/runStore.ts';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
 
 export function NashNote() {
-  const equilibria = useStore(runStore, (s) => s.equilibria);
-  const runN = useStore(runStore, (s) => s.n);
+  const equilibria = useRunStore((s) => s.equilibria);
+  const runN = useRunStore((s) => s.n);
   const n = useAppStore((s) => s.scenario.preferences.length);
   const labels = useAppStore((s) => s.scenario.labels);
   const text = runN === n ? nashUniquenessNote(equilibria, labels) : null;

@@ -8,23 +8,10 @@
 import { Suspense, lazy } from 'react';
 import { GRID_MAX_RESPONSES, MAX_RESPONSES } from '../state/scenario.ts';
 import { GridEditor } from './GridEditor.tsx';
+import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
 // The heatmap editor (n > 12) loads on demand: the default page never downloads it.
 const HeatmapEditor = lazy(() => import('./HeatmapEditor.tsx').then((m) => ({ default: m.HeatmapEditor })));
 import './PreferenceEditor.css';
-
-export interface PreferenceEditorProps {
-  preferences: readonly (readonly number[])[];
-  labels: readonly string[];
-  /** A full new valid matrix. */
-  onChange(preferences: number[][]): void;
-  onLabelsChange(labels: string[]): void;
-  onAddResponse(): void;
-  onRemoveResponse(index: number): void;
-  /** Defaults 2 and MAX_RESPONSES (above GRID_MAX_RESPONSES the editor is a canvas heatmap). */
-  minN?: number;
-  maxN?: number;
-  readOnly?: boolean;
-}
 
 /**
  * A grid of number fields up to GRID_MAX_RESPONSES responses (every cell visible and typeable);

@@ -1,9 +1,10 @@
 /** Preset picker with its caption and the preset's own parameters (ε, seed, n). */
 import { useId } from 'react';
 import { EPSILON_MAX, EPSILON_MIN, PRESETS, RANDOM_N_MAX, RANDOM_N_MIN, presetById } from '../core/presets.ts';
-import { useAppStore } from '../state/appView.ts';
+
 import { judgeTyped } from '../state/numberInput.ts';
 import { useTypedNumber } from './useTypedNumber.ts';
+import { useAppStore } from '../explorer/context.tsx';
 
 export function PresetControls() {
   const id = useId();

@@ -10,11 +10,11 @@ import { presetById } from '../core/presets.ts';
 import { snippetHeight } from '../embed/embedHeight.ts';
 import { HEIGHT_MESSAGE } from '../embed/heightMessage.ts';
 import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
-import { appStore } from '../state/appStore.ts';
-import { runStore } from '../state/runStore.ts';
+
 import { encodeHash } from '../state/urlCodec.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { CONTROL_LABELS, CONTROL_NAMES, POSTER_FILE, encodeViewOptions, type ControlName } from '../state/viewOptions.ts';
+import { useExplorer } from '../explorer/context.tsx';
 
 type Mode = 'show' | 'lock' | 'hide';
 
@@ -65,6 +65,7 @@ function usePreviewHeight(frame: RefObject<HTMLIFrameElement | null>, src: strin
  * "Share / Embed" button, ShareButton.tsx, loads this module on its first click).
  */
 export function ShareDialog({ openRequest }: { openRequest: number }) {
+  const explorer = useExplorer();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [modes, setModes] = useState<Record<ControlName, Mode>>(() => Object.fromEntries(CONTROL_NAMES.map((c) => [c, 'show'])) as Record<ControlName, Mode>);
@@ -97,8 +98,8 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
   const [seenRequest, setSeenRequest] = useState(0);
   if (seenRequest !== openRequest) {
     setSeenRequest(openRequest);
-    const { scenario } = appStore.getState();
-    const { t } = runStore.getState();
+    const { scenario } = explorer.app.getState();
+    const { t } = explorer.run.getState();
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
     setShared({ hash: encodeHash(scenario, t), n: scenario.preferences.length, presetRows: preset?.params.length ? 1 : 0, t });
     setAlt(`The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${formatT(t)}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`);
@@ -165,7 +166,7 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
   const downloadPoster = async () => {
     try {
       const { downloadPoster: run } = await import('../embed/posterImage.ts');
-      await run(posterFile);
+      await run(explorer, posterFile);
       setCopied(`Saved ${posterFile}: upload it next to the app, at ${folderOf(baseUrl)}${posterFile}.`);
     } catch (e) {
       setCopied(`The poster could not be made: ${e instanceof Error ? e.message : String(e)}.`);

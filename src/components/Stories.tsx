@@ -5,22 +5,23 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { richLabel } from './Explanations.tsx';
 import { STORIES, applyStoryStep, storyById } from '../state/stories.ts';
-import { uiStore, useUiStore } from '../state/uiStore.ts';
-import { setStoryStepper } from './storyStepper.ts';
+
+import type { Explorer } from '../explorer/explorer.ts';
+import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 export const STORIES_ID = 'guided-stories';
 
 /** Stage width from which the story sits beside the figure instead of above it. */
 const SIDE_BY_SIDE_MIN = 860;
 
-function show(id: string, step: number) {
+function show(explorer: Explorer, id: string, step: number) {
   const story = storyById(id);
   if (!story) return;
-  const ui = uiStore.getState();
+  const ui = explorer.ui.getState();
   // Starting a story on a projector: make room for it beside the figure.
   if (!ui.story && ui.lecture) ui.setHideInputs(true);
   ui.setStory({ id, step });
-  applyStoryStep(story, step);
+  applyStoryStep(explorer.actions, story, step);
 }
 
 /** While the panel is shown, lays the stage out with the story beside the figure when it is wide. */
@@ -38,6 +39,8 @@ function useStageLayout(panel: RefObject<HTMLElement | null>, open: boolean) {
 }
 
 export function Stories() {
+  const explorer = useExplorer();
+  const { ui: uiStore } = explorer;
   const open = useUiStore((s) => s.storiesOpen);
   const position = useUiStore((s) => s.story);
   const panel = useRef<HTMLElement>(null);
@@ -52,12 +55,13 @@ export function Stories() {
   const k0 = position?.step ?? 0;
   useEffect(() => {
     if (!open || !storyId) return;
-    setStoryStepper({
-      next: () => k0 < stepCount - 1 && show(storyId, k0 + 1),
-      previous: () => k0 > 0 && show(storyId, k0 - 1),
+    const slot = explorer.storyStepper;
+    slot.set({
+      next: () => k0 < stepCount - 1 && show(explorer, storyId, k0 + 1),
+      previous: () => k0 > 0 && show(explorer, storyId, k0 - 1),
     });
-    return () => setStoryStepper(null);
-  }, [open, storyId, k0, stepCount]);
+    return () => slot.set(null);
+  }, [explorer, open, storyId, k0, stepCount]);
 
   // Opening the panel (from the header) or choosing a story moves focus into it.
   useEffect(() => {
@@ -72,7 +76,8 @@ export function Stories() {
   if (!open) return null;
   const close = () => {
     uiStore.getState().setStoriesOpen(false);
-    document.getElementById('stories-button')?.focus();
+    // The header's Stories button of this explorer (ids are per document or shadow root).
+    (panel.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.('stories-button')?.focus();
   };
 
   if (!story || !position) {
@@ -90,7 +95,7 @@ export function Stories() {
         <ul className="story-list">
           {STORIES.map((s) => (
             <li key={s.id}>
-              <button type="button" onClick={() => show(s.id, 0)}>
+              <button type="button" onClick={() => show(explorer, s.id, 0)}>
                 {s.title} <span className="story-length">· {s.steps.length} steps</span>
               </button>
             </li>
@@ -116,13 +121,13 @@ export function Stories() {
         </button>
       </div>
       <div className="story-nav">
-        <button type="button" aria-disabled={k === 0} onClick={() => k > 0 && show(story.id, k - 1)}>
+        <button type="button" aria-disabled={k === 0} onClick={() => k > 0 && show(explorer, story.id, k - 1)}>
           ← Back
         </button>
         <span className="story-progress" aria-hidden="true">
           {k + 1} / {n}
         </span>
-        <button type="button" className="primary" onClick={() => (last ? uiStore.getState().setStory(null) : show(story.id, k + 1))}>
+        <button type="button" className="primary" onClick={() => (last ? uiStore.getState().setStory(null) : show(explorer, story.id, k + 1))}>
           {last ? 'Done' : 'Next →'}
         </button>
       </div>

@@ -3,20 +3,21 @@
  * timeline and the t read-out are updated imperatively from runStore, not through React state.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useAppStore } from '../state/appView.ts';
-import type { SimulationController } from '../state/controller.ts';
-import { runStore } from '../state/runStore.ts';
+
+
 import { MAX_STEPS } from '../state/scenario.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { Gate } from './Gate.tsx';
+import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
 const SPEED_MIN = 1;
 const SPEED_MAX = 20_000;
 const toPos = (v: number) => Math.round((Math.log10(v) / Math.log10(SPEED_MAX)) * 100);
 const fromPos = (p: number) => Math.max(SPEED_MIN, Math.round(10 ** ((p / 100) * Math.log10(SPEED_MAX))));
 
-export function TransportBar({ controller }: { controller: SimulationController }) {
+export function TransportBar() {
   const id = useId();
+  const { controller, run: runStore } = useExplorer();
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
   const setPlaying = useAppStore((s) => s.setPlaying);
@@ -35,17 +36,23 @@ export function TransportBar({ controller }: { controller: SimulationController 
         // computed again; while the rows for where it was moved compute, the thumb stays there.
         const end = Math.max(0, length - 1, reach);
         input.max = String(end);
-        const value = String(document.activeElement === input ? controller.targetT : t);
+        // The focused element of the input's own document or shadow root (an embedded explorer).
+        const focused = (input.getRootNode() as Document | ShadowRoot).activeElement === input;
+        const value = String(focused ? controller.targetT : t);
         if (input.value !== value) input.value = value;
         input.setAttribute('aria-valuetext', `t = ${formatT(t)} of ${formatT(end)}`);
       }
       if (readout.current) readout.current.textContent = formatT(t);
     };
     draw();
-    return runStore.subscribe(() => {
+    const unsubscribe = runStore.subscribe(() => {
       if (!frame) frame = requestAnimationFrame(draw);
     });
-  }, [controller]);
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [controller, runStore]);
 
   return (
     <div className="transport" role="group" aria-label="Time">

@@ -1,9 +1,9 @@
 /** Undo and Redo buttons for scenario edits (also Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z). */
 import { useSyncExternalStore } from 'react';
-import type { SimulationController } from '../state/controller.ts';
+import { useExplorer } from '../explorer/context.tsx';
 
-export function UndoRedo({ controller }: { controller: SimulationController }) {
-  const { history } = controller;
+export function UndoRedo() {
+  const { history } = useExplorer().controller;
   const canUndo = useSyncExternalStore(history.subscribe, history.canUndo);
   const canRedo = useSyncExternalStore(history.subscribe, history.canRedo);
   return (

@@ -1,7 +1,7 @@
 /**
  * The open story's step navigation, registered by the (lazily loaded) Stories panel so that the
- * page's keyboard shortcuts can move a story's steps (presenter clickers send Page Down / Page Up)
- * without importing the stories' text into the first-render bundle.
+ * explorer's keyboard shortcuts can move a story's steps (presenter clickers send Page Down / Page
+ * Up) without importing the stories' text into the first-render bundle. One slot per explorer.
  */
 export interface StoryStepper {
   /** Next step; at the last step nothing happens (a clicker pressed once too often keeps the story). */
@@ -10,13 +10,16 @@ export interface StoryStepper {
   previous(): void;
 }
 
-let current: StoryStepper | null = null;
-
-/** Stories sets this while a story's step is shown, and clears it (null) otherwise. */
-export function setStoryStepper(stepper: StoryStepper | null): void {
-  current = stepper;
+/** Where an explorer's Stories panel puts its stepper while a story's step is shown (null otherwise). */
+export interface StoryStepperSlot {
+  get(): StoryStepper | null;
+  set(stepper: StoryStepper | null): void;
 }
 
-export function storyStepper(): StoryStepper | null {
-  return current;
+export function createStoryStepperSlot(): StoryStepperSlot {
+  let current: StoryStepper | null = null;
+  return {
+    get: () => current,
+    set: (stepper) => void (current = stepper),
+  };
 }

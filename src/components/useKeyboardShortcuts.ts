@@ -1,5 +1,5 @@
 /**
- * Page-wide keyboard shortcuts for lecturers and keyboard users (listed in SHORTCUTS, shown by the
+ * Keyboard shortcuts for lecturers and keyboard users (listed in SHORTCUTS, shown by the
  * help overlay). They act only when focus is not in a text field, ignore Ctrl/Meta/Alt chords,
  * leave keys to the focused control that owns them (Space on a button, arrows on a slider), and
  * only act in the document that has focus (an embed in an iframe reacts only when focused).
@@ -9,12 +9,12 @@
  * Presentation toggles (Lecture mode, Fullscreen, the panel toggles) carry `data-space-plays`:
  * Space on them plays / pauses instead of toggling the mode again; Enter still activates them.
  */
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { PRESETS } from '../core/presets.ts';
-import { actions, appStore } from '../state/appStore.ts';
-import type { SimulationController } from '../state/controller.ts';
-import { uiStore } from '../state/uiStore.ts';
-import { storyStepper } from './storyStepper.ts';
+import type { History } from '../state/history.ts';
+
+
+import { useExplorer } from '../explorer/context.tsx';
 
 export interface Shortcut {
   keys: string[];
@@ -70,22 +70,48 @@ export interface ShortcutHandlers {
   toggleFullscreen(): void;
 }
 
-export function useKeyboardShortcuts(controller: SimulationController, handlers: ShortcutHandlers): void {
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes, except inside text fields (they have their
+ * own undo). Returns whether the key was one of these.
+ */
+function undoRedo(e: KeyboardEvent, target: Element | null, history: History): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+  if (target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)))) return false;
+  const key = e.key.toLowerCase();
+  if (key !== 'z' && key !== 'y') return false;
+  e.preventDefault();
+  if ((key === 'z' && e.shiftKey) || key === 'y') history.redo();
+  else history.undo();
+  return true;
+}
+
+/**
+ * The explorer's keys. With the `globalKeys` option (the main app) they work anywhere on the page;
+ * otherwise only while focus is inside the explorer (`anchor` is any element inside it), so
+ * several explorers on one page never act together.
+ */
+export function useKeyboardShortcuts(handlers: ShortcutHandlers, anchor: RefObject<HTMLElement | null>): void {
+  const explorer = useExplorer();
   useEffect(() => {
+    const { controller, actions, app: appStore, ui: uiStore } = explorer;
     const step = (delta: number) => {
       if (appStore.getState().playing) actions.setPlaying(false);
       controller.step(delta);
     };
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (e.defaultPrevented || e.isComposing) return;
+      // The element that has focus, also inside a shadow root (an embedded explorer).
+      const origin = e.composedPath()[0];
+      const target = origin instanceof Element ? origin : document.activeElement;
+      if (undoRedo(e, target, controller.history)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (!document.hasFocus()) return;
-      const target = e.target instanceof Element ? e.target : document.activeElement;
       if (isTextEntry(target)) return;
       const ui = uiStore.getState();
       // While the help overlay is open only its own keys work (Esc is the dialog's).
       if (ui.helpOpen && e.key !== '?') return;
       // A story shown in its open panel takes the arrows and the clicker's Page Down / Page Up.
-      const story = ui.storiesOpen && ui.story ? storyStepper() : null;
+      const story = ui.storiesOpen && ui.story ? explorer.storyStepper.get() : null;
       let handled = true;
       switch (e.key) {
         case ' ':
@@ -142,7 +168,9 @@ export function useKeyboardShortcuts(controller: SimulationController, handlers:
       }
       if (handled) e.preventDefault();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [controller, handlers]);
+    const scope: EventTarget | null | undefined = explorer.options.globalKeys ? window : anchor.current?.closest('.app');
+    if (!scope) return;
+    scope.addEventListener('keydown', onKeyDown as EventListener);
+    return () => scope.removeEventListener('keydown', onKeyDown as EventListener);
+  }, [explorer, handlers, anchor]);
 }

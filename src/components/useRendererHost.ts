@@ -7,18 +7,20 @@
  */
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../state/appStore.ts';
-import { appView } from '../state/appView.ts';
-import { progressStore } from '../state/progressStore.ts';
-import { runStore, type RunState } from '../state/runStore.ts';
-import { uiStore } from '../state/uiStore.ts';
-import { registerFigure, unregisterFigure } from '../viz/figureRegistry.ts';
+import type { RunState } from '../state/runStore.ts';
 import type { Renderer } from '../viz/types.ts';
+import { useExplorer } from '../explorer/context.tsx';
+import type { Views } from './views.ts';
+
+/** A props selector: the renderer's props from the run and the shown inputs (null: keep what is drawn). */
+export type PropsSelector<Props> = (run: RunState, app: AppState) => Props | null;
 
 export function useRendererHost<Props, Options>(
   create: (element: HTMLElement, options: Options) => Renderer<Props>,
   options: Options,
-  select: (run: RunState, app: AppState) => Props | null,
-  /** Registers the renderer under this name in the figure registry (for exporters). */
+  /** Picks the selector from this explorer's views (views.ts). */
+  pick: (views: Views) => PropsSelector<Props>,
+  /** Registers the renderer under this name in the explorer's figure registry (for exporters). */
   name?: string,
   /**
    * 'secondary' views draw new run data right after the next frame is painted rather than at
@@ -29,6 +31,8 @@ export function useRendererHost<Props, Options>(
   priority: 'primary' | 'secondary' = 'primary',
 ) {
   const ref = useRef<HTMLDivElement>(null);
+  const explorer = useExplorer();
+  const select = pick(explorer.views);
   // The latest selector and options, without re-creating the renderer on every render.
   const selectRef = useRef(select);
   const optionsRef = useRef(options);
@@ -40,8 +44,10 @@ export function useRendererHost<Props, Options>(
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    const { run: runStore, shown, progress: progressStore, ui: uiStore, views, figures } = explorer;
+    const appView = shown.store;
     const renderer = create(element, optionsRef.current);
-    if (name) registerFigure(name, renderer as Renderer<never>);
+    if (name) figures.register(name, renderer as Renderer<never>);
     let pending = false;
     let frame = 0;
     let alive = true;
@@ -60,6 +66,7 @@ export function useRendererHost<Props, Options>(
       forced = false;
       drawn = props;
       renderer.update(props);
+      if (name) explorer.figureDrawn(name);
     };
     // New run data (a result, or t while playing) is drawn in a microtask right after the change:
     // same frame, no extra latency. Input edits only change what the next result will show, and
@@ -101,6 +108,8 @@ export function useRendererHost<Props, Options>(
     const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleAfterPaint();
     const unsubApp = appView.subscribe(onAppChange);
     const unsubUi = uiStore.subscribe(scheduleFrame);
+    // The top-k choice is a view setting of its own (views.ts), shown by the large-n views.
+    const unsubTopK = views.topKStore.subscribe(schedule);
     schedule();
     return () => {
       alive = false;
@@ -111,10 +120,11 @@ export function useRendererHost<Props, Options>(
       unsubRun();
       unsubApp();
       unsubUi();
-      if (name) unregisterFigure(name, renderer as Renderer<never>);
+      unsubTopK();
+      if (name) figures.unregister(name, renderer as Renderer<never>);
       renderer.destroy();
     };
-  }, [create, name, priority]);
+  }, [create, name, priority, explorer]);
 
   return ref;
 }

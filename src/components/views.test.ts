@@ -5,9 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
-import { appStore } from '../state/appStore.ts';
-import { appendRun, fillFollowUp, replaceRun, runStore, setT } from '../state/runStore.ts';
-import { convergenceProps, policyTableProps, simplexProps } from './views.ts';
+import { createAppStore } from '../state/appStore.ts';
+import { appendRun, createRunStore, fillFollowUp, replaceRun, setT } from '../state/runStore.ts';
+import { createUiStore } from '../state/uiStore.ts';
+import { createViews } from './views.ts';
+
+const appStore = createAppStore();
+const runStore = createRunStore();
+const { convergenceProps, policyTableProps, simplexProps } = createViews(createUiStore());
 
 describe('view selectors after a deferred answer', () => {
   it('the convergence chart waits for the metrics; the simplex and the table are not redrawn when they come', () => {
@@ -17,7 +22,7 @@ describe('view selectors after a deferred answer', () => {
     const policies = Float64Array.from({ length: rows * n }, () => 1 / n);
     const unknown = (algorithm: SeriesChunk['algorithm']): SeriesChunk => ({ algorithm, start: 0, rows, policies: policies.slice(), kl: new Float64Array(rows).fill(Number.NaN), exploitability: new Float64Array(rows).fill(Number.NaN) });
     const eq = { regularized: new Float64Array(n).fill(1 / n), nash: new Float64Array(n).fill(1 / n), rewards: new Float64Array(n), rlhfOptimum: new Float64Array(n).fill(1 / n), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
-    replaceRun(n, null, [unknown('nash-md'), unknown('omd')], 10); // a deferred answer: no equilibria yet
+    replaceRun(runStore, n, null, [unknown('nash-md'), unknown('omd')], 10); // a deferred answer: no equilibria yet
 
     expect(runStore.getState().metricsPending).toBe(true);
     expect(convergenceProps(runStore.getState(), app)).toBeNull();
@@ -25,7 +30,7 @@ describe('view selectors after a deferred answer', () => {
     const tableBefore = policyTableProps(runStore.getState(), app);
 
     const kl = Float64Array.from({ length: rows }, (_, r) => 1 / (r + 1));
-    fillFollowUp({ kl: [kl, kl], exploitability: [kl, kl], equilibria: eq });
+    fillFollowUp(runStore, { kl: [kl, kl], exploitability: [kl, kl], equilibria: eq });
 
     const run = runStore.getState();
     expect(run.metricsPending).toBe(false);
@@ -42,7 +47,7 @@ describe('view selectors after a deferred answer', () => {
     const n = app.scenario.preferences.length;
     const before = simplexProps(runStore.getState(), app);
     const chunk: SeriesChunk = { algorithm: 'nash-md', start: 0, rows: 2, policies: Float64Array.from({ length: 2 * n }, () => 1 / n), kl: new Float64Array(2), exploitability: new Float64Array(2) };
-    replaceRun(n, null, [chunk], 1);
+    replaceRun(runStore, n, null, [chunk], 1);
     expect(runStore.getState().metricsPending).toBe(false);
     expect(simplexProps(runStore.getState(), app).series).not.toBe(before.series);
     expect(convergenceProps(runStore.getState(), app)).not.toBeNull();
@@ -59,14 +64,14 @@ describe('view selectors after a deferred answer', () => {
       kl: Float64Array.from({ length: steps + 1 }, (_, r) => 1 / (start + r + 1)),
       exploitability: new Float64Array(steps + 1),
     });
-    replaceRun(n, null, [chunk(0, 10)], 10);
+    replaceRun(runStore, n, null, [chunk(0, 10)], 10);
     const simplex = simplexProps(runStore.getState(), app).series;
     const conv = convergenceProps(runStore.getState(), app)!.series;
-    appendRun([chunk(10, 200)]);
+    appendRun(runStore, [chunk(10, 200)]);
     expect(runStore.getState().length).toBe(211);
     expect(simplexProps(runStore.getState(), app).series).toBe(simplex);
     expect(convergenceProps(runStore.getState(), app)!.series).toBe(conv);
-    setT(50);
+    setT(runStore, 50);
     expect(simplexProps(runStore.getState(), app).series).not.toBe(simplex);
     expect(convergenceProps(runStore.getState(), app)!.series).not.toBe(conv);
   });

@@ -1,13 +1,14 @@
 /**
- * Selectors from the stores to each renderer's props: pure functions, shared by the views.
+ * Selectors from the stores to each renderer's props, shared by the views. One set per explorer
+ * (createViews): their one-entry memos and the top-k choice belong to that explorer.
  */
 import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/winProbability.ts';
-import { rowAt } from '../viz/seriesRows.ts';
+import { rowAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
-import { uiStore } from '../state/uiStore.ts';
+import type { UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
 import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
 import {
@@ -23,12 +24,22 @@ import {
   type WinRateProps,
 } from '../viz/types.ts';
 
-/** The figure theme of the current presentation mode. */
-function theme(): FigureTheme {
-  return uiStore.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
+/** True when the views show the top-k responses instead of one panel or column per response. */
+export function isLargeN(n: number): boolean {
+  return n > GRID_MAX_RESPONSES;
 }
 
-export function simplexProps(run: RunState, app: AppState): SimplexProps {
+/** The props selectors of one explorer. */
+export type Views = ReturnType<typeof createViews>;
+
+/** The selectors of one explorer, reading its presentation state from `ui`. */
+export function createViews(ui: UiStore) {
+/** The figure theme of the current presentation mode. */
+function theme(): FigureTheme {
+  return ui.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
+}
+
+function simplexProps(run: RunState, app: AppState): SimplexProps {
   const s = app.scenario;
   const n = s.preferences.length;
   const eq = run.n === n ? run.equilibria : null;
@@ -55,7 +66,7 @@ function emptyMessage(app: AppState): string {
   return app.scenario.algorithms.length === 0 ? 'No algorithm is shown: tick one under “Show”.' : 'Computing…';
 }
 
-export function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
+function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
   // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
   if (run.metricsPending) return null;
   const s = app.scenario;
@@ -72,7 +83,7 @@ export function convergenceProps(run: RunState, app: AppState): ConvergenceProps
   };
 }
 
-export function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
+function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
   const n = app.scenario.preferences.length;
   if (run.n !== n) return null;
   return { n, labels: app.scenario.labels, series: trajectories(run), t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
@@ -134,7 +145,7 @@ function metricSeries(run: RunState): SeriesData[] {
 const winRateMemo = memoLast<WinRateProps | null>();
 
 /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) for each algorithm at the current t. */
-export function winRateProps(run: RunState, app: AppState): WinRateProps | null {
+function winRateProps(run: RunState, app: AppState): WinRateProps | null {
   const eq = run.equilibria;
   const s = app.scenario;
   return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () => computeWinRates(run, app));
@@ -169,22 +180,18 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
  * How many responses the large-n views name (the top-k chart and the policy table), chosen with
  * the chart's control. A view setting, not part of the scenario: not in the URL or the undo history.
  */
-export const topKStore = createStore<{ k: number }>(() => ({ k: TOP_K_DEFAULT }));
+const topKStore = createStore<{ k: number }>(() => ({ k: TOP_K_DEFAULT }));
 
-export function setTopK(k: number): void {
+const setTopK = (k: number): void => {
   topKStore.setState({ k: clampK(k) });
-}
+};
 
-/** True when the views show the top-k responses instead of one panel or column per response. */
-export function isLargeN(n: number): boolean {
-  return n > GRID_MAX_RESPONSES;
-}
 
 /** One-entry cache: the chart and the table ask for the same ranking in the same frame. */
 let topKCache: { key: readonly unknown[]; indices: number[] } | null = null;
 
 /** The top-k responses of what is shown now (topK.ts chooseTopK), or null while no run matches. */
-export function topKIndices(run: RunState, app: AppState): number[] | null {
+function topKIndices(run: RunState, app: AppState): number[] | null {
   const n = app.scenario.preferences.length;
   if (run.n !== n) return null;
   const k = topKStore.getState().k;
@@ -196,14 +203,14 @@ export function topKIndices(run: RunState, app: AppState): number[] | null {
   return indices;
 }
 
-export function topKProps(run: RunState, app: AppState): TopKProps | null {
+function topKProps(run: RunState, app: AppState): TopKProps | null {
   const indices = topKIndices(run, app);
   if (!indices) return null;
   // Lecture mode: the top-k view is the main figure and fills the height its CSS gives it.
-  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme(), fit: uiStore.getState().lecture };
+  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme(), fit: ui.getState().lecture };
 }
 
-export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
+function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
   const n = app.scenario.preferences.length;
   const eq = run.n === n ? run.equilibria : null;
   return {
@@ -222,7 +229,7 @@ export function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumB
 const policyTableMemo = memoLast<PolicyTableProps>();
 
 /** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
-export function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
+function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
   const n = app.scenario.preferences.length;
   const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
   return policyTableMemo([trajectories(run), run.n, run.t, app.scenario.labels, top], () => computePolicyTable(run, app, top));
@@ -237,4 +244,7 @@ function computePolicyTable(run: RunState, app: AppState, top: number[] | undefi
     t: run.t,
     top,
   };
+}
+
+return { simplexProps, convergenceProps, timeSeriesProps, winRateProps, topKStore, setTopK, topKIndices, topKProps, equilibriumBarsProps, policyTableProps };
 }

@@ -1,10 +1,10 @@
 /**
- * y = M x for a fixed square matrix M, the inner loop of every algorithm step (P π, Eqs. 3–8) and
- * of the run metrics: n² multiply-adds per step, ~99% of a run's time at n = 500.
+ * y = M x for a fixed square matrix M, the inner loop of every algorithm step (P π in Eqs. 3–5
+ * and 7–8) and of the run metrics: n² multiply-adds per step against O(n) for the rest, so at
+ * large n nearly all of a run's time.
  *
- * JavaScript has no SIMD, and its scalar loop (linalg.matVec, four accumulators) reaches about a
- * sixth of what the same loop in WebAssembly SIMD does (two f64 lanes, wasm/matVec.wat): 200
- * mat-vecs at n = 500 take ~65 ms in JavaScript and ~11 ms in WebAssembly (Node 20, this VM;
+ * JavaScript has no SIMD, and its scalar loop (linalg.matVec, four accumulators) is several times
+ * slower than the same loop in WebAssembly SIMD (two f64 lanes, wasm/matVec.wat; figures in
  * docs/benchmarks.md). So M is copied once into a WebAssembly memory and each product copies x in
  * and y out (2n doubles, negligible against n²).
  *

@@ -21,9 +21,9 @@ import { validatePreferences } from './validate.ts';
  * P_BS x_S = 1 exactly, a square system solved by Gaussian elimination to machine precision; the
  * polished point is kept when it is a valid policy with no larger exploitability. If P has
  * several equilibria, one of them (a vertex) is returned. HiGHS runs without presolve: on these
- * dense, square LPs presolve removes nothing and only costs time (≈ 0.5 s at n = 500 either way
- * is the simplex itself; a support guessed from π*_τ was tried and rejected, because random
- * games have support entries of weight ~1e-7 that no small τ separates from non-support ones).
+ * dense, square LPs presolve removes nothing and only costs time (the simplex iterations are the
+ * cost either way; a support guessed from π*_τ was tried and rejected, because random games have
+ * support entries of weight ~1e-7 that no small τ separates from non-support ones).
  * onProgress (options) is called at the start and at the end only: the simplex is one call.
  */
 export function nashEquilibrium(P: Matrix, options?: SolverOptions): Float64Array {
@@ -47,8 +47,8 @@ export const NASH_RANGE_MAX_N = 40;
 export const NASH_UNIQUE_TOL = 1e-4;
 /**
  * Above this n the set is not examined (unique: null): the face LPs cost several times the Nash
- * itself there (degenerate pivots at the optimal vertex; at n = 100 ~50 ms on top of ~12 ms, at
- * n = 300 more than the Nash's ~0.15 s), on the path to the first full answer.
+ * itself there (degenerate pivots at the optimal vertex), and they would delay the first full
+ * answer for a note few readers of a large matrix need (figures: docs/benchmarks.md).
  */
 export const NASH_SET_MAX_N = 100;
 /**

@@ -23,8 +23,9 @@ export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) =
 export const COARSE_PATH_N = 100;
 /**
  * From this n on, a computation whose equilibria are not all cached first reports the trajectories
- * alone (a preview), then solves for the equilibria: at n = 500 the solvers take most of a second,
- * the trajectories a fraction of it.
+ * alone (a preview), then solves for the equilibria: at large n the solvers (an LP, Newton–GMRES
+ * continuation, a Bradley–Terry fit) cost many times what the trajectories do, so the reader sees
+ * the edit move the paths before the equilibria are ready (figures: docs/benchmarks.md).
  */
 export const PREVIEW_MIN_N = 40;
 
@@ -34,9 +35,10 @@ export function pathGrid(n: number): Float64Array {
 }
 
 /**
- * A cache key for a vector of doubles: its length and two 32-bit hashes of its bits. A 500×500
- * matrix hashes in about a millisecond (JSON.stringify of it takes tens); a collision between two
- * different matrices is a 2⁻⁶⁴ event.
+ * A cache key for a vector of doubles: its length and two 32-bit hashes of its bits. One pass over
+ * the words, allocating nothing, where JSON.stringify would format every number as text: cheap
+ * enough to compute on every edit of a 500×500 matrix (docs/benchmarks.md). A collision between
+ * two different matrices is a 2⁻⁶⁴ event.
  */
 export function vectorKey(x: Float64Array): string {
   const words = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
@@ -71,7 +73,8 @@ const DEFER_MAX_STEPS = 20_000;
  * n ≤ DEFER_MAX_N, at most DEFER_MAX_STEPS steps and no thinning answers with the trajectories
  * only (metrics NaN, equilibria null), which is what the table and the simplex's paths show, and
  * followUp(version) solves the equilibria (Nash LP, π*_τ, τ-paths) and the metrics right after.
- * This halves the worker's time on the path from an edit to its redraw (n = 12, t = 1000: ~6 → ~3 ms).
+ * At small n the solvers cost about as much as the run itself, so leaving them out of the first
+ * answer lets the simplex and the table show the edit in the next frame (docs/benchmarks.md).
  */
 export interface SimulationService extends SimulationApi {
   compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer?: boolean): ComputeResponse;

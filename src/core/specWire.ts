@@ -1,8 +1,9 @@
 /**
  * The scenario's wire form for postMessage (WireSpec in workerApi.ts). Structured cloning copies a
- * number[][] element by element: for a 500 × 500 matrix that is 14–36 ms in Chromium (serialising
- * on the main thread, deserialising in the worker). As one Float64Array the matrix is flattened in
- * ~3 ms and transferred without a copy; the worker reads its rows as views of it.
+ * number[][] element by element, serialising on the main thread and deserialising in the worker,
+ * which at large n holds up the main thread during every edit and drag. As one Float64Array the
+ * matrix is flattened in one pass and transferred without a copy; the worker reads its rows as
+ * views of it (figures: docs/benchmarks.md).
  */
 import { flatten } from './linalg.ts';
 import type { Matrix } from './types.ts';

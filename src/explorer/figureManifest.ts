@@ -1,6 +1,172 @@
 /**
- * The figures an explorer can show, by id. (Filled in with each figure's renderer, props selector,
- * visibility, export and hide= name by the instance refactor; the ids are fixed here.)
+ * The figures an explorer can show: one list, from which the layout (App.tsx), the export menu,
+ * `hide=` and the `figures` option are derived. Each entry names its renderer factory (loaded on
+ * demand unless it is on the first screen), its props selector (views.ts), when it is shown,
+ * whether it exports an SVG, and the `hide=` name that hides it. A figure id that is not here is
+ * a type error wherever ids are written (FigureId).
  */
+import type { ControlName } from '../state/viewOptions.ts';
+import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
+import type { Renderer, SimplexOptions } from '../viz/types.ts';
+import { createSimplexPlot } from '../viz/simplexPlot.ts';
+import type { PropsSelector } from '../components/useRendererHost.ts';
+import type { Views } from '../components/views.ts';
+import type { Explorer } from './explorer.ts';
+
 export const FIGURE_IDS = ['simplex', 'convergence', 'win-rates', 'policy-table', 'time-series', 'topk', 'equilibria'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
+
+// Each entry's props type is its own; the list holds them behind one loose type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyProps = any;
+export type RendererFactory<Props = AnyProps> = (element: HTMLElement, options: AnyProps) => Renderer<Props>;
+
+export interface FigureEntry {
+  id: FigureId;
+  /** What the figure is, for menus and messages. */
+  title: string;
+  /** The stage (beside the controls) or the measurements column. */
+  place: 'stage' | 'side';
+  /** Whether the figure exists for n responses. */
+  shown(n: number): boolean;
+  /** Whether it has an SVG snapshot (export menu, the handle's exportSvg). */
+  exports: boolean;
+  /** The `hide=` control name that hides it (null: only `figures` can). */
+  hiddenBy: ControlName | null;
+  /** The renderer factory: synchronous for the first screen's figure, loaded on demand otherwise. */
+  renderer: () => RendererFactory | Promise<RendererFactory>;
+  /** The renderer's options, made once per mount. */
+  options?: (explorer: Explorer) => unknown;
+  /** Its props selector in this explorer's views. */
+  props: (views: Views) => PropsSelector<AnyProps>;
+  /** 'secondary': draws after the primary figures' frame (useRendererHost). */
+  priority: 'primary' | 'secondary';
+  /** The host element's class and test id. */
+  className: string;
+  testId?: string;
+  /** A section heading above the figure (the large-n views). */
+  heading?: string;
+  /** The top-k control beside the heading. */
+  topKControl?: boolean;
+}
+
+/** Rounds a dragged policy to 4 decimals (readable links) keeping the sum at 1. */
+function tidy(policy: number[]): number[] {
+  const r = policy.map((x) => Math.max(1e-4, Math.round(x * 1e4) / 1e4));
+  const s = r.reduce((a, b) => a + b, 0);
+  return r.map((x) => x / s);
+}
+
+const small = (n: number) => n > 3 && n <= GRID_MAX_RESPONSES;
+
+export const FIGURES: readonly FigureEntry[] = [
+  {
+    id: 'simplex',
+    title: 'Simplex',
+    place: 'stage',
+    shown: () => true,
+    exports: true,
+    hiddenBy: null,
+    renderer: () => createSimplexPlot,
+    options: (explorer): SimplexOptions => ({
+      onDrag(which, policy) {
+        if (which === 'reference') explorer.actions.setReference(tidy(policy));
+        else explorer.actions.setInitial(tidy(policy));
+      },
+    }),
+    props: (v) => v.simplexProps,
+    priority: 'primary',
+    className: 'figure simplex-figure',
+    testId: 'simplex',
+  },
+  {
+    id: 'time-series',
+    title: 'Each response over time',
+    place: 'stage',
+    shown: small,
+    exports: false,
+    hiddenBy: null,
+    renderer: () => import('../viz/timeSeriesPlot.ts').then((m) => m.createTimeSeriesPlot),
+    props: (v) => v.timeSeriesProps,
+    priority: 'secondary',
+    className: 'figure timeseries-figure',
+    testId: 'timeseries',
+  },
+  {
+    id: 'topk',
+    title: 'Top responses',
+    place: 'stage',
+    shown: (n) => n > GRID_MAX_RESPONSES,
+    exports: true,
+    hiddenBy: null,
+    renderer: () => import('../viz/topKPlot.ts').then((m) => m.createTopKPlot),
+    props: (v) => v.topKProps,
+    priority: 'secondary',
+    className: 'figure topk-figure',
+    testId: 'topk',
+    heading: 'Top responses over time',
+    topKControl: true,
+  },
+  {
+    id: 'equilibria',
+    title: 'Equilibria',
+    place: 'stage',
+    shown: (n) => n > 3,
+    exports: true,
+    hiddenBy: null,
+    renderer: () => import('../viz/equilibriumBars.ts').then((m) => m.createEquilibriumBars),
+    props: (v) => v.equilibriumBarsProps,
+    priority: 'secondary',
+    className: 'figure equilibria-figure',
+    testId: 'equilibrium-bars',
+    heading: 'Where the runs are heading: the equilibria',
+  },
+  {
+    id: 'convergence',
+    title: 'Convergence',
+    place: 'side',
+    shown: () => true,
+    exports: true,
+    hiddenBy: 'measurements',
+    renderer: () => import('../viz/convergencePlot.ts').then((m) => m.createConvergencePlot),
+    props: (v) => v.convergenceProps,
+    priority: 'secondary',
+    className: 'figure convergence-figure',
+    testId: 'convergence',
+  },
+  {
+    id: 'win-rates',
+    title: 'Win rates',
+    place: 'side',
+    shown: () => true,
+    exports: false,
+    hiddenBy: 'measurements',
+    renderer: () => import('../viz/winRatePlot.ts').then((m) => m.createWinRatePlot),
+    props: (v) => v.winRateProps,
+    priority: 'secondary',
+    className: 'figure winrate-figure',
+    testId: 'winrates',
+  },
+  {
+    id: 'policy-table',
+    title: 'Current policies',
+    place: 'side',
+    shown: () => true,
+    exports: false,
+    hiddenBy: 'measurements',
+    renderer: () => import('../viz/policyTable.ts').then((m) => m.createPolicyTable),
+    props: (v) => v.policyTableProps,
+    priority: 'primary',
+    className: 'policy-table-host',
+  },
+] satisfies readonly (FigureEntry & { id: FigureId })[];
+
+/** The manifest entry of a figure id. */
+export function figureEntry(id: FigureId): FigureEntry {
+  return FIGURES.find((f) => f.id === id)!;
+}
+
+/** Whether `id` names a figure (for ids read from attributes and options). */
+export function isFigureId(id: string): id is FigureId {
+  return (FIGURE_IDS as readonly string[]).includes(id);
+}

@@ -1,45 +1,53 @@
 /**
- * The export actions behind the Export menu: each reads the current state from the stores (never
- * React), builds a file and downloads it. Every file names the app version and the exact hash.
+ * The export actions behind the Export menu: each reads the current state from one explorer's
+ * stores (never React), builds a file and downloads it. Every file names the app version and the exact hash.
  */
 import { videoFormats, videoSupport, type VideoFormat } from './videoSupport.ts';
-import { appStore } from '../state/appStore.ts';
-import { runStore } from '../state/runStore.ts';
+import type { AppStore } from '../state/appStore.ts';
+import type { RunStore } from '../state/runStore.ts';
 import { exportScenarioJson } from '../state/scenarioFile.ts';
-import { getFigure } from '../viz/figureRegistry.ts';
+import type { FigureRegistry } from '../viz/figureRegistry.ts';
+import type { FigureId } from '../explorer/figureManifest.ts';
 import { downloadBlob } from './download.ts';
 import { exportFileName, exportInfo, type ExportInfo } from './exportInfo.ts';
 import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
-/** Figures with an SVG snapshot: 'topk' (n > 12) and 'equilibria' (n > 3) exist only for larger n. */
-export type FigureName = 'simplex' | 'convergence' | 'topk' | 'equilibria';
+/** Figures by their manifest id (those with `exports` in figureManifest.ts have a snapshot). */
+export type FigureName = FigureId;
+
+/** What the exporters read: one explorer's stores and figures. */
+export interface ExportSource {
+  app: AppStore;
+  run: RunStore;
+  figures: FigureRegistry;
+}
 
 /** The info of the state shown now (scenario and current t). */
-export function currentInfo(): ExportInfo {
-  return exportInfo(appStore.getState().scenario, runStore.getState().t, __APP_VERSION__);
+export function currentInfo(src: ExportSource): ExportInfo {
+  return exportInfo(src.app.getState().scenario, src.run.getState().t, __APP_VERSION__);
 }
 
 /** The named figure's snapshot with metadata, or an error naming what is missing. */
-export function figureSvg(name: FigureName): SVGSVGElement {
-  const renderer = getFigure(name);
+export function figureSvg(src: ExportSource, name: FigureName): SVGSVGElement {
+  const renderer = src.figures.get(name);
   if (!renderer?.snapshot) throw new Error(`the ${name} figure is not on the page`);
-  return composeSvg(renderer.snapshot(), currentInfo());
+  return composeSvg(renderer.snapshot(), currentInfo(src));
 }
 
-export function exportFigureSvg(name: FigureName): string {
-  const info = currentInfo();
-  const text = serializeSvg(figureSvg(name));
+export function exportFigureSvg(src: ExportSource, name: FigureName): string {
+  const info = currentInfo(src);
+  const text = serializeSvg(figureSvg(src, name));
   const file = exportFileName(name, info.t, 'svg');
   downloadBlob(new Blob([text], { type: 'image/svg+xml' }), file);
   return file;
 }
 
 /** PNG at 2× the figure's CSS size, naming the app and the link in tEXt chunks. */
-export async function exportFigurePng(name: FigureName): Promise<string> {
-  const info = currentInfo();
-  const svg = figureSvg(name);
+export async function exportFigurePng(src: ExportSource, name: FigureName): Promise<string> {
+  const info = currentInfo(src);
+  const svg = figureSvg(src, name);
   const { width, height } = svgSize(svg);
   const blob = await svgToPng(serializeSvg(svg), width, height, 2);
   const png = await withPngText(blob, { Software: info.app, Source: info.link, Description: `Nash-MD explorer ${name} figure at t = ${formatT(info.t)}` });
@@ -48,30 +56,30 @@ export async function exportFigurePng(name: FigureName): Promise<string> {
   return file;
 }
 
-function trajectoryInput(): TrajectoryInput {
-  const { scenario } = appStore.getState();
-  const run = runStore.getState();
+function trajectoryInput(src: ExportSource): TrajectoryInput {
+  const { scenario } = src.app.getState();
+  const run = src.run.getState();
   const series = run.n === scenario.preferences.length ? run.series : [];
-  return { info: currentInfo(), scenario, n: run.n, series, t: run.t };
+  return { info: currentInfo(src), scenario, n: run.n, series, t: run.t };
 }
 
-export function exportTrajectoriesCsv(): string {
-  const input = trajectoryInput();
+export function exportTrajectoriesCsv(src: ExportSource): string {
+  const input = trajectoryInput(src);
   const file = exportFileName('trajectories', input.t, 'csv');
   downloadBlob(new Blob([buildTrajectoryCsv(input)], { type: 'text/csv;charset=utf-8' }), file);
   return file;
 }
 
-export function exportTrajectoriesJson(): string {
-  const input = trajectoryInput();
+export function exportTrajectoriesJson(src: ExportSource): string {
+  const input = trajectoryInput(src);
   const file = exportFileName('trajectories', input.t, 'json');
   downloadBlob(new Blob([buildTrajectoryJson(input)], { type: 'application/json' }), file);
   return file;
 }
 
-export function exportScenario(): string {
-  const { scenario } = appStore.getState();
-  const { t } = runStore.getState();
+export function exportScenario(src: ExportSource): string {
+  const { scenario } = src.app.getState();
+  const { t } = src.run.getState();
   const file = exportFileName('scenario', t, 'json');
   downloadBlob(new Blob([exportScenarioJson(scenario, t, `nash-md-explorer ${__APP_VERSION__}`)], { type: 'application/json' }), file);
   return file;
@@ -84,12 +92,12 @@ export { videoFormats, videoSupport };
  * Encodes the current run growing from t = 0 as a WebM or MP4 file with a duration and a seek
  * index (the encoder and muxer are loaded only when used).
  */
-export async function exportVideo(format: VideoFormat = 'webm', onProgress?: (fraction: number) => void): Promise<string> {
+export async function exportVideo(src: ExportSource, format: VideoFormat = 'webm', onProgress?: (fraction: number) => void): Promise<string> {
   const support = videoSupport();
   if (!support.ok) throw new Error(support.reason);
-  const renderer = getFigure('simplex');
+  const renderer = src.figures.get('simplex');
   if (!renderer?.snapshot) throw new Error('the simplex figure is not on the page');
-  const info = currentInfo();
+  const info = currentInfo(src);
   const snapshot = composeSvg(renderer.snapshot(), info);
   const { recordSimplexVideo } = await import('./video.ts');
   const blob = await recordSimplexVideo(snapshot, info, { format, onProgress });

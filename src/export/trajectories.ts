@@ -3,7 +3,7 @@
  * π_t(y) for every response, KL(π*_τ‖π_t) and the exploitability. Numbers are written with full
  * precision (shortest round-trip decimal). Pure (no DOM).
  */
-import { rowAt, timeAt } from '../viz/seriesRows.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { Scenario } from '../state/scenario.ts';
 import type { SeriesData } from '../viz/types.ts';
 import type { ExportInfo } from './exportInfo.ts';

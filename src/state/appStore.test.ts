@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { raterTypesPreferences } from '../core/presets.ts';
-import { actions, appStore } from './appStore.ts';
+import { createAppStore } from './appStore.ts';
+
+const appStore = createAppStore();
+const actions = appStore.getState();
 import { DEFAULT, MAX_RESPONSES, effectiveEta, toSpec } from './scenario.ts';
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);

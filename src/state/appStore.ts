@@ -1,13 +1,13 @@
 /**
- * The app's store: the scenario (every input), playback settings, and the messages shown to the
+ * An explorer's store: the scenario (every input), playback settings, and the messages shown to the
  * user. One zustand store; actions sit beside the state they change. Per-frame data
  * (trajectories, t) live in runStore instead. The page draws from appView (appView.ts), which
  * follows this store but may hold a fast edit back until its result arrives.
  */
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
-import type { Corners } from '../viz/types.ts';
+import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { presetById } from '../core/presets.ts';
 import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';
@@ -77,8 +77,13 @@ function addEntry(v: number[]): number[] {
   return [...v.map((x) => (x * (n - 1)) / n), 1 / n];
 }
 
-/** The store itself, for code outside React (the controller, renderer hosts). */
-export const appStore = createStore<AppState & AppActions>()((set, get) => {
+export type AppStoreState = AppState & AppActions;
+/** One explorer's store of inputs (see src/explorer): the controller and renderer hosts read it directly. */
+export type AppStore = StoreApi<AppStoreState>;
+
+/** A new store with the default scenario. */
+export function createAppStore(): AppStore {
+  return createStore<AppStoreState>()((set, get) => {
   /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
   const update = (patch: Partial<Scenario>, keepPreset = false) =>
     set((st) => ({ scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) } }));
@@ -168,7 +173,5 @@ export const appStore = createStore<AppState & AppActions>()((set, get) => {
     setStorageNote: (storageNote) => set({ storageNote }),
     dismissHashProblems: () => set({ hashProblems: [] }),
   };
-});
-
-/** The store's actions (stable functions), for event handlers. */
-export const actions: AppActions = appStore.getState();
+  });
+}

@@ -4,8 +4,8 @@
  * event; edits that must render at once (sliders, loads, playing, large n) are never held.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actions, appStore } from './appStore.ts';
-import { HOLD_MAX_MS, appView, holdEdits, showHeldEdit } from './appView.ts';
+import { createAppStore } from './appStore.ts';
+import { HOLD_MAX_MS, createAppView } from './appView.ts';
 import { holdsForResult } from './controller.ts';
 import { DEFAULT, scenarioFromPreset } from './scenario.ts';
 
@@ -13,6 +13,11 @@ import { DEFAULT, scenarioFromPreset } from './scenario.ts';
 (globalThis as { window?: EventTarget }).window ??= new EventTarget();
 const other = (n: number, seed: number) => scenarioFromPreset('random', { n, seed }).scenario.preferences;
 
+const appStore = createAppStore();
+const actions = appStore.getState();
+const view = createAppView(appStore);
+const { holdEdits, showHeldEdit } = view;
+const appView = view.store;
 const shown = () => appView.getState().scenario;
 const newest = () => appStore.getState().scenario;
 

@@ -13,11 +13,12 @@
  * any input event (a key, a pointer move, typing, a click) shows the held state before its
  * handlers run, so they never compute from a stale value. Components read this store (through
  * useAppStore); actions still write to appStore, which always has the newest state.
+ *
+ * One per explorer (src/explorer). React's flushSync is passed in (`flush`), so this layer does not
+ * depend on react-dom.
  */
-import { flushSync } from 'react-dom';
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
-import { appStore, type AppActions, type AppState } from './appStore.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppStore, AppStoreState } from './appStore.ts';
 
 /** The longest a held edit waits for its result before it is shown anyway. */
 export const HOLD_MAX_MS = 20;
@@ -29,62 +30,77 @@ export const HOLD_MAX_MS = 20;
  */
 const FLUSHING_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'beforeinput', 'input', 'click', 'paste', 'drop'] as const;
 
-type State = AppState & AppActions;
+type State = AppStoreState;
 
-/** The shown state: subscribe to it to draw; never write to it. */
-export const appView = createStore<State>()(() => appStore.getState());
-
-/** Which appStore changes are held (set by the controller, which knows when a result is fast). */
-let holdPolicy: ((state: State, prev: State) => boolean) | null = null;
-let holding = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-function publish(): void {
-  if (appView.getState() !== appStore.getState()) appView.setState(appStore.getState(), true);
-}
-
-appStore.subscribe((state, prev) => {
-  if (holdPolicy?.(state, prev)) {
-    if (!holding) {
-      holding = true;
-      timer = setTimeout(showHeldEdit, HOLD_MAX_MS);
-    }
-    return;
-  }
-  // Any other change (play, a load, a message) is shown at once, with a held edit if there is one.
-  holding = false;
-  clearTimeout(timer);
-  publish();
-});
-
-/** Shows a held edit (its result has arrived, or failed, or the hold timed out). */
-export function showHeldEdit(): void {
-  if (!holding) return;
-  holding = false;
-  clearTimeout(timer);
-  publish();
-}
-
-/** An input event is about to run handlers: they must see (and render from) the newest state. */
-function flushBeforeInput(): void {
-  if (holding) flushSync(showHeldEdit);
+export interface AppView {
+  /** The shown state: subscribe to it to draw; never write to it. */
+  readonly store: StoreApi<State>;
+  /** Shows a held edit (its result has arrived, or failed, or the hold timed out). */
+  showHeldEdit(): void;
+  /**
+   * Holds edits that `policy` accepts until showHeldEdit is called (or HOLD_MAX_MS pass). Returns
+   * the function that stops holding (and shows anything held).
+   */
+  holdEdits(policy: (state: State, prev: State) => boolean): () => void;
+  dispose(): void;
 }
 
 /**
- * Holds edits that `policy` accepts until showHeldEdit is called (or HOLD_MAX_MS pass). Returns
- * the function that stops holding (and shows anything held).
+ * The shown view of `app`. `flush` runs a state change synchronously through React (flushSync),
+ * so an input event's handlers render from the newest state.
  */
-export function holdEdits(policy: (state: State, prev: State) => boolean): () => void {
-  holdPolicy = policy;
-  for (const type of FLUSHING_EVENTS) window.addEventListener(type, flushBeforeInput, { capture: true });
-  return () => {
-    holdPolicy = null;
-    for (const type of FLUSHING_EVENTS) window.removeEventListener(type, flushBeforeInput, { capture: true });
-    showHeldEdit();
-  };
-}
+export function createAppView(app: AppStore, flush: (fn: () => void) => void = (fn) => fn()): AppView {
+  const store = createStore<State>()(() => app.getState());
+  /** Which app changes are held (set by the controller, which knows when a result is fast). */
+  let holdPolicy: ((state: State, prev: State) => boolean) | null = null;
+  let holding = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** React hook: a narrow selector over the shown state. */
-export function useAppStore<T>(selector: (state: State) => T): T {
-  return useStore(appView, selector);
+  const publish = () => {
+    if (store.getState() !== app.getState()) store.setState(app.getState(), true);
+  };
+  const showHeldEdit = () => {
+    if (!holding) return;
+    holding = false;
+    clearTimeout(timer);
+    publish();
+  };
+  const unsubscribe = app.subscribe((state, prev) => {
+    if (holdPolicy?.(state, prev)) {
+      if (!holding) {
+        holding = true;
+        timer = setTimeout(showHeldEdit, HOLD_MAX_MS);
+      }
+      return;
+    }
+    // Any other change (play, a load, a message) is shown at once, with a held edit if there is one.
+    holding = false;
+    clearTimeout(timer);
+    publish();
+  });
+  /** An input event is about to run handlers: they must see (and render from) the newest state. */
+  const flushBeforeInput = () => {
+    if (holding) flush(showHeldEdit);
+  };
+  let stopHolding: (() => void) | null = null;
+
+  return {
+    store,
+    showHeldEdit,
+    holdEdits(policy) {
+      holdPolicy = policy;
+      for (const type of FLUSHING_EVENTS) window.addEventListener(type, flushBeforeInput, { capture: true });
+      stopHolding = () => {
+        holdPolicy = null;
+        for (const type of FLUSHING_EVENTS) window.removeEventListener(type, flushBeforeInput, { capture: true });
+        showHeldEdit();
+      };
+      return stopHolding;
+    },
+    dispose() {
+      stopHolding?.();
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
 }

@@ -2,12 +2,12 @@
  * The caption under the figure, generated from the state so text and picture always agree.
  */
 import { presetById } from '../core/presets.ts';
-import { formatScientific } from '../viz/chartMath.ts';
-import { ALGORITHM_STYLE } from '../viz/palette.ts';
-import { rowAt } from '../viz/seriesRows.ts';
+import { formatScientific } from '../shared/formatNumber.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { rowAt } from '../shared/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import type { RunState } from './runStore.ts';
-import { formatT } from '../viz/formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 /** U+2060 WORD JOINER: no line break between the characters it separates, and invisible. */
 export const WORD_JOINER = '\u2060';

@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../worker-client/engines.ts';
 import type { ComputeResponse, ScenarioSpec } from '../core/workerApi.ts';
-import type { SeriesData } from '../viz/types.ts';
+import type { SeriesData } from '../shared/types.ts';
 
 // The few browser globals the controller touches, on Node's globalThis.
 const frames = new Map<number, FrameRequestCallback>();
@@ -58,12 +58,20 @@ vi.mock('../worker-client/engines.ts', async () => {
 });
 
 const { SimulationController } = await import('./controller.ts');
-const { runStore, MAX_ROWS } = await import('./runStore.ts');
-const { appStore } = await import('./appStore.ts');
-const { progressStore } = await import('./progressStore.ts');
+const { createRunStore, MAX_ROWS } = await import('./runStore.ts');
+const { createAppStore } = await import('./appStore.ts');
+const { createAppView } = await import('./appView.ts');
+const { createProgressStore } = await import('./progressStore.ts');
+const { createUiStore } = await import('./uiStore.ts');
+const { createViewStore } = await import('./viewOptions.ts');
+
+// One explorer's stores, new for every page opened (see open).
+let appStore = createAppStore();
+let runStore = createRunStore();
+let progressStore = createProgressStore();
 const { createSimulationService } = await import('../core/simulationService.ts');
 const { toSpec } = await import('./scenario.ts');
-const { timeAt } = await import('../viz/seriesRows.ts');
+const { timeAt } = await import('../shared/seriesRows.ts');
 
 let controller: InstanceType<typeof SimulationController> | null = null;
 afterEach(() => {
@@ -83,8 +91,11 @@ async function settle(done: () => boolean = () => true): Promise<void> {
 
 /** A page opened at this hash, once its run (and the lookahead) is in. */
 async function open(hash: string, t: number): Promise<InstanceType<typeof SimulationController>> {
-  (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
-  controller = new SimulationController();
+  appStore = createAppStore();
+  runStore = createRunStore();
+  progressStore = createProgressStore();
+  const stores = { app: appStore, shown: createAppView(appStore), run: runStore, progress: progressStore, ui: createUiStore(), view: createViewStore() };
+  controller = new SimulationController(stores, { hash });
   await settle(() => runStore.getState().length > t);
   await new Promise((r) => setTimeout(r, 20)); // the lookahead extension
   return controller;

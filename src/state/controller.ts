@@ -1,20 +1,41 @@
 /**
  * Connects the pieces: scenario changes → worker computations → runStore; the Play loop that
  * advances t (asking the worker to compute ahead); and the URL hash, kept in step with the state.
- * One instance per page, created by the App and disposed with it.
+ * One per explorer instance (src/explorer), disposed with it. Nothing here touches the page
+ * (location.hash, localStorage) unless its options ask for it.
  */
 import type { InjectedFault } from '../core/workerApi.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
-import { appStore, type AppState } from './appStore.ts';
-import { holdEdits, showHeldEdit } from './appView.ts';
-import { FRESH_SLACK, RECENT_STEPS, appendRun, coarserThanFresh, fillFollowUp, replaceRun, runStore, setT, thinningFor } from './runStore.ts';
+import type { AppState, AppStore } from './appStore.ts';
+import type { AppView } from './appView.ts';
+import { FRESH_SLACK, RECENT_STEPS, appendRun, coarserThanFresh, fillFollowUp, replaceRun, setT, thinningFor, type RunStore } from './runStore.ts';
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
-import { computationEnded, computationProgressed, computationStarted, progressStore } from './progressStore.ts';
-import { hashWantsLecture, uiStore } from './uiStore.ts';
+import { computationEnded, computationProgressed, computationStarted, type ProgressStore } from './progressStore.ts';
+import { hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
-import { encodeViewOptions, parseViewOptions, viewStore } from './viewOptions.ts';
+import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
+
+/** The stores of one explorer that the controller drives (see src/explorer/explorer.ts). */
+export interface ControllerStores {
+  app: AppStore;
+  shown: AppView;
+  run: RunStore;
+  progress: ProgressStore;
+  ui: UiStore;
+  view: ViewStore;
+}
+
+/** The page-level couplings of an explorer, all off by default. */
+export interface ControllerOptions {
+  /** The starting scenario and view in the URL-hash vocabulary (used unless syncHash finds a hash). */
+  hash?: string;
+  /** Read the scenario from location.hash, follow its edits, and keep it in step with the state. */
+  syncHash?: boolean;
+  /** Autosave under this localStorage key (and restore from it when no hash is given). */
+  autosave?: string | null;
+}
 
 /**
  * Steps computed beyond t when a scenario changes, so Step and Play can start at once: 200 for
@@ -82,28 +103,44 @@ export class SimulationController {
 
   /** Undo/redo of scenario edits (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, and the header buttons). */
   readonly history: History;
-  private readonly autosave: ReturnType<typeof createAutosave>;
 
-  constructor() {
-    // A link's hash wins over the autosaved state; without a hash the saved state comes back.
-    if (!this.loadFromHash()) {
-      const saved = loadSaved();
-      if (saved) appStore.getState().loadScenario(saved.scenario, saved.t);
-    }
-    this.history = createHistory();
-    this.autosave = createAutosave(
-      () => ({ scenario: appStore.getState().scenario, t: this.wantedT }),
-      (message) => appStore.getState().setStorageNote(message),
-    );
-    window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('keydown', this.onKeyDown);
-    window.addEventListener('pagehide', this.autosave.flush);
+  private readonly app: AppStore;
+  private readonly shown: AppView;
+  private readonly run: RunStore;
+  private readonly progress: ProgressStore;
+  private readonly ui: UiStore;
+  private readonly view: ViewStore;
+  private readonly syncHash: boolean;
+  private readonly autosave: ReturnType<typeof createAutosave> | null;
+
+  constructor(stores: ControllerStores, options: ControllerOptions = {}) {
+    ({ app: this.app, shown: this.shown, run: this.run, progress: this.progress, ui: this.ui, view: this.view } = stores);
+    const { app } = stores;
+    this.syncHash = options.syncHash === true;
+    // A link's hash wins over the autosaved state; without a hash the saved state comes back, and
+    // without either the starting hash of the options.
+    const saved = options.autosave && !(this.syncHash && window.location.hash.length > 1) ? loadSaved(options.autosave) : null;
+    if (this.syncHash && window.location.hash.length > 1) this.loadHash(window.location.hash);
+    else if (saved) {
+      if (options.hash) this.loadView(options.hash);
+      app.getState().loadScenario(saved.scenario, saved.t);
+    } else if (options.hash) this.loadHash(options.hash);
+    this.history = createHistory(app);
+    this.autosave = options.autosave
+      ? createAutosave(
+          options.autosave,
+          () => ({ scenario: app.getState().scenario, t: this.wantedT }),
+          (message) => app.getState().setStorageNote(message),
+        )
+      : null;
+    if (this.syncHash) window.addEventListener('hashchange', this.onHashChange);
+    if (this.autosave) window.addEventListener('pagehide', this.autosave.flush);
     this.client = new SimulationClient({
       onCompute: (r) => {
-        computationEnded();
+        computationEnded(this.progress);
         // The held edit is drawn with its result, in the same task (one frame).
-        showHeldEdit();
-        const app = appStore.getState();
+        this.shown.showHeldEdit();
+        const app = this.app.getState();
         // The newest computation answered (older answers never reach here).
         const moved = this.moved?.version === r.version ? this.moved : null;
         this.moved = null;
@@ -115,40 +152,40 @@ export class SimulationController {
         app.setFailure(null);
         // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
         // follow-up brings the new ones, so the markers and curves do not blink.
-        replaceRun(r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
+        replaceRun(this.run, r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
         // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
         // edit's figure is drawn (unless a newer computation is already waiting).
-        const { length } = runStore.getState();
+        const { length } = this.run.getState();
         const ahead = Math.min(MAX_STEPS, this.wantedT + lookahead(r.n)) - (length - 1);
         if (ahead > 0 && !this.client.busy) this.client.extend(ahead);
       },
       onExtend: (r) => {
         if (!r.ok) return;
-        appendRun(r.chunks);
+        appendRun(this.run, r.chunks);
         // A Step or a timeline move past the computed end waited for these rows.
-        if (runStore.getState().t < this.wantedT) setT(this.wantedT);
+        if (this.run.getState().t < this.wantedT) setT(this.run, this.wantedT);
       },
       onProgress: (p) => {
-        computationProgressed(p.stage, p.fraction);
+        computationProgressed(this.progress, p.stage, p.fraction);
         if (p.preview) {
           const { chunks } = p.preview;
-          const computing = appStore.getState().scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
-          replaceRun(p.preview.n, null, chunks, this.wantedT, computing, this.moved?.version === p.version ? this.moved.reach : 0);
+          const computing = this.app.getState().scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
+          replaceRun(this.run, p.preview.n, null, chunks, this.wantedT, computing, this.moved?.version === p.version ? this.moved.reach : 0);
         }
-        if (p.followUp) fillFollowUp(p.followUp);
+        if (p.followUp) fillFollowUp(this.run, p.followUp);
       },
       onFailure: (message) => {
         this.moved = null;
-        computationEnded();
-        showHeldEdit();
-        appStore.getState().setFailure(message);
+        computationEnded(this.progress);
+        this.shown.showHeldEdit();
+        this.app.getState().setFailure(message);
       },
-      onMainThread: (reason) => appStore.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
+      onMainThread: (reason) => this.app.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     });
 
-    this.stopHolding = holdEdits((state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev));
+    this.stopHolding = this.shown.holdEdits((state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev));
     this.unsubscribers.push(
-      appStore.subscribe((state, prev) => {
+      this.app.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
         if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
           // A new scenario or a load: a fresh run, and the timeline reaches as far as it goes.
@@ -159,10 +196,10 @@ export class SimulationController {
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
       }),
       // Lecture mode lives in the link too (lecture=1).
-      uiStore.subscribe((state, prev) => {
+      this.ui.subscribe((state, prev) => {
         if (state.lecture !== prev.lecture) this.writeHash();
       }),
-      runStore.subscribe((state, prev) => {
+      this.run.subscribe((state, prev) => {
         if (state.t !== prev.t) {
           this.scheduleHash();
           // While playing t changes every frame; the debounce saves once it stops.
@@ -170,8 +207,8 @@ export class SimulationController {
         }
       }),
     );
-    this.wantedT = appStore.getState().requestedT.t;
-    this.recompute(appStore.getState().scenario);
+    this.wantedT = this.app.getState().requestedT.t;
+    this.recompute(this.app.getState().scenario);
   }
 
   /**
@@ -191,9 +228,9 @@ export class SimulationController {
   private recompute(s: Scenario, steps?: number): number {
     // Up to t only: the redraw after an edit waits for nothing it does not show. Playing asks for
     // steps ahead at once; otherwise they follow the result (see onCompute).
-    const ahead = appStore.getState().playing ? lookahead(s.preferences.length) : 0;
+    const ahead = this.app.getState().playing ? lookahead(s.preferences.length) : 0;
     const upTo = steps ?? Math.min(MAX_STEPS, this.wantedT + ahead);
-    computationStarted();
+    computationStarted(this.progress);
     const version = this.client.compute(toSpec(s), upTo, thinningFor(upTo));
     this.scheduleHash();
     return version;
@@ -201,8 +238,8 @@ export class SimulationController {
 
   /** Recomputes the scenario shown (not an edit) up to `steps`, keeping the timeline's reach. */
   private recomputeShown(steps: number, refine: boolean): void {
-    const { reach } = runStore.getState();
-    const version = this.recompute(appStore.getState().scenario, steps);
+    const { reach } = this.run.getState();
+    const version = this.recompute(this.app.getState().scenario, steps);
     this.moved = { version, steps, reach, refine };
   }
 
@@ -216,7 +253,7 @@ export class SimulationController {
    * those steps again, at the resolution a fresh run has.
    */
   private refine(t: number): void {
-    const { n, reach } = runStore.getState();
+    const { n, reach } = this.run.getState();
     const wide = Math.min(MAX_STEPS, Math.max(t + lookahead(n), Math.min(reach, refineWindow(n))));
     this.recomputeShown(thinningFor(wide) ? t : wide, true);
   }
@@ -229,27 +266,27 @@ export class SimulationController {
 
   /** Whether an edit's computation is still waiting: it brings a fresh run at t anyway. */
   private awaitingEdit(): boolean {
-    return this.moved === null && progressStore.getState().busySince !== null;
+    return this.moved === null && this.progress.getState().busySince !== null;
   }
 
   /** Moves t to `t`, computing more steps first if needed (Step, timeline, Reset). */
   goTo(t: number): void {
     const target = Math.max(0, Math.min(MAX_STEPS, Math.round(t)));
     this.wantedT = target;
-    const run = runStore.getState();
+    const run = this.run.getState();
     const { length } = run;
     if (this.awaitingEdit()) {
       // The edit's fresh run comes up to wantedT; a jump ahead of it is computed as before.
-      if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) this.recompute(appStore.getState().scenario);
+      if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) this.recompute(this.app.getState().scenario);
     } else if (coarserThanFresh(run, target)) {
       // Back into a thinned history (or ahead of it): recompute at full resolution.
       if (!this.covers(target)) this.refine(target);
     } else if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) {
       // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
       // any jump ahead while a computation is still waiting (an extension would be refused).
-      this.recomputeShown(Math.min(MAX_STEPS, target + (appStore.getState().playing ? lookahead(run.n) : 0)), false);
+      this.recomputeShown(Math.min(MAX_STEPS, target + (this.app.getState().playing ? lookahead(run.n) : 0)), false);
     }
-    setT(target);
+    setT(this.run, target);
   }
 
   /** The t asked for: t itself, or where a Step or a timeline move is going while its rows compute. */
@@ -265,11 +302,11 @@ export class SimulationController {
     },
     engine: () => this.client.engineKind,
     /** True while a computation (not an extension) is running or waiting. */
-    computing: () => progressStore.getState().busySince !== null,
+    computing: () => this.progress.getState().busySince !== null,
   };
 
   step(delta: number): void {
-    this.goTo(runStore.getState().t + delta);
+    this.goTo(this.run.getState().t + delta);
   }
 
   /** False while the figure is off screen (IntersectionObserver): Play waits, then resumes. */
@@ -278,7 +315,7 @@ export class SimulationController {
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
-    this.setPlaying(appStore.getState().playing);
+    this.setPlaying(this.app.getState().playing);
   }
 
   private setPlaying(playing: boolean): void {
@@ -287,7 +324,7 @@ export class SimulationController {
       if (!playing) {
         this.writeHash();
         // A long play compacts the history ahead of t; paused, t shows what a fresh run would.
-        const run = runStore.getState();
+        const run = this.run.getState();
         if (!this.awaitingEdit() && coarserThanFresh(run, run.t) && !this.covers(run.t)) this.refine(run.t);
       }
       return;
@@ -302,23 +339,23 @@ export class SimulationController {
         this.raf = requestAnimationFrame(tick);
         return;
       }
-      const { speed } = appStore.getState();
+      const { speed } = this.app.getState();
       const dt = Math.min(0.1, (now - this.lastFrame) / 1000);
       this.lastFrame = now;
       this.carry += speed * dt;
       const advance = Math.floor(this.carry);
       this.carry -= advance;
-      const { t, length } = runStore.getState();
+      const { t, length } = this.run.getState();
       if (length - 1 - t < speed * AHEAD_SECONDS && length - 1 < MAX_STEPS && !this.client.busy) {
-        const n = runStore.getState().n;
+        const n = this.run.getState().n;
         this.client.extend(Math.min(MAX_STEPS - (length - 1), maxExtension(n), Math.max(lookahead(n), Math.ceil(speed * AHEAD_SECONDS * 2))));
       }
       if (advance > 0) {
         const next = Math.min(t + advance, length - 1);
         this.wantedT = next;
-        setT(next);
+        setT(this.run, next);
         if (next >= MAX_STEPS) {
-          appStore.getState().setPlaying(false);
+          this.app.getState().setPlaying(false);
           return;
         }
       }
@@ -332,7 +369,7 @@ export class SimulationController {
     // main thread. A small scenario's link follows within HASH_SETTLE_MS (at most every
     // HASH_INTERVAL_MS while dragging); a large matrix's hash holds up to 124,750 numbers and is
     // written only once edits pause.
-    const large = appStore.getState().scenario.preferences.length > GRID_MAX_RESPONSES;
+    const large = this.app.getState().scenario.preferences.length > GRID_MAX_RESPONSES;
     if (!large && this.hashTimer) return; // a write is already due and will see this change
     window.clearTimeout(this.hashTimer);
     const wait = large ? HASH_INTERVAL_MS : Math.max(HASH_SETTLE_MS, HASH_INTERVAL_MS - (performance.now() - this.lastHash));
@@ -343,9 +380,10 @@ export class SimulationController {
   }
 
   private writeHash(): void {
+    if (!this.syncHash) return;
     this.lastHash = performance.now();
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
-    const hash = encodeHash(appStore.getState().scenario, this.wantedT) + encodeViewOptions(viewStore.getState()) + (uiStore.getState().lecture ? '&lecture=1' : '');
+    const hash = encodeHash(this.app.getState().scenario, this.wantedT) + encodeViewOptions(this.view.getState()) + (this.ui.getState().lecture ? '&lecture=1' : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   }
 
@@ -354,41 +392,35 @@ export class SimulationController {
    * must not overwrite what the reader left in the full explorer on the same site.
    */
   private scheduleSave(): void {
-    if (!viewStore.getState().embed) this.autosave.schedule();
+    if (this.autosave && !this.view.getState().embed) this.autosave.schedule();
   }
 
-  /** Loads the scenario and t from the URL hash, if there is one; bad values are reported. */
-  private loadFromHash(): boolean {
-    if (window.location.hash.length <= 1) return false;
-    const view = parseViewOptions(window.location.hash);
-    viewStore.setState(view.options);
-    uiStore.getState().setLecture(hashWantsLecture(window.location.hash));
-    const { scenario, t, problems } = decodeHash(window.location.hash);
-    appStore.getState().loadScenario(scenario, t, [...problems, ...view.problems]);
-    return true;
+  /** The view keys of a hash (embed, hide, lock, lecture); bad values are reported with the scenario's. */
+  private loadView(hash: string): { field: string; message: string }[] {
+    const view = parseViewOptions(hash);
+    this.view.setState(view.options, true);
+    this.ui.getState().setLecture(hashWantsLecture(hash));
+    return view.problems;
   }
 
-  /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes, except inside text fields (their own undo). */
-  private readonly onKeyDown = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const target = e.target as HTMLElement | null;
-    if (target && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type)))) return;
-    const key = e.key.toLowerCase();
-    const redo = (key === 'z' && e.shiftKey) || key === 'y';
-    if (key !== 'z' && key !== 'y') return;
-    e.preventDefault();
-    if (redo) this.history.redo();
-    else this.history.undo();
-  };
+  /** Loads the scenario, t and view from a hash; bad values are reported by name. */
+  loadHash(hash: string): void {
+    const viewProblems = this.loadView(hash);
+    const { scenario, t, problems } = decodeHash(hash);
+    this.app.getState().loadScenario(scenario, t, [...problems, ...viewProblems]);
+  }
 
   /** Our own replaceState fires no hashchange: this is a person editing the address bar. */
-  private readonly onHashChange = () => this.loadFromHash();
+  private readonly onHashChange = () => {
+    if (window.location.hash.length > 1) this.loadHash(window.location.hash);
+  };
 
   dispose(): void {
     window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('keydown', this.onKeyDown);
-    window.removeEventListener('pagehide', this.autosave.flush);
-    this.autosave.dispose();
+    if (this.autosave) {
+      window.removeEventListener('pagehide', this.autosave.flush);
+      this.autosave.dispose();
+    }
     this.history.dispose();
     cancelAnimationFrame(this.raf);
     window.clearTimeout(this.hashTimer);

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actions, appStore } from './appStore.ts';
+import { createAppStore } from './appStore.ts';
 import { COALESCE_MS, createHistory, type History } from './history.ts';
 import { DEFAULT } from './scenario.ts';
+
+const appStore = createAppStore();
+const actions = appStore.getState();
 
 describe('undo / redo', () => {
   let clock = 0;
@@ -9,7 +12,7 @@ describe('undo / redo', () => {
   beforeEach(() => {
     actions.loadScenario(DEFAULT.scenario, DEFAULT.steps);
     clock = 0;
-    history = createHistory(() => clock);
+    history = createHistory(appStore, () => clock);
   });
   afterEach(() => history.dispose());
   const tick = () => (clock += COALESCE_MS + 1);

@@ -4,7 +4,7 @@
  * one (a slider drag or a μ drag is one step). Loading a preset or a file is one step like any
  * other change. Undo/redo themselves do not create steps.
  */
-import { appStore } from './appStore.ts';
+import type { AppStore } from './appStore.ts';
 import type { Scenario } from './scenario.ts';
 
 export const HISTORY_LIMIT = 200;
@@ -20,7 +20,7 @@ export interface History {
   dispose(): void;
 }
 
-export function createHistory(now: () => number = () => performance.now()): History {
+export function createHistory(appStore: AppStore, now: () => number = () => performance.now()): History {
   const past: Scenario[] = [];
   const future: Scenario[] = [];
   const listeners = new Set<() => void>();

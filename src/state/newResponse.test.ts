@@ -6,7 +6,10 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nashEquilibriumSet } from '../core/nashEquilibrium.ts';
 import { preferenceMatrix } from '../core/__tests__/arbitraries.ts';
-import { actions, appStore } from './appStore.ts';
+import { createAppStore } from './appStore.ts';
+
+const appStore = createAppStore();
+const actions = appStore.getState();
 import { NEW_RESPONSE_GAP, withNewResponse } from './matrixEdit.ts';
 import { DEFAULT } from './scenario.ts';
 

@@ -7,8 +7,7 @@
  * that appear in both directions or several times are combined (counts add up, probabilities are
  * averaged); pairs that never appear are set to ½ and listed. Errors name the line and column.
  */
-import type { PasteMode, PasteResult } from './pasteParser.ts';
-import { missingNote, probabilitiesFromWins } from './pasteParser.ts';
+import { missingNote, probabilitiesFromWins, type PasteMode, type PasteResult } from './pasteResult.ts';
 import { MAX_RESPONSES, MIN_RESPONSES } from './scenario.ts';
 import { cleanLabel, filledLength, fmt, isMissing, isNumeric, parseNumber, type Separator } from './pasteCells.ts';
 

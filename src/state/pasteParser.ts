@@ -10,29 +10,9 @@
 import { MAX_RESPONSES, MIN_RESPONSES } from './scenario.ts';
 import { cleanLabel, detectSeparator, filledLength, fits, fmt, isBlankish, isMissing, isNumeric, parseNumber, pastedLines, splitLine } from './pasteCells.ts';
 import { looksLikePairList, parsePairList } from './pastePairs.ts';
+import { missingNote, probabilitiesFromWins, type PasteMode, type PasteResult, type PasteSuccess } from './pasteResult.ts';
 
-export type PasteMode = 'auto' | 'probabilities' | 'counts';
-
-export interface PasteSuccess {
-  ok: true;
-  preferences: number[][];
-  labels: string[] | null;
-  kind: 'probabilities' | 'counts';
-  /** What was pasted: a square matrix, a list of pairs with values, or a log of single battles. */
-  format: 'matrix' | 'pairs' | 'battles';
-  /** Pairs (i < j) with no data at all, set to ½. */
-  missing: [number, number][];
-  notes: string[];
-}
-
-export type PasteResult = PasteSuccess | { ok: false; error: string };
-
-/** The sentence that says which pairs had no data (the full list is in `missing`). */
-export function missingNote(missing: readonly (readonly [number, number])[], n: number): string | null {
-  if (missing.length === 0) return null;
-  const pairs = (n * (n - 1)) / 2;
-  return `${missing.length.toLocaleString('en')} of ${pairs.toLocaleString('en')} pair${pairs === 1 ? '' : 's'} had no data and ${missing.length === 1 ? 'was' : 'were'} set to ½ (no information either way).`;
-}
+export type { PasteMode, PasteResult, PasteSuccess } from './pasteResult.ts';
 
 export const PASTE_MIN_N = MIN_RESPONSES;
 export const PASTE_MAX_N = MAX_RESPONSES;
@@ -170,29 +150,6 @@ function parse(text: string, mode: PasteMode): PasteResult {
   if (zeroFilled > 0) notes.push(`${zeroFilled} empty count cell${zeroFilled === 1 ? ' was' : 's were'} read as 0 wins.`);
   const { P, missing } = probabilitiesFromWins(n, (i, j) => raw[i][j] ?? 0);
   return finish(P, labels, kind, missing, notes);
-}
-
-/**
- * P[i][j] = w_ij / (w_ij + w_ji) for win counts w; pairs with no games are ½ and listed.
- * Scaled by the larger count so that huge counts cannot overflow to Infinity / Infinity.
- */
-export function probabilitiesFromWins(n: number, wins: (i: number, j: number) => number): { P: number[][]; missing: [number, number][] } {
-  const missing: [number, number][] = [];
-  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const a = wins(i, j);
-      const b = wins(j, i);
-      const m = Math.max(a, b);
-      if (m === 0) {
-        missing.push([i, j]);
-        continue;
-      }
-      P[i][j] = a / m / (a / m + b / m);
-      P[j][i] = 1 - P[i][j];
-    }
-  }
-  return { P, missing };
 }
 
 function finish(P: number[][], labels: string[] | null, kind: 'probabilities' | 'counts', missing: [number, number][], notes: string[]): PasteSuccess {

@@ -10,6 +10,7 @@ import type { Scenario } from './scenario.ts';
 import { importScenarioJson } from './scenarioFile.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 
+/** The main app's storage key (an embedded explorer autosaves only under a key its page chooses). */
 export const STORAGE_KEY = 'nash-md-explorer/autosave/v1';
 /** Saves are debounced: a drag or a burst of edits writes once. */
 export const SAVE_DELAY_MS = 400;
@@ -25,11 +26,11 @@ function storage(): Storage | null {
 }
 
 /** The saved scenario, or null (none, unreadable, or invalid — an invalid one is discarded). */
-export function loadSaved(): { scenario: Scenario; t: number } | null {
+export function loadSaved(key: string): { scenario: Scenario; t: number } | null {
   const s = storage();
   if (!s) return null;
   try {
-    const text = s.getItem(STORAGE_KEY);
+    const text = s.getItem(key);
     if (!text) return null;
     if (text.startsWith('#')) {
       const d = decodeHash(text);
@@ -38,7 +39,7 @@ export function loadSaved(): { scenario: Scenario; t: number } | null {
       const r = importScenarioJson(text);
       if (r.ok) return { scenario: r.scenario, t: r.t };
     }
-    s.removeItem(STORAGE_KEY);
+    s.removeItem(key);
   } catch {
     // Reading failed: behave as if nothing was saved.
   }
@@ -48,11 +49,11 @@ export function loadSaved(): { scenario: Scenario; t: number } | null {
 export type SaveResult = 'saved' | 'unavailable' | 'failed';
 
 /** Writes the scenario now. 'failed' covers a full storage (QuotaExceededError) and the like. */
-export function save(scenario: Scenario, t: number): SaveResult {
+export function save(key: string, scenario: Scenario, t: number): SaveResult {
   const s = storage();
   if (!s) return 'unavailable';
   try {
-    s.setItem(STORAGE_KEY, encodeHash(scenario, t));
+    s.setItem(key, encodeHash(scenario, t));
     return 'saved';
   } catch {
     return 'failed';
@@ -60,7 +61,7 @@ export function save(scenario: Scenario, t: number): SaveResult {
 }
 
 /** A debounced saver: call `schedule` on every change; `flush` writes a pending save at once. */
-export function createAutosave(read: () => { scenario: Scenario; t: number }, onProblem: (message: string) => void) {
+export function createAutosave(key: string, read: () => { scenario: Scenario; t: number }, onProblem: (message: string) => void) {
   let timer = 0;
   let reported = false;
   const flush = () => {
@@ -68,7 +69,7 @@ export function createAutosave(read: () => { scenario: Scenario; t: number }, on
     window.clearTimeout(timer);
     timer = 0;
     const { scenario, t } = read();
-    const r = save(scenario, t);
+    const r = save(key, scenario, t);
     if (r !== 'saved' && !reported) {
       reported = true;
       onProblem(r === 'unavailable' ? 'Autosave is off: this page cannot use the browser’s storage here. Use a link or Export to keep your work.' : 'Autosave failed: the browser’s storage is full. Use a link or Export to keep your work.');

@@ -2,7 +2,7 @@
  * Whether a computation is running and how far it got: a few updates per computation (never per
  * frame), shown by the ComputeProgress indicator once a computation has run for 200 ms.
  */
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ComputeStage } from '../core/workerApi.ts';
 
 export interface ProgressState {
@@ -14,18 +14,23 @@ export interface ProgressState {
   fraction: number;
 }
 
-export const progressStore = createStore<ProgressState>(() => ({ busySince: null, stage: null, fraction: 0 }));
+/** One explorer's computation progress. */
+export type ProgressStore = StoreApi<ProgressState>;
+
+export function createProgressStore(): ProgressStore {
+  return createStore<ProgressState>(() => ({ busySince: null, stage: null, fraction: 0 }));
+}
 
 /** A new computation replaces the one running: the clock restarts. */
-export function computationStarted(): void {
+export function computationStarted(progressStore: ProgressStore): void {
   progressStore.setState({ busySince: performance.now(), stage: null, fraction: 0 });
 }
 
-export function computationProgressed(stage: ComputeStage, fraction: number): void {
+export function computationProgressed(progressStore: ProgressStore, stage: ComputeStage, fraction: number): void {
   if (progressStore.getState().busySince !== null) progressStore.setState({ stage, fraction });
 }
 
-export function computationEnded(): void {
+export function computationEnded(progressStore: ProgressStore): void {
   if (progressStore.getState().busySince !== null) progressStore.setState({ busySince: null, stage: null, fraction: 0 });
 }
 

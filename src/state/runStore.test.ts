@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, timeAt } from '../viz/seriesRows.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import { SeriesPrefix } from '../viz/thinPathSeries.ts';
-import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, runStore, thinningFor } from './runStore.ts';
+import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, createRunStore, thinningFor } from './runStore.ts';
+
+const runStore = createRunStore();
 
 const n = 2;
 /** A fake chunk whose policy at iteration t is (t, −t) so rows can be checked by their content. */
@@ -22,13 +24,13 @@ describe('run store', () => {
     // A deferred answer: trajectories with unknown (NaN) metrics; a chart draws them and caches
     // what it drew (SeriesPrefix, as the convergence plot does); then the metrics arrive.
     const unknown = { ...chunk(0, 20), kl: new Float64Array(21).fill(Number.NaN), exploitability: new Float64Array(21).fill(Number.NaN) };
-    replaceRun(n, eq, [unknown], 20);
+    replaceRun(runStore, n, eq, [unknown], 20);
     const drawn = runStore.getState().series[0];
     const prefix = new SeriesPrefix();
     prefix.check(drawn, 0, 0);
     prefix.record(drawn, 0, drawn.length);
     const kl = Float64Array.from({ length: 21 }, (_, r) => 1 / (r + 1));
-    fillFollowUp({ kl: [kl], exploitability: [kl.map((x) => x / 2)], equilibria: eq });
+    fillFollowUp(runStore, { kl: [kl], exploitability: [kl.map((x) => x / 2)], equilibria: eq });
     const filled = runStore.getState().series[0];
     expect(Array.from(filled.kl.subarray(0, 21))).toEqual(Array.from(kl));
     expect(filled.exploitability[4]).toBe(kl[4] / 2);
@@ -40,32 +42,32 @@ describe('run store', () => {
 
   it('a preview without the RLHF run keeps the previous RLHF series, in its row, until the answer', () => {
     const of = (algorithm: SeriesChunk['algorithm'], start: number, steps: number): SeriesChunk => ({ ...chunk(start, steps), algorithm });
-    replaceRun(n, eq, [of('nash-md', 0, 30), of('omd', 0, 30), of('rlhf', 0, 30)], 20);
+    replaceRun(runStore, n, eq, [of('nash-md', 0, 30), of('omd', 0, 30), of('rlhf', 0, 30)], 20);
     const oldRlhf = runStore.getState().series[2];
-    replaceRun(n, null, [of('nash-md', 0, 20), of('omd', 0, 20)], 20, ['rlhf']);
+    replaceRun(runStore, n, null, [of('nash-md', 0, 20), of('omd', 0, 20)], 20, ['rlhf']);
     let s = runStore.getState();
     expect(s.series.map((x) => x.algorithm)).toEqual(['nash-md', 'omd', 'rlhf']);
     expect(s.series[2]).toBe(oldRlhf);
     expect(s.length).toBe(21);
     expect(s.t).toBe(20);
     // The answer brings every series.
-    replaceRun(n, eq, [of('nash-md', 0, 20), of('omd', 0, 20), of('rlhf', 0, 20)], 20);
+    replaceRun(runStore, n, eq, [of('nash-md', 0, 20), of('omd', 0, 20), of('rlhf', 0, 20)], 20);
     expect(runStore.getState().series[2]).not.toBe(oldRlhf);
     // Not kept: an algorithm no longer shown, a series that does not reach t, another n.
-    replaceRun(n, null, [of('nash-md', 0, 20)], 20, []);
+    replaceRun(runStore, n, null, [of('nash-md', 0, 20)], 20, []);
     expect(runStore.getState().series.map((x) => x.algorithm)).toEqual(['nash-md']);
-    replaceRun(n, eq, [of('nash-md', 0, 20), of('rlhf', 0, 20)], 20);
-    replaceRun(n, null, [of('nash-md', 0, 40)], 40, ['rlhf']);
+    replaceRun(runStore, n, eq, [of('nash-md', 0, 20), of('rlhf', 0, 20)], 20);
+    replaceRun(runStore, n, null, [of('nash-md', 0, 40)], 40, ['rlhf']);
     s = runStore.getState();
     expect(s.series.map((x) => x.algorithm)).toEqual(['nash-md']);
     expect(s.t).toBe(40);
-    replaceRun(3, null, [{ ...of('nash-md', 0, 5), policies: new Float64Array(18) }], 5, ['rlhf']);
+    replaceRun(runStore, 3, null, [{ ...of('nash-md', 0, 5), policies: new Float64Array(18) }], 5, ['rlhf']);
     expect(runStore.getState().series.map((x) => x.algorithm)).toEqual(['nash-md']);
   });
 
   it('appends continuation chunks that repeat their first row, keeping rows = iterations', () => {
-    replaceRun(n, eq, [chunk(0, 10)], 5);
-    appendRun([chunk(10, 5)]);
+    replaceRun(runStore, n, eq, [chunk(0, 10)], 5);
+    appendRun(runStore, [chunk(10, 5)]);
     const s = runStore.getState().series[0];
     expect(s.length).toBe(16);
     expect(s.times).toBeUndefined();
@@ -74,8 +76,8 @@ describe('run store', () => {
   });
 
   it('a long play stays under MAX_ROWS rows, full resolution for the recent steps, thinned before', () => {
-    replaceRun(n, eq, [chunk(0, 1000)], 0);
-    for (let t = 1000; t < 1_000_000; t += 20_000) appendRun([chunk(t, 20_000)]);
+    replaceRun(runStore, n, eq, [chunk(0, 1000)], 0);
+    for (let t = 1000; t < 1_000_000; t += 20_000) appendRun(runStore, [chunk(t, 20_000)]);
     const s = runStore.getState().series[0];
     expect(s.length).toBeLessThanOrEqual(MAX_ROWS);
     expect(runStore.getState().length).toBe(1_001_001);
@@ -92,7 +94,7 @@ describe('run store', () => {
   });
 
   it('compact keeps the first HEAD_STEPS and the last rows and at most HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1 rows', () => {
-    replaceRun(n, eq, [chunk(0, MAX_ROWS + 10)], 0);
+    replaceRun(runStore, n, eq, [chunk(0, MAX_ROWS + 10)], 0);
     const s = runStore.getState().series[0];
     const c = compact(s, n);
     expect(c.length).toBeLessThanOrEqual(HEAD_STEPS + HISTORY_ROWS + RECENT_STEPS + 1);
@@ -103,11 +105,11 @@ describe('run store', () => {
   });
 
   it('knows when its rows are coarser than a fresh run at t would hold (a long play, then back)', () => {
-    replaceRun(n, eq, [chunk(0, 140_000)], 140_000);
+    replaceRun(runStore, n, eq, [chunk(0, 140_000)], 140_000);
     expect(resolutionOf(runStore.getState().series[0])).toEqual({ stride: 1, recentFrom: 0 });
     expect(coarserThanFresh(runStore.getState(), 300)).toBe(false);
     // Play computes ahead: past MAX_ROWS rows the history is compacted.
-    appendRun([chunk(140_000, 40_000)]);
+    appendRun(runStore, [chunk(140_000, 40_000)]);
     const played = runStore.getState();
     const r = resolutionOf(played.series[0]);
     expect(r.recentFrom).toBe(180_000 - RECENT_STEPS);
@@ -118,12 +120,12 @@ describe('run store', () => {
     expect(coarserThanFresh(played, 140_000)).toBe(true);
     expect(coarserThanFresh(played, 180_000)).toBe(false);
     // A refinement brings a shorter run at full resolution and keeps the timeline's reach.
-    replaceRun(n, eq, [chunk(0, 20_000)], 300, [], played.reach);
+    replaceRun(runStore, n, eq, [chunk(0, 20_000)], 300, [], played.reach);
     expect(runStore.getState().reach).toBe(180_000);
     expect(runStore.getState().length).toBe(20_001);
     expect(coarserThanFresh(runStore.getState(), 300)).toBe(false);
     // An edit's run: the timeline ends where it does.
-    replaceRun(n, eq, [chunk(0, 500)], 300);
+    replaceRun(runStore, n, eq, [chunk(0, 500)], 300);
     expect(runStore.getState().reach).toBe(500);
   });
 
@@ -132,7 +134,7 @@ describe('run store', () => {
     const th = thinningFor(T)!;
     const times = Array.from({ length: T + 1 }, (_, t) => t).filter((t) => t < th.head! || t >= th.recentFrom || t % th.stride === 0);
     const c = chunk(0, times.length - 1);
-    replaceRun(n, eq, [{ ...c, times: Float64Array.from(times) }], T);
+    replaceRun(runStore, n, eq, [{ ...c, times: Float64Array.from(times) }], T);
     const run = runStore.getState();
     expect(resolutionOf(run.series[0])).toEqual({ stride: th.stride, recentFrom: th.recentFrom });
     expect(coarserThanFresh(run, T)).toBe(false);

@@ -9,11 +9,11 @@
  * HISTORY_ROWS). Going back into the thinned part recomputes it (coarserThanFresh; the controller's
  * refine), so what is drawn at t is always what a fresh run to t holds.
  */
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Algorithm } from '../core/types.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, timeAt } from '../viz/seriesRows.ts';
-import type { SeriesData } from '../viz/types.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import type { SeriesData } from '../shared/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
 export const RECENT_STEPS = 50_000;
@@ -50,7 +50,13 @@ export interface RunState {
   metricsPending: boolean;
 }
 
-export const runStore = createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, reach: 0, metricsPending: false }));
+/** One explorer's run data. */
+export type RunStore = StoreApi<RunState>;
+
+/** An empty run store (no rows until the first result). */
+export function createRunStore(): RunStore {
+  return createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, reach: 0, metricsPending: false }));
+}
 
 /**
  * The thinning a fresh computation up to iteration `steps` should use, or undefined when the
@@ -213,7 +219,7 @@ function computedLength(series: SeriesData[]): number {
  * table rows and the paths do not disappear and come back. `reach`: the timeline's reach to keep
  * (a recomputation of the same scenario, e.g. a refinement; see RunState.reach).
  */
-export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = [], reach = 0): void {
+export function replaceRun(runStore: RunStore, n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = [], reach = 0): void {
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
   const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
@@ -233,7 +239,7 @@ export function replaceRun(n: number, equilibria: EquilibriaResult | null, chunk
  * Fills in what a deferred computation sent after its answer: the metrics of the rows it
  * answered with (rows 0…, one array per series in order) and the equilibria.
  */
-export function fillFollowUp(f: FollowUp): void {
+export function fillFollowUp(runStore: RunStore, f: FollowUp): void {
   const { series } = runStore.getState();
   if (series.length !== f.kl.length) return;
   const next = series.map((s, k) => {
@@ -250,7 +256,7 @@ export function fillFollowUp(f: FollowUp): void {
 }
 
 /** Appends continuation chunks (one per series, in the same order). */
-export function appendRun(chunks: SeriesChunk[]): void {
+export function appendRun(runStore: RunStore, chunks: SeriesChunk[]): void {
   const { series, n, frame, reach } = runStore.getState();
   const byAlgorithm = new Map<Algorithm, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
   const next = series.map((s) => {
@@ -261,7 +267,7 @@ export function appendRun(chunks: SeriesChunk[]): void {
   runStore.setState({ series: next, length, frame: frame + 1, reach: Math.max(reach, length - 1) });
 }
 
-export function setT(t: number): void {
+export function setT(runStore: RunStore, t: number): void {
   const { length } = runStore.getState();
   const clamped = Math.max(0, Math.min(Math.round(t), Math.max(0, length - 1)));
   if (clamped !== runStore.getState().t) runStore.setState({ t: clamped });

@@ -5,7 +5,7 @@
 import { presetById, EPSILON_DEFAULT, type PresetParams, type PresetScenario } from '../core/presets.ts';
 import type { Algorithm, Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
-import type { Corners } from '../viz/types.ts';
+import type { Corners } from '../shared/types.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -18,8 +18,8 @@ export const GRID_MAX_RESPONSES = 12;
 export const MAX_LABEL_LENGTH = 40;
 /**
  * The longest run the app computes (steps); Play stops there. Memory stays bounded all the way
- * (runStore thins the history), but an edit at large t recomputes the run from 0 to t, which at
- * a million steps takes a second or two.
+ * (runStore thins the history), but an edit at large t recomputes the run from 0 to t, so the
+ * cap bounds how long an edit can keep the reader waiting (docs/benchmarks.md).
  */
 export const MAX_STEPS = 1_000_000;
 /** τ and η slider ranges (logarithmic). */

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { presetById } from '../core/presets.ts';
-import type { Corners } from '../viz/types.ts';
+import type { Corners } from '../shared/types.ts';
 import { MAX_LABEL_LENGTH, MAX_RESPONSES, MAX_STEPS, MIN_RESPONSES, defaultCorners, defaultLabels, uniform, type Scenario } from './scenario.ts';
 
 export interface Problem {

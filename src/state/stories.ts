@@ -5,7 +5,7 @@
  * a step's text was checked against the core (and is pinned by stories.test.ts).
  */
 import type { Algorithm, Comparisons } from '../core/types.ts';
-import { actions } from './appStore.ts';
+import type { AppActions } from './appStore.ts';
 import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
 
 export interface StoryChange {
@@ -197,7 +197,7 @@ export function storyScenario(story: Story, k: number, base?: Scenario): { scena
 }
 
 /** Shows step k of a story: loads its scenario and t (stops playback). */
-export function applyStoryStep(story: Story, k: number): void {
+export function applyStoryStep(actions: AppActions, story: Story, k: number): void {
   const { scenario, t } = storyScenario(story, k);
   actions.loadScenario(scenario, t);
 }

@@ -3,8 +3,7 @@
  * lecture mode, the help overlay, the explanations panel, the guided story and which side panels
  * are collapsed. A small zustand store of its own.
  */
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** The story being told and the step shown (0-based). */
 export interface StoryPosition {
@@ -41,11 +40,13 @@ export function hashWantsLecture(hash: string): boolean {
   return LECTURE_KEY.test(hash);
 }
 
-// Read once when the module loads, before the controller rewrites the hash with the scenario keys.
-const initialLecture = typeof location !== 'undefined' && hashWantsLecture(location.hash);
+/** One explorer's presentation state. */
+export type UiStore = StoreApi<UiState>;
 
-export const uiStore = createStore<UiState>()((set) => ({
-  lecture: initialLecture,
+/** `lecture`: whether the explorer starts in lecture mode (the starting hash's lecture=1). */
+export function createUiStore(lecture = false): UiStore {
+  return createStore<UiState>()((set) => ({
+  lecture,
   setLecture: (lecture) => set({ lecture }),
   helpOpen: false,
   setHelpOpen: (helpOpen) => set({ helpOpen }),
@@ -60,8 +61,5 @@ export const uiStore = createStore<UiState>()((set) => ({
   hideMeasurements: false,
   setHideInputs: (hideInputs) => set({ hideInputs }),
   setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),
-}));
-
-export function useUiStore<T>(selector: (s: UiState) => T): T {
-  return useStore(uiStore, selector);
+  }));
 }

@@ -3,8 +3,7 @@
  * hid or locked. They come from the URL hash (`embed=1`, `hide=…`, `lock=…`) and stay in it when
  * the app rewrites the scenario keys. Unknown control names are reported, not fatal.
  */
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { readPairs } from './urlCodec.ts';
 
 /** Controls an author can hide or lock, by the names used in `hide=` and `lock=`. */
@@ -68,17 +67,11 @@ export const FRAME_ID = /^[A-Za-z][\w-]{0,39}$/;
 /** A poster file: a plain file name (no folders, no scheme) of a PNG, JPEG, WebP or SVG image. */
 export const POSTER_FILE = /^[\w][\w.-]{0,99}\.(png|jpe?g|webp|svg)$/i;
 
-export const viewStore = createStore<ViewOptions>(() => ({ embed: false, hide: new Set(), lock: new Set() }));
+/** One explorer's view options. */
+export type ViewStore = StoreApi<ViewOptions>;
 
-export function useView<T>(selector: (v: ViewOptions) => T): T {
-  return useStore(viewStore, selector);
-}
-
-/** Is control `name` shown, and is it editable? */
-export function useControl(name: ControlName): { hidden: boolean; locked: boolean } {
-  const hidden = useView((v) => v.hide.has(name));
-  const locked = useView((v) => v.lock.has(name));
-  return { hidden, locked };
+export function createViewStore(initial: ViewOptions = { embed: false, hide: new Set(), lock: new Set() }): ViewStore {
+  return createStore<ViewOptions>(() => initial);
 }
 
 /** Reads the view keys of a hash; unknown control names are listed in `problems`. */

@@ -3,10 +3,10 @@
  * current-point markers and the spoken summary (aria-label). Used by convergencePlot.ts.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import type { SeriesData } from './types.ts';
 import type { MathPart } from './convergenceShared.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 export type Metric = 'kl' | 'exploitability';
 

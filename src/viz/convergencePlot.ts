@@ -8,8 +8,8 @@
  * `ColumnEnvelope`), cached across frames: while playing, only appended rows are read.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from './palette.ts';
-import { rowAt, timeAt } from './seriesRows.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, formatScientific, logDomainExponents, logTickExponents, scaleDash, theoremBound, wrapWords } from './chartMath.ts';

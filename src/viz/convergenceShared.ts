@@ -3,7 +3,7 @@
  * sub/superscripts, a wrapping legend, axis styling, the figure's ink colours.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor } from './measure.ts';
 import { estimateTextWidth, layoutLegend, scaleDash } from './chartMath.ts';

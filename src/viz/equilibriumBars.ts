@@ -14,7 +14,7 @@ import * as d3 from 'd3';
 import { chartSvg, createTooltip, fmtValue, pct, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { FONT_SIZE, INK, scriptSize, setMathText, styleAxis, type MathPart } from './convergenceShared.ts';
 import { resolveTheme, themeSizer } from './measure.ts';
-import { MARKER_STYLE } from './palette.ts';
+import { MARKER_STYLE } from '../shared/palette.ts';
 import { BARS_MAX, aggregateRow, niceMax, unionTop } from './topK.ts';
 import type { EquilibriumBarsProps, Renderer } from './types.ts';
 

@@ -1,20 +1,23 @@
 /**
- * Figures on the page by name ('simplex', 'convergence', …), so exporters can ask a live
- * renderer for a snapshot without reaching into React. Filled by useRendererHost.
+ * One explorer's figures on the page by name ('simplex', 'convergence', …), so exporters can ask a
+ * live renderer for a snapshot without reaching into React. Filled by useRendererHost.
  */
 import type { Renderer } from './types.ts';
 
-const figures = new Map<string, Renderer<never>>();
-
-export function registerFigure(name: string, renderer: Renderer<never>): void {
-  figures.set(name, renderer);
+export interface FigureRegistry {
+  register(name: string, renderer: Renderer<never>): void;
+  /** Removes `name` only if it still refers to `renderer` (a newer instance may have replaced it). */
+  unregister(name: string, renderer: Renderer<never>): void;
+  get(name: string): Renderer<never> | undefined;
 }
 
-/** Removes `name` only if it still refers to `renderer` (a newer instance may have replaced it). */
-export function unregisterFigure(name: string, renderer: Renderer<never>): void {
-  if (figures.get(name) === renderer) figures.delete(name);
-}
-
-export function getFigure(name: string): Renderer<never> | undefined {
-  return figures.get(name);
+export function createFigureRegistry(): FigureRegistry {
+  const figures = new Map<string, Renderer<never>>();
+  return {
+    register: (name, renderer) => void figures.set(name, renderer),
+    unregister(name, renderer) {
+      if (figures.get(name) === renderer) figures.delete(name);
+    },
+    get: (name) => figures.get(name),
+  };
 }

@@ -8,28 +8,15 @@
  * the pointer and keyboard handlers are in heatmapInput.ts.
  */
 import * as d3 from 'd3';
-import { heatColor, textColorOn } from '../state/matrixEdit.ts';
+import { heatColor, textColorOn } from './heatColor.ts';
 import { paintMatrix, visibleRange } from './heatmapPaint.ts';
-import { attachHeatmapInput, zoomFilter, type HeatmapEditorOptions } from './heatmapInput.ts';
+import { attachHeatmapInput, zoomFilter } from './heatmapInput.ts';
+import type { HeatmapCell, HeatmapEditorOptions, HeatmapEditorProps } from './heatmapTypes.ts';
 import { drawAxisLabels } from './heatmapLabels.ts';
 import { measurerFor, resolveTheme } from './measure.ts';
-import type { FigureTheme, Renderer } from './types.ts';
+import type { Renderer } from './types.ts';
 
-
-export interface HeatmapCell {
-  /** Response indices (not display positions): the cell is P[i][j]. */
-  i: number;
-  j: number;
-}
-
-export interface HeatmapEditorProps {
-  preferences: readonly (readonly number[])[];
-  labels: readonly string[];
-  /** Display position → response index, for rows and columns alike. */
-  order: readonly number[];
-  selected: HeatmapCell | null;
-  theme?: FigureTheme;
-}
+export type { HeatmapCell, HeatmapEditorOptions, HeatmapEditorProps } from './heatmapTypes.ts';
 
 export interface HeatmapEditorRenderer extends Renderer<HeatmapEditorProps> {
   zoomBy(factor: number): void;

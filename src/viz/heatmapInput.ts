@@ -3,20 +3,7 @@
  * select, arrows to move the selection (Shift: 10 cells), Enter to edit, +/− and Page Up/Down to
  * nudge. The renderer keeps the state and the drawing; this reports through its callbacks.
  */
-import type { HeatmapCell, HeatmapEditorProps } from './heatmapEditor.ts';
-
-export interface HeatmapEditorOptions {
-  /** Accessible name of the focusable canvas. */
-  label: string;
-  onHover?(cell: HeatmapCell | null): void;
-  onSelect?(cell: HeatmapCell): void;
-  /** +/− (±0.01) or Page Up/Down (±0.1) on the focused canvas. */
-  onNudge?(cell: HeatmapCell, direction: 1 | -1, big: boolean): void;
-  /** Enter on the focused canvas: edit the selected cell. */
-  onEditRequest?(): void;
-  /** The zoom factor after every zoom or pan. */
-  onZoom?(k: number): void;
-}
+import type { HeatmapCell, HeatmapEditorOptions, HeatmapEditorProps } from './heatmapTypes.ts';
 
 /** What the input handlers read from and do to the renderer. */
 export interface HeatmapInputHost {

@@ -5,7 +5,7 @@
  * (and its mirror) re-uploads a few pixels instead of the whole matrix.
  */
 import { rgb } from 'd3';
-import { heatColor } from '../state/matrixEdit.ts';
+import { heatColor } from './heatColor.ts';
 
 /** Steps of the colour table over [0, 1]. */
 const LUT_STEPS = 1000;

@@ -9,10 +9,10 @@
  */
 import { select } from 'd3';
 import type { Algorithm } from '../core/types.ts';
-import { ALGORITHM_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];

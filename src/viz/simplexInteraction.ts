@@ -4,15 +4,15 @@
  * layers and passes in what it draws through `SimplexView`.
  */
 import * as d3 from 'd3';
-import { timeAt } from './seriesRows.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
+import { timeAt } from '../shared/seriesRows.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { baryToPolicy, baryToXY, toBarycentric, xyToBary } from './ternary.ts';
 import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexOptions, SimplexProps } from './types.ts';
 import { DRAG_LABEL, GLYPH, MARKER_ORDER, TEXT, appendGlyph, labelOf, present, r1 } from './simplexParts.ts';
 import type { Draggable, Hit, Layout } from './simplexParts.ts';
 import type { Track } from './trajectoryTrack.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 const HOVER_RADIUS = 12;
 const KEY_STEP = 0.02;

@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { Algorithm } from '../core/types.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData, type SimplexProps } from './types.ts';
 

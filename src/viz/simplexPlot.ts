@@ -12,8 +12,8 @@
  * labels or the set of legend entries change. Styling is inline, so no global CSS is needed.
  */
 import * as d3 from 'd3';
-import { rowAt } from './seriesRows.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from './palette.ts';
+import { rowAt } from '../shared/seriesRows.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, GLYPH, MARKER_ORDER, appendGlyph, computeLayout, cornerText, drawOrder, legendItems, legendKeys, present, r1, symbolPath } from './simplexParts.ts';
@@ -22,7 +22,7 @@ import type { Layout } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 import { buildSnapshot, drawStatic, drawTauPaths, isSegment, segmentLayout } from './simplexStatic.ts';
 import { fanMarkers, type FanInput, type FanPlacement } from './markerFan.ts';
 

@@ -3,9 +3,9 @@
  * or when its data change (the τ-paths), and the standalone SVG snapshot for export.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from './palette.ts';
-import { timeAt } from './seriesRows.ts';
-import { formatT } from './formatT.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { timeAt } from '../shared/seriesRows.ts';
+import { formatT } from '../shared/formatT.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexProps } from './types.ts';

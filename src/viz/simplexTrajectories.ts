@@ -11,7 +11,7 @@
  * draws a few hundred segments, not 100,000. The canvas covers the triangle only, so the layer the
  * compositor uploads per frame is as small as it can be.
  */
-import { ALGORITHM_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { scaleDash } from './chartMath.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { CoverageGrid } from './thinPathCoverage.ts';

@@ -7,15 +7,15 @@
  */
 import * as d3 from 'd3';
 import { chartSvg, pct, redrawOnChange } from './chartFrame.ts';
-import { ALGORITHM_STYLE } from './palette.ts';
-import { rowAt, timeAt } from './seriesRows.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
 import { estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
 import { ColumnEnvelope } from './columnEnvelope.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
 import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 const MAX_POINTS = 400;
 const GRID_COLOR = '#ececec';

@@ -11,7 +11,7 @@
  * responses the runs are heading for before they get there. Ties keep the lower index first.
  */
 import { thinRows } from './chartMath.ts';
-import { rowAt } from './seriesRows.ts';
+import { rowAt } from '../shared/seriesRows.ts';
 import type { SeriesData } from './types.ts';
 
 export const TOP_K_DEFAULT = 8;

@@ -14,11 +14,11 @@ import { chartSvg, createTooltip, fmtValue, pct, redrawOnChange, standaloneSvg }
 import { niceProbabilityMax, scaleDash, thinRows } from './chartMath.ts';
 import { FONT_SIZE, INK, renderLegend, styleAxis, type LegendEntry } from './convergenceShared.ts';
 import { resolveTheme, themeSizer } from './measure.ts';
-import { ALGORITHM_STYLE } from './palette.ts';
-import { rowAt, timeAt } from './seriesRows.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import { aggregateRow, aggregateRows, niceMax } from './topK.ts';
 import type { Renderer, SeriesData, TopKProps } from './types.ts';
-import { formatT } from './formatT.ts';
+import { formatT } from '../shared/formatT.ts';
 
 /** Categorical colours for up to 20 named responses (grey is kept for "other"). */
 export const RESPONSE_COLORS = [

@@ -4,7 +4,7 @@
  * `PathThinner` over them, and how many of its vertices are already on the canvas. While a run
  * plays (rows appended, same projection) only the new rows are projected and thinned.
  */
-import { timeAt } from './seriesRows.ts';
+import { timeAt } from '../shared/seriesRows.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { DEFAULT_TOLERANCE, PathThinner, thinPath } from './thinPath.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';

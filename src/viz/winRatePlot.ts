@@ -7,7 +7,7 @@
  */
 import * as d3 from 'd3';
 import { chartSvg } from './chartFrame.ts';
-import { ALGORITHM_STYLE } from './palette.ts';
+import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { scaleDash } from './chartMath.ts';
 import type { FigureTheme, Renderer, WinRateProps, WinRateRow } from './types.ts';
 import { AXIS_COLOR, FONT_SIZE, INK, scriptSize, setMathText, styleAxis } from './convergenceShared.ts';

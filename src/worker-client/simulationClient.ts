@@ -103,12 +103,24 @@ export class SimulationClient {
     return this.engine.injectFault(fault);
   }
 
+  /** The pending requests' time limits: dispose ends them (a terminated worker never answers). */
+  private readonly limits = new Set<() => void>();
+
   private withTimeout<T>(p: Promise<T>): Promise<T> {
     let timer = 0;
+    let end: () => void = () => {};
     const limit = new Promise<never>((_, reject) => {
       timer = window.setTimeout(() => reject(new Timeout()), this.timeoutMs);
+      end = () => {
+        window.clearTimeout(timer);
+        reject(new Error('the explorer was closed'));
+      };
     });
-    return Promise.race([p, limit]).finally(() => window.clearTimeout(timer));
+    this.limits.add(end);
+    return Promise.race([p, limit]).finally(() => {
+      window.clearTimeout(timer);
+      this.limits.delete(end);
+    });
   }
 
   private async pump(): Promise<void> {
@@ -151,6 +163,7 @@ export class SimulationClient {
   dispose(): void {
     this.disposed = true;
     this.pending = null;
+    this.limits.forEach((end) => end());
     this.engine.dispose();
   }
 }

@@ -116,7 +116,7 @@ describe('three rater types', () => {
     expect(epsilonFromRaterTypes(build({ epsilon: Number.NaN }).preferences)).toBe(0.1);
   });
 
-  it('has the paper’s reference and start', () => {
+  it('has the reference and start of docs/ux.md', () => {
     expect(presetById('rater-types')!.build({})).toMatchObject({ reference: [0.4, 0.35, 0.25], initial: [0.08, 0.12, 0.8], tau: 0.05, eta: 0.5, steps: 400 });
   });
 

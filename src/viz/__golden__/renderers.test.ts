@@ -1,0 +1,290 @@
+// @vitest-environment happy-dom
+/**
+ * Golden tests of every D3 renderer in src/viz: a seeded scenario computed by the core, rendered in
+ * happy-dom through the renderer's create → resize → update → destroy contract, serialized
+ * (golden.ts) and compared with one file per figure under files/. Where a renderer exports a
+ * standalone SVG (snapshot(), what the SVG/PNG exporters and the video use), that is a golden too:
+ * the simplex's snapshot draws the trajectories as SVG paths, which on screen are on a canvas.
+ *
+ * happy-dom has no canvas and no layout: canvasStub.ts records what each canvas is asked to draw
+ * and measures text at 0.6 em per character; element sizes come from resize() only.
+ * Update the files with `npm run golden:update`, then review `git diff`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createConvergencePlot } from '../convergencePlot.ts';
+import { createEquilibriumBars } from '../equilibriumBars.ts';
+import { createHeatmapEditor } from '../heatmapEditor.ts';
+import { matrixOrder } from '../matrixOrder.ts';
+import { createPolicyTable, type PolicyTableProps } from '../policyTable.ts';
+import { createSimplexPlot } from '../simplexPlot.ts';
+import { createTimeSeriesPlot } from '../timeSeriesPlot.ts';
+import { TOP_K_DEFAULT, chooseTopK } from '../topK.ts';
+import { createTopKPlot } from '../topKPlot.ts';
+import { DEFAULT_THEME, LECTURE_THEME, type FigureTheme, type Renderer, type SimplexProps } from '../types.ts';
+import { createWinRatePlot } from '../winRatePlot.ts';
+import { installCanvasStub, resetCanvasList } from './canvasStub.ts';
+import { expectGoldens, goldenMismatch, serialize, serializeOffscreen } from './golden.ts';
+import { policiesAt, scenarios, winRateRows, type GoldenScenario } from './scenarios.ts';
+
+beforeAll(() => {
+  installCanvasStub();
+  document.body.style.fontFamily = 'sans-serif';
+});
+
+let hosts: HTMLElement[] = [];
+afterEach(() => {
+  for (const h of hosts) h.remove();
+  hosts = [];
+});
+
+/**
+ * Creates a renderer in a fresh host, sizes it, applies each props object in turn (as a run that
+ * advances does) and returns the host and the renderer.
+ */
+function render<P, R extends Renderer<P>>(
+  create: (el: HTMLElement) => R,
+  width: number,
+  height: number,
+  frames: readonly P[],
+) {
+  resetCanvasList();
+  const element = document.createElement('div');
+  document.body.append(element);
+  hosts.push(element);
+  const renderer = create(element);
+  renderer.resize(width, height);
+  for (const props of frames) renderer.update(props);
+  return { element, renderer };
+}
+
+/** The host's golden, then destroy: the renderer must leave its host empty. */
+function checkAndDestroy(name: string, element: HTMLElement, renderer: Renderer<never>, extra = '') {
+  const screen = goldenMismatch(`${name}.golden`, serialize(element) + extra);
+  const exported = renderer.snapshot ? goldenMismatch(`${name}.snapshot.golden`, serialize(renderer.snapshot())) : null;
+  expectGoldens([screen, exported]);
+  renderer.destroy();
+  expect(element.childNodes.length, `${name}: destroy leaves nothing behind`).toBe(0);
+}
+
+function simplexProps(s: GoldenScenario, t: number, theme: FigureTheme = DEFAULT_THEME): SimplexProps {
+  const eq = s.equilibria;
+  return {
+    n: s.n,
+    labels: s.labels,
+    corners: s.corners,
+    series: s.series,
+    t,
+    reference: s.reference,
+    initial: s.initial,
+    regularized: eq.regularized,
+    nash: eq.nash,
+    rlhfOptimum: eq.rlhfOptimum,
+    regularizedPath: eq.regularizedPath,
+    rlhfPath: eq.rlhfPath,
+    draggable: s.n === 3,
+    theme,
+  };
+}
+
+describe('golden SVG of the renderers', () => {
+  const S = scenarios();
+
+  describe('simplexPlot', () => {
+    // Drawn at t = 100, then played on to the end: the canvas gets the appended segments only.
+    for (const [name, s, theme] of [
+      ['rps', S.rps, DEFAULT_THEME],
+      ['rater-types', S.raterTypes, DEFAULT_THEME],
+      ['random-8', S.random8, DEFAULT_THEME],
+      ['random-2 (a segment)', S.random2, DEFAULT_THEME],
+      ['rps-lecture', S.rps, LECTURE_THEME],
+    ] as const) {
+      it(name, () => {
+        const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [
+          simplexProps(s, 100, theme),
+          simplexProps(s, s.steps, theme),
+        ]);
+        checkAndDestroy(`simplex.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  describe('convergencePlot', () => {
+    for (const [name, s] of [
+      ['rps', S.rps],
+      ['random-8-theorem', S.random8Theorem],
+    ] as const) {
+      it(name, () => {
+        const props = (t: number) => ({
+          series: s.series,
+          t,
+          tau: s.tau,
+          theoremBound: s.theorem,
+          constantStep: !s.theorem,
+          n: s.n,
+          emptyMessage: 'Computing…',
+          theme: DEFAULT_THEME,
+        });
+        const { element, renderer } = render((el) => createConvergencePlot(el), 520, 360, [props(100), props(s.steps)]);
+        checkAndDestroy(`convergence.${name}`, element, renderer as Renderer<never>);
+      });
+    }
+
+    it('empty', () => {
+      const { element, renderer } = render((el) => createConvergencePlot(el), 520, 360, [
+        {
+          series: [],
+          t: 0,
+          tau: 0.05,
+          theoremBound: false,
+          emptyMessage: 'No algorithm is shown: tick one under “Show”.',
+        },
+      ]);
+      checkAndDestroy('convergence.empty', element, renderer as Renderer<never>);
+    });
+  });
+
+  describe('winRatePlot', () => {
+    for (const [name, s] of [
+      ['rps', S.rps],
+      ['rater-types', S.raterTypes],
+    ] as const) {
+      it(name, () => {
+        const props = {
+          rows: winRateRows(s, s.steps),
+          noteKey: s.equilibria,
+          emptyMessage: 'Computing…',
+          theme: DEFAULT_THEME,
+        };
+        const { element, renderer } = render((el) => createWinRatePlot(el), 360, 240, [props]);
+        checkAndDestroy(`winrates.${name}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  describe('policyTable', () => {
+    it('rps', () => {
+      const props = (t: number): PolicyTableProps => ({
+        labels: S.rps.labels,
+        rows: policiesAt(S.rps, t),
+        t,
+      });
+      const { element, renderer } = render(createPolicyTable, 360, 200, [props(100), props(S.rps.steps)]);
+      checkAndDestroy('policy-table.rps', element, renderer as Renderer<never>);
+    });
+
+    it('random-20 (top k and "other")', () => {
+      const s = S.random20;
+      const eq = s.equilibria;
+      const top = chooseTopK(s.n, s.series, s.steps, [eq.regularized, eq.nash, eq.rlhfOptimum], TOP_K_DEFAULT);
+      const { element, renderer } = render(createPolicyTable, 360, 200, [
+        { labels: s.labels, rows: policiesAt(s, s.steps), t: s.steps, top },
+      ]);
+      checkAndDestroy('policy-table.random-20', element, renderer as Renderer<never>);
+    });
+  });
+
+  it('timeSeriesPlot: random-8', () => {
+    const s = S.random8;
+    const props = (t: number) => ({
+      n: s.n,
+      labels: s.labels,
+      series: s.series,
+      t,
+      emptyMessage: 'Computing…',
+      theme: DEFAULT_THEME,
+    });
+    const { element, renderer } = render((el) => createTimeSeriesPlot(el), 600, 400, [props(100), props(s.steps)]);
+    checkAndDestroy('timeseries.random-8', element, renderer as Renderer<never>);
+  });
+
+  describe('topKPlot', () => {
+    // Lecture mode: the top-k chart is the main figure and fills the height it is given (fit).
+    for (const [name, theme, fit, width, height] of [
+      ['random-20', DEFAULT_THEME, false, 600, 400],
+      ['random-20-lecture (fit)', LECTURE_THEME, true, 1200, 560],
+    ] as const) {
+      it(name, () => {
+        const s = S.random20;
+        const eq = s.equilibria;
+        const indices = chooseTopK(s.n, s.series, s.steps, [eq.regularized, eq.nash, eq.rlhfOptimum], TOP_K_DEFAULT);
+        const props = (t: number) => ({
+          n: s.n,
+          labels: s.labels,
+          series: s.series,
+          t,
+          indices,
+          emptyMessage: 'Computing…',
+          theme,
+          fit,
+        });
+        const { element, renderer } = render((el) => createTopKPlot(el), width, height, [props(100), props(s.steps)]);
+        checkAndDestroy(`topk.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  describe('equilibriumBars', () => {
+    for (const [name, s] of [
+      ['random-8', S.random8],
+      ['random-20', S.random20],
+      ['rps-copy (Nash not unique: whiskers)', S.rpsCopy],
+    ] as const) {
+      it(name, () => {
+        const eq = s.equilibria;
+        const props = {
+          n: s.n,
+          labels: s.labels,
+          tau: s.tau,
+          regularized: eq.regularized,
+          nash: eq.nash,
+          rlhfOptimum: eq.rlhfOptimum,
+          nashLow: eq.nashLow,
+          nashHigh: eq.nashHigh,
+          theme: DEFAULT_THEME,
+        };
+        const { element, renderer } = render((el) => createEquilibriumBars(el), 600, 300, [props]);
+        checkAndDestroy(`equilibria.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  it('heatmapEditor: random-20, ordered by Nash probability, a cell selected, zoomed in', () => {
+    const s = S.random20;
+    const order = matrixOrder('nash', s.n, {
+      nash: s.equilibria.nash,
+      rewards: s.equilibria.rewards,
+    });
+    const props = {
+      preferences: s.preferences,
+      labels: s.labels,
+      order,
+      selected: { i: order[2], j: order[5] },
+      theme: DEFAULT_THEME,
+    };
+    const { element, renderer } = render((el) => createHeatmapEditor(el, { label: 'Preference matrix' }), 520, 520, [
+      props,
+    ]);
+    // Zoomed in around the selection: the cells are large enough to print their values.
+    renderer.zoomBy(2);
+    checkAndDestroy('heatmap.random-20', element, renderer as Renderer<never>, serializeOffscreen());
+  });
+
+  it('covers every renderer factory in src/viz', () => {
+    const here = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    const factories = readdirSync(join(__dirname, '..'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) =>
+        [
+          ...readFileSync(join(__dirname, '..', f), 'utf8').matchAll(
+            /export function (create\w+)\(element: HTMLElement[^)]*\): (\w*Renderer)\b/g,
+          ),
+        ].map((m) => m[1]),
+      );
+    expect(factories.length).toBeGreaterThanOrEqual(8);
+    for (const name of factories)
+      expect(here.includes(`${name}(el`) || here.includes(`render(${name},`), `${name} has no golden test`).toBe(true);
+  });
+});
