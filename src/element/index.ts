@@ -5,9 +5,11 @@
  *   <script type="module" src="https://cdn.example/nash-md/nash-md-explorer.js"></script>
  *   <nash-md-explorer preset="rater-types" eps="0.1" t="400"></nash-md-explorer>
  */
-import { mount } from './standinMount.tsx';
+import { mount } from '../explorer/mount.tsx';
 import { defineNashMdExplorer } from './NashMdExplorer.ts';
 import { elementSheet } from './styles.ts';
+// The app's page CSS (main.tsx imports it for index.html); the components import their own.
+import '../styles.css';
 import './element.css';
 
 export { mount };
