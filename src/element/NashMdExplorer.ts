@@ -24,6 +24,15 @@ export interface ElementDeps {
 
 type Queued = { kind: 'set'; patch: HashPatch } | { kind: 'play' } | { kind: 'pause' } | { kind: 'seek'; t: number } | { kind: 'reset' };
 
+let baseSheet: CSSStyleSheet | null = null;
+function hostSheet(): CSSStyleSheet {
+  if (!baseSheet) {
+    baseSheet = new CSSStyleSheet();
+    baseSheet.replaceSync(':host { display: block; } :host([hidden]) { display: none; }');
+  }
+  return baseSheet;
+}
+
 export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer'): void {
   if (customElements.get(name)) return;
 
@@ -51,6 +60,9 @@ export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer
       const generation = this.#generation;
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       if (!this.#container) {
+        // A block from the start (before the app's stylesheet arrives): the ResizeObserver below
+        // sees an element that is shown get a width (an empty inline element has none).
+        shadow.adoptedStyleSheets = [hostSheet()];
         this.#problems = document.createElement('div');
         this.#problems.className = `${ROOT_CLASS} element-problems`;
         this.#container = document.createElement('div');
