@@ -49,7 +49,8 @@ async function tableOf(root: Locator): Promise<Record<string, number[]>> {
   return out;
 }
 
-const iterationOf = async (root: Locator) => Number(await root.getByTestId('iteration').getAttribute('data-value'));
+/** t as the transport bar shows it (every layout has it, the figure-only ones too). */
+const tShown = async (root: Locator) => Number((await root.locator('.t-readout').innerText()).replace(/\D/g, ''));
 
 /** A static server on a port of its own: the host page's origin, not the app's. */
 async function otherOrigin(pages: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -88,40 +89,61 @@ test('blog example: three explorers, each with its own scenario; set/seek/play/p
   // The inline figure is the simplex alone (with its transport bar); the others have their tables.
   await expect(inline.getByRole('table', { name: 'Current policies' })).toHaveCount(0);
   await expect(inline.getByRole('button', { name: /Play/ })).toBeVisible();
+  await expect(driven.getByRole('table', { name: 'Current policies' })).toHaveCount(0);
   await expect(full.getByTestId('iteration')).toHaveText('400');
-  await expect(driven.getByTestId('iteration')).toHaveText('400');
+  await expect.poll(() => tShown(driven)).toBe(400);
+  await expect.poll(async () => Object.keys(await tableOf(full)).length).toBe(3);
   const fullTable = await tableOf(full);
-  const drivenTable = await tableOf(driven);
-  expect(Object.keys(fullTable).length).toBeGreaterThan(0);
-  expect(fullTable).not.toEqual(drivenTable);
+  // The figure-only instances: what they show is in their captions.
+  const caption = (root: Locator) => root.locator('.transport-bar').innerText();
+  await expect.poll(() => caption(driven)).toContain('τ = 1,');
+  await expect.poll(() => caption(inline)).toContain('τ = 0.05,');
+  const drivenCaption = await caption(driven);
+  const inlineState = await state(page, 'inline');
 
   // set() on one instance changes that one only.
   await page.evaluate(() => (document.getElementById('full-explorer') as El).set({ tau: 0.2 }));
   await expect.poll(() => state(page, 'full-explorer').then((s) => s.tau)).toBe('0.2');
   await expect.poll(() => tableOf(full)).not.toEqual(fullTable);
   expect((await state(page, 'driven')).tau).toBe('1');
-  expect(await tableOf(driven)).toEqual(drivenTable);
+  expect(await caption(driven)).toBe(drivenCaption);
+  expect(await state(page, 'inline')).toEqual(inlineState);
 
   // seek() too.
   await page.evaluate(() => (document.getElementById('full-explorer') as El).seek(120));
   await expect(full.getByTestId('iteration')).toHaveText('120');
-  expect(await iterationOf(driven)).toBe(400);
+  expect(await tShown(driven)).toBe(400);
 
-  // play() and pause(): only the one asked moves.
-  await driven.scrollIntoViewIfNeeded();
-  await page.evaluate(() => (document.getElementById('driven') as El).seek(0));
-  await expect(driven.getByTestId('iteration')).toHaveText('0');
-  await page.evaluate(() => (document.getElementById('driven') as El).play());
-  await expect.poll(() => iterationOf(driven)).toBeGreaterThan(10);
-  await page.evaluate(() => (document.getElementById('driven') as El).pause());
-  const stopped = await iterationOf(driven);
+  // play() and pause(): only the one asked moves (the full explorer, in view: off screen Play waits).
+  await full.locator('.stage').first().scrollIntoViewIfNeeded();
+  const inlineT = await tShown(inline);
+  const drivenT = await tShown(driven);
+  await page.evaluate(() => (document.getElementById('full-explorer') as El).play());
+  await expect.poll(() => tShown(full)).toBeGreaterThan(130);
+  await page.evaluate(() => (document.getElementById('full-explorer') as El).pause());
+  await page.waitForTimeout(100);
+  const stopped = await tShown(full);
   await page.waitForTimeout(300);
-  expect(await iterationOf(driven)).toBe(stopped);
-  expect(await iterationOf(full)).toBe(120);
+  expect(await tShown(full)).toBe(stopped);
+  expect(await tShown(inline)).toBe(inlineT);
+  expect(await tShown(driven)).toBe(drivenT);
+  // Each instance pauses while scrolled out of view (its own IntersectionObserver, in its shadow root).
+  await page.evaluate(() => (document.getElementById('full-explorer') as El).play());
+  await expect.poll(() => tShown(full)).toBeGreaterThan(stopped + 5);
+  await page.locator('body > footer').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const away = await tShown(full);
+  await page.waitForTimeout(400);
+  expect(await tShown(full)).toBe(away);
+  await full.locator('.stage').first().scrollIntoViewIfNeeded();
+  await expect.poll(() => tShown(full)).toBeGreaterThan(away);
+  await page.evaluate(() => (document.getElementById('full-explorer') as El).pause());
 
-  // The prose drives the third figure: the last step sets τ = 0.02.
+  // The prose drives the third figure: the last step sets τ = 0.02, η = 0.5, t = 3000.
   await page.locator('.step').last().scrollIntoViewIfNeeded();
-  await expect.poll(() => state(page, 'driven').then((s) => s.tau)).toBe('0.02');
+  await expect.poll(() => state(page, 'driven')).toMatchObject({ tau: '0.02', eta: '0.5', t: '3000' });
+  await expect.poll(() => tShown(driven)).toBe(3000);
+  await expect.poll(() => caption(driven)).toContain('τ = 0.02');
   expect((await state(page, 'full-explorer')).tau).toBe('0.2');
 
   expect(page.url()).toBe(href);
