@@ -348,6 +348,14 @@ async function elementBenches(browser: Browser, lines: string[], log: (m: string
       .join(', ')} |`,
   );
   await p.close();
+  // One inline simplex alone on a page (the blog's first figure without the other two).
+  p = await fresh();
+  await p.route(BASE + '__bench/one.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one</title><link rel="icon" href="data:,"><script type="module" src="../nash-md-explorer.js"></script></head><body><nash-md-explorer preset="rps" t="300" figures="simplex"></nash-md-explorer></body></html>` }),
+  );
+  const one = await elementFirstFigureBytes(p, BASE + '__bench/one.html');
+  lines.push(`| … a page with one \`figures="simplex"\` element | ${(one.total / 1024).toFixed(1)} kB in ${one.files.length} files (worker's own: ${(one.worker / 1024).toFixed(1)} kB) |`);
+  await p.close();
   log('element: six instances, two playing');
   p = await fresh();
   await sixInstances(p, lines);
@@ -355,7 +363,7 @@ async function elementBenches(browser: Browser, lines: string[], log: (m: string
 }
 
 /**
- * Six explorers (simplex figures, all in view at 1440×900), two of them playing for 5 s:
+ * Six explorers (simplex figures in three columns at 1440×900), two of them playing for 5 s:
  * main-thread script time per animation frame (all rAF callbacks of a frame, summed, with the
  * microtasks they queue), frame intervals and long tasks.
  */
@@ -409,7 +417,7 @@ async function sixInstances(page: Page, lines: string[]): Promise<void> {
       }),
   );
   lines.push(
-    `| six <nash-md-explorer> simplex figures on one page (1440×900, all in view), two playing for 5 s (default speed) | main-thread script per frame: median ${ms(quantile(r.script, 0.5))}, p95 ${ms(quantile(r.script, 0.95))}, max ${ms(Math.max(...r.script))}; frame interval median ${ms(quantile(r.frames, 0.5))}, p95 ${ms(quantile(r.frames, 0.95))}; ${r.long.length} main-thread tasks over 50 ms${r.long.length ? ` (longest ${ms(Math.max(...r.long))})` : ''}; t afterwards ${r.t.join(', ')} |`,
+    `| six <nash-md-explorer> simplex figures on one page (1440×900, three columns; the two playing are in view), two playing for 5 s (60 steps/s) | main-thread script per frame: median ${ms(quantile(r.script, 0.5))}, p95 ${ms(quantile(r.script, 0.95))}, max ${ms(Math.max(...r.script))}; frame interval median ${ms(quantile(r.frames, 0.5))}, p95 ${ms(quantile(r.frames, 0.95))}; ${r.long.length} main-thread tasks over 50 ms${r.long.length ? ` (longest ${ms(Math.max(...r.long))})` : ''}; t afterwards ${r.t.join(', ')} |`,
   );
 }
 
