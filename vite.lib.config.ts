@@ -24,7 +24,16 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': JSON.stringify('production') },
   // The app's build already copied public/; this one only adds the library.
   publicDir: false,
-  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'lib/[name]-[hash].js', chunkFileNames: 'lib/[name]-[hash].js', assetFileNames: 'lib/[name]-[hash][extname]' } } },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'lib/[name]-[hash].js',
+        chunkFileNames: 'lib/[name]-[hash].js',
+        assetFileNames: 'lib/[name]-[hash][extname]',
+      },
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -39,7 +48,8 @@ export default defineConfig({
         entryFileNames: '[name].js',
         chunkFileNames: 'lib/[name]-[hash].js',
         // The one stylesheet keeps a fixed name: the element fetches it by that name.
-        assetFileNames: (a) => (a.names.some((n) => n.endsWith('.css')) ? 'nash-md-explorer.css' : 'lib/[name]-[hash][extname]'),
+        assetFileNames: (a) =>
+          a.names.some((n) => n.endsWith('.css')) ? 'nash-md-explorer.css' : 'lib/[name]-[hash][extname]',
       },
     },
   },

@@ -7,17 +7,23 @@ import type { Page } from '@playwright/test';
  * event of a <nash-md-explorer> (its first figure drawn). Each file counted once (the instances'
  * workers import the same chunks, from the cache after the first). Used by the browser bench and by e2e/element.spec.ts.
  */
-export async function elementFirstFigureBytes(page: Page, url: string): Promise<{ total: number; worker: number; files: [string, number][] }> {
+export async function elementFirstFigureBytes(
+  page: Page,
+  url: string,
+): Promise<{ total: number; worker: number; files: [string, number][] }> {
   const requested: { url: string; at: number; body: Promise<Buffer | null> }[] = [];
   page.on('response', (r) => {
-    if (/\.m?js(\?|$)/.test(r.url())) requested.push({ url: r.url(), at: Date.now(), body: r.body().catch(() => null) });
+    if (/\.m?js(\?|$)/.test(r.url()))
+      requested.push({ url: r.url(), at: Date.now(), body: r.body().catch(() => null) });
   });
   await page.addInitScript(() => {
     const w = window as unknown as { benchReady: boolean };
     document.addEventListener('ready', () => (w.benchReady = true), { capture: true, once: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, {
+    timeout: 30_000,
+  });
   const readyAt = Date.now();
   const seen = new Set<string>();
   const files: [string, number][] = [];
@@ -28,6 +34,8 @@ export async function elementFirstFigureBytes(page: Page, url: string): Promise<
     if (body) files.push([new URL(r.url).pathname, gzipSync(body).length]);
   }
   const total = files.reduce((a, [, b]) => a + b, 0);
-  const worker = files.filter(([f]) => /simulation\.worker|previewRuns|simulate-|simulationService/.test(f)).reduce((a, [, b]) => a + b, 0);
+  const worker = files
+    .filter(([f]) => /simulation\.worker|previewRuns|simulate-|simulationService/.test(f))
+    .reduce((a, [, b]) => a + b, 0);
   return { total, worker, files };
 }

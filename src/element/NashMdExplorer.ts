@@ -10,7 +10,13 @@
  */
 import type { FigureId } from '../explorer/figureManifest.ts';
 import type { ExplorerHandle, ExplorerOptions, HashPatch, HashState } from '../explorer/types.ts';
-import { OBSERVED_ATTRIBUTES, hashFromAttributes, hashKeyOf, optionsFromAttributes, patchFromAttribute } from './attributes.ts';
+import {
+  OBSERVED_ATTRIBUTES,
+  hashFromAttributes,
+  hashKeyOf,
+  optionsFromAttributes,
+  patchFromAttribute,
+} from './attributes.ts';
 import { ROOT_CLASS } from './styles.ts';
 
 export type MountFn = (container: HTMLElement, options: ExplorerOptions) => ExplorerHandle;
@@ -22,7 +28,12 @@ export interface ElementDeps {
   sheet: SheetFn;
 }
 
-type Queued = { kind: 'set'; patch: HashPatch } | { kind: 'play' } | { kind: 'pause' } | { kind: 'seek'; t: number } | { kind: 'reset' };
+type Queued =
+  | { kind: 'set'; patch: HashPatch }
+  | { kind: 'play' }
+  | { kind: 'pause' }
+  | { kind: 'seek'; t: number }
+  | { kind: 'reset' };
 
 let baseSheet: CSSStyleSheet | null = null;
 function hostSheet(): CSSStyleSheet {
@@ -78,13 +89,16 @@ export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer
           .sheet()
           .catch((e: unknown) => {
             // Unstyled is better than nothing; the reason goes to the console.
-            console.warn(`nash-md-explorer: its stylesheet did not load (${e instanceof Error ? e.message : String(e)})`);
+            console.warn(
+              `nash-md-explorer: its stylesheet did not load (${e instanceof Error ? e.message : String(e)})`,
+            );
             return null;
           })
           .then((sheet) => {
             this.#mounting = false;
             if (generation !== this.#generation || !this.isConnected || this.#handle) return;
-            if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+            if (sheet && !shadow.adoptedStyleSheets.includes(sheet))
+              shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
             // Shown once is enough: hidden again later, the instance stays (and pauses off screen).
             this.#shown?.disconnect();
             this.#mount();
@@ -164,7 +178,15 @@ export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer
     #options(hash: string): ExplorerOptions {
       const o = optionsFromAttributes((n) => this.getAttribute(n));
       this.#showProblems(o.problems);
-      return { hash, figures: o.figures, autoplay: o.autoplay, theme: o.theme, syncHash: o.syncHash, autosave: o.autosave, globalKeys: false };
+      return {
+        hash,
+        figures: o.figures,
+        autoplay: o.autoplay,
+        theme: o.theme,
+        syncHash: o.syncHash,
+        autosave: o.autosave,
+        globalKeys: false,
+      };
     }
 
     #mount(hash = hashFromAttributes((k) => this.getAttribute(k))): void {

@@ -1,12 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHash } from '../state/urlCodec.ts';
-import { OBSERVED_ATTRIBUTES, hashFromAttributes, hashKeyOf, optionsFromAttributes, patchFromAttribute } from './attributes.ts';
+import {
+  OBSERVED_ATTRIBUTES,
+  hashFromAttributes,
+  hashKeyOf,
+  optionsFromAttributes,
+  patchFromAttribute,
+} from './attributes.ts';
 
 const from = (attrs: Record<string, string>) => hashFromAttributes((k) => attrs[k] ?? attrs[k.toLowerCase()] ?? null);
 
 describe('element attributes → hash', () => {
   it('observes every hash key the app reads, lower-cased, and the element’s own options', () => {
-    for (const k of ['preset', 'p', 'labels', 'mu', 'pi0', 'tau', 'eta', 't', 'algos', 'comparisons', 'eps', 'seed', 'n', 'corners', 'hide', 'lock', 'lecture', 'figures', 'autoplay', 'theme', 'sync-hash', 'autosave']) {
+    for (const k of [
+      'preset',
+      'p',
+      'labels',
+      'mu',
+      'pi0',
+      'tau',
+      'eta',
+      't',
+      'algos',
+      'comparisons',
+      'eps',
+      'seed',
+      'n',
+      'corners',
+      'hide',
+      'lock',
+      'lecture',
+      'figures',
+      'autoplay',
+      'theme',
+      'sync-hash',
+      'autosave',
+    ]) {
       expect(OBSERVED_ATTRIBUTES).toContain(k);
     }
     expect(hashKeyOf('p')).toBe('P');
@@ -49,10 +78,19 @@ describe('element attributes → hash', () => {
 describe('element options', () => {
   const opts = (attrs: Record<string, string>) => optionsFromAttributes((n) => attrs[n] ?? null);
   it('defaults: every page coupling off, light theme', () => {
-    expect(opts({})).toEqual({ figures: undefined, theme: 'light', autoplay: false, syncHash: false, autosave: null, problems: [] });
+    expect(opts({})).toEqual({
+      figures: undefined,
+      theme: 'light',
+      autoplay: false,
+      syncHash: false,
+      autosave: null,
+      problems: [],
+    });
   });
   it('reads figures, theme, autoplay, sync-hash and autosave', () => {
-    expect(opts({ figures: 'simplex, policy-table', theme: 'auto', autoplay: '', 'sync-hash': '', autosave: 'post-1' })).toEqual({
+    expect(
+      opts({ figures: 'simplex, policy-table', theme: 'auto', autoplay: '', 'sync-hash': '', autosave: 'post-1' }),
+    ).toEqual({
       figures: ['simplex', 'policy-table'],
       theme: 'auto',
       autoplay: true,

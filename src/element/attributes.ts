@@ -9,7 +9,25 @@ import { FIGURE_IDS, type FigureId } from '../explorer/figureManifest.ts';
 import type { HashPatch, Theme } from '../explorer/types.ts';
 
 /** The URL-hash keys, in the order the app writes them. */
-export const HASH_KEYS = ['preset', 'eps', 'seed', 'n', 'P', 'labels', 'mu', 'pi0', 'tau', 'eta', 't', 'algos', 'comparisons', 'corners', 'hide', 'lock', 'lecture'] as const;
+export const HASH_KEYS = [
+  'preset',
+  'eps',
+  'seed',
+  'n',
+  'P',
+  'labels',
+  'mu',
+  'pi0',
+  'tau',
+  'eta',
+  't',
+  'algos',
+  'comparisons',
+  'corners',
+  'hide',
+  'lock',
+  'lecture',
+] as const;
 export type HashKey = (typeof HASH_KEYS)[number];
 
 /** The element's own attributes. */
@@ -31,7 +49,11 @@ export function hashKeyOf(attribute: string): HashKey | null {
  */
 export function hashValue(key: HashKey, raw: string): string {
   const value = raw.trim();
-  if (key === 'labels') return value.split(',').map((x) => encodeURIComponent(x.trim())).join(',');
+  if (key === 'labels')
+    return value
+      .split(',')
+      .map((x) => encodeURIComponent(x.trim()))
+      .join(',');
   // Spaces mean nothing outside labels (`P="0.2, 0.7, 0.4"` reads as the hash's `0.2,0.7,0.4`).
   return value.replace(/\s+/g, '').replace(/[&#%=]/g, (c) => encodeURIComponent(c));
 }
@@ -84,19 +106,31 @@ export function optionsFromAttributes(get: (name: string) => string | null): Ele
   const list = get('figures');
   if (list !== null && list.trim() !== '') {
     figures = [];
-    for (const id of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const id of list
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       if ((FIGURE_IDS as readonly string[]).includes(id)) figures.push(id as FigureId);
-      else problems.push({ field: 'figures', message: `"${id.slice(0, 30)}" is not a figure (${FIGURE_IDS.join(', ')})` });
+      else
+        problems.push({ field: 'figures', message: `"${id.slice(0, 30)}" is not a figure (${FIGURE_IDS.join(', ')})` });
     }
     if (figures.length === 0) figures = undefined;
   }
   const themeRaw = (get('theme') ?? 'light').trim();
   const theme: Theme = themeRaw === 'dark' || themeRaw === 'auto' ? themeRaw : 'light';
-  if (themeRaw !== theme && themeRaw !== '') problems.push({ field: 'theme', message: `"${themeRaw.slice(0, 30)}" is not a theme (light, dark, auto)` });
+  if (themeRaw !== theme && themeRaw !== '')
+    problems.push({ field: 'theme', message: `"${themeRaw.slice(0, 30)}" is not a theme (light, dark, auto)` });
   const flag = (name: string) => {
     const v = get(name);
     return v !== null && v.trim() !== 'false' && v.trim() !== '0';
   };
   const autosave = get('autosave');
-  return { figures, theme, autoplay: flag('autoplay'), syncHash: flag('sync-hash'), autosave: autosave && autosave.trim() ? autosave.trim() : null, problems };
+  return {
+    figures,
+    theme,
+    autoplay: flag('autoplay'),
+    syncHash: flag('sync-hash'),
+    autosave: autosave && autosave.trim() ? autosave.trim() : null,
+    problems,
+  };
 }

@@ -49,7 +49,8 @@ export const ROOT_CLASS = 'nmd-root';
 /** The container query name of the element's container (element.css). */
 const CONTAINER = 'nmd';
 /** A media query made only of width conditions, e.g. `(max-width: 700px)`, `(min-width:900px) and (max-width:1100px)`. */
-const WIDTH_ONLY = /^\((?:min|max)-width:\s*[\d.]+(?:px|em|rem)\)(?:\s+and\s+\((?:min|max)-width:\s*[\d.]+(?:px|em|rem)\))*$/;
+const WIDTH_ONLY =
+  /^\((?:min|max)-width:\s*[\d.]+(?:px|em|rem)\)(?:\s+and\s+\((?:min|max)-width:\s*[\d.]+(?:px|em|rem)\))*$/;
 
 /**
  * Splits the app's CSS into the rules for a shadow root and the @font-face rules for the document.
@@ -60,7 +61,9 @@ const WIDTH_ONLY = /^\((?:min|max)-width:\s*[\d.]+(?:px|em|rem)\)(?:\s+and\s+\((
  * absolute against the CSS file's URL. Pure: unit-tested.
  */
 export function forShadowRoot(css: string, absolute: (url: string) => string): { scoped: string; fontFaces: string } {
-  const withUrls = css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, quote: string, url: string) => (/^(data:|blob:|#)/.test(url) ? whole : `url(${quote}${absolute(url)}${quote})`));
+  const withUrls = css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, quote: string, url: string) =>
+    /^(data:|blob:|#)/.test(url) ? whole : `url(${quote}${absolute(url)}${quote})`,
+  );
   const fontFaces: string[] = [];
   const scoped = withUrls
     .replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
@@ -72,9 +75,13 @@ export function forShadowRoot(css: string, absolute: (url: string) => string): {
     .replace(/(^|[{},;]\s*)(:root|html|body)(?=[\s,{.:[>~+])/g, (_m, before: string) => `${before}.${ROOT_CLASS}`)
     // Width breakpoints are the element's, not the window's: an explorer in a 700 px column lays
     // itself out as in a 700 px window. Other media features (motion, colour scheme) stay.
-    .replace(/@media\s*([^{]*)\{/g, (m, prelude: string) => (WIDTH_ONLY.test(prelude.trim()) ? `@container ${CONTAINER} ${prelude.trim()} {` : m))
+    .replace(/@media\s*([^{]*)\{/g, (m, prelude: string) =>
+      WIDTH_ONLY.test(prelude.trim()) ? `@container ${CONTAINER} ${prelude.trim()} {` : m,
+    )
     // Lengths in rem, outside @media/@container preludes (where rem is the initial size anyway).
-    .replace(/@(?:media|container)[^{]*\{|(-?\d*\.?\d+)rem\b/g, (m, x: string | undefined) => (x === undefined ? m : `calc(${x} * var(--nmd-rem))`));
+    .replace(/@(?:media|container)[^{]*\{|(-?\d*\.?\d+)rem\b/g, (m, x: string | undefined) =>
+      x === undefined ? m : `calc(${x} * var(--nmd-rem))`,
+    );
   return { scoped, fontFaces: fontFaces.join('\n') };
 }
 
