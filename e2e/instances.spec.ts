@@ -1,7 +1,7 @@
 /**
  * Explorer instances (src/explorer): several on one page, each with its own scenario, worker,
  * keys and table; and creating and disposing many leaves no worker, listener, timer or animation
- * frame behind. Uses the library's mount, offered on the app's page with ?debug.
+ * frame behind. Uses the library build's mount (dist/nash-md-explorer.js) on the app's own page.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, readPolicies, test } from './fixtures.ts';
@@ -96,8 +96,8 @@ type Handles = Record<string, import('../src/explorer/types.ts').ExplorerHandle>
 async function mountInto(page: Page, id: string, options: import('../src/explorer/types.ts').ExplorerOptions): Promise<Locator> {
   await page.evaluate(
     async ({ id, options }) => {
-      const w = window as unknown as { nashmdMount: () => Promise<(el: Element, o: unknown) => unknown>; nashmdHandles?: Record<string, unknown> };
-      const mount = await w.nashmdMount();
+      const w = window as unknown as { nashmdHandles?: Record<string, unknown> };
+      const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => unknown };
       const el = document.createElement('section');
       el.id = id;
       document.body.append(el);
@@ -184,8 +184,7 @@ test('creating and disposing 50 explorers leaves no worker, listener, timer or a
   const before = await counts();
   expect(before.workers).toBe(1);
   await page.evaluate(async () => {
-    const w = window as unknown as { nashmdMount: () => Promise<(el: Element, o: unknown) => { dispose(): void } & EventTarget> };
-    const mount = await w.nashmdMount();
+    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => { dispose(): void } & EventTarget };
     for (let k = 0; k < 50; k++) {
       const el = document.createElement('div');
       document.body.append(el);

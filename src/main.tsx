@@ -17,7 +17,7 @@ const debug = new URLSearchParams(window.location.search).has('debug');
 let explorer: Explorer | null = null;
 function startExplorer(): Explorer {
   if (!explorer) {
-    explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync);
+    explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync, debug);
     // Test hooks for fault injection, only when the page is opened with ?debug.
     if (debug) (window as unknown as { nashmdDebug: Explorer['controller']['debug'] }).nashmdDebug = explorer.controller.debug;
   }
@@ -36,8 +36,6 @@ function Root({ poster }: { poster: string | undefined }) {
   );
 }
 
-// ?debug also offers the library's mount, for the tests of many explorers on one page.
-if (debug) (window as unknown as { nashmdMount: unknown }).nashmdMount = () => import('./explorer/mount.tsx').then((m) => m.mount);
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(

@@ -8,7 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import { fromWire } from '../src/core/specWire.ts';
-import type { ComputeProgress, HistoryThinning, InjectedFault, WireSpec, WorkerApi } from '../src/core/workerApi.ts';
+import type { ComputeProgress, HistoryThinning, WireSpec, WorkerApi } from '../src/core/workerApi.ts';
 
 // The HiGHS-free preview (previewRuns.ts) loads in a fraction of the time: the first computation
 // draws its trajectories from it while HiGHS still compiles. The service (with HiGHS) is imported
@@ -57,11 +57,6 @@ const api: Async<WorkerApi> = {
     const { service, transferables } = await ready;
     const r = service.extend(version, steps);
     return Comlink.transfer(r, transferables(r));
-  },
-  async injectFault(fault: InjectedFault) {
-    // A crash is simulated by the worker closing itself: no answer ever comes back.
-    if (fault === 'crash') setTimeout(() => self.close(), 0);
-    else (await ready).service.injectFault(fault);
   },
 };
 

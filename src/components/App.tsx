@@ -13,7 +13,6 @@ import { Messages } from './Messages.tsx';
 import { NashNote } from './NashNote.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
-import { startEmbedFit } from '../embed/frameFit.ts';
 import { useAppStore, useExplorer, useUiStore, useView } from '../explorer/context.tsx';
 import { FIGURES, type FigureId } from '../explorer/figureManifest.ts';
 
@@ -33,12 +32,24 @@ function usePauseOffscreen(controller: SimulationController) {
   return stage;
 }
 
-/** Embed mode: fits the figure to a fixed frame and reports the page's height to the host. */
+/**
+ * Embed mode: fits the figure to a fixed frame and reports the page's height to the host (its
+ * code loads only in embed mode).
+ */
 function useEmbedFit(embed: boolean, frameId: string | undefined) {
   const app = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!embed || !app.current || typeof ResizeObserver === 'undefined') return;
-    return startEmbedFit(app.current, frameId);
+    const element = app.current;
+    if (!embed || !element || typeof ResizeObserver === 'undefined') return;
+    let stop: (() => void) | null = null;
+    let live = true;
+    void import('../embed/frameFit.ts').then((m) => {
+      if (live) stop = m.startEmbedFit(element, frameId);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, [embed, frameId]);
   return app;
 }

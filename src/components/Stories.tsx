@@ -3,7 +3,7 @@
  * the store's actions) and says what to look at. Opened by the "Stories" button in the header.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { richLabel } from './Explanations.tsx';
+import { richLabel } from './ExplanationsBody.tsx';
 import { STORIES, applyStoryStep, storyById } from '../state/stories.ts';
 
 import type { Explorer } from '../explorer/explorer.ts';

@@ -6,7 +6,21 @@
 export type { Algorithm, Comparisons, InputField, Matrix, Policy, SimulationSpec, Trajectory, Vector } from './types.ts';
 export { ALGORITHMS } from './types.ts';
 export { InvalidInputError } from './errors.ts';
-export { createRunner, referenceWeights, simulate, type Runner } from './simulate.ts';
+export { createRunner, referenceWeights, simulate, unavailableReason, type Runner } from './simulate.ts';
+export {
+  ALGORITHM_CATALOG,
+  ALGORITHM_DEFINITIONS,
+  ALGORITHM_FAMILIES,
+  ALGORITHM_IDS,
+  DEFAULT_REFRESH,
+  algorithmById,
+  algorithmInfo,
+  isAlgorithmId,
+  nashMdFixedPoint,
+  nashMdFixedPointResidual,
+  type AlgorithmId,
+  type AlgorithmInfo,
+} from './algorithms/index.ts';
 export { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 export { nashEquilibrium, nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 export { exploitability } from './exploitability.ts';

@@ -2,6 +2,7 @@
  * The regularised Nash equilibrium π*_τ (§4): the unique fixed point π ∝ μ exp(Pπ/τ).
  */
 import { FixedPointNewton } from './fixedPointNewton.ts';
+import { logOf } from './logspace.ts';
 import { progressReporter, type SolverOptions } from './solverOptions.ts';
 import type { Matrix, Vector } from './types.ts';
 import { validateDistribution, validatePreferences, validateTau } from './validate.ts';
@@ -43,7 +44,15 @@ export function regularizedNash(P: Matrix, mu: Vector, tau: number, options?: So
  * a constant. `progress` receives the fraction of the continuation (in log τ) done.
  */
 export function solveRegularized(p: Float64Array, n: number, mu: Float64Array, tau: number, progress?: (f: number) => void): FixedPointNewton {
-  const walk = new Continuation(p, n, mu);
+  return solveRegularizedLog(p, n, logOf(mu), tau, progress);
+}
+
+/**
+ * solveRegularized with the reference given by its logarithm, log μ (any additive constant; it
+ * may hold values far below log(1e-308), where μ itself would underflow): COMAL's reference π_t.
+ */
+export function solveRegularizedLog(p: Float64Array, n: number, logMu: Float64Array, tau: number, progress?: (f: number) => void): FixedPointNewton {
+  const walk = new Continuation(p, n, logMu);
   const start = Math.max(tau, EASY_TAU) * LEVEL_RATIO;
   walk.moveTo(tau, (t) => progress?.(Math.log(start / t) / Math.log(start / tau)));
   return walk.solver;
@@ -62,7 +71,7 @@ export function regularizedNashPath(P: Matrix, mu: Vector, taus: readonly number
   for (const tau of taus) validateTau(tau, true);
   const report = progressReporter(options);
   report(0);
-  const walk = new Continuation(p, n, m, Math.max(...taus, EASY_TAU) * LEVEL_RATIO);
+  const walk = new Continuation(p, n, logOf(m), Math.max(...taus, EASY_TAU) * LEVEL_RATIO);
   const out = new Float64Array(taus.length * n);
   taus.forEach((tau, k) => {
     walk.moveTo(tau);
@@ -89,9 +98,7 @@ class Continuation {
   private prev: { t: number; u: Float64Array; lambda: number } | null = null;
   private readonly trial: Float64Array;
 
-  constructor(p: Float64Array, n: number, mu: Float64Array, start?: number) {
-    const logMu = new Float64Array(n);
-    for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
+  constructor(p: Float64Array, n: number, logMu: Float64Array, start?: number) {
     this.solver = new FixedPointNewton(p, n, logMu);
     this.solver.reset(logMu);
     this.last = start ?? Number.POSITIVE_INFINITY;

@@ -5,12 +5,13 @@
  */
 import { matVecOperator } from './matVecOperator.ts';
 import { trajectoryMetrics } from './metrics.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Runner } from './simulate.ts';
 import type { Algorithm } from './types.ts';
 import type { ComputeProgress, HistoryThinning, SeriesChunk } from './workerApi.ts';
 
 /** The runs of the scenario being shown, continued by extend(). */
-export interface ActiveRun {
+export interface ActiveRun<A extends AlgorithmId = Algorithm> {
   version: number;
   p: Float64Array;
   n: number;
@@ -18,12 +19,15 @@ export interface ActiveRun {
   tau: number;
   /** π*_τ (the Nash when τ = 0), the metrics' reference; null until solved (a deferred answer). */
   target: Float64Array | null;
-  runners: { algorithm: Algorithm; runner: Runner }[];
+  /** One per algorithm of the scenario, in its order; runner null (and the reason) when it cannot run. */
+  runners: { algorithm: A; runner: Runner | null; unavailable: string | null }[];
 }
 
 /** Rows of a run before their metrics are known. */
-export interface Rows {
-  algorithm: Algorithm;
+export interface Rows<A extends AlgorithmId = Algorithm> {
+  algorithm: A;
+  /** The reason the algorithm cannot run (then no rows). */
+  unavailable?: string;
   start: number;
   rows: number;
   times?: Float64Array;
@@ -31,7 +35,7 @@ export interface Rows {
 }
 
 /** Advances a runner by `steps`, keeping every row. */
-export function plainRows(algorithm: Algorithm, runner: Runner, steps: number): Rows {
+export function plainRows<A extends AlgorithmId>(algorithm: A, runner: Runner, steps: number): Rows<A> {
   const start = runner.t;
   return { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
 }
@@ -40,7 +44,7 @@ export function plainRows(algorithm: Algorithm, runner: Runner, steps: number): 
  * Like plainRows, keeping only the rows `thinning` selects. The run advances in blocks, so a
  * million steps never hold a million rows in memory.
  */
-export function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows {
+export function thinnedRows<A extends AlgorithmId>(algorithm: A, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows<A> {
   const start = runner.t;
   const end = start + steps;
   const head = thinning.head ?? 0;
@@ -71,8 +75,13 @@ export function thinnedRows(algorithm: Algorithm, runner: Runner, n: number, ste
   return { algorithm, start, rows: count, times, policies };
 }
 
+/** No rows: the algorithm cannot run with these inputs, for `reason` (the registry's). */
+export function unavailableRows<A extends AlgorithmId>(algorithm: A, reason: string, start: number): Rows<A> {
+  return { algorithm, unavailable: reason, start, rows: 0, policies: new Float64Array(0) };
+}
+
 /** KL(π*_τ‖π_t) and the exploitability of every row. */
-export function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
+export function withMetrics<A extends AlgorithmId>(run: ActiveRun<A>, r: Rows<A>): SeriesChunk<A> {
   if (!run.target) throw new Error('withMetrics: the target equilibrium is not solved yet');
   const kl = new Float64Array(r.rows);
   const exploitability = new Float64Array(r.rows);
@@ -82,7 +91,7 @@ export function withMetrics(run: ActiveRun, r: Rows): SeriesChunk {
 }
 
 /** A copy of the rows with unknown (NaN) metrics, for a preview (the rows themselves are kept). */
-export function previewChunk(r: Rows): SeriesChunk {
+export function previewChunk<A extends AlgorithmId>(r: Rows<A>): SeriesChunk<A> {
   return {
     ...r,
     times: r.times?.slice(),
@@ -93,14 +102,14 @@ export function previewChunk(r: Rows): SeriesChunk {
 }
 
 /** The buffers of a progress report's preview, for transferring it. */
-export function progressTransferables(progress: ComputeProgress): ArrayBuffer[] {
+export function progressTransferables<A extends AlgorithmId>(progress: ComputeProgress<A>): ArrayBuffer[] {
   const out = progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
   const f = progress.followUp;
   if (f) for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)]) if (a instanceof Float64Array) out.push(a.buffer as ArrayBuffer);
   return out;
 }
 
-export function chunkBuffers(c: SeriesChunk): ArrayBuffer[] {
+export function chunkBuffers<A extends AlgorithmId>(c: SeriesChunk<A>): ArrayBuffer[] {
   const out = [c.policies.buffer as ArrayBuffer, c.kl.buffer as ArrayBuffer, c.exploitability.buffer as ArrayBuffer];
   if (c.times) out.push(c.times.buffer as ArrayBuffer);
   return out;

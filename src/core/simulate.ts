@@ -3,12 +3,17 @@
  */
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
-import { runMirror, runNashMd, type StepRule } from './kernels.ts';
+import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
+import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
+import type { RunContext } from './algorithms/types.ts';
+import { matVecOperator } from './matVecOperator.ts';
 import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
-import { validateDistribution, validateEta, validatePreferences, validateSteps, validateTau } from './validate.ts';
+import { validateDistribution, validateEta, validatePreferences, validateRefresh, validateSteps, validateTau } from './validate.ts';
 
 /**
- * Simulates `spec.algorithm` from π_0 for `spec.steps` steps. Row t of `policies` is π_t.
+ * Simulates `spec.algorithm` from π_0 for `spec.steps` steps. Row t of `policies` is π_t. Every
+ * algorithm of the registry (src/core/algorithms/, one module each with its formula and source),
+ * among them:
  * - 'nash-md' (§5, Eqs. 3–5): π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ), π_t^μ ∝ π_t^(1−η_t τ) μ^(η_t τ).
  * - 'omd' (Eqs. 7–8):         π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η P π_t).
  * - 'rlhf' (§3):              r = fitBradleyTerry(P, W), W[i][j] = 1 ('uniform') or μ_i μ_j
@@ -39,13 +44,14 @@ export interface Runner {
  * `rewards`: RLHF only, the Bradley–Terry rewards already fitted for this P and these comparison
  * pairs (callers that cache them skip the fit). `validatedP`: P as validatePreferences returned it
  * for this very spec.preferences (callers creating several runners validate the n² entries once).
+ * An algorithm that cannot run with these inputs (COMAL at τ = 0) throws an InvalidInputError
+ * naming 'algorithm' with the registry's reason (the simulation service reports it per chunk).
  */
 export function createRunner(spec: SimulationSpec, rewards?: Float64Array, validatedP?: Float64Array): Runner {
   if (typeof spec !== 'object' || spec === null) throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
-  if (algorithm !== 'nash-md' && algorithm !== 'omd' && algorithm !== 'rlhf') {
-    throw new InvalidInputError('algorithm', `algorithm must be 'nash-md', 'omd' or 'rlhf', got ${show(algorithm)}`);
-  }
+  const def = typeof algorithm === 'string' ? algorithmById(algorithm) : undefined;
+  if (!def) throw new InvalidInputError('algorithm', `algorithm must be one of ${ALGORITHM_IDS.map((id) => `'${id}'`).join(', ')}, got ${show(algorithm)}`);
   const comparisons = spec.comparisons ?? 'uniform';
   if (comparisons !== 'uniform' && comparisons !== 'reference') {
     throw new InvalidInputError('comparisons', `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`);
@@ -56,17 +62,17 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
   const pi0 = validateDistribution(spec.initial, n, 'initial');
   const tau = validateTau(spec.tau);
   const eta = validateEta(spec.eta, tau);
+  const refresh = validateRefresh(spec.refresh, DEFAULT_REFRESH);
   validateSteps(spec.steps, n);
+  const reason = def.unavailable({ n, tau, eta });
+  if (reason !== null) throw new InvalidInputError('algorithm', reason);
 
-  const rule: StepRule = { eta: eta === 'theorem' ? -1 : eta, tau };
   const logMu = new Float64Array(n);
-  const logPi = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    logMu[i] = Math.log(mu[i]);
-    logPi[i] = Math.log(pi0[i]);
-  }
-  const reward =
-    algorithm !== 'rlhf' ? null : rewards && rewards.length === n ? rewards : fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
+  for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
+  const reward = !def.rewardModel ? null : rewards && rewards.length === n ? rewards : fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
+  const ctx: RunContext = { p, n, product: matVecOperator(p, n), logMu, tau, eta: eta === 'theorem' ? -1 : eta, refresh, reward };
+  const state = def.init(ctx);
+  def.reset(state, pi0);
   const current = Float64Array.from(pi0);
   let t = 0;
   return {
@@ -78,13 +84,20 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
       validateSteps(steps, n);
       const out = new Float64Array((steps + 1) * n);
       out.set(current);
-      if (algorithm === 'nash-md') runNashMd(p, n, logMu, logPi, rule, steps, out, t);
-      else runMirror(p, n, logMu, logPi, rule, steps, out, reward, t);
+      def.advance(state, out, t, steps);
       current.set(out.subarray(steps * n));
       t += steps;
       return out;
     },
   };
+}
+
+/**
+ * Why `algorithm` cannot run with these inputs (the registry's reason), or null when it can.
+ * Unknown ids and invalid inputs are left to createRunner to report.
+ */
+export function unavailableReason(algorithm: string, n: number, tau: number, eta: number | 'theorem'): string | null {
+  return algorithmById(algorithm)?.unavailable({ n, tau, eta }) ?? null;
 }
 
 /** W[i][j] = μ_i μ_j: comparison pairs drawn independently from μ (the RLHF data of Theorem 2). */

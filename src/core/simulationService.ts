@@ -8,12 +8,13 @@ import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
 import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
-import { chunkBuffers, plainRows, previewChunk, thinnedRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
-import { createRunner, referenceWeights, type Runner } from './simulate.ts';
+import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
+import { chunkBuffers, plainRows, previewChunk, thinnedRows, unavailableRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
+import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, InjectedFault, ScenarioSpec, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, ScenarioSpec, SimulationApi } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
 
@@ -52,7 +53,7 @@ export function vectorKey(x: Float64Array): string {
   return `${x.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-type Report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress['preview']) => void;
+type Report = (stage: ComputeStage, fraction: number) => void;
 
 /** Overall fraction at which each stage starts (the next stage's start is where it ends). */
 const STAGE_START: Record<ComputeStage, number> = { solver: 0, runs: 0, rewards: 0.15, nash: 0.3, regularized: 0.55, path: 0.7, metrics: 0.9 };
@@ -76,19 +77,19 @@ const DEFER_MAX_STEPS = 20_000;
  * At small n the solvers cost about as much as the run itself, so leaving them out of the first
  * answer lets the simplex and the table show the edit in the next frame (docs/benchmarks.md).
  */
-export interface SimulationService extends SimulationApi {
-  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer?: boolean): ComputeResponse;
+export interface SimulationService<A extends AlgorithmId = Algorithm> extends SimulationApi<A> {
+  compute(version: number, scenario: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void, defer?: boolean): ComputeResponse<A>;
   followUp(version: number): FollowUp | null;
 }
 
 /** The rows of a deferred answer (of the active run), waiting for their metrics. */
-interface PendingFollowUp {
+interface PendingFollowUp<A extends AlgorithmId> {
   version: number;
-  rows: Rows[];
+  rows: Rows<A>[];
 }
 
 /** Cache keys of a scenario's equilibria. */
-function keysOfSpec(s: ScenarioSpec, p: Float64Array) {
+function keysOfSpec(s: ScenarioSpec<AlgorithmId>, p: Float64Array) {
   const pKey = vectorKey(p);
   const muKey = vectorKey(Float64Array.from(s.reference));
   return {
@@ -99,12 +100,15 @@ function keysOfSpec(s: ScenarioSpec, p: Float64Array) {
   };
 }
 
-export function createSimulationService(): SimulationService {
-  let pending: PendingFollowUp | null = null;
-  let active: ActiveRun | null = null;
+/**
+ * The service. `A`: the algorithm ids its callers use (the worker's: Algorithm; every registry id
+ * is accepted at run time, and the chunks name the spec's own ids).
+ */
+export function createSimulationService<A extends AlgorithmId = Algorithm>(): SimulationService<A> {
+  let pending: PendingFollowUp<A> | null = null;
+  let active: ActiveRun<A> | null = null;
   /** The scenario of `active` and its cache keys (to solve its target when it is still unknown). */
-  let activeSpec: { s: ScenarioSpec; keys: ReturnType<typeof keysOfSpec> } | null = null;
-  let armed: InjectedFault | null = null;
+  let activeSpec: { s: ScenarioSpec<A>; keys: ReturnType<typeof keysOfSpec> } | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
   const memo = <T>(kind: string, key: string, f: () => T): T => {
@@ -119,11 +123,11 @@ export function createSimulationService(): SimulationService {
 
   type Keys = ReturnType<typeof keysOfSpec>;
 
-  const rewardsOf = (s: ScenarioSpec, keys: Keys, options?: SolverOptions) =>
+  const rewardsOf = (s: ScenarioSpec<A>, keys: Keys, options?: SolverOptions) =>
     memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
 
   /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
-  function paths(s: ScenarioSpec, keys: Keys, rewards: Float64Array, report: Report) {
+  function paths(s: ScenarioSpec<A>, keys: Keys, rewards: Float64Array, report: Report) {
     const n = s.reference.length;
     const grid = pathGrid(n);
     const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid), within(report, 'path')));
@@ -133,15 +137,15 @@ export function createSimulationService(): SimulationService {
   }
 
   /** The Nash of P and whether it is unique (one LP, and a few on its optimal face). */
-  const nashSetOf = (s: ScenarioSpec, keys: Keys, report: Report) => memo<NashSet>('nash', keys.nash, () => nashEquilibriumSet(s.preferences, within(report, 'nash')));
-  const nashOf = (s: ScenarioSpec, keys: Keys, report: Report) => nashSetOf(s, keys, report).nash;
+  const nashSetOf = (s: ScenarioSpec<A>, keys: Keys, report: Report) => memo<NashSet>('nash', keys.nash, () => nashEquilibriumSet(s.preferences, within(report, 'nash')));
+  const nashOf = (s: ScenarioSpec<A>, keys: Keys, report: Report) => nashSetOf(s, keys, report).nash;
 
   /** π*_τ, or the Nash of P when τ = 0: the run metrics' reference (memoised). */
-  function targetOf(s: ScenarioSpec, keys: Keys, report: Report = () => {}): Float64Array {
+  function targetOf(s: ScenarioSpec<A>, keys: Keys, report: Report = () => {}): Float64Array {
     return s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nashOf(s, keys, report);
   }
 
-  function equilibria(s: ScenarioSpec, keys: Keys, report: Report): EquilibriaResult {
+  function equilibria(s: ScenarioSpec<A>, keys: Keys, report: Report): EquilibriaResult {
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
@@ -158,36 +162,48 @@ export function createSimulationService(): SimulationService {
   }
 
   return {
-    compute(version: number, s: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void, defer = false): ComputeResponse {
+    compute(version: number, s: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void, defer = false): ComputeResponse<A> {
       pending = null;
-      const fault = armed;
-      armed = null;
-      if (fault === 'throw') throw new Error('injected fault: the computation threw');
-      if (fault === 'hang') for (;;) if (armed === 'crash') break; // never true: a deliberate endless loop
       try {
         // Validates every input once (also when no algorithm is shown, so bad input is always
         // reported); the runners below reuse the validated, flattened P.
         const p = validatePreferences(s.preferences);
-        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 }, undefined, p);
+        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, refresh: s.refresh }, undefined, p);
+        for (const algorithm of s.algorithms) if (!algorithmById(algorithm)) createRunner({ algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 }, undefined, p); // names the unknown id
         const n = s.reference.length;
         const keys = keysOfSpec(s, p);
         const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
         const reporting = onProgress !== undefined && !allCached && n >= PREVIEW_MIN_N;
-        const report: Report = reporting ? (stage, fraction, preview) => onProgress({ version, stage, fraction, preview }) : () => {};
-        const makeRunner = (algorithm: Algorithm) =>
+        const report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress<A>['preview']): void => {
+          if (reporting) onProgress({ version, stage, fraction, preview });
+        };
+        const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
+        const makeRunner = (algorithm: A) =>
           createRunner(
-            { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons },
-            algorithm === 'rlhf' ? rewardsOf(s, keys) : undefined,
+            { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons, refresh: s.refresh },
+            needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
           );
-        const rowsOf = (algorithm: Algorithm, runner: Runner) => (thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps));
-
-        // Trajectories first; RLHF waits for its reward model unless that is cached.
-        report('runs', 0);
-        const runners = new Map<Algorithm, Runner>();
-        const rows = new Map<Algorithm, Rows>();
+        const rowsOf = (algorithm: A, runner: Runner) => (thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps));
+        const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {
-          if (algorithm === 'rlhf' && !cached('rewards', keys.rewards)) continue;
+          const reason = unavailableReason(algorithm, n, s.tau, s.eta);
+          if (reason !== null) unavailable.set(algorithm, reason);
+        }
+
+        // Trajectories first; RLHF waits for its reward model unless that is cached. An algorithm
+        // that cannot run with these inputs gets no rows and its reason.
+        report('runs', 0);
+        const runners = new Map<A, Runner | null>();
+        const rows = new Map<A, Rows<A>>();
+        for (const algorithm of s.algorithms) {
+          const reason = unavailable.get(algorithm);
+          if (reason !== undefined) {
+            runners.set(algorithm, null);
+            rows.set(algorithm, unavailableRows(algorithm, reason, 0));
+            continue;
+          }
+          if (needsReward(algorithm) && !cached('rewards', keys.rewards)) continue;
           const runner = makeRunner(algorithm);
           runners.set(algorithm, runner);
           rows.set(algorithm, rowsOf(algorithm, runner));
@@ -205,14 +221,14 @@ export function createSimulationService(): SimulationService {
         }
         report('metrics', STAGE_START.metrics);
         // The target is copied: eq.regularized is transferred (detached) when the response is sent.
-        const run: ActiveRun = {
+        const run: ActiveRun<A> = {
           version,
           p,
           n,
           logMu: Float64Array.from(s.reference, Math.log),
           tau: s.tau,
           target: eq && Float64Array.from(eq.regularized),
-          runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm)! })),
+          runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm) ?? null, unavailable: unavailable.get(algorithm) ?? null })),
         };
         active = run;
         activeSpec = { s, keys };
@@ -241,22 +257,22 @@ export function createSimulationService(): SimulationService {
       return { kl: metrics.map((c) => c.kl), exploitability: metrics.map((c) => c.exploitability), equilibria: equilibriaOf };
     },
 
-    extend(version: number, steps: number): ExtendResponse {
+    extend(version: number, steps: number): ExtendResponse<A> {
       const run = active;
       if (!run || run.version !== version) return { ok: false, version, problem: null };
       // An extension asked for before the follow-up ran: its metrics need the target now.
       if (!run.target && activeSpec) run.target = Float64Array.from(targetOf(activeSpec.s, activeSpec.keys));
-      return { ok: true, version, chunks: run.runners.map(({ algorithm, runner }) => withMetrics(run, plainRows(algorithm, runner, steps))) };
-    },
-
-    injectFault(fault: InjectedFault): void {
-      armed = fault;
+      return {
+        ok: true,
+        version,
+        chunks: run.runners.map(({ algorithm, runner, unavailable }) => withMetrics(run, runner ? plainRows(algorithm, runner, steps) : unavailableRows(algorithm, unavailable ?? '', 0))),
+      };
     },
   };
 }
 
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */
-export function transferables(response: ComputeResponse | ExtendResponse): ArrayBuffer[] {
+export function transferables<A extends AlgorithmId>(response: ComputeResponse<A> | ExtendResponse<A>): ArrayBuffer[] {
   if (!response.ok) return [];
   const out: ArrayBuffer[] = response.chunks.flatMap(chunkBuffers);
   if ('equilibria' in response && response.equilibria) {

@@ -6,7 +6,8 @@
  * views of it (figures: docs/benchmarks.md).
  */
 import { flatten } from './linalg.ts';
-import type { Matrix } from './types.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
+import type { Algorithm, Matrix } from './types.ts';
 import type { ScenarioSpec, WireSpec } from './workerApi.ts';
 
 /** A square matrix of numbers (flattening anything else would coerce or drop what validation must refuse). */
@@ -20,17 +21,17 @@ function isSquareOfNumbers(P: Matrix): boolean {
 }
 
 /** The spec with its matrix flattened row-major when it is square; transfer `wireBuffers(wire)` with it. */
-export function toWire(spec: ScenarioSpec): WireSpec {
+export function toWire<A extends AlgorithmId = Algorithm>(spec: ScenarioSpec<A>): WireSpec<A> {
   return isSquareOfNumbers(spec.preferences) ? { ...spec, preferences: flatten(spec.preferences) } : spec;
 }
 
 /** The buffers to transfer with a wire spec (none when its matrix goes as it is). */
-export function wireBuffers(wire: WireSpec): ArrayBuffer[] {
+export function wireBuffers<A extends AlgorithmId>(wire: WireSpec<A>): ArrayBuffer[] {
   return wire.preferences instanceof Float64Array ? [wire.preferences.buffer as ArrayBuffer] : [];
 }
 
 /** The spec back with rows (views of the flat matrix, no copy); a flat matrix must be square. */
-export function fromWire(wire: WireSpec): ScenarioSpec {
+export function fromWire<A extends AlgorithmId = Algorithm>(wire: WireSpec<A>): ScenarioSpec<A> {
   const flat = wire.preferences;
   if (!(flat instanceof Float64Array)) return { ...wire, preferences: flat };
   const n = Math.round(Math.sqrt(flat.length));

@@ -170,3 +170,12 @@ export function validateWeights(W: Matrix, n: number): Float64Array {
   }
   return flat;
 }
+
+/** Checks MPO's magnet refresh period K: a whole number ≥ 1 (undefined: the default). */
+export function validateRefresh(refresh: number | undefined, fallback: number): number {
+  if (refresh === undefined) return fallback;
+  if (typeof refresh !== 'number' || !Number.isInteger(refresh) || refresh < 1) {
+    throw new InvalidInputError('refresh', `refresh (the magnet refresh period K) must be a whole number ≥ 1, got ${show(refresh)}`);
+  }
+  return refresh;
+}

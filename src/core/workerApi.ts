@@ -3,17 +3,24 @@
  * checked against the same interface). Responses carry the request's `version`; the client drops
  * any response older than its newest request.
  */
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
 
-/** Every input of a run. */
-export interface ScenarioSpec {
+/**
+ * Every input of a run. `A` is the algorithm ids the caller uses: the core runs every id of the
+ * registry (AlgorithmId); the UI still names only Algorithm's three (the default), and what comes
+ * back names the spec's own ids, so it stays typed as the caller's.
+ */
+export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   preferences: Matrix;
   reference: number[];
   initial: number[];
   tau: number;
   eta: number | 'theorem';
   comparisons: Comparisons;
-  algorithms: Algorithm[];
+  algorithms: A[];
+  /** MPO's magnet refresh period K (a whole number ≥ 1); default 50. */
+  refresh?: number;
 }
 
 /**
@@ -21,7 +28,7 @@ export interface ScenarioSpec {
  * row-major Float64Array, transferred instead of structured-cloned row by row; anything else as
  * it is, for the worker's validation to name.
  */
-export interface WireSpec extends Omit<ScenarioSpec, 'preferences'> {
+export interface WireSpec<A extends AlgorithmId = Algorithm> extends Omit<ScenarioSpec<A>, 'preferences'> {
   preferences: Float64Array | Matrix;
 }
 
@@ -57,8 +64,13 @@ export interface EquilibriaResult {
  * Rows of one algorithm's run, with their metrics: consecutive iterations start..start+rows−1, or,
  * when `times` is given, the iterations listed there (a thinned history, see HistoryThinning).
  */
-export interface SeriesChunk {
-  algorithm: Algorithm;
+export interface SeriesChunk<A extends AlgorithmId = Algorithm> {
+  algorithm: A;
+  /**
+   * Set when the algorithm cannot run with the scenario's inputs (COMAL at τ = 0): the reason, for
+   * the UI to show instead of a row; the chunk then has no rows (rows 0, empty arrays).
+   */
+  unavailable?: string;
   start: number;
   rows: number;
   /** The iteration t of each row, when rows are not consecutive. */
@@ -85,21 +97,16 @@ export interface HistoryThinning {
   head?: number;
 }
 
-export type ComputeResponse =
+export type ComputeResponse<A extends AlgorithmId = Algorithm> =
   /**
    * `deferred`: the metrics are NaN and `equilibria` is null (not solved yet) until
    * followUp(version) supplies them; otherwise `equilibria` is always there.
    */
-  | { ok: true; version: number; n: number; equilibria: EquilibriaResult | null; chunks: SeriesChunk[]; deferred?: boolean }
+  | { ok: true; version: number; n: number; equilibria: EquilibriaResult | null; chunks: SeriesChunk<A>[]; deferred?: boolean }
   | { ok: false; version: number; problem: InputProblem };
 
-export type ExtendResponse = { ok: true; version: number; chunks: SeriesChunk[] } | { ok: false; version: number; problem: InputProblem | null };
+export type ExtendResponse<A extends AlgorithmId = Algorithm> = { ok: true; version: number; chunks: SeriesChunk<A>[] } | { ok: false; version: number; problem: InputProblem | null };
 
-/**
- * Faults a test can inject into the next computation (fault-tolerance tests): 'throw' an
- * exception, 'hang' in an endless loop, or 'crash' (the worker closes itself).
- */
-export type InjectedFault = 'throw' | 'hang' | 'crash';
 
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
@@ -111,12 +118,12 @@ export type ComputeStage = 'solver' | 'runs' | 'rewards' | 'nash' | 'regularized
  * (metrics NaN; RLHF only if its rewards were cached), so the figure can follow an edit before the
  * solvers finish.
  */
-export interface ComputeProgress {
+export interface ComputeProgress<A extends AlgorithmId = Algorithm> {
   version: number;
   stage: ComputeStage;
   /** Overall fraction done, 0…1. */
   fraction: number;
-  preview?: { n: number; chunks: SeriesChunk[] };
+  preview?: { n: number; chunks: SeriesChunk<A>[] };
   /** The parts a deferred computation left out (see simulationService.ts, SimulationService). */
   followUp?: FollowUp;
 }
@@ -131,16 +138,14 @@ export interface FollowUp {
   equilibria: EquilibriaResult;
 }
 
-export interface SimulationApi {
+export interface SimulationApi<A extends AlgorithmId = Algorithm> {
   /**
    * Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps.
    * `onProgress` hears how far it got (see ComputeProgress).
    */
-  compute(version: number, scenario: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
+  compute(version: number, scenario: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void): ComputeResponse<A>;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
-  extend(version: number, steps: number): ExtendResponse;
-  /** Arms a fault for the next compute (tests only; 'crash' is carried out by the worker adapter). */
-  injectFault(fault: InjectedFault): void;
+  extend(version: number, steps: number): ExtendResponse<A>;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */

@@ -44,7 +44,7 @@ export interface Explorer {
  * Creates an explorer. `flush` runs a state change synchronously through React (react-dom's
  * flushSync): the React layer passes it, so this module and the stores need no react-dom.
  */
-export function createExplorer(options: ExplorerOptions = {}, flush?: (fn: () => void) => void): Explorer {
+export function createExplorer(options: ExplorerOptions = {}, flush?: (fn: () => void) => void, debug = false): Explorer {
   const app = createAppStore();
   const shown = createAppView(app, flush);
   const run = createRunStore();
@@ -53,7 +53,7 @@ export function createExplorer(options: ExplorerOptions = {}, flush?: (fn: () =>
   const view = createViewStore();
   const controller = new SimulationController(
     { app, shown, run, progress, ui, view },
-    { hash: options.hash, syncHash: options.syncHash, autosave: options.autosave },
+    { hash: options.hash, syncHash: options.syncHash, autosave: options.autosave, debug },
   );
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));

@@ -47,7 +47,6 @@ vi.mock('../worker-client/engines.ts', async () => {
           return service.compute(version, spec, steps, thinning);
         },
         extend: async (version, steps) => service.extend(version, steps),
-        injectFault: async () => {},
         dispose: () => {},
       };
     },

@@ -4,7 +4,7 @@
  * One per explorer instance (src/explorer), disposed with it. Nothing here touches the page
  * (location.hash, localStorage) unless its options ask for it.
  */
-import type { InjectedFault } from '../core/workerApi.ts';
+import type { InjectedFault } from '../worker-client/faultInjection.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import type { AppState, AppStore } from './appStore.ts';
 import type { AppView } from './appView.ts';
@@ -35,6 +35,8 @@ export interface ControllerOptions {
   syncHash?: boolean;
   /** Autosave under this localStorage key (and restore from it when no hash is given). */
   autosave?: string | null;
+  /** Test hooks: the engine is wrapped so that faults can be injected (debug hooks). */
+  debug?: boolean;
 }
 
 /**
@@ -181,7 +183,7 @@ export class SimulationController {
         this.app.getState().setFailure(message);
       },
       onMainThread: (reason) => this.app.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
-    });
+    }, { faults: options.debug === true });
 
     this.stopHolding = this.shown.holdEdits((state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev));
     this.unsubscribers.push(

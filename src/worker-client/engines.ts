@@ -10,12 +10,11 @@ import { toWire, wireBuffers } from '../core/specWire.ts';
 // The linter resolves the file, not Vite's `?worker&url` module (whose default is the URL).
 // oxlint-disable-next-line import/default
 import workerScript from '../../workers/simulation.worker.ts?worker&url';
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
   compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
-  injectFault(fault: InjectedFault): Promise<void>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -98,7 +97,6 @@ function blobWorkerEngine(onError: (message: string) => void, onMainThread?: (re
     },
     compute: async (...args) => (await ready).compute(...args),
     extend: async (version, steps) => (await ready).extend(version, steps),
-    injectFault: async (fault) => (await ready).injectFault(fault),
     dispose() {
       disposed = true;
       if (current) current.dispose();
@@ -123,7 +121,6 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
       return api.compute(version, Comlink.transfer(wire, wireBuffers(wire)), steps, thinning, onProgress && Comlink.proxy(onProgress));
     },
     extend: (version, steps) => api.extend(version, steps),
-    injectFault: (fault) => api.injectFault(fault),
     dispose() {
       api[Comlink.releaseProxy]();
       worker.terminate();
@@ -163,10 +160,6 @@ export function createMainThreadEngine(): Engine {
     async extend(version, steps) {
       await yieldToBrowser();
       return (await ready).extend(version, steps);
-    },
-    async injectFault(fault) {
-      // A hang would freeze the page itself: only exceptions can be injected here.
-      if (fault === 'throw') (await ready).injectFault(fault);
     },
     dispose() {
       state.disposed = true;

@@ -24,7 +24,6 @@ vi.mock('./engines.ts', () => ({
         return index === 0 ? new Promise<ComputeResponse>(() => {}) : Promise.resolve({ ok: true, version, n: 3, equilibria: null, chunks: [] });
       },
       extend: () => new Promise<ExtendResponse>(() => {}),
-      injectFault: async () => {},
       dispose: () => {},
     };
   },

@@ -10,8 +10,9 @@
  * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
  * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, InjectedFault, ScenarioSpec } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
+import { withFaults, type FaultyEngine, type InjectedFault } from './faultInjection.ts';
 
 /** A computation that takes longer than this is taken for a hung worker. */
 export const WORKER_TIMEOUT_MS = 15_000;
@@ -43,11 +44,20 @@ export class SimulationClient {
   private generation = 0;
   timeoutMs = WORKER_TIMEOUT_MS;
 
-  constructor(private readonly handlers: ClientHandlers) {
+  /** `faults`: wrap the engine so tests can inject faults (the page's ?debug hooks only). */
+  constructor(
+    private readonly handlers: ClientHandlers,
+    private readonly options: { faults?: boolean } = {},
+  ) {
     this.engine = this.startEngine();
   }
 
   private startEngine(): Engine {
+    const engine = this.startPlainEngine();
+    return this.options.faults ? withFaults(engine) : engine;
+  }
+
+  private startPlainEngine(): Engine {
     try {
       const generation = this.generation;
       return createWorkerEngine((message) => {
@@ -99,8 +109,10 @@ export class SimulationClient {
   }
 
   /** Test hook: arms a fault in the engine for the next computation. */
-  injectFault(fault: InjectedFault): Promise<void> {
-    return this.engine.injectFault(fault);
+  async injectFault(fault: InjectedFault): Promise<void> {
+    const engine = this.engine as Partial<FaultyEngine>;
+    if (!engine.arm) throw new Error('fault injection is available with ?debug only');
+    engine.arm(fault);
   }
 
   /** The pending requests' time limits: dispose ends them (a terminated worker never answers). */

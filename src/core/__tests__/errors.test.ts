@@ -116,7 +116,11 @@ describe('rewards, weights, policy, algorithm', () => {
     expect(exploitability(P, mu, 1, [1, 0, 0])).toBeGreaterThan(0);
   });
   it('algorithm and comparisons', () => {
-    expectInvalid(() => simulate({ ...good, algorithm: 'ppo' as never }), 'algorithm', /algorithm must be 'nash-md', 'omd' or 'rlhf', got "ppo"/);
+    // Every id of the registry is accepted (issue 14); the message lists them.
+    expectInvalid(() => simulate({ ...good, algorithm: 'ppo' as never }), 'algorithm', /^algorithm must be one of 'nash-md', 'omd', 'rlhf', 'mwu', .*'replicator', got "ppo"$/);
+    expectInvalid(() => simulate({ ...good, algorithm: 'comal', tau: 0 }), 'algorithm', /Prox point \(COMAL\) needs τ > 0/);
+    expectInvalid(() => simulate({ ...good, algorithm: 'mpo', refresh: 0 }), 'refresh', 'refresh (the magnet refresh period K) must be a whole number ≥ 1, got 0');
+    expectInvalid(() => simulate({ ...good, algorithm: 'mpo', refresh: 2.5 }), 'refresh', /got 2.5/);
     expectInvalid(() => simulate({ ...good, algorithm: 'rlhf', comparisons: 'pairs' as never }), 'comparisons', /got "pairs"/);
   });
 });

@@ -1,4 +1,8 @@
 /**
+ * TEST FIXTURE: the run loops of Nash-MD, OMD and RLHF exactly as they were before the algorithm
+ * registry (src/core/kernels.ts until issue 14), kept so that a test can check the registry's
+ * modules reproduce them bit for bit. Not used by the app.
+ *
  * The per-step update loops of the three algorithms, allocation-free and in log space.
  *
  * All three share one shape. With ℓ_t = log π_t (normalised) and a = η_t τ ∈ [0, 1]:
@@ -17,7 +21,7 @@
  * The products P·π go through matVecOperator (WebAssembly SIMD where available): they are n² of
  * the step's O(n² + n) work. P must not change once a run has started (it is copied there once).
  */
-import { matVecOperator } from './matVecOperator.ts';
+import { matVecOperator } from '../matVecOperator.ts';
 
 /** Step size at iteration t: the constant η, or η_t = 2/(τ(t+2)) (Theorem 1) when eta < 0. */
 export interface StepRule {

@@ -1,0 +1,178 @@
+/**
+ * The body of "What am I looking at?" (Explanations.tsx): the formulas behind the picture, typeset
+ * with KaTeX, and a legend of every line and marker drawn with the figure's own styles. This module
+ * and KaTeX (script, CSS and fonts) load only when the panel is first opened.
+ */
+import { Suspense, use, type ReactNode } from 'react';
+import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
+import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
+import type { Algorithm } from '../core/types.ts';
+
+type Katex = typeof import('katex').default;
+let katexPromise: Promise<Katex | null> | null = null;
+
+/** Loads KaTeX and its stylesheet once; later calls share the promise. Null if loading failed. */
+export function loadKatex(): Promise<Katex | null> {
+  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([m]) => m.default,
+    () => {
+      katexPromise = null; // try again next time the panel opens
+      return null;
+    },
+  );
+  return katexPromise;
+}
+
+interface Formula {
+  title: string;
+  /** One or more display formulas, typeset one under the other. */
+  tex: readonly string[];
+  note: ReactNode;
+}
+
+const sub = (base: string, script: string) => (
+  <>
+    {base}
+    <sub>{script}</sub>
+  </>
+);
+
+/** Renders a palette label such as "π*_τ as τ shrinks" with the "_τ" as a real subscript. */
+export function richLabel(label: string): ReactNode {
+  const parts = label.split(/_(\{[^}]*\}|\S)/);
+  return parts.map((part, i) => (i % 2 === 1 ? <sub key={i}>{part.replace(/^\{|\}$/g, '')}</sub> : part));
+}
+
+const FORMULAS: readonly Formula[] = [
+  {
+    title: 'The geometric mixture',
+    tex: [String.raw`\pi_t^{\mu}(y) \;\propto\; \pi_t(y)^{\,1-\eta_t\tau}\,\mu(y)^{\,\eta_t\tau}`],
+    note: (
+      <>
+        Nash-MD first pulls the current policy {sub('π', 't')} part of the way towards the reference μ (the weight {sub('η', 't')}τ must lie between 0 and 1).
+      </>
+    ),
+  },
+  {
+    title: 'The Nash-MD update',
+    tex: [String.raw`\pi_{t+1}(y) \;\propto\; \pi_t^{\mu}(y)\,\exp\!\big(\eta_t\,P(y \succ \pi_t^{\mu})\big)`],
+    note: (
+      <>
+        Then every response is reweighted by how often it beats that mixture. OMD is the same update against {sub('π', 't')} itself, which is why it
+        can circle for ever.
+      </>
+    ),
+  },
+  {
+    title: 'The regularised preference',
+    tex: [String.raw`P_\tau(\pi \succ \pi') \;=\; P(\pi \succ \pi') \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu) \;+\; \tau\,\mathrm{KL}(\pi'\,\|\,\mu)`],
+    note: (
+      <>
+        π*{<sub>τ</sub>} (the filled star) is the policy that no other policy beats under P{<sub>τ</sub>}. As τ → 0 it tends to a Nash equilibrium of P
+        (the open star); as τ grows it tends to μ.
+      </>
+    ),
+  },
+  {
+    title: 'The RLHF objective',
+    tex: [String.raw`\max_{\pi}\; \mathbb{E}_{y\sim\pi}\big[\,r(y)\,\big] \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu)`, String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(r(y)/\tau\big)`],
+    note: 'RLHF first fits one Bradley–Terry score r(y) per response, then maximises it; the maximiser is the RLHF optimum (the diamond). On a cycle the score is flat, so RLHF has nothing to go on.',
+  },
+  {
+    title: 'Theorem 1',
+    tex: [
+      String.raw`\mathrm{KL}(\pi^*_\tau\,\|\,\pi_{t+1}) \;\le\; (1-\eta_t\tau)\,\mathrm{KL}(\pi^*_\tau\,\|\,\pi_t) + 2\eta_t^2`,
+      String.raw`\eta_t = \frac{2}{\tau(t+2)} \quad\Longrightarrow\quad \mathrm{KL}(\pi^*_\tau\,\|\,\pi_T) \;\le\; \frac{8}{\tau^2(T+1)}`,
+    ],
+    note: 'With the decreasing step the last iterate converges, at rate 1/T (the dashed bound on the convergence plot). With a constant step Nash-MD converges fast, but only to within O(η) of π*_τ.',
+  },
+];
+
+function Formulas() {
+  const katex = use(loadKatex());
+  return (
+    <div className="formula-list">
+      {FORMULAS.map((f) => (
+        <section key={f.title} className="formula">
+          <h4>{f.title}</h4>
+          {f.tex.map((tex) =>
+            katex ? (
+              <div key={tex} className="formula-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }) }} />
+            ) : (
+              <pre key={tex} className="formula-tex formula-fallback">
+                {tex}
+              </pre>
+            ),
+          )}
+          <p>{typeof f.note === 'string' ? richLabel(f.note) : f.note}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+const ALGO_NOTE: Record<Algorithm, string> = {
+  'nash-md': 'Nash-MD: the path of π_t so far, its current point a circle',
+  omd: 'OMD (online mirror descent): dashed, a square',
+  rlhf: 'RLHF’s reward ascent: dotted, a triangle',
+};
+
+function Legend() {
+  return (
+    <ul className="legend-list">
+      {ALGOS.map((a) => {
+        const st = ALGORITHM_STYLE[a];
+        return (
+          <li key={a}>
+            <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
+              <line x1="2" y1="10" x2="36" y2="10" stroke={st.color} strokeWidth="2.5" strokeDasharray={st.dash} />
+              <path d={LEGEND_SYMBOL[st.marker]} transform="translate(39 10)" fill={st.color} stroke="#fff" strokeWidth="1" />
+            </svg>
+            <span>{richLabel(ALGO_NOTE[a])}</span>
+          </li>
+        );
+      })}
+      {MARKER_ORDER.map((key) => {
+        const g = GLYPH[key];
+        return (
+          <li key={key}>
+            <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
+              <path d={g.d} transform="translate(24 10) scale(0.8)" fill={g.fill} stroke={g.stroke} strokeWidth={g.strokeWidth} />
+            </svg>
+            <span>
+              {richLabel(MARKER_STYLE[key].label)} — {MARKER_STYLE[key].glyph}
+            </span>
+          </li>
+        );
+      })}
+      {(['regularizedPath', 'rlhfPath'] as const).map((key) => (
+        <li key={key}>
+          <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
+            <path d="M2 15 Q 20 2 46 8" fill="none" stroke={TAU_PATH_STYLE[key].color} strokeWidth="1.5" strokeDasharray={TAU_PATH_STYLE[key].dash} opacity="0.8" />
+          </svg>
+          <span>{richLabel(MARKER_STYLE[key].label)} (faint curve, τ from 20 down to 0.001)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The open panel's content. */
+export default function ExplanationsBody() {
+  return (
+    <>
+      <p>
+        Each point of the triangle is a policy π over the three responses (or three groups of responses) at its corners. The lines are
+        the policies each algorithm visits, from π₀ up to the current iteration t; the markers are where they are heading.
+      </p>
+      <h3>Legend</h3>
+      <Legend />
+      <h3>The formulas</h3>
+      <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
+        <Formulas />
+      </Suspense>
+      <p className="source">Munos et al., “Nash Learning from Human Feedback”, ICML 2024: §4–5 and Theorem 1.</p>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Mirror prox, Nash-MP (Tiapkin et al., "Accelerating Nash Learning from Human Feedback via
+ * Mirror Prox", 2025): two MMD-style proximal steps per iteration, the second with the half
+ * point's win rates,
+ *   π_{t+½} ∝ (π_t μ^(η_t τ) exp(η_t P π_t))^(1/(1+η_t τ)),
+ *   π_{t+1} ∝ (π_t μ^(η_t τ) exp(η_t P π_{t+½}))^(1/(1+η_t τ)).
+ * In log space: ℓ = (ℓ_t + a log μ + η_t g)/(1 + a) − c, a = η_t τ (see extragradient.ts, twoStep).
+ * The last iterate converges linearly to π*_τ.
+ */
+import { defineAlgorithm, setLog } from './common.ts';
+import { initTwoStep, twoStep, type TwoStepState } from './extragradient.ts';
+import type { AlgorithmInfo } from './types.ts';
+
+/** What nashMp is, without its numerics (the UI imports this much). */
+export const nashMpInfo = {
+  id: 'nash-mp' as const,
+  displayName: 'Mirror prox (Nash-MP)',
+  shortName: 'MP',
+  family: 'extragradient-prox',
+  citation: { paper: 'Tiapkin et al., Accelerating Nash Learning from Human Feedback via Mirror Prox', venue: 'arXiv 2025', arxiv: '2505.19731', equation: null },
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
+  formula: 'π_{t+½} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)};  π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_{t+½}))^{1/(1+η_tτ)}',
+  stepCost: 2,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const nashMp = /* @__PURE__ */ defineAlgorithm(nashMpInfo, {
+  init: initTwoStep,
+  reset(state: TwoStepState, pi0: Float64Array): void {
+    setLog(state.logPi, pi0);
+  },
+  advance(state: TwoStepState, out: Float64Array, t0: number, steps: number): void {
+    for (let t = 0; t < steps; t++) twoStep(state, out, t, t0 + t, true);
+  },
+});

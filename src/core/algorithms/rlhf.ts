@@ -1,0 +1,40 @@
+/**
+ * RLHF's reward-maximisation path (Munos et al., "Nash Learning from Human Feedback", ICML 2024,
+ * §3): a Bradley–Terry reward r is fitted to P (on all pairs, or on pairs drawn from μ), then
+ * mirror ascent on E_π[r] − τ KL(π‖μ):
+ *   π_{t+1} ∝ π_t^(1−η_t τ) μ^(η_t τ) exp(η_t r).
+ * Converges to the RLHF optimum ∝ μ exp(r/τ) (the Nash of P only when P is Bradley–Terry).
+ */
+import { advanceMirror, initMirror, type MirrorState } from './omd.ts';
+import { defineAlgorithm, setLog } from './common.ts';
+import type { AlgorithmInfo, RunContext } from './types.ts';
+
+/** What rlhf is, without its numerics (the UI imports this much). */
+export const rlhfInfo = {
+  id: 'rlhf' as const,
+  displayName: 'RLHF',
+  shortName: 'RLHF',
+  family: 'nlhf',
+  citation: { paper: 'Munos et al., Nash Learning from Human Feedback', venue: 'ICML 2024', arxiv: '2312.00886', equation: '§3 (the RLHF objective)' },
+  params: ['tau', 'eta', 'reference', 'comparisons'],
+  convergesTo: { target: 'rlhf-optimum', iterate: 'last', summary: 'the RLHF optimum ∝ μ exp(r/τ) of the fitted reward, not a Nash' },
+  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t r),  r the Bradley–Terry reward fitted to P',
+  stepCost: 0,
+  rewardModel: true,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;
+
+export const rlhf = /* @__PURE__ */ defineAlgorithm(rlhfInfo, {
+  init(ctx: RunContext): MirrorState {
+    const state = initMirror(ctx);
+    if (!ctx.reward || ctx.reward.length !== ctx.n) throw new Error('rlhf: the run needs the fitted reward (RunContext.reward)');
+    state.win.set(ctx.reward);
+    return state;
+  },
+  reset(state: MirrorState, pi0: Float64Array): void {
+    setLog(state.logPi, pi0);
+  },
+  advance(state: MirrorState, out: Float64Array, t0: number, steps: number): void {
+    advanceMirror(state, out, t0, steps, true);
+  },
+});
