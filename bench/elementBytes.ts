@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 
 /**
- * The JavaScript (gzip) the page and its workers request from navigation to the first `ready`
- * event of a <nash-md-explorer> (its first figure drawn). Each file counted once (the instances'
+ * The JavaScript (gzip) the page and its workers request from navigation to the first figure of a
+ * <nash-md-explorer> drawn with its content (its `ready` event and trajectories on its simplex). Each file counted once (the instances'
  * workers import the same chunks, from the cache after the first). Used by the browser bench and by e2e/element.spec.ts.
  */
 export async function elementFirstFigureBytes(
@@ -21,9 +21,17 @@ export async function elementFirstFigureBytes(
     document.addEventListener('ready', () => (w.benchReady = true), { capture: true, once: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, {
-    timeout: 30_000,
-  });
+  // The first figure with its content: an element's `ready` (its first figure drawn) and, in some
+  // element, the simplex's trajectories drawn (past t = 0: the worker has answered).
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { benchReady?: boolean }).benchReady === true &&
+      [...document.querySelectorAll('nash-md-explorer')].some((el) =>
+        /:[1-9]/.test(el.shadowRoot?.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? ''),
+      ),
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
   const readyAt = Date.now();
   const seen = new Set<string>();
   const files: [string, number][] = [];
