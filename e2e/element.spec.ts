@@ -282,13 +282,11 @@ test('a hostile host stylesheet does not reach inside, and the element’s CSS d
   await expect(table).toBeVisible();
   // Sizes as in the app itself.
   const sizes = (root: Page | Locator) =>
-    root
-      .getByRole('table', { name: 'Current policies' })
-      .evaluate((t) => ({
-        table: getComputedStyle(t).fontSize,
-        cell: getComputedStyle(t.querySelector('td')!).fontSize,
-        sizing: getComputedStyle(t).boxSizing,
-      }));
+    root.getByRole('table', { name: 'Current policies' }).evaluate((t) => ({
+      table: getComputedStyle(t).fontSize,
+      cell: getComputedStyle(t.querySelector('td')!).fontSize,
+      sizing: getComputedStyle(t).boxSizing,
+    }));
   const inElement = await sizes(el);
   await page.goto('./#preset=rps&t=50');
   const inApp = await sizes(page);
