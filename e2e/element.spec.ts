@@ -422,6 +422,14 @@ test('attributes apply live, a hidden element computes nothing until shown, and 
   await expect.poll(() => tableOf(el)).not.toEqual(before);
   await page.evaluate(() => document.getElementById('x')!.setAttribute('t', '40'));
   await expect(el.getByTestId('iteration')).toHaveText('40');
+  // Keys act on the element that has focus (inside its shadow root), and not outside it.
+  await el.getByRole('button', { name: 'Lecture mode' }).focus();
+  await page.keyboard.press('.');
+  await expect(el.getByTestId('iteration')).toHaveText('41');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('.');
+  await page.waitForTimeout(200);
+  await expect(el.getByTestId('iteration')).toHaveText('41');
 
   // Shown: it starts.
   await page.evaluate(() => (document.getElementById('h')!.style.display = ''));
