@@ -34,7 +34,7 @@ export default defineConfig({
     { name: 'solo', grep: /@solo/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `${process.env.E2E_PREBUILT ? '' : `npx vite build${OUT_DIR} && `}npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR}`,
+    command: `${process.env.E2E_PREBUILT ? '' : `npx vite build${OUT_DIR} && npx vite build -c vite.lib.config.ts${OUT_DIR} && `}npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}/`,
     // Never: a server already on the port may be another checkout's build, or an old one.
     reuseExistingServer: false,

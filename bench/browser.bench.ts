@@ -9,13 +9,17 @@
  *  - while playing three algorithms at 1,000 steps/s for 5 s: frame intervals (median, p95),
  *    main-thread long tasks (> 50 ms), and the JS heap afterwards; from t = 0 and from
  *    t = 100,000 (trajectories of 100,000 steps each: the cost of drawing long runs);
- *  - bytes of JavaScript and CSS (gzip) needed before the first render.
+ *  - bytes of JavaScript and CSS (gzip) needed before the first render;
+ *  - the <nash-md-explorer> element (library build): gzipped JavaScript requested, page and
+ *    workers, before the first figure of examples/blog.html; main-thread time per frame with six
+ *    instances on one page, two of them playing.
  * Prints a Markdown section for docs/benchmarks.md.   Run: npm run bench
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { elementFirstFigureBytes } from './elementBytes.ts';
 
 // BENCH_PORT / BENCH_OUTDIR: another port or build folder when 4179 or dist/ is in use.
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -27,6 +31,8 @@ const PLAY_ONLY = process.argv.includes('--play-only');
 const EDITS_ONLY = process.argv.includes('--edits-only');
 /** --bytes-only: only the first render's bytes (no browser; after a build). */
 const BYTES_ONLY = process.argv.includes('--bytes-only');
+/** --element-only: the <nash-md-explorer> measures (first figure's bytes, six instances). */
+const ELEMENT_ONLY = process.argv.includes('--element-only');
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function quantile(xs: number[], q: number): number {
@@ -224,6 +230,12 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
+    if (ELEMENT_ONLY) {
+      await elementBenches(browser, lines, log);
+      await browser.close();
+      console.log(`Element benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium (Debian)\n\n| measure | result |\n|---|---|\n${lines.join('\n')}`);
+      return;
+    }
     if (!PLAY_ONLY) await firstAndEdits(page, lines, log);
 
     // Playing, in fresh pages: frame times also measure how the run is drawn, not what ran before.
@@ -235,6 +247,7 @@ async function main(): Promise<void> {
       await playing(p, lines, from);
       await p.close();
     }
+    if (!PLAY_ONLY && !EDITS_ONLY) await elementBenches(browser, lines, log);
     if (!QUICK && !PLAY_ONLY && !EDITS_ONLY) {
       const page3 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page3.addInitScript('window.__name = (f) => f;');
@@ -315,6 +328,97 @@ async function largeEdits(page: Page, lines: string[], log: (m: string) => void)
     lines.push(`| edit-to-redraw of the trajectories, heatmap cell edit, n = 500, t = ${t} | ${latencyCell(redraw)}; keydown handlers: median ${ms(quantile(redraw.handled, 0.5))}, p95 ${ms(quantile(redraw.handled, 0.95))} |`);
     lines.push(`| edit to the equilibria and metrics recomputed (Nash LP, π*_τ, Bradley–Terry, τ-paths), n = 500, t = ${t} | median ${ms(quantile(full, 0.5))}, max ${ms(Math.max(...full))} |`);
   }
+}
+
+/** The element's measures, each in a fresh page. */
+async function elementBenches(browser: Browser, lines: string[], log: (m: string) => void): Promise<void> {
+  const fresh = async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await p.addInitScript('window.__name = (f) => f;');
+    return p;
+  };
+  log('element: bytes before the first figure');
+  let p = await fresh();
+  const bytes = await elementFirstFigureBytes(p, BASE + 'examples/blog.html');
+  lines.push(
+    `| <nash-md-explorer>: JavaScript requested before the first figure of examples/blog.html (gzip; page and workers, each file once) | ${(bytes.total / 1024).toFixed(1)} kB in ${bytes.files.length} files (worker's own: ${(bytes.worker / 1024).toFixed(1)} kB); largest: ${bytes.files
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([f, b]) => `${f.replace(/^.*\//, '')} ${(b / 1024).toFixed(1)} kB`)
+      .join(', ')} |`,
+  );
+  await p.close();
+  // One inline simplex alone on a page (the blog's first figure without the other two).
+  p = await fresh();
+  await p.route(BASE + '__bench/one.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one</title><link rel="icon" href="data:,"><script type="module" src="../nash-md-explorer.js"></script></head><body><nash-md-explorer preset="rps" t="300" figures="simplex"></nash-md-explorer></body></html>` }),
+  );
+  const one = await elementFirstFigureBytes(p, BASE + '__bench/one.html');
+  lines.push(`| … a page with one \`figures="simplex"\` element | ${(one.total / 1024).toFixed(1)} kB in ${one.files.length} files (worker's own: ${(one.worker / 1024).toFixed(1)} kB) |`);
+  await p.close();
+  log('element: six instances, two playing');
+  p = await fresh();
+  await sixInstances(p, lines);
+  await p.close();
+}
+
+/**
+ * Six explorers (simplex figures in three columns at 1440×900), two of them playing for 5 s:
+ * main-thread script time per animation frame (all rAF callbacks of a frame, summed, with the
+ * microtasks they queue), frame intervals and long tasks.
+ */
+async function sixInstances(page: Page, lines: string[]): Promise<void> {
+  const presets = ['rps', 'rater-types', 'dice', 'condorcet', 'bradley-terry', 'elo'];
+  const body = presets.map((p, k) => `<nash-md-explorer id="e${k}" preset="${p}" t="100" figures="simplex"></nash-md-explorer>`).join('');
+  await page.route(BASE + '__bench/six.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>six</title><link rel="icon" href="data:,"><script type="module" src="../nash-md-explorer.js"></script><style>body{margin:0}main{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;padding:8px}</style></head><body><main>${body}</main></body></html>`,
+    }),
+  );
+  await page.addInitScript(() => {
+    const w = window as unknown as { readyCount: number };
+    w.readyCount = 0;
+    document.addEventListener('ready', () => w.readyCount++, true);
+  });
+  await page.goto(BASE + '__bench/six.html');
+  await page.waitForFunction((n) => (window as unknown as { readyCount: number }).readyCount >= n, presets.length, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const r = await page.evaluate(
+    () =>
+      new Promise<{ script: number[]; frames: number[]; long: number[]; t: number[] }>((resolve) => {
+        const byFrame = new Map<number, number>();
+        const raf = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (cb) =>
+          raf((now) => {
+            const t0 = performance.now();
+            cb(now);
+            queueMicrotask(() => byFrame.set(now, (byFrame.get(now) ?? 0) + performance.now() - t0));
+          });
+        const long: number[] = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+        const els = [...document.querySelectorAll('nash-md-explorer')] as (HTMLElement & { play(): void; pause(): void; state: Record<string, string> })[];
+        els[0].play();
+        els[3].play();
+        const frames: number[] = [];
+        let last = performance.now();
+        const end = last + 5000;
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          if (now < end) raf(tick);
+          else {
+            els[0].pause();
+            els[3].pause();
+            resolve({ script: [...byFrame.values()], frames, long, t: els.map((e) => Number(e.state.t)) });
+          }
+        };
+        raf(tick);
+      }),
+  );
+  lines.push(
+    `| six <nash-md-explorer> simplex figures on one page (1440×900, three columns; the two playing are in view), two playing for 5 s (60 steps/s) | main-thread script per frame: median ${ms(quantile(r.script, 0.5))}, p95 ${ms(quantile(r.script, 0.95))}, max ${ms(Math.max(...r.script))}; frame interval median ${ms(quantile(r.frames, 0.5))}, p95 ${ms(quantile(r.frames, 0.95))}; ${r.long.length} main-thread tasks over 50 ms${r.long.length ? ` (longest ${ms(Math.max(...r.long))})` : ''}; t afterwards ${r.t.join(', ')} |`,
+  );
 }
 
 /** First-render bytes: the entry script, its static imports and the CSS referenced by index.html. */

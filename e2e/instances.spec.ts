@@ -165,12 +165,11 @@ test('an explorer shows the same table as the app at the same hash', async ({ pa
   const hash = 'preset=rater-types&eps=0.1&tau=0.05&eta=0.5&t=120';
   await page.goto('/?debug#preset=rps');
   const el = await mountInto(page, 'ex', { hash });
-  const embedded = await readPolicies(el as unknown as Page);
   const other = await browser.newPage();
   await other.goto(`/#${hash}`);
   await expect(other.getByRole('table', { name: 'Current policies' }).locator('tbody tr')).toHaveCount(3);
-  await expect.poll(async () => (await readPolicies(other))['Nash-MD']).toEqual(embedded['Nash-MD']);
-  expect(await readPolicies(other)).toEqual(embedded);
+  // Both once their follow-ups (metrics, RLHF's refit) are in: compared until they agree.
+  await expect.poll(async () => JSON.stringify(await readPolicies(other)) === JSON.stringify(await readPolicies(el as unknown as Page))).toBe(true);
   await other.close();
 });
 
@@ -181,6 +180,16 @@ test('creating and disposing 50 explorers leaves no worker, listener, timer or a
   await expect(page.getByTestId('simplex')).toBeVisible();
   await page.waitForTimeout(800); // the page's own explorer settles (its hash write, its lookahead)
   const counts = () => page.evaluate(() => (window as unknown as { nashmdCounts: () => Counters }).nashmdCounts());
+  // The library's module and its React first: that React copy adds one document listener on its
+  // first root, once per page (selectionchange), which no explorer owns.
+  await page.evaluate(async () => {
+    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => { dispose(): void } };
+    const el = document.createElement('div');
+    document.body.append(el);
+    mount(el, { hash: 'preset=rps&t=0' }).dispose();
+    el.remove();
+  });
+  await page.waitForTimeout(300);
   const before = await counts();
   expect(before.workers).toBe(1);
   await page.evaluate(async () => {

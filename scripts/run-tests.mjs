@@ -45,7 +45,8 @@ if (vitest) {
   stage('unit tests (no report)', false);
 }
 
-const built = stage('build', npx(['vite', 'build']));
+// The app, then the library (<nash-md-explorer>) into the same dist/.
+const built = stage('build', npx(['vite', 'build']) && npx(['vite', 'build', '-c', 'vite.lib.config.ts']));
 if (built) {
   rmSync('reports/playwright.json', { force: true });
   // A port of the tests' own (E2E_PORT, or the first free one from 4173 on).

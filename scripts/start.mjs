@@ -25,7 +25,8 @@ try {
 if (asked !== null && !(await isPortFree(asked, HOST))) fail(`Port ${asked} on ${HOST} is in use. ${HINT}`);
 
 const vite = (args, options) => spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', ...args], { stdio: 'inherit', ...options });
-if (vite(['build']).status !== 0) fail('The build failed (see above).');
+// The app, then the library (<nash-md-explorer>, examples/blog.html uses it) into the same dist/.
+if (vite(['build']).status !== 0 || vite(['build', '-c', 'vite.lib.config.ts']).status !== 0) fail('The build failed (see above).');
 
 let port = asked;
 if (port === null) {

@@ -6,6 +6,10 @@
  */
 import * as Comlink from 'comlink';
 import { toWire, wireBuffers } from '../core/specWire.ts';
+// `?worker&url`: Vite bundles the worker (module format, vite.config.ts) and gives its URL.
+// The linter resolves the file, not Vite's `?worker&url` module (whose default is the URL).
+// oxlint-disable-next-line import/default
+import workerScript from '../../workers/simulation.worker.ts?worker&url';
 import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
@@ -15,10 +19,94 @@ export interface Engine {
   readonly kind: 'worker' | 'main-thread';
 }
 
-/** The worker engine. `onError` hears of worker errors that no pending call will report. */
-export function createWorkerEngine(onError: (message: string) => void): Engine {
-  // Written inline so Vite bundles the worker (see docs: new URL(…, import.meta.url)).
-  const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+/**
+ * The worker's script, as a URL relative to this module (Vite bundles the worker and rewrites this
+ * import into `new URL(<worker file>, import.meta.url)`): beside the library's script when the
+ * explorer is loaded from another origin than the page.
+ */
+const WORKER_URL = new URL(workerScript, import.meta.url);
+
+/**
+ * The worker engine. `onError` hears of worker errors that no pending call will report;
+ * `onMainThread` hears that a worker from another origin could not start and the computations run
+ * on the main thread instead. Throws when no worker can be constructed here (the caller then uses
+ * the main-thread engine).
+ *
+ * A page cannot construct a worker from another origin's URL (`new Worker(url)` throws), which is
+ * the case of the `<nash-md-explorer>` script served from a CDN. Such a worker is started through
+ * a same-origin blob module that imports the real worker by its absolute URL (allowed with CORS);
+ * inside, the worker's own chunks and HiGHS's wasm resolve against that URL, not the blob's.
+ */
+export function createWorkerEngine(onError: (message: string) => void, onMainThread?: (reason: string) => void): Engine {
+  // An opaque origin (a sandboxed iframe) keeps the direct path: it throws there, as it should.
+  const crossOrigin = typeof location !== 'undefined' && location.origin !== 'null' && WORKER_URL.origin !== location.origin;
+  if (!crossOrigin) return workerEngine(new Worker(WORKER_URL, { type: 'module', name: 'simulation' }), onError);
+  return blobWorkerEngine(onError, onMainThread);
+}
+
+/**
+ * A worker from another origin, started through a blob. The blob imports the worker with a dynamic
+ * import, so a failure (CORS refused, network) comes back as a message instead of a lost worker;
+ * calls wait until the worker's module is in (messages sent before it listens would be lost), and
+ * after a failure they run on the main thread.
+ */
+function blobWorkerEngine(onError: (message: string) => void, onMainThread?: (reason: string) => void): Engine {
+  const source = `import(${JSON.stringify(WORKER_URL.href)}).then(() => postMessage({ nashmdWorker: 'started' }), (e) => postMessage({ nashmdWorker: 'failed', reason: String((e && e.message) || e) }));`;
+  const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  let worker: Worker;
+  try {
+    worker = new Worker(blob, { type: 'module', name: 'simulation' });
+  } catch (e) {
+    URL.revokeObjectURL(blob);
+    throw e;
+  }
+  let current: Engine | null = null;
+  let disposed = false;
+  const fallBack = (reason: string): Engine => {
+    worker.terminate();
+    onMainThread?.(`the worker script from ${WORKER_URL.origin} could not be started: ${reason}`);
+    return createMainThreadEngine();
+  };
+  const ready = new Promise<Engine>((resolve) => {
+    const onStart = (e: MessageEvent) => {
+      const d = e.data as { nashmdWorker?: string; reason?: string } | null;
+      if (!d || !d.nashmdWorker) return;
+      cleanup();
+      resolve(d.nashmdWorker === 'started' ? workerEngine(worker, onError) : fallBack(d.reason ?? 'unknown error'));
+    };
+    const onStartError = (e: Event) => {
+      e.preventDefault();
+      cleanup();
+      resolve(fallBack((e as ErrorEvent).message || 'the blob worker did not load'));
+    };
+    const cleanup = () => {
+      URL.revokeObjectURL(blob);
+      worker.removeEventListener('message', onStart);
+      worker.removeEventListener('error', onStartError);
+    };
+    worker.addEventListener('message', onStart);
+    worker.addEventListener('error', onStartError);
+  }).then((engine) => {
+    current = engine;
+    if (disposed) engine.dispose();
+    return engine;
+  });
+  return {
+    get kind() {
+      return current?.kind ?? 'worker';
+    },
+    compute: async (...args) => (await ready).compute(...args),
+    extend: async (version, steps) => (await ready).extend(version, steps),
+    dispose() {
+      disposed = true;
+      if (current) current.dispose();
+      else worker.terminate();
+    },
+  };
+}
+
+/** The comlink side of a started worker. */
+function workerEngine(worker: Worker, onError: (message: string) => void): Engine {
   worker.addEventListener('error', (e) => {
     e.preventDefault();
     onError(e.message || 'the simulation worker stopped unexpectedly');

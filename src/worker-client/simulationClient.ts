@@ -62,7 +62,7 @@ export class SimulationClient {
       const generation = this.generation;
       return createWorkerEngine((message) => {
         if (generation === this.generation) this.restart(`the simulation worker failed (${message}); it was restarted`, true);
-      });
+      }, (reason) => this.handlers.onMainThread?.(reason));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       this.handlers.onMainThread?.(reason);
