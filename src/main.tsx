@@ -1,7 +1,7 @@
 import { StrictMode, useCallback, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App.tsx';
+import { App, loadChrome } from './components/App.tsx';
 import { Poster } from './embed/Poster.tsx';
 import { ExplorerProvider } from './explorer/context.tsx';
 import { createExplorer, type Explorer } from './explorer/explorer.ts';
@@ -36,6 +36,10 @@ function Root({ poster }: { poster: string | undefined }) {
   );
 }
 
+
+// The header and the inputs are chunks of their own (an inline figure elsewhere does without
+// them): the full page asks for them at once, beside its first figure.
+void loadChrome();
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(

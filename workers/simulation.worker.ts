@@ -11,32 +11,44 @@ import { fromWire } from '../src/core/specWire.ts';
 import type { ComputeProgress, HistoryThinning, WireSpec, WorkerApi } from '../src/core/workerApi.ts';
 
 // The HiGHS-free preview (previewRuns.ts) loads in a fraction of the time: the first computation
-// draws its trajectories from it while HiGHS still compiles. The service (with HiGHS) is imported
-// once the preview module is in, so the two do not compete for this thread at the start.
-const light = import('../src/core/previewRuns.ts');
-const ready = light
-  .catch(() => null)
-  .then(() => import('../src/core/simulationService.ts'))
-  .then((m) => ({ service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables }));
+// draws its trajectories from it while the service (with HiGHS, its JavaScript glue and its
+// WebAssembly) loads. The service is asked for once the first preview is posted, a moment later,
+// so that the first figure's bytes and the service's do not compete on the network or on this
+// thread; a computation that cannot be previewed (large n) asks for it at once.
+// A failed preview import only costs the preview: the service answers as before.
+const light = import('../src/core/previewRuns.ts').catch(() => null);
+/** After the first preview: the main thread draws it meanwhile. */
+const SERVICE_DELAY_MS = 50;
+let servicePromise: Promise<{
+  service: import('../src/core/simulationService.ts').SimulationService;
+  transferables: typeof import('../src/core/simulationService.ts').transferables;
+  progressTransferables: typeof import('../src/core/simulationService.ts').progressTransferables;
+}> | null = null;
 let heavyLoaded = false;
-void ready.then(() => {
-  heavyLoaded = true;
-});
+function loadService() {
+  servicePromise ??= import('../src/core/simulationService.ts').then((m) => {
+    heavyLoaded = true;
+    return { service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables };
+  });
+  return servicePromise;
+}
 
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
 const api: Async<WorkerApi> = {
   async compute(version: number, wire: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
     const scenario = fromWire(wire);
-    if (!heavyLoaded && onProgress && scenario.reference.length <= (await light).EARLY_PREVIEW_MAX_N) {
-      const { previewRuns, progressTransferables } = await light;
+    const early = heavyLoaded ? null : await light;
+    if (early && onProgress && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
+      const { previewRuns, progressTransferables } = early;
       const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);
       if (preview) {
         const p: ComputeProgress = { version, stage: 'solver', fraction: 0, preview };
         void onProgress(Comlink.transfer(p, progressTransferables(p)));
+        if (!servicePromise) await new Promise((resolve) => setTimeout(resolve, SERVICE_DELAY_MS));
       }
     }
-    const { service, transferables, progressTransferables } = await ready;
+    const { service, transferables, progressTransferables } = await loadService();
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.
     const report = onProgress && ((p: ComputeProgress) => void onProgress(Comlink.transfer(p, progressTransferables(p))));
@@ -54,7 +66,7 @@ const api: Async<WorkerApi> = {
     return Comlink.transfer(r, transferables(r));
   },
   async extend(version: number, steps: number) {
-    const { service, transferables } = await ready;
+    const { service, transferables } = await loadService();
     const r = service.extend(version, steps);
     return Comlink.transfer(r, transferables(r));
   },

@@ -1,20 +1,21 @@
 /** Composition: the page layout (and pausing the animation while the figure is off screen). */
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Caption } from './Caption.tsx';
-import { ExportMenu } from './ExportMenu.tsx';
-import { FullscreenButton, LectureTools, StagePanels } from './LectureTools.tsx';
-import { MoreTools } from './MoreTools.tsx';
-import { ShareButton } from './ShareButton.tsx';
-import { UndoRedo } from './UndoRedo.tsx';
-import { ControlsPanel } from './ControlsPanel.tsx';
+import { StagePanels } from './LectureTools.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { FigureHost } from './FigureHost.tsx';
 import { Messages } from './Messages.tsx';
 import { NashNote } from './NashNote.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
-import { useAppStore, useExplorer, useUiStore, useView } from '../explorer/context.tsx';
+import { useAppStore, useExplorer, useView } from '../explorer/context.tsx';
 import { FIGURES, type FigureId } from '../explorer/figureManifest.ts';
+
+// The header and the inputs load beside the first figure, not before it (main.tsx starts both at
+// once for the full page); an explorer limited to some figures never loads them.
+export const loadChrome = () => Promise.all([import('./AppHeader.tsx'), import('./ControlsPanel.tsx')]);
+const AppHeader = lazy(() => import('./AppHeader.tsx'));
+const ControlsPanel = lazy(() => import('./ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel })));
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -84,22 +85,6 @@ export function App() {
   const frameId = useView((v) => v.frame);
   const appRef = useEmbedFit(embed, frameId);
   const measurements = ['convergence', 'win-rates', 'policy-table'].some((id) => shown.has(id as FigureId));
-  const tools = useView((v) => !v.hide.has('tools'));
-  const lecture = useUiStore((s) => s.lecture);
-  // Lecture mode keeps the header on one row at 24 px: the tools a presenter rarely needs fold
-  // into "More" (an embed folds all of them into its own "Tools" disclosure instead).
-  const folded = lecture && !embed;
-  const headerTools = (
-    <div className="header-tools">
-      <MoreTools folded={folded}>
-        <UndoRedo />
-        <ExportMenu />
-        <ShareButton />
-        {folded && <FullscreenButton />}
-      </MoreTools>
-      <LectureTools fullscreen={!folded} />
-    </div>
-  );
   const transport = (
     <footer className="transport-bar">
       <TransportBar />
@@ -110,31 +95,17 @@ export function App() {
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
     <div className="app" data-embed={embed || undefined} data-figures={figureOnly ? options.figures?.join(' ') : undefined} data-theme={options.theme ?? undefined} ref={appRef}>
       {!figureOnly && (
-      <header className="app-header">
-        <div className="app-title">
-          <h1>Nash-MD explorer</h1>
-          {/* One line says what the app is at every width: the variant that fits is shown (CSS). */}
-          <p className="subtitle" data-testid="tagline">
-            <span className="tagline-long">
-              Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
-            </span>
-            <span className="tagline-short">How Nash-MD, OMD and RLHF learn from human preferences</span>
-            <span className="tagline-compact">Nash learning from human feedback</span>
-          </p>
-        </div>
-        {tools && !embed && headerTools}
-        {tools && embed && (
-          // An embed keeps its chrome small: the tools fold into one disclosure.
-          <details className="embed-tools">
-            <summary>Tools</summary>
-            {headerTools}
-          </details>
-        )}
-      </header>
+        <Suspense fallback={<header className="app-header" />}>
+          <AppHeader embed={embed} />
+        </Suspense>
       )}
       <Messages />
       <div className="layout">
-        {!figureOnly && <ControlsPanel />}
+        {!figureOnly && (
+          <Suspense fallback={<aside className="panel controls" aria-label="Inputs" aria-busy="true" />}>
+            <ControlsPanel />
+          </Suspense>
+        )}
         <main className="stage" aria-label="Figures" ref={stage}>
           {shown.has('simplex') && <StageFigure id="simplex" />}
           {/* An embed keeps Play and the timeline right under the figure, in the flow: a sticky
