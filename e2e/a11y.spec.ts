@@ -28,6 +28,8 @@ for (const [name, hash, viewport] of [
 }
 
 test('axe: the open dialogs and panels too (share, help, explanations, paste)', async ({ page }) => {
+  // Three full scans, one of them with the Share dialog's preview (a second explorer in an iframe).
+  test.setTimeout(90_000);
   await page.goto('./#preset=rps&t=300');
   await expect(page.getByTestId('iteration')).toHaveText('300');
   await page.locator('summary', { hasText: 'Paste from a spreadsheet' }).click();
