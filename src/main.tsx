@@ -1,7 +1,9 @@
 import { StrictMode, useCallback, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { App, loadChrome } from './components/App.tsx';
+import { App, type Chrome } from './components/App.tsx';
+import AppHeader from './components/AppHeader.tsx';
+import { ControlsPanel } from './components/ControlsPanel.tsx';
 import { Poster } from './embed/Poster.tsx';
 import { ExplorerProvider } from './explorer/context.tsx';
 import { createExplorer, type Explorer } from './explorer/explorer.ts';
@@ -24,6 +26,10 @@ function startExplorer(): Explorer {
   return explorer;
 }
 
+// The full page draws its header and inputs in its first render (embedded explorers load them
+// on demand: App.tsx).
+const chrome: Chrome = { Header: AppHeader, Controls: ControlsPanel };
+
 /** An embed with a poster (embed=1&poster=FILE) starts the app only when the reader reaches it. */
 function Root({ poster }: { poster: string | undefined }) {
   const [started, setStarted] = useState(!poster);
@@ -31,15 +37,11 @@ function Root({ poster }: { poster: string | undefined }) {
   if (!started && poster) return <Poster src={poster} onStart={start} />;
   return (
     <ExplorerProvider explorer={startExplorer()}>
-      <App />
+      <App chrome={chrome} />
     </ExplorerProvider>
   );
 }
 
-
-// The header and the inputs are chunks of their own (an inline figure elsewhere does without
-// them): the full page asks for them at once, beside its first figure.
-void loadChrome();
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(

@@ -1,5 +1,5 @@
 /** Composition: the page layout (and pausing the animation while the figure is off screen). */
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ComponentType } from 'react';
 import { Caption } from './Caption.tsx';
 import { StagePanels } from './LectureTools.tsx';
 import { InfoTip } from './InfoTip.tsx';
@@ -11,11 +11,18 @@ import type { SimulationController } from '../state/controller.ts';
 import { useAppStore, useExplorer, useView } from '../explorer/context.tsx';
 import { FIGURES, type FigureId } from '../explorer/figureManifest.ts';
 
-// The header and the inputs load beside the first figure, not before it (main.tsx starts both at
-// once for the full page); an explorer limited to some figures never loads them.
-export const loadChrome = () => Promise.all([import('./AppHeader.tsx'), import('./ControlsPanel.tsx')]);
-const AppHeader = lazy(() => import('./AppHeader.tsx'));
-const ControlsPanel = lazy(() => import('./ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel })));
+/** The page's header and inputs panel, when the page supplies them (see App). */
+export interface Chrome {
+  Header: ComponentType<{ embed: boolean }>;
+  Controls: ComponentType;
+}
+
+// Without a page-supplied chrome, the header and the inputs load beside the first figure, not
+// before it; an explorer limited to some figures never loads them.
+const LazyChrome: Chrome = {
+  Header: lazy(() => import('./AppHeader.tsx')),
+  Controls: lazy(() => import('./ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel }))),
+};
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -75,7 +82,13 @@ function StageFigure({ id }: { id: FigureId }) {
   );
 }
 
-export function App() {
+/**
+ * The explorer's layout. `chrome`: the header and the inputs panel as components the page has
+ * already loaded (the main page: they are part of its first render, so nothing shifts when they
+ * arrive); without it they are chunks of their own (embedded explorers).
+ */
+export function App({ chrome = LazyChrome }: { chrome?: Chrome }) {
+  const { Header: AppHeader, Controls: ControlsPanel } = chrome;
   const { controller, options } = useExplorer();
   const stage = usePauseOffscreen(controller);
   const shown = useShownFigures();

@@ -28,13 +28,14 @@ export default function AppHeader({ embed }: { embed: boolean }) {
     </div>
   );
   return (
-      <header className="app-header">
+    <header className="app-header">
       <div className="app-title">
         <h1>Nash-MD explorer</h1>
         {/* One line says what the app is at every width: the variant that fits is shown (CSS). */}
         <p className="subtitle" data-testid="tagline">
           <span className="tagline-long">
-            Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix you edit.
+            Nash learning from human feedback (Munos et al., ICML 2024): Nash-MD, OMD and RLHF on a preference matrix
+            you edit.
           </span>
           <span className="tagline-short">How Nash-MD, OMD and RLHF learn from human preferences</span>
           <span className="tagline-compact">Nash learning from human feedback</span>

@@ -97,17 +97,27 @@ export function StagePanels() {
   }, [lecture, hideInputs, hideMeasurements]);
 
   // Lecture mode sizes the main figure to the screen between the header and the transport bar:
-  // their heights (which change with wrapping and the caption's length) go to --chrome-h.
+  // their heights (which change with wrapping and the caption's length) go to --chrome-h. The
+  // header arrives in a chunk of its own (App.tsx), replacing its placeholder: the parts are
+  // found again whenever the app's children change.
   useEffect(() => {
     const app = anchor.current?.closest<HTMLElement>('.app');
     if (!lecture || !app) return;
-    const parts = ['.app-header', '.transport-bar'].map((s) => app.querySelector<HTMLElement>(s)).filter((e): e is HTMLElement => e !== null);
+    const sizes = new ResizeObserver(() => measure());
+    let parts: HTMLElement[] = [];
     const measure = () => app.style.setProperty('--chrome-h', `${Math.ceil(parts.reduce((h, e) => h + e.offsetHeight, 0))}px`);
-    const observer = new ResizeObserver(measure);
-    parts.forEach((e) => observer.observe(e));
-    measure();
+    const attach = () => {
+      sizes.disconnect();
+      parts = ['.app-header', '.transport-bar'].map((s) => app.querySelector<HTMLElement>(s)).filter((e): e is HTMLElement => e !== null);
+      parts.forEach((e) => sizes.observe(e));
+      measure();
+    };
+    const children = new MutationObserver(attach);
+    children.observe(app, { childList: true });
+    attach();
     return () => {
-      observer.disconnect();
+      children.disconnect();
+      sizes.disconnect();
       app.style.removeProperty('--chrome-h');
     };
   }, [lecture]);

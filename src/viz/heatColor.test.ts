@@ -28,3 +28,15 @@ describe('heatmap colours', () => {
     }
   });
 });
+
+describe('heatColor against d3', () => {
+  it('equals d3.interpolateRgb on the heat scale at every hundredth', async () => {
+    const { interpolateRgb } = await import('d3');
+    const low = interpolateRgb(HEAT.low, HEAT.mid);
+    const high = interpolateRgb(HEAT.mid, HEAT.high);
+    for (let k = 0; k <= 100; k++) {
+      const v = k / 100;
+      expect(heatColor(v)).toBe(v < 0.5 ? low(v * 2) : high((v - 0.5) * 2));
+    }
+  });
+});

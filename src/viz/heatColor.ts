@@ -3,8 +3,24 @@
  * and the grid editor's cells: a diverging scale around 1/2 and the text colour that stays
  * readable on it. Here in viz, not in state, so the renderers need nothing from the state layer.
  */
-import { interpolateRgb } from 'd3';
 import { HEAT } from '../shared/palette.ts';
+
+/** The channels of a "#rrggbb" colour. */
+const channels = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+
+/**
+ * Linear interpolation in RGB between two colours, written "rgb(r, g, b)" with rounded channels:
+ * what d3's interpolateRgb gives (gamma 1), without d3-interpolate and d3-color on the first
+ * screen (the grid editor paints its cells with it).
+ */
+function interpolateRgb(from: string, to: string): (t: number) => string {
+  const a = channels(from);
+  const b = channels(to);
+  return (t) => {
+    const [r, g, bl] = a.map((x, k) => Math.max(0, Math.min(255, Math.round(x + (b[k] - x) * t))));
+    return `rgb(${r}, ${g}, ${bl})`;
+  };
+}
 
 const heatLow = interpolateRgb(HEAT.low, HEAT.mid);
 const heatHigh = interpolateRgb(HEAT.mid, HEAT.high);
