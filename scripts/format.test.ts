@@ -23,14 +23,13 @@ describe('formatter', () => {
       'workers/simulation.worker.ts',
       'e2e/smoke.spec.ts',
       'scripts/run-tests.mjs',
-      'src/styles.css',
       'package.json',
     ]) {
       expect(await ignored(file), file).toBe(false);
     }
   });
 
-  it('leaves generated files, build output, the lockfile and golden files alone', async () => {
+  it('leaves generated files, build output, the lockfile, golden files and the stylesheets alone', async () => {
     for (const file of [
       'package-lock.json',
       'src/core/wasm/matVecModule.ts',
@@ -39,6 +38,8 @@ describe('formatter', () => {
       'test-results/x.json',
       'playwright-report/index.html',
       'src/viz/__goldens__/simplex.svg',
+      'src/viz/__golden__/files/simplex.rps.golden',
+      'src/styles.css',
       'README.md',
     ]) {
       expect(await ignored(file), file).toBe(true);
