@@ -46,7 +46,7 @@ function simplexField(n: number): SimplexField | null {
   const flow = ui.getState().flow;
   if (n !== 3 || !flow || flow.problem !== undefined) return null;
   if (fieldMemo.flow !== flow) {
-    fieldMemo = { flow, field: { legend: `Flow of ${flow.name}: one step (t = 0's step size) from each point`, points: flow.points, next: flow.next } };
+    fieldMemo = { flow, field: { legend: `Flow of ${flow.name}: one step (t = 0's step size) from each point`, short: `flow of ${flow.name}`, points: flow.points, next: flow.next } };
   }
   return fieldMemo.field;
 }

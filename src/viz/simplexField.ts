@@ -1,6 +1,6 @@
 /**
  * The flow-field layer of the simplex (n = 3): from each grid point, a short arrow towards where one
- * step of the chosen algorithm takes it, and a one-line legend. It lives in the static SVG under the
+ * step of the chosen algorithm takes it. It lives in the static SVG under the
  * trajectory canvas, in a neutral grey ink, so it never covers a trajectory or a marker, and the
  * SVG export copies it with the rest of the background.
  *
@@ -10,6 +10,7 @@
  * is exact.
  */
 import type { Selection } from 'd3';
+import { FIELD_INK } from './simplexParts.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { Corners, FigureTheme, SimplexField } from './types.ts';
 
@@ -21,8 +22,6 @@ const ARROW_FILL = 0.8;
 const ARROW_MIN = 0.3;
 /** A step below this fraction of the longest is a rest point, drawn as a dot. */
 const REST = 1e-3;
-/** The ink: a mid grey, lighter than any trajectory's colour. */
-export const FIELD_INK = '#8b9099';
 
 /** The grid's size m from its point count m(m+1)/2 (simplexGrid.ts). */
 function gridSize(count: number): number {
@@ -32,20 +31,17 @@ function gridSize(count: number): number {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Draws `field` into `arrows` (a group in the triangle's coordinates) and its legend into `legend`
- * (a group in the SVG's coordinates, at `legendXY`); clears both when `field` is null.
+ * Draws `field` into `arrows` (a group in the triangle's coordinates); clears it when `field` is
+ * null. Its legend entry is the simplex legend's (simplexParts.ts, legendItems).
  */
 export function drawField(
   arrows: Group,
-  legend: Group,
   field: SimplexField | null | undefined,
   corners: Corners,
   side: number,
   theme: FigureTheme,
-  legendXY: [number, number],
 ): void {
   arrows.selectAll('*').remove();
-  legend.selectAll('*').remove();
   if (!field) return;
   const n = corners.reduce((a, g) => a + g.length, 0);
   const count = Math.floor(field.points.length / n);
@@ -105,23 +101,4 @@ export function drawField(
         `M${r1(x0)},${r1(y0)}L${r1(x1)},${r1(y1)}M${r1(hx + px)},${r1(hy + py)}L${r1(x1)},${r1(y1)}L${r1(hx - px)},${r1(hy - py)}`,
       );
   }
-  const fs = theme.fontSize * (theme.compactLegend ? 0.75 : 0.9);
-  const [lx, ly] = legendXY;
-  const g = legend.attr('transform', `translate(${r1(lx)},${r1(ly)})`);
-  g.append('path')
-    .attr(
-      'd',
-      `M0,${r1(-fs * 0.35)}L${r1(fs * 1.4)},${r1(-fs * 0.35)}M${r1(fs * 1.0)},${r1(-fs * 0.6)}L${r1(fs * 1.4)},${r1(-fs * 0.35)}L${r1(fs * 1.0)},${r1(-fs * 0.1)}`,
-    )
-    .attr('stroke', FIELD_INK)
-    .attr('stroke-width', 1.2 * sw)
-    .attr('fill', 'none')
-    .attr('stroke-linecap', 'round');
-  g.append('text')
-    .attr('class', 'field-legend')
-    .attr('x', r1(fs * 1.8))
-    .attr('y', 0)
-    .attr('font-size', r1(fs))
-    .attr('fill', '#555')
-    .text(field.legend);
 }

@@ -96,8 +96,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   const markerLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const currentLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const legendLayer = svg.append('g').attr('class', 'simplex-legend').attr('aria-hidden', 'true');
-  // The flow field (simplexField.ts) under everything else, and its legend: made on first use.
-  let fieldLayers: { arrows: d3.Selection<SVGGElement, unknown, null, undefined>; legend: d3.Selection<SVGGElement, unknown, null, undefined> } | null = null;
+  // The flow field (simplexField.ts) under everything else: made on first use.
+  let fieldLayer: d3.Selection<SVGGElement, unknown, null, undefined> | null = null;
   let fieldCache: { field: unknown; side: number; corners: string } = { field: null, side: 0, corners: '' };
   const interaction = createSimplexInteraction(
     element,
@@ -170,12 +170,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     if (field && !drawField) loadField();
     else if (fieldCache.field !== field || fieldCache.side !== side || fieldCache.corners !== cornersKey) {
       fieldCache = { field, side, corners: cornersKey };
-      if (field && drawField)
-        fieldLayers ??= {
-          arrows: plot.insert<SVGGElement>('g', () => cornerLabels.node()).attr('class', 'simplex-field').attr('aria-hidden', 'true'),
-          legend: svg.append('g').attr('class', 'simplex-field-legend'),
-        };
-      if (fieldLayers && drawField) drawField(fieldLayers.arrows, fieldLayers.legend, field, p.corners, side, theme, [8 * theme.strokeScale, layout.height - 8 * theme.strokeScale]);
+      if (field && drawField) fieldLayer ??= plot.insert<SVGGElement>('g', () => cornerLabels.node()).attr('class', 'simplex-field').attr('aria-hidden', 'true');
+      if (fieldLayer && drawField) drawField(fieldLayer, field, p.corners, side, theme);
     }
 
     trajectories.update(

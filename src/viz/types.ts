@@ -65,6 +65,8 @@ export interface SimplexProps {
 export interface SimplexField {
   /** The legend's line, e.g. "Flow of Nash-MD: one step from each point". */
   legend: string;
+  /** The legend's short text (narrow layouts, lecture mode), e.g. "flow of Nash-MD". */
+  short: string;
   /** Grid points and their images, n numbers a point, in response order. */
   points: Float64Array;
   next: Float64Array;

@@ -123,7 +123,7 @@ describe('golden SVG of the renderers', () => {
         const s = S.rps;
         const points = simplexGrid(20);
         const next = flowField({ preferences: s.preferences, reference: s.reference, tau: s.tau, eta: 0.1 }, 'nash-md', points);
-        const field = { legend: "Flow of Nash-MD: one step (t = 0's step size) from each point", points, next };
+        const field = { legend: "Flow of Nash-MD: one step (t = 0's step size) from each point", short: 'flow of Nash-MD', points, next };
         const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [{ ...simplexProps(s, s.steps, theme), field }]);
         // The layer's code loads on first use: wait for it.
         await import('../simplexField.ts');
