@@ -203,8 +203,11 @@ export class SimulationController {
         if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
           // A new scenario or a load: a fresh run, and the timeline reaches as far as it goes.
           this.moved = null;
-          this.recompute(state.scenario);
+          // The field first: at n = 3 it costs the worker well under a millisecond, while the
+          // run's answer is followed by its equilibria (a follow-up) that a field queued behind
+          // it would wait for.
           if (state.scenario !== prev.scenario) this.requestField();
+          this.recompute(state.scenario);
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
@@ -231,8 +234,7 @@ export class SimulationController {
   private fieldAsked: string | null = null;
 
   /**
-   * Asks for the flow field of the chosen algorithm (after the run's request, so the trajectories
-   * come first), or clears it when none is chosen or the scenario is not drawn as a triangle of
+   * Asks for the flow field of the chosen algorithm, or clears it when none is chosen or the scenario is not drawn as a triangle of
    * single responses (flowFieldBlocked).
    */
   private requestField(): void {
