@@ -22,4 +22,3 @@ export function simplexGrid(m: number): Float64Array {
   }
   return out;
 }
-
