@@ -65,6 +65,11 @@ const api: Async<WorkerApi> = {
     }
     return Comlink.transfer(r, transferables(r));
   },
+  async field(version: number, wire: WireSpec, algorithm: string, grid: number) {
+    const { service } = await loadService();
+    const r = service.field(version, fromWire(wire), algorithm, grid);
+    return r.ok ? Comlink.transfer(r, [r.points.buffer as ArrayBuffer, r.next.buffer as ArrayBuffer]) : r;
+  },
   async extend(version: number, steps: number) {
     const { service, transferables } = await loadService();
     const r = service.extend(version, steps);

@@ -16,6 +16,8 @@ const Paste = memo(PastePanel);
 const Policy = memo(PolicyInputs);
 const Dynamics = memo(DynamicsControls);
 // Corners matter only for n > 3: loaded then, not on the default page.
+// The flow field's picker lists every algorithm: loaded after the first render.
+const FlowField = lazy(() => import('./FlowFieldControl.tsx').then((m) => ({ default: m.FlowFieldControl })));
 const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: memo(m.CornerPicker) })));
 
 const REFERENCE_HELP = 'μ is the reference policy (the model before alignment): the KL penalty τ·KL(π‖μ) pulls every policy towards it, and the RLHF optimum reweights it.';
@@ -63,6 +65,9 @@ export function ControlsPanel() {
         <Policy legend="Start π₀" symbol="π₀" info={START_HELP} labels={labels} value={initial} onChange={a.setInitial} />
       </Gate>
       <Dynamics />
+      <Suspense fallback={null}>
+        <FlowField />
+      </Suspense>
       {large && (
         <Gate name="corners">
           <Suspense fallback={null}>

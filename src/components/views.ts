@@ -8,7 +8,7 @@ import { rowAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
-import type { UiStore } from '../state/uiStore.ts';
+import type { FlowFieldResult, UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
 import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type EquilibriumBarsProps,
   type FigureTheme,
   type SeriesData,
+  type SimplexField,
   type SimplexProps,
   type TimeSeriesProps,
   type TopKProps,
@@ -39,6 +40,17 @@ function theme(): FigureTheme {
   return ui.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
 }
 
+/** The flow-field layer's props, one object per computed field (so an unchanged field is not redrawn). */
+let fieldMemo: { flow: FlowFieldResult | null; field: SimplexField | null } = { flow: null, field: null };
+function simplexField(n: number): SimplexField | null {
+  const flow = ui.getState().flow;
+  if (n !== 3 || !flow || flow.problem !== undefined) return null;
+  if (fieldMemo.flow !== flow) {
+    fieldMemo = { flow, field: { legend: `Flow of ${flow.name}: one step (t = 0's step size) from each point`, short: `flow of ${flow.name}`, points: flow.points, next: flow.next } };
+  }
+  return fieldMemo.field;
+}
+
 function simplexProps(run: RunState, app: AppState): SimplexProps {
   const s = app.scenario;
   const n = s.preferences.length;
@@ -58,6 +70,7 @@ function simplexProps(run: RunState, app: AppState): SimplexProps {
     rlhfPath: eq?.rlhfPath ?? null,
     draggable: n === 3 && s.corners.every((g) => g.length === 1),
     theme: theme(),
+    field: simplexField(n),
   };
 }
 

@@ -10,11 +10,13 @@ import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
 import { chunkBuffers, plainRows, previewChunk, thinnedRows, unavailableRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
+import { flowField } from './flowField.ts';
+import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FollowUp, HistoryThinning, ScenarioSpec, SimulationApi } from './workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FieldResponse, FollowUp, HistoryThinning, ScenarioSpec, SimulationApi } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
 
@@ -267,6 +269,20 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         version,
         chunks: run.runners.map(({ algorithm, runner, unavailable }) => withMetrics(run, runner ? plainRows(algorithm, runner, steps) : unavailableRows(algorithm, unavailable ?? '', 0))),
       };
+    },
+
+    field(version: number, s: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
+      try {
+        if (s.reference.length !== 3) throw new InvalidInputError('reference', `the flow field is drawn for 3 responses, not ${s.reference.length}`);
+        const points = simplexGrid(grid);
+        const p = validatePreferences(s.preferences);
+        // RLHF's field reuses the run's fitted reward model (cached per P and comparison pairs).
+        const rewards = algorithmById(algorithm)?.rewardModel ? rewardsOf(s, keysOfSpec(s, p)) : undefined;
+        return { ok: true, version, points, next: flowField(s, algorithm, points, rewards, p), displayName: algorithmById(algorithm)!.displayName };
+      } catch (e) {
+        if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
     },
   };
 }

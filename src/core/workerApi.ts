@@ -107,6 +107,14 @@ export type ComputeResponse<A extends AlgorithmId = Algorithm> =
 
 export type ExtendResponse<A extends AlgorithmId = Algorithm> = { ok: true; version: number; chunks: SeriesChunk<A>[] } | { ok: false; version: number; problem: InputProblem | null };
 
+/**
+ * The flow field's answer (flowField.ts): the grid's `points` (simplexGrid.ts, 3 numbers a point)
+ * and in `next`, for each, the policy one step of the algorithm takes it to, with the algorithm's
+ * display name; not ok with the problem (an
+ * unknown algorithm, one that cannot run with these inputs, bad input) named.
+ */
+export type FieldResponse = { ok: true; version: number; points: Float64Array; next: Float64Array; displayName: string } | { ok: false; version: number; problem: InputProblem };
+
 
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
@@ -146,9 +154,15 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
   compute(version: number, scenario: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void): ComputeResponse<A>;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse<A>;
+  /**
+   * The flow field (n = 3): one step of `algorithm` from each point of simplexGrid(`grid`), at t = 0
+   * with the scenario's P, μ, τ and η (the initial policy and the algorithm list are not used).
+   */
+  field(version: number, scenario: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
-export interface WorkerApi extends Omit<SimulationApi, 'compute'> {
+export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field'> {
+  field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
   compute(version: number, scenario: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
 }

@@ -13,7 +13,7 @@ import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
 import { computationEnded, computationProgressed, computationStarted, type ProgressStore } from './progressStore.ts';
-import { hashWantsLecture, type UiStore } from './uiStore.ts';
+import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
 
@@ -77,6 +77,12 @@ const HOLD_MAX_STEPS = 10_000;
 
 /** The inputs whose edits the page may hold back (see holdsForResult). */
 const HELD_FIELDS: ReadonlySet<string> = new Set(['preferences', 'preset', 'reference', 'initial']);
+
+/**
+ * The flow field's grid: m(m+1)/2 points strictly inside the triangle (core/simplexGrid.ts, made in
+ * the worker); m = 20 gives 210 points, about 25 px apart on a 500 px triangle.
+ */
+const FIELD_GRID_SIZE = 20;
 
 /**
  * Whether the page holds this change back until its result arrives (see appView.ts): an edit of
@@ -182,6 +188,11 @@ export class SimulationController {
         this.shown.showHeldEdit();
         this.app.getState().setFailure(message);
       },
+      onField: (r) => {
+        const algorithm = this.fieldAsked;
+        if (!algorithm || algorithm !== this.ui.getState().field) return;
+        this.ui.setState({ flow: r.ok ? { algorithm, name: r.displayName, points: r.points, next: r.next } : { algorithm, problem: r.problem.message } });
+      },
       onMainThread: (reason) => this.app.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
     }, { faults: options.debug === true });
 
@@ -192,6 +203,10 @@ export class SimulationController {
         if (state.scenario !== prev.scenario || state.requestedT !== prev.requestedT) {
           // A new scenario or a load: a fresh run, and the timeline reaches as far as it goes.
           this.moved = null;
+          // The field first: at n = 3 it costs the worker well under a millisecond, while the
+          // run's answer is followed by its equilibria (a follow-up) that a field queued behind
+          // it would wait for.
+          if (state.scenario !== prev.scenario) this.requestField();
           this.recompute(state.scenario);
           this.scheduleSave();
         }
@@ -199,7 +214,8 @@ export class SimulationController {
       }),
       // Lecture mode lives in the link too (lecture=1).
       this.ui.subscribe((state, prev) => {
-        if (state.lecture !== prev.lecture) this.writeHash();
+        if (state.lecture !== prev.lecture || state.field !== prev.field) this.writeHash();
+        if (state.field !== prev.field) this.requestField();
       }),
       this.run.subscribe((state, prev) => {
         if (state.t !== prev.t) {
@@ -211,6 +227,27 @@ export class SimulationController {
     );
     this.wantedT = this.app.getState().requestedT.t;
     this.recompute(this.app.getState().scenario);
+    this.requestField();
+  }
+
+  /** The algorithm of the newest flow-field request. */
+  private fieldAsked: string | null = null;
+
+  /**
+   * Asks for the flow field of the chosen algorithm, or clears it when none is chosen or the scenario is not drawn as a triangle of
+   * single responses (flowFieldBlocked).
+   */
+  private requestField(): void {
+    const { field, flow } = this.ui.getState();
+    const s = this.app.getState().scenario;
+    if (!field || flowFieldBlocked(s) !== null) {
+      this.fieldAsked = null;
+      this.client.cancelField();
+      if (flow) this.ui.setState({ flow: null });
+      return;
+    }
+    this.fieldAsked = field;
+    this.client.field(toSpec(s), field, FIELD_GRID_SIZE);
   }
 
   /**
@@ -385,7 +422,8 @@ export class SimulationController {
     if (!this.syncHash) return;
     this.lastHash = performance.now();
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
-    const hash = encodeHash(this.app.getState().scenario, this.wantedT) + encodeViewOptions(this.view.getState()) + (this.ui.getState().lecture ? '&lecture=1' : '');
+    const { lecture, field } = this.ui.getState();
+    const hash = encodeHash(this.app.getState().scenario, this.wantedT) + encodeViewOptions(this.view.getState()) + (lecture ? '&lecture=1' : '') + (field ? `&field=${field}` : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   }
 
@@ -402,7 +440,9 @@ export class SimulationController {
     const view = parseViewOptions(hash);
     this.view.setState(view.options, true);
     this.ui.getState().setLecture(hashWantsLecture(hash));
-    return view.problems;
+    const flow = hashFlowField(hash);
+    this.ui.getState().setField(flow.field);
+    return flow.problem ? [...view.problems, flow.problem] : view.problems;
   }
 
   /** Loads the scenario, t and view from a hash; bad values are reported by name. */

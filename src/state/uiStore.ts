@@ -4,6 +4,9 @@
  * are collapsed. A small zustand store of its own.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { Scenario } from './scenario.ts';
+import { readPairs, type HashProblem } from './urlCodec.ts';
 
 /** The story being told and the step shown (0-based). */
 export interface StoryPosition {
@@ -31,13 +34,64 @@ export interface UiState {
   hideMeasurements: boolean;
   setHideInputs(hide: boolean): void;
   setHideMeasurements(hide: boolean): void;
+  /** The algorithm whose flow field is drawn on the simplex (`field=<id>` in the link); null: none. */
+  field: AlgorithmId | null;
+  setField(field: AlgorithmId | null): void;
+  /** The computed field of `field` for the current P, μ, τ and η (the controller fills it in). */
+  flow: FlowFieldResult | null;
 }
+
+/**
+ * The flow field as computed: `next` holds, for each grid point of `points` (3 numbers a point),
+ * the policy one step takes it to; or, when it could not be computed, why (`problem`).
+ */
+export type FlowFieldResult = { algorithm: AlgorithmId; name: string; points: Float64Array; next: Float64Array; problem?: undefined } | { algorithm: AlgorithmId; problem: string };
 
 const LECTURE_KEY = /(^#?|&)lecture=1(?=&|$)/;
 
 /** True when a URL hash asks for lecture mode (`lecture=1` among its keys). */
 export function hashWantsLecture(hash: string): boolean {
   return LECTURE_KEY.test(hash);
+}
+
+/**
+ * The ids `field=` takes. Written out because importing the catalog here would put every
+ * algorithm's module into the first-render bundle (its numerics are shared with the main-thread
+ * engine's chunk); the two checks below fail to compile when this list and the registry's ids
+ * differ, so a new algorithm cannot be forgotten here.
+ */
+export const FIELD_IDS = ['nash-md', 'omd', 'rlhf', 'mwu', 'omwu', 'mmd', 'mpo', 'extragradient', 'nash-mp', 'comal', 'fictitious-play', 'replicator'] as const satisfies readonly AlgorithmId[];
+type FieldIdsComplete = [AlgorithmId] extends [(typeof FIELD_IDS)[number]] ? true : never;
+export const FIELD_IDS_COMPLETE: FieldIdsComplete = true;
+
+/** Whether `id` is an algorithm id `field=` takes. */
+export function isFieldId(id: unknown): id is AlgorithmId {
+  return typeof id === 'string' && (FIELD_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * The flow field a hash asks for (`field=<id>`): the id, or null when absent or not an algorithm
+ * (then with a problem naming the key and the ids it takes).
+ */
+export function hashFlowField(hash: string): { field: AlgorithmId | null; problem: HashProblem | null } {
+  const raw = readPairs(hash).get('field');
+  if (raw === undefined || raw === '') return { field: null, problem: null };
+  if (isFieldId(raw)) return { field: raw, problem: null };
+  let shown = raw;
+  try {
+    shown = decodeURIComponent(raw);
+  } catch {
+    // Shown as it came.
+  }
+  return { field: null, problem: { field: 'field', message: `"${shown.slice(0, 30)}" is not an algorithm, so no flow field is drawn (field takes ${FIELD_IDS.join(', ')})` } };
+}
+
+/** Why the flow field is not drawn for this scenario, or null when it is (n = 3, one response a corner). */
+export function flowFieldBlocked(s: Pick<Scenario, 'preferences' | 'corners'>): string | null {
+  const n = s.preferences.length;
+  if (n !== 3) return `The flow field is drawn for three responses only (here n = ${n}): with more, a point of the triangle stands for many policies.`;
+  if (!s.corners.every((g) => g.length === 1)) return 'The flow field is drawn only when each corner of the simplex is one response.';
+  return null;
 }
 
 /** One explorer's presentation state. */
@@ -61,5 +115,8 @@ export function createUiStore(lecture = false): UiStore {
   hideMeasurements: false,
   setHideInputs: (hideInputs) => set({ hideInputs }),
   setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),
+  field: null,
+  setField: (field) => set({ field }),
+  flow: null,
   }));
 }

@@ -151,6 +151,7 @@ export function legendKeys(p: SimplexProps): string {
   for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
   if (p.regularizedPath) keys.push('regularizedPath');
   if (p.rlhfPath) keys.push('rlhfPath');
+  if (p.n === 3 && p.field) keys.push(`field:${p.field.legend}`);
   return keys.join(',');
 }
 
@@ -180,8 +181,15 @@ export function legendItems(p: SimplexProps): LegendItem[] {
       line: { color: st.color, dash: st.dash, width: 3, opacity: 0.45 },
     });
   }
+  // The flow field's arrows (simplexField.ts): a grey line with an arrowhead.
+  if (p.n === 3 && p.field) {
+    items.push({ key: 'field', label: p.field.legend, short: p.field.short, line: { color: FIELD_INK, dash: '', width: 1.2, opacity: 1 }, symbol: { d: 'M4,0L-3,-3.5L-3,3.5Z', color: FIELD_INK } });
+  }
   return items;
 }
+
+/** The flow field's ink: a mid grey, lighter than any trajectory's colour. */
+export const FIELD_INK = '#8b9099';
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
 export function drawOrder(series: readonly SeriesData[]): SeriesData[] {

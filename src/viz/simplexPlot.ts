@@ -25,6 +25,7 @@ import { createSimplexInteraction } from './simplexInteraction.ts';
 import { formatT } from '../shared/formatT.ts';
 import { buildSnapshot, drawStatic, drawTauPaths, isSegment, segmentLayout } from './simplexStatic.ts';
 import { fanMarkers, type FanInput, type FanPlacement } from './markerFan.ts';
+import type { drawField as DrawField } from './simplexField.ts';
 
 /**
  * Visual radius (halo included, at stroke scale 1) of each glyph, for fanning out coincident
@@ -95,6 +96,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   const markerLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const currentLayer = plotFg.append('g').attr('aria-hidden', 'true');
   const legendLayer = svg.append('g').attr('class', 'simplex-legend').attr('aria-hidden', 'true');
+  // The flow field (simplexField.ts) under everything else: made on first use.
+  let fieldLayer: d3.Selection<SVGGElement, unknown, null, undefined> | null = null;
+  let fieldCache: { field: unknown; side: number; corners: string } = { field: null, side: 0, corners: '' };
   const interaction = createSimplexInteraction(
     element,
     fgNode,
@@ -115,6 +119,17 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     };
   };
 
+  // The flow-field layer's code loads with the first field asked for (it is off by default).
+  let drawField: typeof DrawField | null = null;
+  let fieldLoading: Promise<void> | null = null;
+  function loadField(): Promise<void> {
+    fieldLoading ??= import('./simplexField.ts').then((m) => {
+      drawField = m.drawField;
+      if (!destroyed) draw();
+    });
+    return fieldLoading;
+  }
+
   // ---- Layout-time drawing: grid, corner labels, legend. ----
   function relayout() {
     const items = props ? legendItems(props) : [];
@@ -131,6 +146,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     plotFg.attr('transform', `translate(${r1(ox)},${r1(oy)})`);
     trajectories.invalidate();
     tauCache = { reg: null, rlhf: null, side: 0, corners: '' };
+    fieldCache = { field: null, side: 0, corners: '' };
     drawStatic(grid, cornerLabels, legendLayer, layout, theme, segment);
     // Markers and current points are re-created at the theme's size on the next draw.
     markerLayer.selectAll('*').remove();
@@ -149,6 +165,13 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     if (c.reg !== p.regularizedPath || c.rlhf !== p.rlhfPath || c.side !== side || c.corners !== cornersKey) {
       tauCache = { reg: p.regularizedPath, rlhf: p.rlhfPath, side, corners: cornersKey };
       drawTauPaths(tauLayer, p, side, theme);
+    }
+    const field = p.n === 3 ? (p.field ?? null) : null;
+    if (field && !drawField) loadField();
+    else if (fieldCache.field !== field || fieldCache.side !== side || fieldCache.corners !== cornersKey) {
+      fieldCache = { field, side, corners: cornersKey };
+      if (field && drawField) fieldLayer ??= plot.insert<SVGGElement>('g', () => cornerLabels.node()).attr('class', 'simplex-field').attr('aria-hidden', 'true');
+      if (fieldLayer && drawField) drawField(fieldLayer, field, p.corners, side, theme);
     }
 
     trajectories.update(
@@ -253,7 +276,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
     const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}` : ', no trajectories yet';
     const coincide = coincideText();
-    return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}${coincide ? `; ${coincide}` : ''}`;
+    const field = p.n === 3 && p.field ? `; ${p.field.legend.replace(/^Flow/, 'arrows: the flow')}` : '';
+    return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}${coincide ? `; ${coincide}` : ''}${field}`;
   }
 
   function structureOf(p: SimplexProps): string {

@@ -57,6 +57,19 @@ export interface SimplexProps {
   draggable: boolean;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;
+  /** The flow-field layer (n = 3): arrows from each grid point to where one step takes it; absent: none. */
+  field?: SimplexField | null;
+}
+
+/** One step of an algorithm from each point of a grid (simplexField.ts draws it). */
+export interface SimplexField {
+  /** The legend's line, e.g. "Flow of Nash-MD: one step from each point". */
+  legend: string;
+  /** The legend's short text (narrow layouts, lecture mode), e.g. "flow of Nash-MD". */
+  short: string;
+  /** Grid points and their images, n numbers a point, in response order. */
+  points: Float64Array;
+  next: Float64Array;
 }
 
 export interface SimplexOptions {

@@ -10,11 +10,13 @@ import { toWire, wireBuffers } from '../core/specWire.ts';
 // The linter resolves the file, not Vite's `?worker&url` module (whose default is the URL).
 // oxlint-disable-next-line import/default
 import workerScript from '../../workers/simulation.worker.ts?worker&url';
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, FieldResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
 
 export interface Engine {
   compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
+  /** The flow field: one step of `algorithm` from each grid point (SimulationApi.field); optional for test doubles. */
+  field?(version: number, spec: ScenarioSpec, algorithm: string, grid: number): Promise<FieldResponse>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -121,6 +123,10 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
       return api.compute(version, Comlink.transfer(wire, wireBuffers(wire)), steps, thinning, onProgress && Comlink.proxy(onProgress));
     },
     extend: (version, steps) => api.extend(version, steps),
+    field: (version, spec, algorithm, grid) => {
+      const wire = toWire(spec);
+      return api.field(version, Comlink.transfer(wire, wireBuffers(wire)), algorithm, grid);
+    },
     dispose() {
       api[Comlink.releaseProxy]();
       worker.terminate();
@@ -160,6 +166,9 @@ export function createMainThreadEngine(): Engine {
     async extend(version, steps) {
       await yieldToBrowser();
       return (await ready).extend(version, steps);
+    },
+    async field(version, spec, algorithm, grid) {
+      return (await ready).field(version, spec, algorithm, grid);
     },
     dispose() {
       state.disposed = true;

@@ -35,6 +35,7 @@ export function withFaults(engine: Engine): FaultyEngine {
       return engine.compute(...args);
     },
     extend: (...args) => engine.extend(...args),
+    field: engine.field && ((...args) => engine.field!(...args)),
     dispose: stop,
     arm(fault) {
       armed = fault;

@@ -10,7 +10,7 @@
  * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
  * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import type { ComputeProgress, ComputeResponse, ExtendResponse, HistoryThinning, ScenarioSpec } from '../core/workerApi.ts';
+import type { ComputeProgress, ComputeResponse, ExtendResponse, FieldResponse, HistoryThinning, ScenarioSpec } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
 import { withFaults, type FaultyEngine, type InjectedFault } from './faultInjection.ts';
 
@@ -28,6 +28,16 @@ export interface ClientHandlers {
   onFailure(message: string): void;
   /** Computing on the main thread because no worker could be started (shown as a note). */
   onMainThread?(reason: string): void;
+  /** The newest flow-field request's answer (older answers are dropped). */
+  onField?(response: FieldResponse): void;
+}
+
+/** A flow-field request (see SimulationClient.field). */
+interface FieldJob {
+  version: number;
+  spec: ScenarioSpec;
+  algorithm: string;
+  grid: number;
 }
 
 class Timeout extends Error {}
@@ -97,6 +107,48 @@ export class SimulationClient {
     this.pending = { kind: 'extend', version: this.latest, steps };
     void this.pump();
     return true;
+  }
+
+  /** The flow-field lane: apart from the runs', newest request wins there too. */
+  private fieldLatest = 0;
+  private fieldInFlight: FieldJob | null = null;
+  private fieldPending: FieldJob | null = null;
+
+  /**
+   * Asks for the flow field (one step of `algorithm` from each point of a grid of size `grid`); the answer goes to
+   * onField unless a newer field request was made meanwhile. A request waiting behind the one in
+   * flight is replaced by a newer one, so a drag of τ never queues fields up. Returns its version.
+   */
+  field(spec: ScenarioSpec, algorithm: string, grid: number): number {
+    this.fieldLatest += 1;
+    this.fieldPending = { version: this.fieldLatest, spec, algorithm, grid };
+    void this.pumpField();
+    return this.fieldLatest;
+  }
+
+  /** Drops any field answer still to come (the layer was switched off). */
+  cancelField(): void {
+    this.fieldLatest += 1;
+    this.fieldPending = null;
+  }
+
+  private async pumpField(): Promise<void> {
+    // A test double without a field request: nothing to answer (the layer stays empty).
+    if (this.fieldInFlight || !this.fieldPending || this.disposed || !this.engine.field) return;
+    const job = this.fieldPending;
+    this.fieldPending = null;
+    this.fieldInFlight = job;
+    const generation = this.generation;
+    try {
+      const r = await this.withTimeout(this.engine.field(job.version, job.spec, job.algorithm, job.grid));
+      if (generation === this.generation && r.version === this.fieldLatest && !this.disposed) this.handlers.onField?.(r);
+    } catch {
+      // A failed or timed-out field is not worth a restart or a message: the runs' requests report
+      // a broken worker; the next edit asks again.
+    } finally {
+      this.fieldInFlight = null;
+    }
+    void this.pumpField();
   }
 
   /** True while a request is running or waiting. */

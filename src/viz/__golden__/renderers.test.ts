@@ -19,6 +19,8 @@ import { createEquilibriumBars } from '../equilibriumBars.ts';
 import { createHeatmapEditor } from '../heatmapEditor.ts';
 import { matrixOrder } from '../matrixOrder.ts';
 import { createPolicyTable, type PolicyTableProps } from '../policyTable.ts';
+import { flowField } from '../../core/flowField.ts';
+import { simplexGrid } from '../../core/simplexGrid.ts';
 import { createSimplexPlot } from '../simplexPlot.ts';
 import { createTimeSeriesPlot } from '../timeSeriesPlot.ts';
 import { TOP_K_DEFAULT, chooseTopK } from '../topK.ts';
@@ -107,6 +109,27 @@ describe('golden SVG of the renderers', () => {
           simplexProps(s, s.steps, theme),
         ]);
         checkAndDestroy(`simplex.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  describe('simplexPlot with a flow field', () => {
+    // Nash-MD's one-step field on rock-paper-scissors, under the trajectories (and in the export).
+    for (const [name, theme] of [
+      ['rps-field', DEFAULT_THEME],
+      ['rps-field-lecture', LECTURE_THEME],
+    ] as const) {
+      it(name, async () => {
+        const s = S.rps;
+        const points = simplexGrid(20);
+        const next = flowField({ preferences: s.preferences, reference: s.reference, tau: s.tau, eta: 0.1 }, 'nash-md', points);
+        const field = { legend: "Flow of Nash-MD: one step (t = 0's step size) from each point", short: 'flow of Nash-MD', points, next };
+        const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [{ ...simplexProps(s, s.steps, theme), field }]);
+        // The layer's code loads on first use: wait for it.
+        await import('../simplexField.ts');
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        expect(element.querySelectorAll('.simplex-field path.field-arrow').length).toBeGreaterThan(150);
+        checkAndDestroy(`simplex.${name}`, element, renderer as Renderer<never>);
       });
     }
   });
