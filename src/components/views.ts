@@ -8,6 +8,7 @@ import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow 
 import type { RaceProps } from '../viz/raceTable.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
+import { FIXED_POINT_APART } from '../state/caption.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import type { UiStore } from '../state/uiStore.ts';
@@ -57,6 +58,8 @@ function simplexProps(run: RunState, app: AppState): SimplexProps {
     regularized: eq?.regularized ?? null,
     nash: eq?.nash ?? null,
     rlhfOptimum: eq?.rlhfOptimum ?? null,
+    // Nash-MD's biased limit, when Nash-MD is shown.
+    nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
     regularizedPath: eq?.regularizedPath ?? null,
     rlhfPath: eq?.rlhfPath ?? null,
     draggable: n === 3 && s.corners.every((g) => g.length === 1),
@@ -316,7 +319,9 @@ function computeRace(run: RunState, app: AppState, epsilon: number): RaceProps |
     };
   });
   const fixed = run.equilibria?.nashMdFixedPoint ?? null;
-  return { rows, t: run.t, epsilon, averageShown: !thinned, fixedPointShown: fixed !== null && s.algorithms.includes('nash-md'), emptyMessage: emptyMessage(app), theme: theme() };
+  const star = run.equilibria?.regularized;
+  const apart = fixed !== null && star !== undefined && fixed.some((v, i) => Math.abs(v - star[i]) > FIXED_POINT_APART);
+  return { rows, t: run.t, epsilon, averageShown: !thinned, fixedPointShown: apart && s.algorithms.includes('nash-md'), emptyMessage: emptyMessage(app), theme: theme() };
 }
 
 return { simplexProps, convergenceProps, timeSeriesProps, winRateProps, topKStore, setTopK, setRaceEpsilon, raceProps, topKIndices, topKProps, equilibriumBarsProps, policyTableProps };

@@ -164,7 +164,7 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
       noteLines.push('“Not scanned”: too many responses and steps to scan every row for e₀.');
     if (p.fixedPointShown)
       noteLines.push(
-        'With a constant step η, Nash-MD converges to its biased fixed point π = BR_τ(π^μ), O(η) from π*_τ (the ◇ on the simplex), so its KL levels off above 0; Step size → Theorem 1 removes the bias.',
+        'With a constant step η, Nash-MD converges to its biased fixed point π = BR_τ(π^μ), O(η) from π*_τ (the ✚ on the simplex), so its KL levels off above 0; Step size → Theorem 1 removes the bias.',
       );
     notes
       .selectAll('p')

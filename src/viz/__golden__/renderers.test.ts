@@ -84,6 +84,8 @@ function simplexProps(s: GoldenScenario, t: number, theme: FigureTheme = DEFAULT
     regularized: eq.regularized,
     nash: eq.nash,
     rlhfOptimum: eq.rlhfOptimum,
+    // Constant-step scenarios: Nash-MD's biased fixed point, as the app's selector passes it.
+    nashMdFixedPoint: eq.nashMdFixedPoint ?? null,
     regularizedPath: eq.regularizedPath,
     rlhfPath: eq.rlhfPath,
     draggable: s.n === 3,
