@@ -56,5 +56,5 @@ function fixedPointNote(s: Scenario, run: RunState): string {
   let apart = 0;
   for (let i = 0; i < fixed.length; i++) apart = Math.max(apart, Math.abs(fixed[i] - star[i]));
   if (apart <= FIXED_POINT_APART) return '';
-  return ' With a constant step, Nash-MD converges to its fixed point π = BR_τ(π^μ) (the ✚ on the simplex), not to π*τ; Step size → Theorem 1 removes the bias.';
+  return ' With a constant step, Nash-MD converges to its own fixed point (the ✚ on the simplex), not to π*τ; Step size → Theorem 1 removes the bias.';
 }

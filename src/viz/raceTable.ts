@@ -54,8 +54,8 @@ export interface RaceOptions {
 const fmt = (x: number) => (Number.isNaN(x) ? '…' : formatScientific(x, 1, '\u2060'));
 const epsilonLabel = (e: number) => formatScientific(e, 0).replace(/^1×/, '').replace('0.01', '10⁻²');
 
-const CHART_HEIGHT = 120;
-const MARGIN = { top: 8, right: 10, bottom: 26, left: 44 };
+const CHART_HEIGHT = 132;
+const MARGIN = { top: 8, right: 12, left: 44 };
 const FLOOR = 1e-17;
 
 export function createRaceTable(element: HTMLElement, options?: RaceOptions): Renderer<RaceProps> {
@@ -149,11 +149,13 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
       .data(cells)
       .join('td')
       .attr('data-col', (c) => c.key)
+      // The column's name, for the stacked layout of lecture mode (CSS ::before).
+      .attr('data-label', (_, i) => columns[i + 1])
       .attr('data-value', (c) => c.value || null)
       .text((c) => c.text);
     table.classed('empty', p.rows.length === 0);
     const noteLines: string[] = [
-      'e₀(π) = max_y (Pπ)_y − ½, what the best response wins against π beyond a draw: 0 only at a Nash of P. The average iterate is π̄_t = (π_0 + … + π_t)/(t + 1).',
+      'e₀(π) = max over y of (Pπ)(y) − ½: what the best response wins against π beyond a draw, 0 only at a Nash of P. The average iterate is π̄t = (π0 + … + πt)/(t + 1).',
     ];
     if (p.rows.length === 0 && p.emptyMessage) noteLines.push(p.emptyMessage);
     if (!p.averageShown)
@@ -164,7 +166,7 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
       noteLines.push('“Not scanned”: too many responses and steps to scan every row for e₀.');
     if (p.fixedPointShown)
       noteLines.push(
-        'With a constant step η, Nash-MD converges to its biased fixed point π = BR_τ(π^μ), O(η) from π*_τ (the ✚ on the simplex), so its KL levels off above 0; Step size → Theorem 1 removes the bias.',
+        'With a constant step η, Nash-MD converges to its own fixed point π = BRτ(π^μ), O(η) away from π*τ (the ✚ on the simplex), so its KL levels off above 0; Step size → Theorem 1 removes the bias.',
       );
     notes
       .selectAll('p')
@@ -177,12 +179,16 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
 
   function drawChart(p: RaceProps, theme: FigureTheme) {
     const fs = theme.fontSize;
-    const h = CHART_HEIGHT + (fs - 12) * 2;
+    // Tick labels at 0.85 em; under the x ticks a second line names the axis (no overlap with them).
+    const tick = fs * 0.85;
+    const bottom = 6 + tick * 2.6;
+    const left = MARGIN.left + (fs - 12) * 2.5;
+    const h = Math.round(CHART_HEIGHT + (fs - 12) * 3);
     const w = Math.max(120, width);
     svg.attr('width', w).attr('height', h).attr('viewBox', `0 0 ${w} ${h}`).attr('font-size', fs);
-    plot.attr('transform', `translate(${MARGIN.left + (fs - 12) * 2},${MARGIN.top})`);
-    const iw = w - MARGIN.left - (fs - 12) * 2 - MARGIN.right;
-    const ih = h - MARGIN.top - MARGIN.bottom - (fs - 12);
+    plot.attr('transform', `translate(${left},${MARGIN.top})`);
+    const iw = w - left - MARGIN.right;
+    const ih = h - MARGIN.top - bottom;
     const tMax = Math.max(1, p.t);
     const x = d3
       .scaleLog()
@@ -215,13 +221,13 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
         .tickValues(powersOfTen(y.domain(), 4))
         .tickFormat((v) => formatPowerOfTen(Math.round(Math.log10(Number(v))))),
     );
-    xAxis.selectAll('text').attr('font-size', fs * 0.85);
-    yAxis.selectAll('text').attr('font-size', fs * 0.85);
+    xAxis.selectAll('text').attr('font-size', tick);
+    yAxis.selectAll('text').attr('font-size', tick);
     xLabel
       .attr('x', iw)
-      .attr('y', ih + MARGIN.bottom + (fs - 12) - 2)
-      .attr('font-size', fs * 0.85)
-      .text('t + 1');
+      .attr('y', ih + 6 + tick * 2.3)
+      .attr('font-size', tick)
+      .text('t + 1 (log scale)');
     epsLine.attr('x1', 0).attr('x2', iw).attr('y1', y(p.epsilon)).attr('y2', y(p.epsilon));
     const line = d3
       .line<[number, number]>()
