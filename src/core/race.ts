@@ -7,12 +7,11 @@
  * same yardstick for every algorithm whatever τ (the run metrics' e_τ measures the distance to
  * π*_τ instead, and is what the convergence chart plots).
  */
-import { exploitabilityFromWin } from './exploitability.ts';
-import { matVec } from './linalg.ts';
-
-const NO_LOG_MU = new Float64Array(0);
-
-/** e_0 of the policy at rows[offset … offset+n) of `policies`; `win` is scratch of length n. */
+/**
+ * e_0 of the policy at policies[offset … offset+n): max_y Σ_j P_yj π_j − 1/2, clamped at 0 (the
+ * same as exploitability(P, μ, 0, π); written out here so that the first screen's bundle does
+ * not carry the validation of exploitability.ts). `win` is scratch of length n (receives Pπ).
+ */
 export function exploitabilityZero(
   p: Float64Array,
   n: number,
@@ -20,8 +19,15 @@ export function exploitabilityZero(
   offset: number,
   win: Float64Array,
 ): number {
-  matVec(p, policies.subarray(offset, offset + n), win, n);
-  return exploitabilityFromWin(win, n, NO_LOG_MU, 0, policies, null);
+  let best = -Infinity;
+  for (let y = 0; y < n; y++) {
+    let s = 0;
+    const row = y * n;
+    for (let j = 0; j < n; j++) s += p[row + j] * policies[offset + j];
+    win[y] = s;
+    if (s > best) best = s;
+  }
+  return Math.max(0, best - 0.5);
 }
 
 /**

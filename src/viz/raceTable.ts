@@ -13,6 +13,7 @@ import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { RACE_EPSILONS } from '../shared/race.ts';
 import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
+import './raceTable.css';
 
 export interface RaceRow {
   algorithm: Algorithm;
