@@ -181,7 +181,8 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
   function drawChart(p: RaceProps, theme: FigureTheme) {
     const fs = theme.fontSize;
     // Tick labels at 0.85 em; under the x ticks a second line names the axis (no overlap with them).
-    const tick = fs * 0.85;
+    // Lecture mode keeps every figure text at its full size (≥ 24 px); otherwise ticks are smaller.
+    const tick = theme.fontSize >= 24 ? fs : fs * 0.85;
     const bottom = 6 + tick * 2.6;
     const left = MARGIN.left + (fs - 12) * 2.5;
     const h = Math.round(CHART_HEIGHT + (fs - 12) * 3);
