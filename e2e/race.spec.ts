@@ -2,6 +2,7 @@
  * The race panel: its values against the "Current policies" table (e_0 computed here from P and
  * the table's policies), the ε select, and Nash-MD's constant-step fixed point on the simplex.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { presetById } from '../src/core/presets.ts';
 import { expect, iteration, readPolicies, test } from './fixtures.ts';
@@ -116,4 +117,30 @@ test.describe('the race', () => {
       expect(overflow).toEqual({ side: 0, wrap: 0, cells: 0 });
     });
   }
+
+  test('exports its chart as a standalone SVG from the Export menu', async ({ page }) => {
+    await page.goto('/#preset=rps&t=300');
+    await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3);
+    await page.locator('.export-menu summary').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'The race SVG' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/race.*\.svg$/);
+    const text = await readFile(await file.path(), 'utf8');
+    const result = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        lines: doc.querySelectorAll('.race-lines path').length,
+        title: doc.querySelector('title')?.textContent ?? '',
+      };
+    }, text);
+    expect(result).toEqual({
+      error: null,
+      lines: 3,
+      title: expect.stringContaining('Exploitability e₀ of the last iterate'),
+    });
+    expect(text).not.toContain('currentColor');
+  });
 });

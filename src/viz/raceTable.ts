@@ -223,8 +223,11 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
         .tickValues(powersOfTen(y.domain(), 4))
         .tickFormat((v) => formatPowerOfTen(Math.round(Math.log10(Number(v))))),
     );
-    xAxis.selectAll('text').attr('font-size', tick);
-    yAxis.selectAll('text').attr('font-size', tick);
+    // Explicit colours (not currentColor): the exported SVG stands alone.
+    for (const axis of [xAxis, yAxis]) {
+      axis.selectAll('path, line').attr('stroke', '#333');
+      axis.selectAll('text').attr('fill', '#333').attr('font-size', tick);
+    }
     xLabel
       .attr('x', iw)
       .attr('y', ih + 6 + tick * 2.3)
