@@ -153,6 +153,14 @@ export function App({ chrome = LazyChrome }: { chrome?: Chrome }) {
               {shown.has('win-rates') && <FigureHost id="win-rates" />}
               {shown.has('policy-table') && <FigureHost id="policy-table" />}
             </Suspense>
+            {shown.has('race') && (
+              <section className="race-section" aria-labelledby="race-heading">
+                <h2 id="race-heading">The race</h2>
+                <Suspense fallback={<div className="figure race-figure" />}>
+                  <FigureHost id="race" />
+                </Suspense>
+              </section>
+            )}
           </aside>
         )}
       </div>

@@ -4,13 +4,17 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/winProbability.ts';
-import { rowAt } from '../shared/seriesRows.ts';
+import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../core/race.ts';
+import type { RaceProps } from '../viz/raceTable.ts';
+import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
+import { FIXED_POINT_APART } from '../state/caption.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import type { FlowFieldResult, UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
 import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
+import { RACE_EPSILONS, RACE_EPSILON_DEFAULT } from '../shared/race.ts';
 import {
   DEFAULT_THEME,
   LECTURE_THEME,
@@ -66,6 +70,8 @@ function simplexProps(run: RunState, app: AppState): SimplexProps {
     regularized: eq?.regularized ?? null,
     nash: eq?.nash ?? null,
     rlhfOptimum: eq?.rlhfOptimum ?? null,
+    // Nash-MD's biased limit, when Nash-MD is shown.
+    nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
     regularizedPath: eq?.regularizedPath ?? null,
     rlhfPath: eq?.rlhfPath ?? null,
     draggable: n === 3 && s.corners.every((g) => g.length === 1),
@@ -193,10 +199,15 @@ function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
  * How many responses the large-n views name (the top-k chart and the policy table), chosen with
  * the chart's control. A view setting, not part of the scenario: not in the URL or the undo history.
  */
-const topKStore = createStore<{ k: number }>(() => ({ k: TOP_K_DEFAULT }));
+const topKStore = createStore<{ k: number; epsilon: number }>(() => ({ k: TOP_K_DEFAULT, epsilon: RACE_EPSILON_DEFAULT }));
 
 const setTopK = (k: number): void => {
   topKStore.setState({ k: clampK(k) });
+};
+
+/** The race table's threshold ε (a view setting beside k, in the same store). */
+const setRaceEpsilon = (epsilon: number): void => {
+  if ((RACE_EPSILONS as readonly number[]).includes(epsilon)) topKStore.setState({ epsilon });
 };
 
 
@@ -259,5 +270,72 @@ function computePolicyTable(run: RunState, app: AppState, top: number[] | undefi
   };
 }
 
-return { simplexProps, convergenceProps, timeSeriesProps, winRateProps, topKStore, setTopK, topKIndices, topKProps, equilibriumBarsProps, policyTableProps };
+// ---------------------------------------------------------------- the race
+
+/**
+ * e_0 of every stored row of a run, extended as rows are appended (rows never change in place;
+ * a new run brings new arrays). Keyed by the policies buffer, and recomputed for another P.
+ */
+const raceValues = new WeakMap<Float64Array, { p: unknown; values: Float64Array; done: number }>();
+
+/** Above this many multiply-adds per series the first-below-ε scan is not made (large n, long run). */
+const RACE_SCAN_BUDGET = 5e7;
+
+function exploitabilityZeroSeries(s: SeriesData, n: number, p: Float64Array, key: unknown, lastRow: number): Float64Array | null {
+  if ((lastRow + 1) * n * n > RACE_SCAN_BUDGET) return null;
+  const known = raceValues.get(s.policies);
+  let entry = known && known.p === key ? known : { p: key, values: new Float64Array(0), done: 0 };
+  if (entry.values.length < lastRow + 1) {
+    // Grows by doubling while playing, keeping the rows already computed.
+    const values = new Float64Array(Math.max(lastRow + 1, entry.values.length * 2));
+    values.set(entry.values.subarray(0, entry.done));
+    entry = { p: key, values, done: entry.done };
+  }
+  raceValues.set(s.policies, entry);
+  if (entry.done < lastRow + 1) {
+    exploitabilityZeroRows(p, n, s.policies, entry.done, lastRow + 1, entry.values);
+    entry.done = lastRow + 1;
+  }
+  return entry.values;
+}
+
+const raceMemo = memoLast<RaceProps | null>();
+
+/** The race: e_0 of the last and of the average iterate, KL to π*_τ, and the first t with e_0 < ε. */
+function raceProps(run: RunState, app: AppState): RaceProps | null {
+  if (run.metricsPending) return null;
+  const s = app.scenario;
+  const epsilon = topKStore.getState().epsilon;
+  return raceMemo([metricSeries(run), run.n, run.t, s.preferences, epsilon, run.equilibria, s.eta, s.tau, s.schedule, theme()], () => computeRace(run, app, epsilon));
+}
+
+function computeRace(run: RunState, app: AppState, epsilon: number): RaceProps | null {
+  const s = app.scenario;
+  const n = s.preferences.length;
+  if (run.n !== n) return null;
+  const p = Float64Array.from(s.preferences.flat());
+  const win = new Float64Array(n);
+  const thinned = run.series.some((x) => x.times !== undefined);
+  const rows = run.series.map((x) => {
+    const row = rowAt(x, run.t);
+    const values = exploitabilityZeroSeries(x, n, p, s.preferences, row);
+    return {
+      algorithm: x.algorithm,
+      t: timeAt(x, row),
+      last: exploitabilityZero(p, n, x.policies, row * n, win),
+      average: thinned ? null : exploitabilityZero(p, n, averageIterate(x.policies, n, row), 0, win),
+      kl: x.kl[row],
+      firstBelow: values ? firstBelow(values, row, epsilon, (r) => timeAt(x, r)) : undefined,
+      values,
+      times: x.times ?? null,
+      rows: row + 1,
+    };
+  });
+  const fixed = run.equilibria?.nashMdFixedPoint ?? null;
+  const star = run.equilibria?.regularized;
+  const apart = fixed !== null && star !== undefined && fixed.some((v, i) => Math.abs(v - star[i]) > FIXED_POINT_APART);
+  return { rows, t: run.t, epsilon, averageShown: !thinned, fixedPointShown: apart && s.algorithms.includes('nash-md'), emptyMessage: emptyMessage(app), theme: theme() };
+}
+
+return { simplexProps, convergenceProps, timeSeriesProps, winRateProps, topKStore, setTopK, setRaceEpsilon, raceProps, topKIndices, topKProps, equilibriumBarsProps, policyTableProps };
 }

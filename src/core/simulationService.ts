@@ -8,6 +8,7 @@ import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
 import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
+import { nashMdFixedPoint } from './algorithms/nashMd.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
 import { chunkBuffers, plainRows, previewChunk, thinnedRows, unavailableRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
 import { flowField } from './flowField.ts';
@@ -151,8 +152,10 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
+    const fixed = s.tau > 0 && s.eta !== 'theorem' ? memo('fixed', `${keys.star}|${s.eta}`, () => nashMdFixedPoint(s.preferences, s.reference, s.tau, s.eta as number)) : null;
     return {
       regularized: Float64Array.from(regularized),
+      nashMdFixedPoint: fixed && Float64Array.from(fixed),
       nash: Float64Array.from(nashSet.nash),
       nashUnique: nashSet.unique,
       nashLow: nashSet.low && Float64Array.from(nashSet.low),

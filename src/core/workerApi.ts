@@ -36,6 +36,11 @@ export interface WireSpec<A extends AlgorithmId = Algorithm> extends Omit<Scenar
 export interface EquilibriaResult {
   /** π*_τ (for τ = 0: the Nash of P). */
   regularized: Float64Array;
+  /**
+   * Where Nash-MD with this constant step η converges, π = BR_τ(π^μ) (nashMdFixedPoint): O(η) away
+   * from π*_τ. Null with Theorem 1's schedule (no bias) or at τ = 0; absent where not computed.
+   */
+  nashMdFixedPoint?: Float64Array | null;
   /** A Nash equilibrium of P (τ = 0), by linear programming. */
   nash: Float64Array;
   /**

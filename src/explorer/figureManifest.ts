@@ -13,7 +13,7 @@ import type { PropsSelector } from '../components/useRendererHost.ts';
 import type { Views } from '../components/views.ts';
 import type { Explorer } from './explorer.ts';
 
-export const FIGURE_IDS = ['simplex', 'convergence', 'win-rates', 'policy-table', 'time-series', 'topk', 'equilibria'] as const;
+export const FIGURE_IDS = ['simplex', 'convergence', 'win-rates', 'policy-table', 'time-series', 'topk', 'equilibria', 'race'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 // Each entry's props type is its own; the list holds them behind one loose type.
@@ -133,6 +133,20 @@ export const FIGURES: readonly FigureEntry[] = [
     priority: 'secondary',
     className: 'figure convergence-figure',
     testId: 'convergence',
+  },
+  {
+    id: 'race',
+    title: 'The race',
+    place: 'side',
+    shown: () => true,
+    exports: true,
+    hiddenBy: 'measurements',
+    renderer: () => import('../viz/raceTable.ts').then((m) => m.createRaceTable),
+    options: (explorer) => ({ onEpsilon: (epsilon: number) => explorer.views.setRaceEpsilon(epsilon) }),
+    props: (v) => v.raceProps,
+    priority: 'secondary',
+    className: 'figure race-figure',
+    testId: 'race',
   },
   {
     id: 'win-rates',

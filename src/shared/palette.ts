@@ -24,6 +24,8 @@ export const MARKER_STYLE = {
   regularized: { label: 'π*_τ (regularised Nash)', color: '#1a1a1a', glyph: 'filled star' },
   nash: { label: 'Nash of P (τ = 0)', color: '#1a1a1a', glyph: 'open star' },
   rlhfOptimum: { label: 'RLHF optimum', color: '#D55E00', glyph: 'diamond' },
+  // Nash-MD's colour: where Nash-MD with a constant step converges (not π*_τ).
+  nashMdFixedPoint: { label: 'Nash-MD fixed point (constant η)', color: '#0072B2', glyph: 'cross' },
   reference: { label: 'μ (reference)', color: '#555555', glyph: 'square' },
   initial: { label: 'π₀ (start)', color: '#555555', glyph: 'ring' },
   regularizedPath: { label: 'π*_τ as τ shrinks', color: '#6b6b6b' },

@@ -49,3 +49,29 @@ describe('the caption', () => {
     expect(describeState(rps({ tau: 0, algorithms: ['nash-md'] }), runWith({ 'nash-md': 0.1 }))).not.toContain('coincide');
   });
 });
+
+describe('the caption on Nash-MD’s constant-step fixed point', () => {
+  const eq = (fixed: number[] | null) => ({
+    regularized: Float64Array.from([0.3, 0.35, 0.35]),
+    nash: new Float64Array(3).fill(1 / 3),
+    rewards: new Float64Array(3),
+    rlhfOptimum: new Float64Array(3).fill(1 / 3),
+    tauGrid: new Float64Array(0),
+    regularizedPath: new Float64Array(0),
+    rlhfPath: new Float64Array(0),
+    nashMdFixedPoint: fixed && Float64Array.from(fixed),
+  });
+  const withEq = (fixed: number[] | null): RunState => ({ ...runWith({ 'nash-md': 0.1, omd: 0.1 }), equilibria: eq(fixed) });
+
+  it('says where constant-step Nash-MD goes when its fixed point is apart from π*τ', () => {
+    const text = describeState(rps(), withEq([0.32, 0.34, 0.34]));
+    expect(text).toContain('Nash-MD converges to its own fixed point (the ✚ on the simplex), not to π*τ');
+    expect(text).not.toContain('_');
+  });
+
+  it('says nothing with the theorem’s step (no fixed point), when it is within a pixel, or without Nash-MD', () => {
+    expect(describeState(rps({ schedule: 'theorem' }), withEq(null))).not.toContain('fixed point');
+    expect(describeState(rps(), withEq([0.3005, 0.35, 0.3495]))).not.toContain('fixed point');
+    expect(describeState(rps({ algorithms: ['omd'] }), withEq([0.32, 0.34, 0.34]))).not.toContain('fixed point');
+  });
+});

@@ -39,5 +39,22 @@ export function describeState(s: Scenario, run: RunState): string {
       : s.schedule === 'constant' && eta * s.tau < 0.05
         ? ' With ητ this small, Nash-MD and OMD nearly coincide.'
         : '';
-  return `${head} KL from ${target}: ${parts.join(', ')}.${note}`;
+  return `${head} KL from ${target}: ${parts.join(', ')}.${note}${fixedPointNote(s, run)}`;
+}
+
+/**
+ * Nash-MD's constant-step bias, when the simplex marks it: the worker's fixed point
+ * π = BR_τ(π^μ) lies visibly away from π*_τ (more than FIXED_POINT_APART in some coordinate, about
+ * a pixel on a 400-px triangle; the plot's own rule measures pixels, fixedPointVisible).
+ */
+export const FIXED_POINT_APART = 2.5e-3;
+
+function fixedPointNote(s: Scenario, run: RunState): string {
+  const fixed = run.equilibria?.nashMdFixedPoint;
+  const star = run.equilibria?.regularized;
+  if (!fixed || !star || !s.algorithms.includes('nash-md') || run.n !== fixed.length) return '';
+  let apart = 0;
+  for (let i = 0; i < fixed.length; i++) apart = Math.max(apart, Math.abs(fixed[i] - star[i]));
+  if (apart <= FIXED_POINT_APART) return '';
+  return ' With a constant step, Nash-MD converges to its own fixed point (the ✚ on the simplex), not to π*τ; Step size → Theorem 1 removes the bias.';
 }

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import type { Algorithm } from '../core/types.ts';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
-import { SQRT3_2 } from './ternary.ts';
+import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData, type SimplexProps } from './types.ts';
 
 export const PAD = 6;
@@ -16,7 +16,7 @@ export const LEGEND_GAP = 18;
 export const TEXT = '#1a1a1a';
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'reference' | 'initial';
+export type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'nashMdFixedPoint' | 'reference' | 'initial';
 export type Draggable = 'reference' | 'initial';
 
 export interface Glyph {
@@ -42,16 +42,18 @@ export const GLYPH: Record<MarkerKey, Glyph> = {
   regularized: { d: symbolPath(d3.symbolStar, 160), fill: MARKER_STYLE.regularized.color, stroke: '#fff', strokeWidth: 1 },
   nash: { d: symbolPath(d3.symbolStar, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
   rlhfOptimum: { d: symbolPath(d3.symbolDiamond, 150), fill: MARKER_STYLE.rlhfOptimum.color, stroke: '#fff', strokeWidth: 1 },
+  nashMdFixedPoint: { d: symbolPath(d3.symbolCross, 130), fill: MARKER_STYLE.nashMdFixedPoint.color, stroke: '#fff', strokeWidth: 1 },
   reference: { d: symbolPath(d3.symbolSquare, 120), fill: 'none', stroke: MARKER_STYLE.reference.color, strokeWidth: 2 },
   initial: { d: symbolPath(d3.symbolCircle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
 };
 
-export const MARKER_ORDER: readonly MarkerKey[] = ['regularized', 'nash', 'rlhfOptimum', 'reference', 'initial'];
+export const MARKER_ORDER: readonly MarkerKey[] = ['regularized', 'nash', 'rlhfOptimum', 'nashMdFixedPoint', 'reference', 'initial'];
 /** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
 export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
   regularized: 'π*_τ',
   nash: 'Nash',
   rlhfOptimum: 'RLHF opt.',
+  nashMdFixedPoint: 'Nash-MD fixed pt.',
   reference: 'μ',
   initial: 'π₀',
   regularizedPath: 'π*_τ path',
@@ -143,6 +145,22 @@ export function setRichText(text: SVGTextElement, label: string, fs: number, min
     lowered = sub;
     text.appendChild(tspan);
   });
+}
+
+/**
+ * The pixel rule of Nash-MD's constant-step fixed point: drawn (with its legend entry) only when it
+ * lies more than one pixel from π*_τ on a triangle of `side` px; closer, it is π*_τ to the eye.
+ */
+export function fixedPointVisible(fixed: ArrayLike<number>, star: ArrayLike<number>, corners: SimplexProps['corners'], side: number): boolean {
+  const [x1, y1] = baryToXY(toBarycentric(fixed, corners), side);
+  const [x2, y2] = baryToXY(toBarycentric(star, corners), side);
+  return Math.hypot(x1 - x2, y1 - y2) > 1;
+}
+
+/** The props as drawn: Nash-MD's fixed point left out when within a pixel of π*_τ. */
+export function withFixedPointRule(p: SimplexProps, side: number): SimplexProps {
+  if (!p.nashMdFixedPoint) return p;
+  return p.regularized && fixedPointVisible(p.nashMdFixedPoint, p.regularized, p.corners, side) ? p : { ...p, nashMdFixedPoint: null };
 }
 
 /** Keys of what is drawn, in legend order: cheap enough to compare on every update. */

@@ -16,7 +16,7 @@ import { rowAt } from '../shared/seriesRows.ts';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
-import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, GLYPH, MARKER_ORDER, appendGlyph, computeLayout, cornerText, drawOrder, legendItems, legendKeys, present, r1, symbolPath } from './simplexParts.ts';
+import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, GLYPH, MARKER_ORDER, appendGlyph, withFixedPointRule, computeLayout, cornerText, drawOrder, legendItems, legendKeys, present, r1, symbolPath } from './simplexParts.ts';
 import { resolveTheme, themeKey } from './measure.ts';
 import type { Layout } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
@@ -31,7 +31,7 @@ import type { drawField as DrawField } from './simplexField.ts';
  * Visual radius (halo included, at stroke scale 1) of each glyph, for fanning out coincident
  * markers: the stars and the diamond of the equilibria, the current points, the μ and π0 handles.
  */
-const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, reference: 8, initial: 8.5, circle: 9, square: 9.5, triangle: 10 } as const;
+const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, nashMdFixedPoint: 11, reference: 8, initial: 8.5, circle: 9, square: 9.5, triangle: 10 } as const;
 /** Markers whose centres are closer than this (px at stroke scale 1) are fanned out. */
 const COINCIDE_PX = 8;
 
@@ -50,6 +50,8 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   let width = element.clientWidth || 400;
   let height = element.clientHeight || 400;
   let props: SimplexProps | null = null;
+  /** The props as given (props: as drawn, after the fixed point's pixel rule). */
+  let given: SimplexProps | null = null;
   let layout: Layout | null = null;
   let structureKey = '';
   let tauCache: { reg: unknown; rlhf: unknown; side: number; corners: string } = { reg: null, rlhf: null, side: 0, corners: '' };
@@ -178,7 +180,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       { series: p.series, n: p.n, corners: p.corners, t: p.t, side, ox: layout.ox, oy: layout.oy, theme, rowOf: (s) => rowAt(s, p.t) },
       drawOrder(p.series),
     );
-    const markers = (['regularized', 'nash', 'rlhfOptimum'] as const)
+    const markers = (['regularized', 'nash', 'rlhfOptimum', 'nashMdFixedPoint'] as const)
       .filter((key) => present(p[key]))
       .map((key) => ({ key, xy: baryToXY(toBarycentric(p[key]!, p.corners), side) }));
     placements = placeMarkers(p, markers, side);
@@ -289,8 +291,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   return {
     update(next) {
       if (destroyed) return;
-      props = next;
-      const key = structureOf(next);
+      given = next;
+      props = withFixedPointRule(next, layout?.side ?? Math.min(width, height));
+      const key = structureOf(props);
       if (key !== structureKey) {
         structureKey = key;
         relayout();
@@ -300,6 +303,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       if (destroyed) return;
       width = Math.max(1, Math.floor(w));
       height = Math.max(1, Math.floor(h));
+      if (given) props = withFixedPointRule(given, layout?.side ?? Math.min(width, height));
       relayout();
     },
     snapshot: () =>

@@ -50,6 +50,11 @@ export interface SimplexProps {
   regularized: ArrayLike<number> | null;
   nash: ArrayLike<number> | null;
   rlhfOptimum: ArrayLike<number> | null;
+  /**
+   * Where Nash-MD with a constant step converges (π = BR_τ(π^μ)); null with Theorem 1's step or
+   * τ = 0. The plot draws it only when it is more than a pixel from π*_τ (fixedPointVisible).
+   */
+  nashMdFixedPoint?: ArrayLike<number> | null;
   /** Rows of π*_τ and of the RLHF optimum along a τ grid from large to small τ (k × n). */
   regularizedPath: Float64Array | null;
   rlhfPath: Float64Array | null;

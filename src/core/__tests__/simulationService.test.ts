@@ -1,6 +1,6 @@
 /** The worker's service, tested in Node: the same code the worker runs. */
 import { describe, expect, it } from 'vitest';
-import { exploitability, regularizedNash, simulate } from '../index.ts';
+import { exploitability, nashMdFixedPoint, regularizedNash, simulate } from '../index.ts';
 import { presetById } from '../presets.ts';
 import { previewRuns } from '../previewRuns.ts';
 import { COARSE_PATH_N, PREVIEW_MIN_N, createSimulationService, pathGrid, transferables, vectorKey } from '../simulationService.ts';
@@ -263,5 +263,22 @@ describe('deferred metrics and τ-paths', () => {
     const early = s.compute(2, rps, 10, undefined, undefined, true);
     const buffers = transferables(early);
     expect(new Set(buffers).size).toBe(buffers.length);
+  });
+});
+
+describe('Nash-MD’s constant-step fixed point in the equilibria', () => {
+  it('is nashMdFixedPoint for a constant step, and null with the theorem’s schedule or at τ = 0', () => {
+    const s = createSimulationService();
+    const fixed = eqOf(s.compute(1, rps, 10)).nashMdFixedPoint;
+    expect(fixed).toBeInstanceOf(Float64Array);
+    expect(Array.from(fixed!)).toEqual(Array.from(nashMdFixedPoint(rps.preferences, rps.reference, rps.tau, 2)));
+    // It is where a long constant-step Nash-MD run ends, and not π*_τ.
+    const end = simulate({ ...rps, algorithm: 'nash-md', steps: 3000 });
+    const last = end.policies.subarray(3000 * 3, 3001 * 3);
+    for (let i = 0; i < 3; i++) expect(last[i]).toBeCloseTo(fixed![i], 6);
+    const star = regularizedNash(rps.preferences, rps.reference, rps.tau);
+    expect(Math.max(...Array.from(fixed!, (v, i) => Math.abs(v - star[i])))).toBeGreaterThan(1e-3);
+    expect(eqOf(s.compute(2, { ...rps, eta: 'theorem' }, 10)).nashMdFixedPoint).toBeNull();
+    expect(eqOf(s.compute(3, { ...rps, tau: 0 }, 10)).nashMdFixedPoint).toBeNull();
   });
 });

@@ -21,6 +21,8 @@ import { matrixOrder } from '../matrixOrder.ts';
 import { createPolicyTable, type PolicyTableProps } from '../policyTable.ts';
 import { flowField } from '../../core/flowField.ts';
 import { simplexGrid } from '../../core/simplexGrid.ts';
+import { createRaceTable, type RaceProps } from '../raceTable.ts';
+import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
 import { createSimplexPlot } from '../simplexPlot.ts';
 import { createTimeSeriesPlot } from '../timeSeriesPlot.ts';
 import { TOP_K_DEFAULT, chooseTopK } from '../topK.ts';
@@ -84,6 +86,8 @@ function simplexProps(s: GoldenScenario, t: number, theme: FigureTheme = DEFAULT
     regularized: eq.regularized,
     nash: eq.nash,
     rlhfOptimum: eq.rlhfOptimum,
+    // Constant-step scenarios: Nash-MD's biased fixed point, as the app's selector passes it.
+    nashMdFixedPoint: eq.nashMdFixedPoint ?? null,
     regularizedPath: eq.regularizedPath,
     rlhfPath: eq.rlhfPath,
     draggable: s.n === 3,
@@ -293,6 +297,45 @@ describe('golden SVG of the renderers', () => {
     // Zoomed in around the selection: the cells are large enough to print their values.
     renderer.zoomBy(2);
     checkAndDestroy('heatmap.random-20', element, renderer as Renderer<never>, serializeOffscreen());
+  });
+
+  describe('raceTable', () => {
+    /** The race props the selector (views.ts raceProps) makes, from the core's functions. */
+    function raceProps(s: GoldenScenario, t: number, epsilon: number, theme: FigureTheme): RaceProps {
+      const p = Float64Array.from(s.preferences.flat());
+      const win = new Float64Array(s.n);
+      return {
+        t,
+        epsilon,
+        averageShown: true,
+        fixedPointShown: !s.theorem,
+        theme,
+        rows: s.series.map((x) => {
+          const values = new Float64Array(t + 1);
+          exploitabilityZeroRows(p, s.n, x.policies, 0, t + 1, values);
+          return {
+            algorithm: x.algorithm,
+            t,
+            last: values[t],
+            average: exploitabilityZero(p, s.n, averageIterate(x.policies, s.n, t), 0, win),
+            kl: x.kl[t],
+            firstBelow: firstBelow(values, t, epsilon),
+            values,
+            times: null,
+            rows: t + 1,
+          };
+        }),
+      };
+    }
+    for (const [name, s, theme, epsilon] of [
+      ['rps', S.rps, DEFAULT_THEME, 1e-3],
+      ['random-8-theorem-lecture', S.random8Theorem, LECTURE_THEME, 1e-2],
+    ] as const) {
+      it(name, () => {
+        const { element, renderer } = render((el) => createRaceTable(el, {}), 360, 300, [raceProps(s, 50, epsilon, theme), raceProps(s, s.steps, epsilon, theme)]);
+        checkAndDestroy(`race.${name}`, element, renderer as Renderer<never>);
+      });
+    }
   });
 
   it('covers every renderer factory in src/viz', () => {
