@@ -1,5 +1,5 @@
 /** Composition: the page layout (and pausing the animation while the figure is off screen). */
-import { Suspense, lazy, useEffect, useRef, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Caption } from './Caption.tsx';
 import { StagePanels } from './LectureTools.tsx';
 import { InfoTip } from './InfoTip.tsx';
@@ -16,13 +16,6 @@ export interface Chrome {
   Header: ComponentType<{ embed: boolean }>;
   Controls: ComponentType;
 }
-
-// Without a page-supplied chrome, the header and the inputs load beside the first figure, not
-// before it; an explorer limited to some figures never loads them.
-const LazyChrome: Chrome = {
-  Header: lazy(() => import('./AppHeader.tsx')),
-  Controls: lazy(() => import('./ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel }))),
-};
 
 /** Pauses the Play loop while the figure is off screen (an embed scrolled away), resumes after. */
 function usePauseOffscreen(controller: SimulationController) {
@@ -83,11 +76,12 @@ function StageFigure({ id }: { id: FigureId }) {
 }
 
 /**
- * The explorer's layout. `chrome`: the header and the inputs panel as components the page has
- * already loaded (the main page: they are part of its first render, so nothing shifts when they
- * arrive); without it they are chunks of their own (embedded explorers).
+ * The explorer's layout. `chrome`: the header and the inputs panel. The main page passes the
+ * modules themselves (part of its first render: nothing shifts when they arrive); embedded
+ * explorers pass lazy ones (mount.tsx: chunks loaded beside the first figure, never by an
+ * explorer limited to some figures).
  */
-export function App({ chrome = LazyChrome }: { chrome?: Chrome }) {
+export function App({ chrome }: { chrome: Chrome }) {
   const { Header: AppHeader, Controls: ControlsPanel } = chrome;
   const { controller, options } = useExplorer();
   const stage = usePauseOffscreen(controller);
