@@ -4,7 +4,8 @@
  * Back and Next (and jumping into the middle) always give the same picture. Every number quoted in
  * a step's text was checked against the core (and is pinned by stories.test.ts).
  */
-import type { Algorithm, Comparisons } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { Comparisons } from '../core/types.ts';
 import type { AppActions } from './appStore.ts';
 import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
 
@@ -15,7 +16,7 @@ export interface StoryChange {
   schedule?: Schedule;
   comparisons?: Comparisons;
   reference?: number[];
-  algorithms?: Algorithm[];
+  algorithms?: AlgorithmId[];
   /** The iteration to show. */
   t?: number;
 }
@@ -35,7 +36,7 @@ export interface Story {
   steps: readonly StoryStep[];
 }
 
-const ALL: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+const ALL: AlgorithmId[] = ['nash-md', 'omd', 'rlhf'];
 
 export const STORIES: readonly Story[] = [
   {
