@@ -11,6 +11,7 @@ import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { unavailableReason } from '../state/availability.ts';
 import { LEGEND_SYMBOL } from '../viz/simplexParts.ts';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
+import { richLabel } from './richLabel.tsx';
 
 type Info = (typeof ALGORITHM_CATALOG)[number];
 
@@ -52,7 +53,7 @@ function Choice({ info, idBase }: { info: Info; idBase: string }) {
         className={reason ? 'algo-note algo-unavailable' : 'algo-note'}
         data-testid={reason ? `unavailable-${info.id}` : undefined}
       >
-        {reason ? `Unavailable: ${reason}` : `→ ${info.convergesTo.summary}`}
+        {reason ? richLabel(`Unavailable: ${reason}`) : richLabel(`→ ${info.convergesTo.summary}`)}
       </span>
     </div>
   );

@@ -10,6 +10,7 @@ import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorith
 import { unavailableReason } from '../state/availability.ts';
 import { useAppStore } from '../explorer/context.tsx';
 import { ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
+import { richLabel } from './richLabel.tsx';
 
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex | null> | null = null;
@@ -40,11 +41,7 @@ const sub = (base: string, script: string) => (
   </>
 );
 
-/** Renders a palette label such as "π*_τ as τ shrinks" with the "_τ" as a real subscript. */
-export function richLabel(label: string): ReactNode {
-  const parts = label.split(/_(\{[^}]*\}|\S)/);
-  return parts.map((part, i) => (i % 2 === 1 ? <sub key={i}>{part.replace(/^\{|\}$/g, '')}</sub> : part));
-}
+export { richLabel };
 
 const FORMULAS: readonly Formula[] = [
   {
@@ -190,8 +187,10 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
                 </pre>
               ),
             )}
-            <p>
-              Converges: {info.convergesTo.iterate === 'last' ? 'the last iterate π_t' : 'the average iterate (1/(t+1)) Σ π_s'} to {TARGET_TEXT[info.convergesTo.target]}. {info.convergesTo.summary}.
+            <p className="algo-claim">
+              {richLabel(
+                `Claim: ${info.convergesTo.iterate === 'last' ? 'the last iterate π_t' : 'the average iterate (1/(t+1)) Σ_s π_s'} converges to ${TARGET_TEXT[info.convergesTo.target]}. In short: ${info.convergesTo.summary}.`,
+              )}
             </p>
             <p className="source">
               {c.paper}, {c.venue}

@@ -11,7 +11,7 @@ import type { Explorer } from '../explorer/explorer.ts';
 import { policyAt } from '../state/runStore.ts';
 
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
-import { unavailableShown } from '../state/availability.ts';
+import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
@@ -48,7 +48,7 @@ export function describeForAnnouncement(explorer: Explorer): string {
     // The registry's full name: a screen reader reads "Extragradient (EGPO)", not "EG".
     return `${algorithmInfo(s.algorithm)?.displayName ?? s.algorithm}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
   });
-  const unavailable = unavailableShown(scenario).map((u) => `${algorithmInfo(u.algorithm)?.displayName ?? u.algorithm} is unavailable: ${u.reason}.`);
+  const unavailable = unavailableShown(scenario).map((u) => unavailableSentence(u.algorithm, u.reason));
   return [head, ...parts, ...unavailable].join(' ');
 }
 

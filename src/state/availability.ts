@@ -32,3 +32,10 @@ export function unavailableShown(
   }
   return out;
 }
+
+/** One sentence saying that `algorithm` cannot run and why (the reason may already name it). */
+export function unavailableSentence(algorithm: AlgorithmId, reason: string): string {
+  const name = algorithmInfo(algorithm)?.displayName ?? algorithm;
+  const text = reason.startsWith(name) ? reason : `${name} is unavailable: ${reason}`;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

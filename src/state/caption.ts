@@ -6,8 +6,7 @@ import { formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { rowAt } from '../shared/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
-import { unavailableShown } from './availability.ts';
-import { algorithmInfo } from '../core/algorithms/catalog.ts';
+import { unavailableSentence, unavailableShown } from './availability.ts';
 import type { RunState } from './runStore.ts';
 import { formatT } from '../shared/formatT.ts';
 
@@ -28,7 +27,7 @@ export function describeState(s: Scenario, run: RunState): string {
   const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${formatT(run.t)}.`;
   // A shown algorithm that cannot run says why (its reason, never a NaN).
   const unavailable = unavailableShown(s)
-    .map((u) => ` ${algorithmInfo(u.algorithm)?.displayName ?? u.algorithm} is unavailable: ${u.reason}.`)
+    .map((u) => ` ${unavailableSentence(u.algorithm, u.reason)}`)
     .join('');
   if (run.series.length === 0) return `${head} No algorithm is shown.${unavailable}`;
   const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
