@@ -13,7 +13,7 @@ import type { Algorithm } from '../src/core/types.ts';
 import { expect, readPolicies, test } from './fixtures.ts';
 
 const ALGOS: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
-const NAMES: Record<Algorithm, string> = { 'nash-md': 'Nash-MD', omd: 'OMD', rlhf: 'RLHF' };
+const NAMES: Partial<Record<Algorithm, string>> = { 'nash-md': 'Nash-MD', omd: 'OMD', rlhf: 'RLHF' };
 
 /** Everything the large-n views show, computed from the preset in Node. */
 async function expected(preset: string, n: number, seed: number, k: number) {
@@ -85,7 +85,7 @@ async function checkViews(page: Page, preset: string, n: number, seed: number) {
   expect(head).toEqual(['Algorithm', ...want.top.map((i) => want.labels[i]), `other (${n - 8})`]);
   const table = await readPolicies(page);
   for (const a of ALGOS) {
-    const row = table[NAMES[a]];
+    const row = table[NAMES[a]!];
     const pi = want.last(a);
     expect(row).toHaveLength(9);
     expect(Math.abs(row.reduce((x, y) => x + y, 0) - 1)).toBeLessThan(1e-9);

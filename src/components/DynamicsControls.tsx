@@ -1,16 +1,14 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
 import { useId, useState } from 'react';
-import type { Algorithm } from '../core/types.ts';
 
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { AlgorithmPicker } from './AlgorithmPicker.tsx';
 import { Gate } from './Gate.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
-const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
 
 /** One sentence per jargon control (shown by its ⓘ). */
 export const HELP = {
@@ -18,7 +16,7 @@ export const HELP = {
   eta: 'η is the step size of each update: larger steps move faster, but with a constant η Nash-MD settles within O(η) of π*_τ instead of on it.',
   schedule:
     'A constant η keeps every step the same size (fast, with an O(η) bias); Theorem 1’s step η_t = 2/(τ(t+2)) shrinks over time so Nash-MD’s last iterate converges to π*_τ, at the rate drawn as the dashed “Theorem 1 bound” on the convergence plot.',
-  show: 'Which algorithms run and are drawn: Nash-MD (the paper’s method, which plays against a mixture of the current policy and μ), online mirror descent (OMD, which plays against the current policy itself) and RLHF (maximise a fitted reward).',
+  show: 'Which algorithms run and are drawn: Nash-MD (the paper’s method, which plays against a mixture of the current policy and μ), online mirror descent (OMD, which plays against the current policy itself), RLHF (maximise a fitted reward), and under “More algorithms” the methods that followed the paper, grouped by family; each line says where the algorithm converges.',
   comparisons:
     'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, or pairs drawn from μ) changes that reward whenever P is not transitive.',
 } as const;
@@ -29,7 +27,6 @@ export function DynamicsControls() {
   const tau = useAppStore((s) => s.scenario.tau);
   const eta = useAppStore((s) => s.scenario.eta);
   const schedule = useAppStore((s) => s.scenario.schedule);
-  const algorithms = useAppStore((s) => s.scenario.algorithms);
   const comparisons = useAppStore((s) => s.scenario.comparisons);
   const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
 
@@ -91,15 +88,7 @@ export function DynamicsControls() {
           <span id={`${id}-show`}>Show</span>
           <InfoTip about="Show (which algorithms)">{HELP.show}</InfoTip>
         </legend>
-        {ALGOS.map((alg) => (
-          <label key={alg} className="algo-toggle">
-            <input type="checkbox" checked={algorithms.includes(alg)} onChange={(e) => a.toggleAlgorithm(alg, e.target.checked)} />
-            <svg width="26" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2="25" y2="5" stroke={ALGORITHM_STYLE[alg].color} strokeWidth="2.5" strokeDasharray={ALGORITHM_STYLE[alg].dash} />
-            </svg>
-            {ALGORITHM_STYLE[alg].label}
-          </label>
-        ))}
+        <AlgorithmPicker idBase={id} />
       </fieldset>
       </Gate>
       <Gate name="comparisons" className="param-row">

@@ -6,7 +6,11 @@
 import { Suspense, use, type ReactNode } from 'react';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
-import type { Algorithm } from '../core/types.ts';
+import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import { unavailableReason } from '../state/availability.ts';
+import { useAppStore } from '../explorer/context.tsx';
+import { ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
+import { richLabel } from './richLabel.tsx';
 
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex | null> | null = null;
@@ -37,11 +41,7 @@ const sub = (base: string, script: string) => (
   </>
 );
 
-/** Renders a palette label such as "π*_τ as τ shrinks" with the "_τ" as a real subscript. */
-export function richLabel(label: string): ReactNode {
-  const parts = label.split(/_(\{[^}]*\}|\S)/);
-  return parts.map((part, i) => (i % 2 === 1 ? <sub key={i}>{part.replace(/^\{|\}$/g, '')}</sub> : part));
-}
+export { richLabel };
 
 const FORMULAS: readonly Formula[] = [
   {
@@ -111,17 +111,26 @@ function Formulas() {
   );
 }
 
-const ALGOS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
-const ALGO_NOTE: Record<Algorithm, string> = {
+/** The NLHF paper's three keep their hand-written notes; the others are described from the registry. */
+const ALGO_NOTE: Partial<Record<AlgorithmId, string>> = {
   'nash-md': 'Nash-MD: the path of π_t so far, its current point a circle',
   omd: 'OMD (online mirror descent): dashed, a square',
   rlhf: 'RLHF’s reward ascent: dotted, a triangle',
 };
 
-function Legend() {
+const DASH_WORD = (dash: string) => (dash === '' ? 'solid' : 'dashed');
+
+function algoNote(a: AlgorithmId, reason: string | null): string {
+  const st = ALGORITHM_STYLE[a];
+  const base = ALGO_NOTE[a] ?? `${algorithmInfo(a)?.displayName ?? a}: ${DASH_WORD(st.dash)} (${st.dash}), a ${st.marker.replace('-', ' ')}`;
+  return reason ? `${base} — unavailable: ${reason}` : base;
+}
+
+function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
+  const scenario = useAppStore((s) => s.scenario);
   return (
     <ul className="legend-list">
-      {ALGOS.map((a) => {
+      {shown.map((a) => {
         const st = ALGORITHM_STYLE[a];
         return (
           <li key={a}>
@@ -129,7 +138,7 @@ function Legend() {
               <line x1="2" y1="10" x2="36" y2="10" stroke={st.color} strokeWidth="2.5" strokeDasharray={st.dash} />
               <path d={LEGEND_SYMBOL[st.marker]} transform="translate(39 10)" fill={st.color} stroke="#fff" strokeWidth="1" />
             </svg>
-            <span>{richLabel(ALGO_NOTE[a])}</span>
+            <span data-algorithm={a}>{richLabel(algoNote(a, unavailableReason(a, scenario)))}</span>
           </li>
         );
       })}
@@ -158,8 +167,48 @@ function Legend() {
   );
 }
 
+/** Each shown algorithm's update, its source and its convergence claim, from the registry. */
+function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
+  const katex = use(loadKatex());
+  return (
+    <div className="formula-list">
+      {shown.map((a) => {
+        const info = algorithmInfo(a)!;
+        const c = info.citation;
+        return (
+          <section key={a} className="formula" data-algorithm={a}>
+            <h4>{info.displayName}</h4>
+            {ALGORITHM_TEX[a].map((tex) =>
+              katex ? (
+                <div key={tex} className="formula-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }) }} />
+              ) : (
+                <pre key={tex} className="formula-tex formula-fallback">
+                  {tex}
+                </pre>
+              ),
+            )}
+            <p className="algo-claim">
+              {richLabel(
+                `Claim: ${info.convergesTo.iterate === 'last' ? 'the last iterate π_t' : 'the average iterate (1/(t+1)) Σ_s π_s'} converges to ${TARGET_TEXT[info.convergesTo.target]}. In short: ${info.convergesTo.summary}.`,
+              )}
+            </p>
+            <p className="source">
+              {c.paper}, {c.venue}
+              {c.arxiv ? `, arXiv:${c.arxiv}` : ''}
+              {c.equation ? `, ${c.equation}` : ''}.
+            </p>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
 /** The open panel's content. */
 export default function ExplanationsBody() {
+  const algorithms = useAppStore((s) => s.scenario.algorithms);
+  // Shown algorithms first, in display order; with none shown, the legend still explains the three.
+  const shown = algorithms.length > 0 ? ALGORITHM_IDS.filter((a) => algorithms.includes(a)) : ALGORITHM_IDS.slice(0, 3);
   return (
     <>
       <p>
@@ -167,12 +216,16 @@ export default function ExplanationsBody() {
         the policies each algorithm visits, from π₀ up to the current iteration t; the markers are where they are heading.
       </p>
       <h3>Legend</h3>
-      <Legend />
+      <Legend shown={shown} />
       <h3>The formulas</h3>
       <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
         <Formulas />
       </Suspense>
       <p className="source">Munos et al., “Nash Learning from Human Feedback”, ICML 2024: §4–5 and Theorem 1.</p>
+      <h3>The algorithms shown</h3>
+      <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
+        <AlgorithmFormulas shown={shown} />
+      </Suspense>
     </>
   );
 }

@@ -10,7 +10,8 @@ import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useSyncExt
 import type { Explorer } from '../explorer/explorer.ts';
 import { policyAt } from '../state/runStore.ts';
 
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { algorithmInfo } from '../core/algorithms/catalog.ts';
+import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
@@ -44,9 +45,11 @@ export function describeForAnnouncement(explorer: Explorer): string {
   const labels = scenario.labels;
   const parts = run.series.map((s) => {
     const p = policyAt(s, run.n, run.t);
-    return `${ALGORITHM_STYLE[s.algorithm].label}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
+    // The registry's full name: a screen reader reads "Extragradient (EGPO)", not "EG".
+    return `${algorithmInfo(s.algorithm)?.displayName ?? s.algorithm}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
   });
-  return [head, ...parts].join(' ');
+  const unavailable = unavailableShown(scenario).map((u) => unavailableSentence(u.algorithm, u.reason));
+  return [head, ...parts, ...unavailable].join(' ');
 }
 
 /** A visually hidden polite live region, written when the run is paused or stepped. */

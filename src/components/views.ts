@@ -10,6 +10,7 @@ import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { FIXED_POINT_APART } from '../state/caption.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
+import { unavailableShown } from '../state/availability.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
 import type { FlowFieldResult, UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
@@ -251,12 +252,15 @@ function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProp
 }
 
 const policyTableMemo = memoLast<PolicyTableProps>();
+const unavailableLast = memoLast<ReturnType<typeof unavailableShown>>();
+/** The same list object while the inputs it depends on are the same (the memo compares by identity). */
+const unavailableMemo = (s: AppState['scenario']) => unavailableLast([s.algorithms, s.tau, s.eta, s.schedule, s.preferences.length], () => unavailableShown(s));
 
 /** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
 function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
   const n = app.scenario.preferences.length;
   const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
-  return policyTableMemo([trajectories(run), run.n, run.t, app.scenario.labels, top], () => computePolicyTable(run, app, top));
+  return policyTableMemo([trajectories(run), run.n, run.t, app.scenario.labels, top, unavailableMemo(app.scenario)], () => computePolicyTable(run, app, top));
 }
 
 function computePolicyTable(run: RunState, app: AppState, top: number[] | undefined): PolicyTableProps {
@@ -267,6 +271,7 @@ function computePolicyTable(run: RunState, app: AppState, top: number[] | undefi
     rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
     t: run.t,
     top,
+    unavailable: unavailableMemo(app.scenario),
   };
 }
 

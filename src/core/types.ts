@@ -2,6 +2,10 @@
  * Shared types of the Nash-MD core. Everything is finite ("tabular"): n responses y_1..y_n.
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
+import { ALGORITHM_IDS } from './algorithms/catalog.ts';
+
+/** The algorithms in display order. */
+export const ALGORITHMS: readonly AlgorithmId[] = ALGORITHM_IDS;
 
 /** P[i][j] = P(y_i ≻ y_j), the probability that a rater prefers y_i to y_j; P + Pᵀ = 1. */
 export type Matrix = readonly ArrayLike<number>[];
@@ -13,19 +17,11 @@ export type Vector = ArrayLike<number>;
 export type Policy = Float64Array;
 
 /**
- * The three dynamics the UI offers today (the core runs every id of the registry, AlgorithmId in
- * src/core/algorithms/catalog.ts, of which these are the first three).
- * - 'nash-md': Nash-MD (§5, Eqs. 3–5), mirror descent against the geometric mixture π_t^μ.
- * - 'omd': online mirror descent (Eqs. 7–8), the opponent is π_t itself.
- * - 'rlhf': mirror ascent on a fitted Bradley–Terry reward, E_π[r] − τ KL(π‖μ) (§3).
+ * An algorithm the explorer can show: any id of the registry (src/core/algorithms/catalog.ts,
+ * in display order: Nash-MD (§5, Eqs. 3–5), OMD (Eqs. 7–8), RLHF (§3), then the NLHF family).
+ * Kept as an alias so the core's older signatures read the same; new code names AlgorithmId.
  */
-export type Algorithm = 'nash-md' | 'omd' | 'rlhf';
-
-/** The algorithms in display order. */
-export const ALGORITHMS: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
-
-/** Compile-time check: every Algorithm is an id of the registry. */
-export type AlgorithmIsRegistered = Algorithm extends AlgorithmId ? true : never;
+export type Algorithm = AlgorithmId;
 
 /** Which pairs the RLHF reward model was fitted on: all pairs equally, or pairs drawn from μ. */
 export type Comparisons = 'uniform' | 'reference';

@@ -2,6 +2,7 @@
  * What every export says about itself: the app and its version, the exact URL hash that
  * reproduces the state (encodeHash), t, and the parameters in readable form. Pure (no DOM).
  */
+import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import type { Scenario } from '../state/scenario.ts';
 import { encodeHash } from '../state/urlCodec.ts';
 
@@ -18,7 +19,8 @@ export interface ExportInfo {
   parameters: [string, string][];
 }
 
-const ALGORITHM_NAMES: Record<string, string> = { 'nash-md': 'Nash-MD', omd: 'OMD', rlhf: 'RLHF' };
+/** The registry's display name (the table's row header), or the id for an unknown one. */
+const algorithmName = (id: string) => algorithmInfo(id)?.displayName ?? id;
 
 /** Shortest decimal that reads back as the same double. */
 const num = (x: number) => String(x);
@@ -40,7 +42,7 @@ export function exportInfo(scenario: Scenario, t: number, version: string): Expo
     ['π₀ (start)', policy(s.initial)],
     ['τ', num(s.tau)],
     ['η', s.schedule === 'theorem' ? 'theorem: η_t = 2/(τ(t+2))' : `constant ${num(s.eta)}`],
-    ['algorithms', s.algorithms.map((a) => ALGORITHM_NAMES[a] ?? a).join(', ') || 'none'],
+    ['algorithms', s.algorithms.map((a) => algorithmName(a)).join(', ') || 'none'],
     ['RLHF comparisons', s.comparisons],
     ['simplex corners', s.corners.map((g) => g.map(label).join('+') || '∅').join(' | ')],
     ['t', String(t)],

@@ -3,12 +3,14 @@
  * π_t(y) for every response, KL(π*_τ‖π_t) and the exploitability. Numbers are written with full
  * precision (shortest round-trip decimal). Pure (no DOM).
  */
+import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { Scenario } from '../state/scenario.ts';
 import type { SeriesData } from '../viz/types.ts';
 import type { ExportInfo } from './exportInfo.ts';
 
-const ALGORITHM_NAMES: Record<string, string> = { 'nash-md': 'Nash-MD', omd: 'OMD', rlhf: 'RLHF' };
+/** The registry's display name (the table's row header), or the id for an unknown one. */
+const algorithmName = (id: string) => algorithmInfo(id)?.displayName ?? id;
 
 export interface TrajectoryInput {
   info: ExportInfo;
@@ -44,7 +46,7 @@ export function buildTrajectoryCsv(input: TrajectoryInput): string {
   for (let r = 0; r < maxRows; r++) {
     for (const s of series) {
       if (r >= rowsOf(s, t)) continue;
-      const cells = [String(timeAt(s, r)), ALGORITHM_NAMES[s.algorithm] ?? s.algorithm];
+      const cells = [String(timeAt(s, r)), algorithmName(s.algorithm)];
       for (let i = 0; i < n; i++) cells.push(String(s.policies[r * n + i]));
       cells.push(String(s.kl[r]), String(s.exploitability[r]));
       lines.push(cells.join(','));
@@ -69,7 +71,7 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
       const count = rowsOf(s, t);
       return {
         algorithm: s.algorithm,
-        label: ALGORITHM_NAMES[s.algorithm] ?? s.algorithm,
+        label: algorithmName(s.algorithm),
         t: Array.from({ length: count }, (_, r) => timeAt(s, r)),
         policies: Array.from({ length: count }, (_, r) => Array.from(s.policies.subarray(r * n, r * n + n), finite)),
         kl: Array.from(s.kl.subarray(0, count), finite),

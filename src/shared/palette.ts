@@ -2,22 +2,41 @@
  * The visual identity of each algorithm and marker: colour AND dash AND marker shape, so nothing
  * depends on colour alone (Okabe–Ito palette, safe for colour-vision deficiency and grey-scale).
  */
-import type { Algorithm } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 
 export interface AlgorithmStyle {
   label: string;
   color: string;
   /** SVG stroke-dasharray ('' = solid). */
   dash: string;
-  /** d3.symbol type name used for its current-point marker. */
-  marker: 'circle' | 'square' | 'triangle';
+  /** Shape of its current-point marker (drawn by src/viz/algorithmSymbols.ts). */
+  marker: AlgorithmMarker;
 }
 
-export const ALGORITHM_STYLE: Record<Algorithm, AlgorithmStyle> = {
+/** The current-point marker shapes; none is a star, diamond or ring (those mark equilibria, μ and π₀). */
+export type AlgorithmMarker = 'circle' | 'square' | 'triangle' | 'triangle-down' | 'triangle-left' | 'triangle-right' | 'pentagon' | 'hexagon' | 'cross' | 'times' | 'wye' | 'hourglass';
+
+/**
+ * One entry per algorithm of the registry (a missing one is a type error). The first three are
+ * Okabe–Ito; the others add Okabe–Ito's remaining hues and Paul Tol's colour-blind-safe ones.
+ * Neighbouring hues (MMD/MPO, MWU/OMWU, …) always differ in dash and marker as well, so no two
+ * algorithms are told apart by colour alone. `label` is the legend's short name (the registry's
+ * shortName, or a clearer one for the NLHF paper's three); tables use the registry's displayName.
+ */
+export const ALGORITHM_STYLE = {
   'nash-md': { label: 'Nash-MD', color: '#0072B2', dash: '', marker: 'circle' },
   omd: { label: 'OMD', color: '#E69F00', dash: '7 4', marker: 'square' },
   rlhf: { label: 'RLHF', color: '#D55E00', dash: '2 3', marker: 'triangle' },
-};
+  mwu: { label: 'MWU', color: '#CC79A7', dash: '10 3 2 3', marker: 'triangle-down' },
+  omwu: { label: 'OMWU', color: '#882255', dash: '4 2', marker: 'triangle-right' },
+  mmd: { label: 'MMD', color: '#009E73', dash: '12 4', marker: 'pentagon' },
+  mpo: { label: 'MPO', color: '#117733', dash: '1 3', marker: 'hexagon' },
+  extragradient: { label: 'EG', color: '#56B4E9', dash: '8 2 2 2 2 2', marker: 'cross' },
+  'nash-mp': { label: 'MP', color: '#332288', dash: '14 3 3 3', marker: 'times' },
+  comal: { label: 'COMAL', color: '#44AA99', dash: '5 5', marker: 'wye' },
+  'fictitious-play': { label: 'FP', color: '#999933', dash: '3 6', marker: 'triangle-left' },
+  replicator: { label: 'RD', color: '#AA4499', dash: '16 3', marker: 'hourglass' },
+} as const satisfies Record<AlgorithmId, AlgorithmStyle>;
 
 /** Equilibria and inputs drawn on the simplex. */
 export const MARKER_STYLE = {

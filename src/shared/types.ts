@@ -2,11 +2,11 @@
  * Types shared by the state and the figures (src/shared sits beside src/core: both src/state and
  * src/viz may import it, it imports only src/core).
  */
-import type { Algorithm } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 
 /** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
 export interface SeriesData {
-  algorithm: Algorithm;
+  algorithm: AlgorithmId;
   /** Row-major policies: row t (0 ≤ t < length) is π_t, n entries. */
   policies: Float64Array;
   /** KL(π*_τ‖π_t) for t < length. */

@@ -5,7 +5,8 @@
  * follows this store but may hold a fast edit back until its result arrives.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Algorithm, Comparisons } from '../core/types.ts';
+import { ALGORITHM_IDS, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
@@ -50,7 +51,7 @@ export interface AppActions {
   setTau(tau: number): void;
   setEta(eta: number): void;
   setSchedule(schedule: Schedule): void;
-  toggleAlgorithm(algorithm: Algorithm, on: boolean): void;
+  toggleAlgorithm(algorithm: AlgorithmId, on: boolean): void;
   setComparisons(comparisons: Comparisons): void;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
@@ -62,7 +63,8 @@ export interface AppActions {
   dismissHashProblems(): void;
 }
 
-const ORDER: readonly Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+/** Toggles keep the registry's display order, so links and tables list algorithms the same way. */
+const ORDER: readonly AlgorithmId[] = ALGORITHM_IDS;
 
 /** Removes index k from a policy and renormalises. */
 function dropEntry(v: number[], k: number): number[] {

@@ -6,6 +6,7 @@ import { formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { rowAt } from '../shared/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
+import { unavailableSentence, unavailableShown } from './availability.ts';
 import type { RunState } from './runStore.ts';
 import { formatT } from '../shared/formatT.ts';
 
@@ -24,7 +25,11 @@ export function describeState(s: Scenario, run: RunState): string {
   const eta = effectiveEta(s);
   const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
   const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${formatT(run.t)}.`;
-  if (run.series.length === 0) return `${head} No algorithm is shown.`;
+  // A shown algorithm that cannot run says why (its reason, never a NaN).
+  const unavailable = unavailableShown(s)
+    .map((u) => ` ${unavailableSentence(u.algorithm, u.reason)}`)
+    .join('');
+  if (run.series.length === 0) return `${head} No algorithm is shown.${unavailable}`;
   const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {
     const row = rowAt(series, run.t);
@@ -39,7 +44,7 @@ export function describeState(s: Scenario, run: RunState): string {
       : s.schedule === 'constant' && eta * s.tau < 0.05
         ? ' With ητ this small, Nash-MD and OMD nearly coincide.'
         : '';
-  return `${head} KL from ${target}: ${parts.join(', ')}.${note}${fixedPointNote(s, run)}`;
+  return `${head} KL from ${target}: ${parts.join(', ')}.${note}${unavailable}${fixedPointNote(s, run)}`;
 }
 
 /**

@@ -10,7 +10,7 @@
  * refine), so what is drawn at t is always what a fresh run to t holds.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Algorithm } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { SeriesData } from '../shared/types.ts';
@@ -219,7 +219,7 @@ function computedLength(series: SeriesData[]): number {
  * table rows and the paths do not disappear and come back. `reach`: the timeline's reach to keep
  * (a recomputation of the same scenario, e.g. a refinement; see RunState.reach).
  */
-export function replaceRun(runStore: RunStore, n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly Algorithm[] = [], reach = 0): void {
+export function replaceRun(runStore: RunStore, n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly AlgorithmId[] = [], reach = 0): void {
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
   const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
@@ -258,7 +258,7 @@ export function fillFollowUp(runStore: RunStore, f: FollowUp): void {
 /** Appends continuation chunks (one per series, in the same order). */
 export function appendRun(runStore: RunStore, chunks: SeriesChunk[]): void {
   const { series, n, frame, reach } = runStore.getState();
-  const byAlgorithm = new Map<Algorithm, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
+  const byAlgorithm = new Map<AlgorithmId, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
   const next = series.map((s) => {
     const c = byAlgorithm.get(s.algorithm);
     return c ? writeChunk(s, c, n) : s;

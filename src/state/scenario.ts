@@ -3,7 +3,8 @@
  * Pure data and pure functions; the store (appStore.ts) holds one of these.
  */
 import { presetById, EPSILON_DEFAULT, type PresetParams, type PresetScenario } from '../core/presets.ts';
-import type { Algorithm, Comparisons } from '../core/types.ts';
+import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 
@@ -36,14 +37,19 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
    */
   eta: number;
   schedule: Schedule;
-  algorithms: Algorithm[];
+  algorithms: AlgorithmId[];
   comparisons: Comparisons;
+  /** MPO's magnet refresh period K (steps, ≥ 1): the magnet ρ becomes π_{t+1} when K divides t+1. */
+  refresh: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
   seed: number;
   corners: Corners;
 }
+
+/** MPO's default magnet refresh period (issue 14). */
+export const REFRESH_DEFAULT = 50;
 
 export const DEFAULT_PRESET = 'rps';
 
@@ -72,6 +78,7 @@ export function scenarioFromPreset(id: string, params: PresetParams = {}, base?:
       schedule: built.schedule,
       algorithms: base?.algorithms ?? ['nash-md', 'omd', 'rlhf'],
       comparisons: base?.comparisons ?? 'uniform',
+      refresh: base?.refresh ?? REFRESH_DEFAULT,
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -98,7 +105,10 @@ export function toSpec(s: Scenario): ScenarioSpec {
     tau: s.tau,
     eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s),
     comparisons: s.comparisons,
-    algorithms: s.algorithms,
+    // An algorithm that cannot run with these inputs (COMAL at τ = 0) is not sent: it has no rows,
+    // and the UI names the reason (availability.ts).
+    algorithms: s.algorithms.filter((a) => (algorithmInfo(a)?.unavailable({ n: s.preferences.length, tau: s.tau, eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s) }) ?? null) === null),
+    refresh: s.refresh,
   };
 }
 

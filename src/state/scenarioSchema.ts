@@ -5,6 +5,7 @@
  * replaces each invalid field by its previous (or default) value and names it, and never throws.
  */
 import * as v from 'valibot';
+import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
 import type { Corners } from '../shared/types.ts';
 import { MAX_LABEL_LENGTH, MAX_RESPONSES, MAX_STEPS, MIN_RESPONSES, defaultCorners, defaultLabels, uniform, type Scenario } from './scenario.ts';
@@ -17,7 +18,8 @@ export interface Problem {
 export { MAX_LABEL_LENGTH };
 /** P[i][j] + P[j][i] = 1 is accepted within this tolerance (as in the core). */
 const SUM_TOLERANCE = 1e-9;
-const ALGORITHMS = ['nash-md', 'omd', 'rlhf'] as const;
+/** Every id of the registry, in display order (the catalog is light: no step code). */
+const ALGORITHMS = ALGORITHM_IDS as readonly [AlgorithmId, ...AlgorithmId[]];
 
 const show = (x: unknown) => (typeof x === 'number' ? String(x) : typeof x === 'string' ? JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x) : Array.isArray(x) ? `a list of ${x.length}` : x === null ? 'null' : typeof x);
 
@@ -79,9 +81,17 @@ const scheduleSchema = (tau: number) =>
     v.check((s) => s === 'constant' || tau > 0, "the theorem's step η_t = 2/(τ(t+2)) needs tau > 0"),
   );
 const algorithmsSchema = v.pipe(
-  v.array(v.picklist(ALGORITHMS, 'algorithms may only name nash-md, omd and rlhf'), 'algorithms must be a list'),
+  v.array(v.string('algorithms must be a list of names'), 'algorithms must be a list'),
+  // The unknown id is named, so a typo in a link (or a newer link's algorithm) is easy to find.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const bad = dataset.value.find((a) => !isAlgorithmId(a));
+    if (bad !== undefined) addIssue({ message: `algorithms: ${show(bad)} is not an algorithm; the ids are ${ALGORITHMS.join(', ')}` });
+  }),
+  v.transform((a) => a as AlgorithmId[]),
   v.check((a) => new Set(a).size === a.length, 'algorithms must not repeat'),
 );
+const refreshSchema = v.pipe(finite('refresh'), v.integer('refresh must be a whole number of steps'), v.minValue(1, 'refresh must be ≥ 1'), v.maxValue(1e6, 'refresh must be at most 1000000'));
 const comparisonsSchema = v.picklist(['uniform', 'reference'] as const, 'comparisons must be "uniform" or "reference"');
 const presetSchema = v.nullable(v.pipe(v.string('preset must be a preset name'), v.check((id) => presetById(id) !== undefined, 'preset is not one of the presets')));
 const epsilonSchema = v.pipe(finite('epsilon'), v.minValue(-1 / 3, 'epsilon must be ≥ −1/3'), v.maxValue(1 / 3, 'epsilon must be ≤ 1/3'));
@@ -102,8 +112,10 @@ function firstProblem(schema: v.GenericSchema, value: unknown): string | null {
 }
 
 /** Checks one typed field value as a control would set it (typed numbers); null when valid. */
-export function checkField(field: 'tau' | 'eta' | 'epsilon' | 'seed' | 't', value: unknown): string | null {
+export function checkField(field: 'tau' | 'eta' | 'epsilon' | 'seed' | 't' | 'refresh', value: unknown): string | null {
   switch (field) {
+    case 'refresh':
+      return firstProblem(refreshSchema, value);
     case 'tau':
       return firstProblem(tauSchema, value);
     case 'eta':
@@ -162,6 +174,7 @@ export function validateScenario(input: unknown, fallback: Scenario, names: Part
     schedule: fallback.schedule,
     algorithms: fallback.algorithms,
     comparisons: take('comparisons', comparisonsSchema) ?? fallback.comparisons,
+    refresh: take('refresh', refreshSchema) ?? fallback.refresh,
     preset: fallback.preset,
     epsilon: take('epsilon', epsilonSchema) ?? fallback.epsilon,
     seed: take('seed', seedSchema) ?? fallback.seed,

@@ -95,3 +95,63 @@ describe('guided stories', () => {
     for (const r of [a, b, c, d]) expect(Array.from(r.equilibria.rlhfOptimum).map((x) => +x.toFixed(3))).toEqual([0.5, 0.3, 0.2]);
   });
 });
+
+describe('Cycling and its cures', () => {
+  const policy = (r: ReturnType<typeof run>, algorithm: string) => {
+    const c = r.chunks.find((x) => x.algorithm === algorithm)!;
+    return Array.from(c.policies.subarray((c.rows - 1) * 3, c.rows * 3));
+  };
+  const third = (v: number[], digits: number) => v.forEach((x) => expect(x).toBeCloseTo(1 / 3, digits));
+  const rounded = (v: ArrayLike<number>) => Array.from(v).map((x) => +x.toFixed(2));
+
+  it('MWU spirals out: 0.99 on rock at t = 300, moving away from the Nash, then to other corners', () => {
+    const one = run('cycling-cures', 0);
+    expect(one.t).toBe(300);
+    expect(policy(one, 'mwu')[0]).toBeGreaterThan(0.985);
+    const { scenario } = storyScenario(storyById('cycling-cures')!, 0);
+    const spec = { ...toSpec(scenario), algorithms: ['mwu' as const] };
+    const long = service.compute(++version, spec, 1000);
+    if (!long.ok) throw new Error('run failed');
+    const c = long.chunks[0];
+    const at = (t: number) => Array.from(c.policies.subarray(t * 3, t * 3 + 3));
+    const klNash = (p: number[]) => p.reduce((s, x) => s + (1 / 3) * Math.log(1 / 3 / x), 0);
+    // Outwards: the distance from the uniform Nash grows.
+    expect(klNash(at(10))).toBeGreaterThan(klNash(at(0)));
+    expect(klNash(at(50))).toBeGreaterThan(klNash(at(10)));
+    // From corner to corner: scissors at 600, paper at 1,000.
+    expect(at(600)[2]).toBeGreaterThan(0.99);
+    expect(at(1000)[1]).toBeGreaterThan(0.99);
+  });
+
+  it('OMWU reaches the Nash of P, extragradient π*_τ from t = 50 on', () => {
+    const two = run('cycling-cures', 1);
+    third(policy(two, 'omwu'), 3);
+    expect(rounded(two.equilibria.regularized)).toEqual([0.36, 0.41, 0.23]);
+    const eg = two.chunks.find((x) => x.algorithm === 'extragradient')!;
+    expect(eg.kl[50]).toBeLessThan(1e-10);
+    expect(eg.kl[eg.rows - 1]).toBeLessThan(1e-12);
+  });
+
+  it('MMD converges to π*_τ; MPO and COMAL to the Nash of P (COMAL by t = 50)', () => {
+    const three = run('cycling-cures', 2);
+    expect(three.t).toBe(1000);
+    expect(kl(three, 'mmd')).toBeLessThan(1e-12);
+    third(policy(three, 'mpo'), 3);
+    third(policy(three, 'comal'), 6);
+    const comal = three.chunks.find((x) => x.algorithm === 'comal')!;
+    Array.from(comal.policies.subarray(50 * 3, 51 * 3)).forEach((x) => expect(x).toBeCloseTo(1 / 3, 4));
+    // Not π*_τ: the Nash of P is far from it at τ = 0.2.
+    expect(kl(three, 'mpo')).toBeGreaterThan(0.02);
+  });
+
+  it('τ = 0.05: extragradient at π*_τ = (0.32, 0.37, 0.31), MPO and COMAL at the Nash', () => {
+    const four = run('cycling-cures', 3);
+    expect(rounded(four.equilibria.regularized)).toEqual([0.32, 0.37, 0.31]);
+    expect(kl(four, 'extragradient')).toBeLessThan(1e-12);
+    third(policy(four, 'mpo'), 3);
+    third(policy(four, 'comal'), 6);
+    // At τ = 0 COMAL cannot run: the app names the reason (availability.ts).
+    const { scenario } = storyScenario(storyById('cycling-cures')!, 3);
+    expect(toSpec({ ...scenario, tau: 0 }).algorithms).toEqual(['extragradient', 'mpo']);
+  });
+});

@@ -4,7 +4,8 @@
  * Back and Next (and jumping into the middle) always give the same picture. Every number quoted in
  * a step's text was checked against the core (and is pinned by stories.test.ts).
  */
-import type { Algorithm, Comparisons } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { Comparisons } from '../core/types.ts';
 import type { AppActions } from './appStore.ts';
 import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
 
@@ -15,7 +16,7 @@ export interface StoryChange {
   schedule?: Schedule;
   comparisons?: Comparisons;
   reference?: number[];
-  algorithms?: Algorithm[];
+  algorithms?: AlgorithmId[];
   /** The iteration to show. */
   t?: number;
 }
@@ -35,7 +36,7 @@ export interface Story {
   steps: readonly StoryStep[];
 }
 
-const ALL: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
+const ALL: AlgorithmId[] = ['nash-md', 'omd', 'rlhf'];
 
 export const STORIES: readonly Story[] = [
   {
@@ -170,6 +171,33 @@ export const STORIES: readonly Story[] = [
         title: 'τ = 0.005',
         text: 'π*_τ is practically the Nash (1/3, 1/3, 1/3). With so little regularisation the dynamics spiral in slowly (KL ≈ 0.002 at t = 10,000). RLHF’s optimum stayed on μ the whole time: its reward is zero on a cycle.',
         change: { tau: 0.005, t: 10000 },
+      },
+    ],
+  },
+  {
+    id: 'cycling-cures',
+    title: 'Cycling and its cures',
+    preset: 'rps',
+    steps: [
+      {
+        title: 'MWU spirals out',
+        text: 'Multiplicative weights (MWU, the exact update of SPPO) moves towards whatever beats the current policy. On rock-paper-scissors its last iterate spirals outwards, away from the Nash of P (open star, the uniform policy): by t = 300 it puts 0.99 on rock, and it keeps swinging from corner to corner.',
+        change: { tau: 0.2, eta: 1, schedule: 'constant', algorithms: ['mwu'], t: 300 },
+      },
+      {
+        title: 'Optimism and extragradient',
+        text: 'Two cures make the last iterate converge. Optimistic MWU (ONPO) steps along 2r_t − r_{t−1}, anticipating the next reward, and spirals in to the Nash of P: (0.333, 0.333, 0.333) at t = 300. Extragradient (EGPO) takes a look-ahead half step and pulls towards μ: it sits on π*_τ = (0.36, 0.41, 0.23) (black star) from t = 50 on.',
+        change: { algorithms: ['mwu', 'omwu', 'extragradient'] },
+      },
+      {
+        title: 'The magnet decides the target',
+        text: 'MMD is pulled towards μ at every step, so it converges to π*_τ = (0.36, 0.41, 0.23). MPO moves its magnet to the current policy every 50 steps, and the prox point COMAL regularises towards its own last iterate: both reach the Nash of P instead, (0.333, 0.333, 0.333) at t = 1,000 — COMAL already by t = 50.',
+        change: { algorithms: ['mmd', 'mpo', 'comal'], t: 1000 },
+      },
+      {
+        title: 'A smaller τ, a smaller gap',
+        text: 'At τ = 0.05, π*_τ = (0.32, 0.37, 0.31) lies nearer the centre: extragradient converges to it, MPO and COMAL still to (0.333, 0.333, 0.333). At τ = 0 COMAL is unavailable (each of its steps needs τ > 0): try it.',
+        change: { tau: 0.05, algorithms: ['extragradient', 'mpo', 'comal'] },
       },
     ],
   },

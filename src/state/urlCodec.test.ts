@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromUpper } from '../core/__tests__/arbitraries.ts';
+import { ALGORITHM_IDS } from '../core/algorithms/catalog.ts';
 import { PRESETS } from '../core/presets.ts';
 import { DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
@@ -26,7 +27,7 @@ describe('URL hash codec', () => {
         tau: fc.double({ min: 1e-3, max: 10, noNaN: true }),
         t: fc.integer({ min: 0, max: 100_000 }),
         theorem: fc.boolean(),
-        algorithms: fc.subarray(['nash-md', 'omd', 'rlhf'] as const),
+        algorithms: fc.subarray([...ALGORITHM_IDS]),
         comparisons: fc.constantFrom('uniform' as const, 'reference' as const),
       }),
     );

@@ -1,16 +1,17 @@
 /**
  * The whole scenario (and t) as readable keys in the URL hash, e.g.
  *   #preset=rps&P=0.1,0.9,0.1&labels=rock,paper,scissors&mu=0.5,0.3,0.2&pi0=0.7,0.2,0.1
- *    &tau=0.05&eta=2&t=300&algos=nash-md,omd,rlhf&comparisons=uniform
+ *    &tau=0.05&eta=2&t=300&algos=nash-md,omd,rlhf&comparisons=uniform (algos takes every id of the
+ *    registry, src/core/algorithms/catalog.ts)
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), preset, eps (three rater types), seed and n (random, leaderboard), corners
+ * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), preset, eps (three rater types), seed and n (random, leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
  */
 import { fromUpper, presetById } from '../core/presets.ts';
-import { MAX_RESPONSES, MIN_RESPONSES, DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
+import { MAX_RESPONSES, MIN_RESPONSES, DEFAULT, REFRESH_DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 
 export interface HashProblem {
@@ -74,6 +75,8 @@ export function encodeHash(s: Scenario, t: number): string {
     ['algos', s.algorithms.join(',')],
     ['comparisons', s.comparisons],
   );
+  // Only MPO reads the refresh period: links without MPO, or with the default K, stay short.
+  if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (corners !== defaultCorners(n).map((g) => g.join('.')).join('|')) parts.push(['corners', corners]);
   return '#' + parts.map(([k, v]) => `${k}=${v}`).join('&');
@@ -170,6 +173,7 @@ export function decodeHash(hash: string): DecodedHash {
   }
   if (has('algos')) candidate.algorithms = get('algos') === '' ? [] : get('algos').split(',');
   if (has('comparisons')) candidate.comparisons = get('comparisons');
+  if (has('refresh')) candidate.refresh = toNumber(get('refresh'));
   if (has('corners')) candidate.corners = get('corners').split('|').map((g) => (g === '' ? [] : g.split('.').map(toNumber)));
 
   const { scenario, problems: fieldProblems } = validateScenario(candidate, base.scenario, URL_NAMES);

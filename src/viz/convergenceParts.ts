@@ -52,7 +52,7 @@ export function titleWidth(title: readonly MathPart[], measure: (s: string) => n
   return measure(title.map((part) => part[0]).join('')) * 1.18;
 }
 
-export const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;
+export { ALGO_SYMBOL as MARKERS } from './algorithmSymbols.ts';
 
 export function ariaLabel(lines: Record<Metric, Line[]>, t: number, hasData: boolean): string {
   if (!hasData) return 'Convergence plot: no data yet';

@@ -162,6 +162,10 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       if (nashMd) nashMd.label = labels.find((l) => measure(l) + 40 * sw <= legendW) ?? labels[labels.length - 1];
       legendH = renderLegend(legend, entries, legendW, theme);
     }
+    // Many algorithms in a short panel (twelve in lecture mode at 720 px): a legend that leaves the
+    // plots less than their minimum height would push the axes out of the figure. It is left out
+    // then; each line keeps its dash and end marker, which the simplex's legend names.
+    if (legendH && panelHeight(heightOf(noteLines)) < 40) legendH = renderLegend(legend, [], legendW, theme);
     const noteH = heightOf(noteLines);
     const legendBottom = margin.top + legendH + (legendH ? 6 : 0);
     levelNote.attr('display', noteLines.length ? null : 'none').attr('font-size', noteSize).attr('transform', `translate(${legendX},${legendBottom})`);

@@ -8,7 +8,7 @@
  * then "other", the sum of the rest, so each row still sums to 1 and the table stays readable.
  */
 import { select } from 'd3';
-import type { Algorithm } from '../core/types.ts';
+import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
@@ -16,10 +16,12 @@ import { formatT } from '../shared/formatT.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];
-  rows: readonly { algorithm: Algorithm; policy: ArrayLike<number> }[];
+  rows: readonly { algorithm: AlgorithmId; policy: ArrayLike<number> }[];
   t: number;
   /** Large n: the responses to show as columns, best first; the rest become one "other" column. */
   top?: readonly number[];
+  /** Shown algorithms that cannot run with these inputs: a row with the reason instead of numbers. */
+  unavailable?: readonly { algorithm: AlgorithmId; reason: string }[];
 }
 
 export function createPolicyTable(element: HTMLElement): Renderer<PolicyTableProps> {
@@ -47,7 +49,7 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
   };
 
   return {
-    update({ labels, rows, t, top }) {
+    update({ labels, rows, t, top, unavailable = [] }) {
       iteration.text(formatT(t)).attr('data-value', t);
       const n = labels.length;
       const grouped = top !== undefined && top.length < n;
@@ -60,27 +62,33 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
         .attr('scope', 'col')
         .attr('class', (_, i) => (grouped && i === columns.length ? 'other' : null))
         .text((d) => d);
+      type Row = { algorithm: AlgorithmId; policy: ArrayLike<number> | null; reason?: string };
+      const all: Row[] = [...rows, ...unavailable.map((u) => ({ algorithm: u.algorithm, policy: null, reason: u.reason }))];
       const tr = body
-        .selectAll<HTMLTableRowElement, PolicyTableProps['rows'][number]>('tr')
-        .data(rows, (d) => d.algorithm)
+        .selectAll<HTMLTableRowElement, Row>('tr')
+        .data(all, (d) => d.algorithm)
         .join((enter) => {
           const r = enter.append('tr');
           r.append('th').attr('scope', 'row');
           return r;
-        });
+        })
+        .attr('class', (d) => (d.policy === null ? 'unavailable' : null));
+      // The registry's display name: the table is the screen-reader view, so it names each method in full.
       tr.select('th')
-        .text((d) => ALGORITHM_STYLE[d.algorithm].label)
+        .text((d) => algorithmInfo(d.algorithm)?.displayName ?? d.algorithm)
         .style('border-left', (d) => `4px ${ALGORITHM_STYLE[d.algorithm].dash ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`);
-      tr.selectAll<HTMLTableCellElement, number>('td')
-        .data((d) => values(d.policy))
+      tr.selectAll<HTMLTableCellElement, number | string>('td')
+        .data((d): (number | string)[] => (d.policy ? values(d.policy) : [`unavailable: ${d.reason}`]))
         .join('td')
-        .attr('data-value', (v) => String(v))
-        .text((v) => v.toFixed(3));
-      table.classed('empty', rows.length === 0);
+        .attr('colspan', (v) => (typeof v === 'string' ? columns.length : null))
+        .attr('data-value', (v) => (typeof v === 'number' ? String(v) : null))
+        .attr('class', (v) => (typeof v === 'string' ? 'unavailable-reason' : null))
+        .text((v) => (typeof v === 'number' ? v.toFixed(3) : v));
+      table.classed('empty', all.length === 0);
       note
         .style('display', top ? '' : 'none')
         .text(top ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.` : '');
-      const key = `${columns.join('\u0000')}|${rows.map((r) => r.algorithm).join()}`;
+      const key = `${columns.join('\u0000')}|${all.map((r) => r.algorithm).join()}`;
       if (key !== columnsKey) {
         columnsKey = key;
         checkOverflow();

@@ -3,8 +3,9 @@
  * the layout computation (triangle size, label room, legend placement). Used by simplexPlot.ts.
  */
 import * as d3 from 'd3';
-import type { Algorithm } from '../core/types.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import { ALGORITHM_STYLE, MARKER_STYLE, type AlgorithmMarker } from '../shared/palette.ts';
+import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE } from './algorithmSymbols.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData, type SimplexProps } from './types.ts';
 
@@ -28,15 +29,11 @@ export interface Glyph {
 
 export const symbolPath = (type: d3.SymbolType, size: number) => d3.symbol(type, size)() ?? '';
 
-export const ALGO_SYMBOL = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle };
-/** Areas giving a ~8–9 px radius, with the square and triangle visually matched to the circle. */
-export const ALGO_SYMBOL_SIZE = { circle: 220, square: 170, triangle: 200 };
+export { ALGO_SYMBOL, ALGO_SYMBOL_SIZE };
 
-export const LEGEND_SYMBOL = {
-  circle: symbolPath(d3.symbolCircle, ALGO_SYMBOL_SIZE.circle * 0.45),
-  square: symbolPath(d3.symbolSquare, ALGO_SYMBOL_SIZE.square * 0.45),
-  triangle: symbolPath(d3.symbolTriangle, ALGO_SYMBOL_SIZE.triangle * 0.45),
-};
+export const LEGEND_SYMBOL = Object.fromEntries(
+  (Object.keys(ALGO_SYMBOL) as AlgorithmMarker[]).map((m) => [m, symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * 0.45)]),
+) as Record<AlgorithmMarker, string>;
 
 export const GLYPH: Record<MarkerKey, Glyph> = {
   regularized: { d: symbolPath(d3.symbolStar, 160), fill: MARKER_STYLE.regularized.color, stroke: '#fff', strokeWidth: 1 },
@@ -89,7 +86,7 @@ export interface Layout {
 }
 
 export interface Drawn {
-  algorithm: Algorithm;
+  algorithm: AlgorithmId;
   series: SeriesData;
   rows: number[];
   xs: Float64Array;

@@ -24,6 +24,7 @@ import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
 import { formatT } from '../shared/formatT.ts';
 import { buildSnapshot, drawStatic, drawTauPaths, isSegment, segmentLayout } from './simplexStatic.ts';
+import { ALGO_GLYPH_RADIUS } from './algorithmSymbols.ts';
 import { fanMarkers, type FanInput, type FanPlacement } from './markerFan.ts';
 import type { drawField as DrawField } from './simplexField.ts';
 
@@ -31,7 +32,7 @@ import type { drawField as DrawField } from './simplexField.ts';
  * Visual radius (halo included, at stroke scale 1) of each glyph, for fanning out coincident
  * markers: the stars and the diamond of the equilibria, the current points, the μ and π0 handles.
  */
-const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, nashMdFixedPoint: 11, reference: 8, initial: 8.5, circle: 9, square: 9.5, triangle: 10 } as const;
+const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, nashMdFixedPoint: 11, reference: 8, initial: 8.5 } as const;
 /** Markers whose centres are closer than this (px at stroke scale 1) are fanned out. */
 const COINCIDE_PX = 8;
 
@@ -254,7 +255,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const items: FanInput[] = markers.map((m) => ({ key: m.key, x: m.xy[0], y: m.xy[1], r: GLYPH_RADIUS[m.key as keyof typeof GLYPH_RADIUS] * sw }));
     for (const d of trajectories.tracks) {
       if (d.cur < 0) continue;
-      items.push({ key: `current:${d.algorithm}`, x: d.xs[d.cur], y: d.ys[d.cur], r: GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw });
+      items.push({ key: `current:${d.algorithm}`, x: d.xs[d.cur], y: d.ys[d.cur], r: ALGO_GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw });
     }
     for (const which of ['reference', 'initial'] as const) {
       const [x, y] = baryToXY(toBarycentric(p[which], p.corners), side);

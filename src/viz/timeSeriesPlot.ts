@@ -19,7 +19,7 @@ import { formatT } from '../shared/formatT.ts';
 
 const MAX_POINTS = 400;
 const GRID_COLOR = '#ececec';
-const MARKERS = { circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle } as const;
+import { ALGO_SYMBOL as MARKERS } from './algorithmSymbols.ts';
 
 interface Trace {
   algorithm: SeriesData['algorithm'];

@@ -3,7 +3,7 @@
  * under the element it is given; React never touches that subtree. Per-frame data arrives through
  * `update` (called from store subscriptions, not React renders).
  */
-import type { Algorithm } from '../core/types.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 
 /** create(element, options) → Renderer. `destroy` removes everything `create` added. */
 export interface Renderer<Props> {
@@ -99,7 +99,7 @@ export interface ConvergenceProps {
 }
 
 export interface WinRateRow {
-  algorithm: Algorithm;
+  algorithm: AlgorithmId;
   /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) (≤ 1/2). */
   vsReference: number;
   vsRlhf: number;

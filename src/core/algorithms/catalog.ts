@@ -6,18 +6,18 @@
  * its `<name>Info` apart from its definition, and bundlers drop the unused definitions).
  * registry.ts holds the same algorithms with their steps, in the same order (a test checks it).
  */
-import { comalInfo } from './comal.ts';
-import { extragradientInfo } from './extragradient.ts';
-import { fictitiousPlayInfo } from './fictitiousPlay.ts';
-import { mmdInfo } from './mmd.ts';
-import { mpoInfo } from './mpo.ts';
-import { mwuInfo } from './mwu.ts';
-import { nashMdInfo } from './nashMd.ts';
-import { nashMpInfo } from './nashMp.ts';
-import { omdInfo } from './omd.ts';
-import { omwuInfo } from './omwu.ts';
-import { replicatorInfo } from './replicator.ts';
-import { rlhfInfo } from './rlhf.ts';
+import { comalInfo } from './info/comal.ts';
+import { extragradientInfo } from './info/extragradient.ts';
+import { fictitiousPlayInfo } from './info/fictitiousPlay.ts';
+import { mmdInfo } from './info/mmd.ts';
+import { mpoInfo } from './info/mpo.ts';
+import { mwuInfo } from './info/mwu.ts';
+import { nashMdInfo } from './info/nashMd.ts';
+import { nashMpInfo } from './info/nashMp.ts';
+import { omdInfo } from './info/omd.ts';
+import { omwuInfo } from './info/omwu.ts';
+import { replicatorInfo } from './info/replicator.ts';
+import { rlhfInfo } from './info/rlhf.ts';
 import type { AlgorithmFamily, AlgorithmInfo } from './types.ts';
 
 /** Every algorithm's description, in display order (the NLHF paper's three first). */

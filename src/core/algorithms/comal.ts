@@ -17,7 +17,8 @@
 import { FixedPointNewton } from '../fixedPointNewton.ts';
 import { solveRegularizedLog } from '../regularizedNash.ts';
 import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, AvailabilityInputs, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { comalInfo } from './info/comal.ts';
 
 export interface ComalState extends AlgorithmState {
   /** log π_t, normalised. */
@@ -30,21 +31,7 @@ export interface ComalState extends AlgorithmState {
   fallbacks: number;
 }
 
-/** What comal is, without its numerics (the UI imports this much). */
-export const comalInfo = {
-  id: 'comal' as const,
-  displayName: 'Prox point (COMAL)',
-  shortName: 'PP',
-  family: 'extragradient-prox',
-  citation: { paper: 'Liu et al., COMAL: A Convergent Meta-Algorithm for Aligning LLMs with General Preferences', venue: 'arXiv 2024', arxiv: '2410.23223', equation: null },
-  params: ['tau'],
-  convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate; needs τ > 0' },
-  formula: 'π_{t+1} ∝ π_t exp(P π_{t+1}/τ)  (the regularised Nash with reference π_t)',
-  stepCost: 'solve' as const,
-  rewardModel: false,
-  unavailable: ({ tau }: AvailabilityInputs) =>
-    tau > 0 ? null : 'Prox point (COMAL) needs τ > 0: each step is the regularised Nash equilibrium with reference π_t, which τ = 0 does not define.',
-} satisfies AlgorithmInfo;
+export { comalInfo };
 
 export const comal = /* @__PURE__ */ defineAlgorithm(comalInfo, {
   init(ctx: RunContext): ComalState {

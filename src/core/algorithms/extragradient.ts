@@ -8,7 +8,8 @@
  *   ℓ = (1 − a) ℓ_t + a log μ + η_t g − c. The last iterate converges linearly to π*_τ.
  */
 import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { extragradientInfo } from './info/extragradient.ts';
 
 export interface TwoStepState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -46,25 +47,7 @@ export function twoStep(state: TwoStepState, out: Float64Array, t: number, it: n
   normalizeInto(logPi, out, (t + 1) * n, n);
 }
 
-/** What extragradient is, without its numerics (the UI imports this much). */
-export const extragradientInfo = {
-  id: 'extragradient' as const,
-  displayName: 'Extragradient (EGPO)',
-  shortName: 'EG',
-  family: 'extragradient-prox',
-  citation: {
-    paper: 'Zhou, Fazel and Du, Extragradient Preference Optimization (EGPO): Beyond Last-Iterate Convergence for Nash Learning from Human Feedback',
-    venue: 'arXiv 2025',
-    arxiv: '2503.08942',
-    equation: null,
-  },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
-  formula: 'π_{t+½} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t);  π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_{t+½})',
-  stepCost: 2,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { extragradientInfo };
 
 export const extragradient = /* @__PURE__ */ defineAlgorithm(extragradientInfo, {
   init: initTwoStep,

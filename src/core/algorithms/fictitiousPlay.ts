@@ -10,7 +10,8 @@
  * is formed in probability space: a convex combination of non-negative vectors, exact to rounding.
  */
 import { defineAlgorithm, normalizeInto, readRow } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { fictitiousPlayInfo } from './info/fictitiousPlay.ts';
 
 /** Win rates within this of the best count as tied best responses (τ = 0). */
 export const ARGMAX_TIE = 1e-12;
@@ -23,20 +24,7 @@ export interface FictitiousPlayState extends AlgorithmState {
   br: Float64Array;
 }
 
-/** What fictitiousPlay is, without its numerics (the UI imports this much). */
-export const fictitiousPlayInfo = {
-  id: 'fictitious-play' as const,
-  displayName: 'Fictitious play',
-  shortName: 'FP',
-  family: 'game-dynamics',
-  citation: { paper: 'Brown, Iterative Solution of Games by Fictitious Play', venue: 'Activity Analysis of Production and Allocation, 1951', arxiv: null, equation: null },
-  params: ['tau', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'average', summary: 'π*_τ (the Nash of P at τ = 0) in the empirical average, which is what is shown' },
-  formula: 'π_{t+1} = π_t + (BR(π_t) − π_t)/(t+2),  BR(π) ∝ μ exp(Pπ/τ)  (τ = 0: uniform over argmax Pπ)',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { fictitiousPlayInfo };
 
 export const fictitiousPlay = /* @__PURE__ */ defineAlgorithm(fictitiousPlayInfo, {
   init(ctx: RunContext): FictitiousPlayState {

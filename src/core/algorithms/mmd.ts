@@ -7,7 +7,8 @@
  * is π*_τ for every η; the last iterate converges to it linearly for a small η.
  */
 import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { mmdInfo } from './info/mmd.ts';
 
 export interface MagnetState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -36,25 +37,7 @@ export function magnetStep(state: MagnetState, out: Float64Array, t: number, it:
   normalizeInto(logPi, out, (t + 1) * n, n);
 }
 
-/** What mmd is, without its numerics (the UI imports this much). */
-export const mmdInfo = {
-  id: 'mmd' as const,
-  displayName: 'MMD',
-  shortName: 'MMD',
-  family: 'mirror-descent',
-  citation: {
-    paper: 'Sokota et al., A Unified Approach to Reinforcement Learning, Quantal Response Equilibria, and Two-Player Zero-Sum Games',
-    venue: 'ICLR 2023',
-    arxiv: '2206.05825',
-    equation: 'Eq. 12',
-  },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly for a small step' },
-  formula: 'π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)}',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { mmdInfo };
 
 export const mmd = /* @__PURE__ */ defineAlgorithm(mmdInfo, {
   init: initMagnet,

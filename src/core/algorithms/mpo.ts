@@ -10,25 +10,12 @@
  */
 import { defineAlgorithm, setLog } from './common.ts';
 import { initMagnet, magnetStep, type MagnetState } from './mmd.ts';
-import type { AlgorithmInfo } from './types.ts';
+import { mpoInfo } from './info/mpo.ts';
 
 /** The magnet refresh period K when the scenario does not set one. */
 export const DEFAULT_REFRESH = 50;
 
-/** What mpo is, without its numerics (the UI imports this much). */
-export const mpoInfo = {
-  id: 'mpo' as const,
-  displayName: 'MMD + magnet refresh (MPO)',
-  shortName: 'MPO',
-  family: 'mirror-descent',
-  citation: { paper: 'Wang et al., Magnetic Preference Optimization: Achieving Last-iterate Convergence for Language Model Alignment', venue: 'ICLR 2025', arxiv: '2410.16714', equation: null },
-  params: ['tau', 'eta', 'reference', 'refresh'],
-  convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate: the magnet moves every K steps' },
-  formula: 'π_{t+1} ∝ (π_t ρ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)},  ρ ← π_{t+1} when K divides t+1',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { mpoInfo };
 
 export const mpo = /* @__PURE__ */ defineAlgorithm(mpoInfo, {
   init: initMagnet,

@@ -7,7 +7,8 @@
  * (rock-paper-scissors); the average iterate converges to the Nash of P (no-regret dynamics).
  */
 import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { mwuInfo } from './info/mwu.ts';
 
 export interface MwuState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -16,20 +17,7 @@ export interface MwuState extends AlgorithmState {
   win: Float64Array;
 }
 
-/** What mwu is, without its numerics (the UI imports this much). */
-export const mwuInfo = {
-  id: 'mwu' as const,
-  displayName: 'MWU (SPPO)',
-  shortName: 'MWU',
-  family: 'mirror-descent',
-  citation: { paper: 'Wu et al., Self-Play Preference Optimization for Language Model Alignment', venue: 'ICLR 2025', arxiv: '2405.00675', equation: 'Eq. 4.1' },
-  params: ['eta'],
-  convergesTo: { target: 'nash', iterate: 'average', summary: 'the Nash of P in the average; the last iterate cycles' },
-  formula: 'π_{t+1} ∝ π_t exp(η_t P π_t)',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { mwuInfo };
 
 export const mwu = /* @__PURE__ */ defineAlgorithm(mwuInfo, {
   init(ctx: RunContext): MwuState {

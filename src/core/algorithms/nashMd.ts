@@ -15,7 +15,8 @@ import { regularizedNash } from '../regularizedNash.ts';
 import type { Matrix, Vector } from '../types.ts';
 import { validateDistribution, validateEta, validatePreferences, validateTau } from '../validate.ts';
 import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { nashMdInfo } from './info/nashMd.ts';
 
 interface NashMdState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -26,20 +27,7 @@ interface NashMdState extends AlgorithmState {
   win: Float64Array;
 }
 
-/** What nashMd is, without its numerics (the UI imports this much). */
-export const nashMdInfo = {
-  id: 'nash-md' as const,
-  displayName: 'Nash-MD',
-  shortName: 'MD',
-  family: 'nlhf',
-  citation: { paper: 'Munos et al., Nash Learning from Human Feedback', venue: 'ICML 2024', arxiv: '2312.00886', equation: 'Eqs. 3–5 (§5)' },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, with the Theorem 1 step; a constant step stops at a biased fixed point' },
-  formula: 'π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ),  π_t^μ ∝ π_t^{1−η_tτ} μ^{η_tτ}',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { nashMdInfo };
 
 export const nashMd = /* @__PURE__ */ defineAlgorithm(nashMdInfo, {
   init(ctx: RunContext): NashMdState {

@@ -9,22 +9,9 @@
  */
 import { defineAlgorithm, setLog } from './common.ts';
 import { initTwoStep, twoStep, type TwoStepState } from './extragradient.ts';
-import type { AlgorithmInfo } from './types.ts';
+import { nashMpInfo } from './info/nashMp.ts';
 
-/** What nashMp is, without its numerics (the UI imports this much). */
-export const nashMpInfo = {
-  id: 'nash-mp' as const,
-  displayName: 'Mirror prox (Nash-MP)',
-  shortName: 'MP',
-  family: 'extragradient-prox',
-  citation: { paper: 'Tiapkin et al., Accelerating Nash Learning from Human Feedback via Mirror Prox', venue: 'arXiv 2025', arxiv: '2505.19731', equation: null },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
-  formula: 'π_{t+½} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)};  π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_{t+½}))^{1/(1+η_tτ)}',
-  stepCost: 2,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { nashMpInfo };
 
 export const nashMp = /* @__PURE__ */ defineAlgorithm(nashMpInfo, {
   init: initTwoStep,

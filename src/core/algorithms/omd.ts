@@ -7,7 +7,8 @@
  * last iterate converges to it.
  */
 import { defineAlgorithm, normalizeInto, setLog } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { omdInfo } from './info/omd.ts';
 
 export interface MirrorState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -42,20 +43,7 @@ export function advanceMirror(state: MirrorState, out: Float64Array, t0: number,
   }
 }
 
-/** What omd is, without its numerics (the UI imports this much). */
-export const omdInfo = {
-  id: 'omd' as const,
-  displayName: 'OMD',
-  shortName: 'OMD',
-  family: 'nlhf',
-  citation: { paper: 'Munos et al., Nash Learning from Human Feedback', venue: 'ICML 2024', arxiv: '2312.00886', equation: 'Eqs. 7–8' },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, for a small enough step' },
-  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t)',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { omdInfo };
 
 export const omd = /* @__PURE__ */ defineAlgorithm(omdInfo, {
   init: initMirror,

@@ -7,7 +7,8 @@
  * when it is unique.
  */
 import { defineAlgorithm, normalizeInto, readRow, setLog, stepSize } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { omwuInfo } from './info/omwu.ts';
 
 export interface OmwuState extends AlgorithmState {
   /** log π_t, normalised (logsumexp = 0). */
@@ -19,20 +20,7 @@ export interface OmwuState extends AlgorithmState {
   hasPrev: boolean;
 }
 
-/** What omwu is, without its numerics (the UI imports this much). */
-export const omwuInfo = {
-  id: 'omwu' as const,
-  displayName: 'Optimistic MWU (ONPO)',
-  shortName: 'OMWU',
-  family: 'mirror-descent',
-  citation: { paper: 'Zhang et al., Improving LLM General Preference Alignment via Optimistic Online Mirror Descent', venue: 'arXiv 2025', arxiv: '2502.16852', equation: null },
-  params: ['eta'],
-  convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P, last iterate, for a small step (when it is unique)' },
-  formula: 'π_{t+1} ∝ π_t exp(η_t (2 P π_t − P π_{t−1}))',
-  stepCost: 1,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { omwuInfo };
 
 export const omwu = /* @__PURE__ */ defineAlgorithm(omwuInfo, {
   init(ctx: RunContext): OmwuState {

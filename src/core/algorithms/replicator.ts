@@ -12,7 +12,8 @@
  * KL(π*‖π) around an interior Nash and cycles.
  */
 import { defineAlgorithm, normalizeInto, setLog, stepSize } from './common.ts';
-import type { AlgorithmInfo, AlgorithmState, RunContext } from './types.ts';
+import type { AlgorithmState, RunContext } from './types.ts';
+import { replicatorInfo } from './info/replicator.ts';
 
 export interface ReplicatorState extends AlgorithmState {
   /** log π_t, normalised. */
@@ -34,20 +35,7 @@ function slope(state: ReplicatorState): void {
   for (let i = 0; i < n; i++) k[i] = win[i] - tau * (z[i] - logMu[i]);
 }
 
-/** What replicator is, without its numerics (the UI imports this much). */
-export const replicatorInfo = {
-  id: 'replicator' as const,
-  displayName: 'Replicator flow',
-  shortName: 'RD',
-  family: 'game-dynamics',
-  citation: { paper: 'Taylor and Jonker, Evolutionary Stable Strategies and Game Dynamics', venue: 'Mathematical Biosciences, 1978', arxiv: null, equation: null },
-  params: ['tau', 'eta', 'reference'],
-  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ for τ > 0 (the flow cycles around the Nash at τ = 0)' },
-  formula: 'd/ds log π = Pπ − τ log(π/μ) − c(s), one RK4 step of length η_t per iteration',
-  stepCost: 4,
-  rewardModel: false,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { replicatorInfo };
 
 export const replicator = /* @__PURE__ */ defineAlgorithm(replicatorInfo, {
   init(ctx: RunContext): ReplicatorState {

@@ -7,22 +7,10 @@
  */
 import { advanceMirror, initMirror, type MirrorState } from './omd.ts';
 import { defineAlgorithm, setLog } from './common.ts';
-import type { AlgorithmInfo, RunContext } from './types.ts';
+import type { RunContext } from './types.ts';
+import { rlhfInfo } from './info/rlhf.ts';
 
-/** What rlhf is, without its numerics (the UI imports this much). */
-export const rlhfInfo = {
-  id: 'rlhf' as const,
-  displayName: 'RLHF',
-  shortName: 'RLHF',
-  family: 'nlhf',
-  citation: { paper: 'Munos et al., Nash Learning from Human Feedback', venue: 'ICML 2024', arxiv: '2312.00886', equation: '§3 (the RLHF objective)' },
-  params: ['tau', 'eta', 'reference', 'comparisons'],
-  convergesTo: { target: 'rlhf-optimum', iterate: 'last', summary: 'the RLHF optimum ∝ μ exp(r/τ) of the fitted reward, not a Nash' },
-  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t r),  r the Bradley–Terry reward fitted to P',
-  stepCost: 0,
-  rewardModel: true,
-  unavailable: () => null,
-} satisfies AlgorithmInfo;
+export { rlhfInfo };
 
 export const rlhf = /* @__PURE__ */ defineAlgorithm(rlhfInfo, {
   init(ctx: RunContext): MirrorState {

@@ -1,0 +1,30 @@
+/**
+ * What comal is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../comal.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo, AvailabilityInputs } from '../types.ts';
+
+/** What comal is, without its numerics (the UI imports this much). */
+export const comalInfo = {
+  id: 'comal' as const,
+  displayName: 'Prox point (COMAL)',
+  shortName: 'PP',
+  family: 'extragradient-prox',
+  citation: {
+    paper: 'Liu et al., COMAL: A Convergent Meta-Algorithm for Aligning LLMs with General Preferences',
+    venue: 'arXiv 2024',
+    arxiv: '2410.23223',
+    equation: null,
+  },
+  params: ['tau'],
+  convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate; needs τ > 0' },
+  formula: 'π_{t+1} ∝ π_t exp(P π_{t+1}/τ)  (the regularised Nash with reference π_t)',
+  stepCost: 'solve' as const,
+  rewardModel: false,
+  unavailable: ({ tau }: AvailabilityInputs) =>
+    tau > 0
+      ? null
+      : 'Prox point (COMAL) needs τ > 0: each step is the regularised Nash equilibrium with reference π_t, which τ = 0 does not define.',
+} satisfies AlgorithmInfo;

@@ -1,0 +1,28 @@
+/**
+ * What extragradient is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../extragradient.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What extragradient is, without its numerics (the UI imports this much). */
+export const extragradientInfo = {
+  id: 'extragradient' as const,
+  displayName: 'Extragradient (EGPO)',
+  shortName: 'EG',
+  family: 'extragradient-prox',
+  citation: {
+    paper:
+      'Zhou, Fazel and Du, Extragradient Preference Optimization (EGPO): Beyond Last-Iterate Convergence for Nash Learning from Human Feedback',
+    venue: 'arXiv 2025',
+    arxiv: '2503.08942',
+    equation: null,
+  },
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
+  formula: 'π_{t+½} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t);  π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_{t+½})',
+  stepCost: 2,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

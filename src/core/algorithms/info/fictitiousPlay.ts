@@ -1,0 +1,31 @@
+/**
+ * What fictitiousPlay is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../fictitiousPlay.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What fictitiousPlay is, without its numerics (the UI imports this much). */
+export const fictitiousPlayInfo = {
+  id: 'fictitious-play' as const,
+  displayName: 'Fictitious play',
+  shortName: 'FP',
+  family: 'game-dynamics',
+  citation: {
+    paper: 'Brown, Iterative Solution of Games by Fictitious Play',
+    venue: 'Activity Analysis of Production and Allocation, 1951',
+    arxiv: null,
+    equation: null,
+  },
+  params: ['tau', 'reference'],
+  convergesTo: {
+    target: 'regularized',
+    iterate: 'average',
+    summary: 'π*_τ (the Nash of P at τ = 0) in the empirical average, which is what is shown',
+  },
+  formula: 'π_{t+1} = π_t + (BR(π_t) − π_t)/(t+2),  BR(π) ∝ μ exp(Pπ/τ)  (τ = 0: uniform over argmax Pπ)',
+  stepCost: 1,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

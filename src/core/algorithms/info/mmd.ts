@@ -1,0 +1,28 @@
+/**
+ * What mmd is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../mmd.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What mmd is, without its numerics (the UI imports this much). */
+export const mmdInfo = {
+  id: 'mmd' as const,
+  displayName: 'MMD',
+  shortName: 'MMD',
+  family: 'mirror-descent',
+  citation: {
+    paper:
+      'Sokota et al., A Unified Approach to Reinforcement Learning, Quantal Response Equilibria, and Two-Player Zero-Sum Games',
+    venue: 'ICLR 2023',
+    arxiv: '2206.05825',
+    equation: 'Eq. 12',
+  },
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly for a small step' },
+  formula: 'π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)}',
+  stepCost: 1,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

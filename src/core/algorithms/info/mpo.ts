@@ -1,0 +1,32 @@
+/**
+ * What mpo is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../mpo.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What mpo is, without its numerics (the UI imports this much). */
+export const mpoInfo = {
+  id: 'mpo' as const,
+  displayName: 'MMD + magnet refresh (MPO)',
+  shortName: 'MPO',
+  family: 'mirror-descent',
+  citation: {
+    paper:
+      'Wang et al., Magnetic Preference Optimization: Achieving Last-iterate Convergence for Language Model Alignment',
+    venue: 'ICLR 2025',
+    arxiv: '2410.16714',
+    equation: null,
+  },
+  params: ['tau', 'eta', 'reference', 'refresh'],
+  convergesTo: {
+    target: 'nash',
+    iterate: 'last',
+    summary: 'the Nash of P (not π*_τ), last iterate: the magnet moves every K steps',
+  },
+  formula: 'π_{t+1} ∝ (π_t ρ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)},  ρ ← π_{t+1} when K divides t+1',
+  stepCost: 1,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

@@ -1,0 +1,27 @@
+/**
+ * What omd is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../omd.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What omd is, without its numerics (the UI imports this much). */
+export const omdInfo = {
+  id: 'omd' as const,
+  displayName: 'OMD',
+  shortName: 'OMD',
+  family: 'nlhf',
+  citation: {
+    paper: 'Munos et al., Nash Learning from Human Feedback',
+    venue: 'ICML 2024',
+    arxiv: '2312.00886',
+    equation: 'Eqs. 7–8',
+  },
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, for a small enough step' },
+  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t)',
+  stepCost: 1,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

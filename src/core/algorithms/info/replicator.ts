@@ -1,0 +1,31 @@
+/**
+ * What replicator is, without its numerics: names, citation, parameters, convergence claim and
+ * availability. Kept apart from ../replicator.ts (its update) so that the catalog, which the UI loads on
+ * its first render, shares no module with the step code the main-thread fallback loads later: a
+ * bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/** What replicator is, without its numerics (the UI imports this much). */
+export const replicatorInfo = {
+  id: 'replicator' as const,
+  displayName: 'Replicator flow',
+  shortName: 'RD',
+  family: 'game-dynamics',
+  citation: {
+    paper: 'Taylor and Jonker, Evolutionary Stable Strategies and Game Dynamics',
+    venue: 'Mathematical Biosciences, 1978',
+    arxiv: null,
+    equation: null,
+  },
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: {
+    target: 'regularized',
+    iterate: 'last',
+    summary: 'π*_τ for τ > 0 (the flow cycles around the Nash at τ = 0)',
+  },
+  formula: 'd/ds log π = Pπ − τ log(π/μ) − c(s), one RK4 step of length η_t per iteration',
+  stepCost: 4,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;
