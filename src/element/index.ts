@@ -11,6 +11,7 @@ import { elementSheet } from './styles.ts';
 // The app's page CSS (main.tsx imports it for index.html); the components import their own.
 import '../styles.css';
 import './element.css';
+import './dark.css';
 
 export { mount };
 export type { ExplorerHandle, ExplorerOptions, HashPatch, HashState, Theme, FigureId } from '../explorer/types.ts';
