@@ -24,14 +24,30 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
-    { name: 'chromium', grepInvert: /@solo/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'chromium',
+      grepInvert: /@solo/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
     // Tests that time the page's responsiveness run after all others, alone, so that another
     // browser competing for the two cores does not decide the result.
-    { name: 'solo', grep: /@solo/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'solo',
+      grep: /@solo/,
+      dependencies: ['chromium'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
   ],
   webServer: {
     command: `${process.env.E2E_PREBUILT ? '' : `npx vite build${OUT_DIR} && npx vite build -c vite.lib.config.ts${OUT_DIR} && `}npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR}`,

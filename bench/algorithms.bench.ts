@@ -25,7 +25,10 @@ const REFRESH = 50;
 function mv(P: Float64Array, x: Float64Array, y: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const row = i * n;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0;
     let j = 0;
     for (; j + 3 < n; j += 4) {
       a0 += P[row + j] * x[j];
@@ -59,9 +62,22 @@ function norm(z: Float64Array, out: Float64Array, base: number, n: number): void
 type Loop = (steps: number, out: Float64Array) => void;
 
 /** The hand-written loops, constant η = ETA, τ = TAU (ητ = 0.1). */
-function baselines(P: Float64Array, n: number, logMu: Float64Array, pi0: Float64Array, reward: Float64Array): Partial<Record<AlgorithmId, Loop>> {
+function baselines(
+  P: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  pi0: Float64Array,
+  reward: Float64Array,
+): Partial<Record<AlgorithmId, Loop>> {
   const v = () => new Float64Array(n);
-  const lp = v(), z = v(), x = v(), w = v(), prev = v(), k = v(), acc = v(), mag = v();
+  const lp = v(),
+    z = v(),
+    x = v(),
+    w = v(),
+    prev = v(),
+    k = v(),
+    acc = v(),
+    mag = v();
   const a = ETA * TAU;
   const b = 1 - a;
   const start = (out: Float64Array) => {
@@ -230,11 +246,18 @@ function measureAll(runners: (() => void)[], steps: number): number[] {
   return results.map(median);
 }
 
-const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
+const fmt = (x: number) =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0);
 
-console.log(`Algorithm throughput, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`);
-console.log(`Constant η = ${ETA}, τ = ${TAU}, MPO's K = ${REFRESH}, a uniform random P; median of ${REPEATS} alternating runs after a warm-up.\n`);
-console.log('| algorithm | n | steps per run | library steps/s | library, JS fallback | hand-written loop steps/s | loop / library | loop / JS fallback |');
+console.log(
+  `Algorithm throughput, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`,
+);
+console.log(
+  `Constant η = ${ETA}, τ = ${TAU}, MPO's K = ${REFRESH}, a uniform random P; median of ${REPEATS} alternating runs after a warm-up.\n`,
+);
+console.log(
+  '| algorithm | n | steps per run | library steps/s | library, JS fallback | hand-written loop steps/s | loop / library | loop / JS fallback |',
+);
 console.log('|:---|---:|---:|---:|---:|---:|---:|---:|');
 let worst = 0;
 for (const n of [3, 100]) {
@@ -246,7 +269,16 @@ for (const n of [3, 100]) {
   const reward = fitBradleyTerry(Pm);
   const loops = baselines(P, n, logMu, Float64Array.from(pi0), reward);
   for (const def of ALGORITHM_DEFINITIONS) {
-    const spec = { algorithm: def.id, preferences: Pm, reference: mu, initial: pi0, tau: TAU, eta: ETA, steps: 0, refresh: REFRESH };
+    const spec = {
+      algorithm: def.id,
+      preferences: Pm,
+      reference: mu,
+      initial: pi0,
+      tau: TAU,
+      eta: ETA,
+      steps: 0,
+      refresh: REFRESH,
+    };
     if (def.id === 'comal') {
       const steps = n === 3 ? 2000 : 40;
       const times: number[] = [];
@@ -255,7 +287,9 @@ for (const n of [3, 100]) {
         createRunner(spec).advance(steps);
         times.push((performance.now() - t0) / steps);
       }
-      console.log(`| ${def.displayName} | ${n} | ${steps.toLocaleString('en')} | ${fmt(1000 / median(times))} (${median(times).toFixed(3)} ms per step) | — | — | — | — |`);
+      console.log(
+        `| ${def.displayName} | ${n} | ${steps.toLocaleString('en')} | ${fmt(1000 / median(times))} (${median(times).toFixed(3)} ms per step) | — | — | — | — |`,
+      );
       continue;
     }
     const products = typeof def.stepCost === 'number' ? def.stepCost : 1;
@@ -266,11 +300,18 @@ for (const n of [3, 100]) {
     const run = () => void createRunner(spec, reward0).advance(steps);
     // Below n = 8 the library's products are the JavaScript loop anyway (matVecOperator.ts).
     const js = n >= 8 ? () => (useJavaScriptMatVec(true), run(), useJavaScriptMatVec(false)) : null;
-    const [lib, base, libJs] = measureAll(js ? [run, () => loop(steps, out), js] : [run, () => loop(steps, out)], steps);
+    const [lib, base, libJs] = measureAll(
+      js ? [run, () => loop(steps, out), js] : [run, () => loop(steps, out)],
+      steps,
+    );
     worst = Math.max(worst, base / lib, libJs ? base / libJs : 0);
     const jsCells = libJs ? `${fmt(libJs)} | ` : '(same) | ';
     const jsRatio = libJs ? `${(base / libJs).toFixed(2)}×` : '(same)';
-    console.log(`| ${def.displayName} | ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${jsCells}${fmt(base)} | ${(base / lib).toFixed(2)}× | ${jsRatio} |`);
+    console.log(
+      `| ${def.displayName} | ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${jsCells}${fmt(base)} | ${(base / lib).toFixed(2)}× | ${jsRatio} |`,
+    );
   }
 }
-console.log(`\nWorst ratio ${worst.toFixed(2)}× (issue 14's target ≤ 1.5×; below 1 the library is faster than the loop).`);
+console.log(
+  `\nWorst ratio ${worst.toFixed(2)}× (issue 14's target ≤ 1.5×; below 1 the library is faster than the loop).`,
+);

@@ -22,7 +22,16 @@ const TARGET_SECONDS = 0.4;
 const REPEATS = 7;
 
 /** The baseline: the Nash-MD update written out by hand, no validation, no allocation per step. */
-function baseline(P: Float64Array, n: number, logMu: Float64Array, pi0: Float64Array, tau: number, eta: number, steps: number, out: Float64Array): void {
+function baseline(
+  P: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  pi0: Float64Array,
+  tau: number,
+  eta: number,
+  steps: number,
+  out: Float64Array,
+): void {
   const lp = new Float64Array(n);
   const lm = new Float64Array(n);
   const m = new Float64Array(n);
@@ -52,7 +61,10 @@ function baseline(P: Float64Array, n: number, logMu: Float64Array, pi0: Float64A
     mx = -Infinity;
     for (let i = 0; i < n; i++) {
       const row = i * n;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0;
       let j = 0;
       for (; j + 3 < n; j += 4) {
         a0 += P[row + j] * m[j];
@@ -100,12 +112,21 @@ function measureAll(runners: (() => void)[], steps: number): number[] {
   return results.map(median);
 }
 
-const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
+const fmt = (x: number) =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0);
 
-console.log(`Core benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`);
-console.log('Nash-MD, constant η = 1, τ = 0.1; median of 7 alternating runs after a warm-up. The library computes P·π with');
-console.log('WebAssembly SIMD from n = 8 (matVecOperator.ts); "JS" is the same library with its JavaScript fallback loop.\n');
-console.log('| n | steps per run | library simulate() steps/s | library, JS fallback | baseline loop steps/s | baseline / library | baseline / JS fallback |');
+console.log(
+  `Core benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`,
+);
+console.log(
+  'Nash-MD, constant η = 1, τ = 0.1; median of 7 alternating runs after a warm-up. The library computes P·π with',
+);
+console.log(
+  'WebAssembly SIMD from n = 8 (matVecOperator.ts); "JS" is the same library with its JavaScript fallback loop.\n',
+);
+console.log(
+  '| n | steps per run | library simulate() steps/s | library, JS fallback | baseline loop steps/s | baseline / library | baseline / JS fallback |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
 let worst = 0;
 for (const n of [3, 10, 100, 1000]) {
@@ -116,7 +137,8 @@ for (const n of [3, 10, 100, 1000]) {
   const flat = Float64Array.from(P.flat());
   const logMu = Float64Array.from(mu, Math.log);
   const out = new Float64Array((steps + 1) * n);
-  const run = () => void simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: pi0, tau: 0.1, eta: 1, steps });
+  const run = () =>
+    void simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: pi0, tau: 0.1, eta: 1, steps });
   const [lib, libJs, base] = measureAll(
     [
       run,
@@ -130,7 +152,9 @@ for (const n of [3, 10, 100, 1000]) {
     steps,
   );
   worst = Math.max(worst, base / lib, base / libJs);
-  console.log(`| ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${fmt(libJs)} | ${fmt(base)} | ${(base / lib).toFixed(2)}× | ${(base / libJs).toFixed(2)}× |`);
+  console.log(
+    `| ${n} | ${steps.toLocaleString('en')} | ${fmt(lib)} | ${fmt(libJs)} | ${fmt(base)} | ${(base / lib).toFixed(2)}× | ${(base / libJs).toFixed(2)}× |`,
+  );
 }
 console.log(`\nWorst ratio ${worst.toFixed(2)}× (target ≤ 1.30×; below 1 the library is faster than the baseline).`);
 
@@ -172,7 +196,10 @@ const grid = Array.from(TAU_GRID);
   fitBradleyTerry(warm);
 }
 for (const n of [100, 500]) {
-  for (const [name, P] of [['(a) random', randomGame(n, 7 + n)], ['(b) noisy BT', noisyBradleyTerry(n, 3 + n)]] as const) {
+  for (const [name, P] of [
+    ['(a) random', randomGame(n, 7 + n)],
+    ['(b) noisy BT', noisyBradleyTerry(n, 3 + n)],
+  ] as const) {
     const mu = new Array<number>(n).fill(1 / n);
     const cells = [
       ...[1, 0.01, 1e-3].map((tau) => medianMs(() => regularizedNash(P, mu, tau))),

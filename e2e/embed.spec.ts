@@ -15,7 +15,9 @@ for (const [w, h] of [
     await page.goto('./#preset=rps&t=300&embed=1');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', /nash-md:301/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     // The figure comes first and fits in the width.
     const box = (await page.getByTestId('simplex').boundingBox())!;
@@ -46,7 +48,9 @@ test('hide= removes controls and lock= shows them read-only; unknown names are r
   await expect(page.getByRole('alert').filter({ hasText: 'bogus' })).toBeVisible();
 });
 
-test('Share / Embed builds the link and an iframe snippet with the chosen hidden and locked controls', async ({ page }) => {
+test('Share / Embed builds the link and an iframe snippet with the chosen hidden and locked controls', async ({
+  page,
+}) => {
   await page.goto('./#preset=dice&t=120');
   await expect(page.getByTestId('iteration')).toHaveText('120');
   await page.getByRole('button', { name: 'Share / Embed' }).click();
@@ -55,7 +59,9 @@ test('Share / Embed builds the link and an iframe snippet with the chosen hidden
   await dialog.getByLabel('Preference matrix: hide').check();
   await dialog.getByLabel('τ slider: read-only').check();
   const snippet = await dialog.getByLabel('Embed code').inputValue();
-  expect(snippet).toMatch(/^<iframe id="(nashmd-\w+)" src="[^"]*#preset=dice[^"]*&amp;embed=1&amp;hide=matrix&amp;lock=tau&amp;frame=\1" title="Nash-MD explorer/);
+  expect(snippet).toMatch(
+    /^<iframe id="(nashmd-\w+)" src="[^"]*#preset=dice[^"]*&amp;embed=1&amp;hide=matrix&amp;lock=tau&amp;frame=\1" title="Nash-MD explorer/,
+  );
   // The snippet's URL reproduces the state in embed mode.
   const src = snippet.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
   await page.goto(src);
@@ -72,16 +78,23 @@ test('Play pauses while the figure is scrolled out of view and resumes after', a
   await expect.poll(async () => Number(await page.getByTestId('iteration').textContent())).toBeGreaterThan(5);
   // Scroll the figure out of view (the measurements sit below it in embed mode).
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect.poll(async () => page.evaluate(() => document.querySelector('[data-testid="simplex"]')!.getBoundingClientRect().bottom)).toBeLessThan(0);
+  await expect
+    .poll(async () =>
+      page.evaluate(() => document.querySelector('[data-testid="simplex"]')!.getBoundingClientRect().bottom),
+    )
+    .toBeLessThan(0);
   // The intersection observer reports a frame or so after the scroll: wait until t has stopped.
   const iteration = async () => Number(await page.getByTestId('iteration').textContent());
   let t1 = await iteration();
   await expect
-    .poll(async () => {
-      const before = t1;
-      t1 = await iteration();
-      return t1 === before;
-    }, { intervals: [200], timeout: 5_000 })
+    .poll(
+      async () => {
+        const before = t1;
+        t1 = await iteration();
+        return t1 === before;
+      },
+      { intervals: [200], timeout: 5_000 },
+    )
     .toBe(true);
   await page.waitForTimeout(500);
   expect(Number(await page.getByTestId('iteration').textContent())).toBe(t1);
@@ -98,12 +111,16 @@ const PRESET_ONLY_HASH = `#preset=rater-types&eps=0.1&t=400&embed=1&hide=${PRESE
 const PRESET_ONLY_HEIGHT = snippetHeight({ hide: new Set(PRESET_ONLY), n: 3, presetRows: 1 });
 
 type Box = { x: number; y: number; width: number; height: number };
-const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Boxes of the simplex's texts (corner labels, legend) and markers drawn in its SVG layers. */
 async function simplexTextBoxes(scope: Page | FrameLocator): Promise<Box[]> {
   return (scope as Page).locator('[data-testid="simplex"] svg text').evaluateAll((els) =>
-    els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+    els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
   );
 }
 
@@ -115,7 +132,10 @@ async function expectInside(control: Locator, width: number, height: number) {
 }
 
 for (const w of [320, 360, 760, 1000]) {
-  test(`embed at ${w} px in a frame of the snippet's height: the kept ε slider is in view, no scrolling, nothing covers the figure`, async ({ page, errors }) => {
+  test(`embed at ${w} px in a frame of the snippet's height: the kept ε slider is in view, no scrolling, nothing covers the figure`, async ({
+    page,
+    errors,
+  }) => {
     await page.setViewportSize({ width: w, height: PRESET_ONLY_HEIGHT });
     await page.goto(`./${PRESET_ONLY_HASH}`);
     await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', /nash-md:401/);
@@ -140,7 +160,9 @@ for (const w of [320, 360, 760, 1000]) {
   });
 }
 
-test('embed with every control at 360 and 760 px, scrolled: the transport bar never covers the figure', async ({ page }) => {
+test('embed with every control at 360 and 760 px, scrolled: the transport bar never covers the figure', async ({
+  page,
+}) => {
   for (const w of [360, 760]) {
     await page.setViewportSize({ width: w, height: 560 });
     await page.goto('./#preset=rater-types&eps=0.1&t=400&embed=1');
@@ -161,7 +183,10 @@ let hostPages = 0;
 async function hostPage(page: Page, baseURL: string, body: string) {
   const url = `${baseURL}host-post-${++hostPages}.html`;
   await page.route(url, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>A post</title></head><body style="margin:0;font:16px sans-serif"><p>Before the figure.</p>${body}<p id="after">After the figure.</p></body></html>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>A post</title></head><body style="margin:0;font:16px sans-serif"><p>Before the figure.</p>${body}<p id="after">After the figure.</p></body></html>`,
+    }),
   );
   await page.goto(url);
 }
@@ -172,17 +197,30 @@ async function snippetFromDialog(page: Page, hash: string, keep: string[], poste
   await page.getByRole('button', { name: 'Share / Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share or embed this state' });
   // The dialog keeps its choices between openings: set every control.
-  for (const c of CONTROL_NAMES) await dialog.getByLabel(`${CONTROL_LABELS[c]}: ${keep.includes(c) ? 'show' : 'hide'}`).check();
+  for (const c of CONTROL_NAMES)
+    await dialog.getByLabel(`${CONTROL_LABELS[c]}: ${keep.includes(c) ? 'show' : 'hide'}`).check();
   if (poster) await dialog.getByLabel(/Show a still until the reader clicks/).check();
   const snippet = await dialog.getByLabel('Embed code').inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return snippet;
 }
 
-test('the snippet sizes its iframe to the embed (two embeds on one page, each its own height)', async ({ page, baseURL, errors }) => {
+test('the snippet sizes its iframe to the embed (two embeds on one page, each its own height)', async ({
+  page,
+  baseURL,
+  errors,
+}) => {
   test.setTimeout(90_000);
   const small = await snippetFromDialog(page, '#preset=rater-types&eps=0.1&t=400', ['preset']);
-  const tall = await snippetFromDialog(page, '#preset=rps&t=200', ['preset', 'reference', 'initial', 'tau', 'eta', 'play', 'timeline']);
+  const tall = await snippetFromDialog(page, '#preset=rps&t=200', [
+    'preset',
+    'reference',
+    'initial',
+    'tau',
+    'eta',
+    'play',
+    'timeline',
+  ]);
   // Each opening of the dialog names its iframe anew.
   expect(small.match(/id="([\w-]+)"/)![1]).not.toBe(tall.match(/id="([\w-]+)"/)![1]);
   const fallback = Number(small.match(/height="(\d+)"/)![1]);
@@ -195,34 +233,66 @@ test('the snippet sizes its iframe to the embed (two embeds on one page, each it
     for (const i of [0, 1]) {
       const frame = frames.nth(i);
       const inner = page.frameLocator('iframe').nth(i);
-      await expect(inner.getByTestId('trajectories')).toHaveAttribute('data-drawn', i === 0 ? /nash-md:401/ : /nash-md:201/, { timeout: 15_000 });
+      await expect(inner.getByTestId('trajectories')).toHaveAttribute(
+        'data-drawn',
+        i === 0 ? /nash-md:401/ : /nash-md:201/,
+        { timeout: 15_000 },
+      );
       // The frame takes the height its document reports: no scrolling inside it, no gap under it.
       await expect
-        .poll(async () => {
-          const outer = (await frame.boundingBox())!.height;
-          // The app's own height (it does not stretch to the frame in embed mode).
-          const content = await frame.evaluate((f: HTMLIFrameElement) => f.contentDocument!.querySelector('.app')!.getBoundingClientRect().height);
-          return Math.abs(outer - content);
-        }, { message: `frame ${i} at ${w} px`, timeout: 15_000 })
+        .poll(
+          async () => {
+            const outer = (await frame.boundingBox())!.height;
+            // The app's own height (it does not stretch to the frame in embed mode).
+            const content = await frame.evaluate(
+              (f: HTMLIFrameElement) => f.contentDocument!.querySelector('.app')!.getBoundingClientRect().height,
+            );
+            return Math.abs(outer - content);
+          },
+          { message: `frame ${i} at ${w} px`, timeout: 15_000 },
+        )
         .toBeLessThanOrEqual(1);
-      const scroll = await frame.evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollHeight - f.contentWindow!.innerHeight);
+      const scroll = await frame.evaluate(
+        (f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollHeight - f.contentWindow!.innerHeight,
+      );
       expect(scroll).toBeLessThanOrEqual(1);
     }
     // The caption takes a second line when the run's metrics arrive, after the trajectories: compare
     // the frames once both have followed their documents' final heights.
     const heights = async () => Promise.all([0, 1].map(async (i) => (await frames.nth(i).boundingBox())!.height));
     // In one column the embed with more controls is taller; wide, they sit beside the figure.
-    if (w < 900) await expect.poll(async () => { const [a, b] = await heights(); return b - a; }, { message: 'the embed with more controls is taller' }).toBeGreaterThan(100);
-    else await expect.poll(async () => { const [a, b] = await heights(); return b - a; }).toBeGreaterThanOrEqual(0);
+    if (w < 900)
+      await expect
+        .poll(
+          async () => {
+            const [a, b] = await heights();
+            return b - a;
+          },
+          { message: 'the embed with more controls is taller' },
+        )
+        .toBeGreaterThan(100);
+    else
+      await expect
+        .poll(async () => {
+          const [a, b] = await heights();
+          return b - a;
+        })
+        .toBeGreaterThanOrEqual(0);
     const [h0] = await heights();
     // The ε slider of the first embed is inside its frame.
-    const epsBottom = await page.frameLocator('iframe').first().getByLabel('ε (rater mix)').evaluate((e) => e.getBoundingClientRect().bottom);
+    const epsBottom = await page
+      .frameLocator('iframe')
+      .first()
+      .getByLabel('ε (rater mix)')
+      .evaluate((e) => e.getBoundingClientRect().bottom);
     expect(epsBottom).toBeLessThanOrEqual(h0);
   }
   expect(errors).toEqual([]);
 });
 
-test('the Share dialog previews the embed at its real size, at a phone’s, a column’s and a wide width', async ({ page }) => {
+test('the Share dialog previews the embed at its real size, at a phone’s, a column’s and a wide width', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await page.goto('./#preset=rater-types&eps=0.1&t=400');
   await page.getByRole('button', { name: 'Share / Embed' }).click();
@@ -230,26 +300,40 @@ test('the Share dialog previews the embed at its real size, at a phone’s, a co
   for (const c of PRESET_ONLY) await dialog.getByLabel(`${CONTROL_LABELS[c]}: hide`).check();
   const preview = dialog.locator('iframe[title="Preview of the embed"]');
   const inner = dialog.frameLocator('iframe[title="Preview of the embed"]');
-  for (const [label, width] of [['Phone (360 px)', 360], ['Column (700 px)', 700], ['Wide (1000 px)', 1000]] as const) {
+  for (const [label, width] of [
+    ['Phone (360 px)', 360],
+    ['Column (700 px)', 700],
+    ['Wide (1000 px)', 1000],
+  ] as const) {
     await dialog.getByLabel(label).check();
     await expect(inner.getByTestId('trajectories')).toHaveAttribute('data-drawn', /nash-md:401/, { timeout: 15_000 });
     await expect.poll(async () => (await preview.boundingBox())!.width).toBe(width);
     // At its real size: the frame is as tall as the embed's page, which does not scroll inside.
     await expect
-      .poll(async () => preview.evaluate((f: HTMLIFrameElement) => Math.abs(f.getBoundingClientRect().height - f.contentDocument!.querySelector('.app')!.getBoundingClientRect().height)))
+      .poll(async () =>
+        preview.evaluate((f: HTMLIFrameElement) =>
+          Math.abs(
+            f.getBoundingClientRect().height - f.contentDocument!.querySelector('.app')!.getBoundingClientRect().height,
+          ),
+        ),
+      )
       .toBeLessThanOrEqual(1);
     await expect(inner.getByLabel('ε (rater mix)')).toBeVisible();
     await expect(inner.getByRole('table', { name: /Preference matrix/ })).toHaveCount(0);
   }
 });
 
-test('the published address: the link and the snippet use it; an invalid one is named and changes nothing', async ({ page }) => {
+test('the published address: the link and the snippet use it; an invalid one is named and changes nothing', async ({
+  page,
+}) => {
   await page.goto('./#preset=dice&t=120');
   await page.getByRole('button', { name: 'Share / Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share or embed this state' });
   const field = dialog.getByLabel(/Published at/);
   await field.fill('https://blog.example.org/figures/nash-md');
-  await expect(dialog.getByLabel('Link to exactly this state')).toHaveValue(/^https:\/\/blog\.example\.org\/figures\/nash-md\/#preset=dice/);
+  await expect(dialog.getByLabel('Link to exactly this state')).toHaveValue(
+    /^https:\/\/blog\.example\.org\/figures\/nash-md\/#preset=dice/,
+  );
   const snippet = await dialog.getByLabel('Embed code').inputValue();
   expect(snippet).toContain('src="https://blog.example.org/figures/nash-md/#preset=dice');
   await field.fill('blog.example.org/x y');
@@ -260,9 +344,15 @@ test('the published address: the link and the snippet use it; an invalid one is 
 });
 
 /** A 2×2 PNG (grey). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGPY2cnAwAAACS8BsdVnqgUAAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGPY2cnAwAAACS8BsdVnqgUAAAAASUVORK5CYII=',
+  'base64',
+);
 
-test('poster: the embed shows the still until scrolled into view or clicked; the snippet’s fallback image is for readers without scripts', async ({ page, baseURL }) => {
+test('poster: the embed shows the still until scrolled into view or clicked; the snippet’s fallback image is for readers without scripts', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const snippet = await snippetFromDialog(page, '#preset=rater-types&eps=0.1&t=400', ['preset'], true);
   await page.getByRole('button', { name: 'Share / Embed' }).click();
@@ -270,7 +360,10 @@ test('poster: the embed shows the still until scrolled into view or clicked; the
   expect(snippet).toMatch(/<img src="[^"]*\/nash-md-poster\.png" alt="[^"]+"/);
   // The dialog downloads the poster under the name the snippet uses.
   const dialog = page.getByRole('dialog', { name: 'Share or embed this state' });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download poster image' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download poster image' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('nash-md-poster.png');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -303,9 +396,14 @@ test('poster: the embed shows the still until scrolled into view or clicked; the
 
 // ---- A sandboxed embed's note is one line (issue 12, item 7) ----
 
-test('in a sandbox="allow-scripts" embed at 360 px the main-thread note is one short line, details folded', async ({ page, baseURL }) => {
+test('in a sandbox="allow-scripts" embed at 360 px the main-thread note is one short line, details folded', async ({
+  page,
+  baseURL,
+}) => {
   await page.setViewportSize({ width: 400, height: 900 });
-  await page.setContent(`<iframe title="embed" sandbox="allow-scripts" src="${baseURL}#preset=rps&t=120&embed=1" style="width:360px;height:800px;border:0"></iframe>`);
+  await page.setContent(
+    `<iframe title="embed" sandbox="allow-scripts" src="${baseURL}#preset=rps&t=120&embed=1" style="width:360px;height:800px;border:0"></iframe>`,
+  );
   const frame = page.frameLocator('iframe[title="embed"]');
   await expect(frame.getByTestId('iteration')).toHaveText('120', { timeout: 15_000 });
   const note = frame.getByRole('status').filter({ hasText: 'main thread' });

@@ -12,21 +12,31 @@ async function winRates(page: Page): Promise<Record<string, Record<string, numbe
   for (const group of label.split('. ').slice(1)) {
     const [name, list] = group.split(': ');
     if (!list) continue;
-    out[name] = Object.fromEntries(list.replace(/\.$/, '').split(', ').map((item) => {
-      const [value, ...opponent] = item.split(' ');
-      return [opponent.join(' '), Number(value)];
-    }));
+    out[name] = Object.fromEntries(
+      list
+        .replace(/\.$/, '')
+        .split(', ')
+        .map((item) => {
+          const [value, ...opponent] = item.split(' ');
+          return [opponent.join(' '), Number(value)];
+        }),
+    );
   }
   return out;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Every value label of the chart: none crosses a row label, another value or the note. */
 async function expectReadable(chart: Locator) {
-  const values = await chart.locator('text.value').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
-  const labels = await chart.locator('text.label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+  const values = await chart
+    .locator('text.value')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+  const labels = await chart
+    .locator('text.label')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
   expect(values.length).toBe(12);
   for (const [i, v] of values.entries()) {
     for (const l of labels) expect(overlap(v, l)).toBe(false);
@@ -42,13 +52,16 @@ async function expectReadable(chart: Locator) {
   expect(under).toBe(true);
   const svgBox = (await chart.locator('svg').boundingBox())!;
   const note = chart.getByTestId('winrate-note');
-  if (await note.isVisible()) expect((await note.boundingBox())!.y).toBeGreaterThanOrEqual(svgBox.y + svgBox.height - 1);
+  if (await note.isVisible())
+    expect((await note.boundingBox())!.y).toBeGreaterThanOrEqual(svgBox.y + svgBox.height - 1);
 }
 
 test.describe('win rates against the Nash of P', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('every policy has a "vs Nash of P" bar, never above 0.5; a policy beating π*_τ gets the reason under the chart', async ({ page }) => {
+  test('every policy has a "vs Nash of P" bar, never above 0.5; a policy beating π*_τ gets the reason under the chart', async ({
+    page,
+  }) => {
     await page.goto('./#preset=bradley-terry');
     await expect(page.getByTestId('iteration')).toHaveText('200');
     const chart = page.getByTestId('winrates');
@@ -71,7 +84,9 @@ test.describe('win rates against the Nash of P', () => {
     await expect(svg.locator('text.value')).not.toHaveCount(0);
     const order = await svg.evaluate((el) => {
       const tie = el.querySelector('line.tie');
-      return [...el.querySelectorAll('text.value')].map((t) => (tie && tie.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before'));
+      return [...el.querySelectorAll('text.value')].map((t) =>
+        tie && tie.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before',
+      );
     });
     expect(new Set(order)).toEqual(new Set(['after']));
     await expect(svg.locator('text.value').first()).toHaveAttribute('paint-order', 'stroke');
@@ -88,7 +103,9 @@ test.describe('win rates against the Nash of P', () => {
     await expect(page.getByTestId('winrate-note')).toBeHidden();
   });
 
-  test('lecture mode at 1280×720: the chart stays readable, labels apart, the tie line under them', async ({ page }) => {
+  test('lecture mode at 1280×720: the chart stays readable, labels apart, the tie line under them', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('./#preset=bradley-terry&lecture=1');
     await expect(page.getByTestId('iteration')).toHaveText('200');
@@ -101,11 +118,16 @@ test.describe('win rates against the Nash of P', () => {
 
 /** The Nash of P as the equilibria bars show it (n > 3), per response. */
 async function nashBars(page: Page): Promise<number[]> {
-  return page.getByTestId('equilibrium-bars').locator('rect.bar[data-kind="nash"]').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
+  return page
+    .getByTestId('equilibrium-bars')
+    .locator('rect.bar[data-kind="nash"]')
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
 }
 
 test.describe('Add response and the Nash of P', () => {
-  test('on rock-paper-scissors the Nash stays where it was (unique, 0 on the new response); a response tied with all gets the note and the ranges', async ({ page }) => {
+  test('on rock-paper-scissors the Nash stays where it was (unique, 0 on the new response); a response tied with all gets the note and the ranges', async ({
+    page,
+  }) => {
     await page.goto('./#preset=rps');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await page.getByRole('button', { name: 'Add response' }).click();

@@ -25,7 +25,10 @@ async function openMenu(page: Page) {
 
 async function download(page: Page, button: string, timeout = 10_000): Promise<{ file: Download; bytes: Buffer }> {
   await openMenu(page);
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByRole('button', { name: button }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   const path = await file.path();
   return { file, bytes: await readFile(path) };
 }
@@ -38,21 +41,33 @@ test.describe('export menu', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('group', { name: 'Export and import' });
     await expect(menu).toBeVisible();
-    for (const name of ['Simplex SVG', 'Simplex PNG (2×)', 'Convergence SVG', 'Convergence PNG (2×)', 'Trajectories CSV', 'Trajectories JSON', 'Save scenario']) {
+    for (const name of [
+      'Simplex SVG',
+      'Simplex PNG (2×)',
+      'Convergence SVG',
+      'Convergence PNG (2×)',
+      'Trajectories CSV',
+      'Trajectories JSON',
+      'Save scenario',
+    ]) {
       await expect(menu.getByRole('button', { name, exact: true })).toBeVisible();
     }
     await expect(menu.getByLabel('Import scenario')).toHaveAttribute('type', 'file');
     await page.keyboard.press('Tab');
     await expect(menu.getByRole('button', { name: 'Simplex SVG' })).toBeFocused();
     // A visible focus ring on the focused item.
-    const outline = await menu.getByRole('button', { name: 'Simplex SVG' }).evaluate((b) => getComputedStyle(b).outlineStyle);
+    const outline = await menu
+      .getByRole('button', { name: 'Simplex SVG' })
+      .evaluate((b) => getComputedStyle(b).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     await expect(summary).toBeFocused();
   });
 
-  test('the simplex SVG is self-contained, names the app and the hash, and has vector trajectories', async ({ page }) => {
+  test('the simplex SVG is self-contained, names the app and the hash, and has vector trajectories', async ({
+    page,
+  }) => {
     const hash = await ready(page);
     const { file, bytes } = await download(page, 'Simplex SVG');
     expect(file.suggestedFilename()).toBe('nash-md-simplex-t300.svg');
@@ -89,7 +104,11 @@ test.describe('export menu', () => {
     expect(result.classesNeeded).toBe(0);
     expect(result.fonts).toEqual(['sans-serif']);
     expect(result.texts).toEqual(expect.arrayContaining(['rock', 'paper', 'scissors']));
-    const cssWidth = await page.getByTestId('simplex').locator('svg').first().evaluate((s) => Number(s.getAttribute('width')));
+    const cssWidth = await page
+      .getByTestId('simplex')
+      .locator('svg')
+      .first()
+      .evaluate((s) => Number(s.getAttribute('width')));
     expect(result.width).toBe(cssWidth);
   });
 
@@ -121,7 +140,11 @@ test.describe('export menu', () => {
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
-    const box = await page.getByTestId('simplex').locator('svg').first().evaluate((s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
+    const box = await page
+      .getByTestId('simplex')
+      .locator('svg')
+      .first()
+      .evaluate((s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
     expect(width).toBe(2 * box[0]);
     expect(height).toBe(2 * box[1]);
     expect(bytes.toString('latin1')).toContain('nash-md-explorer 0.1.0');
@@ -204,7 +227,9 @@ test.describe('export menu', () => {
     expect(await readPolicies(page)).not.toEqual(table);
 
     await openMenu(page);
-    await page.getByLabel('Import scenario').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+    await page
+      .getByLabel('Import scenario')
+      .setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await expect.poll(() => readPolicies(page)).toEqual(table);
@@ -218,7 +243,9 @@ test.describe('export menu', () => {
     const bad = JSON.parse(bytes.toString('utf8'));
     bad.scenario.tau = -1;
     delete bad.scenario.labels;
-    await page.getByLabel('Import scenario').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page
+      .getByLabel('Import scenario')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('scenario.tau');
@@ -258,7 +285,9 @@ test.describe('export menu', () => {
     // Offered exactly where it can be made.
     await expect(mp4).toHaveCount(h264 ? 1 : 0);
     test.skip(!h264, 'this Chromium has no H.264 encoder');
-    const playable = await page.evaluate(() => document.createElement('video').canPlayType('video/mp4; codecs="avc1.640028"') !== '');
+    const playable = await page.evaluate(
+      () => document.createElement('video').canPlayType('video/mp4; codecs="avc1.640028"') !== '',
+    );
     const { file, bytes } = await download(page, 'Animation MP4', 60_000);
     expect(file.suggestedFilename()).toBe('nash-md-simplex-t300.mp4');
     expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
@@ -303,9 +332,19 @@ async function expectScrubbable(page: Page, bytes: Buffer, type: string) {
       ctx.drawImage(video, 0, 0);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       let ink = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200) ink++;
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200) ink++;
       video.remove();
-      return { loaded, duration, seekable, didSeek, currentTime: video.currentTime, target, ink, size: [video.videoWidth, video.videoHeight] };
+      return {
+        loaded,
+        duration,
+        seekable,
+        didSeek,
+        currentTime: video.currentTime,
+        target,
+        ink,
+        size: [video.videoWidth, video.videoHeight],
+      };
     },
     { b64: bytes.toString('base64'), type },
   );
@@ -329,7 +368,11 @@ test('hostile labels stay text in the exported SVG and CSV', async ({ page }) =>
   // The file parses as XML with exactly one root, and the labels are character data.
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror') !== null, images: doc.querySelectorAll('img, image, script').length, texts: Array.from(doc.querySelectorAll('text, title')).map((t) => t.textContent) };
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      images: doc.querySelectorAll('img, image, script').length,
+      texts: Array.from(doc.querySelectorAll('text, title')).map((t) => t.textContent),
+    };
   }, svg);
   expect(parsed.error).toBe(false);
   expect(parsed.images).toBe(0);
@@ -352,7 +395,10 @@ test('at n = 40 the top-responses and equilibria figures export as SVG with thei
     expect(f.suggestedFilename()).toBe(file);
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '') };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      };
     }, bytes.toString('utf8'));
     expect(parsed.error).toBeNull();
     // Both figures name responses of the leaderboard (model-01 … model-40).

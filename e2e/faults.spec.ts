@@ -30,7 +30,9 @@ for (const [fault, message] of [
   ['hang', /did not answer within 2 s; the worker was restarted/],
   ['crash', /did not answer within 2 s; the worker was restarted/],
 ] as const) {
-  test(`a worker that ${fault === 'throw' ? 'throws' : fault === 'hang' ? 'hangs' : 'dies'}: banner, last figure kept, the next edit works`, async ({ page }) => {
+  test(`a worker that ${fault === 'throw' ? 'throws' : fault === 'hang' ? 'hangs' : 'dies'}: banner, last figure kept, the next edit works`, async ({
+    page,
+  }) => {
     await page.goto('./?debug#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const good = await readPolicies(page);
@@ -49,12 +51,22 @@ for (const [fault, message] of [
       [0.7, 0.5, 0.1],
       [0.1, 0.9, 0.5],
     ];
-    const expected = simulate({ algorithm: 'nash-md', preferences: P, reference: [0.5, 0.3, 0.2], initial: [0.7, 0.2, 0.1], tau: 0.05, eta: 2, steps: 300 }).policies.subarray(900, 903);
+    const expected = simulate({
+      algorithm: 'nash-md',
+      preferences: P,
+      reference: [0.5, 0.3, 0.2],
+      initial: [0.7, 0.2, 0.1],
+      tau: 0.05,
+      eta: 2,
+      steps: 300,
+    }).policies.subarray(900, 903);
     (await readPolicies(page))['Nash-MD'].forEach((x, i) => expect(x).toBeCloseTo(expected[i], 12));
   });
 }
 
-test('a burst of 1,000 edits in two seconds ends with the figure of the last edit; the page stays responsive @solo', async ({ page }) => {
+test('a burst of 1,000 edits in two seconds ends with the figure of the last edit; the page stays responsive @solo', async ({
+  page,
+}) => {
   await page.goto('./#preset=rps&t=300');
   await expect(page.getByTestId('iteration')).toHaveText('300');
   const slider = page.getByTestId('tau-range');
@@ -76,7 +88,7 @@ test('a burst of 1,000 edits in two seconds ends with the figure of the last edi
       // React listens to native input events; set the value the way a browser would.
       setter.call(input, String(100 + ((k * 37) % 200)));
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      if (k % 10 === 9) await new Promise((r) => setTimeout(r, Math.max(0, (start + (k + 1) * 2 - performance.now()))));
+      if (k % 10 === 9) await new Promise((r) => setTimeout(r, Math.max(0, start + (k + 1) * 2 - performance.now())));
     }
     await new Promise((r) => setTimeout(r, 300));
     running = false;
@@ -99,8 +111,20 @@ test('a burst of 1,000 edits in two seconds ends with the figure of the last edi
     .poll(async () => {
       const table = await readPolicies(page);
       let worst = 0;
-      for (const [name, algorithm] of [['Nash-MD', 'nash-md'], ['OMD', 'omd'], ['RLHF', 'rlhf']] as const) {
-        const expected = simulate({ algorithm, preferences: rps, reference: [0.5, 0.3, 0.2], initial: [0.7, 0.2, 0.1], tau, eta, steps: 300 }).policies.subarray(900, 903);
+      for (const [name, algorithm] of [
+        ['Nash-MD', 'nash-md'],
+        ['OMD', 'omd'],
+        ['RLHF', 'rlhf'],
+      ] as const) {
+        const expected = simulate({
+          algorithm,
+          preferences: rps,
+          reference: [0.5, 0.3, 0.2],
+          initial: [0.7, 0.2, 0.1],
+          tau,
+          eta,
+          steps: 300,
+        }).policies.subarray(900, 903);
         worst = Math.max(worst, ...table[name].map((x, i) => Math.abs(x - expected[i])));
       }
       return worst;

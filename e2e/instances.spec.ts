@@ -43,12 +43,20 @@ function instrument(): void {
   ] as const) {
     const add = target.addEventListener.bind(target);
     const remove = target.removeEventListener.bind(target);
-    target.addEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    target.addEventListener = (
+      type: string,
+      fn: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) => {
       // Listeners with an AbortSignal end with it: count only those removed by hand.
       if (!(typeof options === 'object' && options.signal)) listeners.add(key(name, type, fn, options));
       add(type, fn as EventListenerOrEventListenerObject, options);
     };
-    target.removeEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    target.removeEventListener = (
+      type: string,
+      fn: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) => {
       listeners.delete(key(name, type, fn, options));
       remove(type, fn as EventListenerOrEventListenerObject, options);
     };
@@ -93,11 +101,17 @@ function instrument(): void {
 type Handles = Record<string, import('../src/explorer/types.ts').ExplorerHandle>;
 
 /** Mounts an explorer into a new element `id` with `options`; its handle is window.nashmdHandles[id]. */
-async function mountInto(page: Page, id: string, options: import('../src/explorer/types.ts').ExplorerOptions): Promise<Locator> {
+async function mountInto(
+  page: Page,
+  id: string,
+  options: import('../src/explorer/types.ts').ExplorerOptions,
+): Promise<Locator> {
   await page.evaluate(
     async ({ id, options }) => {
       const w = window as unknown as { nashmdHandles?: Record<string, unknown> };
-      const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => unknown };
+      const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as {
+        mount: (el: Element, o: unknown) => unknown;
+      };
       const el = document.createElement('section');
       el.id = id;
       document.body.append(el);
@@ -110,9 +124,13 @@ async function mountInto(page: Page, id: string, options: import('../src/explore
   return page.locator(`#${id}`);
 }
 
-const stateOf = (page: Page, id: string) => page.evaluate((id) => (window as unknown as { nashmdHandles: Handles }).nashmdHandles[id].state, id);
+const stateOf = (page: Page, id: string) =>
+  page.evaluate((id) => (window as unknown as { nashmdHandles: Handles }).nashmdHandles[id].state, id);
 
-test('two explorers on one page: own scenario, own table; set, seek, play and pause act on one only; the page hash stays', async ({ page, errors }) => {
+test('two explorers on one page: own scenario, own table; set, seek, play and pause act on one only; the page hash stays', async ({
+  page,
+  errors,
+}) => {
   await page.goto('/?debug#preset=rps&t=0');
   await expect(page.getByTestId('simplex').first()).toBeVisible();
   const pageHash = await page.evaluate(() => location.hash);
@@ -169,7 +187,12 @@ test('an explorer shows the same table as the app at the same hash', async ({ pa
   await other.goto(`/#${hash}`);
   await expect(other.getByRole('table', { name: 'Current policies' }).locator('tbody tr')).toHaveCount(3);
   // Both once their follow-ups (metrics, RLHF's refit) are in: compared until they agree.
-  await expect.poll(async () => JSON.stringify(await readPolicies(other)) === JSON.stringify(await readPolicies(el as unknown as Page))).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        JSON.stringify(await readPolicies(other)) === JSON.stringify(await readPolicies(el as unknown as Page)),
+    )
+    .toBe(true);
   await other.close();
 });
 
@@ -183,7 +206,9 @@ test('creating and disposing 50 explorers leaves no worker, listener, timer or a
   // The library's module and its React first: that React copy adds one document listener on its
   // first root, once per page (selectionchange), which no explorer owns.
   await page.evaluate(async () => {
-    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => { dispose(): void } };
+    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as {
+      mount: (el: Element, o: unknown) => { dispose(): void };
+    };
     const el = document.createElement('div');
     document.body.append(el);
     mount(el, { hash: 'preset=rps&t=0' }).dispose();
@@ -193,7 +218,9 @@ test('creating and disposing 50 explorers leaves no worker, listener, timer or a
   const before = await counts();
   expect(before.workers).toBe(1);
   await page.evaluate(async () => {
-    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as { mount: (el: Element, o: unknown) => { dispose(): void } & EventTarget };
+    const { mount } = (await import(new URL('nash-md-explorer.js', location.href).href)) as {
+      mount: (el: Element, o: unknown) => { dispose(): void } & EventTarget;
+    };
     for (let k = 0; k < 50; k++) {
       const el = document.createElement('div');
       document.body.append(el);

@@ -43,7 +43,11 @@ test.describe('inputs for large n', () => {
     // One number field for the selected cell, not 60 × 59.
     await expect(page.locator('.heatmap-editor input[inputmode="decimal"]')).toHaveCount(1);
     const { preferences: P, labels } = leaderboard();
-    for (const [r, c] of [[4, 11], [37, 2], [59, 0]]) {
+    for (const [r, c] of [
+      [4, 11],
+      [37, 2],
+      [59, 0],
+    ]) {
       await hoverCell(page, r, c);
       await expect(readout(page)).toHaveText(`P(${labels[r]} ≻ ${labels[c]}) = ${P[r][c].toFixed(3)}`);
     }
@@ -66,7 +70,9 @@ test.describe('inputs for large n', () => {
     // Out of range: refused with a message naming the cell; the value stays, and so does the
     // typed text (nothing is lost) until Escape.
     await field.fill('1.5');
-    await expect(page.locator('.heatmap-editor__message')).toContainText(`P(${labels[2]} ≻ ${labels[7]}): 1.5 is not a probability in [0, 1]. It stays 0.25.`);
+    await expect(page.locator('.heatmap-editor__message')).toContainText(
+      `P(${labels[2]} ≻ ${labels[7]}): 1.5 is not a probability in [0, 1]. It stays 0.25.`,
+    );
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await field.blur();
     await expect(field).toHaveValue('1.5');
@@ -96,7 +102,11 @@ test.describe('inputs for large n', () => {
     const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
     const { preferences: P, labels } = leaderboard();
     const nash = Array.from(nashEquilibrium(P));
-    const support = nash.map((p, k) => [p, k]).filter(([p]) => p > 1e-6).sort((a, b) => b[0] - a[0]).map(([, k]) => labels[k]);
+    const support = nash
+      .map((p, k) => [p, k])
+      .filter(([p]) => p > 1e-6)
+      .sort((a, b) => b[0] - a[0])
+      .map(([, k]) => labels[k]);
     expect(support.length).toBeGreaterThan(1);
     await page.goto(URL);
     await expect(page.getByTestId('iteration')).toHaveText('300');
@@ -110,7 +120,9 @@ test.describe('inputs for large n', () => {
     expect(rows).toEqual(support);
   });
 
-  test('μ for large n: a bad weight is refused with a message naming the field, a good list applies', async ({ page }) => {
+  test('μ for large n: a bad weight is refused with a message naming the field, a good list applies', async ({
+    page,
+  }) => {
     await page.goto(URL);
     await expect(page.getByTestId('iteration')).toHaveText('300');
     // A large scenario's link is written once edits pause (~0.5 s after the load).
@@ -130,7 +142,9 @@ test.describe('inputs for large n', () => {
     await field.press('Control+Enter');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect.poll(() => Number(hashValue(page.url(), 'mu')?.split(',')[0])).toBeCloseTo(0.41, 6);
-    await expect(page.getByRole('list', { name: 'Largest entries of μ' }).locator('li').first()).toContainText('model-01 0.41');
+    await expect(page.getByRole('list', { name: 'Largest entries of μ' }).locator('li').first()).toContainText(
+      'model-01 0.41',
+    );
     await page.getByRole('button', { name: 'Uniform' }).first().click();
     await expect.poll(() => Number(hashValue(page.url(), 'mu')?.split(',')[0])).toBeCloseTo(1 / N, 6);
   });
@@ -138,7 +152,10 @@ test.describe('inputs for large n', () => {
   test('simplex corners for large n: quick choice by Nash and a typed group', async ({ page }) => {
     const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
     const nash = Array.from(nashEquilibrium(leaderboard().preferences));
-    const [a, b] = nash.map((p, k) => [p, k]).sort((x, y) => y[0] - x[0] || x[1] - y[1]).map(([, k]) => k);
+    const [a, b] = nash
+      .map((p, k) => [p, k])
+      .sort((x, y) => y[0] - x[0] || x[1] - y[1])
+      .map(([, k]) => k);
     await page.goto(URL);
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await page.getByRole('button', { name: 'Top 2 by Nash, rest' }).click();
@@ -166,11 +183,16 @@ test.describe('inputs for large n', () => {
     await page.getByLabel('Name of response 14').fill('newcomer');
     await expect(page.getByRole('button', { name: 'Remove newcomer' })).toBeVisible();
     const results = await new AxeBuilder({ page }).include('aside.controls').analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(' | ')}`);
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(' | ')}`);
     expect(serious).toEqual([]);
     await page.getByRole('button', { name: 'Remove newcomer' }).click();
     await expect(page.getByText('13 of at most 500 responses')).toBeVisible();
-    await page.getByRole('button', { name: /^Remove / }).first().click();
+    await page
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
     await expect(page.locator('.pref-editor__table')).toBeVisible(); // back to the grid at n = 12
   });
 });

@@ -19,7 +19,18 @@ const NAMES: Partial<Record<Algorithm, string>> = { 'nash-md': 'Nash-MD', omd: '
 async function expected(preset: string, n: number, seed: number, k: number) {
   const s = presetById(preset)!.build({ n, seed });
   const eta = Math.min(s.eta, 1 / s.tau);
-  const runs = ALGOS.map((algorithm) => simulate({ algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta, steps: s.steps }).policies);
+  const runs = ALGOS.map(
+    (algorithm) =>
+      simulate({
+        algorithm,
+        preferences: s.preferences,
+        reference: s.reference,
+        initial: s.initial,
+        tau: s.tau,
+        eta,
+        steps: s.steps,
+      }).policies,
+  );
   const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
   const eq = {
     regularized: regularizedNash(s.preferences, s.reference, s.tau),
@@ -29,8 +40,11 @@ async function expected(preset: string, n: number, seed: number, k: number) {
   // The documented ranking: largest probability reached over rows 0..t of every run (all rows
   // here: t = steps ≤ 1024) and over the three equilibria; ties by index.
   const peak = new Array<number>(n).fill(-Infinity);
-  for (const p of [...runs, eq.regularized, eq.nash, eq.rlhfOptimum]) for (let i = 0; i < p.length; i++) peak[i % n] = Math.max(peak[i % n], p[i]);
-  const top = Array.from({ length: n }, (_, i) => i).sort((a, b) => peak[b] - peak[a] || a - b).slice(0, k);
+  for (const p of [...runs, eq.regularized, eq.nash, eq.rlhfOptimum])
+    for (let i = 0; i < p.length; i++) peak[i % n] = Math.max(peak[i % n], p[i]);
+  const top = Array.from({ length: n }, (_, i) => i)
+    .sort((a, b) => peak[b] - peak[a] || a - b)
+    .slice(0, k);
   const last = (a: Algorithm) => Array.from(runs[ALGOS.indexOf(a)].subarray(s.steps * n, (s.steps + 1) * n));
   return { s, top, eq, last, labels: s.labels };
 }
@@ -50,7 +64,9 @@ async function hoverOver(page: Page, testId: string, part: import('@playwright/t
 }
 
 async function legendResponses(page: Page): Promise<string[]> {
-  return page.locator('[data-testid=topk] g.legend-item').evaluateAll((items) => items.map((g) => g.getAttribute('data-response') ?? ''));
+  return page
+    .locator('[data-testid=topk] g.legend-item')
+    .evaluateAll((items) => items.map((g) => g.getAttribute('data-response') ?? ''));
 }
 
 async function checkViews(page: Page, preset: string, n: number, seed: number) {
@@ -66,7 +82,11 @@ async function checkViews(page: Page, preset: string, n: number, seed: number) {
   }
   // Bars: every value equals the core's, per response and for "other".
   const bars = await page.locator('[data-testid=equilibrium-bars] rect.bar').evaluateAll((rs) =>
-    rs.map((r) => ({ kind: r.getAttribute('data-kind') as 'regularized' | 'nash' | 'rlhfOptimum', response: Number(r.getAttribute('data-response')), value: Number(r.getAttribute('data-value')) })),
+    rs.map((r) => ({
+      kind: r.getAttribute('data-kind') as 'regularized' | 'nash' | 'rlhfOptimum',
+      response: Number(r.getAttribute('data-response')),
+      value: Number(r.getAttribute('data-value')),
+    })),
   );
   expect(bars.length % 3).toBe(0);
   expect(bars.length / 3).toBeLessThanOrEqual(16);
@@ -75,7 +95,8 @@ async function checkViews(page: Page, preset: string, n: number, seed: number) {
     const v = want.eq[kind];
     let rest = 0;
     for (let i = 0; i < n; i++) if (!named.has(i)) rest += v[i];
-    for (const b of bars.filter((x) => x.kind === kind)) expect(b.value).toBeCloseTo(b.response < 0 ? rest : v[b.response], 6);
+    for (const b of bars.filter((x) => x.kind === kind))
+      expect(b.value).toBeCloseTo(b.response < 0 ? rest : v[b.response], 6);
     // Each kind's largest entry is named.
     const argmax = Array.from(v).indexOf(Math.max(...v));
     expect(named.has(argmax)).toBe(true);
@@ -94,7 +115,9 @@ async function checkViews(page: Page, preset: string, n: number, seed: number) {
   return want;
 }
 
-test('n = 60 leaderboard: top-k chart, bars and table agree with the core; k can be changed; hover shows values', async ({ page }) => {
+test('n = 60 leaderboard: top-k chart, bars and table agree with the core; k can be changed; hover shows values', async ({
+  page,
+}) => {
   await page.goto('./#preset=leaderboard&n=60&seed=1');
   await waitForRun(page, 300);
   await expect(page.getByTestId('timeseries')).toHaveCount(0);
@@ -116,7 +139,9 @@ test('n = 60 leaderboard: top-k chart, bars and table agree with the core; k can
   await expect(page.locator('[data-testid=equilibrium-bars] .large-tooltip .large-tooltip-row')).toHaveCount(3);
 
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
 });
 
 test('n = 500 random: the views stay correct at the largest n', async ({ page }) => {
@@ -143,7 +168,9 @@ test('n = 6 keeps the small multiples and adds the bars of all six responses', a
   await expect(page.getByTestId('topk')).toHaveCount(0);
   // All six responses, in matrix order, no "other".
   await expect(page.locator('[data-testid=equilibrium-bars] rect.bar')).toHaveCount(18);
-  const responses = await page.locator('[data-testid=equilibrium-bars] rect.bar[data-kind=nash]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-response')));
+  const responses = await page
+    .locator('[data-testid=equilibrium-bars] rect.bar[data-kind=nash]')
+    .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-response')));
   expect(responses).toEqual(['0', '1', '2', '3', '4', '5']);
   await expect(page.locator('.policy-table thead th')).toHaveCount(7);
 });

@@ -23,7 +23,10 @@ async function smallTexts(page: Page, includeSvg: boolean): Promise<string[]> {
       if (rect.width <= 1 || rect.height <= 1) continue;
       if (el.closest('.visually-hidden')) continue;
       const size = parseFloat(style.fontSize);
-      if (size < 23.95) out.push(`${size}px "${node.textContent.trim().slice(0, 40)}" in <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`);
+      if (size < 23.95)
+        out.push(
+          `${size}px "${node.textContent.trim().slice(0, 40)}" in <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`,
+        );
     }
     return out;
   }, includeSvg);
@@ -216,7 +219,17 @@ test.describe('explanations', () => {
     await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
     // The legend names every marker.
     const legend = page.locator('.legend-list');
-    for (const text of ['Nash-MD', 'OMD', 'RLHF', 'regularised Nash', 'Nash of P', 'RLHF optimum', 'μ (reference)', 'π₀ (start)']) await expect(legend).toContainText(text);
+    for (const text of [
+      'Nash-MD',
+      'OMD',
+      'RLHF',
+      'regularised Nash',
+      'Nash of P',
+      'RLHF optimum',
+      'μ (reference)',
+      'π₀ (start)',
+    ])
+      await expect(legend).toContainText(text);
     await disclosure.click();
     await expect(page.locator('.katex')).toHaveCount(0);
   });

@@ -54,7 +54,9 @@ async function expectLegendInsideOrBelow(page: Page) {
 test.describe('presenter layout at 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  test('the header is one row, the figure fills the screen and the legend is inside or under the triangle', async ({ page }) => {
+  test('the header is one row, the figure fills the screen and the legend is inside or under the triangle', async ({
+    page,
+  }) => {
     await page.goto('./#preset=rps&lecture=1');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const header = await box(page.locator('.app-header'));
@@ -130,7 +132,8 @@ test.describe('presenter layout at 1280×720', () => {
     await more.click();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
     const group = page.getByRole('group', { name: 'More tools' });
-    for (const name of [/Undo/, /Redo/, /Share/, /Fullscreen/]) await expect(group.getByRole('button', { name })).toBeVisible();
+    for (const name of [/Undo/, /Redo/, /Share/, /Fullscreen/])
+      await expect(group.getByRole('button', { name })).toBeVisible();
     await expect(group.getByText('Export', { exact: true })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(more).toHaveAttribute('aria-expanded', 'false');

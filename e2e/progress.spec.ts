@@ -4,14 +4,20 @@
  */
 import { expect, test } from './fixtures.ts';
 
-test('n = 500: the trajectories come first, a labelled progress indicator shows while the equilibria are solved, then goes', async ({ page }) => {
+test('n = 500: the trajectories come first, a labelled progress indicator shows while the equilibria are solved, then goes', async ({
+  page,
+}) => {
   // Record, in the page, what is drawn while the indicator is up (polling from the test could miss it).
   await page.addInitScript(() => {
     const seen: { stage: string; drawn: string }[] = [];
     (window as unknown as { seen: typeof seen }).seen = seen;
     new MutationObserver(() => {
       const status = document.querySelector('[data-testid="compute-progress"]');
-      if (status) seen.push({ stage: status.textContent ?? '', drawn: document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '' });
+      if (status)
+        seen.push({
+          stage: status.textContent ?? '',
+          drawn: document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '',
+        });
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await page.goto('./#preset=leaderboard&n=500&t=40');
@@ -46,8 +52,16 @@ test('n = 500: during an edit the RLHF path and table row stay until its new run
   const before = await page.locator('.policy-table tbody td[data-value]').allTextContents();
   await page.keyboard.press('+');
   // The edit's results arrive (new values in the table), then the computation ends.
-  await expect.poll(() => page.locator('.policy-table tbody td[data-value]').allTextContents(), { timeout: 30_000 }).not.toEqual(before);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing()), { timeout: 30_000 }).toBe(false);
+  await expect
+    .poll(() => page.locator('.policy-table tbody td[data-value]').allTextContents(), { timeout: 30_000 })
+    .not.toEqual(before);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => (window as unknown as { nashmdDebug: { computing(): boolean } }).nashmdDebug.computing()),
+      { timeout: 30_000 },
+    )
+    .toBe(false);
   const { drawn, rows } = await page.evaluate(() => {
     const w = window as unknown as { drawn: string[]; rows: number[] };
     return { drawn: w.drawn, rows: w.rows };
@@ -61,7 +75,8 @@ test('n = 3: an edit computed in a few milliseconds never shows the indicator', 
   await page.addInitScript(() => {
     (window as unknown as { shown: boolean }).shown = false;
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="compute-progress"]')) (window as unknown as { shown: boolean }).shown = true;
+      if (document.querySelector('[data-testid="compute-progress"]'))
+        (window as unknown as { shown: boolean }).shown = true;
     }).observe(document, { subtree: true, childList: true });
   });
   await page.goto('./#preset=rps&t=300');

@@ -17,11 +17,16 @@ const full = (t: number) => `nash-md:${t + 1} omd:${t + 1} rlhf:${t + 1}`;
 async function exportedPaths(page: Page): Promise<Record<string, string>> {
   const summary = page.locator('.export-menu summary');
   if (!(await page.locator('.export-menu details').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simplex SVG', exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Simplex SVG', exact: true }).click(),
+  ]);
   const text = await readFile(await file.path(), 'utf8');
   return page.evaluate((svg) => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    return Object.fromEntries([...doc.querySelectorAll('path.trajectory')].map((p) => [p.getAttribute('data-algorithm'), p.getAttribute('d')]));
+    return Object.fromEntries(
+      [...doc.querySelectorAll('path.trajectory')].map((p) => [p.getAttribute('data-algorithm'), p.getAttribute('d')]),
+    );
   }, text);
 }
 
@@ -39,15 +44,23 @@ async function longRun(page: Page): Promise<void> {
   // One format for t wherever it is shown: the table's line, the read-out, the caption, the timeline.
   await expect(page.locator('.t-readout')).toHaveText('400,000');
   await expect(page.getByTestId('caption')).toContainText('t = 400,000.');
-  await expect(page.getByRole('slider', { name: 't', exact: true })).toHaveAttribute('aria-valuetext', /^t = 400,000 of 400,\d{3}$/);
+  await expect(page.getByRole('slider', { name: 't', exact: true })).toHaveAttribute(
+    'aria-valuetext',
+    /^t = 400,000 of 400,\d{3}$/,
+  );
   // The drawn paths go through the thinned history: far fewer rows than iterations.
   await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', 'nash-md:400001 omd:400001 rlhf:400001');
-  const rows = Number(/nash-md:(\d+)/.exec((await page.getByTestId('trajectories').getAttribute('data-rows')) ?? '')?.[1]);
+  const rows = Number(
+    /nash-md:(\d+)/.exec((await page.getByTestId('trajectories').getAttribute('data-rows')) ?? '')?.[1],
+  );
   expect(rows).toBeLessThan(120_000);
 }
 
 test.describe('replaying after a long run', () => {
-  test('dragging the timeline back to t = 10,000 and 300 draws the paths of fresh runs to them', async ({ page, errors }) => {
+  test('dragging the timeline back to t = 10,000 and 300 draws the paths of fresh runs to them', async ({
+    page,
+    errors,
+  }) => {
     test.setTimeout(90_000);
     const fresh300 = await freshAt(page, 300);
     const fresh10k = await freshAt(page, 10_000);

@@ -81,7 +81,9 @@ test('labels are text, never HTML, and the page has a strict Content-Security-Po
   // Labels are at most 24 characters; these fit.
   const evil = ['<img src=x onerror=f()>', '"]]></svg>', '<b>bold</b>'];
   await page.goto(`./#labels=${evil.map(encodeURIComponent).join(',')}&t=10`);
-  await expect(page.getByRole('table', { name: 'Current policies' }).getByRole('columnheader', { name: evil[0] })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Current policies' }).getByRole('columnheader', { name: evil[0] }),
+  ).toBeVisible();
   await expect(page.getByTestId('simplex')).toContainText('"]]></svg>');
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('b', { hasText: 'bold' }).count()).toBe(0);
@@ -97,7 +99,8 @@ test('no network requests leave the app’s own origin', async ({ page, baseURL 
   const foreign: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(new URL(baseURL!).origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    if (!url.startsWith(new URL(baseURL!).origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
   });
   await page.goto('./#preset=rater-types&t=100');
   await expect(page.getByTestId('iteration')).toHaveText('100');
@@ -107,10 +110,15 @@ test('no network requests leave the app’s own origin', async ({ page, baseURL 
   expect(foreign).toEqual([]);
 });
 
-test('inside a sandbox="allow-scripts" iframe (no storage, no module worker) it computes on the main thread with a note', async ({ page, baseURL }) => {
+test('inside a sandbox="allow-scripts" iframe (no storage, no module worker) it computes on the main thread with a note', async ({
+  page,
+  baseURL,
+}) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.setContent(`<iframe title="embed" sandbox="allow-scripts" src="${baseURL}#preset=rps&t=120" style="width:1200px;height:800px"></iframe>`);
+  await page.setContent(
+    `<iframe title="embed" sandbox="allow-scripts" src="${baseURL}#preset=rps&t=120" style="width:1200px;height:800px"></iframe>`,
+  );
   const frame = page.frameLocator('iframe[title="embed"]');
   await expect(frame.getByTestId('iteration')).toHaveText('120', { timeout: 15_000 });
   await expect(frame.getByRole('status').filter({ hasText: 'main thread' })).toBeVisible();

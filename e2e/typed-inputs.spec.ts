@@ -8,7 +8,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, readPolicies, test } from './fixtures.ts';
 
 test.describe('typing in a matrix cell', () => {
-  test('"1.7" typed key by key is refused as a whole: the cell keeps its value, the message names it', async ({ page }) => {
+  test('"1.7" typed key by key is refused as a whole: the cell keeps its value, the message names it', async ({
+    page,
+  }) => {
     await page.goto('./#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const before = await readPolicies(page);
@@ -62,7 +64,9 @@ test.describe('typing in a matrix cell', () => {
     await expect(page.locator('.heatmap-editor__mirror')).toHaveText(/= 0\.75$/);
     await field.fill('1.7');
     await field.press('Enter');
-    await expect(page.locator('.heatmap-editor__message')).toContainText(`${name}: 1.7 is not a probability in [0, 1]. It stays 0.25.`);
+    await expect(page.locator('.heatmap-editor__message')).toContainText(
+      `${name}: 1.7 is not a probability in [0, 1]. It stays 0.25.`,
+    );
     await expect(field).toHaveValue('1.7');
     await expect(page.locator('.heatmap-editor__mirror')).toHaveText(/= 0\.75$/);
   });
@@ -94,7 +98,11 @@ test.describe('n of the random presets', () => {
     const n = page.getByLabel('n', { exact: true });
     await n.fill('1000');
     await n.press('Enter');
-    await expect(page.getByRole('alert').filter({ hasText: 'n: 1000 is too many responses; n must be between 2 and 500. It stays 6.' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'n: 1000 is too many responses; n must be between 2 and 500. It stays 6.' }),
+    ).toBeVisible();
     await expect(n).toHaveValue('1000');
     await expect(n).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('.pref-editor__table tbody tr')).toHaveCount(6);
@@ -121,7 +129,9 @@ test.describe('n of the random presets', () => {
     await n.press('Control+a');
     await page.keyboard.type('300', { delay: 120 });
     await expect(page.locator('.heatmap-editor__title')).toContainText('300 × 300', { timeout: 15_000 });
-    const seen = await page.evaluate(() => [...(window as unknown as { seenN: Set<number> }).seenN].sort((a, b) => a - b));
+    const seen = await page.evaluate(() =>
+      [...(window as unknown as { seenN: Set<number> }).seenN].sort((a, b) => a - b),
+    );
     expect(seen, `matrix sizes shown: ${seen.join(', ')}`).toEqual([6, 300]);
     await expect.poll(() => page.url()).toContain('n=300');
   });
@@ -130,7 +140,16 @@ test.describe('n of the random presets', () => {
 test.describe('inline help', () => {
   test('each jargon control has an ⓘ that opens with the keyboard and closes with Escape', async ({ page }) => {
     await page.goto('./#preset=random&seed=1&n=6');
-    for (const about of ['τ', 'η', 'the step size schedule', 'Show (which algorithms)', 'RLHF reward fitted on', 'μ', 'π₀', 'Simplex corners']) {
+    for (const about of [
+      'τ',
+      'η',
+      'the step size schedule',
+      'Show (which algorithms)',
+      'RLHF reward fitted on',
+      'μ',
+      'π₀',
+      'Simplex corners',
+    ]) {
       await expect(page.getByRole('button', { name: `About ${about}`, exact: true })).toBeVisible();
     }
     const tip = page.getByRole('button', { name: 'About RLHF reward fitted on' });
@@ -138,7 +157,7 @@ test.describe('inline help', () => {
     await expect(tip).toHaveAttribute('aria-expanded', 'false');
     await page.keyboard.press('Enter');
     await expect(tip).toHaveAttribute('aria-expanded', 'true');
-    const text = page.locator(`[id="${await tip.getAttribute("aria-controls")}"]`);
+    const text = page.locator(`[id="${await tip.getAttribute('aria-controls')}"]`);
     await expect(text).toContainText('Bradley–Terry reward');
     await expect(text).toBeVisible();
     await expect(tip).toHaveAccessibleDescription(/Bradley–Terry reward/);
@@ -148,7 +167,9 @@ test.describe('inline help', () => {
     await page.keyboard.press('Space');
     await expect(text).toBeVisible();
     const results = await new AxeBuilder({ page }).include('aside.controls').analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await page.locator('body').click({ position: { x: 5, y: 5 } }); // a click elsewhere closes it
     await expect(text).toBeHidden();
   });
@@ -161,7 +182,11 @@ test('the convergence plot’s ⓘ explains its curves and the Theorem 1 bound',
   const text = page.locator(`[id="${await tip.getAttribute('aria-controls')}"]`);
   await expect(text).toBeVisible();
   await expect(text).toContainText('Theorem 1 bound');
-  await expect(page.getByRole('complementary', { name: 'Measurements' }).getByRole('heading', { name: 'Convergence', exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Measurements' })
+      .getByRole('heading', { name: 'Convergence', exact: true }),
+  ).toBeVisible();
 });
 
 test('the dice preset’s row names show whole, like its column heads', async ({ page }) => {
@@ -172,7 +197,9 @@ test('the dice preset’s row names show whole, like its column heads', async ({
     const name = await page.getByLabel(`Name of response ${k + 1}`).inputValue();
     expect(name).toMatch(/^[ABC] \{\d,\d,\d\}$/);
     await expect(rows.nth(k)).toHaveText(name);
-    const clipped = await rows.nth(k).evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    const clipped = await rows
+      .nth(k)
+      .evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
     expect(clipped, `row name ${name} is clipped`).toBe(false);
   }
 });
@@ -185,7 +212,9 @@ test('τ = 0 with the Theorem 1 schedule says that a constant η is used', async
   await tau.fill('0');
   await tau.press('Enter');
   await expect(schedule).toHaveValue('constant');
-  await expect(page.getByTestId('schedule-note')).toHaveText(/^At τ = 0 the Theorem 1 schedule 2\/\(τ\(t\+2\)\) is undefined; using constant η = [\d.]+\.$/);
+  await expect(page.getByTestId('schedule-note')).toHaveText(
+    /^At τ = 0 the Theorem 1 schedule 2\/\(τ\(t\+2\)\) is undefined; using constant η = [\d.]+\.$/,
+  );
   await tau.fill('0.1');
   await tau.press('Enter');
   await expect(page.getByTestId('schedule-note')).toHaveCount(0);

@@ -50,7 +50,10 @@ test.describe('live visualizer', () => {
     await page.waitForTimeout(400);
     expect(await iteration(page)).toBe(paused);
     // The trajectories are drawn on a canvas that records what it drew: rows 0..t of each run.
-    await expect(page.getByTestId('trajectories')).toHaveAttribute('data-drawn', `nash-md:${paused + 1} omd:${paused + 1} rlhf:${paused + 1}`);
+    await expect(page.getByTestId('trajectories')).toHaveAttribute(
+      'data-drawn',
+      `nash-md:${paused + 1} omd:${paused + 1} rlhf:${paused + 1}`,
+    );
   });
 
   test('Step and Reset move t by one and back to 0', async ({ page }) => {
@@ -76,8 +79,20 @@ test.describe('live visualizer', () => {
     await expect(page.getByTestId('iteration')).toHaveText('137');
     const table = await readPolicies(page);
     expect(Object.keys(table)).toEqual(['Nash-MD', 'RLHF']);
-    for (const [name, algorithm] of [['Nash-MD', 'nash-md'], ['RLHF', 'rlhf']] as const) {
-      const { policies } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau: 0.1, eta: 'theorem', steps: 137, comparisons: 'reference' });
+    for (const [name, algorithm] of [
+      ['Nash-MD', 'nash-md'],
+      ['RLHF', 'rlhf'],
+    ] as const) {
+      const { policies } = simulate({
+        algorithm,
+        preferences: P,
+        reference: mu,
+        initial: pi0,
+        tau: 0.1,
+        eta: 'theorem',
+        steps: 137,
+        comparisons: 'reference',
+      });
       const expected = Array.from(policies.subarray(137 * 4, 138 * 4));
       table[name].forEach((x, i) => expect(x).toBeCloseTo(expected[i], 12));
     }
@@ -112,7 +127,9 @@ test.describe('direct manipulation', () => {
     await expect(page.getByLabel('μ(rock)')).not.toHaveValue('0.5');
     await expect.poll(async () => (await readPolicies(page))['RLHF'][0]).not.toBe(before['RLHF'][0]);
     await expect.poll(() => page.url()).not.toContain('mu=0.5,0.3,0.2');
-    const mu = await Promise.all(['rock', 'paper', 'scissors'].map(async (l) => Number(await page.getByLabel(`μ(${l})`).inputValue())));
+    const mu = await Promise.all(
+      ['rock', 'paper', 'scissors'].map(async (l) => Number(await page.getByLabel(`μ(${l})`).inputValue())),
+    );
     expect(mu.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
   });
 
@@ -177,10 +194,14 @@ test.describe('inputs', () => {
     await page.getByLabel('Name of response 4').fill('lizard');
     await page.getByLabel('Name of response 4').press('Enter');
     await expect(page.getByLabel('μ(lizard)')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Current policies' }).getByRole('columnheader', { name: 'lizard' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Current policies' }).getByRole('columnheader', { name: 'lizard' }),
+    ).toBeVisible();
   });
 
-  test('three rater types: as ε crosses 0 the RLHF policy jumps from y2 to y1, the Nash-MD policy barely moves', async ({ page }) => {
+  test('three rater types: as ε crosses 0 the RLHF policy jumps from y2 to y1, the Nash-MD policy barely moves', async ({
+    page,
+  }) => {
     await page.goto('./#preset=rater-types&eps=-0.05&t=400');
     await expect(page.getByTestId('iteration')).toHaveText('400');
     const below = await readPolicies(page);
@@ -202,7 +223,10 @@ test.describe('inputs', () => {
     // Sweep across the figure until the tooltip appears over some point of the path.
     let shown = false;
     for (let k = 0; k < 60 && !shown; k++) {
-      await page.mouse.move(box.x + box.width * (0.3 + (k % 10) * 0.04), box.y + box.height * (0.3 + Math.floor(k / 10) * 0.06));
+      await page.mouse.move(
+        box.x + box.width * (0.3 + (k % 10) * 0.04),
+        box.y + box.height * (0.3 + Math.floor(k / 10) * 0.06),
+      );
       shown = await page.getByRole('tooltip').isVisible();
     }
     expect(shown).toBe(true);
@@ -211,7 +235,10 @@ test.describe('inputs', () => {
 });
 
 test.describe('an edit and its result', () => {
-  test('reach the screen in the same frame: no frame shows an edited cell beside the old run', async ({ page, errors }) => {
+  test('reach the screen in the same frame: no frame shows an edited cell beside the old run', async ({
+    page,
+    errors,
+  }) => {
     await page.goto('./#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const cell = page.locator('input[data-i="0"][data-j="1"]');
@@ -254,7 +281,9 @@ test.describe('an edit and its result', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a typed μ entry never shows its old value after Enter, and the others follow with the result', async ({ page }) => {
+  test('a typed μ entry never shows its old value after Enter, and the others follow with the result', async ({
+    page,
+  }) => {
     await page.goto('./#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     const field = page.getByLabel('μ(rock)');
@@ -263,7 +292,9 @@ test.describe('an edit and its result', () => {
     const frames = await page.evaluate(
       () =>
         new Promise<string[][]>((resolve) => {
-          const inputs = ['rock', 'paper', 'scissors'].map((l) => document.querySelector<HTMLInputElement>(`input[aria-label="μ(${l})"]`)!);
+          const inputs = ['rock', 'paper', 'scissors'].map((l) =>
+            document.querySelector<HTMLInputElement>(`input[aria-label="μ(${l})"]`)!,
+          );
           const seen: string[][] = [];
           const sample = () => {
             seen.push(inputs.map((i) => i.value));
@@ -284,7 +315,11 @@ test.describe('an edit and its result', () => {
     await page.goto('./?debug#preset=rps&t=300');
     await expect(page.getByTestId('iteration')).toHaveText('300');
     await page.evaluate(async () => {
-      const d = (window as unknown as { nashmdDebug: { injectFault(f: 'hang'): Promise<void>; setWorkerTimeout(ms: number): void } }).nashmdDebug;
+      const d = (
+        window as unknown as {
+          nashmdDebug: { injectFault(f: 'hang'): Promise<void>; setWorkerTimeout(ms: number): void };
+        }
+      ).nashmdDebug;
       d.setWorkerTimeout(10_000);
       await d.injectFault('hang');
     });
@@ -293,6 +328,8 @@ test.describe('an edit and its result', () => {
     await cell.press('ArrowUp');
     // Well before the hung worker is restarted (10 s): the cell and its mirror show the edit.
     await expect.poll(async () => Number(await cell.inputValue()), { timeout: 1000 }).toBeCloseTo(before + 0.01, 9);
-    await expect.poll(async () => Number(await page.locator('input[data-i="1"][data-j="0"]').inputValue()), { timeout: 1000 }).toBeCloseTo(1 - before - 0.01, 9);
+    await expect
+      .poll(async () => Number(await page.locator('input[data-i="1"][data-j="0"]').inputValue()), { timeout: 1000 })
+      .toBeCloseTo(1 - before - 0.01, 9);
   });
 });

@@ -26,7 +26,9 @@ if (process.argv.includes('--browser')) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const sudo = isRoot ? '' : 'sudo ';
     if (!isRoot && !existsSync('/usr/bin/sudo')) {
-      console.error('[ensure-deps] Chromium is missing and this user cannot install it. Run as root:\n  apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core');
+      console.error(
+        '[ensure-deps] Chromium is missing and this user cannot install it. Run as root:\n  apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core',
+      );
       process.exit(1);
     }
     run(`${sudo}apt-get update -qq`);

@@ -57,7 +57,9 @@ describe('requestedPort', () => {
 
   it('names the option when the value is not a port', () => {
     expect(() => requestedPort(['--port'], {})).toThrow('--port must be a port number');
-    expect(() => requestedPort(['--port', 'abc'], {})).toThrow('--port must be a port number from 1 to 65535, got "abc"');
+    expect(() => requestedPort(['--port', 'abc'], {})).toThrow(
+      '--port must be a port number from 1 to 65535, got "abc"',
+    );
     expect(() => requestedPort([], { PORT: '70000' })).toThrow('PORT must be a port number');
   });
 });

@@ -25,7 +25,9 @@ export async function e2eEnv(env) {
       return null;
     }
     if (!(await isPortFree(port, HOST))) {
-      console.error(`[e2e] E2E_PORT=${port} is in use on ${HOST}; the tests never reuse a server they did not start. Stop that server, set another E2E_PORT, or unset it to pick a free port.`);
+      console.error(
+        `[e2e] E2E_PORT=${port} is in use on ${HOST}; the tests never reuse a server they did not start. Stop that server, set another E2E_PORT, or unset it to pick a free port.`,
+      );
       return null;
     }
     return { E2E_PORT: String(port) };
@@ -38,6 +40,9 @@ export async function e2eEnv(env) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const env = await e2eEnv(process.env);
   if (!env) process.exit(1);
-  const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   process.exit(result.status ?? 1);
 }

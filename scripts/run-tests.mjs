@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { e2eEnv } from './run-e2e.mjs';
 
 mkdirSync('reports', { recursive: true });
-const npx = (args, env = {}) => spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+const npx = (args, env = {}) =>
+  spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
 
 let passed = 0;
@@ -51,7 +52,9 @@ if (built) {
   rmSync('reports/playwright.json', { force: true });
   // A port of the tests' own (E2E_PORT, or the first free one from 4173 on).
   const port = await e2eEnv(process.env);
-  const e2eOk = port !== null && npx(['playwright', 'test'], { ...port, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json', E2E_PREBUILT: '1' });
+  const e2eOk =
+    port !== null &&
+    npx(['playwright', 'test'], { ...port, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json', E2E_PREBUILT: '1' });
   const pw = port === null ? null : readJson('reports/playwright.json');
   if (pw) {
     passed += pw.stats.expected + pw.stats.flaky;

@@ -24,9 +24,11 @@ try {
 }
 if (asked !== null && !(await isPortFree(asked, HOST))) fail(`Port ${asked} on ${HOST} is in use. ${HINT}`);
 
-const vite = (args, options) => spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', ...args], { stdio: 'inherit', ...options });
+const vite = (args, options) =>
+  spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', ...args], { stdio: 'inherit', ...options });
 // The app, then the library (<nash-md-explorer>, examples/blog.html uses it) into the same dist/.
-if (vite(['build']).status !== 0 || vite(['build', '-c', 'vite.lib.config.ts']).status !== 0) fail('The build failed (see above).');
+if (vite(['build']).status !== 0 || vite(['build', '-c', 'vite.lib.config.ts']).status !== 0)
+  fail('The build failed (see above).');
 
 let port = asked;
 if (port === null) {
@@ -40,10 +42,15 @@ if (port === null) {
 
 const url = `http://${HOST}:${port}/`;
 console.log(`\n[start] The app: ${url}  (Ctrl+C stops the server)\n`);
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', HOST, '--port', String(port), '--strictPort'], { stdio: 'inherit' });
+const server = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--host', HOST, '--port', String(port), '--strictPort'],
+  { stdio: 'inherit' },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => {
   // The port was free a moment ago: another program took it in between.
-  if (code !== 0 && signal === null) fail(`The server stopped (exit code ${code}). If port ${port} was taken meanwhile: ${HINT}`);
+  if (code !== 0 && signal === null)
+    fail(`The server stopped (exit code ${code}). If port ${port} was taken meanwhile: ${HINT}`);
   process.exit(code ?? 0);
 });

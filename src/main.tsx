@@ -21,7 +21,8 @@ function startExplorer(): Explorer {
   if (!explorer) {
     explorer = createExplorer({ syncHash: true, autosave: STORAGE_KEY, globalKeys: true }, flushSync, debug);
     // Test hooks for fault injection, only when the page is opened with ?debug.
-    if (debug) (window as unknown as { nashmdDebug: Explorer['controller']['debug'] }).nashmdDebug = explorer.controller.debug;
+    if (debug)
+      (window as unknown as { nashmdDebug: Explorer['controller']['debug'] }).nashmdDebug = explorer.controller.debug;
   }
   return explorer;
 }
@@ -41,7 +42,6 @@ function Root({ poster }: { poster: string | undefined }) {
     </ExplorerProvider>
   );
 }
-
 
 const view = parseViewOptions(window.location.hash).options;
 createRoot(document.getElementById('root')!).render(

@@ -28,7 +28,11 @@ let heavyLoaded = false;
 function loadService() {
   servicePromise ??= import('../src/core/simulationService.ts').then((m) => {
     heavyLoaded = true;
-    return { service: m.createSimulationService(), transferables: m.transferables, progressTransferables: m.progressTransferables };
+    return {
+      service: m.createSimulationService(),
+      transferables: m.transferables,
+      progressTransferables: m.progressTransferables,
+    };
   });
   return servicePromise;
 }
@@ -36,7 +40,13 @@ function loadService() {
 type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
 const api: Async<WorkerApi> = {
-  async compute(version: number, wire: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void) {
+  async compute(
+    version: number,
+    wire: WireSpec,
+    steps: number,
+    thinning?: HistoryThinning,
+    onProgress?: (progress: ComputeProgress) => void,
+  ) {
     const scenario = fromWire(wire);
     const early = heavyLoaded ? null : await light;
     if (early && onProgress && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
@@ -51,7 +61,8 @@ const api: Async<WorkerApi> = {
     const { service, transferables, progressTransferables } = await loadService();
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.
-    const report = onProgress && ((p: ComputeProgress) => void onProgress(Comlink.transfer(p, progressTransferables(p))));
+    const report =
+      onProgress && ((p: ComputeProgress) => void onProgress(Comlink.transfer(p, progressTransferables(p))));
     // Small computations answer without their metrics and τ-paths, which follow in a moment
     // (SimulationService in simulationService.ts): the edit's figure does not wait for them.
     const r = service.compute(version, scenario, steps, thinning, report, onProgress !== undefined);

@@ -23,7 +23,9 @@ function usePauseOffscreen(controller: SimulationController) {
   useEffect(() => {
     const el = stage.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => controller.setVisible(entries[entries.length - 1].isIntersecting));
+    const observer = new IntersectionObserver((entries) =>
+      controller.setVisible(entries[entries.length - 1].isIntersecting),
+    );
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -63,13 +65,26 @@ function useShownFigures(): ReadonlySet<FigureId> {
   const { options } = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
   const hide = useView((v) => v.hide);
-  return new Set(FIGURES.filter((f) => f.shown(n) && !(f.hiddenBy && hide.has(f.hiddenBy)) && (!options.figures || options.figures.includes(f.id))).map((f) => f.id));
+  return new Set(
+    FIGURES.filter(
+      (f) =>
+        f.shown(n) && !(f.hiddenBy && hide.has(f.hiddenBy)) && (!options.figures || options.figures.includes(f.id)),
+    ).map((f) => f.id),
+  );
 }
 
 /** A stage figure in its own Suspense boundary (its renderer may load on demand). */
 function StageFigure({ id }: { id: FigureId }) {
   return (
-    <Suspense fallback={id === 'simplex' ? <div className="figure simplex-figure" /> : <p className="figure-loading">Loading the views for more responses…</p>}>
+    <Suspense
+      fallback={
+        id === 'simplex' ? (
+          <div className="figure simplex-figure" />
+        ) : (
+          <p className="figure-loading">Loading the views for more responses…</p>
+        )
+      }
+    >
       <FigureHost id={id} />
     </Suspense>
   );
@@ -100,7 +115,13 @@ export function App({ chrome }: { chrome: Chrome }) {
   );
   return (
     // data-embed (not a class): lecture mode toggles classes on this element from outside React.
-    <div className="app" data-embed={embed || undefined} data-figures={figureOnly ? options.figures?.join(' ') : undefined} data-theme={options.theme ?? undefined} ref={appRef}>
+    <div
+      className="app"
+      data-embed={embed || undefined}
+      data-figures={figureOnly ? options.figures?.join(' ') : undefined}
+      data-theme={options.theme ?? undefined}
+      ref={appRef}
+    >
       {!figureOnly && (
         <Suspense fallback={<header className="app-header" />}>
           <AppHeader embed={embed} />
@@ -129,12 +150,14 @@ export function App({ chrome }: { chrome: Chrome }) {
         {measurements && (
           <aside className="panel side" aria-label="Measurements">
             {shown.has('convergence') && (
-            <div className="label-with-info">
-              <h2>Convergence</h2>
-              <InfoTip about="the convergence plot">
-                KL(π*τ ‖ πₜ) is how far each policy is from the regularised Nash π*τ and exploitability how much a best response gains against it; with the Theorem 1 step the dashed “Theorem 1 bound” is the paper’s guaranteed rate for Nash-MD.
-              </InfoTip>
-            </div>
+              <div className="label-with-info">
+                <h2>Convergence</h2>
+                <InfoTip about="the convergence plot">
+                  KL(π*τ ‖ πₜ) is how far each policy is from the regularised Nash π*τ and exploitability how much a
+                  best response gains against it; with the Theorem 1 step the dashed “Theorem 1 bound” is the paper’s
+                  guaranteed rate for Nash-MD.
+                </InfoTip>
+              </div>
             )}
             {/* Placeholders of the figures' own size, so nothing moves when they arrive. */}
             {shown.has('convergence') && (

@@ -17,7 +17,10 @@ export function ComputeProgress() {
   const [shownFor, setShownFor] = useState<number | null>(null);
   useEffect(() => {
     if (busySince === null) return;
-    const timer = window.setTimeout(() => setShownFor(busySince), Math.max(0, busySince + PROGRESS_DELAY_MS - performance.now()));
+    const timer = window.setTimeout(
+      () => setShownFor(busySince),
+      Math.max(0, busySince + PROGRESS_DELAY_MS - performance.now()),
+    );
     return () => window.clearTimeout(timer);
   }, [busySince]);
   if (busySince === null || shownFor !== busySince) return null;
@@ -25,7 +28,11 @@ export function ComputeProgress() {
   return (
     <div className="compute-progress" role="status" data-testid="compute-progress">
       <span>{text}…</span>
-      <progress max={1} value={stage ? fraction : undefined} aria-label={`${text}: ${stage ? `${Math.round(fraction * 100)} %` : 'working'}`} />
+      <progress
+        max={1}
+        value={stage ? fraction : undefined}
+        aria-label={`${text}: ${stage ? `${Math.round(fraction * 100)} %` : 'working'}`}
+      />
     </div>
   );
 }

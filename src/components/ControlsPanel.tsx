@@ -20,7 +20,8 @@ const Dynamics = memo(DynamicsControls);
 const FlowField = lazy(() => import('./FlowFieldControl.tsx').then((m) => ({ default: m.FlowFieldControl })));
 const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: memo(m.CornerPicker) })));
 
-const REFERENCE_HELP = 'μ is the reference policy (the model before alignment): the KL penalty τ·KL(π‖μ) pulls every policy towards it, and the RLHF optimum reweights it.';
+const REFERENCE_HELP =
+  'μ is the reference policy (the model before alignment): the KL penalty τ·KL(π‖μ) pulls every policy towards it, and the RLHF optimum reweights it.';
 const START_HELP = 'π₀ is the policy every algorithm starts from at t = 0.';
 
 export function ControlsPanel() {
@@ -59,10 +60,24 @@ export function ControlsPanel() {
         <Paste onApply={applyPaste} />
       </Gate>
       <Gate name="reference">
-        <Policy legend="Reference policy μ" symbol="μ" info={REFERENCE_HELP} labels={labels} value={reference} onChange={a.setReference} />
+        <Policy
+          legend="Reference policy μ"
+          symbol="μ"
+          info={REFERENCE_HELP}
+          labels={labels}
+          value={reference}
+          onChange={a.setReference}
+        />
       </Gate>
       <Gate name="initial">
-        <Policy legend="Start π₀" symbol="π₀" info={START_HELP} labels={labels} value={initial} onChange={a.setInitial} />
+        <Policy
+          legend="Start π₀"
+          symbol="π₀"
+          info={START_HELP}
+          labels={labels}
+          value={initial}
+          onChange={a.setInitial}
+        />
       </Gate>
       <Dynamics />
       <Suspense fallback={null}>

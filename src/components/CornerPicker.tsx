@@ -48,7 +48,12 @@ function CornerSelects() {
         {labels.map((label, i) => (
           <label key={i} htmlFor={`${id}-${i}`}>
             <span>{label}</span>
-            <select id={`${id}-${i}`} aria-label={`Corner for ${label}`} value={cornerOf(i)} onChange={(e) => assign(i, Number(e.target.value))}>
+            <select
+              id={`${id}-${i}`}
+              aria-label={`Corner for ${label}`}
+              value={cornerOf(i)}
+              onChange={(e) => assign(i, Number(e.target.value))}
+            >
               {NAMES.map((name, k) => (
                 <option key={name} value={k}>
                   corner {name}
@@ -67,7 +72,7 @@ function CornerSelects() {
 function describeGroup(group: readonly number[]): string {
   const sorted = [...group].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let k = 0; k < sorted.length; ) {
+  for (let k = 0; k < sorted.length;) {
     let end = k;
     while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
     parts.push(end > k ? `${sorted[k] + 1}-${sorted[end] + 1}` : String(sorted[k] + 1));
@@ -80,8 +85,12 @@ type GroupParse = { ok: true; group: number[] | 'rest' } | { ok: false; message:
 
 /** One corner's text: numbers (1-based), ranges "3-10", response names, or "rest". */
 function parseGroup(text: string, labels: readonly string[], field: string): GroupParse {
-  const tokens = text.split(/[,;\n]+/).map((t) => t.trim()).filter((t) => t !== '');
-  if (tokens.length === 0) return { ok: false, message: `${field} is empty; every corner needs at least one response.` };
+  const tokens = text
+    .split(/[,;\n]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (tokens.length === 0)
+    return { ok: false, message: `${field} is empty; every corner needs at least one response.` };
   if (tokens.length === 1 && tokens[0].toLowerCase() === 'rest') return { ok: true, group: 'rest' };
   const n = labels.length;
   const out = new Set<number>();
@@ -93,13 +102,20 @@ function parseGroup(text: string, labels: readonly string[], field: string): Gro
     else if (/^\d+$/.test(token) && Number(token) >= 1 && Number(token) <= n) out.add(Number(token) - 1);
     else if (range && Number(range[1]) >= 1 && Number(range[2]) <= n && Number(range[1]) <= Number(range[2])) {
       for (let k = Number(range[1]); k <= Number(range[2]); k++) out.add(k - 1);
-    } else return { ok: false, message: `${field}: "${token}" is not a response number (1–${n}), a range like 3-10, a response name or "rest".` };
+    } else
+      return {
+        ok: false,
+        message: `${field}: "${token}" is not a response number (1–${n}), a range like 3-10, a response name or "rest".`,
+      };
   }
   return { ok: true, group: [...out].sort((a, b) => a - b) };
 }
 
 /** The three fields' texts as corners, or a message naming the field at fault. */
-function parseCorners(texts: readonly string[], labels: readonly string[]): { ok: true; corners: Corners } | { ok: false; message: string } {
+function parseCorners(
+  texts: readonly string[],
+  labels: readonly string[],
+): { ok: true; corners: Corners } | { ok: false; message: string } {
   const groups: (number[] | 'rest')[] = [];
   for (let k = 0; k < 3; k++) {
     const parsed = parseGroup(texts[k], labels, `Corner ${NAMES[k]}`);
@@ -113,7 +129,11 @@ function parseCorners(texts: readonly string[], labels: readonly string[]): { ok
     if (g === 'rest') continue;
     for (const i of g) {
       const other = owner.get(i);
-      if (other !== undefined) return { ok: false, message: `${labels[i]} is in corner ${NAMES[other]} and corner ${NAMES[k]}; each response can be in one corner only.` };
+      if (other !== undefined)
+        return {
+          ok: false,
+          message: `${labels[i]} is in corner ${NAMES[other]} and corner ${NAMES[k]}; each response can be in one corner only.`,
+        };
       owner.set(i, k);
     }
   }
@@ -196,8 +216,8 @@ function CornerFields() {
         )}
       </div>
       <p className="field-note" id={`${id}-help`}>
-        Response numbers (1–{n}), ranges like 3-10 or names, comma separated; &quot;rest&quot; takes every response not in another corner. Responses in no corner are
-        not shown.
+        Response numbers (1–{n}), ranges like 3-10 or names, comma separated; &quot;rest&quot; takes every response not
+        in another corner. Responses in no corner are not shown.
       </p>
       {error && (
         <p className="field-error" id={`${id}-err`} role="alert">

@@ -9,7 +9,6 @@ import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
 
-
 /** One sentence per jargon control (shown by its ⓘ). */
 export const HELP = {
   tau: 'τ is the strength of the KL penalty towards μ: the target π*_τ is the Nash equilibrium of the game where each policy pays τ·KL(π‖μ); at τ = 0 it is the Nash equilibrium of P itself.',
@@ -51,7 +50,11 @@ export function DynamicsControls() {
           <label htmlFor={`${id}-schedule`}>Step size</label>
           <InfoTip about="the step size schedule">{HELP.schedule}</InfoTip>
         </span>
-        <select id={`${id}-schedule`} value={schedule} onChange={(e) => a.setSchedule(e.target.value as 'constant' | 'theorem')}>
+        <select
+          id={`${id}-schedule`}
+          value={schedule}
+          onChange={(e) => a.setSchedule(e.target.value as 'constant' | 'theorem')}
+        >
           <option value="constant">constant η</option>
           <option value="theorem" disabled={tau === 0}>
             Theorem 1: η_t = 2/(τ(t+2)){tau === 0 ? ' (needs τ > 0)' : ''}
@@ -64,39 +67,43 @@ export function DynamicsControls() {
         )}
       </Gate>
       <Gate name="eta">
-      <LogSlider
-        label="η (step size)"
-        name="η"
-        value={eta}
-        min={ETA_RANGE.min}
-        max={ETA_RANGE.max}
-        onChange={a.setEta}
-        validate={(v) => checkField('eta', v)}
-        disabled={schedule === 'theorem'}
-        testId="eta"
-        info={<InfoTip about="η">{HELP.eta}</InfoTip>}
-      />
-      {schedule === 'constant' && effectiveEta({ eta, tau }) < eta && (
-        <p className="field-note" role="status">
-          Runs use η = 1/τ = {Number((1 / tau).toPrecision(3))}: the mixture weight ητ cannot exceed 1.
-        </p>
-      )}
+        <LogSlider
+          label="η (step size)"
+          name="η"
+          value={eta}
+          min={ETA_RANGE.min}
+          max={ETA_RANGE.max}
+          onChange={a.setEta}
+          validate={(v) => checkField('eta', v)}
+          disabled={schedule === 'theorem'}
+          testId="eta"
+          info={<InfoTip about="η">{HELP.eta}</InfoTip>}
+        />
+        {schedule === 'constant' && effectiveEta({ eta, tau }) < eta && (
+          <p className="field-note" role="status">
+            Runs use η = 1/τ = {Number((1 / tau).toPrecision(3))}: the mixture weight ητ cannot exceed 1.
+          </p>
+        )}
       </Gate>
       <Gate name="algorithms">
-      <fieldset className="algo-toggles" aria-labelledby={`${id}-show`}>
-        <legend>
-          <span id={`${id}-show`}>Show</span>
-          <InfoTip about="Show (which algorithms)">{HELP.show}</InfoTip>
-        </legend>
-        <AlgorithmPicker idBase={id} />
-      </fieldset>
+        <fieldset className="algo-toggles" aria-labelledby={`${id}-show`}>
+          <legend>
+            <span id={`${id}-show`}>Show</span>
+            <InfoTip about="Show (which algorithms)">{HELP.show}</InfoTip>
+          </legend>
+          <AlgorithmPicker idBase={id} />
+        </fieldset>
       </Gate>
       <Gate name="comparisons" className="param-row">
         <span className="label-with-info">
           <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
           <InfoTip about="RLHF reward fitted on">{HELP.comparisons}</InfoTip>
         </span>
-        <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}>
+        <select
+          id={`${id}-cmp`}
+          value={comparisons}
+          onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}
+        >
           <option value="uniform">uniform pairs</option>
           <option value="reference">pairs drawn from μ</option>
         </select>

@@ -20,7 +20,13 @@ export function Explanations() {
   return (
     <section className={`explanations${open ? ' open' : ''}`} aria-labelledby={`${EXPLANATIONS_ID}-button`}>
       <h2 className="explanations-heading">
-        <button type="button" id={`${EXPLANATIONS_ID}-button`} aria-expanded={open} aria-controls={EXPLANATIONS_ID} onClick={toggle}>
+        <button
+          type="button"
+          id={`${EXPLANATIONS_ID}-button`}
+          aria-expanded={open}
+          aria-controls={EXPLANATIONS_ID}
+          onClick={toggle}
+        >
           <span aria-hidden="true" className="disclosure-mark">
             {open ? '▾' : '▸'}
           </span>{' '}

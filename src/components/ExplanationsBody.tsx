@@ -49,7 +49,8 @@ const FORMULAS: readonly Formula[] = [
     tex: [String.raw`\pi_t^{\mu}(y) \;\propto\; \pi_t(y)^{\,1-\eta_t\tau}\,\mu(y)^{\,\eta_t\tau}`],
     note: (
       <>
-        Nash-MD first pulls the current policy {sub('π', 't')} part of the way towards the reference μ (the weight {sub('η', 't')}τ must lie between 0 and 1).
+        Nash-MD first pulls the current policy {sub('π', 't')} part of the way towards the reference μ (the weight{' '}
+        {sub('η', 't')}τ must lie between 0 and 1).
       </>
     ),
   },
@@ -58,24 +59,29 @@ const FORMULAS: readonly Formula[] = [
     tex: [String.raw`\pi_{t+1}(y) \;\propto\; \pi_t^{\mu}(y)\,\exp\!\big(\eta_t\,P(y \succ \pi_t^{\mu})\big)`],
     note: (
       <>
-        Then every response is reweighted by how often it beats that mixture. OMD is the same update against {sub('π', 't')} itself, which is why it
-        can circle for ever.
+        Then every response is reweighted by how often it beats that mixture. OMD is the same update against{' '}
+        {sub('π', 't')} itself, which is why it can circle for ever.
       </>
     ),
   },
   {
     title: 'The regularised preference',
-    tex: [String.raw`P_\tau(\pi \succ \pi') \;=\; P(\pi \succ \pi') \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu) \;+\; \tau\,\mathrm{KL}(\pi'\,\|\,\mu)`],
+    tex: [
+      String.raw`P_\tau(\pi \succ \pi') \;=\; P(\pi \succ \pi') \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu) \;+\; \tau\,\mathrm{KL}(\pi'\,\|\,\mu)`,
+    ],
     note: (
       <>
-        π*{<sub>τ</sub>} (the filled star) is the policy that no other policy beats under P{<sub>τ</sub>}. As τ → 0 it tends to a Nash equilibrium of P
-        (the open star); as τ grows it tends to μ.
+        π*{<sub>τ</sub>} (the filled star) is the policy that no other policy beats under P{<sub>τ</sub>}. As τ → 0 it
+        tends to a Nash equilibrium of P (the open star); as τ grows it tends to μ.
       </>
     ),
   },
   {
     title: 'The RLHF objective',
-    tex: [String.raw`\max_{\pi}\; \mathbb{E}_{y\sim\pi}\big[\,r(y)\,\big] \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu)`, String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(r(y)/\tau\big)`],
+    tex: [
+      String.raw`\max_{\pi}\; \mathbb{E}_{y\sim\pi}\big[\,r(y)\,\big] \;-\; \tau\,\mathrm{KL}(\pi\,\|\,\mu)`,
+      String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(r(y)/\tau\big)`,
+    ],
     note: 'RLHF first fits one Bradley–Terry score r(y) per response, then maximises it; the maximiser is the RLHF optimum (the diamond). On a cycle the score is flat, so RLHF has nothing to go on.',
   },
   {
@@ -97,7 +103,17 @@ function Formulas() {
           <h4>{f.title}</h4>
           {f.tex.map((tex) =>
             katex ? (
-              <div key={tex} className="formula-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }) }} />
+              <div
+                key={tex}
+                className="formula-tex"
+                dangerouslySetInnerHTML={{
+                  __html: katex.renderToString(tex, {
+                    displayMode: true,
+                    throwOnError: false,
+                    output: 'htmlAndMathml',
+                  }),
+                }}
+              />
             ) : (
               <pre key={tex} className="formula-tex formula-fallback">
                 {tex}
@@ -122,7 +138,9 @@ const DASH_WORD = (dash: string) => (dash === '' ? 'solid' : 'dashed');
 
 function algoNote(a: AlgorithmId, reason: string | null): string {
   const st = ALGORITHM_STYLE[a];
-  const base = ALGO_NOTE[a] ?? `${algorithmInfo(a)?.displayName ?? a}: ${DASH_WORD(st.dash)} (${st.dash}), a ${st.marker.replace('-', ' ')}`;
+  const base =
+    ALGO_NOTE[a] ??
+    `${algorithmInfo(a)?.displayName ?? a}: ${DASH_WORD(st.dash)} (${st.dash}), a ${st.marker.replace('-', ' ')}`;
   return reason ? `${base} — unavailable: ${reason}` : base;
 }
 
@@ -136,7 +154,13 @@ function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
           <li key={a}>
             <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
               <line x1="2" y1="10" x2="36" y2="10" stroke={st.color} strokeWidth="2.5" strokeDasharray={st.dash} />
-              <path d={LEGEND_SYMBOL[st.marker]} transform="translate(39 10)" fill={st.color} stroke="#fff" strokeWidth="1" />
+              <path
+                d={LEGEND_SYMBOL[st.marker]}
+                transform="translate(39 10)"
+                fill={st.color}
+                stroke="#fff"
+                strokeWidth="1"
+              />
             </svg>
             <span data-algorithm={a}>{richLabel(algoNote(a, unavailableReason(a, scenario)))}</span>
           </li>
@@ -147,7 +171,13 @@ function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
         return (
           <li key={key}>
             <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
-              <path d={g.d} transform="translate(24 10) scale(0.8)" fill={g.fill} stroke={g.stroke} strokeWidth={g.strokeWidth} />
+              <path
+                d={g.d}
+                transform="translate(24 10) scale(0.8)"
+                fill={g.fill}
+                stroke={g.stroke}
+                strokeWidth={g.strokeWidth}
+              />
             </svg>
             <span>
               {richLabel(MARKER_STYLE[key].label)} — {MARKER_STYLE[key].glyph}
@@ -158,7 +188,14 @@ function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
       {(['regularizedPath', 'rlhfPath'] as const).map((key) => (
         <li key={key}>
           <svg width="48" height="20" viewBox="0 0 48 20" aria-hidden="true">
-            <path d="M2 15 Q 20 2 46 8" fill="none" stroke={TAU_PATH_STYLE[key].color} strokeWidth="1.5" strokeDasharray={TAU_PATH_STYLE[key].dash} opacity="0.8" />
+            <path
+              d="M2 15 Q 20 2 46 8"
+              fill="none"
+              stroke={TAU_PATH_STYLE[key].color}
+              strokeWidth="1.5"
+              strokeDasharray={TAU_PATH_STYLE[key].dash}
+              opacity="0.8"
+            />
           </svg>
           <span>{richLabel(MARKER_STYLE[key].label)} (faint curve, τ from 20 down to 0.001)</span>
         </li>
@@ -180,7 +217,17 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
             <h4>{info.displayName}</h4>
             {ALGORITHM_TEX[a].map((tex) =>
               katex ? (
-                <div key={tex} className="formula-tex" dangerouslySetInnerHTML={{ __html: katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }) }} />
+                <div
+                  key={tex}
+                  className="formula-tex"
+                  dangerouslySetInnerHTML={{
+                    __html: katex.renderToString(tex, {
+                      displayMode: true,
+                      throwOnError: false,
+                      output: 'htmlAndMathml',
+                    }),
+                  }}
+                />
               ) : (
                 <pre key={tex} className="formula-tex formula-fallback">
                   {tex}
@@ -212,8 +259,9 @@ export default function ExplanationsBody() {
   return (
     <>
       <p>
-        Each point of the triangle is a policy π over the three responses (or three groups of responses) at its corners. The lines are
-        the policies each algorithm visits, from π₀ up to the current iteration t; the markers are where they are heading.
+        Each point of the triangle is a policy π over the three responses (or three groups of responses) at its corners.
+        The lines are the policies each algorithm visits, from π₀ up to the current iteration t; the markers are where
+        they are heading.
       </p>
       <h3>Legend</h3>
       <Legend shown={shown} />

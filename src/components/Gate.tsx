@@ -11,7 +11,12 @@ export function Gate({ name, children, className }: { name: ControlName; childre
   const { hidden, locked } = useControl(name);
   if (hidden) return null;
   return (
-    <fieldset className={`gate${className ? ` ${className}` : ''}`} disabled={locked} data-control={name} data-locked={locked || undefined}>
+    <fieldset
+      className={`gate${className ? ` ${className}` : ''}`}
+      disabled={locked}
+      data-control={name}
+      data-locked={locked || undefined}
+    >
       {children}
     </fieldset>
   );

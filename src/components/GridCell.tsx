@@ -33,7 +33,18 @@ interface GridCellProps {
   handlers: RefObject<CellHandlers>;
 }
 
-export const GridCell = memo(function GridCell({ i, j, value, text, label, invalid, dragging, readOnly, messageId, handlers }: GridCellProps) {
+export const GridCell = memo(function GridCell({
+  i,
+  j,
+  value,
+  text,
+  label,
+  invalid,
+  dragging,
+  readOnly,
+  messageId,
+  handlers,
+}: GridCellProps) {
   const background = heatColor(value);
   return (
     <td className="pref-editor__cell" style={{ background, color: textColorOn(background) }}>

@@ -6,8 +6,26 @@
  * wheel over a focused cell (±0.01); drag vertically with a mouse or pen (0.005 per px, after a
  * 4 px dead zone so a click still just focuses the cell for typing). Touch drags scroll the page.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
-import { cellName, dragValue, formatCell, judgeCellText, mirrorUpdate, stepValue, WHEEL_NOTCH_PX, type PreferenceRows } from '../state/matrixEdit.ts';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import {
+  cellName,
+  dragValue,
+  formatCell,
+  judgeCellText,
+  mirrorUpdate,
+  stepValue,
+  WHEEL_NOTCH_PX,
+  type PreferenceRows,
+} from '../state/matrixEdit.ts';
 import { TYPING_PAUSE_MS } from '../state/numberInput.ts';
 import { GridCell, type CellHandlers } from './GridCell.tsx';
 import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
@@ -29,7 +47,15 @@ const key = (i: number, j: number) => `${i},${j}`;
 const NO_DRAFTS: ReadonlyMap<string, CellDraft> = new Map();
 
 const noop = () => {};
-const NO_HANDLERS: CellHandlers = { focus: noop, blur: noop, input: noop, keyDown: noop, pointerDown: noop, pointerMove: noop, endDrag: noop };
+const NO_HANDLERS: CellHandlers = {
+  focus: noop,
+  blur: noop,
+  input: noop,
+  keyDown: noop,
+  pointerDown: noop,
+  pointerMove: noop,
+  endDrag: noop,
+};
 
 interface DragState {
   i: number;
@@ -40,14 +66,27 @@ interface DragState {
   active: boolean;
 }
 
-export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAddResponse, onRemoveResponse, minN, maxN, readOnly }: Required<PreferenceEditorProps>) {
+export function GridEditor({
+  preferences,
+  labels,
+  onChange,
+  onLabelsChange,
+  onAddResponse,
+  onRemoveResponse,
+  minN,
+  maxN,
+  readOnly,
+}: Required<PreferenceEditorProps>) {
   const n = preferences.length;
   // Unique per instance: aria-describedby must point at this editor's message, not another's.
   const MESSAGE_ID = useId();
   // Another matrix size or other names (a preset, a paste, an added response): the cells' texts
   // no longer belong to them, so drafts belong to a shape.
   const shape = `${n}\u0000${labels.join('\u0000')}`;
-  const [drafts, setDrafts] = useState<{ shape: string; cells: ReadonlyMap<string, CellDraft> }>({ shape, cells: NO_DRAFTS });
+  const [drafts, setDrafts] = useState<{ shape: string; cells: ReadonlyMap<string, CellDraft> }>({
+    shape,
+    cells: NO_DRAFTS,
+  });
   const cells = drafts.shape === shape ? drafts.cells : NO_DRAFTS;
   const [focused, setFocused] = useState<string | null>(null);
   // A new matrix (the applied value arriving, an undo, a drag): applied texts give way, unless
@@ -56,7 +95,11 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   const [seenMatrix, setSeenMatrix] = useState(preferences);
   if (seenMatrix !== preferences) {
     setSeenMatrix(preferences);
-    const kept = [...cells].filter(([k, d]) => !d.applied || (k === focused && preferences[Number(k.split(',')[0])]?.[Number(k.split(',')[1])] === d.applied.value));
+    const kept = [...cells].filter(
+      ([k, d]) =>
+        !d.applied ||
+        (k === focused && preferences[Number(k.split(',')[0])]?.[Number(k.split(',')[1])] === d.applied.value),
+    );
     if (kept.length !== cells.size) setDrafts({ shape, cells: new Map(kept) });
   }
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -118,7 +161,13 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
       const again = before?.applied?.value === value; // Enter after a pause that applied it
       if (next[i][j] !== P[i][j] && !again) onChange(next);
       const unchanged = next[i][j] === P[i][j];
-      setDraft(i, j, final && unchanged ? null : { text: final ? formatCell(value, size) : text, message: null, applied: { value, over: P } });
+      setDraft(
+        i,
+        j,
+        final && unchanged
+          ? null
+          : { text: final ? formatCell(value, size) : text, message: null, applied: { value, over: P } },
+      );
     } else if (judged.kind === 'refuse') {
       setDraft(i, j, { text, message: judged.message });
     } else if (judged.kind === 'revert' || final) {
@@ -135,7 +184,13 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   useEffect(() => {
     wheelRef.current = (e: WheelEvent) => {
       const input = e.target instanceof HTMLInputElement ? e.target : null;
-      if (readOnly || !input || input !== (input.getRootNode() as Document | ShadowRoot).activeElement || input.dataset.i === undefined) return;
+      if (
+        readOnly ||
+        !input ||
+        input !== (input.getRootNode() as Document | ShadowRoot).activeElement ||
+        input.dataset.i === undefined
+      )
+        return;
       e.preventDefault();
       const i = Number(input.dataset.i);
       const j = Number(input.dataset.j);
@@ -171,7 +226,12 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
 
   const onCellKeyDown = (e: KeyboardEvent<HTMLInputElement>, i: number, j: number) => {
     if (readOnly) return;
-    const keys: Record<string, [number, boolean]> = { ArrowUp: [1, e.shiftKey], ArrowDown: [-1, e.shiftKey], PageUp: [1, true], PageDown: [-1, true] };
+    const keys: Record<string, [number, boolean]> = {
+      ArrowUp: [1, e.shiftKey],
+      ArrowDown: [-1, e.shiftKey],
+      PageUp: [1, true],
+      PageDown: [-1, true],
+    };
     const step = keys[e.key];
     if (step) {
       e.preventDefault();
@@ -236,7 +296,9 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   });
 
   // Refusals of the cells still showing refused text (usually one), the focused cell's first.
-  const refused = [...cells.entries()].filter(([, d]) => d.message !== null).sort(([a], [b]) => Number(b === focused) - Number(a === focused));
+  const refused = [...cells.entries()]
+    .filter(([, d]) => d.message !== null)
+    .sort(([a], [b]) => Number(b === focused) - Number(a === focused));
   const message =
     refused.length > 0
       ? `${refused.map(([, d]) => d.message).join(' ')} Enter a probability between 0 and 1, or press Esc to show the current value again.`
@@ -252,9 +314,7 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
   return (
     <div className={`pref-editor pref-editor--${density}`} style={{ '--pe-name-ch': longestName } as CSSProperties}>
       <table ref={tableRef} className="pref-editor__table">
-        <caption>
-          Preference matrix P(row ≻ column)
-        </caption>
+        <caption>Preference matrix P(row ≻ column)</caption>
         <colgroup>
           <col className="pref-editor__col-head" />
           {preferences.map((_, j) => (
@@ -268,7 +328,13 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
             </td>
             {preferences.map((_, k) => (
               <th key={k} scope="col" className="pref-editor__col-label">
-                <input {...nameFieldProps(k, MESSAGE_ID)} className="pref-editor__label-input" aria-label={`Name of response ${k + 1}`} title={name(k)} readOnly={readOnly} />
+                <input
+                  {...nameFieldProps(k, MESSAGE_ID)}
+                  className="pref-editor__label-input"
+                  aria-label={`Name of response ${k + 1}`}
+                  title={name(k)}
+                  readOnly={readOnly}
+                />
               </th>
             ))}
           </tr>
@@ -296,7 +362,12 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
               {row.map((value, j) => {
                 if (i === j) {
                   return (
-                    <td key={j} className="pref-editor__diag" aria-label={`${cellName(labels, i, i)} = ½, fixed`} title="A response ties with itself">
+                    <td
+                      key={j}
+                      className="pref-editor__diag"
+                      aria-label={`${cellName(labels, i, i)} = ½, fixed`}
+                      title="A response ties with itself"
+                    >
                       ½
                     </td>
                   );
@@ -325,10 +396,18 @@ export function GridEditor({ preferences, labels, onChange, onLabelsChange, onAd
       <EditorMessage id={MESSAGE_ID} className="pref-editor__message" message={message} />
       {!readOnly && (
         <div className="pref-editor__actions">
-          <button type="button" className="pref-editor__add" onClick={onAddResponse} disabled={n >= maxN} title={n >= maxN ? `At most ${maxN} responses` : undefined}>
+          <button
+            type="button"
+            className="pref-editor__add"
+            onClick={onAddResponse}
+            disabled={n >= maxN}
+            title={n >= maxN ? `At most ${maxN} responses` : undefined}
+          >
             Add response
           </button>
-          <span className="pref-editor__hint">Type, drag up/down, scroll, or ↑/↓ (Shift: 0.1). The mirror cell follows: P(b ≻ a) = 1 − P(a ≻ b).</span>
+          <span className="pref-editor__hint">
+            Type, drag up/down, scroll, or ↑/↓ (Shift: 0.1). The mirror cell follows: P(b ≻ a) = 1 − P(a ≻ b).
+          </span>
         </div>
       )}
     </div>

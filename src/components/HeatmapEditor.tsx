@@ -62,7 +62,17 @@ function writeReadout(el: HTMLElement | null, latest: Latest, hover: HeatmapCell
   el.textContent = `${hover ? '' : 'Selected: '}${cellName(latest.labels, cell.i, cell.j)} = ${value}`;
 }
 
-export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, onAddResponse, onRemoveResponse, minN, maxN, readOnly }: HeatmapEditorProps) {
+export function HeatmapEditor({
+  preferences,
+  labels,
+  onChange,
+  onLabelsChange,
+  onAddResponse,
+  onRemoveResponse,
+  minN,
+  maxN,
+  readOnly,
+}: HeatmapEditorProps) {
   const n = preferences.length;
   const id = useId();
   const [chosen, setSelected] = useState<HeatmapCell>({ i: 0, j: 1 });
@@ -99,7 +109,13 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
         writeReadout(readoutRef.current, latest.current, cell);
       },
       onSelect: (cell) => setSelected(cell),
-      onNudge: (cell, direction, big) => commitCell(latest.current, cell.i, cell.j, stepValue(latest.current.preferences[cell.i][cell.j], direction, big)),
+      onNudge: (cell, direction, big) =>
+        commitCell(
+          latest.current,
+          cell.i,
+          cell.j,
+          stepValue(latest.current.preferences[cell.i][cell.j], direction, big),
+        ),
       onEditRequest: () => {
         inputRef.current?.focus();
         inputRef.current?.select();
@@ -123,7 +139,13 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
   }, []);
 
   useEffect(() => {
-    rendererRef.current?.update({ preferences, labels, order, selected: { i, j }, theme: lecture ? LECTURE_THEME : DEFAULT_THEME });
+    rendererRef.current?.update({
+      preferences,
+      labels,
+      order,
+      selected: { i, j },
+      theme: lecture ? LECTURE_THEME : DEFAULT_THEME,
+    });
     writeReadout(readoutRef.current, { preferences, labels, selected: { i, j }, readOnly, onChange }, hoverRef.current);
   }, [preferences, labels, order, i, j, lecture, readOnly, onChange]);
 
@@ -153,10 +175,20 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
           </select>
         </label>
         <span className="heatmap-editor__zoom" role="group" aria-label="Zoom">
-          <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => rendererRef.current?.zoomBy(1 / ZOOM_STEP)}>
+          <button
+            type="button"
+            aria-label="Zoom out"
+            title="Zoom out"
+            onClick={() => rendererRef.current?.zoomBy(1 / ZOOM_STEP)}
+          >
             −
           </button>
-          <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => rendererRef.current?.zoomBy(ZOOM_STEP)}>
+          <button
+            type="button"
+            aria-label="Zoom in"
+            title="Zoom in"
+            onClick={() => rendererRef.current?.zoomBy(ZOOM_STEP)}
+          >
             +
           </button>
           <button type="button" onClick={() => rendererRef.current?.resetZoom()}>
@@ -167,17 +199,24 @@ export function HeatmapEditor({ preferences, labels, onChange, onLabelsChange, o
           </span>
         </span>
       </div>
-      {waiting && <p className="field-note">Ordering as soon as the equilibrium of this matrix is computed; original order until then.</p>}
+      {waiting && (
+        <p className="field-note">
+          Ordering as soon as the equilibrium of this matrix is computed; original order until then.
+        </p>
+      )}
       <div ref={hostRef} className="heatmap-editor__map" />
       <p ref={readoutRef} className="heatmap-editor__readout" aria-live="polite" data-testid="heatmap-readout" />
       <HeatmapLegend />
       <p className="heatmap-editor__hint">
-        Hover to read a cell, click to select it. Zoom with the buttons, a pinch, Ctrl+scroll or plain scroll once the map has focus; drag to pan. Keys on the map: arrows
-        (Shift: 10) move, Enter edits, + / − change by 0.01, Page Up/Down by 0.1.
+        Hover to read a cell, click to select it. Zoom with the buttons, a pinch, Ctrl+scroll or plain scroll once the
+        map has focus; drag to pan. Keys on the map: arrows (Shift: 10) move, Enter edits, + / − change by 0.01, Page
+        Up/Down by 0.1.
       </p>
       <div className="heatmap-editor__cell">
         {i === j ? (
-          <p className="heatmap-editor__fixed">{cellName(labels, i, i)} = ½ is fixed: a response ties with itself. Select another cell to edit it.</p>
+          <p className="heatmap-editor__fixed">
+            {cellName(labels, i, i)} = ½ is fixed: a response ties with itself. Select another cell to edit it.
+          </p>
         ) : (
           <>
             <CellValueField
@@ -256,8 +295,23 @@ interface CellValueFieldProps {
 }
 
 /** The selected cell's number field (keyed by the cell: a new selection starts with its value). */
-function CellValueField({ inputRef, labels, i, j, value, readOnly, messageId, onApply, onMessage }: CellValueFieldProps) {
-  const field = useTypedNumber({ value, format: fmt, judge: (text, final) => judgeCellText(text, final, labels, i, j, value, 3), onApply });
+function CellValueField({
+  inputRef,
+  labels,
+  i,
+  j,
+  value,
+  readOnly,
+  messageId,
+  onApply,
+  onMessage,
+}: CellValueFieldProps) {
+  const field = useTypedNumber({
+    value,
+    format: fmt,
+    judge: (text, final) => judgeCellText(text, final, labels, i, j, value, 3),
+    onApply,
+  });
   const message = field.message;
   useEffect(() => {
     onMessage(message);
@@ -266,7 +320,15 @@ function CellValueField({ inputRef, labels, i, j, value, readOnly, messageId, on
   return (
     <label className="heatmap-editor__value">
       <span>{cellName(labels, i, j)}</span>
-      <input ref={inputRef} type="text" inputMode="decimal" autoComplete="off" readOnly={readOnly} aria-describedby={messageId} {...field.inputProps} />
+      <input
+        ref={inputRef}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        readOnly={readOnly}
+        aria-describedby={messageId}
+        {...field.inputProps}
+      />
     </label>
   );
 }

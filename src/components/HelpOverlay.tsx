@@ -79,7 +79,9 @@ export function HelpOverlay() {
           ))}
         </tbody>
       </table>
-      <p className="help-note">Shortcuts work whenever the cursor is not in a text field. In an embedded copy, click it first.</p>
+      <p className="help-note">
+        Shortcuts work whenever the cursor is not in a text field. In an embedded copy, click it first.
+      </p>
       <form method="dialog" className="help-actions">
         <button type="submit" className="primary" autoFocus>
           Close

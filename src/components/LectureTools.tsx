@@ -108,10 +108,13 @@ export function StagePanels() {
     if (!lecture || !app) return;
     const sizes = new ResizeObserver(() => measure());
     let parts: HTMLElement[] = [];
-    const measure = () => app.style.setProperty('--chrome-h', `${Math.ceil(parts.reduce((h, e) => h + e.offsetHeight, 0))}px`);
+    const measure = () =>
+      app.style.setProperty('--chrome-h', `${Math.ceil(parts.reduce((h, e) => h + e.offsetHeight, 0))}px`);
     const attach = () => {
       sizes.disconnect();
-      parts = ['.app-header', '.transport-bar'].map((s) => app.querySelector<HTMLElement>(s)).filter((e): e is HTMLElement => e !== null);
+      parts = ['.app-header', '.transport-bar']
+        .map((s) => app.querySelector<HTMLElement>(s))
+        .filter((e): e is HTMLElement => e !== null);
       parts.forEach((e) => sizes.observe(e));
       measure();
     };
@@ -125,7 +128,10 @@ export function StagePanels() {
     };
   }, [lecture]);
 
-  const handlers = useMemo(() => ({ toggleFullscreen: () => toggleFullscreen(anchor.current?.closest('.app') ?? null) }), []);
+  const handlers = useMemo(
+    () => ({ toggleFullscreen: () => toggleFullscreen(anchor.current?.closest('.app') ?? null) }),
+    [],
+  );
   useKeyboardShortcuts(handlers, anchor);
 
   return (
@@ -149,7 +155,11 @@ export function StagePanels() {
  * after a click focus stays here, and Space must not toggle the mode back); Enter activates it.
  */
 export function FullscreenButton() {
-  const isFullscreen = useSyncExternalStore(subscribeFullscreen, () => document.fullscreenElement !== null, () => false);
+  const isFullscreen = useSyncExternalStore(
+    subscribeFullscreen,
+    () => document.fullscreenElement !== null,
+    () => false,
+  );
   const canFullscreen = useSyncExternalStore(subscribeFullscreen, fullscreenAvailable, () => false);
   if (!canFullscreen) return null;
   return (
@@ -170,7 +180,11 @@ export function FullscreenButton() {
  * presentation toggles leave Space to the shortcuts (data-space-plays); Enter activates them.
  * "What am I looking at?" is the disclosure under the figure only (one button, not two).
  */
-export function LectureTools({ fullscreen = true }: { /** Show Fullscreen here (false: it is in "More"). */ fullscreen?: boolean }) {
+export function LectureTools({
+  fullscreen = true,
+}: {
+  /** Show Fullscreen here (false: it is in "More"). */ fullscreen?: boolean;
+}) {
   const lecture = useUiStore((s) => s.lecture);
   const storiesOpen = useUiStore((s) => s.storiesOpen);
   const hideInputs = useUiStore((s) => s.hideInputs);
@@ -179,15 +193,30 @@ export function LectureTools({ fullscreen = true }: { /** Show Fullscreen here (
 
   return (
     <div className="lecture-tools" role="group" aria-label="Presentation">
-      <button type="button" id="stories-button" aria-expanded={storiesOpen} onClick={() => ui().setStoriesOpen(!storiesOpen)}>
+      <button
+        type="button"
+        id="stories-button"
+        aria-expanded={storiesOpen}
+        onClick={() => ui().setStoriesOpen(!storiesOpen)}
+      >
         Stories
       </button>
       {lecture && (
         <>
-          <button type="button" aria-expanded={!hideInputs} data-space-plays="" onClick={() => ui().setHideInputs(!hideInputs)}>
+          <button
+            type="button"
+            aria-expanded={!hideInputs}
+            data-space-plays=""
+            onClick={() => ui().setHideInputs(!hideInputs)}
+          >
             Inputs
           </button>
-          <button type="button" aria-expanded={!hideMeasurements} data-space-plays="" onClick={() => ui().setHideMeasurements(!hideMeasurements)}>
+          <button
+            type="button"
+            aria-expanded={!hideMeasurements}
+            data-space-plays=""
+            onClick={() => ui().setHideMeasurements(!hideMeasurements)}
+          >
             Measurements
           </button>
         </>
@@ -197,7 +226,14 @@ export function LectureTools({ fullscreen = true }: { /** Show Fullscreen here (
       </button>
       {/* In lecture mode Fullscreen sits in the header's "More" menu (the row has no room). */}
       {fullscreen && <FullscreenButton />}
-      <button type="button" className="help-button" aria-haspopup="dialog" aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts" onClick={() => ui().setHelpOpen(true)}>
+      <button
+        type="button"
+        className="help-button"
+        aria-haspopup="dialog"
+        aria-label="Keyboard shortcuts (?)"
+        title="Keyboard shortcuts"
+        onClick={() => ui().setHelpOpen(true)}
+      >
         ?
       </button>
     </div>

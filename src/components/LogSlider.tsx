@@ -27,12 +27,27 @@ interface LogSliderProps {
 }
 
 const STEPS = 400;
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? String(Number(x.toPrecision(4))) : String(Number(x.toPrecision(3))));
+const fmt = (x: number) =>
+  x >= 100 ? x.toFixed(0) : x >= 1 ? String(Number(x.toPrecision(4))) : String(Number(x.toPrecision(3)));
 
-export function LogSlider({ label, name, value, min, max, onChange, disabled, validate, testId, allowZero, info }: LogSliderProps) {
+export function LogSlider({
+  label,
+  name,
+  value,
+  min,
+  max,
+  onChange,
+  disabled,
+  validate,
+  testId,
+  allowZero,
+  info,
+}: LogSliderProps) {
   const id = useId();
-  const toPos = (v: number) => Math.round(((Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))) * STEPS);
-  const fromPos = (p: number) => Number((10 ** (Math.log10(min) + (p / STEPS) * (Math.log10(max) - Math.log10(min)))).toPrecision(3));
+  const toPos = (v: number) =>
+    Math.round(((Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))) * STEPS);
+  const fromPos = (p: number) =>
+    Number((10 ** (Math.log10(min) + (p / STEPS) * (Math.log10(max) - Math.log10(min)))).toPrecision(3));
   // The text field: nothing applies until a complete number in range is committed (useTypedNumber).
   const field = useTypedNumber({
     value,
@@ -44,7 +59,8 @@ export function LogSlider({ label, name, value, min, max, onChange, disabled, va
         max,
         allowZero,
         kept: fmt(value),
-        outOfRange: (shown) => `${shown} is out of range; ${name} must be ${allowZero ? '0 or ' : ''}between ${min} and ${max}`,
+        outOfRange: (shown) =>
+          `${shown} is out of range; ${name} must be ${allowZero ? '0 or ' : ''}between ${min} and ${max}`,
         check: validate,
       }),
     onApply: onChange,

@@ -37,11 +37,23 @@ export function MoreTools({ folded, children }: { folded: boolean; children: Rea
   return (
     <div ref={root} className={`more-tools${folded ? ' folded' : ''}${shown ? ' open' : ''}`}>
       {folded && (
-        <button ref={toggle} type="button" className="more-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button
+          ref={toggle}
+          type="button"
+          className="more-toggle"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+        >
           More <span aria-hidden="true">▾</span>
         </button>
       )}
-      <div id={id} className="more-tools-panel" role={folded ? 'group' : undefined} aria-label={folded ? 'More tools' : undefined}>
+      <div
+        id={id}
+        className="more-tools-panel"
+        role={folded ? 'group' : undefined}
+        aria-label={folded ? 'More tools' : undefined}
+      >
         {children}
       </div>
     </div>

@@ -14,7 +14,12 @@ const LIST_LIMIT = 500;
 function summary(r: PasteSuccess): string {
   const n = r.preferences.length;
   const what = r.kind === 'counts' ? 'win counts' : 'probabilities';
-  const read = r.format === 'matrix' ? `a ${n}×${n} matrix of ${what}` : r.format === 'pairs' ? `a list of pairs (${what}) naming ${n} responses` : `a log of battles between ${n} responses`;
+  const read =
+    r.format === 'matrix'
+      ? `a ${n}×${n} matrix of ${what}`
+      : r.format === 'pairs'
+        ? `a list of pairs (${what}) naming ${n} responses`
+        : `a log of battles between ${n} responses`;
   return `Read ${read}.${r.notes.length ? ' ' + r.notes.join(' ') : ''}`;
 }
 
@@ -44,14 +49,30 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
   return (
     <details className="paste-panel">
       <summary>Paste from a spreadsheet</summary>
-      <label htmlFor={`${id}-text`}>Matrix (tab- or comma-separated; a header row and a name column are optional) or list of pairs</label>
+      <label htmlFor={`${id}-text`}>
+        Matrix (tab- or comma-separated; a header row and a name column are optional) or list of pairs
+      </label>
       <p className="field-note" id={`${id}-hint`}>
-        A list has one line per pair, <code>a, b, p</code> (the probability that a beats b) or <code>a, b, wins of a, wins of b</code>, or one line per battle, <code>a, b, winner</code>.
+        A list has one line per pair, <code>a, b, p</code> (the probability that a beats b) or{' '}
+        <code>a, b, wins of a, wins of b</code>, or one line per battle, <code>a, b, winner</code>.
       </p>
-      <textarea id={`${id}-text`} aria-describedby={`${id}-hint`} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={disabled} spellCheck={false} />
+      <textarea
+        id={`${id}-text`}
+        aria-describedby={`${id}-hint`}
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        disabled={disabled}
+        spellCheck={false}
+      />
       <div className="paste-row">
         <label htmlFor={`${id}-mode`}>Read as</label>
-        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as PasteMode)} disabled={disabled}>
+        <select
+          id={`${id}-mode`}
+          value={mode}
+          onChange={(e) => setMode(e.target.value as PasteMode)}
+          disabled={disabled}
+        >
           <option value="auto">detect</option>
           <option value="probabilities">probabilities P(row ≻ column)</option>
           <option value="counts">win counts (row beat column)</option>
@@ -61,7 +82,10 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
         </button>
       </div>
       {message && (
-        <p className={message.kind === 'error' ? 'field-error' : 'field-note'} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          className={message.kind === 'error' ? 'field-error' : 'field-note'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
           {message.text}
         </p>
       )}
@@ -73,7 +97,9 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
               <li key={k}>{pair}</li>
             ))}
           </ul>
-          {message.missing.length > LIST_LIMIT && <p className="field-note">…and {(message.missing.length - LIST_LIMIT).toLocaleString('en')} more.</p>}
+          {message.missing.length > LIST_LIMIT && (
+            <p className="field-note">…and {(message.missing.length - LIST_LIMIT).toLocaleString('en')} more.</p>
+          )}
         </details>
       )}
     </details>

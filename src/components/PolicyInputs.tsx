@@ -75,7 +75,23 @@ function PolicyFields({ legend, symbol, labels, value, onChange, disabled, info 
 }
 
 /** One weight of μ or π₀: a positive number, applied when committed (useTypedNumber). */
-function PolicyField({ name, label, value, disabled, errorId, onApply, onMessage }: { name: string; label: string; value: number; disabled?: boolean; errorId: string; onApply(v: number): void; onMessage(m: string | null): void }) {
+function PolicyField({
+  name,
+  label,
+  value,
+  disabled,
+  errorId,
+  onApply,
+  onMessage,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  disabled?: boolean;
+  errorId: string;
+  onApply(v: number): void;
+  onMessage(m: string | null): void;
+}) {
   const field = useTypedNumber({
     value,
     format: fmt,
@@ -86,7 +102,10 @@ function PolicyField({ name, label, value, disabled, errorId, onApply, onMessage
         max: MAX_ENTRY,
         kept: fmt(value),
         // Said, not clamped silently: the entry is a probability, the others are rescaled to fit.
-        outOfRange: (shown, v) => (v > 0 ? `${shown} is too large: an entry is a probability, at most ${MAX_ENTRY} (the others are rescaled to fill the rest)` : `${shown} is not a positive number`),
+        outOfRange: (shown, v) =>
+          v > 0
+            ? `${shown} is too large: an entry is a probability, at most ${MAX_ENTRY} (the others are rescaled to fill the rest)`
+            : `${shown} is not a positive number`,
       }),
     onApply,
   });
@@ -95,7 +114,15 @@ function PolicyField({ name, label, value, disabled, errorId, onApply, onMessage
   return (
     <label className="policy-cell">
       <span>{label}</span>
-      <input type="text" inputMode="decimal" className="num" aria-label={name} aria-describedby={message ? errorId : undefined} disabled={disabled} {...field.inputProps} />
+      <input
+        type="text"
+        inputMode="decimal"
+        className="num"
+        aria-label={name}
+        aria-describedby={message ? errorId : undefined}
+        disabled={disabled}
+        {...field.inputProps}
+      />
     </label>
   );
 }
@@ -128,12 +155,17 @@ function parseWeights(text: string, labels: readonly string[], field: string): W
   const decimalComma = /[\n\t;]/.test(text.trim());
   const tokens = text.split(decimalComma ? /[\s;]+/ : /[\s,;]+/).filter((t) => t !== '');
   const n = labels.length;
-  if (tokens.length !== n) return { ok: false, message: `${field} needs ${n} weights, one per response; got ${tokens.length}.` };
+  if (tokens.length !== n)
+    return { ok: false, message: `${field} needs ${n} weights, one per response; got ${tokens.length}.` };
   const weights: number[] = [];
   for (let k = 0; k < n; k++) {
     const parsed = parseTypedNumber(tokens[k]);
     const v = parsed.ok ? parsed.value : NaN;
-    if (!Number.isFinite(v) || v <= 0) return { ok: false, message: `${field}: weight ${k + 1} (${labels[k]}) must be a positive number; got "${tokens[k]}".` };
+    if (!Number.isFinite(v) || v <= 0)
+      return {
+        ok: false,
+        message: `${field}: weight ${k + 1} (${labels[k]}) must be a positive number; got "${tokens[k]}".`,
+      };
     weights.push(v);
   }
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -194,7 +226,8 @@ function PolicyListInput({ legend, symbol, labels, value, onChange, disabled, in
           <ol className="policy-list__top" aria-label={`Largest entries of ${symbol}`}>
             {largestEntries(value as number[], TOP).map((k) => (
               <li key={k}>
-                <span className="policy-list__name">{labels[k]}</span> <span className="policy-list__value">{fmt(value[k])}</span>
+                <span className="policy-list__name">{labels[k]}</span>{' '}
+                <span className="policy-list__value">{fmt(value[k])}</span>
               </li>
             ))}
           </ol>

@@ -20,7 +20,11 @@ export function PresetControls() {
   return (
     <section className="preset-controls">
       <label htmlFor={`${id}-preset`}>Preset</label>
-      <select id={`${id}-preset`} value={preset ?? 'custom'} onChange={(e) => e.target.value !== 'custom' && loadPreset(e.target.value)}>
+      <select
+        id={`${id}-preset`}
+        value={preset ?? 'custom'}
+        onChange={(e) => e.target.value !== 'custom' && loadPreset(e.target.value)}
+      >
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -68,13 +72,28 @@ export function PresetControls() {
 /** The largest seed (the generator takes 32-bit seeds; scenarioSchema checks the same). */
 const SEED_MAX = 2 ** 32 - 1;
 
-function RandomParams({ seed, n, setRandom }: { seed: number; n: number; setRandom(p: { seed?: number; n?: number }): void }) {
+function RandomParams({
+  seed,
+  n,
+  setRandom,
+}: {
+  seed: number;
+  n: number;
+  setRandom(p: { seed?: number; n?: number }): void;
+}) {
   const id = useId();
   const seedField = useTypedNumber({
     value: seed,
     format: String,
     judge: (text, final) =>
-      judgeTyped(text, final, { name: 'Seed', min: 0, max: SEED_MAX, integer: true, kept: String(seed), outOfRange: (shown) => `${shown} is out of range; the seed must be a whole number from 0 to ${SEED_MAX}` }),
+      judgeTyped(text, final, {
+        name: 'Seed',
+        min: 0,
+        max: SEED_MAX,
+        integer: true,
+        kept: String(seed),
+        outOfRange: (shown) => `${shown} is out of range; the seed must be a whole number from 0 to ${SEED_MAX}`,
+      }),
     onApply: (v) => setRandom({ seed: v }),
   });
   const nField = useTypedNumber({
@@ -87,7 +106,8 @@ function RandomParams({ seed, n, setRandom }: { seed: number; n: number; setRand
         max: RANDOM_N_MAX,
         integer: true,
         kept: String(n),
-        outOfRange: (shown, v) => `${shown} is ${v > RANDOM_N_MAX ? 'too many' : 'too few'} responses; n must be between ${RANDOM_N_MIN} and ${RANDOM_N_MAX}`,
+        outOfRange: (shown, v) =>
+          `${shown} is ${v > RANDOM_N_MAX ? 'too many' : 'too few'} responses; n must be between ${RANDOM_N_MIN} and ${RANDOM_N_MAX}`,
       }),
     onApply: (v) => setRandom({ n: v }),
   });
@@ -95,9 +115,23 @@ function RandomParams({ seed, n, setRandom }: { seed: number; n: number; setRand
   return (
     <div className="param-row">
       <label htmlFor={`${id}-seed`}>Seed</label>
-      <input id={`${id}-seed`} type="text" inputMode="numeric" className="num short" aria-describedby={seedField.message ? `${id}-err` : undefined} {...seedField.inputProps} />
+      <input
+        id={`${id}-seed`}
+        type="text"
+        inputMode="numeric"
+        className="num short"
+        aria-describedby={seedField.message ? `${id}-err` : undefined}
+        {...seedField.inputProps}
+      />
       <label htmlFor={`${id}-n`}>n</label>
-      <input id={`${id}-n`} type="text" inputMode="numeric" className="num short" aria-describedby={nField.message ? `${id}-err` : undefined} {...nField.inputProps} />
+      <input
+        id={`${id}-n`}
+        type="text"
+        inputMode="numeric"
+        className="num short"
+        aria-describedby={nField.message ? `${id}-err` : undefined}
+        {...nField.inputProps}
+      />
       {messages.length > 0 && (
         <p className="field-error" id={`${id}-err`} role="alert">
           {messages.join(' ')}

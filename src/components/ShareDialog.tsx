@@ -13,14 +13,24 @@ import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 
 import { encodeHash } from '../state/urlCodec.ts';
 import { formatT } from '../shared/formatT.ts';
-import { CONTROL_LABELS, CONTROL_NAMES, POSTER_FILE, encodeViewOptions, type ControlName } from '../state/viewOptions.ts';
+import {
+  CONTROL_LABELS,
+  CONTROL_NAMES,
+  POSTER_FILE,
+  encodeViewOptions,
+  type ControlName,
+} from '../state/viewOptions.ts';
 import { useExplorer } from '../explorer/context.tsx';
 
 type Mode = 'show' | 'lock' | 'hide';
 
 const PREVIEW_WIDTHS = { phone: 360, column: 700, wide: 1000 } as const;
 type PreviewWidth = keyof typeof PREVIEW_WIDTHS;
-const PREVIEW_LABELS: Record<PreviewWidth, string> = { phone: 'Phone (360 px)', column: 'Column (700 px)', wide: 'Wide (1000 px)' };
+const PREVIEW_LABELS: Record<PreviewWidth, string> = {
+  phone: 'Phone (360 px)',
+  column: 'Column (700 px)',
+  wide: 'Wide (1000 px)',
+};
 
 /** This page's address without its hash: the default "published at" address. */
 function pageUrl(): string {
@@ -50,7 +60,14 @@ function usePreviewHeight(frame: RefObject<HTMLIFrameElement | null>, src: strin
   useEffect(() => {
     const onMessage = (e: MessageEvent) => {
       const d = e.data as { type?: unknown; frame?: unknown; height?: unknown } | null;
-      if (!frame.current || e.source !== frame.current.contentWindow || !d || d.type !== HEIGHT_MESSAGE || d.frame !== frameId) return;
+      if (
+        !frame.current ||
+        e.source !== frame.current.contentWindow ||
+        !d ||
+        d.type !== HEIGHT_MESSAGE ||
+        d.frame !== frameId
+      )
+        return;
       const h = Number(d.height);
       if (h >= 100 && h <= 20000) setPosted({ src, height: Math.ceil(h) });
     };
@@ -68,7 +85,9 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
   const explorer = useExplorer();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [modes, setModes] = useState<Record<ControlName, Mode>>(() => Object.fromEntries(CONTROL_NAMES.map((c) => [c, 'show'])) as Record<ControlName, Mode>);
+  const [modes, setModes] = useState<Record<ControlName, Mode>>(
+    () => Object.fromEntries(CONTROL_NAMES.map((c) => [c, 'show'])) as Record<ControlName, Mode>,
+  );
   const [embed, setEmbed] = useState(true);
   const [shared, setShared] = useState<Shared>({ hash: '', n: 3, presetRows: 0, t: 0 });
   const [copied, setCopied] = useState<string | null>(null);
@@ -101,8 +120,15 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
     const { scenario } = explorer.app.getState();
     const { t } = explorer.run.getState();
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
-    setShared({ hash: encodeHash(scenario, t), n: scenario.preferences.length, presetRows: preset?.params.length ? 1 : 0, t });
-    setAlt(`The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${formatT(t)}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`);
+    setShared({
+      hash: encodeHash(scenario, t),
+      n: scenario.preferences.length,
+      presetRows: preset?.params.length ? 1 : 0,
+      t,
+    });
+    setAlt(
+      `The Nash-MD explorer's simplex${preset ? ` for “${preset.name}”` : ''} at t = ${formatT(t)}: Nash-MD, OMD and RLHF policies moving towards the equilibria. Open the link for the interactive figure.`,
+    );
     setFrameId(newFrameId());
     setCopied(null);
     setIsOpen(true);
@@ -161,7 +187,9 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
     setPosterText(text);
     const ok = POSTER_FILE.test(text) && /\.png$/i.test(text);
     if (ok) setPosterFile(text);
-    setPosterError(ok ? null : 'a plain file name ending in .png (letters, digits, ".", "-", "_"), e.g. nash-md-poster.png');
+    setPosterError(
+      ok ? null : 'a plain file name ending in .png (letters, digits, ".", "-", "_"), e.g. nash-md-poster.png',
+    );
   };
   const downloadPoster = async () => {
     try {
@@ -193,14 +221,23 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
         {isOpen && (
           <>
             <label htmlFor={`${id}-base`}>Published at (the app's address on your site)</label>
-            <input id={`${id}-base`} type="url" value={baseText} onChange={(e) => onBase(e.target.value)} aria-invalid={baseError ? true : undefined} aria-describedby={`${id}-base-note`} spellCheck={false} />
+            <input
+              id={`${id}-base`}
+              type="url"
+              value={baseText}
+              onChange={(e) => onBase(e.target.value)}
+              aria-invalid={baseError ? true : undefined}
+              aria-describedby={`${id}-base-note`}
+              spellCheck={false}
+            />
             {baseError ? (
               <p id={`${id}-base-note`} className="field-error" role="alert">
                 Published at: {baseError}. The link and code below still use {baseUrl}.
               </p>
             ) : (
               <p id={`${id}-base-note`} className="field-note">
-                Where you will put the built app (the <code>dist/</code> folder); the link, the embed code and the poster image use it.
+                Where you will put the built app (the <code>dist/</code> folder); the link, the embed code and the
+                poster image use it.
               </p>
             )}
             <label htmlFor={`${id}-link`}>Link to exactly this state</label>
@@ -213,7 +250,8 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
             <fieldset className="share-controls">
               <legend>Controls in the embed</legend>
               <label className="share-embed">
-                <input type="checkbox" checked={embed} onChange={(e) => setEmbed(e.target.checked)} /> Compact, figure-first layout (embed=1)
+                <input type="checkbox" checked={embed} onChange={(e) => setEmbed(e.target.checked)} /> Compact,
+                figure-first layout (embed=1)
               </label>
               <table>
                 <thead>
@@ -230,7 +268,13 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
                       <th scope="row">{CONTROL_LABELS[c]}</th>
                       {(['show', 'lock', 'hide'] as const).map((m) => (
                         <td key={m}>
-                          <input type="radio" name={`${id}-${c}`} aria-label={`${CONTROL_LABELS[c]}: ${m === 'lock' ? 'read-only' : m}`} checked={modes[c] === m} onChange={() => setModes({ ...modes, [c]: m })} />
+                          <input
+                            type="radio"
+                            name={`${id}-${c}`}
+                            aria-label={`${CONTROL_LABELS[c]}: ${m === 'lock' ? 'read-only' : m}`}
+                            checked={modes[c] === m}
+                            onChange={() => setModes({ ...modes, [c]: m })}
+                          />
                         </td>
                       ))}
                     </tr>
@@ -241,13 +285,21 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
             <fieldset className="share-poster" disabled={!embed}>
               <legend>Poster and feed readers</legend>
               <label className="share-embed">
-                <input type="checkbox" checked={poster} onChange={(e) => setPoster(e.target.checked)} /> Show a still until the reader clicks or scrolls to the figure, and an image for feed readers
+                <input type="checkbox" checked={poster} onChange={(e) => setPoster(e.target.checked)} /> Show a still
+                until the reader clicks or scrolls to the figure, and an image for feed readers
               </label>
               {poster && (
                 <>
                   <label htmlFor={`${id}-poster`}>Poster file name</label>
                   <div className="copy-row">
-                    <input id={`${id}-poster`} type="text" value={posterText} onChange={(e) => onPosterFile(e.target.value)} aria-invalid={posterError ? true : undefined} spellCheck={false} />
+                    <input
+                      id={`${id}-poster`}
+                      type="text"
+                      value={posterText}
+                      onChange={(e) => onPosterFile(e.target.value)}
+                      aria-invalid={posterError ? true : undefined}
+                      spellCheck={false}
+                    />
                     <button type="button" onClick={downloadPoster}>
                       Download poster image
                     </button>
@@ -264,7 +316,8 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
               )}
             </fieldset>
             <label className="share-embed">
-              <input type="checkbox" checked={script} onChange={(e) => setScript(e.target.checked)} /> Include the resize script (the frame fits its content; without it the frame is {height} px tall)
+              <input type="checkbox" checked={script} onChange={(e) => setScript(e.target.checked)} /> Include the
+              resize script (the frame fits its content; without it the frame is {height} px tall)
             </label>
             <label htmlFor={`${id}-snippet`}>Embed code</label>
             <textarea id={`${id}-snippet`} ref={snippetField} readOnly rows={5} value={snippet} />
@@ -286,25 +339,31 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
               <legend>Preview width</legend>
               {(Object.keys(PREVIEW_WIDTHS) as PreviewWidth[]).map((w) => (
                 <label key={w}>
-                  <input type="radio" name={`${id}-width`} checked={previewWidth === w} onChange={() => setPreviewWidth(w)} /> {PREVIEW_LABELS[w]}
+                  <input
+                    type="radio"
+                    name={`${id}-width`}
+                    checked={previewWidth === w}
+                    onChange={() => setPreviewWidth(w)}
+                  />{' '}
+                  {PREVIEW_LABELS[w]}
                 </label>
               ))}
             </fieldset>
             <div className="share-preview">
               {previewSrc.startsWith(`${pageUrl()}#`) && (
                 <>
-              {/* Not sandboxed: the preview is this app's own build from this origin, and must run
+                  {/* Not sandboxed: the preview is this app's own build from this origin, and must run
                   as a reader's browser runs it (a sandbox would deny it its worker). */}
-              {/* oxlint-disable-next-line react/iframe-missing-sandbox */}
-              <iframe
-                key={previewSrc}
-                ref={preview}
-                src={previewSrc}
-                title="Preview of the embed"
-                width={PREVIEW_WIDTHS[previewWidth]}
-                height={previewHeight}
-                style={{ width: PREVIEW_WIDTHS[previewWidth], height: previewHeight }}
-              />
+                  {/* oxlint-disable-next-line react/iframe-missing-sandbox */}
+                  <iframe
+                    key={previewSrc}
+                    ref={preview}
+                    src={previewSrc}
+                    title="Preview of the embed"
+                    width={PREVIEW_WIDTHS[previewWidth]}
+                    height={previewHeight}
+                    style={{ width: PREVIEW_WIDTHS[previewWidth], height: previewHeight }}
+                  />
                 </>
               )}
             </div>

@@ -29,7 +29,9 @@ function useStageLayout(panel: RefObject<HTMLElement | null>, open: boolean) {
   useEffect(() => {
     const stage = panel.current?.parentElement;
     if (!open || !stage) return;
-    const observer = new ResizeObserver(() => stage.classList.toggle('stage--story-side', stage.clientWidth >= SIDE_BY_SIDE_MIN));
+    const observer = new ResizeObserver(() =>
+      stage.classList.toggle('stage--story-side', stage.clientWidth >= SIDE_BY_SIDE_MIN),
+    );
     observer.observe(stage);
     return () => {
       observer.disconnect();
@@ -127,7 +129,11 @@ export function Stories() {
         <span className="story-progress" aria-hidden="true">
           {k + 1} / {n}
         </span>
-        <button type="button" className="primary" onClick={() => (last ? uiStore.getState().setStory(null) : show(explorer, story.id, k + 1))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (last ? uiStore.getState().setStory(null) : show(explorer, story.id, k + 1))}
+        >
           {last ? 'Done' : 'Next →'}
         </button>
       </div>

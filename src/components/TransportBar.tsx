@@ -4,7 +4,6 @@
  */
 import { useEffect, useId, useRef } from 'react';
 
-
 import { MAX_STEPS } from '../state/scenario.ts';
 import { formatT } from '../shared/formatT.ts';
 import { Gate } from './Gate.tsx';
@@ -74,14 +73,32 @@ export function TransportBar() {
         <label htmlFor={`${id}-speed`} className="speed-label">
           Speed
         </label>
-        <input id={`${id}-speed`} type="range" min={0} max={100} value={toPos(speed)} onChange={(e) => setSpeed(fromPos(Number(e.target.value)))} aria-valuetext={`${speed} steps per second`} />
+        <input
+          id={`${id}-speed`}
+          type="range"
+          min={0}
+          max={100}
+          value={toPos(speed)}
+          onChange={(e) => setSpeed(fromPos(Number(e.target.value)))}
+          aria-valuetext={`${speed} steps per second`}
+        />
         <span className="speed-value num">{speed.toLocaleString('en')}/s</span>
       </Gate>
       <Gate name="timeline" className="transport-group timeline-group">
         <label htmlFor={`${id}-timeline`} className="timeline-label">
           t
         </label>
-        <input id={`${id}-timeline`} ref={timeline} className="timeline" type="range" min={0} max={MAX_STEPS} step={1} defaultValue={0} onChange={(e) => controller.goTo(Number(e.target.value))} />
+        <input
+          id={`${id}-timeline`}
+          ref={timeline}
+          className="timeline"
+          type="range"
+          min={0}
+          max={MAX_STEPS}
+          step={1}
+          defaultValue={0}
+          onChange={(e) => controller.goTo(Number(e.target.value))}
+        />
       </Gate>
       <output ref={readout} className="t-readout num" aria-live="off">
         0

@@ -10,7 +10,8 @@ import { LABEL_MAX, normalizeLabel, renameLabel } from '../state/matrixEdit.ts';
 /** The name of response k (y1, y2, … where the scenario has no label). */
 export const responseName = (labels: readonly string[], k: number) => labels[k] ?? `y${k + 1}`;
 
-export const emptyNameMessage = (k: number) => `The name of response ${k + 1} cannot be empty; the old name comes back when you leave the field.`;
+export const emptyNameMessage = (k: number) =>
+  `The name of response ${k + 1} cannot be empty; the old name comes back when you leave the field.`;
 
 /**
  * The name being typed. `emptyName` is the response whose field holds an empty name (null if

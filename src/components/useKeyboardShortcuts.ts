@@ -13,7 +13,6 @@ import { useEffect, type RefObject } from 'react';
 import { PRESETS } from '../core/presets.ts';
 import type { History } from '../state/history.ts';
 
-
 import { useExplorer } from '../explorer/context.tsx';
 
 export interface Shortcut {
@@ -25,19 +24,39 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Space'], action: 'Play / pause' },
-  { keys: ['→', 'Page Down'], action: 'Step forward one iteration; with a story open, its next step (clickers send Page Down)' },
+  {
+    keys: ['→', 'Page Down'],
+    action: 'Step forward one iteration; with a story open, its next step (clickers send Page Down)',
+  },
   { keys: ['←', 'Page Up'], action: 'Step back one iteration; with a story open, its previous step' },
   { keys: ['.', 'Shift+→'], action: 'Step forward one iteration (also with a story open)' },
   { keys: [',', 'Shift+←'], action: 'Step back one iteration (also with a story open)' },
   { keys: ['R'], action: 'Reset to t = 0' },
   { keys: ['F'], action: 'Fullscreen on / off' },
-  { keys: ['1', '…', String(Math.min(9, PRESETS.length))], action: 'Load a preset, in the order of the Preset menu:', detail: PRESETS.slice(0, 9).map((p, k) => `${k + 1} ${p.name}`) },
+  {
+    keys: ['1', '…', String(Math.min(9, PRESETS.length))],
+    action: 'Load a preset, in the order of the Preset menu:',
+    detail: PRESETS.slice(0, 9).map((p, k) => `${k + 1} ${p.name}`),
+  },
   { keys: ['L'], action: 'Lecture mode on / off' },
   { keys: ['?'], action: 'Show / hide this list' },
   { keys: ['Esc'], action: 'Close this list' },
 ];
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'week', 'time']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+]);
 
 /** Focus is somewhere typing happens: every key belongs to it. */
 export function isTextEntry(el: Element | null): boolean {
@@ -55,7 +74,8 @@ function ownsSpace(el: Element | null): boolean {
   if (!el) return false;
   if (el instanceof HTMLElement && el.dataset.spacePlays !== undefined) return false;
   if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement || el.tagName === 'SUMMARY') return true;
-  if (el instanceof HTMLInputElement) return ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'].includes(el.type);
+  if (el instanceof HTMLInputElement)
+    return ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'].includes(el.type);
   return ['button', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'option'].includes(el.getAttribute('role') ?? '');
 }
 
@@ -76,7 +96,13 @@ export interface ShortcutHandlers {
  */
 function undoRedo(e: KeyboardEvent, target: Element | null, history: History): boolean {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
-  if (target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)))) return false;
+  if (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.tagName === 'TEXTAREA' ||
+      (target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)))
+  )
+    return false;
   const key = e.key.toLowerCase();
   if (key !== 'z' && key !== 'y') return false;
   e.preventDefault();
@@ -168,7 +194,9 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers, anchor: RefObje
       }
       if (handled) e.preventDefault();
     };
-    const scope: EventTarget | null | undefined = explorer.options.globalKeys ? window : anchor.current?.closest('.app');
+    const scope: EventTarget | null | undefined = explorer.options.globalKeys
+      ? window
+      : anchor.current?.closest('.app');
     if (!scope) return;
     scope.addEventListener('keydown', onKeyDown as EventListener);
     return () => scope.removeEventListener('keydown', onKeyDown as EventListener);

@@ -105,7 +105,10 @@ export function useRendererHost<Props, Options>(
     const unsubRun = runStore.subscribe(scheduleRun);
     // An input edit starts a computation (the controller hears of it first); a secondary view
     // would only redraw the old run against the new inputs for a frame, so it waits for the result.
-    const onAppChange = priority === 'primary' ? scheduleFrame : () => progressStore.getState().busySince === null && scheduleAfterPaint();
+    const onAppChange =
+      priority === 'primary'
+        ? scheduleFrame
+        : () => progressStore.getState().busySince === null && scheduleAfterPaint();
     const unsubApp = appView.subscribe(onAppChange);
     const unsubUi = uiStore.subscribe(scheduleFrame);
     // The top-k choice is a view setting of its own (views.ts), shown by the large-n views.

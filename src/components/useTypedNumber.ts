@@ -10,7 +10,15 @@
  * page may hold an edit back until its result is ready (appView.ts), and the field must not flash
  * the old value meanwhile.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { TYPING_PAUSE_MS, type Judgement } from '../state/numberInput.ts';
 
 interface Draft {
@@ -85,7 +93,11 @@ export function useTypedNumber(options: TypedNumberOptions): TypedNumberField {
     if (v !== before && !again) o.onApply(v);
     // On a commit the field shows the value as the app prints it; after a pause it keeps the
     // typed text, since the person may still be typing (a reformat would move the caret).
-    setDraft(v === before && final ? null : { text: final ? (o.formatApplied ?? o.format)(v) : text, message: null, applied: { value: v, before } });
+    setDraft(
+      v === before && final
+        ? null
+        : { text: final ? (o.formatApplied ?? o.format)(v) : text, message: null, applied: { value: v, before } },
+    );
   };
 
   const commit = (text: string) => {
@@ -132,7 +144,8 @@ export function useTypedNumber(options: TypedNumberOptions): TypedNumberField {
       onBlur: (e) => {
         setFocused(false);
         const d = draftRef.current;
-        if (d?.applied) setDraft(null); // leaving the field shows the value as the app prints it
+        if (d?.applied)
+          setDraft(null); // leaving the field shows the value as the app prints it
         else if (d && d.message === null) commit(e.target.value);
       },
       onKeyDown: (e) => {

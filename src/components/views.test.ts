@@ -20,8 +20,23 @@ describe('view selectors after a deferred answer', () => {
     const n = app.scenario.preferences.length;
     const rows = 11;
     const policies = Float64Array.from({ length: rows * n }, () => 1 / n);
-    const unknown = (algorithm: SeriesChunk['algorithm']): SeriesChunk => ({ algorithm, start: 0, rows, policies: policies.slice(), kl: new Float64Array(rows).fill(Number.NaN), exploitability: new Float64Array(rows).fill(Number.NaN) });
-    const eq = { regularized: new Float64Array(n).fill(1 / n), nash: new Float64Array(n).fill(1 / n), rewards: new Float64Array(n), rlhfOptimum: new Float64Array(n).fill(1 / n), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
+    const unknown = (algorithm: SeriesChunk['algorithm']): SeriesChunk => ({
+      algorithm,
+      start: 0,
+      rows,
+      policies: policies.slice(),
+      kl: new Float64Array(rows).fill(Number.NaN),
+      exploitability: new Float64Array(rows).fill(Number.NaN),
+    });
+    const eq = {
+      regularized: new Float64Array(n).fill(1 / n),
+      nash: new Float64Array(n).fill(1 / n),
+      rewards: new Float64Array(n),
+      rlhfOptimum: new Float64Array(n).fill(1 / n),
+      tauGrid: new Float64Array(0),
+      regularizedPath: new Float64Array(0),
+      rlhfPath: new Float64Array(0),
+    };
     replaceRun(runStore, n, null, [unknown('nash-md'), unknown('omd')], 10); // a deferred answer: no equilibria yet
 
     expect(runStore.getState().metricsPending).toBe(true);
@@ -46,7 +61,14 @@ describe('view selectors after a deferred answer', () => {
     const app = appStore.getState();
     const n = app.scenario.preferences.length;
     const before = simplexProps(runStore.getState(), app);
-    const chunk: SeriesChunk = { algorithm: 'nash-md', start: 0, rows: 2, policies: Float64Array.from({ length: 2 * n }, () => 1 / n), kl: new Float64Array(2), exploitability: new Float64Array(2) };
+    const chunk: SeriesChunk = {
+      algorithm: 'nash-md',
+      start: 0,
+      rows: 2,
+      policies: Float64Array.from({ length: 2 * n }, () => 1 / n),
+      kl: new Float64Array(2),
+      exploitability: new Float64Array(2),
+    };
     replaceRun(runStore, n, null, [chunk], 1);
     expect(runStore.getState().metricsPending).toBe(false);
     expect(simplexProps(runStore.getState(), app).series).not.toBe(before.series);

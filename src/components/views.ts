@@ -40,307 +40,370 @@ export type Views = ReturnType<typeof createViews>;
 
 /** The selectors of one explorer, reading its presentation state from `ui`. */
 export function createViews(ui: UiStore) {
-/** The figure theme of the current presentation mode. */
-function theme(): FigureTheme {
-  return ui.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
-}
-
-/** The flow-field layer's props, one object per computed field (so an unchanged field is not redrawn). */
-let fieldMemo: { flow: FlowFieldResult | null; field: SimplexField | null } = { flow: null, field: null };
-function simplexField(n: number): SimplexField | null {
-  const flow = ui.getState().flow;
-  if (n !== 3 || !flow || flow.problem !== undefined) return null;
-  if (fieldMemo.flow !== flow) {
-    fieldMemo = { flow, field: { legend: `Flow of ${flow.name}: one step (t = 0's step size) from each point`, short: `flow of ${flow.name}`, points: flow.points, next: flow.next } };
+  /** The figure theme of the current presentation mode. */
+  function theme(): FigureTheme {
+    return ui.getState().lecture ? LECTURE_THEME : DEFAULT_THEME;
   }
-  return fieldMemo.field;
-}
 
-function simplexProps(run: RunState, app: AppState): SimplexProps {
-  const s = app.scenario;
-  const n = s.preferences.length;
-  const eq = run.n === n ? run.equilibria : null;
-  return {
-    n,
-    labels: s.labels,
-    corners: s.corners,
-    series: run.n === n ? trajectories(run) : [],
-    t: run.t,
-    reference: s.reference,
-    initial: s.initial,
-    regularized: eq?.regularized ?? null,
-    nash: eq?.nash ?? null,
-    rlhfOptimum: eq?.rlhfOptimum ?? null,
-    // Nash-MD's biased limit, when Nash-MD is shown.
-    nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
-    regularizedPath: eq?.regularizedPath ?? null,
-    rlhfPath: eq?.rlhfPath ?? null,
-    draggable: n === 3 && s.corners.every((g) => g.length === 1),
-    theme: theme(),
-    field: simplexField(n),
-  };
-}
+  /** The flow-field layer's props, one object per computed field (so an unchanged field is not redrawn). */
+  let fieldMemo: { flow: FlowFieldResult | null; field: SimplexField | null } = { flow: null, field: null };
+  function simplexField(n: number): SimplexField | null {
+    const flow = ui.getState().flow;
+    if (n !== 3 || !flow || flow.problem !== undefined) return null;
+    if (fieldMemo.flow !== flow) {
+      fieldMemo = {
+        flow,
+        field: {
+          legend: `Flow of ${flow.name}: one step (t = 0's step size) from each point`,
+          short: `flow of ${flow.name}`,
+          points: flow.points,
+          next: flow.next,
+        },
+      };
+    }
+    return fieldMemo.field;
+  }
 
-/** The designed empty state of the charts: nothing ticked, or still computing. */
-function emptyMessage(app: AppState): string {
-  return app.scenario.algorithms.length === 0 ? 'No algorithm is shown: tick one under “Show”.' : 'Computing…';
-}
+  function simplexProps(run: RunState, app: AppState): SimplexProps {
+    const s = app.scenario;
+    const n = s.preferences.length;
+    const eq = run.n === n ? run.equilibria : null;
+    return {
+      n,
+      labels: s.labels,
+      corners: s.corners,
+      series: run.n === n ? trajectories(run) : [],
+      t: run.t,
+      reference: s.reference,
+      initial: s.initial,
+      regularized: eq?.regularized ?? null,
+      nash: eq?.nash ?? null,
+      rlhfOptimum: eq?.rlhfOptimum ?? null,
+      // Nash-MD's biased limit, when Nash-MD is shown.
+      nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
+      regularizedPath: eq?.regularizedPath ?? null,
+      rlhfPath: eq?.rlhfPath ?? null,
+      draggable: n === 3 && s.corners.every((g) => g.length === 1),
+      theme: theme(),
+      field: simplexField(n),
+    };
+  }
 
-function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
-  // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
-  if (run.metricsPending) return null;
-  const s = app.scenario;
-  return {
-    series: metricSeries(run),
-    t: run.t,
-    tau: s.tau,
-    theoremBound: s.schedule === 'theorem',
-    // At τ = 0 Theorem 1's step is undefined and the run uses the constant η.
-    constantStep: s.schedule === 'constant' || s.tau === 0,
-    n: run.n,
-    emptyMessage: emptyMessage(app),
-    theme: theme(),
-  };
-}
+  /** The designed empty state of the charts: nothing ticked, or still computing. */
+  function emptyMessage(app: AppState): string {
+    return app.scenario.algorithms.length === 0 ? 'No algorithm is shown: tick one under “Show”.' : 'Computing…';
+  }
 
-function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
-  const n = app.scenario.preferences.length;
-  if (run.n !== n) return null;
-  return { n, labels: app.scenario.labels, series: trajectories(run), t: run.t, emptyMessage: emptyMessage(app), theme: theme() };
-}
+  function convergenceProps(run: RunState, app: AppState): ConvergenceProps | null {
+    // Until the metrics of new rows are known the chart keeps what it shows (no blank frame).
+    if (run.metricsPending) return null;
+    const s = app.scenario;
+    return {
+      series: metricSeries(run),
+      t: run.t,
+      tau: s.tau,
+      theoremBound: s.schedule === 'theorem',
+      // At τ = 0 Theorem 1's step is undefined and the run uses the constant η.
+      constantStep: s.schedule === 'constant' || s.tau === 0,
+      n: run.n,
+      emptyMessage: emptyMessage(app),
+      theme: theme(),
+    };
+  }
 
-/**
- * A one-entry memo: the same inputs (===) give the very same props object, so the renderer host
- * sees nothing changed and skips the redraw (an input edit redraws no figure it does not touch).
- */
-function memoLast<T>(): (key: readonly unknown[], compute: () => T) => T {
-  let last: { key: readonly unknown[]; value: T } | null = null;
-  return (key, compute) => {
-    if (last && last.key.length === key.length && last.key.every((v, i) => Object.is(v, key[i]))) return last.value;
-    last = { key, value: compute() };
-    return last.value;
-  };
-}
+  function timeSeriesProps(run: RunState, app: AppState): TimeSeriesProps | null {
+    const n = app.scenario.preferences.length;
+    if (run.n !== n) return null;
+    return {
+      n,
+      labels: app.scenario.labels,
+      series: trajectories(run),
+      t: run.t,
+      emptyMessage: emptyMessage(app),
+      theme: theme(),
+    };
+  }
 
-/**
- * How many rows of `s` the figures show at t: every view draws up to t, and the rows computed
- * ahead for Step and Play (an extension) change nothing on screen.
- */
-function shownRows(s: SeriesData, t: number): number {
-  return s.length === 0 ? 0 : rowAt(s, t) + 1;
-}
+  /**
+   * A one-entry memo: the same inputs (===) give the very same props object, so the renderer host
+   * sees nothing changed and skips the redraw (an input edit redraws no figure it does not touch).
+   */
+  function memoLast<T>(): (key: readonly unknown[], compute: () => T) => T {
+    let last: { key: readonly unknown[]; value: T } | null = null;
+    return (key, compute) => {
+      if (last && last.key.length === key.length && last.key.every((v, i) => Object.is(v, key[i]))) return last.value;
+      last = { key, value: compute() };
+      return last.value;
+    };
+  }
 
-const trajectoryMemo = memoLast<SeriesData[]>();
-const shownSeries = new WeakMap<RunState, SeriesData[]>();
+  /**
+   * How many rows of `s` the figures show at t: every view draws up to t, and the rows computed
+   * ahead for Step and Play (an extension) change nothing on screen.
+   */
+  function shownRows(s: SeriesData, t: number): number {
+    return s.length === 0 ? 0 : rowAt(s, t) + 1;
+  }
 
-/**
- * run.series for the views that draw trajectories only (not the run metrics): the same array as
- * long as the rows they show are the same, so a follow-up that fills in the metrics, or an
- * extension that computes rows beyond t, redraws none of them. (Rows up to t never change in
- * place: new rows are appended after them, and a new run brings new arrays.)
- */
-function trajectories(run: RunState): SeriesData[] {
-  // Six selectors ask for it per store change (while playing, every frame): once per state.
-  let shown = shownSeries.get(run);
-  if (!shown) {
-    shown = trajectoryMemo(
-      run.series.flatMap((s) => [s.algorithm, s.policies, s.times, shownRows(s, run.t)]),
+  const trajectoryMemo = memoLast<SeriesData[]>();
+  const shownSeries = new WeakMap<RunState, SeriesData[]>();
+
+  /**
+   * run.series for the views that draw trajectories only (not the run metrics): the same array as
+   * long as the rows they show are the same, so a follow-up that fills in the metrics, or an
+   * extension that computes rows beyond t, redraws none of them. (Rows up to t never change in
+   * place: new rows are appended after them, and a new run brings new arrays.)
+   */
+  function trajectories(run: RunState): SeriesData[] {
+    // Six selectors ask for it per store change (while playing, every frame): once per state.
+    let shown = shownSeries.get(run);
+    if (!shown) {
+      shown = trajectoryMemo(
+        run.series.flatMap((s) => [s.algorithm, s.policies, s.times, shownRows(s, run.t)]),
+        () => run.series,
+      );
+      shownSeries.set(run, shown);
+    }
+    return shown;
+  }
+
+  const metricSeriesMemo = memoLast<SeriesData[]>();
+
+  /** The same for the charts of the run metrics (a follow-up brings new metric arrays). */
+  function metricSeries(run: RunState): SeriesData[] {
+    return metricSeriesMemo(
+      run.series.flatMap((s) => [s.algorithm, s.kl, s.exploitability, s.times, shownRows(s, run.t)]),
       () => run.series,
     );
-    shownSeries.set(run, shown);
   }
-  return shown;
-}
 
-const metricSeriesMemo = memoLast<SeriesData[]>();
+  const winRateMemo = memoLast<WinRateProps | null>();
 
-/** The same for the charts of the run metrics (a follow-up brings new metric arrays). */
-function metricSeries(run: RunState): SeriesData[] {
-  return metricSeriesMemo(
-    run.series.flatMap((s) => [s.algorithm, s.kl, s.exploitability, s.times, shownRows(s, run.t)]),
-    () => run.series,
-  );
-}
-
-const winRateMemo = memoLast<WinRateProps | null>();
-
-/** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) for each algorithm at the current t. */
-function winRateProps(run: RunState, app: AppState): WinRateProps | null {
-  const eq = run.equilibria;
-  const s = app.scenario;
-  return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () => computeWinRates(run, app));
-}
-
-function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
-  const eq = run.equilibria;
-  const n = run.n;
-  if (!eq || n !== app.scenario.preferences.length) return null;
-  const p = app.scenario.preferences.flat();
-  return {
-    emptyMessage: emptyMessage(app),
-    theme: theme(),
-    noteKey: eq,
-    rows: run.series.map((s) => {
-      const row = rowAt(s, run.t);
-      const pi = s.policies.subarray(row * n, (row + 1) * n);
-      return {
-        algorithm: s.algorithm,
-        vsReference: winProbability(p, n, pi, app.scenario.reference),
-        vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
-        vsRegularized: winProbability(p, n, pi, eq.regularized),
-        vsNash: winProbability(p, n, pi, eq.nash),
-      };
-    }),
-  };
-}
-
-// ---------------------------------------------------------------- large n (n > GRID_MAX_RESPONSES)
-
-/**
- * How many responses the large-n views name (the top-k chart and the policy table), chosen with
- * the chart's control. A view setting, not part of the scenario: not in the URL or the undo history.
- */
-const topKStore = createStore<{ k: number; epsilon: number }>(() => ({ k: TOP_K_DEFAULT, epsilon: RACE_EPSILON_DEFAULT }));
-
-const setTopK = (k: number): void => {
-  topKStore.setState({ k: clampK(k) });
-};
-
-/** The race table's threshold ε (a view setting beside k, in the same store). */
-const setRaceEpsilon = (epsilon: number): void => {
-  if ((RACE_EPSILONS as readonly number[]).includes(epsilon)) topKStore.setState({ epsilon });
-};
-
-
-/** One-entry cache: the chart and the table ask for the same ranking in the same frame. */
-let topKCache: { key: readonly unknown[]; indices: number[] } | null = null;
-
-/** The top-k responses of what is shown now (topK.ts chooseTopK), or null while no run matches. */
-function topKIndices(run: RunState, app: AppState): number[] | null {
-  const n = app.scenario.preferences.length;
-  if (run.n !== n) return null;
-  const k = topKStore.getState().k;
-  const eq = run.equilibria;
-  const key = [trajectories(run), run.frame, run.t, eq, k, n];
-  if (topKCache && topKCache.key.every((v, i) => v === key[i])) return topKCache.indices;
-  const indices = chooseTopK(n, run.series, run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
-  topKCache = { key, indices };
-  return indices;
-}
-
-function topKProps(run: RunState, app: AppState): TopKProps | null {
-  const indices = topKIndices(run, app);
-  if (!indices) return null;
-  // Lecture mode: the top-k view is the main figure and fills the height its CSS gives it.
-  return { n: run.n, labels: app.scenario.labels, series: trajectories(run), t: run.t, indices, emptyMessage: emptyMessage(app), theme: theme(), fit: ui.getState().lecture };
-}
-
-function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
-  const n = app.scenario.preferences.length;
-  const eq = run.n === n ? run.equilibria : null;
-  return {
-    n,
-    labels: app.scenario.labels,
-    tau: app.scenario.tau,
-    regularized: eq?.regularized ?? null,
-    nash: eq?.nash ?? null,
-    rlhfOptimum: eq?.rlhfOptimum ?? null,
-    nashLow: eq?.nashLow ?? null,
-    nashHigh: eq?.nashHigh ?? null,
-    theme: theme(),
-  };
-}
-
-const policyTableMemo = memoLast<PolicyTableProps>();
-const unavailableLast = memoLast<ReturnType<typeof unavailableShown>>();
-/** The same list object while the inputs it depends on are the same (the memo compares by identity). */
-const unavailableMemo = (s: AppState['scenario']) => unavailableLast([s.algorithms, s.tau, s.eta, s.schedule, s.preferences.length], () => unavailableShown(s));
-
-/** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
-function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
-  const n = app.scenario.preferences.length;
-  const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
-  return policyTableMemo([trajectories(run), run.n, run.t, app.scenario.labels, top, unavailableMemo(app.scenario)], () => computePolicyTable(run, app, top));
-}
-
-function computePolicyTable(run: RunState, app: AppState, top: number[] | undefined): PolicyTableProps {
-  const n = app.scenario.preferences.length;
-  const matches = run.n === n;
-  return {
-    labels: app.scenario.labels,
-    rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
-    t: run.t,
-    top,
-    unavailable: unavailableMemo(app.scenario),
-  };
-}
-
-// ---------------------------------------------------------------- the race
-
-/**
- * e_0 of every stored row of a run, extended as rows are appended (rows never change in place;
- * a new run brings new arrays). Keyed by the policies buffer, and recomputed for another P.
- */
-const raceValues = new WeakMap<Float64Array, { p: unknown; values: Float64Array; done: number }>();
-
-/** Above this many multiply-adds per series the first-below-ε scan is not made (large n, long run). */
-const RACE_SCAN_BUDGET = 5e7;
-
-function exploitabilityZeroSeries(s: SeriesData, n: number, p: Float64Array, key: unknown, lastRow: number): Float64Array | null {
-  if ((lastRow + 1) * n * n > RACE_SCAN_BUDGET) return null;
-  const known = raceValues.get(s.policies);
-  let entry = known && known.p === key ? known : { p: key, values: new Float64Array(0), done: 0 };
-  if (entry.values.length < lastRow + 1) {
-    // Grows by doubling while playing, keeping the rows already computed.
-    const values = new Float64Array(Math.max(lastRow + 1, entry.values.length * 2));
-    values.set(entry.values.subarray(0, entry.done));
-    entry = { p: key, values, done: entry.done };
+  /** P(π_t ≻ μ), P(π_t ≻ π_RLHF), P(π_t ≻ π*_τ), P(π_t ≻ Nash of P) for each algorithm at the current t. */
+  function winRateProps(run: RunState, app: AppState): WinRateProps | null {
+    const eq = run.equilibria;
+    const s = app.scenario;
+    return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () =>
+      computeWinRates(run, app),
+    );
   }
-  raceValues.set(s.policies, entry);
-  if (entry.done < lastRow + 1) {
-    exploitabilityZeroRows(p, n, s.policies, entry.done, lastRow + 1, entry.values);
-    entry.done = lastRow + 1;
-  }
-  return entry.values;
-}
 
-const raceMemo = memoLast<RaceProps | null>();
-
-/** The race: e_0 of the last and of the average iterate, KL to π*_τ, and the first t with e_0 < ε. */
-function raceProps(run: RunState, app: AppState): RaceProps | null {
-  if (run.metricsPending) return null;
-  const s = app.scenario;
-  const epsilon = topKStore.getState().epsilon;
-  return raceMemo([metricSeries(run), run.n, run.t, s.preferences, epsilon, run.equilibria, s.eta, s.tau, s.schedule, theme()], () => computeRace(run, app, epsilon));
-}
-
-function computeRace(run: RunState, app: AppState, epsilon: number): RaceProps | null {
-  const s = app.scenario;
-  const n = s.preferences.length;
-  if (run.n !== n) return null;
-  const p = Float64Array.from(s.preferences.flat());
-  const win = new Float64Array(n);
-  const thinned = run.series.some((x) => x.times !== undefined);
-  const rows = run.series.map((x) => {
-    const row = rowAt(x, run.t);
-    const values = exploitabilityZeroSeries(x, n, p, s.preferences, row);
+  function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
+    const eq = run.equilibria;
+    const n = run.n;
+    if (!eq || n !== app.scenario.preferences.length) return null;
+    const p = app.scenario.preferences.flat();
     return {
-      algorithm: x.algorithm,
-      t: timeAt(x, row),
-      last: exploitabilityZero(p, n, x.policies, row * n, win),
-      average: thinned ? null : exploitabilityZero(p, n, averageIterate(x.policies, n, row), 0, win),
-      kl: x.kl[row],
-      firstBelow: values ? firstBelow(values, row, epsilon, (r) => timeAt(x, r)) : undefined,
-      values,
-      times: x.times ?? null,
-      rows: row + 1,
+      emptyMessage: emptyMessage(app),
+      theme: theme(),
+      noteKey: eq,
+      rows: run.series.map((s) => {
+        const row = rowAt(s, run.t);
+        const pi = s.policies.subarray(row * n, (row + 1) * n);
+        return {
+          algorithm: s.algorithm,
+          vsReference: winProbability(p, n, pi, app.scenario.reference),
+          vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
+          vsRegularized: winProbability(p, n, pi, eq.regularized),
+          vsNash: winProbability(p, n, pi, eq.nash),
+        };
+      }),
     };
-  });
-  const fixed = run.equilibria?.nashMdFixedPoint ?? null;
-  const star = run.equilibria?.regularized;
-  const apart = fixed !== null && star !== undefined && fixed.some((v, i) => Math.abs(v - star[i]) > FIXED_POINT_APART);
-  return { rows, t: run.t, epsilon, averageShown: !thinned, fixedPointShown: apart && s.algorithms.includes('nash-md'), emptyMessage: emptyMessage(app), theme: theme() };
-}
+  }
 
-return { simplexProps, convergenceProps, timeSeriesProps, winRateProps, topKStore, setTopK, setRaceEpsilon, raceProps, topKIndices, topKProps, equilibriumBarsProps, policyTableProps };
+  // ---------------------------------------------------------------- large n (n > GRID_MAX_RESPONSES)
+
+  /**
+   * How many responses the large-n views name (the top-k chart and the policy table), chosen with
+   * the chart's control. A view setting, not part of the scenario: not in the URL or the undo history.
+   */
+  const topKStore = createStore<{ k: number; epsilon: number }>(() => ({
+    k: TOP_K_DEFAULT,
+    epsilon: RACE_EPSILON_DEFAULT,
+  }));
+
+  const setTopK = (k: number): void => {
+    topKStore.setState({ k: clampK(k) });
+  };
+
+  /** The race table's threshold ε (a view setting beside k, in the same store). */
+  const setRaceEpsilon = (epsilon: number): void => {
+    if ((RACE_EPSILONS as readonly number[]).includes(epsilon)) topKStore.setState({ epsilon });
+  };
+
+  /** One-entry cache: the chart and the table ask for the same ranking in the same frame. */
+  let topKCache: { key: readonly unknown[]; indices: number[] } | null = null;
+
+  /** The top-k responses of what is shown now (topK.ts chooseTopK), or null while no run matches. */
+  function topKIndices(run: RunState, app: AppState): number[] | null {
+    const n = app.scenario.preferences.length;
+    if (run.n !== n) return null;
+    const k = topKStore.getState().k;
+    const eq = run.equilibria;
+    const key = [trajectories(run), run.frame, run.t, eq, k, n];
+    if (topKCache && topKCache.key.every((v, i) => v === key[i])) return topKCache.indices;
+    const indices = chooseTopK(n, run.series, run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
+    topKCache = { key, indices };
+    return indices;
+  }
+
+  function topKProps(run: RunState, app: AppState): TopKProps | null {
+    const indices = topKIndices(run, app);
+    if (!indices) return null;
+    // Lecture mode: the top-k view is the main figure and fills the height its CSS gives it.
+    return {
+      n: run.n,
+      labels: app.scenario.labels,
+      series: trajectories(run),
+      t: run.t,
+      indices,
+      emptyMessage: emptyMessage(app),
+      theme: theme(),
+      fit: ui.getState().lecture,
+    };
+  }
+
+  function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
+    const n = app.scenario.preferences.length;
+    const eq = run.n === n ? run.equilibria : null;
+    return {
+      n,
+      labels: app.scenario.labels,
+      tau: app.scenario.tau,
+      regularized: eq?.regularized ?? null,
+      nash: eq?.nash ?? null,
+      rlhfOptimum: eq?.rlhfOptimum ?? null,
+      nashLow: eq?.nashLow ?? null,
+      nashHigh: eq?.nashHigh ?? null,
+      theme: theme(),
+    };
+  }
+
+  const policyTableMemo = memoLast<PolicyTableProps>();
+  const unavailableLast = memoLast<ReturnType<typeof unavailableShown>>();
+  /** The same list object while the inputs it depends on are the same (the memo compares by identity). */
+  const unavailableMemo = (s: AppState['scenario']) =>
+    unavailableLast([s.algorithms, s.tau, s.eta, s.schedule, s.preferences.length], () => unavailableShown(s));
+
+  /** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
+  function policyTableProps(run: RunState, app: AppState): PolicyTableProps {
+    const n = app.scenario.preferences.length;
+    const top = isLargeN(n) ? (topKIndices(run, app) ?? []) : undefined;
+    return policyTableMemo(
+      [trajectories(run), run.n, run.t, app.scenario.labels, top, unavailableMemo(app.scenario)],
+      () => computePolicyTable(run, app, top),
+    );
+  }
+
+  function computePolicyTable(run: RunState, app: AppState, top: number[] | undefined): PolicyTableProps {
+    const n = app.scenario.preferences.length;
+    const matches = run.n === n;
+    return {
+      labels: app.scenario.labels,
+      rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
+      t: run.t,
+      top,
+      unavailable: unavailableMemo(app.scenario),
+    };
+  }
+
+  // ---------------------------------------------------------------- the race
+
+  /**
+   * e_0 of every stored row of a run, extended as rows are appended (rows never change in place;
+   * a new run brings new arrays). Keyed by the policies buffer, and recomputed for another P.
+   */
+  const raceValues = new WeakMap<Float64Array, { p: unknown; values: Float64Array; done: number }>();
+
+  /** Above this many multiply-adds per series the first-below-ε scan is not made (large n, long run). */
+  const RACE_SCAN_BUDGET = 5e7;
+
+  function exploitabilityZeroSeries(
+    s: SeriesData,
+    n: number,
+    p: Float64Array,
+    key: unknown,
+    lastRow: number,
+  ): Float64Array | null {
+    if ((lastRow + 1) * n * n > RACE_SCAN_BUDGET) return null;
+    const known = raceValues.get(s.policies);
+    let entry = known && known.p === key ? known : { p: key, values: new Float64Array(0), done: 0 };
+    if (entry.values.length < lastRow + 1) {
+      // Grows by doubling while playing, keeping the rows already computed.
+      const values = new Float64Array(Math.max(lastRow + 1, entry.values.length * 2));
+      values.set(entry.values.subarray(0, entry.done));
+      entry = { p: key, values, done: entry.done };
+    }
+    raceValues.set(s.policies, entry);
+    if (entry.done < lastRow + 1) {
+      exploitabilityZeroRows(p, n, s.policies, entry.done, lastRow + 1, entry.values);
+      entry.done = lastRow + 1;
+    }
+    return entry.values;
+  }
+
+  const raceMemo = memoLast<RaceProps | null>();
+
+  /** The race: e_0 of the last and of the average iterate, KL to π*_τ, and the first t with e_0 < ε. */
+  function raceProps(run: RunState, app: AppState): RaceProps | null {
+    if (run.metricsPending) return null;
+    const s = app.scenario;
+    const epsilon = topKStore.getState().epsilon;
+    return raceMemo(
+      [metricSeries(run), run.n, run.t, s.preferences, epsilon, run.equilibria, s.eta, s.tau, s.schedule, theme()],
+      () => computeRace(run, app, epsilon),
+    );
+  }
+
+  function computeRace(run: RunState, app: AppState, epsilon: number): RaceProps | null {
+    const s = app.scenario;
+    const n = s.preferences.length;
+    if (run.n !== n) return null;
+    const p = Float64Array.from(s.preferences.flat());
+    const win = new Float64Array(n);
+    const thinned = run.series.some((x) => x.times !== undefined);
+    const rows = run.series.map((x) => {
+      const row = rowAt(x, run.t);
+      const values = exploitabilityZeroSeries(x, n, p, s.preferences, row);
+      return {
+        algorithm: x.algorithm,
+        t: timeAt(x, row),
+        last: exploitabilityZero(p, n, x.policies, row * n, win),
+        average: thinned ? null : exploitabilityZero(p, n, averageIterate(x.policies, n, row), 0, win),
+        kl: x.kl[row],
+        firstBelow: values ? firstBelow(values, row, epsilon, (r) => timeAt(x, r)) : undefined,
+        values,
+        times: x.times ?? null,
+        rows: row + 1,
+      };
+    });
+    const fixed = run.equilibria?.nashMdFixedPoint ?? null;
+    const star = run.equilibria?.regularized;
+    const apart =
+      fixed !== null && star !== undefined && fixed.some((v, i) => Math.abs(v - star[i]) > FIXED_POINT_APART);
+    return {
+      rows,
+      t: run.t,
+      epsilon,
+      averageShown: !thinned,
+      fixedPointShown: apart && s.algorithms.includes('nash-md'),
+      emptyMessage: emptyMessage(app),
+      theme: theme(),
+    };
+  }
+
+  return {
+    simplexProps,
+    convergenceProps,
+    timeSeriesProps,
+    winRateProps,
+    topKStore,
+    setTopK,
+    setRaceEpsilon,
+    raceProps,
+    topKIndices,
+    topKProps,
+    equilibriumBarsProps,
+    policyTableProps,
+  };
 }

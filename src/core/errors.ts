@@ -17,7 +17,7 @@ export class InvalidInputError extends Error {
 
 /** Formats a number for an error message: short, but never hides the offending digits. */
 export function show(x: unknown): string {
-  if (typeof x !== 'number') return x === undefined ? 'nothing' : JSON.stringify(x) ?? String(x);
+  if (typeof x !== 'number') return x === undefined ? 'nothing' : (JSON.stringify(x) ?? String(x));
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
   return String(Number(x.toPrecision(12)));

@@ -156,10 +156,12 @@ export class FixedPointNewton {
     }
     for (let i = 0; i < n; i++) {
       const row = i * n;
-      let a0 = 0, a1 = 0;
+      let a0 = 0,
+        a1 = 0;
       let t = 0;
       for (; t + 1 < nAct; t += 2) {
-        const j0 = act[t], j1 = act[t + 1];
+        const j0 = act[t],
+          j1 = act[t + 1];
         a0 += A[row + j0] * x[j0];
         a1 += A[row + j1] * x[j1];
       }

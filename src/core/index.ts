@@ -3,7 +3,16 @@
  * d3-selection, so the same code runs in Node, in the Web Worker and in the browser.
  * Plain arrays in, typed arrays out.
  */
-export type { Algorithm, Comparisons, InputField, Matrix, Policy, SimulationSpec, Trajectory, Vector } from './types.ts';
+export type {
+  Algorithm,
+  Comparisons,
+  InputField,
+  Matrix,
+  Policy,
+  SimulationSpec,
+  Trajectory,
+  Vector,
+} from './types.ts';
 export { ALGORITHMS } from './types.ts';
 export { InvalidInputError } from './errors.ts';
 export { createRunner, referenceWeights, simulate, unavailableReason, type Runner } from './simulate.ts';

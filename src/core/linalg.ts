@@ -20,7 +20,10 @@ export function flatten(P: Matrix): Float64Array {
 export function matVec(M: Float64Array, x: Float64Array, y: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const row = i * n;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0;
     let j = 0;
     for (; j + 3 < n; j += 4) {
       a0 += M[row + j] * x[j];
@@ -130,7 +133,10 @@ export function choleskyFactor(A: Float64Array, m: number): boolean {
     const ri = i * m;
     for (let j = 0; j <= i; j++) {
       const rj = j * m;
-      let s0 = A[ri + j], s1 = 0, s2 = 0, s3 = 0;
+      let s0 = A[ri + j],
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       let k = 0;
       for (; k + 3 < j; k += 4) {
         s0 -= A[ri + k] * A[rj + k];

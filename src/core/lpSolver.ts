@@ -36,8 +36,18 @@ export type FaceSolve = (cost: Float64Array, maximise: boolean) => Float64Array 
  * time, so that the answer is the same on a busy machine); its answer is returned as `face`.
  */
 export function maximiseSumUnderOnes(M: Float64Array, n: number): LpSolution;
-export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore: (solve: FaceSolve) => T, faceIterations: number): LpSolution & { face: T };
-export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (solve: FaceSolve) => T, faceIterations = 2147483647): LpSolution & { face?: T } {
+export function maximiseSumUnderOnes<T>(
+  M: Float64Array,
+  n: number,
+  explore: (solve: FaceSolve) => T,
+  faceIterations: number,
+): LpSolution & { face: T };
+export function maximiseSumUnderOnes<T>(
+  M: Float64Array,
+  n: number,
+  explore?: (solve: FaceSolve) => T,
+  faceIterations = 2147483647,
+): LpSolution & { face?: T } {
   const starts = new Int32Array(n + 1);
   let nnz = 0;
   for (let k = 0; k < n * n; k++) if (M[k] !== 0) nnz++;
@@ -91,7 +101,9 @@ export function maximiseSumUnderOnes<T>(M: Float64Array, n: number, explore?: (s
     const solve: FaceSolve = (cost, maximise) => {
       try {
         m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-        m.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
+        m.changeObjectiveSense(
+          maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+        );
         m.run();
         if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
         return Float64Array.from(m.getSolution().colValue);

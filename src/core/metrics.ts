@@ -7,7 +7,6 @@ import { createMatVecOperator, type MatVecOperator } from './matVecOperator.ts';
 
 export { winProbability } from './winProbability.ts';
 
-
 /**
  * For rows `from..to-1` of `policies` (row-major, n per row) writes
  *   kl[k] = KL(target ‖ π_k)          (target = π*_τ, or the Nash of P when τ = 0; finite even

@@ -166,7 +166,10 @@ function solveNash(p: Float64Array, n: number, explore?: (solve: FaceSolve) => u
   const zeros = new Float64Array(n); // log μ is unused at τ = 0
   const polished = polishOnBasis(p, n, lp.basicCols, lp.basicRows);
   if (raw === null) return polished ?? new Float64Array(n).fill(1 / n); // unreachable: the LP is feasible and bounded
-  if (polished && exploitabilityFlat(p, n, zeros, 0, polished, scratch) <= exploitabilityFlat(p, n, zeros, 0, raw, scratch)) {
+  if (
+    polished &&
+    exploitabilityFlat(p, n, zeros, 0, polished, scratch) <= exploitabilityFlat(p, n, zeros, 0, raw, scratch)
+  ) {
     return polished;
   }
   return raw;

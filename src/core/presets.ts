@@ -146,7 +146,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rps',
     name: 'Rock-paper-scissors',
-    caption: 'Nash-MD spirals in towards π*_τ, OMD keeps circling it, and RLHF (whose reward is flat on a cycle) only drifts back to μ.',
+    caption:
+      'Nash-MD spirals in towards π*_τ, OMD keeps circling it, and RLHF (whose reward is flat on a cycle) only drifts back to μ.',
     params: [],
     build: () => ({
       // Each response loses to the next (rock to paper, paper to scissors) 0.1 to 0.9, and
@@ -164,7 +165,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rater-types',
     name: 'Three rater types (§3.2)',
-    caption: 'Move ε across 0: the RLHF optimum jumps between the y1 and y2 corners while the Nash equilibrium moves smoothly; Nash-MD and OMD both converge to π*_τ, and OMD ends closer.',
+    caption:
+      'Move ε across 0: the RLHF optimum jumps between the y1 and y2 corners while the Nash equilibrium moves smoothly; Nash-MD and OMD both converge to π*_τ, and OMD ends closer.',
     params: ['epsilon'],
     build: ({ epsilon }) => ({
       preferences: raterTypesPreferences(clampEpsilon(epsilon)),
@@ -180,7 +182,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'dice',
     name: 'Non-transitive dice',
-    caption: 'Each die beats the next with probability only 5/9, yet with a large step Nash-MD still settles near π*_τ while OMD circles and RLHF stays at μ.',
+    caption:
+      'Each die beats the next with probability only 5/9, yet with a large step Nash-MD still settles near π*_τ while OMD circles and RLHF stays at μ.',
     params: [],
     build: () => ({
       preferences: fromUpper(3, (i, j) => diceWinProbability(DICE_FACES[i], DICE_FACES[j])),
@@ -196,7 +199,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'condorcet',
     name: 'Condorcet cycle',
-    caption: 'Every voter group ranks transitively, yet the majority is a 2/3 cycle: RLHF finds no reward and stays at μ, and with this constant step OMD converges to π*_τ while Nash-MD levels off at its O(η) bias (Theorem 1’s step removes it).',
+    caption:
+      'Every voter group ranks transitively, yet the majority is a 2/3 cycle: RLHF finds no reward and stays at μ, and with this constant step OMD converges to π*_τ while Nash-MD levels off at its O(η) bias (Theorem 1’s step removes it).',
     params: [],
     build: () => ({
       preferences: preferencesFromRankings(CONDORCET_RANKINGS, 3),
@@ -212,7 +216,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'bradley-terry',
     name: 'Transitive (Bradley–Terry)',
-    caption: 'With transitive, exactly Bradley–Terry preferences, RLHF and Nash-MD rank the responses the same way and both head for "good".',
+    caption:
+      'With transitive, exactly Bradley–Terry preferences, RLHF and Nash-MD rank the responses the same way and both head for "good".',
     params: [],
     build: () => ({
       preferences: bradleyTerryPreferences([1, 0, -1]),
@@ -228,7 +233,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'elo',
     name: 'Elo scores (paper)',
-    caption: 'A perfect Elo model with scores (0, log 9, log 2): RLHF and Nash-MD agree y2 is best, but RLHF goes all in on y2 while Nash-MD keeps some weight on y3 and y1.',
+    caption:
+      'A perfect Elo model with scores (0, log 9, log 2): RLHF and Nash-MD agree y2 is best, but RLHF goes all in on y2 while Nash-MD keeps some weight on y3 and y1.',
     params: [],
     build: () => ({
       preferences: bradleyTerryPreferences([0, Math.log(9), Math.log(2)]),
@@ -244,7 +250,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'random',
     name: 'Random matrix',
-    caption: 'A random matrix is usually cyclic somewhere: watch whether RLHF and Nash-MD favour different responses, then try another seed.',
+    caption:
+      'A random matrix is usually cyclic somewhere: watch whether RLHF and Nash-MD favour different responses, then try another seed.',
     params: ['seed', 'n'],
     build: ({ seed = 1, n }) => {
       const size = clampN(n);
@@ -267,7 +274,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'leaderboard',
     name: 'Model leaderboard (large n)',
-    caption: 'Win rates of many models: mostly Bradley–Terry with a few upsets, so the Nash equilibrium mixes a handful of top models while the RLHF optimum backs the single highest-rated one.',
+    caption:
+      'Win rates of many models: mostly Bradley–Terry with a few upsets, so the Nash equilibrium mixes a handful of top models while the RLHF optimum backs the single highest-rated one.',
     params: ['seed', 'n'],
     build: ({ seed = 1, n }) => {
       const size = clampN(n, 60);

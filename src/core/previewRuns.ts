@@ -20,15 +20,41 @@ export { progressTransferables } from './runRows.ts';
 export const EARLY_PREVIEW_MAX_N = 50;
 
 /** The runs of `spec` for `steps` steps, or null when the input is invalid (the full computation reports it). */
-export function previewRuns<A extends AlgorithmId = Algorithm>(spec: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning): { n: number; chunks: SeriesChunk<A>[] } | null {
+export function previewRuns<A extends AlgorithmId = Algorithm>(
+  spec: ScenarioSpec<A>,
+  steps: number,
+  thinning?: HistoryThinning,
+): { n: number; chunks: SeriesChunk<A>[] } | null {
   try {
-    const base = { preferences: spec.preferences, reference: spec.reference, initial: spec.initial, tau: spec.tau, eta: spec.eta, steps: 0, comparisons: spec.comparisons, refresh: spec.refresh };
+    const base = {
+      preferences: spec.preferences,
+      reference: spec.reference,
+      initial: spec.initial,
+      tau: spec.tau,
+      eta: spec.eta,
+      steps: 0,
+      comparisons: spec.comparisons,
+      refresh: spec.refresh,
+    };
     const p = validatePreferences(spec.preferences);
     createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs
     const n = spec.reference.length;
-    const rewards = spec.algorithms.some((a) => algorithmById(a)?.rewardModel) ? fitBradleyTerry(spec.preferences, spec.comparisons === 'reference' ? referenceWeights(spec.reference) : undefined) : undefined;
+    const rewards = spec.algorithms.some((a) => algorithmById(a)?.rewardModel)
+      ? fitBradleyTerry(
+          spec.preferences,
+          spec.comparisons === 'reference' ? referenceWeights(spec.reference) : undefined,
+        )
+      : undefined;
     const target = spec.tau > 0 ? regularizedNash(spec.preferences, spec.reference, spec.tau) : null;
-    const run: ActiveRun<A> = { version: 0, p, n, logMu: Float64Array.from(spec.reference, Math.log), tau: spec.tau, target: target ?? new Float64Array(n), runners: [] };
+    const run: ActiveRun<A> = {
+      version: 0,
+      p,
+      n,
+      logMu: Float64Array.from(spec.reference, Math.log),
+      tau: spec.tau,
+      target: target ?? new Float64Array(n),
+      runners: [],
+    };
     const chunks = spec.algorithms.map((algorithm) => {
       const reason = unavailableReason(algorithm, n, spec.tau, spec.eta);
       if (reason !== null) return withMetrics(run, unavailableRows(algorithm, reason, 0));

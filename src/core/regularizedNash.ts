@@ -43,7 +43,13 @@ export function regularizedNash(P: Matrix, mu: Vector, tau: number, options?: So
  * regularizedNash on validated flat inputs; returns the solver, whose `u` holds log π*_τ up to
  * a constant. `progress` receives the fraction of the continuation (in log τ) done.
  */
-export function solveRegularized(p: Float64Array, n: number, mu: Float64Array, tau: number, progress?: (f: number) => void): FixedPointNewton {
+export function solveRegularized(
+  p: Float64Array,
+  n: number,
+  mu: Float64Array,
+  tau: number,
+  progress?: (f: number) => void,
+): FixedPointNewton {
   return solveRegularizedLog(p, n, logOf(mu), tau, progress);
 }
 
@@ -51,7 +57,13 @@ export function solveRegularized(p: Float64Array, n: number, mu: Float64Array, t
  * solveRegularized with the reference given by its logarithm, log μ (any additive constant; it
  * may hold values far below log(1e-308), where μ itself would underflow): COMAL's reference π_t.
  */
-export function solveRegularizedLog(p: Float64Array, n: number, logMu: Float64Array, tau: number, progress?: (f: number) => void): FixedPointNewton {
+export function solveRegularizedLog(
+  p: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  tau: number,
+  progress?: (f: number) => void,
+): FixedPointNewton {
   const walk = new Continuation(p, n, logMu);
   const start = Math.max(tau, EASY_TAU) * LEVEL_RATIO;
   walk.moveTo(tau, (t) => progress?.(Math.log(start / t) / Math.log(start / tau)));
@@ -64,7 +76,12 @@ export function solveRegularizedLog(p: Float64Array, n: number, logMu: Float64Ar
  * ones, which is exactly the continuation regularizedNash uses internally, so a whole path of
  * 50 values costs little more than one small-τ solve. Used to draw where π*_τ moves as τ changes.
  */
-export function regularizedNashPath(P: Matrix, mu: Vector, taus: readonly number[], options?: SolverOptions): Float64Array {
+export function regularizedNashPath(
+  P: Matrix,
+  mu: Vector,
+  taus: readonly number[],
+  options?: SolverOptions,
+): Float64Array {
   const p = validatePreferences(P);
   const n = P.length;
   const m = validateDistribution(mu, n, 'reference');

@@ -44,7 +44,13 @@ export function plainRows<A extends AlgorithmId>(algorithm: A, runner: Runner, s
  * Like plainRows, keeping only the rows `thinning` selects. The run advances in blocks, so a
  * million steps never hold a million rows in memory.
  */
-export function thinnedRows<A extends AlgorithmId>(algorithm: A, runner: Runner, n: number, steps: number, thinning: HistoryThinning): Rows<A> {
+export function thinnedRows<A extends AlgorithmId>(
+  algorithm: A,
+  runner: Runner,
+  n: number,
+  steps: number,
+  thinning: HistoryThinning,
+): Rows<A> {
   const start = runner.t;
   const end = start + steps;
   const head = thinning.head ?? 0;
@@ -86,7 +92,19 @@ export function withMetrics<A extends AlgorithmId>(run: ActiveRun<A>, r: Rows<A>
   const kl = new Float64Array(r.rows);
   const exploitability = new Float64Array(r.rows);
   // run.p is the core's validated copy of P, shared with the runners' products.
-  trajectoryMetrics(run.p, run.n, run.logMu, run.tau, run.target, r.policies, 0, r.rows, kl, exploitability, matVecOperator(run.p, run.n));
+  trajectoryMetrics(
+    run.p,
+    run.n,
+    run.logMu,
+    run.tau,
+    run.target,
+    r.policies,
+    0,
+    r.rows,
+    kl,
+    exploitability,
+    matVecOperator(run.p, run.n),
+  );
   return { ...r, kl, exploitability };
 }
 
@@ -105,7 +123,9 @@ export function previewChunk<A extends AlgorithmId>(r: Rows<A>): SeriesChunk<A> 
 export function progressTransferables<A extends AlgorithmId>(progress: ComputeProgress<A>): ArrayBuffer[] {
   const out = progress.preview ? progress.preview.chunks.flatMap(chunkBuffers) : [];
   const f = progress.followUp;
-  if (f) for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)]) if (a instanceof Float64Array) out.push(a.buffer as ArrayBuffer);
+  if (f)
+    for (const a of [...f.kl, ...f.exploitability, ...Object.values(f.equilibria)])
+      if (a instanceof Float64Array) out.push(a.buffer as ArrayBuffer);
   return out;
 }
 

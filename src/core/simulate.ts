@@ -8,7 +8,14 @@ import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
 import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
-import { validateDistribution, validateEta, validatePreferences, validateRefresh, validateSteps, validateTau } from './validate.ts';
+import {
+  validateDistribution,
+  validateEta,
+  validatePreferences,
+  validateRefresh,
+  validateSteps,
+  validateTau,
+} from './validate.ts';
 
 /**
  * Simulates `spec.algorithm` from π_0 for `spec.steps` steps. Row t of `policies` is π_t. Every
@@ -48,13 +55,21 @@ export interface Runner {
  * naming 'algorithm' with the registry's reason (the simulation service reports it per chunk).
  */
 export function createRunner(spec: SimulationSpec, rewards?: Float64Array, validatedP?: Float64Array): Runner {
-  if (typeof spec !== 'object' || spec === null) throw new InvalidInputError('algorithm', 'simulate needs a specification object');
+  if (typeof spec !== 'object' || spec === null)
+    throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
   const def = typeof algorithm === 'string' ? algorithmById(algorithm) : undefined;
-  if (!def) throw new InvalidInputError('algorithm', `algorithm must be one of ${ALGORITHM_IDS.map((id) => `'${id}'`).join(', ')}, got ${show(algorithm)}`);
+  if (!def)
+    throw new InvalidInputError(
+      'algorithm',
+      `algorithm must be one of ${ALGORITHM_IDS.map((id) => `'${id}'`).join(', ')}, got ${show(algorithm)}`,
+    );
   const comparisons = spec.comparisons ?? 'uniform';
   if (comparisons !== 'uniform' && comparisons !== 'reference') {
-    throw new InvalidInputError('comparisons', `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`);
+    throw new InvalidInputError(
+      'comparisons',
+      `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`,
+    );
   }
   const n = spec.preferences.length;
   const p = validatedP && validatedP.length === n * n ? validatedP : validatePreferences(spec.preferences);
@@ -69,8 +84,21 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
 
   const logMu = new Float64Array(n);
   for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
-  const reward = !def.rewardModel ? null : rewards && rewards.length === n ? rewards : fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
-  const ctx: RunContext = { p, n, product: matVecOperator(p, n), logMu, tau, eta: eta === 'theorem' ? -1 : eta, refresh, reward };
+  const reward = !def.rewardModel
+    ? null
+    : rewards && rewards.length === n
+      ? rewards
+      : fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
+  const ctx: RunContext = {
+    p,
+    n,
+    product: matVecOperator(p, n),
+    logMu,
+    tau,
+    eta: eta === 'theorem' ? -1 : eta,
+    refresh,
+    reward,
+  };
   const state = def.init(ctx);
   def.reset(state, pi0);
   const current = Float64Array.from(pi0);
@@ -102,5 +130,7 @@ export function unavailableReason(algorithm: string, n: number, tau: number, eta
 
 /** W[i][j] = μ_i μ_j: comparison pairs drawn independently from μ (the RLHF data of Theorem 2). */
 export function referenceWeights(mu: ArrayLike<number>): Matrix {
-  return Array.from({ length: mu.length }, (_, i) => Array.from({ length: mu.length }, (_, j) => (i === j ? 0 : mu[i] * mu[j])));
+  return Array.from({ length: mu.length }, (_, i) =>
+    Array.from({ length: mu.length }, (_, j) => (i === j ? 0 : mu[i] * mu[j])),
+  );
 }

@@ -10,14 +10,34 @@ import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { nashMdFixedPoint } from './algorithms/nashMd.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
-import { chunkBuffers, plainRows, previewChunk, thinnedRows, unavailableRows, withMetrics, type ActiveRun, type Rows } from './runRows.ts';
+import {
+  chunkBuffers,
+  plainRows,
+  previewChunk,
+  thinnedRows,
+  unavailableRows,
+  withMetrics,
+  type ActiveRun,
+  type Rows,
+} from './runRows.ts';
 import { flowField } from './flowField.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, ComputeResponse, ComputeStage, EquilibriaResult, ExtendResponse, FieldResponse, FollowUp, HistoryThinning, ScenarioSpec, SimulationApi } from './workerApi.ts';
+import type {
+  ComputeProgress,
+  ComputeResponse,
+  ComputeStage,
+  EquilibriaResult,
+  ExtendResponse,
+  FieldResponse,
+  FollowUp,
+  HistoryThinning,
+  ScenarioSpec,
+  SimulationApi,
+} from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
 
@@ -59,8 +79,24 @@ export function vectorKey(x: Float64Array): string {
 type Report = (stage: ComputeStage, fraction: number) => void;
 
 /** Overall fraction at which each stage starts (the next stage's start is where it ends). */
-const STAGE_START: Record<ComputeStage, number> = { solver: 0, runs: 0, rewards: 0.15, nash: 0.3, regularized: 0.55, path: 0.7, metrics: 0.9 };
-const STAGE_END: Record<ComputeStage, number> = { solver: 0, runs: 0.15, rewards: 0.3, nash: 0.55, regularized: 0.7, path: 0.9, metrics: 1 };
+const STAGE_START: Record<ComputeStage, number> = {
+  solver: 0,
+  runs: 0,
+  rewards: 0.15,
+  nash: 0.3,
+  regularized: 0.55,
+  path: 0.7,
+  metrics: 0.9,
+};
+const STAGE_END: Record<ComputeStage, number> = {
+  solver: 0,
+  runs: 0.15,
+  rewards: 0.3,
+  nash: 0.55,
+  regularized: 0.7,
+  path: 0.9,
+  metrics: 1,
+};
 
 /** Solver options whose progress is mapped into the stage's share of the whole computation. */
 function within(report: Report, stage: ComputeStage): SolverOptions {
@@ -81,7 +117,14 @@ const DEFER_MAX_STEPS = 20_000;
  * answer lets the simplex and the table show the edit in the next frame (docs/benchmarks.md).
  */
 export interface SimulationService<A extends AlgorithmId = Algorithm> extends SimulationApi<A> {
-  compute(version: number, scenario: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void, defer?: boolean): ComputeResponse<A>;
+  compute(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    steps: number,
+    thinning?: HistoryThinning,
+    onProgress?: (progress: ComputeProgress<A>) => void,
+    defer?: boolean,
+  ): ComputeResponse<A>;
   followUp(version: number): FollowUp | null;
 }
 
@@ -127,32 +170,48 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   type Keys = ReturnType<typeof keysOfSpec>;
 
   const rewardsOf = (s: ScenarioSpec<A>, keys: Keys, options?: SolverOptions) =>
-    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined, options));
+    memo('rewards', keys.rewards, () =>
+      fitBradleyTerry(
+        s.preferences,
+        s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined,
+        options,
+      ),
+    );
 
   /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
   function paths(s: ScenarioSpec<A>, keys: Keys, rewards: Float64Array, report: Report) {
     const n = s.reference.length;
     const grid = pathGrid(n);
-    const regularizedPath = memo('path', keys.path, () => regularizedNashPath(s.preferences, s.reference, Array.from(grid), within(report, 'path')));
+    const regularizedPath = memo('path', keys.path, () =>
+      regularizedNashPath(s.preferences, s.reference, Array.from(grid), within(report, 'path')),
+    );
     const rlhfPath = new Float64Array(grid.length * n);
     grid.forEach((tau, k) => rlhfPath.set(rlhfOptimum(rewards, s.reference, tau), k * n));
     return { tauGrid: Float64Array.from(grid), regularizedPath: Float64Array.from(regularizedPath), rlhfPath };
   }
 
   /** The Nash of P and whether it is unique (one LP, and a few on its optimal face). */
-  const nashSetOf = (s: ScenarioSpec<A>, keys: Keys, report: Report) => memo<NashSet>('nash', keys.nash, () => nashEquilibriumSet(s.preferences, within(report, 'nash')));
+  const nashSetOf = (s: ScenarioSpec<A>, keys: Keys, report: Report) =>
+    memo<NashSet>('nash', keys.nash, () => nashEquilibriumSet(s.preferences, within(report, 'nash')));
   const nashOf = (s: ScenarioSpec<A>, keys: Keys, report: Report) => nashSetOf(s, keys, report).nash;
 
   /** π*_τ, or the Nash of P when τ = 0: the run metrics' reference (memoised). */
   function targetOf(s: ScenarioSpec<A>, keys: Keys, report: Report = () => {}): Float64Array {
-    return s.tau > 0 ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized'))) : nashOf(s, keys, report);
+    return s.tau > 0
+      ? memo('star', keys.star, () => regularizedNash(s.preferences, s.reference, s.tau, within(report, 'regularized')))
+      : nashOf(s, keys, report);
   }
 
   function equilibria(s: ScenarioSpec<A>, keys: Keys, report: Report): EquilibriaResult {
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
-    const fixed = s.tau > 0 && s.eta !== 'theorem' ? memo('fixed', `${keys.star}|${s.eta}`, () => nashMdFixedPoint(s.preferences, s.reference, s.tau, s.eta as number)) : null;
+    const fixed =
+      s.tau > 0 && s.eta !== 'theorem'
+        ? memo('fixed', `${keys.star}|${s.eta}`, () =>
+            nashMdFixedPoint(s.preferences, s.reference, s.tau, s.eta as number),
+          )
+        : null;
     return {
       regularized: Float64Array.from(regularized),
       nashMdFixedPoint: fixed && Float64Array.from(fixed),
@@ -167,17 +226,55 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   }
 
   return {
-    compute(version: number, s: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void, defer = false): ComputeResponse<A> {
+    compute(
+      version: number,
+      s: ScenarioSpec<A>,
+      steps: number,
+      thinning?: HistoryThinning,
+      onProgress?: (progress: ComputeProgress<A>) => void,
+      defer = false,
+    ): ComputeResponse<A> {
       pending = null;
       try {
         // Validates every input once (also when no algorithm is shown, so bad input is always
         // reported); the runners below reuse the validated, flattened P.
         const p = validatePreferences(s.preferences);
-        createRunner({ algorithm: 'nash-md', preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, refresh: s.refresh }, undefined, p);
-        for (const algorithm of s.algorithms) if (!algorithmById(algorithm)) createRunner({ algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0 }, undefined, p); // names the unknown id
+        createRunner(
+          {
+            algorithm: 'nash-md',
+            preferences: s.preferences,
+            reference: s.reference,
+            initial: s.initial,
+            tau: s.tau,
+            eta: s.eta,
+            steps: 0,
+            refresh: s.refresh,
+          },
+          undefined,
+          p,
+        );
+        for (const algorithm of s.algorithms)
+          if (!algorithmById(algorithm))
+            createRunner(
+              {
+                algorithm,
+                preferences: s.preferences,
+                reference: s.reference,
+                initial: s.initial,
+                tau: s.tau,
+                eta: s.eta,
+                steps: 0,
+              },
+              undefined,
+              p,
+            ); // names the unknown id
         const n = s.reference.length;
         const keys = keysOfSpec(s, p);
-        const allCached = cached('rewards', keys.rewards) && cached('nash', keys.nash) && (s.tau === 0 || cached('star', keys.star)) && cached('path', keys.path);
+        const allCached =
+          cached('rewards', keys.rewards) &&
+          cached('nash', keys.nash) &&
+          (s.tau === 0 || cached('star', keys.star)) &&
+          cached('path', keys.path);
         const reporting = onProgress !== undefined && !allCached && n >= PREVIEW_MIN_N;
         const report = (stage: ComputeStage, fraction: number, preview?: ComputeProgress<A>['preview']): void => {
           if (reporting) onProgress({ version, stage, fraction, preview });
@@ -185,11 +282,22 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
         const makeRunner = (algorithm: A) =>
           createRunner(
-            { algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta: s.eta, steps: 0, comparisons: s.comparisons, refresh: s.refresh },
+            {
+              algorithm,
+              preferences: s.preferences,
+              reference: s.reference,
+              initial: s.initial,
+              tau: s.tau,
+              eta: s.eta,
+              steps: 0,
+              comparisons: s.comparisons,
+              refresh: s.refresh,
+            },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
           );
-        const rowsOf = (algorithm: A, runner: Runner) => (thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps));
+        const rowsOf = (algorithm: A, runner: Runner) =>
+          thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
         const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {
           const reason = unavailableReason(algorithm, n, s.tau, s.eta);
@@ -233,7 +341,11 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           logMu: Float64Array.from(s.reference, Math.log),
           tau: s.tau,
           target: eq && Float64Array.from(eq.regularized),
-          runners: s.algorithms.map((algorithm) => ({ algorithm, runner: runners.get(algorithm) ?? null, unavailable: unavailable.get(algorithm) ?? null })),
+          runners: s.algorithms.map((algorithm) => ({
+            algorithm,
+            runner: runners.get(algorithm) ?? null,
+            unavailable: unavailable.get(algorithm) ?? null,
+          })),
         };
         active = run;
         activeSpec = { s, keys };
@@ -246,7 +358,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
         return { ok: true, version, n, equilibria: eq, chunks };
       } catch (e) {
-        if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
         throw e;
       }
     },
@@ -259,7 +372,11 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       const equilibriaOf = equilibria(activeSpec.s, activeSpec.keys, () => {});
       run.target ??= Float64Array.from(equilibriaOf.regularized);
       const metrics = job.rows.map((r) => withMetrics(run, r));
-      return { kl: metrics.map((c) => c.kl), exploitability: metrics.map((c) => c.exploitability), equilibria: equilibriaOf };
+      return {
+        kl: metrics.map((c) => c.kl),
+        exploitability: metrics.map((c) => c.exploitability),
+        equilibria: equilibriaOf,
+      };
     },
 
     extend(version: number, steps: number): ExtendResponse<A> {
@@ -270,20 +387,36 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       return {
         ok: true,
         version,
-        chunks: run.runners.map(({ algorithm, runner, unavailable }) => withMetrics(run, runner ? plainRows(algorithm, runner, steps) : unavailableRows(algorithm, unavailable ?? '', 0))),
+        chunks: run.runners.map(({ algorithm, runner, unavailable }) =>
+          withMetrics(
+            run,
+            runner ? plainRows(algorithm, runner, steps) : unavailableRows(algorithm, unavailable ?? '', 0),
+          ),
+        ),
       };
     },
 
     field(version: number, s: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
       try {
-        if (s.reference.length !== 3) throw new InvalidInputError('reference', `the flow field is drawn for 3 responses, not ${s.reference.length}`);
+        if (s.reference.length !== 3)
+          throw new InvalidInputError(
+            'reference',
+            `the flow field is drawn for 3 responses, not ${s.reference.length}`,
+          );
         const points = simplexGrid(grid);
         const p = validatePreferences(s.preferences);
         // RLHF's field reuses the run's fitted reward model (cached per P and comparison pairs).
         const rewards = algorithmById(algorithm)?.rewardModel ? rewardsOf(s, keysOfSpec(s, p)) : undefined;
-        return { ok: true, version, points, next: flowField(s, algorithm, points, rewards, p), displayName: algorithmById(algorithm)!.displayName };
+        return {
+          ok: true,
+          version,
+          points,
+          next: flowField(s, algorithm, points, rewards, p),
+          displayName: algorithmById(algorithm)!.displayName,
+        };
       } catch (e) {
-        if (e instanceof InvalidInputError) return { ok: false, version, problem: { field: e.field, message: e.message } };
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
         throw e;
       }
     },
@@ -295,7 +428,8 @@ export function transferables<A extends AlgorithmId>(response: ComputeResponse<A
   if (!response.ok) return [];
   const out: ArrayBuffer[] = response.chunks.flatMap(chunkBuffers);
   if ('equilibria' in response && response.equilibria) {
-    for (const v of Object.values(response.equilibria)) if (v instanceof Float64Array) out.push(v.buffer as ArrayBuffer);
+    for (const v of Object.values(response.equilibria))
+      if (v instanceof Float64Array) out.push(v.buffer as ArrayBuffer);
   }
   return out;
 }

@@ -35,6 +35,7 @@ export function fromWire<A extends AlgorithmId = Algorithm>(wire: WireSpec<A>): 
   const flat = wire.preferences;
   if (!(flat instanceof Float64Array)) return { ...wire, preferences: flat };
   const n = Math.round(Math.sqrt(flat.length));
-  if (n * n !== flat.length) throw new Error(`the preference matrix arrived with ${flat.length} entries, which is not n² for any n`);
+  if (n * n !== flat.length)
+    throw new Error(`the preference matrix arrived with ${flat.length} entries, which is not n² for any n`);
   return { ...wire, preferences: Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n)) };
 }

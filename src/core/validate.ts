@@ -38,7 +38,10 @@ export function validatePreferences(P: Matrix, field: InputField = 'preferences'
     const row = P[i];
     if (!isArrayLike(row)) throw new InvalidInputError(field, `${field}[${i}] must be a row of ${n} numbers`);
     if (row.length !== n) {
-      throw new InvalidInputError(field, `${field}[${i}] has ${row.length} entries, expected ${n} (the matrix must be square)`);
+      throw new InvalidInputError(
+        field,
+        `${field}[${i}] has ${row.length} entries, expected ${n} (the matrix must be square)`,
+      );
     }
     for (let j = 0; j < n; j++) {
       const x = row[j];
@@ -52,7 +55,10 @@ export function validatePreferences(P: Matrix, field: InputField = 'preferences'
     for (let j = i; j < n; j++) {
       const s = flat[i * n + j] + flat[j * n + i];
       if (Math.abs(s - 1) > SUM_TOLERANCE) {
-        const what = i === j ? `${field}[${i}][${i}] must be 1/2 (a response ties with itself), got ${show(flat[i * n + i])}` : `${field}[${i}][${j}] + ${field}[${j}][${i}] must be 1, got ${show(s)}`;
+        const what =
+          i === j
+            ? `${field}[${i}][${i}] must be 1/2 (a response ties with itself), got ${show(flat[i * n + i])}`
+            : `${field}[${i}][${j}] + ${field}[${j}][${i}] must be 1, got ${show(s)}`;
         throw new InvalidInputError(field, what);
       }
     }
@@ -85,7 +91,10 @@ export function validateDistribution(v: Vector, n: number, field: InputField, al
   for (let i = 0; i < n; i++) {
     const x = out[i];
     if (allowZero ? x < 0 : x <= 0) {
-      throw new InvalidInputError(field, `${field}[${i}] must be ${allowZero ? 'non-negative' : 'positive'}, got ${show(x)}`);
+      throw new InvalidInputError(
+        field,
+        `${field}[${i}] must be ${allowZero ? 'non-negative' : 'positive'}, got ${show(x)}`,
+      );
     }
     sum += x;
   }
@@ -112,7 +121,10 @@ export function validateEta(eta: number | 'theorem', tau: number): number | 'the
     throw new InvalidInputError('eta', `eta must be a finite number > 0 or 'theorem', got ${show(eta)}`);
   }
   if (eta * tau > 1) {
-    throw new InvalidInputError('eta', `eta × tau must be at most 1 (the mixture weight ητ lies in [0, 1]), got ${show(eta)} × ${show(tau)} = ${show(eta * tau)}`);
+    throw new InvalidInputError(
+      'eta',
+      `eta × tau must be at most 1 (the mixture weight ητ lies in [0, 1]), got ${show(eta)} × ${show(tau)} = ${show(eta * tau)}`,
+    );
   }
   return eta;
 }
@@ -123,7 +135,10 @@ export function validateSteps(steps: number, n: number): number {
     throw new InvalidInputError('steps', `steps must be a whole number ≥ 0, got ${show(steps)}`);
   }
   if ((steps + 1) * n > MAX_TRAJECTORY_ENTRIES) {
-    throw new InvalidInputError('steps', `steps × n is too large to store: (${steps} + 1) × ${n} exceeds ${MAX_TRAJECTORY_ENTRIES} entries`);
+    throw new InvalidInputError(
+      'steps',
+      `steps × n is too large to store: (${steps} + 1) × ${n} exceeds ${MAX_TRAJECTORY_ENTRIES} entries`,
+    );
   }
   return steps;
 }
@@ -135,13 +150,19 @@ export function validateSteps(steps: number, n: number): number {
  */
 export function validateWeights(W: Matrix, n: number): Float64Array {
   if (!Array.isArray(W) || W.length !== n) {
-    throw new InvalidInputError('weights', `weights must be a ${n}×${n} matrix, got ${Array.isArray(W) ? W.length : 0} rows`);
+    throw new InvalidInputError(
+      'weights',
+      `weights must be a ${n}×${n} matrix, got ${Array.isArray(W) ? W.length : 0} rows`,
+    );
   }
   const flat = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const row = W[i];
     if (!isArrayLike(row) || row.length !== n) {
-      throw new InvalidInputError('weights', `weights[${i}] must have ${n} entries, got ${isArrayLike(row) ? row.length : 0}`);
+      throw new InvalidInputError(
+        'weights',
+        `weights[${i}] must have ${n} entries, got ${isArrayLike(row) ? row.length : 0}`,
+      );
     }
     for (let j = 0; j < n; j++) {
       const x = row[j];
@@ -166,7 +187,10 @@ export function validateWeights(W: Matrix, n: number): Float64Array {
   }
   const cut = seen.indexOf(0);
   if (cut >= 0) {
-    throw new InvalidInputError('weights', `weights give response ${cut} no chain of compared pairs to response 0, so their rewards cannot be compared`);
+    throw new InvalidInputError(
+      'weights',
+      `weights give response ${cut} no chain of compared pairs to response 0, so their rewards cannot be compared`,
+    );
   }
   return flat;
 }
@@ -175,7 +199,10 @@ export function validateWeights(W: Matrix, n: number): Float64Array {
 export function validateRefresh(refresh: number | undefined, fallback: number): number {
   if (refresh === undefined) return fallback;
   if (typeof refresh !== 'number' || !Number.isInteger(refresh) || refresh < 1) {
-    throw new InvalidInputError('refresh', `refresh (the magnet refresh period K) must be a whole number ≥ 1, got ${show(refresh)}`);
+    throw new InvalidInputError(
+      'refresh',
+      `refresh (the magnet refresh period K) must be a whole number ≥ 1, got ${show(refresh)}`,
+    );
   }
   return refresh;
 }

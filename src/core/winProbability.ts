@@ -6,7 +6,12 @@
 /**
  * P(π ≻ π') = πᵀ P π' for a row-major n×n matrix P (§2). P(π ≻ π) = 1/2 for every π.
  */
-export function winProbability(p: ArrayLike<number>, n: number, pi: ArrayLike<number>, other: ArrayLike<number>): number {
+export function winProbability(
+  p: ArrayLike<number>,
+  n: number,
+  pi: ArrayLike<number>,
+  other: ArrayLike<number>,
+): number {
   let s = 0;
   for (let i = 0; i < n; i++) {
     if (pi[i] === 0) continue;
@@ -16,4 +21,3 @@ export function winProbability(p: ArrayLike<number>, n: number, pi: ArrayLike<nu
   }
   return s;
 }
-

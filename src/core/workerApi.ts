@@ -107,10 +107,19 @@ export type ComputeResponse<A extends AlgorithmId = Algorithm> =
    * `deferred`: the metrics are NaN and `equilibria` is null (not solved yet) until
    * followUp(version) supplies them; otherwise `equilibria` is always there.
    */
-  | { ok: true; version: number; n: number; equilibria: EquilibriaResult | null; chunks: SeriesChunk<A>[]; deferred?: boolean }
+  | {
+      ok: true;
+      version: number;
+      n: number;
+      equilibria: EquilibriaResult | null;
+      chunks: SeriesChunk<A>[];
+      deferred?: boolean;
+    }
   | { ok: false; version: number; problem: InputProblem };
 
-export type ExtendResponse<A extends AlgorithmId = Algorithm> = { ok: true; version: number; chunks: SeriesChunk<A>[] } | { ok: false; version: number; problem: InputProblem | null };
+export type ExtendResponse<A extends AlgorithmId = Algorithm> =
+  | { ok: true; version: number; chunks: SeriesChunk<A>[] }
+  | { ok: false; version: number; problem: InputProblem | null };
 
 /**
  * The flow field's answer (flowField.ts): the grid's `points` (simplexGrid.ts, 3 numbers a point)
@@ -118,8 +127,9 @@ export type ExtendResponse<A extends AlgorithmId = Algorithm> = { ok: true; vers
  * display name; not ok with the problem (an
  * unknown algorithm, one that cannot run with these inputs, bad input) named.
  */
-export type FieldResponse = { ok: true; version: number; points: Float64Array; next: Float64Array; displayName: string } | { ok: false; version: number; problem: InputProblem };
-
+export type FieldResponse =
+  | { ok: true; version: number; points: Float64Array; next: Float64Array; displayName: string }
+  | { ok: false; version: number; problem: InputProblem };
 
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
@@ -156,7 +166,13 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
    * Validates the scenario, computes the equilibria and runs every algorithm for `steps` steps.
    * `onProgress` hears how far it got (see ComputeProgress).
    */
-  compute(version: number, scenario: ScenarioSpec<A>, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress<A>) => void): ComputeResponse<A>;
+  compute(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    steps: number,
+    thinning?: HistoryThinning,
+    onProgress?: (progress: ComputeProgress<A>) => void,
+  ): ComputeResponse<A>;
   /** Continues the runs of the scenario with this version by `steps` steps (not ok if stale). */
   extend(version: number, steps: number): ExtendResponse<A>;
   /**
@@ -169,5 +185,11 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
 export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field'> {
   field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
-  compute(version: number, scenario: WireSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): ComputeResponse;
+  compute(
+    version: number,
+    scenario: WireSpec,
+    steps: number,
+    thinning?: HistoryThinning,
+    onProgress?: (progress: ComputeProgress) => void,
+  ): ComputeResponse;
 }

@@ -15,9 +15,12 @@ export function Poster({ src, onStart }: { src: string; onStart: () => void }) {
     const el = button.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
     // Inside an iframe the implicit root is the top-level viewport: "in view" on the host page.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting && e.intersectionRatio >= START_VISIBLE)) onStart();
-    }, { threshold: START_VISIBLE });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting && e.intersectionRatio >= START_VISIBLE)) onStart();
+      },
+      { threshold: START_VISIBLE },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [onStart]);

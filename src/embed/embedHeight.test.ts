@@ -4,7 +4,13 @@ import { MAX_FIGURE_HEIGHT, estimateEmbedHeight, naturalFigureHeight, snippetHei
 
 const all = new Set<ControlName>(CONTROL_NAMES);
 const hideAllBut = (...keep: ControlName[]) => new Set(CONTROL_NAMES.filter((c) => !keep.includes(c)));
-const shape = (hide: Set<ControlName>, extra: Partial<Parameters<typeof estimateEmbedHeight>[0]> = {}) => ({ hide, n: 3, presetRows: 1, width: 700, ...extra });
+const shape = (hide: Set<ControlName>, extra: Partial<Parameters<typeof estimateEmbedHeight>[0]> = {}) => ({
+  hide,
+  n: 3,
+  presetRows: 1,
+  width: 700,
+  ...extra,
+});
 
 describe('naturalFigureHeight', () => {
   it('fits the simplex with its legend under it on a phone and beside it in a column, within bounds', () => {
@@ -23,7 +29,18 @@ describe('estimateEmbedHeight', () => {
   it('grows with every kept input control', () => {
     let kept: ControlName[] = [];
     let previous = estimateEmbedHeight(shape(hideAllBut()));
-    for (const c of ['preset', 'matrix', 'paste', 'reference', 'initial', 'tau', 'eta', 'schedule', 'algorithms', 'comparisons'] as const) {
+    for (const c of [
+      'preset',
+      'matrix',
+      'paste',
+      'reference',
+      'initial',
+      'tau',
+      'eta',
+      'schedule',
+      'algorithms',
+      'comparisons',
+    ] as const) {
       kept = [...kept, c];
       const next = estimateEmbedHeight(shape(hideAllBut(...kept)));
       expect(next, `keeping ${c}`).toBeGreaterThan(previous);
@@ -45,14 +62,20 @@ describe('estimateEmbedHeight', () => {
 
   it('grows with n (matrix, policies, per-response views) and with preset parameters', () => {
     const everything = new Set<ControlName>();
-    expect(estimateEmbedHeight(shape(everything, { n: 8 }))).toBeGreaterThan(estimateEmbedHeight(shape(everything, { n: 3 })));
-    expect(estimateEmbedHeight(shape(hideAllBut('preset'), { presetRows: 1 }))).toBeGreaterThan(estimateEmbedHeight(shape(hideAllBut('preset'), { presetRows: 0 })));
+    expect(estimateEmbedHeight(shape(everything, { n: 8 }))).toBeGreaterThan(
+      estimateEmbedHeight(shape(everything, { n: 3 })),
+    );
+    expect(estimateEmbedHeight(shape(hideAllBut('preset'), { presetRows: 1 }))).toBeGreaterThan(
+      estimateEmbedHeight(shape(hideAllBut('preset'), { presetRows: 0 })),
+    );
     // Corners only count for n > 3.
     expect(estimateEmbedHeight(shape(hideAllBut('corners'), { n: 3 }))).toBe(estimateEmbedHeight(shape(all, { n: 3 })));
   });
 
   it('the snippet height covers both a phone and a column', () => {
     const s = { hide: hideAllBut('preset', 'tau'), n: 3, presetRows: 1 };
-    expect(snippetHeight(s)).toBe(Math.max(estimateEmbedHeight({ ...s, width: 360 }), estimateEmbedHeight({ ...s, width: 700 })));
+    expect(snippetHeight(s)).toBe(
+      Math.max(estimateEmbedHeight({ ...s, width: 360 }), estimateEmbedHeight({ ...s, width: 700 })),
+    );
   });
 });

@@ -66,7 +66,9 @@ function controlHeight(c: ControlName, n: number, presetRows: number, width: num
   }
 }
 
-const INPUT_CONTROLS: readonly ControlName[] = CONTROL_NAMES.filter((c) => !['play', 'speed', 'timeline', 'measurements', 'tools'].includes(c));
+const INPUT_CONTROLS: readonly ControlName[] = CONTROL_NAMES.filter(
+  (c) => !['play', 'speed', 'timeline', 'measurements', 'tools'].includes(c),
+);
 
 /**
  * The height (CSS px) of the embed's document at a frame `width` px wide, one column (below
@@ -87,7 +89,9 @@ export function estimateEmbedHeight({ hide, n, presetRows, width }: EmbedShape):
   const timeKept = !hide.has('play') || !hide.has('timeline') || (!hide.has('speed') && width >= 560);
   const transport = 12 + (timeKept ? 34 : 22) + (narrow ? 52 : 36);
   const kept = INPUT_CONTROLS.filter((c) => !hide.has(c) && (c !== 'corners' || n > 3));
-  const inputs = kept.length ? 26 + kept.reduce((sum, c) => sum + controlHeight(c, n, presetRows, width), 0) + 12 * (kept.length - 1) + 8 : 0;
+  const inputs = kept.length
+    ? 26 + kept.reduce((sum, c) => sum + controlHeight(c, n, presetRows, width), 0) + 12 * (kept.length - 1) + 8
+    : 0;
   const measurements = hide.has('measurements') ? 0 : 890 + 8;
   return Math.ceil(header + 8 + stage + transport + inputs + measurements + 12);
 }

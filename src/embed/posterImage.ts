@@ -11,5 +11,12 @@ export async function downloadPoster(src: ExportSource, fileName: string): Promi
   const svg = figureSvg(src, 'simplex');
   const { width, height } = svgSize(svg);
   const png = await svgToPng(serializeSvg(svg), width, height, 2);
-  downloadBlob(await withPngText(png, { Software: info.app, Source: info.link, Description: `Nash-MD explorer poster at t = ${info.t}` }), fileName);
+  downloadBlob(
+    await withPngText(png, {
+      Software: info.app,
+      Source: info.link,
+      Description: `Nash-MD explorer poster at t = ${info.t}`,
+    }),
+    fileName,
+  );
 }

@@ -15,11 +15,20 @@ describe('parseBaseUrl', () => {
   it('accepts http(s) addresses, adds a folder’s trailing slash and drops the hash', () => {
     expect(parseBaseUrl(' https://example.org/nash-md ')).toEqual({ ok: true, url: 'https://example.org/nash-md/' });
     expect(parseBaseUrl('https://example.org/nash-md/#x=1')).toEqual({ ok: true, url: 'https://example.org/nash-md/' });
-    expect(parseBaseUrl('https://example.org/a/index.html')).toEqual({ ok: true, url: 'https://example.org/a/index.html' });
+    expect(parseBaseUrl('https://example.org/a/index.html')).toEqual({
+      ok: true,
+      url: 'https://example.org/a/index.html',
+    });
     expect(parseBaseUrl('http://127.0.0.1:4173/')).toEqual({ ok: true, url: 'http://127.0.0.1:4173/' });
   });
   it('refuses what is not a full web address, saying why', () => {
-    for (const bad of ['', 'example.org/nash-md', 'javascript:alert(1)', 'ftp://example.org/', 'https://user:pw@example.org/']) {
+    for (const bad of [
+      '',
+      'example.org/nash-md',
+      'javascript:alert(1)',
+      'ftp://example.org/',
+      'https://user:pw@example.org/',
+    ]) {
       const r = parseBaseUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
@@ -40,7 +49,11 @@ describe('buildSnippet', () => {
   });
 
   it('escapes every inserted value: nothing breaks out of its attribute', () => {
-    const s = buildSnippet({ ...input, src: 'https://e.org/"><script>x</script>', fallback: { src: 'https://e.org/p.png', alt: 'a "quoted" <b>alt</b> & more' } });
+    const s = buildSnippet({
+      ...input,
+      src: 'https://e.org/"><script>x</script>',
+      fallback: { src: 'https://e.org/p.png', alt: 'a "quoted" <b>alt</b> & more' },
+    });
     expect(s).not.toContain('"><script>x');
     expect(s).toContain('alt="a &quot;quoted&quot; &lt;b&gt;alt&lt;/b&gt; &amp; more"');
     // The only script is the host script.
@@ -48,8 +61,13 @@ describe('buildSnippet', () => {
   });
 
   it('the fallback image links to the app and is removed by the host script', () => {
-    const s = buildSnippet({ ...input, fallback: { src: 'https://example.org/nash-md/nash-md-poster.png', alt: 'A still' } });
-    expect(s).toContain('<a id="nashmd-abc-fallback" href="https://example.org/nash-md/#preset=rps&amp;t=300"><img src="https://example.org/nash-md/nash-md-poster.png" alt="A still"');
+    const s = buildSnippet({
+      ...input,
+      fallback: { src: 'https://example.org/nash-md/nash-md-poster.png', alt: 'A still' },
+    });
+    expect(s).toContain(
+      '<a id="nashmd-abc-fallback" href="https://example.org/nash-md/#preset=rps&amp;t=300"><img src="https://example.org/nash-md/nash-md-poster.png" alt="A still"',
+    );
     expect(s).toContain('getElementById("nashmd-abc-fallback")');
     expect(s.indexOf('<img')).toBeLessThan(s.indexOf('<script>'));
   });

@@ -17,15 +17,21 @@ export type BaseUrlResult = { ok: true; url: string } | { ok: false; message: st
  */
 export function parseBaseUrl(text: string): BaseUrlResult {
   const raw = text.trim();
-  if (!raw) return { ok: false, message: 'enter the address where the app will be published, e.g. https://example.org/nash-md/' };
+  if (!raw)
+    return {
+      ok: false,
+      message: 'enter the address where the app will be published, e.g. https://example.org/nash-md/',
+    };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { ok: false, message: `"${raw.slice(0, 60)}" is not a full address: start it with https://` };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `the address must start with https:// (not ${url.protocol})` };
-  if (url.username || url.password) return { ok: false, message: 'the address must not contain a user name or password' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, message: `the address must start with https:// (not ${url.protocol})` };
+  if (url.username || url.password)
+    return { ok: false, message: 'the address must not contain a user name or password' };
   url.hash = '';
   // A folder without its trailing slash would resolve the app's files one level up.
   const last = url.pathname.split('/').pop() ?? '';

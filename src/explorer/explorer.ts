@@ -44,7 +44,11 @@ export interface Explorer {
  * Creates an explorer. `flush` runs a state change synchronously through React (react-dom's
  * flushSync): the React layer passes it, so this module and the stores need no react-dom.
  */
-export function createExplorer(options: ExplorerOptions = {}, flush?: (fn: () => void) => void, debug = false): Explorer {
+export function createExplorer(
+  options: ExplorerOptions = {},
+  flush?: (fn: () => void) => void,
+  debug = false,
+): Explorer {
   const app = createAppStore();
   const shown = createAppView(app, flush);
   const run = createRunStore();

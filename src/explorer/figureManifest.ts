@@ -13,7 +13,16 @@ import type { PropsSelector } from '../components/useRendererHost.ts';
 import type { Views } from '../components/views.ts';
 import type { Explorer } from './explorer.ts';
 
-export const FIGURE_IDS = ['simplex', 'convergence', 'win-rates', 'policy-table', 'time-series', 'topk', 'equilibria', 'race'] as const;
+export const FIGURE_IDS = [
+  'simplex',
+  'convergence',
+  'win-rates',
+  'policy-table',
+  'time-series',
+  'topk',
+  'equilibria',
+  'race',
+] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 // Each entry's props type is its own; the list holds them behind one loose type.

@@ -17,7 +17,11 @@ const PRESET_KEYS = ['preset', 'eps', 'seed', 'n'];
 /** The explorer's scenario, t and view as a hash (without '#'). */
 export function currentHash(explorer: Explorer): string {
   const lecture = explorer.ui.getState().lecture ? '&lecture=1' : '';
-  return (encodeHash(explorer.app.getState().scenario, explorer.controller.targetT) + encodeViewOptions(explorer.view.getState()) + lecture).replace(/^#/, '');
+  return (
+    encodeHash(explorer.app.getState().scenario, explorer.controller.targetT) +
+    encodeViewOptions(explorer.view.getState()) +
+    lecture
+  ).replace(/^#/, '');
 }
 
 function toText(v: string | number | boolean): string {
@@ -34,7 +38,8 @@ export function mergePatch(hash: string, patch: HashPatch): string {
     pairs.delete('labels');
   }
   // A new preset starts from its own defaults (its μ, π0, τ, …), like choosing it in the menu.
-  if (keys.includes('preset')) for (const k of ['mu', 'pi0', 'tau', 'eta', 'corners', 'algos', 'comparisons', 't']) pairs.delete(k);
+  if (keys.includes('preset'))
+    for (const k of ['mu', 'pi0', 'tau', 'eta', 'corners', 'algos', 'comparisons', 't']) pairs.delete(k);
   if (keys.includes('P') && !keys.includes('preset')) pairs.delete('preset');
   for (const [k, v] of Object.entries(patch)) {
     if (v === null || v === undefined || v === false) pairs.delete(k);
@@ -53,7 +58,8 @@ export class Handle extends EventTarget implements ExplorerHandle {
   ) {
     super();
     this.unsubscribe = explorer.app.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario || s.requestedT !== prev.requestedT) this.dispatchEvent(new CustomEvent('change', { detail: this.state }));
+      if (s.scenario !== prev.scenario || s.requestedT !== prev.requestedT)
+        this.dispatchEvent(new CustomEvent('change', { detail: this.state }));
     });
     void explorer.ready.then(() => {
       if (this.disposed) return;
@@ -78,14 +84,19 @@ export class Handle extends EventTarget implements ExplorerHandle {
     const viewProblems = parseViewOptions(hash).problems;
     // A value that does not parse keeps the explorer's current value (and is reported by name).
     const refused = new Set([...problems, ...viewProblems].map((p) => p.field).filter((f) => keys.includes(f)));
-    if (refused.size) hash = mergePatch(currentHash(this.explorer), Object.fromEntries(Object.entries(patch).filter(([k]) => !refused.has(k))));
+    if (refused.size)
+      hash = mergePatch(
+        currentHash(this.explorer),
+        Object.fromEntries(Object.entries(patch).filter(([k]) => !refused.has(k))),
+      );
     const decoded = decodeHash(hash);
     const view = parseViewOptions(hash);
     const reported = [...problems, ...viewProblems].filter((p) => refused.has(p.field));
     this.explorer.view.setState(view.options, true);
     this.explorer.ui.getState().setLecture(readPairs(hash).get('lecture') === '1');
     const app = this.explorer.app;
-    if (keys.includes('t') || keys.includes('preset')) app.getState().loadScenario(decoded.scenario, decoded.t, reported);
+    if (keys.includes('t') || keys.includes('preset'))
+      app.getState().loadScenario(decoded.scenario, decoded.t, reported);
     else app.setState({ scenario: decoded.scenario, hashProblems: reported });
   }
 
@@ -113,7 +124,12 @@ export class Handle extends EventTarget implements ExplorerHandle {
     const svg = this.explorer.figures.get(figure)?.snapshot?.();
     if (!svg) throw new Error(`the ${figure} figure is not shown`);
     // With the same metadata (app version, the scenario's link) as the Export menu's files.
-    return serializeSvg(composeSvg(svg, exportInfo(this.explorer.app.getState().scenario, this.explorer.run.getState().t, __APP_VERSION__)));
+    return serializeSvg(
+      composeSvg(
+        svg,
+        exportInfo(this.explorer.app.getState().scenario, this.explorer.run.getState().t, __APP_VERSION__),
+      ),
+    );
   }
 
   dispose(): void {

@@ -50,7 +50,11 @@ export async function exportFigurePng(src: ExportSource, name: FigureName): Prom
   const svg = figureSvg(src, name);
   const { width, height } = svgSize(svg);
   const blob = await svgToPng(serializeSvg(svg), width, height, 2);
-  const png = await withPngText(blob, { Software: info.app, Source: info.link, Description: `Nash-MD explorer ${name} figure at t = ${formatT(info.t)}` });
+  const png = await withPngText(blob, {
+    Software: info.app,
+    Source: info.link,
+    Description: `Nash-MD explorer ${name} figure at t = ${formatT(info.t)}`,
+  });
   const file = exportFileName(name, info.t, 'png');
   downloadBlob(png, file);
   return file;
@@ -81,7 +85,10 @@ export function exportScenario(src: ExportSource): string {
   const { scenario } = src.app.getState();
   const { t } = src.run.getState();
   const file = exportFileName('scenario', t, 'json');
-  downloadBlob(new Blob([exportScenarioJson(scenario, t, `nash-md-explorer ${__APP_VERSION__}`)], { type: 'application/json' }), file);
+  downloadBlob(
+    new Blob([exportScenarioJson(scenario, t, `nash-md-explorer ${__APP_VERSION__}`)], { type: 'application/json' }),
+    file,
+  );
   return file;
 }
 
@@ -92,7 +99,11 @@ export { videoFormats, videoSupport };
  * Encodes the current run growing from t = 0 as a WebM or MP4 file with a duration and a seek
  * index (the encoder and muxer are loaded only when used).
  */
-export async function exportVideo(src: ExportSource, format: VideoFormat = 'webm', onProgress?: (fraction: number) => void): Promise<string> {
+export async function exportVideo(
+  src: ExportSource,
+  format: VideoFormat = 'webm',
+  onProgress?: (fraction: number) => void,
+): Promise<string> {
   const support = videoSupport();
   if (!support.ok) throw new Error(support.reason);
   const renderer = src.figures.get('simplex');

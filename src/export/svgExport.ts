@@ -12,8 +12,23 @@ export const META_NS = 'https://github.com/nash-md-explorer/export';
 
 /** CSS properties that SVG also accepts as presentation attributes. */
 const PRESENTATION = new Set([
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin',
-  'opacity', 'display', 'visibility', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'color',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'display',
+  'visibility',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'color',
   'paint-order',
 ]);
 const DROP_ATTRIBUTES = ['tabindex', 'focusable', 'data-draggable'];
@@ -66,7 +81,8 @@ export function composeSvg(snapshot: SVGSVGElement, info: ExportInfo): SVGSVGEle
   const svg = snapshot.cloneNode(true) as SVGSVGElement;
   svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('version', '1.1');
-  if (!svg.getAttribute('font-family') || svg.getAttribute('font-family') === 'inherit') svg.setAttribute('font-family', 'sans-serif');
+  if (!svg.getAttribute('font-family') || svg.getAttribute('font-family') === 'inherit')
+    svg.setAttribute('font-family', 'sans-serif');
   for (const attr of ['role', 'aria-label']) svg.removeAttribute(attr);
   inlineStyles(svg);
   addMetadata(svg, info);

@@ -7,7 +7,8 @@ import { buildTrajectoryCsv, buildTrajectoryJson, csvField, trajectoryHeader } f
 
 function series(algorithm: SeriesData['algorithm'], length: number, n: number): SeriesData {
   const policies = new Float64Array(length * n + 9); // longer buffers than `length`, as in the run store
-  for (let r = 0; r < length; r++) for (let i = 0; i < n; i++) policies[r * n + i] = (i + 1 + r / 7) / (n * (n + 1) / 2 + n * r / 7);
+  for (let r = 0; r < length; r++)
+    for (let i = 0; i < n; i++) policies[r * n + i] = (i + 1 + r / 7) / ((n * (n + 1)) / 2 + (n * r) / 7);
   const kl = Float64Array.from({ length: length + 3 }, (_, r) => 1 / (r + 1) / 3);
   const exploitability = Float64Array.from({ length: length + 3 }, (_, r) => 0.1 / (r + 2));
   return { algorithm, policies, kl, exploitability, length };
@@ -47,7 +48,12 @@ describe('trajectory CSV', () => {
 
   it('stops at a series that is shorter than t', () => {
     const short = buildTrajectoryCsv({ info, scenario, n, series: [series('nash-md', 3, n)], t: 5 });
-    expect(short.trimEnd().split('\n').filter((l) => /^\d/.test(l))).toHaveLength(3);
+    expect(
+      short
+        .trimEnd()
+        .split('\n')
+        .filter((l) => /^\d/.test(l)),
+    ).toHaveLength(3);
   });
 
   it('quotes fields per RFC 4180 only when needed', () => {

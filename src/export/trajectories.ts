@@ -35,12 +35,22 @@ const rowsOf = (s: SeriesData, t: number) => (s.length > 0 ? rowAt(s, t) + 1 : 0
 const labelOf = (labels: readonly string[], i: number) => labels[i] ?? `y${i + 1}`;
 
 export function trajectoryHeader(labels: readonly string[], n: number): string[] {
-  return ['t', 'algorithm', ...Array.from({ length: n }, (_, i) => `π_t(${labelOf(labels, i)})`), 'KL', 'exploitability'];
+  return [
+    't',
+    'algorithm',
+    ...Array.from({ length: n }, (_, i) => `π_t(${labelOf(labels, i)})`),
+    'KL',
+    'exploitability',
+  ];
 }
 
 export function buildTrajectoryCsv(input: TrajectoryInput): string {
   const { info, scenario, n, series, t } = input;
-  const lines = [comment(`app: ${info.app}`), comment(`link: ${info.link}`), comment(`columns: π_t(y) per response, KL = KL(π*_τ‖π_t), exploitability = e_τ(π_t)`)];
+  const lines = [
+    comment(`app: ${info.app}`),
+    comment(`link: ${info.link}`),
+    comment(`columns: π_t(y) per response, KL = KL(π*_τ‖π_t), exploitability = e_τ(π_t)`),
+  ];
   lines.push(trajectoryHeader(scenario.labels, n).map(csvField).join(','));
   const maxRows = Math.max(0, ...series.map((s) => rowsOf(s, t)));
   for (let r = 0; r < maxRows; r++) {

@@ -7,7 +7,14 @@
  * A footer names the app and the link.
  * Loaded with a dynamic import (with mediabunny), so it is not part of the first-render bundle.
  */
-import { BufferTarget, CanvasSource, getFirstEncodableVideoCodec, Mp4OutputFormat, Output, WebMOutputFormat } from 'mediabunny';
+import {
+  BufferTarget,
+  CanvasSource,
+  getFirstEncodableVideoCodec,
+  Mp4OutputFormat,
+  Output,
+  WebMOutputFormat,
+} from 'mediabunny';
 import type { ExportInfo } from './exportInfo.ts';
 import { loadSvgImage, serializeSvg, svgSize } from './svgExport.ts';
 import { VIDEO_CODECS, type VideoFormat } from './videoSupport.ts';
@@ -44,7 +51,8 @@ function readTracks(svg: SVGSVGElement): { tracks: Track[]; offset: [number, num
   const layer = svg.querySelector('[data-layer="trajectories"]');
   const offset = translation(layer);
   const markers = new Map<string, Element>();
-  for (const path of Array.from(svg.querySelectorAll('[data-layer="current"] path[data-algorithm]'))) markers.set(path.getAttribute('data-algorithm')!, path);
+  for (const path of Array.from(svg.querySelectorAll('[data-layer="current"] path[data-algorithm]')))
+    markers.set(path.getAttribute('data-algorithm')!, path);
   const tracks: Track[] = [];
   for (const path of Array.from(layer?.querySelectorAll('path.trajectory') ?? [])) {
     const numbers = (path.getAttribute('d') ?? '').match(/-?[\d.]+(?:e-?\d+)?/g) ?? [];
@@ -55,7 +63,11 @@ function readTracks(svg: SVGSVGElement): { tracks: Track[]; offset: [number, num
       width: Number(path.getAttribute('stroke-width')) || 2,
       dash: (path.getAttribute('stroke-dasharray') ?? '').split(/[ ,]+/).filter(Boolean).map(Number),
       marker: marker
-        ? { d: new Path2D(marker.getAttribute('d') ?? ''), fill: marker.getAttribute('fill') ?? '#000', strokeWidth: Number(marker.getAttribute('stroke-width')) || 1.5 }
+        ? {
+            d: new Path2D(marker.getAttribute('d') ?? ''),
+            fill: marker.getAttribute('fill') ?? '#000',
+            strokeWidth: Number(marker.getAttribute('stroke-width')) || 1.5,
+          }
         : null,
     });
   }
@@ -65,7 +77,8 @@ function readTracks(svg: SVGSVGElement): { tracks: Track[]; offset: [number, num
 /** A copy of the SVG with only the given layers (and its metadata and defs). */
 function layersOnly(svg: SVGSVGElement, keep: readonly string[]): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  for (const g of Array.from(copy.querySelectorAll('[data-layer]'))) if (!keep.includes(g.getAttribute('data-layer')!)) g.remove();
+  for (const g of Array.from(copy.querySelectorAll('[data-layer]')))
+    if (!keep.includes(g.getAttribute('data-layer')!)) g.remove();
   return serializeSvg(copy);
 }
 
@@ -154,8 +167,12 @@ export async function recordSimplexVideo(svg: SVGSVGElement, info: ExportInfo, o
   // Frames are encoded one by one at exact timestamps (not recorded against the clock), so the
   // file always holds every frame, and the muxer writes the duration and a seek index (Cues in
   // WebM, the moov box first in MP4): a <video controls> can show the length and scrub.
-  const codec = await getFirstEncodableVideoCodec([...VIDEO_CODECS[options.format]], { width: canvas.width, height: canvas.height });
-  if (!codec) throw new Error(`this browser cannot encode ${options.format === 'mp4' ? 'H.264 for MP4' : 'VP9 or VP8 for WebM'}`);
+  const codec = await getFirstEncodableVideoCodec([...VIDEO_CODECS[options.format]], {
+    width: canvas.width,
+    height: canvas.height,
+  });
+  if (!codec)
+    throw new Error(`this browser cannot encode ${options.format === 'mp4' ? 'H.264 for MP4' : 'VP9 or VP8 for WebM'}`);
   const output = new Output({
     format: options.format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
     target: new BufferTarget(),

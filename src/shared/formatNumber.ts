@@ -1,8 +1,17 @@
 /** Numbers as the figures and the captions print them (paper style). */
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴',
-  '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
 };
 
 /** Integer to Unicode superscript digits: −6 → '⁻⁶'. */
@@ -27,7 +36,14 @@ export function formatScientific(x: number, digits = 1, joiner = ''): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
   if (x === 0) return '0';
   const ax = Math.abs(x);
-  if (ax >= 0.01 && ax < 1000) return (x < 0 ? '−' : '') + ax.toFixed(Math.max(digits + 2, 3)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (ax >= 0.01 && ax < 1000)
+    return (
+      (x < 0 ? '−' : '') +
+      ax
+        .toFixed(Math.max(digits + 2, 3))
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '')
+    );
   const [mantissa, exponent] = ax.toExponential(digits).split('e');
   return `${x < 0 ? '−' : ''}${mantissa}${joiner}×${joiner}${formatPowerOfTen(Number(exponent))}`;
 }

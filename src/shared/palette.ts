@@ -14,7 +14,19 @@ export interface AlgorithmStyle {
 }
 
 /** The current-point marker shapes; none is a star, diamond or ring (those mark equilibria, μ and π₀). */
-export type AlgorithmMarker = 'circle' | 'square' | 'triangle' | 'triangle-down' | 'triangle-left' | 'triangle-right' | 'pentagon' | 'hexagon' | 'cross' | 'times' | 'wye' | 'hourglass';
+export type AlgorithmMarker =
+  | 'circle'
+  | 'square'
+  | 'triangle'
+  | 'triangle-down'
+  | 'triangle-left'
+  | 'triangle-right'
+  | 'pentagon'
+  | 'hexagon'
+  | 'cross'
+  | 'times'
+  | 'wye'
+  | 'hourglass';
 
 /**
  * One entry per algorithm of the registry (a missing one is a type error). The first three are

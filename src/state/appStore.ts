@@ -11,7 +11,16 @@ import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { presetById } from '../core/presets.ts';
-import { MAX_RESPONSES, MIN_RESPONSES, defaultCorners, freshLabel, scenarioFromPreset, DEFAULT, type Scenario, type Schedule } from './scenario.ts';
+import {
+  MAX_RESPONSES,
+  MIN_RESPONSES,
+  defaultCorners,
+  freshLabel,
+  scenarioFromPreset,
+  DEFAULT,
+  type Scenario,
+  type Schedule,
+} from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
 
 export interface AppState {
@@ -86,94 +95,121 @@ export type AppStore = StoreApi<AppStoreState>;
 /** A new store with the default scenario. */
 export function createAppStore(): AppStore {
   return createStore<AppStoreState>()((set, get) => {
-  /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
-  const update = (patch: Partial<Scenario>, keepPreset = false) =>
-    set((st) => ({ scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) } }));
+    /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
+    const update = (patch: Partial<Scenario>, keepPreset = false) =>
+      set((st) => ({
+        scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) },
+      }));
 
-  return {
-    scenario: DEFAULT.scenario,
-    playing: false,
-    speed: 60,
-    hashProblems: [],
-    inputProblem: null,
-    failure: null,
-    engineNote: null,
-    storageNote: null,
-    requestedT: { t: DEFAULT.steps },
+    return {
+      scenario: DEFAULT.scenario,
+      playing: false,
+      speed: 60,
+      hashProblems: [],
+      inputProblem: null,
+      failure: null,
+      engineNote: null,
+      storageNote: null,
+      requestedT: { t: DEFAULT.steps },
 
-    loadScenario: (scenario, t, hashProblems = []) => set({ scenario, requestedT: { t }, hashProblems, playing: false }),
-    loadPreset: (id) => {
-      const { scenario, steps } = scenarioFromPreset(id, {}, get().scenario);
-      set({ scenario, requestedT: { t: steps }, playing: false });
-    },
-    setEpsilon: (epsilon) => {
-      const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
-      const cur = get().scenario;
-      // Only the matrix follows ε; the user's μ, π0, τ and η stay as they are.
-      set({ scenario: { ...cur, preferences: scenario.preferences, epsilon, preset: 'rater-types' } });
-    },
-    setRandom: ({ seed, n }) => {
-      const cur = get().scenario;
-      // The seeded presets (random, leaderboard) share the seed and n controls.
-      const id = cur.preset && presetById(cur.preset)?.params.includes('seed') ? cur.preset : 'random';
-      const { scenario } = scenarioFromPreset(id, { seed: seed ?? cur.seed, n: n ?? cur.preferences.length }, cur);
-      set({ scenario: { ...scenario, tau: cur.tau, eta: cur.eta, schedule: cur.schedule } });
-    },
-    setPreferences: (preferences) => {
-      const cur = get().scenario;
-      if (preferences.length !== cur.preferences.length) {
-        const n = preferences.length;
-        update({ preferences, labels: cur.labels.slice(0, n).concat(Array.from({ length: Math.max(0, n - cur.labels.length) }, (_, k) => `y${cur.labels.length + k + 1}`)), reference: new Array(n).fill(1 / n), initial: new Array(n).fill(1 / n), corners: defaultCorners(n) });
-      } else {
-        update({ preferences });
-      }
-    },
-    setCell: (i, j, value) => update({ preferences: mirrorUpdate(get().scenario.preferences, i, j, value) }),
-    setLabels: (labels) => update({ labels }, true),
-    addResponse: () => {
-      const cur = get().scenario;
-      const n = cur.preferences.length;
-      if (n >= MAX_RESPONSES) return;
-      // A slightly weaker copy of the last response, not a tie with everything (which would be
-      // a Nash equilibrium of its own): see withNewResponse.
-      const preferences = withNewResponse(cur.preferences);
-      // The new response joins the third corner (with the default corners, that is where it goes anyway).
-      const [a, b, c] = cur.corners;
-      const corners: Corners = n + 1 <= 3 ? defaultCorners(n + 1) : [a, b, [...c, n]];
-      update({ preferences, labels: [...cur.labels, freshLabel(cur.labels)], reference: addEntry(cur.reference), initial: addEntry(cur.initial), corners });
-    },
-    removeResponse: (k) => {
-      const cur = get().scenario;
-      const n = cur.preferences.length;
-      if (n <= MIN_RESPONSES) return;
-      const preferences = cur.preferences.filter((_, i) => i !== k).map((row) => row.filter((_, j) => j !== k));
-      // Corner groups lose k and shift the indices above it; an emptied group falls back to defaults.
-      const shifted = cur.corners.map((g) => g.filter((i) => i !== k).map((i) => (i > k ? i - 1 : i)));
-      const corners: Corners = shifted.every((g) => g.length > 0) ? [shifted[0], shifted[1], shifted[2]] : defaultCorners(n - 1);
-      update({ preferences, labels: cur.labels.filter((_, i) => i !== k), reference: dropEntry(cur.reference, k), initial: dropEntry(cur.initial, k), corners });
-    },
-    setReference: (reference) => update({ reference }, true),
-    setInitial: (initial) => update({ initial }, true),
-    setTau: (tau) => {
-      const cur = get().scenario;
-      // η is kept as chosen; runs cap it at 1/τ (effectiveEta), so moving τ up and back loses nothing.
-      update({ tau, schedule: tau === 0 ? 'constant' : cur.schedule }, true);
-    },
-    setEta: (eta) => update({ eta }, true),
-    setSchedule: (schedule) => update({ schedule }, true),
-    toggleAlgorithm: (algorithm, on) => {
-      const cur = get().scenario.algorithms;
-      update({ algorithms: ORDER.filter((a) => (a === algorithm ? on : cur.includes(a))) }, true);
-    },
-    setComparisons: (comparisons) => update({ comparisons }, true),
-    setCorners: (corners) => update({ corners }, true),
-    setPlaying: (playing) => set({ playing }),
-    setSpeed: (speed) => set({ speed }),
-    setInputProblem: (inputProblem) => set({ inputProblem }),
-    setFailure: (failure) => set({ failure }),
-    setEngineNote: (engineNote) => set({ engineNote }),
-    setStorageNote: (storageNote) => set({ storageNote }),
-    dismissHashProblems: () => set({ hashProblems: [] }),
-  };
+      loadScenario: (scenario, t, hashProblems = []) =>
+        set({ scenario, requestedT: { t }, hashProblems, playing: false }),
+      loadPreset: (id) => {
+        const { scenario, steps } = scenarioFromPreset(id, {}, get().scenario);
+        set({ scenario, requestedT: { t: steps }, playing: false });
+      },
+      setEpsilon: (epsilon) => {
+        const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
+        const cur = get().scenario;
+        // Only the matrix follows ε; the user's μ, π0, τ and η stay as they are.
+        set({ scenario: { ...cur, preferences: scenario.preferences, epsilon, preset: 'rater-types' } });
+      },
+      setRandom: ({ seed, n }) => {
+        const cur = get().scenario;
+        // The seeded presets (random, leaderboard) share the seed and n controls.
+        const id = cur.preset && presetById(cur.preset)?.params.includes('seed') ? cur.preset : 'random';
+        const { scenario } = scenarioFromPreset(id, { seed: seed ?? cur.seed, n: n ?? cur.preferences.length }, cur);
+        set({ scenario: { ...scenario, tau: cur.tau, eta: cur.eta, schedule: cur.schedule } });
+      },
+      setPreferences: (preferences) => {
+        const cur = get().scenario;
+        if (preferences.length !== cur.preferences.length) {
+          const n = preferences.length;
+          update({
+            preferences,
+            labels: cur.labels
+              .slice(0, n)
+              .concat(
+                Array.from({ length: Math.max(0, n - cur.labels.length) }, (_, k) => `y${cur.labels.length + k + 1}`),
+              ),
+            reference: new Array(n).fill(1 / n),
+            initial: new Array(n).fill(1 / n),
+            corners: defaultCorners(n),
+          });
+        } else {
+          update({ preferences });
+        }
+      },
+      setCell: (i, j, value) => update({ preferences: mirrorUpdate(get().scenario.preferences, i, j, value) }),
+      setLabels: (labels) => update({ labels }, true),
+      addResponse: () => {
+        const cur = get().scenario;
+        const n = cur.preferences.length;
+        if (n >= MAX_RESPONSES) return;
+        // A slightly weaker copy of the last response, not a tie with everything (which would be
+        // a Nash equilibrium of its own): see withNewResponse.
+        const preferences = withNewResponse(cur.preferences);
+        // The new response joins the third corner (with the default corners, that is where it goes anyway).
+        const [a, b, c] = cur.corners;
+        const corners: Corners = n + 1 <= 3 ? defaultCorners(n + 1) : [a, b, [...c, n]];
+        update({
+          preferences,
+          labels: [...cur.labels, freshLabel(cur.labels)],
+          reference: addEntry(cur.reference),
+          initial: addEntry(cur.initial),
+          corners,
+        });
+      },
+      removeResponse: (k) => {
+        const cur = get().scenario;
+        const n = cur.preferences.length;
+        if (n <= MIN_RESPONSES) return;
+        const preferences = cur.preferences.filter((_, i) => i !== k).map((row) => row.filter((_, j) => j !== k));
+        // Corner groups lose k and shift the indices above it; an emptied group falls back to defaults.
+        const shifted = cur.corners.map((g) => g.filter((i) => i !== k).map((i) => (i > k ? i - 1 : i)));
+        const corners: Corners = shifted.every((g) => g.length > 0)
+          ? [shifted[0], shifted[1], shifted[2]]
+          : defaultCorners(n - 1);
+        update({
+          preferences,
+          labels: cur.labels.filter((_, i) => i !== k),
+          reference: dropEntry(cur.reference, k),
+          initial: dropEntry(cur.initial, k),
+          corners,
+        });
+      },
+      setReference: (reference) => update({ reference }, true),
+      setInitial: (initial) => update({ initial }, true),
+      setTau: (tau) => {
+        const cur = get().scenario;
+        // η is kept as chosen; runs cap it at 1/τ (effectiveEta), so moving τ up and back loses nothing.
+        update({ tau, schedule: tau === 0 ? 'constant' : cur.schedule }, true);
+      },
+      setEta: (eta) => update({ eta }, true),
+      setSchedule: (schedule) => update({ schedule }, true),
+      toggleAlgorithm: (algorithm, on) => {
+        const cur = get().scenario.algorithms;
+        update({ algorithms: ORDER.filter((a) => (a === algorithm ? on : cur.includes(a))) }, true);
+      },
+      setComparisons: (comparisons) => update({ comparisons }, true),
+      setCorners: (corners) => update({ corners }, true),
+      setPlaying: (playing) => set({ playing }),
+      setSpeed: (speed) => set({ speed }),
+      setInputProblem: (inputProblem) => set({ inputProblem }),
+      setFailure: (failure) => set({ failure }),
+      setEngineNote: (engineNote) => set({ engineNote }),
+      setStorageNote: (storageNote) => set({ storageNote }),
+      dismissHashProblems: () => set({ hashProblems: [] }),
+    };
   });
 }

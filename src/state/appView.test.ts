@@ -82,7 +82,11 @@ describe('appView', () => {
 
 describe('holdsForResult', () => {
   const base = appStore.getState();
-  const withScenario = (patch: object, extra: object = {}) => ({ ...base, ...extra, scenario: { ...base.scenario, ...patch } });
+  const withScenario = (patch: object, extra: object = {}) => ({
+    ...base,
+    ...extra,
+    scenario: { ...base.scenario, ...patch },
+  });
 
   it('holds edits of the matrix, μ and π0 at grid sizes while paused', () => {
     expect(holdsForResult(withScenario({ preferences: other(3, 1), preset: null }), base)).toBe(true);
@@ -101,8 +105,12 @@ describe('holdsForResult', () => {
     expect(holdsForResult(withScenario({ reference: [0.2, 0.3, 0.5] }, { playing: true }), base)).toBe(false);
     const big = scenarioFromPreset('random', { n: 13, seed: 1 }).scenario;
     const bigState = { ...base, scenario: big };
-    expect(holdsForResult({ ...bigState, scenario: { ...big, reference: big.initial.slice().reverse() } }, bigState)).toBe(false);
+    expect(
+      holdsForResult({ ...bigState, scenario: { ...big, reference: big.initial.slice().reverse() } }, bigState),
+    ).toBe(false);
     const four = scenarioFromPreset('random', { n: 4, seed: 1 }).scenario;
-    expect(holdsForResult({ ...base, scenario: { ...base.scenario, preferences: four.preferences } }, base)).toBe(false);
+    expect(holdsForResult({ ...base, scenario: { ...base.scenario, preferences: four.preferences } }, base)).toBe(
+      false,
+    );
   });
 });

@@ -28,7 +28,17 @@ export const HOLD_MAX_MS = 20;
  * state before they run. (Not focus events: they can fire inside React's commit, where a
  * synchronous render is not allowed, and the editors' focus handlers read no values.)
  */
-const FLUSHING_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'beforeinput', 'input', 'click', 'paste', 'drop'] as const;
+const FLUSHING_EVENTS = [
+  'keydown',
+  'pointerdown',
+  'pointermove',
+  'wheel',
+  'beforeinput',
+  'input',
+  'click',
+  'paste',
+  'drop',
+] as const;
 
 type State = AppStoreState;
 

@@ -45,8 +45,12 @@ describe('the caption', () => {
     const text = describeState(rps({ tau: 0 }), runWith({ 'nash-md': 0.1, omd: 0.1 }));
     expect(text).toContain('Nash-MD and OMD coincide (at τ = 0 they are the same update).');
     expect(text).not.toContain('nearly');
-    expect(describeState(rps({ tau: 0.01, eta: 1 }), runWith({ 'nash-md': 0.1, omd: 0.1 }))).toContain('nearly coincide');
-    expect(describeState(rps({ tau: 0, algorithms: ['nash-md'] }), runWith({ 'nash-md': 0.1 }))).not.toContain('coincide');
+    expect(describeState(rps({ tau: 0.01, eta: 1 }), runWith({ 'nash-md': 0.1, omd: 0.1 }))).toContain(
+      'nearly coincide',
+    );
+    expect(describeState(rps({ tau: 0, algorithms: ['nash-md'] }), runWith({ 'nash-md': 0.1 }))).not.toContain(
+      'coincide',
+    );
   });
 });
 
@@ -61,7 +65,10 @@ describe('the caption on Nash-MD’s constant-step fixed point', () => {
     rlhfPath: new Float64Array(0),
     nashMdFixedPoint: fixed && Float64Array.from(fixed),
   });
-  const withEq = (fixed: number[] | null): RunState => ({ ...runWith({ 'nash-md': 0.1, omd: 0.1 }), equilibria: eq(fixed) });
+  const withEq = (fixed: number[] | null): RunState => ({
+    ...runWith({ 'nash-md': 0.1, omd: 0.1 }),
+    equilibria: eq(fixed),
+  });
 
   it('says where constant-step Nash-MD goes when its fixed point is apart from π*τ', () => {
     const text = describeState(rps(), withEq([0.32, 0.34, 0.34]));

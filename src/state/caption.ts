@@ -18,12 +18,16 @@ export const WORD_JOINER = '\u2060';
  * (never "5.4e-4", which a narrow caption broke after the hyphen). NaN while the equilibria are
  * still being solved (large n): '…'.
  */
-const short = (x: number) => (Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : formatScientific(x, 1, WORD_JOINER));
+const short = (x: number) =>
+  Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : formatScientific(x, 1, WORD_JOINER);
 
 export function describeState(s: Scenario, run: RunState): string {
   const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
   const eta = effectiveEta(s);
-  const step = s.schedule === 'theorem' ? 'η_t = 2/(τ(t+2))' : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
+  const step =
+    s.schedule === 'theorem'
+      ? 'η_t = 2/(τ(t+2))'
+      : `η = ${Number(eta.toPrecision(4))}${eta < s.eta ? ' (capped at 1/τ)' : ''}`;
   const head = `${name}, n = ${s.preferences.length}, τ = ${s.tau}, ${step}, t = ${formatT(run.t)}.`;
   // A shown algorithm that cannot run says why (its reason, never a NaN).
   const unavailable = unavailableShown(s)

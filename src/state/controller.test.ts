@@ -15,7 +15,10 @@ const listeners = new EventTarget();
 Object.assign(globalThis, {
   window: Object.assign(globalThis, {
     location: { hash: '' },
-    history: { replaceState: (_: unknown, __: string, hash: string) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = hash) },
+    history: {
+      replaceState: (_: unknown, __: string, hash: string) =>
+        void ((globalThis as unknown as { location: { hash: string } }).location.hash = hash),
+    },
     addEventListener: listeners.addEventListener.bind(listeners),
     removeEventListener: listeners.removeEventListener.bind(listeners),
     requestAnimationFrame: (f: FrameRequestCallback) => {
@@ -93,7 +96,14 @@ async function open(hash: string, t: number): Promise<InstanceType<typeof Simula
   appStore = createAppStore();
   runStore = createRunStore();
   progressStore = createProgressStore();
-  const stores = { app: appStore, shown: createAppView(appStore), run: runStore, progress: progressStore, ui: createUiStore(), view: createViewStore() };
+  const stores = {
+    app: appStore,
+    shown: createAppView(appStore),
+    run: runStore,
+    progress: progressStore,
+    ui: createUiStore(),
+    view: createViewStore(),
+  };
   controller = new SimulationController(stores, { hash });
   await settle(() => runStore.getState().length > t);
   await new Promise((r) => setTimeout(r, 20)); // the lookahead extension
@@ -117,7 +127,8 @@ function expectFresh(t: number): void {
     let firstOff = -1;
     for (let r = 0; r <= t && firstOff < 0; r++) {
       if (timeAt(s, r) !== r) firstOff = r;
-      for (let i = 0; i < run.n; i++) if (!Object.is(s.policies[r * run.n + i], c.policies[r * run.n + i])) firstOff = r;
+      for (let i = 0; i < run.n; i++)
+        if (!Object.is(s.policies[r * run.n + i], c.policies[r * run.n + i])) firstOff = r;
     }
     expect(firstOff, `${c.algorithm}: the first row that differs from a fresh run's`).toBe(-1);
   }

@@ -8,7 +8,17 @@ import type { InjectedFault } from '../worker-client/faultInjection.ts';
 import { SimulationClient } from '../worker-client/simulationClient.ts';
 import type { AppState, AppStore } from './appStore.ts';
 import type { AppView } from './appView.ts';
-import { FRESH_SLACK, RECENT_STEPS, appendRun, coarserThanFresh, fillFollowUp, replaceRun, setT, thinningFor, type RunStore } from './runStore.ts';
+import {
+  FRESH_SLACK,
+  RECENT_STEPS,
+  appendRun,
+  coarserThanFresh,
+  fillFollowUp,
+  replaceRun,
+  setT,
+  thinningFor,
+  type RunStore,
+} from './runStore.ts';
 import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
@@ -122,12 +132,20 @@ export class SimulationController {
   private readonly autosave: ReturnType<typeof createAutosave> | null;
 
   constructor(stores: ControllerStores, options: ControllerOptions = {}) {
-    ({ app: this.app, shown: this.shown, run: this.run, progress: this.progress, ui: this.ui, view: this.view } = stores);
+    ({
+      app: this.app,
+      shown: this.shown,
+      run: this.run,
+      progress: this.progress,
+      ui: this.ui,
+      view: this.view,
+    } = stores);
     const { app } = stores;
     this.syncHash = options.syncHash === true;
     // A link's hash wins over the autosaved state; without a hash the saved state comes back, and
     // without either the starting hash of the options.
-    const saved = options.autosave && !(this.syncHash && window.location.hash.length > 1) ? loadSaved(options.autosave) : null;
+    const saved =
+      options.autosave && !(this.syncHash && window.location.hash.length > 1) ? loadSaved(options.autosave) : null;
     if (this.syncHash && window.location.hash.length > 1) this.loadHash(window.location.hash);
     else if (saved) {
       if (options.hash) this.loadView(options.hash);
@@ -143,60 +161,84 @@ export class SimulationController {
       : null;
     if (this.syncHash) window.addEventListener('hashchange', this.onHashChange);
     if (this.autosave) window.addEventListener('pagehide', this.autosave.flush);
-    this.client = new SimulationClient({
-      onCompute: (r) => {
-        computationEnded(this.progress);
-        // The held edit is drawn with its result, in the same task (one frame).
-        this.shown.showHeldEdit();
-        const app = this.app.getState();
-        // The newest computation answered (older answers never reach here).
-        const moved = this.moved?.version === r.version ? this.moved : null;
-        this.moved = null;
-        if (!r.ok) {
-          app.setInputProblem(r.problem);
-          return;
-        }
-        app.setInputProblem(null);
-        app.setFailure(null);
-        // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
-        // follow-up brings the new ones, so the markers and curves do not blink.
-        replaceRun(this.run, r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
-        // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
-        // edit's figure is drawn (unless a newer computation is already waiting).
-        const { length } = this.run.getState();
-        const ahead = Math.min(MAX_STEPS, this.wantedT + lookahead(r.n)) - (length - 1);
-        if (ahead > 0 && !this.client.busy) this.client.extend(ahead);
+    this.client = new SimulationClient(
+      {
+        onCompute: (r) => {
+          computationEnded(this.progress);
+          // The held edit is drawn with its result, in the same task (one frame).
+          this.shown.showHeldEdit();
+          const app = this.app.getState();
+          // The newest computation answered (older answers never reach here).
+          const moved = this.moved?.version === r.version ? this.moved : null;
+          this.moved = null;
+          if (!r.ok) {
+            app.setInputProblem(r.problem);
+            return;
+          }
+          app.setInputProblem(null);
+          app.setFailure(null);
+          // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
+          // follow-up brings the new ones, so the markers and curves do not blink.
+          replaceRun(this.run, r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
+          // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
+          // edit's figure is drawn (unless a newer computation is already waiting).
+          const { length } = this.run.getState();
+          const ahead = Math.min(MAX_STEPS, this.wantedT + lookahead(r.n)) - (length - 1);
+          if (ahead > 0 && !this.client.busy) this.client.extend(ahead);
+        },
+        onExtend: (r) => {
+          if (!r.ok) return;
+          appendRun(this.run, r.chunks);
+          // A Step or a timeline move past the computed end waited for these rows.
+          if (this.run.getState().t < this.wantedT) setT(this.run, this.wantedT);
+        },
+        onProgress: (p) => {
+          computationProgressed(this.progress, p.stage, p.fraction);
+          if (p.preview) {
+            const { chunks } = p.preview;
+            const computing = this.app
+              .getState()
+              .scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
+            replaceRun(
+              this.run,
+              p.preview.n,
+              null,
+              chunks,
+              this.wantedT,
+              computing,
+              this.moved?.version === p.version ? this.moved.reach : 0,
+            );
+          }
+          if (p.followUp) fillFollowUp(this.run, p.followUp);
+        },
+        onFailure: (message) => {
+          this.moved = null;
+          computationEnded(this.progress);
+          this.shown.showHeldEdit();
+          this.app.getState().setFailure(message);
+        },
+        onField: (r) => {
+          const algorithm = this.fieldAsked;
+          if (!algorithm || algorithm !== this.ui.getState().field) return;
+          this.ui.setState({
+            flow: r.ok
+              ? { algorithm, name: r.displayName, points: r.points, next: r.next }
+              : { algorithm, problem: r.problem.message },
+          });
+        },
+        onMainThread: (reason) =>
+          this.app
+            .getState()
+            .setEngineNote(
+              `Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`,
+            ),
       },
-      onExtend: (r) => {
-        if (!r.ok) return;
-        appendRun(this.run, r.chunks);
-        // A Step or a timeline move past the computed end waited for these rows.
-        if (this.run.getState().t < this.wantedT) setT(this.run, this.wantedT);
-      },
-      onProgress: (p) => {
-        computationProgressed(this.progress, p.stage, p.fraction);
-        if (p.preview) {
-          const { chunks } = p.preview;
-          const computing = this.app.getState().scenario.algorithms.filter((a) => !chunks.some((c) => c.algorithm === a));
-          replaceRun(this.run, p.preview.n, null, chunks, this.wantedT, computing, this.moved?.version === p.version ? this.moved.reach : 0);
-        }
-        if (p.followUp) fillFollowUp(this.run, p.followUp);
-      },
-      onFailure: (message) => {
-        this.moved = null;
-        computationEnded(this.progress);
-        this.shown.showHeldEdit();
-        this.app.getState().setFailure(message);
-      },
-      onField: (r) => {
-        const algorithm = this.fieldAsked;
-        if (!algorithm || algorithm !== this.ui.getState().field) return;
-        this.ui.setState({ flow: r.ok ? { algorithm, name: r.displayName, points: r.points, next: r.next } : { algorithm, problem: r.problem.message } });
-      },
-      onMainThread: (reason) => this.app.getState().setEngineNote(`Computing on the main thread: this page could not start a Web Worker (${reason}). Long runs may be slower.`),
-    }, { faults: options.debug === true });
+      { faults: options.debug === true },
+    );
 
-    this.stopHolding = this.shown.holdEdits((state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev));
+    this.stopHolding = this.shown.holdEdits(
+      (state, prev) => this.wantedT <= HOLD_MAX_STEPS && holdsForResult(state, prev),
+    );
     this.unsubscribers.push(
       this.app.subscribe((state, prev) => {
         if (state.requestedT !== prev.requestedT) this.wantedT = state.requestedT.t;
@@ -316,11 +358,18 @@ export class SimulationController {
     const { length } = run;
     if (this.awaitingEdit()) {
       // The edit's fresh run comes up to wantedT; a jump ahead of it is computed as before.
-      if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) this.recompute(this.app.getState().scenario);
+      if (
+        target >= length &&
+        (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))
+      )
+        this.recompute(this.app.getState().scenario);
     } else if (coarserThanFresh(run, target)) {
       // Back into a thinned history (or ahead of it): recompute at full resolution.
       if (!this.covers(target)) this.refine(target);
-    } else if (target >= length && (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))) {
+    } else if (
+      target >= length &&
+      (target - length > RECENT_STEPS || !this.client.extend(target - length + 1 + lookahead(run.n)))
+    ) {
       // A long jump ahead is a fresh (thinned) computation rather than one huge extension; so is
       // any jump ahead while a computation is still waiting (an extension would be refused).
       this.recomputeShown(Math.min(MAX_STEPS, target + (this.app.getState().playing ? lookahead(run.n) : 0)), false);
@@ -387,7 +436,13 @@ export class SimulationController {
       const { t, length } = this.run.getState();
       if (length - 1 - t < speed * AHEAD_SECONDS && length - 1 < MAX_STEPS && !this.client.busy) {
         const n = this.run.getState().n;
-        this.client.extend(Math.min(MAX_STEPS - (length - 1), maxExtension(n), Math.max(lookahead(n), Math.ceil(speed * AHEAD_SECONDS * 2))));
+        this.client.extend(
+          Math.min(
+            MAX_STEPS - (length - 1),
+            maxExtension(n),
+            Math.max(lookahead(n), Math.ceil(speed * AHEAD_SECONDS * 2)),
+          ),
+        );
       }
       if (advance > 0) {
         const next = Math.min(t + advance, length - 1);
@@ -411,7 +466,9 @@ export class SimulationController {
     const large = this.app.getState().scenario.preferences.length > GRID_MAX_RESPONSES;
     if (!large && this.hashTimer) return; // a write is already due and will see this change
     window.clearTimeout(this.hashTimer);
-    const wait = large ? HASH_INTERVAL_MS : Math.max(HASH_SETTLE_MS, HASH_INTERVAL_MS - (performance.now() - this.lastHash));
+    const wait = large
+      ? HASH_INTERVAL_MS
+      : Math.max(HASH_SETTLE_MS, HASH_INTERVAL_MS - (performance.now() - this.lastHash));
     this.hashTimer = window.setTimeout(() => {
       this.hashTimer = 0;
       this.writeHash();
@@ -423,7 +480,11 @@ export class SimulationController {
     this.lastHash = performance.now();
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
     const { lecture, field } = this.ui.getState();
-    const hash = encodeHash(this.app.getState().scenario, this.wantedT) + encodeViewOptions(this.view.getState()) + (lecture ? '&lecture=1' : '') + (field ? `&field=${field}` : '');
+    const hash =
+      encodeHash(this.app.getState().scenario, this.wantedT) +
+      encodeViewOptions(this.view.getState()) +
+      (lecture ? '&lecture=1' : '') +
+      (field ? `&field=${field}` : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   }
 

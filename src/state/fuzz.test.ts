@@ -35,22 +35,69 @@ function expectNamedProblems(problems: readonly { field: string; message: string
 
 /** Awkward numbers as text. */
 const nastyNumber = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '-0', '0', '1e308', '1e-308', '5e-324', '1e999', '-1e-7', '0x10', '1_000', ' 0.5', '', '.', '1e', '½', '٣'),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '-0',
+    '0',
+    '1e308',
+    '1e-308',
+    '5e-324',
+    '1e999',
+    '-1e-7',
+    '0x10',
+    '1_000',
+    ' 0.5',
+    '',
+    '.',
+    '1e',
+    '½',
+    '٣',
+  ),
   fc.double().map(String),
   fc.integer().map(String),
 );
-const label = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('<img src=x onerror=alert(1)>', '"]]></svg>', '&amp;', '%', '%E0%A4%A', 'a,b', '\u0000', 'rock'));
+const label = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('<img src=x onerror=alert(1)>', '"]]></svg>', '&amp;', '%', '%E0%A4%A', 'a,b', '\u0000', 'rock'),
+);
 
 /** A random hash made of the app's keys with nasty values. */
 const hashArb = fc
   .array(
     fc.oneof(
-      fc.tuple(fc.constantFrom('P', 'mu', 'pi0', 'corners'), fc.array(nastyNumber, { maxLength: 80 }).map((xs) => xs.join(','))),
+      fc.tuple(
+        fc.constantFrom('P', 'mu', 'pi0', 'corners'),
+        fc.array(nastyNumber, { maxLength: 80 }).map((xs) => xs.join(',')),
+      ),
       fc.tuple(fc.constantFrom('tau', 'eta', 't', 'eps', 'seed', 'n'), nastyNumber),
       fc.tuple(fc.constant('eta'), fc.constant('theorem')),
-      fc.tuple(fc.constant('labels'), fc.array(label, { maxLength: 14 }).map((ls) => ls.map(encodeURIComponent).join(','))),
-      fc.tuple(fc.constant('labels'), fc.array(label, { maxLength: 14 }).map((ls) => ls.join(','))),
-      fc.tuple(fc.constantFrom('algos', 'comparisons', 'preset'), fc.oneof(fc.string(), fc.constantFrom('nash-md,omd', 'rlhf,rlhf', 'reference', 'uniform', 'rps', 'dice', 'random', 'custom', '__proto__'))),
+      fc.tuple(
+        fc.constant('labels'),
+        fc.array(label, { maxLength: 14 }).map((ls) => ls.map(encodeURIComponent).join(',')),
+      ),
+      fc.tuple(
+        fc.constant('labels'),
+        fc.array(label, { maxLength: 14 }).map((ls) => ls.join(',')),
+      ),
+      fc.tuple(
+        fc.constantFrom('algos', 'comparisons', 'preset'),
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            'nash-md,omd',
+            'rlhf,rlhf',
+            'reference',
+            'uniform',
+            'rps',
+            'dice',
+            'random',
+            'custom',
+            '__proto__',
+          ),
+        ),
+      ),
       fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 20 })),
     ),
     { maxLength: 12 },
@@ -61,10 +108,21 @@ const hashArb = fc
 const scenarioArb: fc.Arbitrary<{ scenario: Scenario; t: number }> = fc.integer({ min: 2, max: 12 }).chain((n) =>
   fc
     .record({
-      upper: fc.array(fc.oneof(fc.constantFrom(0, 1, 0.5), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
+      upper: fc.array(fc.oneof(fc.constantFrom(0, 1, 0.5), fc.double({ min: 0, max: 1, noNaN: true })), {
+        minLength: (n * (n - 1)) / 2,
+        maxLength: (n * (n - 1)) / 2,
+      }),
       mu: fc.array(fc.double({ min: 1e-12, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }),
       pi0: fc.array(fc.double({ min: 1e-12, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }),
-      labels: fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((l) => l.trim() !== '' && l.length <= 24 && ![...l].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)), { minLength: n, maxLength: n }),
+      labels: fc.array(
+        fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
+          .filter(
+            (l) =>
+              l.trim() !== '' && l.length <= 24 && ![...l].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
+          ),
+        { minLength: n, maxLength: n },
+      ),
       tau: fc.oneof(fc.constant(0), fc.double({ min: 1e-4, max: 100, noNaN: true })),
       etaTau: fc.double({ min: 1e-6, max: 1, noNaN: true }),
       theorem: fc.boolean(),
@@ -118,7 +176,12 @@ describe('URL hash', () => {
         expect(d.t).toBe(t);
         // μ and π0 are stored as normalised weights: equal to rounding, exactly when already
         // normalised. Under the theorem's schedule the constant η is not part of the state.
-        const comparable = (x: Scenario) => ({ ...x, reference: null, initial: null, eta: x.schedule === 'theorem' ? null : x.eta });
+        const comparable = (x: Scenario) => ({
+          ...x,
+          reference: null,
+          initial: null,
+          eta: x.schedule === 'theorem' ? null : x.eta,
+        });
         expect(comparable(d.scenario)).toEqual(comparable(scenario));
         d.scenario.reference.forEach((x, i) => expect(Math.abs(x - scenario.reference[i])).toBeLessThan(1e-15));
         expect(decodeHash(encodeHash(d.scenario, t)).scenario).toEqual(d.scenario);
@@ -131,21 +194,32 @@ describe('URL hash', () => {
 describe('pasted matrices', () => {
   const cell = fc.oneof(nastyNumber, fc.constantFrom('', '-', 'x', '½', '70%', '0,5', '"0.5"'), label);
   const table = fc
-    .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('\t', ',', ';', ' '), fc.boolean())
+    .tuple(
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 0, max: 30 }),
+      fc.constantFrom('\t', ',', ';', ' '),
+      fc.boolean(),
+    )
     .chain(([rows, cols, sep, crlf]) =>
-      fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }).map((grid) => grid.map((r) => r.join(sep)).join(crlf ? '\r\n' : '\n')),
+      fc
+        .array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })
+        .map((grid) => grid.map((r) => r.join(sep)).join(crlf ? '\r\n' : '\n')),
     );
   it(`${RUNS} random pastes: never throws; a valid matrix or a message`, () => {
     fc.assert(
-      fc.property(fc.oneof(table, fc.string({ unit: 'grapheme', maxLength: 400 })), fc.constantFrom('auto' as const, 'probabilities' as const, 'counts' as const), (text, mode) => {
-        const r = parsePastedMatrix(text, mode);
-        if (r.ok) {
-          expect(checkPreferences(r.preferences)).toBeNull();
-          if (r.labels) expect(r.labels.length).toBe(r.preferences.length);
-        } else {
-          expect(r.error.length).toBeGreaterThan(5);
-        }
-      }),
+      fc.property(
+        fc.oneof(table, fc.string({ unit: 'grapheme', maxLength: 400 })),
+        fc.constantFrom('auto' as const, 'probabilities' as const, 'counts' as const),
+        (text, mode) => {
+          const r = parsePastedMatrix(text, mode);
+          if (r.ok) {
+            expect(checkPreferences(r.preferences)).toBeNull();
+            if (r.labels) expect(r.labels.length).toBe(r.preferences.length);
+          } else {
+            expect(r.error.length).toBeGreaterThan(5);
+          }
+        },
+      ),
       { numRuns: RUNS, seed: 43 },
     );
   });
@@ -156,8 +230,27 @@ describe('scenario files', () => {
     const mutated = scenarioArb.chain(({ scenario, t }) =>
       fc
         .record({
-          key: fc.constantFrom('preferences', 'labels', 'reference', 'initial', 'tau', 'eta', 'schedule', 'algorithms', 'comparisons', 'corners', 'epsilon', 'seed', 'preset'),
-          value: fc.oneof(fc.anything(), fc.double(), fc.constantFrom(NaN, Infinity, -0, 1e308, -1, null, '0.5', [[0.5]], [0.5, 0.5]), fc.array(fc.double(), { maxLength: 14 })),
+          key: fc.constantFrom(
+            'preferences',
+            'labels',
+            'reference',
+            'initial',
+            'tau',
+            'eta',
+            'schedule',
+            'algorithms',
+            'comparisons',
+            'corners',
+            'epsilon',
+            'seed',
+            'preset',
+          ),
+          value: fc.oneof(
+            fc.anything(),
+            fc.double(),
+            fc.constantFrom(NaN, Infinity, -0, 1e308, -1, null, '0.5', [[0.5]], [0.5, 0.5]),
+            fc.array(fc.double(), { maxLength: 14 }),
+          ),
           drop: fc.boolean(),
         })
         .map(({ key, value, drop }) => {

@@ -162,8 +162,14 @@ describe('judgeCellText: typing in a cell', () => {
     // Typed one character at a time: "1" is complete but waits for the pause (the caller applies
     // 'apply' only after TYPING_PAUSE_MS or on commit); "1." waits; "1.7" is refused.
     expect(judge('1.', false)).toEqual({ kind: 'wait' });
-    expect(judge('1.7', false)).toEqual({ kind: 'refuse', message: 'P(rock ≻ paper): 1.7 is not a probability in [0, 1]. It stays 0.10.' });
-    expect(judge('1.7', true)).toEqual({ kind: 'refuse', message: 'P(rock ≻ paper): 1.7 is not a probability in [0, 1]. It stays 0.10.' });
+    expect(judge('1.7', false)).toEqual({
+      kind: 'refuse',
+      message: 'P(rock ≻ paper): 1.7 is not a probability in [0, 1]. It stays 0.10.',
+    });
+    expect(judge('1.7', true)).toEqual({
+      kind: 'refuse',
+      message: 'P(rock ≻ paper): 1.7 is not a probability in [0, 1]. It stays 0.10.',
+    });
   });
 
   it('reads a decimal comma, a percent and rounds to 3 decimals', () => {
@@ -173,11 +179,17 @@ describe('judgeCellText: typing in a cell', () => {
     expect(judge('70%', true)).toEqual({ kind: 'apply', value: 0.7 });
     expect(judge('0.12345', true)).toEqual({ kind: 'apply', value: 0.123 });
     expect(judge('1.0004', true)).toEqual({ kind: 'apply', value: 1 });
-    expect(judge('-0,1', true)).toMatchObject({ kind: 'refuse', message: expect.stringContaining('-0,1 is not a probability') });
+    expect(judge('-0,1', true)).toMatchObject({
+      kind: 'refuse',
+      message: expect.stringContaining('-0,1 is not a probability'),
+    });
   });
 
   it('names the cell for text that is not a number; empty text on commit shows the value again', () => {
-    expect(judge('abc', false)).toEqual({ kind: 'refuse', message: 'P(rock ≻ paper): "abc" is not a number. It stays 0.10.' });
+    expect(judge('abc', false)).toEqual({
+      kind: 'refuse',
+      message: 'P(rock ≻ paper): "abc" is not a number. It stays 0.10.',
+    });
     expect(judge('1,000.5', true)).toMatchObject({ kind: 'refuse', message: expect.stringContaining('ambiguous') });
     expect(judge(' ', true)).toEqual({ kind: 'revert' });
   });

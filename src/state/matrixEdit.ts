@@ -45,7 +45,8 @@ export function mirrorUpdate(P: PreferenceRows, i: number, j: number, value: num
   return next;
 }
 
-export type CellParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' | 'out-of-range' };
+export type CellParse =
+  { ok: true; value: number } | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' | 'out-of-range' };
 
 /**
  * Reads what a person typed into a cell: "0.7", ".7", "0,7" (decimal comma), "70%" (the shared
@@ -57,7 +58,11 @@ export function parseCellText(text: string): CellParse {
   const percent = t.endsWith('%');
   if (percent) t = t.slice(0, -1);
   const parsed = parseTypedNumber(t, { allowNegative: true });
-  if (!parsed.ok) return { ok: false, reason: parsed.problem === 'empty' ? 'empty' : parsed.problem === 'ambiguous' ? 'ambiguous' : 'not-a-number' };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      reason: parsed.problem === 'empty' ? 'empty' : parsed.problem === 'ambiguous' ? 'ambiguous' : 'not-a-number',
+    };
   const x = parsed.value / (percent ? 100 : 1);
   if (x < 0 || x > 1) return { ok: false, reason: 'out-of-range' };
   return { ok: true, value: roundProbability(x) };
@@ -69,7 +74,15 @@ export function parseCellText(text: string): CellParse {
  * is applied or refused. A refused text stays in the cell, with a message naming the cell, and
  * the cell keeps its value: a prefix ("1" of "1.7") is never applied on its own.
  */
-export function judgeCellText(text: string, final: boolean, labels: readonly string[], i: number, j: number, current: number, n: number): Judgement {
+export function judgeCellText(
+  text: string,
+  final: boolean,
+  labels: readonly string[],
+  i: number,
+  j: number,
+  current: number,
+  n: number,
+): Judgement {
   return judgeTyped(text, final, {
     name: cellName(labels, i, j),
     min: 0,
@@ -150,7 +163,9 @@ export const NEW_RESPONSE_GAP = 0.02;
 export function withNewResponse(P: PreferenceRows): number[][] {
   const n = P.length;
   const last = n - 1;
-  const row = P[last].map((v, j) => (j === last ? 0.5 - NEW_RESPONSE_GAP : roundProbability(Math.max(0, v - NEW_RESPONSE_GAP))));
+  const row = P[last].map((v, j) =>
+    j === last ? 0.5 - NEW_RESPONSE_GAP : roundProbability(Math.max(0, v - NEW_RESPONSE_GAP)),
+  );
   row.push(0.5);
   return [...P.map((r, j) => [...r, roundProbability(1 - row[j])]), row];
 }

@@ -12,14 +12,23 @@ describe('nashUniquenessNote', () => {
   });
 
   it('names the undetermined weights with their ranges, widest first', () => {
-    const note = nashUniquenessNote({ nashUnique: false, nashLow: Float64Array.of(0, 0, 0, 0), nashHigh: Float64Array.of(1 / 3, 1 / 3, 1 / 3, 1) }, labels);
-    expect(note).toBe('The Nash of P is not unique: the weight of y4 can be anything from 0 to 1, of rock from 0 to 0.33, of paper from 0 to 0.33, of scissors from 0 to 0.33; the Nash shown is one of them.');
+    const note = nashUniquenessNote(
+      { nashUnique: false, nashLow: Float64Array.of(0, 0, 0, 0), nashHigh: Float64Array.of(1 / 3, 1 / 3, 1 / 3, 1) },
+      labels,
+    );
+    expect(note).toBe(
+      'The Nash of P is not unique: the weight of y4 can be anything from 0 to 1, of rock from 0 to 0.33, of paper from 0 to 0.33, of scissors from 0 to 0.33; the Nash shown is one of them.',
+    );
   });
 
   it('leaves out fixed weights, counts those beyond four, and works without ranges', () => {
     const lo = Float64Array.of(0.2, 0, 0, 0, 0, 0);
     const hi = Float64Array.of(0.2, 0.1, 0.1, 0.1, 0.1, 0.1);
-    expect(nashUniquenessNote({ nashUnique: false, nashLow: lo, nashHigh: hi }, [])).toMatch(/^The Nash of P is not unique: the weight of y2 can be anything from 0 to 0.1, .*, and 1 more; /);
-    expect(nashUniquenessNote({ nashUnique: false, nashLow: null, nashHigh: null }, labels)).toBe('The Nash of P is not unique: the Nash shown is one of them.');
+    expect(nashUniquenessNote({ nashUnique: false, nashLow: lo, nashHigh: hi }, [])).toMatch(
+      /^The Nash of P is not unique: the weight of y2 can be anything from 0 to 0.1, .*, and 1 more; /,
+    );
+    expect(nashUniquenessNote({ nashUnique: false, nashLow: null, nashHigh: null }, labels)).toBe(
+      'The Nash of P is not unique: the Nash shown is one of them.',
+    );
   });
 });

@@ -20,7 +20,10 @@ function weight(x: number): string {
  * shown is one of them." Responses whose range rounds to one value are not
  * named; the widest ranges come first.
  */
-export function nashUniquenessNote(eq: Pick<EquilibriaResult, 'nashUnique' | 'nashLow' | 'nashHigh'> | null, labels: readonly string[]): string | null {
+export function nashUniquenessNote(
+  eq: Pick<EquilibriaResult, 'nashUnique' | 'nashLow' | 'nashHigh'> | null,
+  labels: readonly string[],
+): string | null {
   if (!eq || eq.nashUnique !== false) return null;
   const low = eq.nashLow;
   const high = eq.nashHigh;
@@ -31,7 +34,13 @@ export function nashUniquenessNote(eq: Pick<EquilibriaResult, 'nashUnique' | 'na
     .sort((a, b) => b.hi - b.lo - (a.hi - a.lo) || a.y - b.y);
   if (!open.length) return `The Nash of P is not unique: ${shown}.`;
   const name = (y: number) => labels[y] ?? `y${y + 1}`;
-  const parts = open.slice(0, NAMED).map((r, k) => (k === 0 ? `the weight of ${name(r.y)} can be anything from` : `of ${name(r.y)} from`) + ` ${weight(r.lo)} to ${weight(r.hi)}`);
+  const parts = open
+    .slice(0, NAMED)
+    .map(
+      (r, k) =>
+        (k === 0 ? `the weight of ${name(r.y)} can be anything from` : `of ${name(r.y)} from`) +
+        ` ${weight(r.lo)} to ${weight(r.hi)}`,
+    );
   const more = open.length > NAMED ? `, and ${open.length - NAMED} more` : '';
   return `The Nash of P is not unique: ${parts.join(', ')}${more}; ${shown}.`;
 }

@@ -33,34 +33,40 @@ describe('Add response', () => {
 
   it('the new row is the last one minus δ (clamped at 0, ½ − δ against it), and the matrix stays a valid preference matrix', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 9 }).chain((n) => preferenceMatrix(n, true)), (P) => {
-        const Q = withNewResponse(P);
-        const n = P.length;
-        expect(Q.length).toBe(n + 1);
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Q[i][j]).toBe(P[i][j]);
-        for (let j = 0; j <= n; j++) {
-          expect(Q[n][j]).toBeGreaterThanOrEqual(0);
-          expect(Q[n][j]).toBeLessThanOrEqual(1);
-          expect(Q[n][j] + Q[j][n]).toBeCloseTo(1, 14);
-        }
-        expect(Q[n][n]).toBe(0.5);
-        expect(Q[n][n - 1]).toBeCloseTo(0.5 - NEW_RESPONSE_GAP, 14);
-        for (let j = 0; j < n - 1; j++) expect(Q[n][j]).toBeCloseTo(Math.max(0, P[n - 1][j] - NEW_RESPONSE_GAP), 3);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 9 }).chain((n) => preferenceMatrix(n, true)),
+        (P) => {
+          const Q = withNewResponse(P);
+          const n = P.length;
+          expect(Q.length).toBe(n + 1);
+          for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Q[i][j]).toBe(P[i][j]);
+          for (let j = 0; j <= n; j++) {
+            expect(Q[n][j]).toBeGreaterThanOrEqual(0);
+            expect(Q[n][j]).toBeLessThanOrEqual(1);
+            expect(Q[n][j] + Q[j][n]).toBeCloseTo(1, 14);
+          }
+          expect(Q[n][n]).toBe(0.5);
+          expect(Q[n][n - 1]).toBeCloseTo(0.5 - NEW_RESPONSE_GAP, 14);
+          for (let j = 0; j < n - 1; j++) expect(Q[n][j]).toBeCloseTo(Math.max(0, P[n - 1][j] - NEW_RESPONSE_GAP), 3);
+        },
+      ),
       { numRuns: 200, seed: 21 },
     );
   });
 
   it('never makes a unique Nash non-unique, and never moves it (random games)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 10 }).chain((n) => preferenceMatrix(n, false)), (P) => {
-        const before = nashEquilibriumSet(P);
-        const after = nashEquilibriumSet(withNewResponse(P));
-        expect(before.unique).toBe(true);
-        expect(after.unique).toBe(true);
-        expect(after.nash[P.length]).toBeLessThan(1e-9);
-        for (let y = 0; y < P.length; y++) expect(Math.abs(after.nash[y] - before.nash[y])).toBeLessThan(1e-7);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((n) => preferenceMatrix(n, false)),
+        (P) => {
+          const before = nashEquilibriumSet(P);
+          const after = nashEquilibriumSet(withNewResponse(P));
+          expect(before.unique).toBe(true);
+          expect(after.unique).toBe(true);
+          expect(after.nash[P.length]).toBeLessThan(1e-9);
+          for (let y = 0; y < P.length; y++) expect(Math.abs(after.nash[y] - before.nash[y])).toBeLessThan(1e-7);
+        },
+      ),
       { numRuns: 150, seed: 22 },
     );
   });

@@ -79,16 +79,32 @@ describe('judgeTyped', () => {
 
   it('refuses with a message naming the field and its limits, and says the value stays', () => {
     const r = judgeTyped('1000', true, n);
-    expect(r).toEqual({ kind: 'refuse', message: 'n: 1000 is out of range; n must be between 2 and 500. It stays 300.' });
-    expect(judgeTyped('3.5', true, n)).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/^n: "3\.5" is not a whole number/) });
+    expect(r).toEqual({
+      kind: 'refuse',
+      message: 'n: 1000 is out of range; n must be between 2 and 500. It stays 300.',
+    });
+    expect(judgeTyped('3.5', true, n)).toMatchObject({
+      kind: 'refuse',
+      message: expect.stringMatching(/^n: "3\.5" is not a whole number/),
+    });
     expect(judgeTyped('1.', true, { ...n, min: 0, integer: false })).toEqual({ kind: 'apply', value: 1 });
     expect(judgeTyped('1.', false, { ...n, min: 0, integer: false })).toEqual({ kind: 'wait' });
   });
 
   it('accepts 0 only where allowed, and runs the extra check', () => {
-    const tau: FieldRule = { name: 'τ', min: 0.001, max: 10, allowZero: true, kept: '0.05', check: (v) => (v === 5 ? 'not five' : null) };
+    const tau: FieldRule = {
+      name: 'τ',
+      min: 0.001,
+      max: 10,
+      allowZero: true,
+      kept: '0.05',
+      check: (v) => (v === 5 ? 'not five' : null),
+    };
     expect(judgeTyped('0', true, tau)).toEqual({ kind: 'apply', value: 0 });
-    expect(judgeTyped('0,0005', true, tau)).toMatchObject({ kind: 'refuse', message: expect.stringContaining('τ must be 0 or between 0.001 and 10') });
+    expect(judgeTyped('0,0005', true, tau)).toMatchObject({
+      kind: 'refuse',
+      message: expect.stringContaining('τ must be 0 or between 0.001 and 10'),
+    });
     expect(judgeTyped('5', true, tau)).toEqual({ kind: 'refuse', message: 'τ: not five. It stays 0.05.' });
   });
 });

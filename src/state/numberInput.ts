@@ -33,7 +33,8 @@ export function parseTypedNumber(text: string, options: NumberParseOptions = {})
   if (commas > 0) {
     // One comma and no point is a decimal comma ("0,4", "-0,1", "1,5e-3"); anything else mixes
     // grouping and decimal separators, or is a list.
-    if (commas > 1 || t.includes('.') || options.integer) return { ok: false, problem: /^[+-]?[\d.,]+$/.test(t) ? 'ambiguous' : 'not-a-number' };
+    if (commas > 1 || t.includes('.') || options.integer)
+      return { ok: false, problem: /^[+-]?[\d.,]+$/.test(t) ? 'ambiguous' : 'not-a-number' };
     t = t.replace(',', '.');
   }
   if (!NUMBER.test(t)) return { ok: false, problem: 'not-a-number' };
@@ -112,14 +113,20 @@ export function judgeTyped(text: string, final: boolean, rule: FieldRule): Judge
   if (!final && isUnfinishedNumber(text)) return { kind: 'wait' };
   const stays = `It stays ${rule.kept}.`;
   const percent = rule.percent === true && text.trim().endsWith('%');
-  const parsed = parseTypedNumber(percent ? text.trim().slice(0, -1) : text, { allowNegative: true, integer: rule.integer });
-  if (!parsed.ok) return { kind: 'refuse', message: `${rule.name}: ${describeProblem(text, parsed.problem)}. ${stays}` };
+  const parsed = parseTypedNumber(percent ? text.trim().slice(0, -1) : text, {
+    allowNegative: true,
+    integer: rule.integer,
+  });
+  if (!parsed.ok)
+    return { kind: 'refuse', message: `${rule.name}: ${describeProblem(text, parsed.problem)}. ${stays}` };
   const raw = percent ? parsed.value / 100 : parsed.value;
   const v = rule.normalise ? rule.normalise(raw) : raw;
   const inRange = (v >= rule.min && v <= rule.max) || (rule.allowZero === true && v === 0);
   if (!inRange) {
     const shown = text.trim();
-    const problem = rule.outOfRange?.(shown, v) ?? `${shown} is out of range; ${rule.name} must be ${rule.allowZero ? '0 or ' : ''}between ${rule.min} and ${rule.max}`;
+    const problem =
+      rule.outOfRange?.(shown, v) ??
+      `${shown} is out of range; ${rule.name} must be ${rule.allowZero ? '0 or ' : ''}between ${rule.min} and ${rule.max}`;
     return { kind: 'refuse', message: `${rule.name}: ${problem}. ${stays}` };
   }
   const problem = rule.check?.(v) ?? null;

@@ -103,4 +103,3 @@ export function cleanLabel(raw: string, k: number): string {
   const t = raw.trim().slice(0, PASTE_MAX_LABEL).trim();
   return t === '' ? `y${k + 1}` : t;
 }
-

@@ -75,14 +75,15 @@ describe('pair lists', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 0, max: 2 ** 31 }), (n, seed) => {
         let s = seed;
-        const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
         const lines: string[] = [];
         const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
-        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-          P[i][j] = Math.round(rand() * 1000) / 1000;
-          P[j][i] = 1 - P[i][j];
-          lines.push(`m${i}\tm${j}\t${P[i][j]}`);
-        }
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            P[i][j] = Math.round(rand() * 1000) / 1000;
+            P[j][i] = 1 - P[i][j];
+            lines.push(`m${i}\tm${j}\t${P[i][j]}`);
+          }
         const r = ok(parsePastedMatrix(lines.join('\n'), 'probabilities'));
         expect(r.labels).toEqual(Array.from({ length: n }, (_, k) => `m${k}`));
         expect(r.missing).toEqual([]);

@@ -16,7 +16,8 @@ const FIRST = /^(a|model_a|model a|1|first|left)$/i;
 const SECOND = /^(b|model_b|model b|2|second|right)$/i;
 const TIE = /^(tie|draw|both_bad|tie \(bothbad\)|bothbad|both bad)$/i;
 
-const isName = (cell: string | undefined, sep: Separator) => cell !== undefined && cell.trim() !== '' && !isMissing(cell) && !isNumeric(cell, sep);
+const isName = (cell: string | undefined, sep: Separator) =>
+  cell !== undefined && cell.trim() !== '' && !isMissing(cell) && !isNumeric(cell, sep);
 
 function winnerOf(cell: string, a: string, b: string): 0 | 1 | 0.5 | null {
   const c = cell.trim();
@@ -34,7 +35,9 @@ function isPairRow(cells: readonly string[], sep: Separator): boolean {
 
 /** A line with a value or a winner in its third cell (not a header). */
 function isDataRow(cells: readonly string[], sep: Separator): boolean {
-  return isPairRow(cells, sep) && (isNumeric(cells[2], sep) || winnerOf(cells[2], cells[0].trim(), cells[1].trim()) !== null);
+  return (
+    isPairRow(cells, sep) && (isNumeric(cells[2], sep) || winnerOf(cells[2], cells[0].trim(), cells[1].trim()) !== null)
+  );
 }
 
 /**
@@ -77,7 +80,10 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
     if (battles) {
       const w = winnerOf(r[2], r[0].trim(), r[1].trim());
       if (w === null || filledLength(r) !== 3) {
-        return { ok: false, error: `${line(k)}, column 3: "${r[2].slice(0, 30)}" is not a winner; write a, b, tie, or one of the two names (or give numbers on every line).` };
+        return {
+          ok: false,
+          error: `${line(k)}, column 3: "${r[2].slice(0, 30)}" is not a winner; write a, b, tie, or one of the two names (or give numbers on every line).`,
+        };
       }
       if (i === j) selfPairs++;
       else entries.push({ i, j, a: 1 - w, b: w, line: k });
@@ -87,7 +93,11 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
     for (let c = 2; c < filledLength(r); c++) {
       const x = parseNumber(r[c], sep);
       if (!x) return { ok: false, error: `${line(k)}, column ${c + 1}: "${r[c].slice(0, 20)}" is not a number.` };
-      if (x.value < 0) return { ok: false, error: `${line(k)}, column ${c + 1}: ${fmt(x.value)} is negative; preferences and win counts cannot be.` };
+      if (x.value < 0)
+        return {
+          ok: false,
+          error: `${line(k)}, column ${c + 1}: ${fmt(x.value)} is negative; preferences and win counts cannot be.`,
+        };
       sawPercent ||= x.percent;
       values.push(x.value);
     }
@@ -95,8 +105,16 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
     else entries.push({ i, j, a: values[0], b: values.length > 1 ? values[1] : null, line: k });
   }
   const n = names.length;
-  if (n < MIN_RESPONSES) return { ok: false, error: `The list names ${n} response${n === 1 ? '' : 's'}; a preference matrix needs at least ${MIN_RESPONSES}.` };
-  if (n > MAX_RESPONSES) return { ok: false, error: `The list names ${n} responses; the explorer handles at most ${MAX_RESPONSES}. Paste fewer.` };
+  if (n < MIN_RESPONSES)
+    return {
+      ok: false,
+      error: `The list names ${n} response${n === 1 ? '' : 's'}; a preference matrix needs at least ${MIN_RESPONSES}.`,
+    };
+  if (n > MAX_RESPONSES)
+    return {
+      ok: false,
+      error: `The list names ${n} responses; the explorer handles at most ${MAX_RESPONSES}. Paste fewer.`,
+    };
 
   const twoValues = entries.some((e) => e.b !== null);
   let kind: 'probabilities' | 'counts';
@@ -104,18 +122,28 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
   else if (mode !== 'auto') kind = mode;
   else kind = !sawPercent && entries.some((e) => e.a > 1) ? 'counts' : 'probabilities';
   if (kind === 'probabilities' && (battles || twoValues)) {
-    return { ok: false, error: 'Two values per pair (or a winner per line) are win counts; choose "counts" or "detect".' };
+    return {
+      ok: false,
+      error: 'Two values per pair (or a winner per line) are win counts; choose "counts" or "detect".',
+    };
   }
 
   const notes: string[] = [];
   if (header) notes.push('The first line was read as a header.');
-  if (selfPairs > 0) notes.push(`${selfPairs} line${selfPairs === 1 ? '' : 's'} compared a response with itself and ${selfPairs === 1 ? 'was' : 'were'} skipped.`);
+  if (selfPairs > 0)
+    notes.push(
+      `${selfPairs} line${selfPairs === 1 ? '' : 's'} compared a response with itself and ${selfPairs === 1 ? 'was' : 'were'} skipped.`,
+    );
   const labels = names.map(cleanLabel);
   if (new Set(labels).size < n) notes.push('Some names are the same once shortened; you may want to rename them.');
 
   let result: { P: number[][]; missing: [number, number][] };
   if (kind === 'counts') {
-    if (sawPercent) return { ok: false, error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.' };
+    if (sawPercent)
+      return {
+        ok: false,
+        error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.',
+      };
     const wins = new Float64Array(n * n);
     for (const e of entries) {
       wins[e.i * n + e.j] += e.a;
@@ -127,7 +155,11 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
     const sum = new Float64Array(n * n);
     const count = new Uint32Array(n * n);
     for (const e of entries) {
-      if (e.a > 1) return { ok: false, error: `${line(e.line)}, column 3: ${fmt(e.a)} is more than 1, but a probability must be between 0 and 1 (choose "counts" if these are win counts).` };
+      if (e.a > 1)
+        return {
+          ok: false,
+          error: `${line(e.line)}, column 3: ${fmt(e.a)} is more than 1, but a probability must be between 0 and 1 (choose "counts" if these are win counts).`,
+        };
       const [i, j, p] = e.i < e.j ? [e.i, e.j, e.a] : [e.j, e.i, 1 - e.a];
       sum[i * n + j] += p;
       count[i * n + j]++;
@@ -146,10 +178,21 @@ export function parsePairList(rows: readonly (readonly string[])[], sep: Separat
         }
       }
     }
-    if (repeated > 0) notes.push(`${repeated} pair${repeated === 1 ? '' : 's'} appeared more than once; their probabilities were averaged.`);
+    if (repeated > 0)
+      notes.push(
+        `${repeated} pair${repeated === 1 ? '' : 's'} appeared more than once; their probabilities were averaged.`,
+      );
     result = { P, missing };
   }
   const note = missingNote(result.missing, n);
   if (note) notes.push(note);
-  return { ok: true, preferences: result.P, labels, kind, format: battles ? 'battles' : 'pairs', missing: result.missing, notes };
+  return {
+    ok: true,
+    preferences: result.P,
+    labels,
+    kind,
+    format: battles ? 'battles' : 'pairs',
+    missing: result.missing,
+    notes,
+  };
 }

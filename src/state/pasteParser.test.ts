@@ -25,7 +25,8 @@ const RPS = [
 
 describe('realistic pastes', () => {
   it('Excel TSV with a header row, a name column, Windows line endings and a trailing tab', () => {
-    const text = '\trock\tpaper\tscissors\r\nrock\t0.5\t0.1\t0.9\t\r\npaper\t0.9\t0.5\t0.1\r\nscissors\t0.1\t0.9\t0.5\r\n\r\n';
+    const text =
+      '\trock\tpaper\tscissors\r\nrock\t0.5\t0.1\t0.9\t\r\npaper\t0.9\t0.5\t0.1\r\nscissors\t0.1\t0.9\t0.5\r\n\r\n';
     const r = ok(parsePastedMatrix(text, 'auto'));
     expect(r.kind).toBe('probabilities');
     expect(r.labels).toEqual(['rock', 'paper', 'scissors']);
@@ -45,7 +46,10 @@ describe('realistic pastes', () => {
   it('header without a corner cell, names column, semicolons and decimal commas', () => {
     const r = ok(parsePastedMatrix('A;B\nA;0,5;0,25\nB;0,75;0,5', 'auto'));
     expect(r.labels).toEqual(['A', 'B']);
-    expect(r.preferences).toEqual([[0.5, 0.25], [0.75, 0.5]]);
+    expect(r.preferences).toEqual([
+      [0.5, 0.25],
+      [0.75, 0.5],
+    ]);
   });
 
   it('header only (no name column), quoted CSV names', () => {
@@ -61,7 +65,10 @@ describe('realistic pastes', () => {
   });
 
   it('percentages, diagonal dashes and whitespace-separated text', () => {
-    expect(ok(parsePastedMatrix('-\t30%\n70%\t-', 'auto')).preferences).toEqual([[0.5, 0.3], [1 - 0.3, 0.5]]);
+    expect(ok(parsePastedMatrix('-\t30%\n70%\t-', 'auto')).preferences).toEqual([
+      [0.5, 0.3],
+      [1 - 0.3, 0.5],
+    ]);
     expect(ok(parsePastedMatrix('0.5 0.2\n0.8 0.5', 'auto')).preferences[1][0]).toBeCloseTo(0.8, 15);
   });
 
@@ -114,7 +121,10 @@ describe('win counts', () => {
   it('one game per pair (0/1 counts that are not probabilities) falls back to counts in auto', () => {
     const r = ok(parsePastedMatrix('0\t1\n1\t0', 'auto'));
     expect(r.kind).toBe('counts');
-    expect(r.preferences).toEqual([[0.5, 0.5], [0.5, 0.5]]);
+    expect(r.preferences).toEqual([
+      [0.5, 0.5],
+      [0.5, 0.5],
+    ]);
     expect(err(parsePastedMatrix('0\t1\n1\t0', 'probabilities'))).toMatch(/must be 1/);
   });
 
@@ -139,15 +149,21 @@ describe('win counts', () => {
 describe('refusals name the row and column', () => {
   it('inconsistent pair, with labels', () => {
     const text = '\trock\tpaper\tscissors\nrock\t0.5\t0.1\t0.9\npaper\t0.9\t0.5\t0.7\nscissors\t0.1\t0.4\t0.5';
-    expect(err(parsePastedMatrix(text, 'auto'))).toBe('Row 2, column 3 ("paper" vs "scissors"): 0.7 + 0.4 = 1.1, but P(a ≻ b) + P(b ≻ a) must be 1.');
+    expect(err(parsePastedMatrix(text, 'auto'))).toBe(
+      'Row 2, column 3 ("paper" vs "scissors"): 0.7 + 0.4 = 1.1, but P(a ≻ b) + P(b ≻ a) must be 1.',
+    );
   });
 
   it('inconsistent pair, without labels', () => {
-    expect(err(parsePastedMatrix('0.5,0.6\n0.6,0.5', 'auto'))).toBe('Row 1, column 2: 0.6 + 0.6 = 1.2, but P(a ≻ b) + P(b ≻ a) must be 1.');
+    expect(err(parsePastedMatrix('0.5,0.6\n0.6,0.5', 'auto'))).toBe(
+      'Row 1, column 2: 0.6 + 0.6 = 1.2, but P(a ≻ b) + P(b ≻ a) must be 1.',
+    );
   });
 
   it('non-numeric cell', () => {
-    expect(err(parsePastedMatrix('\ta\tb\na\t0.5\tabc\nb\t0.5\t0.5', 'auto'))).toBe('Row 1, column 2 ("a" vs "b"): "abc" is not a number.');
+    expect(err(parsePastedMatrix('\ta\tb\na\t0.5\tabc\nb\t0.5\t0.5', 'auto'))).toBe(
+      'Row 1, column 2 ("a" vs "b"): "abc" is not a number.',
+    );
   });
 
   it('negative value', () => {
@@ -159,8 +175,12 @@ describe('refusals name the row and column', () => {
   });
 
   it('ragged rows', () => {
-    expect(err(parsePastedMatrix('0.5,0.4,0.3\n0.6,0.5\n0.7,0.5,0.5', 'auto'))).toMatch(/^Row 2 has 2 values.*column 3 is missing/);
-    expect(err(parsePastedMatrix('0.5,0.4,0.3\n0.6,0.5,0.5,0.1\n0.7,0.5,0.5', 'auto'))).toMatch(/^Row 2 has 4 values.*column 4 is extra/);
+    expect(err(parsePastedMatrix('0.5,0.4,0.3\n0.6,0.5\n0.7,0.5,0.5', 'auto'))).toMatch(
+      /^Row 2 has 2 values.*column 3 is missing/,
+    );
+    expect(err(parsePastedMatrix('0.5,0.4,0.3\n0.6,0.5,0.5,0.1\n0.7,0.5,0.5', 'auto'))).toMatch(
+      /^Row 2 has 4 values.*column 4 is extra/,
+    );
   });
 
   it('non-square', () => {
@@ -182,7 +202,9 @@ describe('refusals name the row and column', () => {
     expect(err(parsePastedMatrix(' \r\n\t\n', 'auto'))).toMatch(/Nothing to read/);
     const big = Array.from({ length: 501 }, () => new Array(501).fill('0.5').join('\t')).join('\n');
     expect(err(parsePastedMatrix(big, 'auto'))).toMatch(/Found 501 rows.*at most 500/);
-    expect(err(parsePastedMatrix('\ta\tb\tc\n0.5\t0.5\n0.5\t0.5', 'auto'))).toMatch(/header row has 3 names, but there are 2 rows/);
+    expect(err(parsePastedMatrix('\ta\tb\tc\n0.5\t0.5\n0.5\t0.5', 'auto'))).toMatch(
+      /header row has 3 names, but there are 2 rows/,
+    );
   });
 
   it('accepts 500×500 win counts with names, missing pairs filled with ½', () => {
@@ -190,7 +212,9 @@ describe('refusals name the row and column', () => {
     const names = Array.from({ length: n }, (_, k) => `model-${k}`);
     // wins[i][j] = i + 1 when i > j, 1 when i < j, except pairs (k, k+1) for even k: never played.
     const unplayed = (i: number, j: number) => Math.min(i, j) % 2 === 0 && Math.abs(i - j) === 1;
-    const rows = names.map((name, i) => [name, ...names.map((_, j) => (i === j ? '' : unplayed(i, j) ? 'NA' : String(i > j ? i + 1 : 1)))].join('\t'));
+    const rows = names.map((name, i) =>
+      [name, ...names.map((_, j) => (i === j ? '' : unplayed(i, j) ? 'NA' : String(i > j ? i + 1 : 1)))].join('\t'),
+    );
     const r = ok(parsePastedMatrix(['', ...names].join('\t') + '\n' + rows.join('\n'), 'auto'));
     expect(r.kind).toBe('counts');
     expect(r.labels).toEqual(names);
@@ -228,12 +252,20 @@ describe('properties', () => {
       fc.constantFrom('', '0.5', '-', '1e400', '½', '"a,b"', '50%', '0,3', 'NaN', 'Infinity', '"'),
     );
     const grid = fc
-      .tuple(fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 14 }), fc.constantFrom('\t', ',', ';', ' '), fc.constantFrom('\n', '\r\n', '\r'))
+      .tuple(
+        fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 14 }),
+        fc.constantFrom('\t', ',', ';', ' '),
+        fc.constantFrom('\n', '\r\n', '\r'),
+      )
       .map(([rows, sep, eol]) => rows.map((r) => r.join(sep)).join(eol));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), grid), fc.constantFrom('auto', 'probabilities', 'counts'), (text, mode) => {
-        expectValid(parsePastedMatrix(text, mode as 'auto'));
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), grid),
+        fc.constantFrom('auto', 'probabilities', 'counts'),
+        (text, mode) => {
+          expectValid(parsePastedMatrix(text, mode as 'auto'));
+        },
+      ),
       { numRuns: 2000, seed: 1 },
     );
   });

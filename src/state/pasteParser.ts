@@ -8,9 +8,27 @@
  * pair or per battle, is read by pastePairs.ts. Never throws; never returns NaN.
  */
 import { MAX_RESPONSES, MIN_RESPONSES } from './scenario.ts';
-import { cleanLabel, detectSeparator, filledLength, fits, fmt, isBlankish, isMissing, isNumeric, parseNumber, pastedLines, splitLine } from './pasteCells.ts';
+import {
+  cleanLabel,
+  detectSeparator,
+  filledLength,
+  fits,
+  fmt,
+  isBlankish,
+  isMissing,
+  isNumeric,
+  parseNumber,
+  pastedLines,
+  splitLine,
+} from './pasteCells.ts';
 import { looksLikePairList, parsePairList } from './pastePairs.ts';
-import { missingNote, probabilitiesFromWins, type PasteMode, type PasteResult, type PasteSuccess } from './pasteResult.ts';
+import {
+  missingNote,
+  probabilitiesFromWins,
+  type PasteMode,
+  type PasteResult,
+  type PasteSuccess,
+} from './pasteResult.ts';
 
 export type { PasteMode, PasteResult, PasteSuccess } from './pasteResult.ts';
 
@@ -37,7 +55,11 @@ export function parsePastedMatrix(text: string, mode: PasteMode): PasteResult {
 
 function parse(text: string, mode: PasteMode): PasteResult {
   const lines = pastedLines(text);
-  if (lines.length === 0) return { ok: false, error: 'Nothing to read: paste a square table of numbers, one row per line, or a list of pairs.' };
+  if (lines.length === 0)
+    return {
+      ok: false,
+      error: 'Nothing to read: paste a square table of numbers, one row per line, or a list of pairs.',
+    };
   const sep = detectSeparator(lines);
   const rows = lines.map((l) => splitLine(l, sep));
   if (looksLikePairList(rows, sep)) return parsePairList(rows, sep, mode);
@@ -49,17 +71,24 @@ function parse(text: string, mode: PasteMode): PasteResult {
   const data = hasHeader ? rows.slice(1) : rows;
   const n = data.length;
   if (n < PASTE_MIN_N) {
-    return { ok: false, error: `Found ${n} row of numbers; a preference matrix needs at least ${PASTE_MIN_N} rows (one per response).` };
+    return {
+      ok: false,
+      error: `Found ${n} row of numbers; a preference matrix needs at least ${PASTE_MIN_N} rows (one per response).`,
+    };
   }
   if (n > PASTE_MAX_N) {
-    return { ok: false, error: `Found ${n} rows; the explorer handles at most ${PASTE_MAX_N} responses. Paste a smaller matrix.` };
+    return {
+      ok: false,
+      error: `Found ${n} rows; the explorer handles at most ${PASTE_MAX_N} responses. Paste a smaller matrix.`,
+    };
   }
 
   // Name column: every non-empty first cell is a name, or every row is one cell wider than the
   // matrix is tall (numeric names). A blank first cell alone is a blank diagonal, not a name.
   const firstCells = data.map((r) => r[0]).filter((c) => c !== '');
   const fitsAll = (w: number) => data.every((r, i) => fits(r, w, i === n - 1));
-  const hasNames = (firstCells.length > 0 && firstCells.every((c) => !isNumeric(c, sep))) || (fitsAll(n + 1) && !fitsAll(n));
+  const hasNames =
+    (firstCells.length > 0 && firstCells.every((c) => !isNumeric(c, sep))) || (fitsAll(n + 1) && !fitsAll(n));
   const names = hasNames ? data.map((r) => r[0]) : null;
   const body = data.map((r) => (hasNames ? r.slice(1) : r));
 
@@ -67,16 +96,25 @@ function parse(text: string, mode: PasteMode): PasteResult {
   if (!body.some((r, i) => fits(r, n, i === n - 1))) {
     const w = filledLength(body[0]);
     if (body.every((r) => filledLength(r) === w)) {
-      return { ok: false, error: `The table has ${n} rows but ${w} column${w === 1 ? '' : 's'} of numbers; a preference matrix must be square (n×n).` };
+      return {
+        ok: false,
+        error: `The table has ${n} rows but ${w} column${w === 1 ? '' : 's'} of numbers; a preference matrix must be square (n×n).`,
+      };
     }
   }
   for (let i = 0; i < n; i++) {
     if (fits(body[i], n, i === n - 1)) continue;
     const len = filledLength(body[i]);
     if (len > n) {
-      return { ok: false, error: `Row ${i + 1} has ${len} values, but there are ${n} rows, so each row needs ${n} (column ${n + 1} is extra).` };
+      return {
+        ok: false,
+        error: `Row ${i + 1} has ${len} values, but there are ${n} rows, so each row needs ${n} (column ${n + 1} is extra).`,
+      };
     }
-    return { ok: false, error: `Row ${i + 1} has ${len} value${len === 1 ? '' : 's'}, but there are ${n} rows, so each row needs ${n} (column ${len + 1} is missing).` };
+    return {
+      ok: false,
+      error: `Row ${i + 1} has ${len} value${len === 1 ? '' : 's'}, but there are ${n} rows, so each row needs ${n} (column ${len + 1} is missing).`,
+    };
   }
   const cells = body.map((r) => Array.from({ length: n }, (_, j) => r[j] ?? ''));
 
@@ -87,7 +125,10 @@ function parse(text: string, mode: PasteMode): PasteResult {
     const h = header.length === n + 1 ? header.slice(1) : header;
     if (h.length !== n || h[0] === '') {
       const count = h[0] === '' ? h.length - 1 : h.length;
-      return { ok: false, error: `The header row has ${count} name${count === 1 ? '' : 's'}, but there are ${n} rows of numbers; a preference matrix needs one name per row.` };
+      return {
+        ok: false,
+        error: `The header row has ${count} name${count === 1 ? '' : 's'}, but there are ${n} rows of numbers; a preference matrix needs one name per row.`,
+      };
     }
     labels = h.map(cleanLabel);
     if (names && names.some((x, k) => x.trim() !== '' && cleanLabel(x, k) !== labels![k])) {
@@ -96,9 +137,11 @@ function parse(text: string, mode: PasteMode): PasteResult {
   } else if (names) {
     labels = names.map(cleanLabel);
   }
-  if (labels && new Set(labels).size < labels.length) notes.push('Some names appear twice; you may want to rename them.');
+  if (labels && new Set(labels).size < labels.length)
+    notes.push('Some names appear twice; you may want to rename them.');
 
-  const where = (i: number, j: number) => `Row ${i + 1}, column ${j + 1}${labels ? ` ("${labels[i]}" vs "${labels[j]}")` : ''}`;
+  const where = (i: number, j: number) =>
+    `Row ${i + 1}, column ${j + 1}${labels ? ` ("${labels[i]}" vs "${labels[j]}")` : ''}`;
 
   // Read the numbers. Diagonal: anything goes (a response ties with itself).
   const raw: (number | null)[][] = Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
@@ -117,7 +160,11 @@ function parse(text: string, mode: PasteMode): PasteResult {
       if (isMissing(cell)) continue; // filled from its mirror, or a pair with no data
       const x = parseNumber(cell, sep);
       if (!x) return { ok: false, error: `${where(i, j)}: "${cell.slice(0, 20)}" is not a number.` };
-      if (x.value < 0) return { ok: false, error: `${where(i, j)}: ${fmt(x.value)} is negative; preferences and win counts cannot be.` };
+      if (x.value < 0)
+        return {
+          ok: false,
+          error: `${where(i, j)}: ${fmt(x.value)} is negative; preferences and win counts cannot be.`,
+        };
       sawPercent ||= x.percent;
       raw[i][j] = x.value;
     }
@@ -139,7 +186,11 @@ function parse(text: string, mode: PasteMode): PasteResult {
     kind = 'counts';
     notes.push('Read as win counts: the whole numbers do not form a probability matrix.');
   }
-  if (sawPercent) return { ok: false, error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.' };
+  if (sawPercent)
+    return {
+      ok: false,
+      error: 'Percentages cannot be win counts; choose "probabilities" or paste the counts themselves.',
+    };
   // An empty count whose mirror has a count is read as 0 wins; both empty is a pair never played.
   let zeroFilled = 0;
   for (let i = 0; i < n; i++) {
@@ -147,17 +198,25 @@ function parse(text: string, mode: PasteMode): PasteResult {
       if (i !== j && raw[i][j] === null && raw[j][i] !== null) zeroFilled++;
     }
   }
-  if (zeroFilled > 0) notes.push(`${zeroFilled} empty count cell${zeroFilled === 1 ? ' was' : 's were'} read as 0 wins.`);
+  if (zeroFilled > 0)
+    notes.push(`${zeroFilled} empty count cell${zeroFilled === 1 ? ' was' : 's were'} read as 0 wins.`);
   const { P, missing } = probabilitiesFromWins(n, (i, j) => raw[i][j] ?? 0);
   return finish(P, labels, kind, missing, notes);
 }
 
-function finish(P: number[][], labels: string[] | null, kind: 'probabilities' | 'counts', missing: [number, number][], notes: string[]): PasteSuccess {
+function finish(
+  P: number[][],
+  labels: string[] | null,
+  kind: 'probabilities' | 'counts',
+  missing: [number, number][],
+  notes: string[],
+): PasteSuccess {
   const note = missingNote(missing, P.length);
   return { ok: true, preferences: P, labels, kind, format: 'matrix', missing, notes: note ? [...notes, note] : notes };
 }
 
-type Probabilities = { ok: true; P: number[][]; missing: [number, number][]; notes: string[] } | { ok: false; error: string };
+type Probabilities =
+  { ok: true; P: number[][]; missing: [number, number][]; notes: string[] } | { ok: false; error: string };
 
 /** Checks probabilities and makes P + Pᵀ = 1 exact; one blank of a pair is filled from its mirror. */
 function toProbabilities(raw: (number | null)[][], n: number, where: (i: number, j: number) => string): Probabilities {
@@ -169,7 +228,10 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
     for (let j = 0; j < n; j++) {
       const x = raw[i][j];
       if (i !== j && x !== null && x > 1) {
-        return { ok: false, error: `${where(i, j)}: ${fmt(x)} is more than 1, but a probability must be between 0 and 1 (choose "counts" if these are win counts).` };
+        return {
+          ok: false,
+          error: `${where(i, j)}: ${fmt(x)} is more than 1, but a probability must be between 0 and 1 (choose "counts" if these are win counts).`,
+        };
       }
     }
   }
@@ -188,7 +250,10 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
       } else {
         const sum = a + b;
         if (Math.abs(sum - 1) > PASTE_SUM_TOLERANCE) {
-          return { ok: false, error: `${where(i, j)}: ${fmt(a)} + ${fmt(b)} = ${fmt(sum)}, but P(a ≻ b) + P(b ≻ a) must be 1.` };
+          return {
+            ok: false,
+            error: `${where(i, j)}: ${fmt(a)} + ${fmt(b)} = ${fmt(sum)}, but P(a ≻ b) + P(b ≻ a) must be 1.`,
+          };
         }
         // Keep an exact pair as typed; otherwise split the rounding error evenly between the two
         // cells (12 significant digits hide the floating-point noise of the average).
@@ -198,6 +263,9 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
       P[j][i] = 1 - p;
     }
   }
-  if (filled > 0) notes.push(`${filled} empty cell${filled === 1 ? ' was' : 's were'} filled in from the mirror cell (P(b ≻ a) = 1 − P(a ≻ b)).`);
+  if (filled > 0)
+    notes.push(
+      `${filled} empty cell${filled === 1 ? ' was' : 's were'} filled in from the mirror cell (P(b ≻ a) = 1 − P(a ≻ b)).`,
+    );
   return { ok: true, P, missing, notes };
 }

@@ -61,7 +61,11 @@ export function save(key: string, scenario: Scenario, t: number): SaveResult {
 }
 
 /** A debounced saver: call `schedule` on every change; `flush` writes a pending save at once. */
-export function createAutosave(key: string, read: () => { scenario: Scenario; t: number }, onProblem: (message: string) => void) {
+export function createAutosave(
+  key: string,
+  read: () => { scenario: Scenario; t: number },
+  onProblem: (message: string) => void,
+) {
   let timer = 0;
   let reported = false;
   const flush = () => {
@@ -72,7 +76,11 @@ export function createAutosave(key: string, read: () => { scenario: Scenario; t:
     const r = save(key, scenario, t);
     if (r !== 'saved' && !reported) {
       reported = true;
-      onProblem(r === 'unavailable' ? 'Autosave is off: this page cannot use the browser’s storage here. Use a link or Export to keep your work.' : 'Autosave failed: the browser’s storage is full. Use a link or Export to keep your work.');
+      onProblem(
+        r === 'unavailable'
+          ? 'Autosave is off: this page cannot use the browser’s storage here. Use a link or Export to keep your work.'
+          : 'Autosave failed: the browser’s storage is full. Use a link or Export to keep your work.',
+      );
     }
   };
   return {

@@ -31,7 +31,8 @@ export function computationProgressed(progressStore: ProgressStore, stage: Compu
 }
 
 export function computationEnded(progressStore: ProgressStore): void {
-  if (progressStore.getState().busySince !== null) progressStore.setState({ busySince: null, stage: null, fraction: 0 });
+  if (progressStore.getState().busySince !== null)
+    progressStore.setState({ busySince: null, stage: null, fraction: 0 });
 }
 
 /** What each stage is doing, in words. */

@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import { SeriesPrefix } from '../viz/thinPathSeries.ts';
-import { FRESH_SLACK, HEAD_STEPS, HISTORY_ROWS, MAX_ROWS, RECENT_STEPS, appendRun, coarserThanFresh, compact, fillFollowUp, replaceRun, resolutionOf, createRunStore, thinningFor } from './runStore.ts';
+import {
+  FRESH_SLACK,
+  HEAD_STEPS,
+  HISTORY_ROWS,
+  MAX_ROWS,
+  RECENT_STEPS,
+  appendRun,
+  coarserThanFresh,
+  compact,
+  fillFollowUp,
+  replaceRun,
+  resolutionOf,
+  createRunStore,
+  thinningFor,
+} from './runStore.ts';
 
 const runStore = createRunStore();
 
@@ -15,15 +29,34 @@ function chunk(start: number, steps: number): SeriesChunk {
     policies[r * n] = start + r;
     policies[r * n + 1] = -(start + r);
   }
-  return { algorithm: 'nash-md', start, rows, policies, kl: Float64Array.from({ length: rows }, (_, r) => start + r), exploitability: new Float64Array(rows) };
+  return {
+    algorithm: 'nash-md',
+    start,
+    rows,
+    policies,
+    kl: Float64Array.from({ length: rows }, (_, r) => start + r),
+    exploitability: new Float64Array(rows),
+  };
 }
-const eq = { regularized: new Float64Array(2), nash: new Float64Array(2), rewards: new Float64Array(2), rlhfOptimum: new Float64Array(2), tauGrid: new Float64Array(0), regularizedPath: new Float64Array(0), rlhfPath: new Float64Array(0) };
+const eq = {
+  regularized: new Float64Array(2),
+  nash: new Float64Array(2),
+  rewards: new Float64Array(2),
+  rlhfOptimum: new Float64Array(2),
+  tauGrid: new Float64Array(0),
+  regularizedPath: new Float64Array(0),
+  rlhfPath: new Float64Array(0),
+};
 
 describe('run store', () => {
   it('metrics that follow an answer reach the charts: the cached rows of a chart no longer match', () => {
     // A deferred answer: trajectories with unknown (NaN) metrics; a chart draws them and caches
     // what it drew (SeriesPrefix, as the convergence plot does); then the metrics arrive.
-    const unknown = { ...chunk(0, 20), kl: new Float64Array(21).fill(Number.NaN), exploitability: new Float64Array(21).fill(Number.NaN) };
+    const unknown = {
+      ...chunk(0, 20),
+      kl: new Float64Array(21).fill(Number.NaN),
+      exploitability: new Float64Array(21).fill(Number.NaN),
+    };
     replaceRun(runStore, n, eq, [unknown], 20);
     const drawn = runStore.getState().series[0];
     const prefix = new SeriesPrefix();
@@ -41,7 +74,10 @@ describe('run store', () => {
   });
 
   it('a preview without the RLHF run keeps the previous RLHF series, in its row, until the answer', () => {
-    const of = (algorithm: SeriesChunk['algorithm'], start: number, steps: number): SeriesChunk => ({ ...chunk(start, steps), algorithm });
+    const of = (algorithm: SeriesChunk['algorithm'], start: number, steps: number): SeriesChunk => ({
+      ...chunk(start, steps),
+      algorithm,
+    });
     replaceRun(runStore, n, eq, [of('nash-md', 0, 30), of('omd', 0, 30), of('rlhf', 0, 30)], 20);
     const oldRlhf = runStore.getState().series[2];
     replaceRun(runStore, n, null, [of('nash-md', 0, 20), of('omd', 0, 20)], 20, ['rlhf']);
@@ -132,7 +168,9 @@ describe('run store', () => {
   it('a fresh thinned run is not coarser at its own t, nor a step back, but is well before it', () => {
     const T = 400_000;
     const th = thinningFor(T)!;
-    const times = Array.from({ length: T + 1 }, (_, t) => t).filter((t) => t < th.head! || t >= th.recentFrom || t % th.stride === 0);
+    const times = Array.from({ length: T + 1 }, (_, t) => t).filter(
+      (t) => t < th.head! || t >= th.recentFrom || t % th.stride === 0,
+    );
     const c = chunk(0, times.length - 1);
     replaceRun(runStore, n, eq, [{ ...c, times: Float64Array.from(times) }], T);
     const run = runStore.getState();

@@ -55,7 +55,16 @@ export type RunStore = StoreApi<RunState>;
 
 /** An empty run store (no rows until the first result). */
 export function createRunStore(): RunStore {
-  return createStore<RunState>(() => ({ n: 0, length: 0, series: [], equilibria: null, t: 0, frame: 0, reach: 0, metricsPending: false }));
+  return createStore<RunState>(() => ({
+    n: 0,
+    length: 0,
+    series: [],
+    equilibria: null,
+    t: 0,
+    frame: 0,
+    reach: 0,
+    metricsPending: false,
+  }));
 }
 
 /**
@@ -179,9 +188,11 @@ export function compact(s: SeriesData, n: number): SeriesData {
   while (historyRows > HISTORY_ROWS) {
     stride *= 2;
     historyRows = 0;
-    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++) if (timeOf(r) >= HEAD_STEPS && timeOf(r) % stride === 0) historyRows++;
+    for (let r = 0; r < s.length && timeOf(r) < recentFrom; r++)
+      if (timeOf(r) >= HEAD_STEPS && timeOf(r) % stride === 0) historyRows++;
   }
-  const keep = (r: number) => timeOf(r) < HEAD_STEPS || timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
+  const keep = (r: number) =>
+    timeOf(r) < HEAD_STEPS || timeOf(r) >= recentFrom || timeOf(r) % stride === 0 || r === s.length - 1;
   let count = 0;
   for (let r = 0; r < s.length; r++) if (keep(r)) count++;
   const out: SeriesData = {
@@ -219,20 +230,56 @@ function computedLength(series: SeriesData[]): number {
  * table rows and the paths do not disappear and come back. `reach`: the timeline's reach to keep
  * (a recomputation of the same scenario, e.g. a refinement; see RunState.reach).
  */
-export function replaceRun(runStore: RunStore, n: number, equilibria: EquilibriaResult | null, chunks: SeriesChunk[], wantedT: number, computing: readonly AlgorithmId[] = [], reach = 0): void {
+export function replaceRun(
+  runStore: RunStore,
+  n: number,
+  equilibria: EquilibriaResult | null,
+  chunks: SeriesChunk[],
+  wantedT: number,
+  computing: readonly AlgorithmId[] = [],
+  reach = 0,
+): void {
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
-  const room = (c: SeriesChunk) => ({ algorithm: c.algorithm, policies: new Float64Array((c.rows + HEADROOM_ROWS) * n), kl: new Float64Array(c.rows + HEADROOM_ROWS), exploitability: new Float64Array(c.rows + HEADROOM_ROWS), length: 0 });
+  const room = (c: SeriesChunk) => ({
+    algorithm: c.algorithm,
+    policies: new Float64Array((c.rows + HEADROOM_ROWS) * n),
+    kl: new Float64Array(c.rows + HEADROOM_ROWS),
+    exploitability: new Float64Array(c.rows + HEADROOM_ROWS),
+    length: 0,
+  });
   const fresh = chunks.map((c) => writeChunk(room(c), c, n));
   const { frame, n: previousN, equilibria: previous, series: before } = runStore.getState();
   const byAlgorithm = new Map(fresh.map((s) => [s.algorithm, s]));
-  const kept = previousN === n && chunks.length > 0 ? before.filter((s) => computing.includes(s.algorithm) && !byAlgorithm.has(s.algorithm) && computedLength([s]) > wantedT) : [];
+  const kept =
+    previousN === n && chunks.length > 0
+      ? before.filter(
+          (s) => computing.includes(s.algorithm) && !byAlgorithm.has(s.algorithm) && computedLength([s]) > wantedT,
+        )
+      : [];
   // In the previous order, so the table's rows stay where they were.
-  const series = kept.length === 0 ? fresh : [...before.filter((s) => byAlgorithm.has(s.algorithm) || kept.includes(s)).map((s) => byAlgorithm.get(s.algorithm) ?? s), ...fresh.filter((s) => !before.some((b) => b.algorithm === s.algorithm))];
+  const series =
+    kept.length === 0
+      ? fresh
+      : [
+          ...before
+            .filter((s) => byAlgorithm.has(s.algorithm) || kept.includes(s))
+            .map((s) => byAlgorithm.get(s.algorithm) ?? s),
+          ...fresh.filter((s) => !before.some((b) => b.algorithm === s.algorithm)),
+        ];
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
   const metricsPending = chunks.some((c) => c.rows > 0 && Number.isNaN(c.kl[c.rows - 1]));
-  runStore.setState({ n, series, equilibria: equilibria ?? (previousN === n ? previous : null), length, t: Math.min(wantedT, Math.max(0, length - 1)), frame: frame + 1, reach: Math.max(length - 1, reach), metricsPending });
+  runStore.setState({
+    n,
+    series,
+    equilibria: equilibria ?? (previousN === n ? previous : null),
+    length,
+    t: Math.min(wantedT, Math.max(0, length - 1)),
+    frame: frame + 1,
+    reach: Math.max(length - 1, reach),
+    metricsPending,
+  });
 }
 
 /**

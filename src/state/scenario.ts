@@ -63,7 +63,11 @@ export function defaultCorners(n: number): Corners {
 }
 
 /** The scenario of a preset with its parameters; the suggested t comes along. */
-export function scenarioFromPreset(id: string, params: PresetParams = {}, base?: Scenario): { scenario: Scenario; steps: number } {
+export function scenarioFromPreset(
+  id: string,
+  params: PresetParams = {},
+  base?: Scenario,
+): { scenario: Scenario; steps: number } {
   const preset = presetById(id) ?? presetById(DEFAULT_PRESET)!;
   const built = preset.build(params);
   const n = built.preferences.length;
@@ -107,7 +111,14 @@ export function toSpec(s: Scenario): ScenarioSpec {
     comparisons: s.comparisons,
     // An algorithm that cannot run with these inputs (COMAL at τ = 0) is not sent: it has no rows,
     // and the UI names the reason (availability.ts).
-    algorithms: s.algorithms.filter((a) => (algorithmInfo(a)?.unavailable({ n: s.preferences.length, tau: s.tau, eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s) }) ?? null) === null),
+    algorithms: s.algorithms.filter(
+      (a) =>
+        (algorithmInfo(a)?.unavailable({
+          n: s.preferences.length,
+          tau: s.tau,
+          eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s),
+        }) ?? null) === null,
+    ),
     refresh: s.refresh,
   };
 }

@@ -12,7 +12,17 @@ export const SCENARIO_VERSION = 1;
 /** Larger files are refused before parsing (a 12×12 scenario is about 3 kB). */
 export const MAX_FILE_BYTES = 1_000_000;
 
-const REQUIRED: readonly (keyof Scenario)[] = ['preferences', 'labels', 'reference', 'initial', 'tau', 'eta', 'schedule', 'algorithms', 'comparisons'];
+const REQUIRED: readonly (keyof Scenario)[] = [
+  'preferences',
+  'labels',
+  'reference',
+  'initial',
+  'tau',
+  'eta',
+  'schedule',
+  'algorithms',
+  'comparisons',
+];
 
 export interface ScenarioFile {
   format: typeof SCENARIO_FORMAT;
@@ -25,32 +35,62 @@ export interface ScenarioFile {
 }
 
 export function exportScenarioJson(scenario: Scenario, t: number, appVersion: string): string {
-  const file: ScenarioFile = { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, app: appVersion, link: encodeHash(scenario, t), t, scenario };
+  const file: ScenarioFile = {
+    format: SCENARIO_FORMAT,
+    version: SCENARIO_VERSION,
+    app: appVersion,
+    link: encodeHash(scenario, t),
+    t,
+    scenario,
+  };
   return JSON.stringify(file, null, 2);
 }
 
 export type ImportResult = { ok: true; scenario: Scenario; t: number } | { ok: false; problems: Problem[] };
 
 export function importScenarioJson(text: string): ImportResult {
-  if (typeof text !== 'string') return { ok: false, problems: [{ field: 'file', message: 'the file could not be read as text' }] };
-  if (text.length > MAX_FILE_BYTES) return { ok: false, problems: [{ field: 'file', message: `the file is larger than ${MAX_FILE_BYTES / 1e6} MB; a scenario file is a few kB` }] };
+  if (typeof text !== 'string')
+    return { ok: false, problems: [{ field: 'file', message: 'the file could not be read as text' }] };
+  if (text.length > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      problems: [
+        { field: 'file', message: `the file is larger than ${MAX_FILE_BYTES / 1e6} MB; a scenario file is a few kB` },
+      ],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ field: 'file', message: `the file is not valid JSON (${e instanceof Error ? e.message : 'parse error'})` }] };
+    return {
+      ok: false,
+      problems: [
+        { field: 'file', message: `the file is not valid JSON (${e instanceof Error ? e.message : 'parse error'})` },
+      ],
+    };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problems: [{ field: 'file', message: 'the file must hold a JSON object' }] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, problems: [{ field: 'file', message: 'the file must hold a JSON object' }] };
   const file = data as Record<string, unknown>;
   const problems: Problem[] = [];
-  if (file.format !== SCENARIO_FORMAT) problems.push({ field: 'format', message: `format must be "${SCENARIO_FORMAT}"; this is not a scenario file of this app` });
-  if (file.version !== SCENARIO_VERSION) problems.push({ field: 'version', message: `version must be ${SCENARIO_VERSION}, got ${JSON.stringify(file.version)}` });
+  if (file.format !== SCENARIO_FORMAT)
+    problems.push({
+      field: 'format',
+      message: `format must be "${SCENARIO_FORMAT}"; this is not a scenario file of this app`,
+    });
+  if (file.version !== SCENARIO_VERSION)
+    problems.push({
+      field: 'version',
+      message: `version must be ${SCENARIO_VERSION}, got ${JSON.stringify(file.version)}`,
+    });
   const raw = file.scenario;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ field: 'scenario', message: 'scenario must be an object with the inputs' });
     return { ok: false, problems };
   }
-  for (const key of REQUIRED) if ((raw as Record<string, unknown>)[key] === undefined) problems.push({ field: `scenario.${key}`, message: `scenario.${key} is missing` });
+  for (const key of REQUIRED)
+    if ((raw as Record<string, unknown>)[key] === undefined)
+      problems.push({ field: `scenario.${key}`, message: `scenario.${key} is missing` });
   const { scenario, problems: fieldProblems } = validateScenario(raw, DEFAULT.scenario);
   problems.push(...fieldProblems.map((p) => ({ field: `scenario.${p.field}`, message: p.message })));
   const t = file.t === undefined ? 0 : file.t;

@@ -8,7 +8,16 @@ import * as v from 'valibot';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
 import type { Corners } from '../shared/types.ts';
-import { MAX_LABEL_LENGTH, MAX_RESPONSES, MAX_STEPS, MIN_RESPONSES, defaultCorners, defaultLabels, uniform, type Scenario } from './scenario.ts';
+import {
+  MAX_LABEL_LENGTH,
+  MAX_RESPONSES,
+  MAX_STEPS,
+  MIN_RESPONSES,
+  defaultCorners,
+  defaultLabels,
+  uniform,
+  type Scenario,
+} from './scenario.ts';
 
 export interface Problem {
   field: string;
@@ -21,42 +30,67 @@ const SUM_TOLERANCE = 1e-9;
 /** Every id of the registry, in display order (the catalog is light: no step code). */
 const ALGORITHMS = ALGORITHM_IDS as readonly [AlgorithmId, ...AlgorithmId[]];
 
-const show = (x: unknown) => (typeof x === 'number' ? String(x) : typeof x === 'string' ? JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x) : Array.isArray(x) ? `a list of ${x.length}` : x === null ? 'null' : typeof x);
+const show = (x: unknown) =>
+  typeof x === 'number'
+    ? String(x)
+    : typeof x === 'string'
+      ? JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)
+      : Array.isArray(x)
+        ? `a list of ${x.length}`
+        : x === null
+          ? 'null'
+          : typeof x;
 
 /** A finite number (NaN and ±Infinity are refused). */
-const finite = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
+const finite = (what: string) =>
+  v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
 
-const preferencesSchema = (name = 'preferences') => v.pipe(
-  v.array(v.array(v.unknown()), `${name} must be a square matrix (a list of rows)`),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const P = dataset.value;
-    const n = P.length;
-    if (n < MIN_RESPONSES || n > MAX_RESPONSES) return addIssue({ message: `${name} must describe ${MIN_RESPONSES} to ${MAX_RESPONSES} responses, got ${n}` });
-    for (let i = 0; i < n; i++) {
-      if (P[i].length !== n) return addIssue({ message: `${name} row ${i + 1} has ${P[i].length} entries, expected ${n}` });
-      for (let j = 0; j < n; j++) {
-        const x = P[i][j];
-        if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1) return addIssue({ message: `P[${i + 1}][${j + 1}] must be a number between 0 and 1, got ${show(x)}` });
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        const s = (P[i][j] as number) + (P[j][i] as number);
-        if (Math.abs(s - 1) > SUM_TOLERANCE) {
-          return addIssue({ message: i === j ? `P[${i + 1}][${i + 1}] must be 1/2, got ${P[i][i]}` : `P[${i + 1}][${j + 1}] + P[${j + 1}][${i + 1}] must be 1, got ${s}` });
+const preferencesSchema = (name = 'preferences') =>
+  v.pipe(
+    v.array(v.array(v.unknown()), `${name} must be a square matrix (a list of rows)`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const P = dataset.value;
+      const n = P.length;
+      if (n < MIN_RESPONSES || n > MAX_RESPONSES)
+        return addIssue({ message: `${name} must describe ${MIN_RESPONSES} to ${MAX_RESPONSES} responses, got ${n}` });
+      for (let i = 0; i < n; i++) {
+        if (P[i].length !== n)
+          return addIssue({ message: `${name} row ${i + 1} has ${P[i].length} entries, expected ${n}` });
+        for (let j = 0; j < n; j++) {
+          const x = P[i][j];
+          if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1)
+            return addIssue({ message: `P[${i + 1}][${j + 1}] must be a number between 0 and 1, got ${show(x)}` });
         }
       }
-    }
-  }),
-);
+      for (let i = 0; i < n; i++) {
+        for (let j = i; j < n; j++) {
+          const s = (P[i][j] as number) + (P[j][i] as number);
+          if (Math.abs(s - 1) > SUM_TOLERANCE) {
+            return addIssue({
+              message:
+                i === j
+                  ? `P[${i + 1}][${i + 1}] must be 1/2, got ${P[i][i]}`
+                  : `P[${i + 1}][${j + 1}] + P[${j + 1}][${i + 1}] must be 1, got ${s}`,
+            });
+          }
+        }
+      }
+    }),
+  );
 
 const labelsSchema = (n: number) =>
   v.pipe(
     v.array(v.string('each label must be text'), 'labels must be a list of names'),
     v.length(n, `labels must have ${n} names, one per response`),
-    v.check((ls) => ls.every((l) => l.trim().length > 0 && l.length <= MAX_LABEL_LENGTH), `every label must be 1 to ${MAX_LABEL_LENGTH} characters`),
-    v.check((ls) => ls.every((l) => ![...l].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)), 'labels must not contain control characters'),
+    v.check(
+      (ls) => ls.every((l) => l.trim().length > 0 && l.length <= MAX_LABEL_LENGTH),
+      `every label must be 1 to ${MAX_LABEL_LENGTH} characters`,
+    ),
+    v.check(
+      (ls) => ls.every((l) => ![...l].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)),
+      'labels must not contain control characters',
+    ),
   );
 
 /** Positive weights of length n (normalised by `normaliseWeights`). */
@@ -86,24 +120,58 @@ const algorithmsSchema = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const bad = dataset.value.find((a) => !isAlgorithmId(a));
-    if (bad !== undefined) addIssue({ message: `algorithms: ${show(bad)} is not an algorithm; the ids are ${ALGORITHMS.join(', ')}` });
+    if (bad !== undefined)
+      addIssue({ message: `algorithms: ${show(bad)} is not an algorithm; the ids are ${ALGORITHMS.join(', ')}` });
   }),
   v.transform((a) => a as AlgorithmId[]),
   v.check((a) => new Set(a).size === a.length, 'algorithms must not repeat'),
 );
-const refreshSchema = v.pipe(finite('refresh'), v.integer('refresh must be a whole number of steps'), v.minValue(1, 'refresh must be ≥ 1'), v.maxValue(1e6, 'refresh must be at most 1000000'));
+const refreshSchema = v.pipe(
+  finite('refresh'),
+  v.integer('refresh must be a whole number of steps'),
+  v.minValue(1, 'refresh must be ≥ 1'),
+  v.maxValue(1e6, 'refresh must be at most 1000000'),
+);
 const comparisonsSchema = v.picklist(['uniform', 'reference'] as const, 'comparisons must be "uniform" or "reference"');
-const presetSchema = v.nullable(v.pipe(v.string('preset must be a preset name'), v.check((id) => presetById(id) !== undefined, 'preset is not one of the presets')));
-const epsilonSchema = v.pipe(finite('epsilon'), v.minValue(-1 / 3, 'epsilon must be ≥ −1/3'), v.maxValue(1 / 3, 'epsilon must be ≤ 1/3'));
-const seedSchema = v.pipe(finite('seed'), v.integer('seed must be a whole number'), v.minValue(0, 'seed must be ≥ 0'), v.maxValue(2 ** 32 - 1, 'seed must be below 2³²'));
+const presetSchema = v.nullable(
+  v.pipe(
+    v.string('preset must be a preset name'),
+    v.check((id) => presetById(id) !== undefined, 'preset is not one of the presets'),
+  ),
+);
+const epsilonSchema = v.pipe(
+  finite('epsilon'),
+  v.minValue(-1 / 3, 'epsilon must be ≥ −1/3'),
+  v.maxValue(1 / 3, 'epsilon must be ≤ 1/3'),
+);
+const seedSchema = v.pipe(
+  finite('seed'),
+  v.integer('seed must be a whole number'),
+  v.minValue(0, 'seed must be ≥ 0'),
+  v.maxValue(2 ** 32 - 1, 'seed must be below 2³²'),
+);
 const cornersSchema = (n: number) =>
   v.pipe(
-    v.tuple([v.array(finite('corner')), v.array(finite('corner')), v.array(finite('corner'))], 'corners must be three lists of response numbers'),
-    v.check((c) => c.flat().every((i) => Number.isInteger(i) && i >= 0 && i < n), `corners may only name responses 0 to ${n - 1}`),
+    v.tuple(
+      [v.array(finite('corner')), v.array(finite('corner')), v.array(finite('corner'))],
+      'corners must be three lists of response numbers',
+    ),
+    v.check(
+      (c) => c.flat().every((i) => Number.isInteger(i) && i >= 0 && i < n),
+      `corners may only name responses 0 to ${n - 1}`,
+    ),
     v.check((c) => new Set(c.flat()).size === c.flat().length, 'corners must not share a response'),
-    v.check((c) => c[0].length > 0 && c[1].length > 0 && (n === 2 || c[2].length > 0), 'every corner needs at least one response'),
+    v.check(
+      (c) => c[0].length > 0 && c[1].length > 0 && (n === 2 || c[2].length > 0),
+      'every corner needs at least one response',
+    ),
   );
-export const tSchema = v.pipe(finite('t'), v.integer('t must be a whole number'), v.minValue(0, 't must be ≥ 0'), v.maxValue(MAX_STEPS, `t must be at most ${MAX_STEPS}`));
+export const tSchema = v.pipe(
+  finite('t'),
+  v.integer('t must be a whole number'),
+  v.minValue(0, 't must be ≥ 0'),
+  v.maxValue(MAX_STEPS, `t must be at most ${MAX_STEPS}`),
+);
 
 /** The first problem of `value` under `schema`, or null. */
 function firstProblem(schema: v.GenericSchema, value: unknown): string | null {
@@ -145,12 +213,20 @@ function normaliseWeights(w: number[]): number[] {
  * absent keeps the fallback's value; a field that is invalid keeps it too and is reported. Vectors
  * whose fallback has the wrong length for the (possibly new) n fall back to defaults for n.
  */
-export function validateScenario(input: unknown, fallback: Scenario, names: Partial<Record<keyof Scenario, string>> = {}): { scenario: Scenario; problems: Problem[] } {
+export function validateScenario(
+  input: unknown,
+  fallback: Scenario,
+  names: Partial<Record<keyof Scenario, string>> = {},
+): { scenario: Scenario; problems: Problem[] } {
   const problems: Problem[] = [];
   /** The name a person used for a field (a URL key such as "mu", or the file's "reference"). */
   const nm = (k: keyof Scenario) => names[k] ?? k;
-  const obj = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
-  if (obj !== input) problems.push({ field: 'scenario', message: `a scenario must be an object of fields, got ${show(input)}` });
+  const obj = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<
+    string,
+    unknown
+  >;
+  if (obj !== input)
+    problems.push({ field: 'scenario', message: `a scenario must be an object of fields, got ${show(input)}` });
   const has = (k: string) => Object.prototype.hasOwnProperty.call(obj, k) && obj[k] !== undefined;
   /** Validates obj[key] with `schema`; returns the value, or null after reporting a problem. */
   const take = <T>(key: keyof Scenario, schema: v.GenericSchema<unknown, T>): T | null => {
@@ -161,14 +237,19 @@ export function validateScenario(input: unknown, fallback: Scenario, names: Part
     return null;
   };
 
-  const preferences = (take('preferences', preferencesSchema(nm('preferences'))) as number[][] | null) ?? fallback.preferences;
+  const preferences =
+    (take('preferences', preferencesSchema(nm('preferences'))) as number[][] | null) ?? fallback.preferences;
   const n = preferences.length;
   const sameN = fallback.preferences.length === n;
   const s: Scenario = {
     preferences: preferences.map((row) => [...row]),
     labels: take('labels', labelsSchema(n)) ?? (sameN ? fallback.labels : defaultLabels(n)),
-    reference: normaliseWeights(take('reference', weightsSchema(nm('reference'), n)) ?? (sameN ? fallback.reference : uniform(n))),
-    initial: normaliseWeights(take('initial', weightsSchema(nm('initial'), n)) ?? (sameN ? fallback.initial : uniform(n))),
+    reference: normaliseWeights(
+      take('reference', weightsSchema(nm('reference'), n)) ?? (sameN ? fallback.reference : uniform(n)),
+    ),
+    initial: normaliseWeights(
+      take('initial', weightsSchema(nm('initial'), n)) ?? (sameN ? fallback.initial : uniform(n)),
+    ),
     tau: take('tau', tauSchema) ?? fallback.tau,
     eta: fallback.eta,
     schedule: fallback.schedule,
@@ -178,10 +259,13 @@ export function validateScenario(input: unknown, fallback: Scenario, names: Part
     preset: fallback.preset,
     epsilon: take('epsilon', epsilonSchema) ?? fallback.epsilon,
     seed: take('seed', seedSchema) ?? fallback.seed,
-    corners: ((take('corners', cornersSchema(n)) as Corners | null) ?? (sameN ? fallback.corners : defaultCorners(n))) as Corners,
+    corners: ((take('corners', cornersSchema(n)) as Corners | null) ??
+      (sameN ? fallback.corners : defaultCorners(n))) as Corners,
   };
   s.eta = take('eta', etaSchema) ?? fallback.eta;
-  s.schedule = take('schedule', scheduleSchema(s.tau)) ?? (fallback.schedule === 'theorem' && s.tau === 0 ? 'constant' : fallback.schedule);
+  s.schedule =
+    take('schedule', scheduleSchema(s.tau)) ??
+    (fallback.schedule === 'theorem' && s.tau === 0 ? 'constant' : fallback.schedule);
   // null is a valid preset (a custom scenario), so `take`'s null-means-invalid does not fit here.
   if (has('preset')) {
     const r = v.safeParse(presetSchema, obj.preset);

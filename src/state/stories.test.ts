@@ -9,7 +9,10 @@ const service = createSimulationService();
 let version = 0;
 
 /** Runs step k of a story exactly as the app would (up to its t). */
-function run(id: string, k: number): Extract<ComputeResponse, { ok: true }> & { t: number; equilibria: EquilibriaResult } {
+function run(
+  id: string,
+  k: number,
+): Extract<ComputeResponse, { ok: true }> & { t: number; equilibria: EquilibriaResult } {
   const { scenario, t } = storyScenario(storyById(id)!, k);
   const r = service.compute(++version, toSpec(scenario), t);
   if (!r.ok) throw new Error(r.problem.message);
@@ -92,7 +95,8 @@ describe('guided stories', () => {
     expect(kl(c, 'nash-md')).toBeLessThan(2.5e-6);
     for (const x of d.equilibria.regularized) expect(x).toBeCloseTo(1 / 3, 2);
     expect(kl(d, 'nash-md')).toBeCloseTo(0.002, 3);
-    for (const r of [a, b, c, d]) expect(Array.from(r.equilibria.rlhfOptimum).map((x) => +x.toFixed(3))).toEqual([0.5, 0.3, 0.2]);
+    for (const r of [a, b, c, d])
+      expect(Array.from(r.equilibria.rlhfOptimum).map((x) => +x.toFixed(3))).toEqual([0.5, 0.3, 0.2]);
   });
 });
 

@@ -210,8 +210,13 @@ export function storyById(id: string): Story | undefined {
 /** The scenario and t of step k: the preset with steps 0..k applied in order. */
 export function storyScenario(story: Story, k: number, base?: Scenario): { scenario: Scenario; t: number } {
   const merged: StoryChange = {};
-  for (const step of story.steps.slice(0, Math.max(0, Math.min(k, story.steps.length - 1)) + 1)) Object.assign(merged, step.change);
-  const { scenario: preset, steps } = scenarioFromPreset(story.preset, merged.epsilon === undefined ? {} : { epsilon: merged.epsilon }, base);
+  for (const step of story.steps.slice(0, Math.max(0, Math.min(k, story.steps.length - 1)) + 1))
+    Object.assign(merged, step.change);
+  const { scenario: preset, steps } = scenarioFromPreset(
+    story.preset,
+    merged.epsilon === undefined ? {} : { epsilon: merged.epsilon },
+    base,
+  );
   const scenario: Scenario = {
     ...preset,
     tau: merged.tau ?? preset.tau,

@@ -45,7 +45,9 @@ export interface UiState {
  * The flow field as computed: `next` holds, for each grid point of `points` (3 numbers a point),
  * the policy one step takes it to; or, when it could not be computed, why (`problem`).
  */
-export type FlowFieldResult = { algorithm: AlgorithmId; name: string; points: Float64Array; next: Float64Array; problem?: undefined } | { algorithm: AlgorithmId; problem: string };
+export type FlowFieldResult =
+  | { algorithm: AlgorithmId; name: string; points: Float64Array; next: Float64Array; problem?: undefined }
+  | { algorithm: AlgorithmId; problem: string };
 
 const LECTURE_KEY = /(^#?|&)lecture=1(?=&|$)/;
 
@@ -60,7 +62,20 @@ export function hashWantsLecture(hash: string): boolean {
  * engine's chunk); the two checks below fail to compile when this list and the registry's ids
  * differ, so a new algorithm cannot be forgotten here.
  */
-export const FIELD_IDS = ['nash-md', 'omd', 'rlhf', 'mwu', 'omwu', 'mmd', 'mpo', 'extragradient', 'nash-mp', 'comal', 'fictitious-play', 'replicator'] as const satisfies readonly AlgorithmId[];
+export const FIELD_IDS = [
+  'nash-md',
+  'omd',
+  'rlhf',
+  'mwu',
+  'omwu',
+  'mmd',
+  'mpo',
+  'extragradient',
+  'nash-mp',
+  'comal',
+  'fictitious-play',
+  'replicator',
+] as const satisfies readonly AlgorithmId[];
 type FieldIdsComplete = [AlgorithmId] extends [(typeof FIELD_IDS)[number]] ? true : never;
 export const FIELD_IDS_COMPLETE: FieldIdsComplete = true;
 
@@ -83,14 +98,22 @@ export function hashFlowField(hash: string): { field: AlgorithmId | null; proble
   } catch {
     // Shown as it came.
   }
-  return { field: null, problem: { field: 'field', message: `"${shown.slice(0, 30)}" is not an algorithm, so no flow field is drawn (field takes ${FIELD_IDS.join(', ')})` } };
+  return {
+    field: null,
+    problem: {
+      field: 'field',
+      message: `"${shown.slice(0, 30)}" is not an algorithm, so no flow field is drawn (field takes ${FIELD_IDS.join(', ')})`,
+    },
+  };
 }
 
 /** Why the flow field is not drawn for this scenario, or null when it is (n = 3, one response a corner). */
 export function flowFieldBlocked(s: Pick<Scenario, 'preferences' | 'corners'>): string | null {
   const n = s.preferences.length;
-  if (n !== 3) return `The flow field is drawn for three responses only (here n = ${n}): with more, a point of the triangle stands for many policies.`;
-  if (!s.corners.every((g) => g.length === 1)) return 'The flow field is drawn only when each corner of the simplex is one response.';
+  if (n !== 3)
+    return `The flow field is drawn for three responses only (here n = ${n}): with more, a point of the triangle stands for many policies.`;
+  if (!s.corners.every((g) => g.length === 1))
+    return 'The flow field is drawn only when each corner of the simplex is one response.';
   return null;
 }
 
@@ -100,23 +123,23 @@ export type UiStore = StoreApi<UiState>;
 /** `lecture`: whether the explorer starts in lecture mode (the starting hash's lecture=1). */
 export function createUiStore(lecture = false): UiStore {
   return createStore<UiState>()((set) => ({
-  lecture,
-  setLecture: (lecture) => set({ lecture }),
-  helpOpen: false,
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
-  explainOpen: false,
-  setExplainOpen: (explainOpen) => set({ explainOpen }),
-  storiesOpen: false,
-  setStoriesOpen: (storiesOpen) => set({ storiesOpen }),
-  story: null,
-  setStory: (story) => set({ story }),
-  // Lecture mode starts with the inputs folded away: the figure is what the room needs to see.
-  hideInputs: true,
-  hideMeasurements: false,
-  setHideInputs: (hideInputs) => set({ hideInputs }),
-  setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),
-  field: null,
-  setField: (field) => set({ field }),
-  flow: null,
+    lecture,
+    setLecture: (lecture) => set({ lecture }),
+    helpOpen: false,
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    explainOpen: false,
+    setExplainOpen: (explainOpen) => set({ explainOpen }),
+    storiesOpen: false,
+    setStoriesOpen: (storiesOpen) => set({ storiesOpen }),
+    story: null,
+    setStory: (story) => set({ story }),
+    // Lecture mode starts with the inputs folded away: the figure is what the room needs to see.
+    hideInputs: true,
+    hideMeasurements: false,
+    setHideInputs: (hideInputs) => set({ hideInputs }),
+    setHideMeasurements: (hideMeasurements) => set({ hideMeasurements }),
+    field: null,
+    setField: (field) => set({ field }),
+    flow: null,
   }));
 }

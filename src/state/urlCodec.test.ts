@@ -20,10 +20,16 @@ describe('URL hash codec', () => {
   it('round-trips custom scenarios: arbitrary P, weights, labels with commas and unicode, τ, η, t', () => {
     const arb = fc.integer({ min: 2, max: 12 }).chain((n) =>
       fc.record({
-        upper: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
+        upper: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+          minLength: (n * (n - 1)) / 2,
+          maxLength: (n * (n - 1)) / 2,
+        }),
         mu: fc.array(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
         pi0: fc.array(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-        labels: fc.array(fc.string({ minLength: 1, maxLength: 24 }).filter((l) => l.trim() !== ''), { minLength: n, maxLength: n }),
+        labels: fc.array(
+          fc.string({ minLength: 1, maxLength: 24 }).filter((l) => l.trim() !== ''),
+          { minLength: n, maxLength: n },
+        ),
         tau: fc.double({ min: 1e-3, max: 10, noNaN: true }),
         t: fc.integer({ min: 0, max: 100_000 }),
         theorem: fc.boolean(),
@@ -67,7 +73,9 @@ describe('URL hash codec', () => {
   });
 
   it('replaces each invalid value by its default, names it, and keeps the rest', () => {
-    const d = decodeHash('#P=0.2,0.9,0.4&mu=1,2&pi0=0.2,0.3,0.5&tau=-1&eta=abc&t=1.5&algos=omd,ppo&comparisons=both&labels=a,b,c');
+    const d = decodeHash(
+      '#P=0.2,0.9,0.4&mu=1,2&pi0=0.2,0.3,0.5&tau=-1&eta=abc&t=1.5&algos=omd,ppo&comparisons=both&labels=a,b,c',
+    );
     const fields = d.problems.map((p) => p.field).sort();
     expect(fields).toEqual(['algos', 'comparisons', 'eta', 'mu', 't', 'tau']);
     expect(d.scenario.preferences[0][1]).toBe(0.2);
@@ -79,7 +87,13 @@ describe('URL hash codec', () => {
   });
 
   it('rejects a P of the wrong length or out of range and keeps the default matrix', () => {
-    for (const bad of ['#P=0.1,0.2', '#P=0.1,2,0.3', '#P=x,y,z', `#P=${new Array(90).fill(0.5).join(',')}`, `#P=${new Array((501 * 500) / 2).fill(0.5).join(',')}`]) {
+    for (const bad of [
+      '#P=0.1,0.2',
+      '#P=0.1,2,0.3',
+      '#P=x,y,z',
+      `#P=${new Array(90).fill(0.5).join(',')}`,
+      `#P=${new Array((501 * 500) / 2).fill(0.5).join(',')}`,
+    ]) {
       const d = decodeHash(bad);
       expect(d.problems.map((p) => p.field)).toEqual(['P']);
       expect(d.scenario.preferences).toEqual(DEFAULT.scenario.preferences);

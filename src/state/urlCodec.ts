@@ -11,7 +11,15 @@
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
  */
 import { fromUpper, presetById } from '../core/presets.ts';
-import { MAX_RESPONSES, MIN_RESPONSES, DEFAULT, REFRESH_DEFAULT, defaultCorners, scenarioFromPreset, type Scenario } from './scenario.ts';
+import {
+  MAX_RESPONSES,
+  MIN_RESPONSES,
+  DEFAULT,
+  REFRESH_DEFAULT,
+  defaultCorners,
+  scenarioFromPreset,
+  type Scenario,
+} from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 
 export interface HashProblem {
@@ -65,7 +73,8 @@ export function encodeHash(s: Scenario, t: number): string {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
     parts.push(['P', upper.join(',')]);
   }
-  if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i])) parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
+  if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i]))
+    parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
   parts.push(
     ['mu', s.reference.map(num).join(',')],
     ['pi0', s.initial.map(num).join(',')],
@@ -78,7 +87,13 @@ export function encodeHash(s: Scenario, t: number): string {
   // Only MPO reads the refresh period: links without MPO, or with the default K, stay short.
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
-  if (corners !== defaultCorners(n).map((g) => g.join('.')).join('|')) parts.push(['corners', corners]);
+  if (
+    corners !==
+    defaultCorners(n)
+      .map((g) => g.join('.'))
+      .join('|')
+  )
+    parts.push(['corners', corners]);
   return '#' + parts.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
@@ -136,7 +151,11 @@ export function decodeHash(hash: string): DecodedHash {
       const seed = param('seed', 'seed');
       const n = has('n') ? toNumber(get('n')) : undefined;
       const nOk = n === undefined || (Number.isInteger(n) && n >= MIN_RESPONSES && n <= MAX_RESPONSES);
-      if (!nOk) problems.push({ field: 'n', message: `n must be a whole number from ${MIN_RESPONSES} to ${MAX_RESPONSES}, got "${get('n')}"` });
+      if (!nOk)
+        problems.push({
+          field: 'n',
+          message: `n must be a whole number from ${MIN_RESPONSES} to ${MAX_RESPONSES}, got "${get('n')}"`,
+        });
       base = scenarioFromPreset(id, { epsilon, seed, n: nOk ? n : undefined });
     } else {
       problems.push({ field: 'preset', message: `preset "${id}" is not one of the presets` });
@@ -149,7 +168,10 @@ export function decodeHash(hash: string): DecodedHash {
     const upper = numbers(get('P'));
     const n = (1 + Math.sqrt(1 + 8 * upper.length)) / 2;
     if (!Number.isInteger(n)) {
-      problems.push({ field: 'P', message: `P must list the n(n−1)/2 entries above the diagonal (3 for n = 3, 6 for n = 4, …), got ${upper.length} values` });
+      problems.push({
+        field: 'P',
+        message: `P must list the n(n−1)/2 entries above the diagonal (3 for n = 3, 6 for n = 4, …), got ${upper.length} values`,
+      });
     } else {
       // Row by row above the diagonal: the order fromUpper visits (i, j), i < j.
       let k = 0;
@@ -159,7 +181,11 @@ export function decodeHash(hash: string): DecodedHash {
   if (has('labels')) {
     const labels = get('labels').split(',').map(decodeComponent);
     if (labels.every((l) => l !== null)) candidate.labels = labels;
-    else problems.push({ field: 'labels', message: 'labels contain a broken %-escape; each label must be URL-encoded text' });
+    else
+      problems.push({
+        field: 'labels',
+        message: 'labels contain a broken %-escape; each label must be URL-encoded text',
+      });
   }
   if (has('mu')) candidate.reference = numbers(get('mu'));
   if (has('pi0')) candidate.initial = numbers(get('pi0'));
@@ -174,7 +200,10 @@ export function decodeHash(hash: string): DecodedHash {
   if (has('algos')) candidate.algorithms = get('algos') === '' ? [] : get('algos').split(',');
   if (has('comparisons')) candidate.comparisons = get('comparisons');
   if (has('refresh')) candidate.refresh = toNumber(get('refresh'));
-  if (has('corners')) candidate.corners = get('corners').split('|').map((g) => (g === '' ? [] : g.split('.').map(toNumber)));
+  if (has('corners'))
+    candidate.corners = get('corners')
+      .split('|')
+      .map((g) => (g === '' ? [] : g.split('.').map(toNumber)));
 
   const { scenario, problems: fieldProblems } = validateScenario(candidate, base.scenario, URL_NAMES);
   problems.push(...fieldProblems);

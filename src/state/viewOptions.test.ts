@@ -34,6 +34,7 @@ describe('view options in the hash', () => {
     expect(bad.options.frame).toBeUndefined();
     expect(bad.options.poster).toBeUndefined();
     expect(bad.problems.map((p) => p.field)).toEqual(['frame', 'poster']);
-    for (const poster of ['../x.png', 'x.html', '%2e%2e/x.png', 'javascript:x.png']) expect(parseViewOptions(`#poster=${poster}`).options.poster, poster).toBeUndefined();
+    for (const poster of ['../x.png', 'x.html', '%2e%2e/x.png', 'javascript:x.png'])
+      expect(parseViewOptions(`#poster=${poster}`).options.poster, poster).toBeUndefined();
   });
 });

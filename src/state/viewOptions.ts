@@ -75,7 +75,10 @@ export function createViewStore(initial: ViewOptions = { embed: false, hide: new
 }
 
 /** Reads the view keys of a hash; unknown control names are listed in `problems`. */
-export function parseViewOptions(hash: string): { options: ViewOptions; problems: { field: string; message: string }[] } {
+export function parseViewOptions(hash: string): {
+  options: ViewOptions;
+  problems: { field: string; message: string }[];
+} {
   const p = readPairs(hash);
   const problems: { field: string; message: string }[] = [];
   const list = (key: 'hide' | 'lock') => {
@@ -84,17 +87,29 @@ export function parseViewOptions(hash: string): { options: ViewOptions; problems
     if (!raw) return out;
     for (const name of raw.split(',')) {
       if ((CONTROL_NAMES as readonly string[]).includes(name)) out.add(name as ControlName);
-      else if (name) problems.push({ field: key, message: `"${name.slice(0, 30)}" is not a control name (${CONTROL_NAMES.join(', ')})` });
+      else if (name)
+        problems.push({
+          field: key,
+          message: `"${name.slice(0, 30)}" is not a control name (${CONTROL_NAMES.join(', ')})`,
+        });
     }
     return out;
   };
   const options: ViewOptions = { embed: p.get('embed') === '1', hide: list('hide'), lock: list('lock') };
   const frame = p.get('frame');
   if (frame && FRAME_ID.test(frame)) options.frame = frame;
-  else if (frame) problems.push({ field: 'frame', message: 'an iframe id is a letter followed by up to 39 letters, digits, "-" or "_"' });
+  else if (frame)
+    problems.push({
+      field: 'frame',
+      message: 'an iframe id is a letter followed by up to 39 letters, digits, "-" or "_"',
+    });
   const poster = p.get('poster');
   if (poster && POSTER_FILE.test(poster)) options.poster = poster;
-  else if (poster) problems.push({ field: 'poster', message: 'a poster is a file name next to the app, ending in .png, .jpg, .webp or .svg' });
+  else if (poster)
+    problems.push({
+      field: 'poster',
+      message: 'a poster is a file name next to the app, ending in .png, .jpg, .webp or .svg',
+    });
   return { options, problems };
 }
 

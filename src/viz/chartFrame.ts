@@ -14,7 +14,13 @@ export const fmtValue = d3.format('.4f');
 
 /** The chart's SVG in its element: an image for assistive technology, on white, base font size. */
 export function chartSvg(element: HTMLElement) {
-  return d3.select(element).append('svg').attr('role', 'img').attr('font-size', FONT_SIZE).style('display', 'block').style('background', '#fff');
+  return d3
+    .select(element)
+    .append('svg')
+    .attr('role', 'img')
+    .attr('font-size', FONT_SIZE)
+    .style('display', 'block')
+    .style('background', '#fff');
 }
 
 /** Appends `label` as text, "_x" as a real subscript x (π*_τ → π*<sub>τ</sub>); never as HTML. */
@@ -28,15 +34,29 @@ function appendRich<E extends HTMLElement>(parent: d3.Selection<E, unknown, null
 
 /** A small HTML tooltip inside the renderer's element (labels are set as text, never as HTML). */
 export function createTooltip(element: HTMLElement) {
-  const tip = d3.select(element).append('div').attr('class', 'large-tooltip').attr('aria-hidden', 'true').style('display', 'none');
+  const tip = d3
+    .select(element)
+    .append('div')
+    .attr('class', 'large-tooltip')
+    .attr('aria-hidden', 'true')
+    .style('display', 'none');
   return {
-    show(px: number, py: number, title: string, rows: readonly { color: string; dash?: string; label: string; value: string }[], fontSize: number) {
+    show(
+      px: number,
+      py: number,
+      title: string,
+      rows: readonly { color: string; dash?: string; label: string; value: string }[],
+      fontSize: number,
+    ) {
       tip.style('display', null).style('font-size', `${fontSize}px`);
       tip.selectAll('*').remove();
       appendRich(tip.append('div').attr('class', 'large-tooltip-title'), title);
       for (const r of rows) {
         const line = tip.append('div').attr('class', 'large-tooltip-row');
-        line.append('span').attr('class', 'swatch').style('border-top', `3px ${r.dash ? 'dashed' : 'solid'} ${r.color}`);
+        line
+          .append('span')
+          .attr('class', 'swatch')
+          .style('border-top', `3px ${r.dash ? 'dashed' : 'solid'} ${r.color}`);
         appendRich(line.append('span').attr('class', 'name'), r.label);
         line.append('span').attr('class', 'value').text(r.value);
       }
@@ -76,7 +96,10 @@ export function standaloneSvg(svg: SVGSVGElement, width: number, height: number,
  * `update` and `resize` of a chart whose height follows from its width (the host's height is
  * ignored): each stores what it is given through `set` and redraws.
  */
-export function redrawOnChange<P>(set: { props(next: P): void; width(w: number): void }, render: () => void): Pick<Renderer<P>, 'update' | 'resize'> {
+export function redrawOnChange<P>(
+  set: { props(next: P): void; width(w: number): void },
+  render: () => void,
+): Pick<Renderer<P>, 'update' | 'resize'> {
   return {
     update(next) {
       set.props(next);

@@ -96,7 +96,11 @@ describe('envelopeRows', () => {
     const probed = envelopeColumns(count, 100, data, n, 4);
     expect(probed[1].length).toBeLessThanOrEqual(100);
     expect(isStrictlyIncreasing(probed[1])).toBe(true);
-    expect(envelopeColumns(3, 100, data, n)).toEqual([[0, 1, 2], [0, 1, 2], [0, 1, 2]]);
+    expect(envelopeColumns(3, 100, data, n)).toEqual([
+      [0, 1, 2],
+      [0, 1, 2],
+      [0, 1, 2],
+    ]);
     expect(envelopeColumns(0, 100, data, 2)).toEqual([[], []]);
   });
 });
@@ -161,7 +165,11 @@ describe('layout helpers', () => {
 
   it('wraps legend entries that do not fit', () => {
     expect(layoutLegend([50, 50, 50], 200, 10)).toEqual({
-      slots: [{ x: 0, row: 0 }, { x: 60, row: 0 }, { x: 120, row: 0 }],
+      slots: [
+        { x: 0, row: 0 },
+        { x: 60, row: 0 },
+        { x: 120, row: 0 },
+      ],
       rows: 1,
     });
     const wrapped = layoutLegend([80, 80, 80], 200, 10);

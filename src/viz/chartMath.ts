@@ -105,12 +105,7 @@ export function envelopeColumns(
  * since the plotted quantities decay). Whole decades change in steps, not continuously, so the
  * axis does not creep while playing. Falls back to [1e-6, 1] without valid data.
  */
-export function logDomainExponents(
-  min: number,
-  max: number,
-  minDecades = 2,
-  floor = LOG_FLOOR,
-): [number, number] {
+export function logDomainExponents(min: number, max: number, minDecades = 2, floor = LOG_FLOOR): [number, number] {
   if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [-6, 0];
   const lmin = Math.log10(Math.max(min, floor));
   const lmax = Math.log10(Math.max(max, min, floor));
@@ -182,7 +177,11 @@ export interface LegendSlot {
 }
 
 /** Left-to-right legend layout that wraps to new rows when an entry would overflow `maxWidth`. */
-export function layoutLegend(widths: readonly number[], maxWidth: number, gap: number): { slots: LegendSlot[]; rows: number } {
+export function layoutLegend(
+  widths: readonly number[],
+  maxWidth: number,
+  gap: number,
+): { slots: LegendSlot[]; rows: number } {
   const slots: LegendSlot[] = [];
   let x = 0;
   let row = 0;

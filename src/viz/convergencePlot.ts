@@ -12,10 +12,38 @@ import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
-import { LOG_FLOOR, clampLog, curveSamples, formatPowerOfTen, formatScientific, logDomainExponents, logTickExponents, scaleDash, theoremBound, wrapWords } from './chartMath.ts';
+import {
+  LOG_FLOOR,
+  clampLog,
+  curveSamples,
+  formatPowerOfTen,
+  formatScientific,
+  logDomainExponents,
+  logTickExponents,
+  scaleDash,
+  theoremBound,
+  wrapWords,
+} from './chartMath.ts';
 import { plateauOf } from '../core/plateau.ts';
-import { MARKERS, SHORT_TITLES, TITLES, ariaLabel, titleWidth, type Line, type Metric, type Panel } from './convergenceParts.ts';
-import { FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
+import {
+  MARKERS,
+  SHORT_TITLES,
+  TITLES,
+  ariaLabel,
+  titleWidth,
+  type Line,
+  type Metric,
+  type Panel,
+} from './convergenceParts.ts';
+import {
+  FONT_SIZE,
+  INK,
+  renderLegend,
+  scriptSize,
+  seriesEntries,
+  setMathText,
+  styleAxis,
+} from './convergenceShared.ts';
 import { ColumnEnvelope } from './columnEnvelope.ts';
 import { chartSvg, standaloneSvg } from './chartFrame.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
@@ -28,15 +56,16 @@ const MAX_POINTS = 500;
 /** Unique ids for clipPaths: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
 
-export function createConvergencePlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<ConvergenceProps> {
+export function createConvergencePlot(
+  element: HTMLElement,
+  _options: Record<string, never> = {},
+): Renderer<ConvergenceProps> {
   const id = `convergence-${++instanceCounter}`;
   let width = element.clientWidth || 400;
   let height = element.clientHeight || 360;
   let props: ConvergenceProps | null = null;
 
-  const svg = chartSvg(element)
-    .attr('aria-label', 'Convergence plot: no data yet')
-    .style('overflow', 'visible');
+  const svg = chartSvg(element).attr('aria-label', 'Convergence plot: no data yet').style('overflow', 'visible');
   const defs = svg.append('defs');
   const legend = svg.append('g').attr('class', 'legend');
   const x = d3.scaleLinear();
@@ -57,7 +86,12 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       .attr('stroke-dasharray', BOUND_DASH);
     setMathText(title, TITLES[metric]);
     // In the title row, right-aligned: above the plot area, so never over a line.
-    const floorNote = root.append('text').attr('class', 'floor-note').attr('fill', '#666').attr('text-anchor', 'end').attr('display', 'none');
+    const floorNote = root
+      .append('text')
+      .attr('class', 'floor-note')
+      .attr('fill', '#666')
+      .attr('text-anchor', 'end')
+      .attr('display', 'none');
     return { metric, root, clipRect, title, grid, yAxis, xAxis, plot, bound, floorNote, y: d3.scaleLog(), axisKey: '' };
   });
   // Under the legend, above the panels: why Nash-MD has stopped converging (when it has).
@@ -75,13 +109,22 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
 
   let laidOutTheme = '';
   /** Per algorithm: the cached envelopes of both metrics and what they were built from. */
-  const envelopes = new Map<SeriesData['algorithm'], { prefix: SeriesPrefix; buckets: number; scanned: number; kl: ColumnEnvelope; exploitability: ColumnEnvelope }>();
+  const envelopes = new Map<
+    SeriesData['algorithm'],
+    { prefix: SeriesPrefix; buckets: number; scanned: number; kl: ColumnEnvelope; exploitability: ColumnEnvelope }
+  >();
 
   /** Thinned rows of both metrics for rows 0..count−1 of `s` (at most ~2 per bucket). */
   function envelopeOf(s: SeriesData, count: number, buckets: number): Record<Metric, number[]> {
     let e = envelopes.get(s.algorithm);
     if (!e || e.buckets !== buckets) {
-      e = { prefix: new SeriesPrefix(), buckets, scanned: 0, kl: new ColumnEnvelope(buckets, s.kl), exploitability: new ColumnEnvelope(buckets, s.exploitability) };
+      e = {
+        prefix: new SeriesPrefix(),
+        buckets,
+        scanned: 0,
+        kl: new ColumnEnvelope(buckets, s.kl),
+        exploitability: new ColumnEnvelope(buckets, s.exploitability),
+      };
       envelopes.set(s.algorithm, e);
     }
     if (!e.prefix.check(s, 0, e.scanned)) {
@@ -132,7 +175,11 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const noteSize = Math.max(11, fs - 1);
     const measureNote = measurerFor(svg.node()!, noteSize);
     const floorLabel = formatPowerOfTen(Math.log10(LOG_FLOOR));
-    const notes = [`values ≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} drawn at the floor`, `≤ ${floorLabel} at floor`];
+    const notes = [
+      `values ≤ ${floorLabel} drawn at the floor`,
+      `≤ ${floorLabel} drawn at the floor`,
+      `≤ ${floorLabel} at floor`,
+    ];
     const entries = seriesEntries(series);
     if (showBound) entries.push({ key: 'bound', label: 'Theorem 1 bound', color: BOUND_COLOR, dash: BOUND_DASH });
     // Large text: the legend may use the full width (fewer rows leave more room for the plots).
@@ -144,7 +191,8 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     // Nash-MD levelled off: say so, and why, in a wrapped note under the legend.
     const titleH = fs + 8;
     const gap = 12 * Math.min(k, 1.5);
-    const panelHeight = (noteH: number) => (height - margin.top - legendH - 6 - noteH - margin.bottom - 2 * titleH - gap) / 2;
+    const panelHeight = (noteH: number) =>
+      (height - margin.top - legendH - 6 - noteH - margin.bottom - 2 * titleH - gap) / 2;
     // The longest wording that fits in three lines (two with large text) and leaves the panels
     // room; in a layout too cramped for even one line, Nash-MD's legend entry says it instead.
     const levelTexts = p ? levelledOffTexts(p, t) : [];
@@ -154,7 +202,10 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const noteLineH = Math.ceil(noteSize * 1.25);
     const heightOf = (ls: string[]) => (ls.length ? ls.length * noteLineH + 4 : 0);
     const wrapped = levelTexts.map((text) => wrapWords(text, noteW, measureNote));
-    let noteLines = wrapped.find((ls) => ls.length <= maxLines && panelHeight(heightOf(ls)) >= 3 * fs) ?? wrapped[wrapped.length - 1] ?? [];
+    let noteLines =
+      wrapped.find((ls) => ls.length <= maxLines && panelHeight(heightOf(ls)) >= 3 * fs) ??
+      wrapped[wrapped.length - 1] ??
+      [];
     if (noteLines.length && panelHeight(heightOf(noteLines)) < 40) {
       noteLines = [];
       const nashMd = entries.find((e) => e.key === 'nash-md');
@@ -168,7 +219,10 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     if (legendH && panelHeight(heightOf(noteLines)) < 40) legendH = renderLegend(legend, [], legendW, theme);
     const noteH = heightOf(noteLines);
     const legendBottom = margin.top + legendH + (legendH ? 6 : 0);
-    levelNote.attr('display', noteLines.length ? null : 'none').attr('font-size', noteSize).attr('transform', `translate(${legendX},${legendBottom})`);
+    levelNote
+      .attr('display', noteLines.length ? null : 'none')
+      .attr('font-size', noteSize)
+      .attr('transform', `translate(${legendX},${legendBottom})`);
     levelNote
       .selectAll('tspan')
       .data(noteLines)
@@ -182,7 +236,10 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
 
     const tMax = Math.max(t, 10);
     x.domain([0, tMax]).range([0, innerW]);
-    const xTicks = Math.max(2, Math.floor(innerW / (isDefaultTheme(theme) ? 70 : Math.max(70, measure('1000') + fs * 1.5))));
+    const xTicks = Math.max(
+      2,
+      Math.floor(innerW / (isDefaultTheme(theme) ? 70 : Math.max(70, measure('1000') + fs * 1.5))),
+    );
 
     // About one min/max bucket per pixel column: more points would not show.
     const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(innerW)));
@@ -195,7 +252,13 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       const count = rowAt(s, t) + 1;
       const rows = envelopeOf(s, count, Math.max(1, Math.floor(maxPoints / 2) - 1));
       for (const metric of ['kl', 'exploitability'] as const) {
-        lines[metric].push({ algorithm: s.algorithm, rows: rows[metric], values: s[metric], current: count - 1, series: s });
+        lines[metric].push({
+          algorithm: s.algorithm,
+          rows: rows[metric],
+          values: s[metric],
+          current: count - 1,
+          series: s,
+        });
       }
     }
     for (const key of [...envelopes.keys()]) if (!present.has(key)) envelopes.delete(key);
@@ -204,7 +267,11 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
       const y0 = top + i * (titleH + panelH + gap) + titleH;
       panel.root.attr('transform', `translate(${margin.left},${y0})`);
       // Room for the current-point markers (radius ≈ 3.6 px × strokeScale) at the panel's edges.
-      panel.clipRect.attr('x', 0).attr('y', -2 * sw).attr('width', innerW + 4 * sw).attr('height', panelH + 4 * sw);
+      panel.clipRect
+        .attr('x', 0)
+        .attr('y', -2 * sw)
+        .attr('width', innerW + 4 * sw)
+        .attr('height', panelH + 4 * sw);
       // A title wider than the panel moves left (into the axis margin) rather than being cut off.
       // Wider than the plot: the short form, without the words (never over the tick labels).
       const room = innerW + margin.right - 4;
@@ -214,7 +281,9 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         panel.title.attr('data-short', String(short));
         setMathText(panel.title, title, scriptSize(theme));
       }
-      const titleX = isDefaultTheme(theme) ? 0 : Math.max(4 - margin.left, Math.min(0, room - titleWidth(title, measure)));
+      const titleX = isDefaultTheme(theme)
+        ? 0
+        : Math.max(4 - margin.left, Math.min(0, room - titleWidth(title, measure)));
       const titleY = -7 * Math.min(k, 1.5);
       panel.title.attr('x', titleX).attr('y', titleY);
 
@@ -240,7 +309,13 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         panel.axisKey = key;
         const ticks = logTickExponents(eLo, eHi, maxTicks).map((e) => 10 ** e);
         panel.yAxis
-          .call(d3.axisLeft(panel.y).tickValues(ticks).tickFormat((d) => formatPowerOfTen(Math.log10(+d))).tickSizeOuter(0))
+          .call(
+            d3
+              .axisLeft(panel.y)
+              .tickValues(ticks)
+              .tickFormat((d) => formatPowerOfTen(Math.log10(+d)))
+              .tickSizeOuter(0),
+          )
           .call(styleAxis, theme);
         panel.grid
           .selectAll('line')
@@ -253,7 +328,11 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
           .attr('stroke', GRID_COLOR)
           .attr('stroke-width', sw === 1 ? null : sw);
       }
-      const xAxis = d3.axisBottom(x).ticks(xTicks).tickSizeOuter(0).tickFormat(i === 1 ? d3.format('~s') : () => '');
+      const xAxis = d3
+        .axisBottom(x)
+        .ticks(xTicks)
+        .tickSizeOuter(0)
+        .tickFormat(i === 1 ? d3.format('~s') : () => '');
       panel.xAxis.attr('transform', `translate(0,${panelH})`).call(xAxis).call(styleAxis, theme);
 
       const y = panel.y;
@@ -269,7 +348,9 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         .selectAll<SVGPathElement, Line>('path.series')
         // Reversed so the first series (Nash-MD, the subject) is drawn last, on top.
         .data([...lines[panel.metric]].reverse(), (l) => l.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-linejoin', 'round'))
+        .join((enter) =>
+          enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-linejoin', 'round'),
+        )
         .order()
         .attr('stroke-width', 1.75 * sw)
         .attr('stroke', (l) => ALGORITHM_STYLE[l.algorithm].color)
@@ -277,7 +358,10 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
         .attr('d', path);
       panel.plot
         .selectAll<SVGPathElement, Line>('path.marker')
-        .data(lines[panel.metric].filter((l) => !Number.isNaN(clampLog(l.values[l.current]))), (l) => l.algorithm)
+        .data(
+          lines[panel.metric].filter((l) => !Number.isNaN(clampLog(l.values[l.current]))),
+          (l) => l.algorithm,
+        )
         .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff'))
         .attr('stroke-width', sw)
         .attr('fill', (l) => ALGORITHM_STYLE[l.algorithm].color)
@@ -305,11 +389,16 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     const plotBottom = plotTop + 2 * panelH + gap + titleH;
     const hx = margin.left + x(Math.min(t, tMax));
     hairline.attr('x1', hx).attr('x2', hx).attr('y1', plotTop).attr('y2', plotBottom);
-    xLabel.attr('x', margin.left + innerW / 2).attr('y', isDefaultTheme(theme) ? plotBottom + 34 : plotBottom + 6 * sw + 2 * fs + 8);
+    xLabel
+      .attr('x', margin.left + innerW / 2)
+      .attr('y', isDefaultTheme(theme) ? plotBottom + 34 : plotBottom + 6 * sw + 2 * fs + 8);
 
     const hasData = lines.kl.length > 0;
     empty.text(p?.emptyMessage ?? 'Run a simulation to see convergence');
-    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left + innerW / 2).attr('y', plotTop + panelH / 2);
+    empty
+      .attr('display', hasData ? 'none' : null)
+      .attr('x', margin.left + innerW / 2)
+      .attr('y', plotTop + panelH / 2);
     svg.attr('aria-label', ariaLabel(lines, t, hasData) + (levelText ? ` ${levelText}` : ''));
   }
 
@@ -322,10 +411,20 @@ export function createConvergencePlot(element: HTMLElement, _options: Record<str
     if (!p.constantStep || !s || s.length <= 0 || !p.n) return [];
     const n = p.n;
     const last = rowAt(s, t);
-    const plateau = plateauOf(s.kl, last, (r) => timeAt(s, r), {}, (r) => s.policies.subarray(r * n, r * n + n));
+    const plateau = plateauOf(
+      s.kl,
+      last,
+      (r) => timeAt(s, r),
+      {},
+      (r) => s.policies.subarray(r * n, r * n + n),
+    );
     if (!plateau) return [];
     const level = formatScientific(plateau.level);
-    if (!(p.tau > 0)) return [`Nash-MD has levelled off at KL ≈ ${level}: a constant step η leaves an O(η) bias; a smaller η shrinks it.`, 'Nash-MD levelled off (constant η: O(η) bias)'];
+    if (!(p.tau > 0))
+      return [
+        `Nash-MD has levelled off at KL ≈ ${level}: a constant step η leaves an O(η) bias; a smaller η shrinks it.`,
+        'Nash-MD levelled off (constant η: O(η) bias)',
+      ];
     return [
       `Nash-MD has levelled off at KL ≈ ${level}: a constant step η leaves an O(η) bias; set Step size to Theorem 1 to remove it.`,
       `Nash-MD levelled off at ${level}: constant-η bias (Step size → Theorem 1 removes it)`,

@@ -12,7 +12,6 @@ export const FONT_SIZE = 12;
 export const INK = '#1a1a1a';
 export const AXIS_COLOR = '#8a8a8a';
 
-
 /** A run of text, optionally set as a subscript or superscript. */
 export type MathPart = readonly [text: string, shift?: 'sub' | 'sup'];
 
@@ -20,7 +19,11 @@ export type MathPart = readonly [text: string, shift?: 'sub' | 'sup'];
  * Fill an SVG <text> with tspans so π*_τ reads as in the paper. Shifts use dy in px, undone on
  * the next run, because `baseline-shift` is not honoured by every browser.
  */
-export function setMathText(text: d3.Selection<SVGTextElement, unknown, null, undefined>, parts: readonly MathPart[], scriptSize: number | null = null): void {
+export function setMathText(
+  text: d3.Selection<SVGTextElement, unknown, null, undefined>,
+  parts: readonly MathPart[],
+  scriptSize: number | null = null,
+): void {
   text.selectAll('tspan').remove();
   let offset = 0;
   for (const [content, shift] of parts) {
@@ -74,7 +77,11 @@ export function renderLegend(
     .join((enter) => {
       const item = enter.append('g').attr('class', 'legend-item');
       item.append('line').attr('x1', 0).attr('x2', SAMPLE).attr('stroke-width', 2);
-      item.append('text').attr('x', SAMPLE + 5).attr('dy', '0.35em').attr('fill', INK);
+      item
+        .append('text')
+        .attr('x', SAMPLE + 5)
+        .attr('dy', '0.35em')
+        .attr('fill', INK);
       return item;
     });
   items.attr('transform', (_, i) => `translate(${slots[i].x},${slots[i].row * rowHeight + rowHeight / 2})`);
@@ -93,7 +100,10 @@ export function renderLegend(
 }
 
 /** Style a D3 axis group: thin grey lines, page font, labels at the theme's size in ink colour. */
-export function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>, theme: FigureTheme = DEFAULT_THEME): void {
+export function styleAxis(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  theme: FigureTheme = DEFAULT_THEME,
+): void {
   g.attr('font-family', null).attr('font-size', theme.fontSize).attr('color', AXIS_COLOR);
   g.selectAll('text').attr('fill', INK);
   if (theme.strokeScale !== 1) g.selectAll('.domain, .tick line').attr('stroke-width', theme.strokeScale);

@@ -23,9 +23,21 @@ type Kind = 'regularized' | 'nash' | 'rlhfOptimum';
 const DARK = '#3a3a3a';
 /** label: the legend's text; plain: the same for measuring; text: the tooltip's name. */
 const KINDS: readonly { key: Kind; label: readonly MathPart[]; plain: string; text: string; color: string }[] = [
-  { key: 'regularized', label: [['π*'], ['τ', 'sub'], [' (regularised Nash)']], plain: 'π*τ (regularised Nash)', text: 'π*_τ', color: DARK },
+  {
+    key: 'regularized',
+    label: [['π*'], ['τ', 'sub'], [' (regularised Nash)']],
+    plain: 'π*τ (regularised Nash)',
+    text: 'π*_τ',
+    color: DARK,
+  },
   { key: 'nash', label: [['Nash of P (τ = 0)']], plain: 'Nash of P (τ = 0)', text: 'Nash of P', color: DARK },
-  { key: 'rlhfOptimum', label: [['RLHF optimum']], plain: 'RLHF optimum', text: 'RLHF optimum', color: MARKER_STYLE.rlhfOptimum.color },
+  {
+    key: 'rlhfOptimum',
+    label: [['RLHF optimum']],
+    plain: 'RLHF optimum',
+    text: 'RLHF optimum',
+    color: MARKER_STYLE.rlhfOptimum.color,
+  },
 ];
 
 /** Unique pattern ids: several instances (and StrictMode's double create) coexist. */
@@ -42,7 +54,10 @@ interface Group {
 /** The Nash's legend entry when it is not unique. */
 const NASH_NOT_UNIQUE = 'Nash of P (τ = 0), one of many: whiskers show each range';
 
-export function createEquilibriumBars(element: HTMLElement, _options: Record<string, never> = {}): Renderer<EquilibriumBarsProps> {
+export function createEquilibriumBars(
+  element: HTMLElement,
+  _options: Record<string, never> = {},
+): Renderer<EquilibriumBarsProps> {
   const id = `eqbars-${++instanceCounter}`;
   let width = element.clientWidth || 500;
   let height = 120;
@@ -54,10 +69,21 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
   const sizes = themeSizer(svg.node()!, FONT_SIZE);
   const defs = svg.append('defs');
   // Solid for π*_τ, diagonal hatching for the Nash, dots for the RLHF optimum.
-  const hatch = defs.append('pattern').attr('id', `${id}-nash`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
+  const hatch = defs
+    .append('pattern')
+    .attr('id', `${id}-nash`)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 4)
+    .attr('height', 4)
+    .attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 4).attr('height', 4).attr('fill', '#fff');
   hatch.append('line').attr('x1', 1).attr('x2', 1).attr('y2', 4).attr('stroke', DARK).attr('stroke-width', 1.6);
-  const dots = defs.append('pattern').attr('id', `${id}-rlhf`).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4);
+  const dots = defs
+    .append('pattern')
+    .attr('id', `${id}-rlhf`)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 4)
+    .attr('height', 4);
   dots.append('rect').attr('width', 4).attr('height', 4).attr('fill', MARKER_STYLE.rlhfOptimum.color);
   dots.append('circle').attr('cx', 2).attr('cy', 2).attr('r', 0.9).attr('fill', '#fff');
   const fillOf = (k: Kind) => (k === 'regularized' ? DARK : k === 'nash' ? `url(#${id}-nash)` : `url(#${id}-rlhf)`);
@@ -79,9 +105,17 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     const { theme, fs, sw, k, measure } = sizes(p?.theme);
     svg.attr('font-size', fs);
     const n = p?.n ?? 0;
-    const vectors = p && p.regularized && p.nash && p.rlhfOptimum ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum } : null;
+    const vectors =
+      p && p.regularized && p.nash && p.rlhfOptimum
+        ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum }
+        : null;
     const indices = vectors ? unionTop([vectors.regularized, vectors.nash, vectors.rlhfOptimum], n, BARS_MAX) : [];
-    const agg = vectors ? Object.fromEntries(KINDS.map(({ key }) => [key, aggregateRow(vectors[key], indices, n)])) as Record<Kind, number[]> : null;
+    const agg = vectors
+      ? (Object.fromEntries(KINDS.map(({ key }) => [key, aggregateRow(vectors[key], indices, n)])) as Record<
+          Kind,
+          number[]
+        >)
+      : null;
     const low = p?.nashLow;
     const high = p?.nashHigh;
     const ranged = !!(low && high && low.length === n && high.length === n);
@@ -98,16 +132,29 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 
     // Legend: a swatch with each kind's fill, then its name; wraps when narrow.
     const swatch = Math.round(14 * k);
-    const items = legend.selectAll<SVGGElement, (typeof KINDS)[number]>('g.item').data(KINDS, (d) => d.key).join((enter) => {
-      const g = enter.append('g').attr('class', 'item');
-      g.append('rect');
-      g.append('text').attr('dy', '0.35em').attr('fill', INK);
-      return g;
-    });
-    items.select('rect').attr('width', swatch).attr('height', swatch * 0.7).attr('y', -swatch * 0.35).attr('fill', (d) => fillOf(d.key)).attr('stroke', (d) => d.color).attr('stroke-width', sw);
-    items.select<SVGTextElement>('text').attr('x', swatch + 5).each(function (d) {
-      setMathText(d3.select(this), d.key === 'nash' && ranged ? [[NASH_NOT_UNIQUE]] : d.label, scriptSize(theme));
-    });
+    const items = legend
+      .selectAll<SVGGElement, (typeof KINDS)[number]>('g.item')
+      .data(KINDS, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'item');
+        g.append('rect');
+        g.append('text').attr('dy', '0.35em').attr('fill', INK);
+        return g;
+      });
+    items
+      .select('rect')
+      .attr('width', swatch)
+      .attr('height', swatch * 0.7)
+      .attr('y', -swatch * 0.35)
+      .attr('fill', (d) => fillOf(d.key))
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-width', sw);
+    items
+      .select<SVGTextElement>('text')
+      .attr('x', swatch + 5)
+      .each(function (d) {
+        setMathText(d3.select(this), d.key === 'nash' && ranged ? [[NASH_NOT_UNIQUE]] : d.label, scriptSize(theme));
+      });
     const tauText = p ? `τ = ${d3.format('~g')(p.tau)}` : '';
     let lx = 0;
     let ly = fs / 2 + 2;
@@ -124,7 +171,10 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     });
     const legendBottom = ly + fs / 2 + 8 * k;
 
-    const labelW = Math.min(Math.max(60, width * 0.32), Math.ceil(Math.max(0, ...groups.map((g) => measure(g.label)))) + 6);
+    const labelW = Math.min(
+      Math.max(60, width * 0.32),
+      Math.ceil(Math.max(0, ...groups.map((g) => measure(g.label)))) + 6,
+    );
     const left = labelW + 10;
     const barH = Math.max(5, Math.round(fs * 0.5));
     const groupH = 3 * barH + Math.round(fs * 0.6);
@@ -136,18 +186,38 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 
     // The scale fits the named responses; "other" (most of the mass at n = 500) may run off it:
     // such a bar is cut at the right edge with a white break mark, its value is in the tooltip.
-    const valuesOf = (gs: Group[]) => gs.flatMap((g) => [...KINDS.map(({ key }) => g.values[key]), g.nashRange?.hi ?? 0]).filter(Number.isFinite);
+    const valuesOf = (gs: Group[]) =>
+      gs.flatMap((g) => [...KINDS.map(({ key }) => g.values[key]), g.nashRange?.hi ?? 0]).filter(Number.isFinite);
     const named = valuesOf(groups.filter((g) => g.key !== '-1'));
     const max = named.length > 0 ? Math.max(0, ...named) : Math.max(0, ...valuesOf(groups));
     x.domain([0, niceMax(max)]);
     const right = Math.ceil(measure(d3.format('~g')(x.domain()[1])) / 2 + 6); // room for the last tick label
     x.range([left, Math.max(left + 40, width - right)]);
     const ticks = x.ticks(Math.max(2, Math.floor((width - left) / (60 * k))));
-    grid.selectAll('line').data(ticks.slice(1)).join('line')
-      .attr('x1', (v) => x(v)).attr('x2', (v) => x(v)).attr('y1', top).attr('y2', top + plotH).attr('stroke', '#ececec').attr('stroke-width', sw);
-    axis.attr('transform', `translate(0,${top + plotH})`).call(d3.axisBottom(x).tickValues(ticks).tickSize(3).tickFormat(d3.format('~g'))).call(styleAxis, theme);
-    axis.selectAll('text.axis-title').data(p ? [tauText] : []).join('text').attr('class', 'axis-title')
-      .attr('x', x.range()[1]).attr('y', fs + 14).attr('dy', '0.71em').attr('text-anchor', 'end').attr('fill', '#555')
+    grid
+      .selectAll('line')
+      .data(ticks.slice(1))
+      .join('line')
+      .attr('x1', (v) => x(v))
+      .attr('x2', (v) => x(v))
+      .attr('y1', top)
+      .attr('y2', top + plotH)
+      .attr('stroke', '#ececec')
+      .attr('stroke-width', sw);
+    axis
+      .attr('transform', `translate(0,${top + plotH})`)
+      .call(d3.axisBottom(x).tickValues(ticks).tickSize(3).tickFormat(d3.format('~g')))
+      .call(styleAxis, theme);
+    axis
+      .selectAll('text.axis-title')
+      .data(p ? [tauText] : [])
+      .join('text')
+      .attr('class', 'axis-title')
+      .attr('x', x.range()[1])
+      .attr('y', fs + 14)
+      .attr('dy', '0.71em')
+      .attr('text-anchor', 'end')
+      .attr('fill', '#555')
       .text('');
 
     const truncate = (s: string) => {
@@ -156,48 +226,100 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
       while (keep > 1 && measure(`${s.slice(0, keep)}…`) > labelW) keep--;
       return `${s.slice(0, keep)}…`;
     };
-    labelsG.selectAll<SVGTextElement, Group>('text').data(groups, (g) => g.key).join('text')
-      .attr('x', labelW + 4).attr('y', (_, i) => top + i * groupH + 1.5 * barH).attr('dy', '0.35em').attr('text-anchor', 'end')
-      .attr('fill', INK).attr('font-style', (g) => (g.key === '-1' ? 'italic' : null)).text((g) => truncate(g.label));
+    labelsG
+      .selectAll<SVGTextElement, Group>('text')
+      .data(groups, (g) => g.key)
+      .join('text')
+      .attr('x', labelW + 4)
+      .attr('y', (_, i) => top + i * groupH + 1.5 * barH)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .attr('fill', INK)
+      .attr('font-style', (g) => (g.key === '-1' ? 'italic' : null))
+      .text((g) => truncate(g.label));
 
-    const bars = groups.flatMap((g, i) => KINDS.map(({ key }, j) => ({ g, key, y: top + i * groupH + j * barH, v: g.values[key] })));
-    barsG.selectAll<SVGRectElement, (typeof bars)[number]>('rect').data(bars, (b) => `${b.g.key}/${b.key}`).join('rect')
-      .attr('class', 'bar').attr('data-kind', (b) => b.key).attr('data-response', (b) => b.g.key).attr('data-value', (b) => String(b.v))
-      .attr('x', left).attr('y', (b) => b.y + 0.5).attr('height', barH - 1)
-      .attr('width', (b) => Math.max(Number.isFinite(b.v) ? 0.75 : 0, x(Number.isFinite(b.v) ? Math.min(b.v, x.domain()[1]) : 0) - left))
-      .attr('fill', (b) => fillOf(b.key)).attr('stroke', (b) => KINDS.find((q) => q.key === b.key)!.color).attr('stroke-width', 0.75 * sw);
+    const bars = groups.flatMap((g, i) =>
+      KINDS.map(({ key }, j) => ({ g, key, y: top + i * groupH + j * barH, v: g.values[key] })),
+    );
+    barsG
+      .selectAll<SVGRectElement, (typeof bars)[number]>('rect')
+      .data(bars, (b) => `${b.g.key}/${b.key}`)
+      .join('rect')
+      .attr('class', 'bar')
+      .attr('data-kind', (b) => b.key)
+      .attr('data-response', (b) => b.g.key)
+      .attr('data-value', (b) => String(b.v))
+      .attr('x', left)
+      .attr('y', (b) => b.y + 0.5)
+      .attr('height', barH - 1)
+      .attr('width', (b) =>
+        Math.max(Number.isFinite(b.v) ? 0.75 : 0, x(Number.isFinite(b.v) ? Math.min(b.v, x.domain()[1]) : 0) - left),
+      )
+      .attr('fill', (b) => fillOf(b.key))
+      .attr('stroke', (b) => KINDS.find((q) => q.key === b.key)!.color)
+      .attr('stroke-width', 0.75 * sw);
 
     // Whiskers on the Nash bar: a line from the least to the largest weight, with end caps.
-    const whiskers = groups.flatMap((g, i) => (g.nashRange && g.nashRange.hi - g.nashRange.lo > 1e-4 ? [{ g, r: g.nashRange, y: top + i * groupH + 1.5 * barH }] : []));
+    const whiskers = groups.flatMap((g, i) =>
+      g.nashRange && g.nashRange.hi - g.nashRange.lo > 1e-4
+        ? [{ g, r: g.nashRange, y: top + i * groupH + 1.5 * barH }]
+        : [],
+    );
     const capH = barH * 0.9;
     const whiskerPath = (w: (typeof whiskers)[number]) => {
       const [a, b] = [x(Math.min(w.r.lo, x.domain()[1])), x(Math.min(w.r.hi, x.domain()[1]))];
       return `M${a},${w.y - capH / 2}v${capH}M${a},${w.y}H${b}M${b},${w.y - capH / 2}v${capH}`;
     };
     // Ink on a white halo: readable over the hatched Nash bar and over the others.
-    const whisker = whiskersG.selectAll<SVGGElement, (typeof whiskers)[number]>('g.nash-range').data(whiskers, (w) => w.g.key).join((enter) => {
-      const g = enter.append('g').attr('class', 'nash-range');
-      g.append('path').attr('class', 'halo').attr('fill', 'none').attr('stroke', '#fff');
-      g.append('path').attr('class', 'ink').attr('fill', 'none').attr('stroke', INK);
-      return g;
-    });
-    whisker.attr('data-response', (w) => w.g.key).attr('data-low', (w) => String(w.r.lo)).attr('data-high', (w) => String(w.r.hi));
-    whisker.select('path.halo').attr('stroke-width', 4 * sw).attr('d', whiskerPath);
-    whisker.select('path.ink').attr('stroke-width', 1.5 * sw).attr('d', whiskerPath);
+    const whisker = whiskersG
+      .selectAll<SVGGElement, (typeof whiskers)[number]>('g.nash-range')
+      .data(whiskers, (w) => w.g.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'nash-range');
+        g.append('path').attr('class', 'halo').attr('fill', 'none').attr('stroke', '#fff');
+        g.append('path').attr('class', 'ink').attr('fill', 'none').attr('stroke', INK);
+        return g;
+      });
+    whisker
+      .attr('data-response', (w) => w.g.key)
+      .attr('data-low', (w) => String(w.r.lo))
+      .attr('data-high', (w) => String(w.r.hi));
+    whisker
+      .select('path.halo')
+      .attr('stroke-width', 4 * sw)
+      .attr('d', whiskerPath);
+    whisker
+      .select('path.ink')
+      .attr('stroke-width', 1.5 * sw)
+      .attr('d', whiskerPath);
 
     const cut = bars.filter((b) => b.v > x.domain()[1]);
-    breaks.selectAll('path').data(cut).join('path').attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', 2 * sw)
+    breaks
+      .selectAll('path')
+      .data(cut)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2 * sw)
       .attr('d', (b) => {
         const bx = x.range()[1] - 10 * k;
         return `M${bx},${b.y + barH + 1}l${3 * k},${-barH - 2}M${bx + 4 * k},${b.y + barH + 1}l${3 * k},${-barH - 2}`;
       });
     const cutNote = cut.length ? '; “other” cut at the edge' : '';
-    const titles = [`probability of each response (${tauText})${cutNote}`, `probability (${tauText})${cutNote}`, `probability (${tauText})`];
+    const titles = [
+      `probability of each response (${tauText})${cutNote}`,
+      `probability (${tauText})${cutNote}`,
+      `probability (${tauText})`,
+    ];
     axis.select('text.axis-title').text(titles.find((c) => measure(c) <= width - 8) ?? titles[titles.length - 1]);
 
     const hasData = groups.length > 0;
     axis.attr('display', hasData ? null : 'none');
-    empty.text(p?.emptyMessage ?? 'Computing…').attr('display', hasData ? 'none' : null).attr('x', 4).attr('y', top + fs * 1.5);
+    empty
+      .text(p?.emptyMessage ?? 'Computing…')
+      .attr('display', hasData ? 'none' : null)
+      .attr('x', 4)
+      .attr('y', top + fs * 1.5);
     svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0));
   }
 
@@ -207,7 +329,12 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
     const g = groups[i];
     if (!g || px < 0) return hide();
     const theme = resolveTheme(props?.theme);
-    highlight.attr('display', null).attr('x', 0).attr('width', width).attr('y', rowGeometry.top + i * rowGeometry.groupH - 2).attr('height', rowGeometry.groupH);
+    highlight
+      .attr('display', null)
+      .attr('x', 0)
+      .attr('width', width)
+      .attr('y', rowGeometry.top + i * rowGeometry.groupH - 2)
+      .attr('height', rowGeometry.groupH);
     tooltip.show(
       Math.min(px, width - 10),
       rowGeometry.top + (i + 0.5) * rowGeometry.groupH,
@@ -216,7 +343,9 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
         color: q.color,
         dash: q.key === 'nash' ? '2 2' : '',
         label: q.text,
-        value: fmtValue(g.values[q.key]) + (q.key === 'nash' && g.nashRange ? ` (any of ${fmtValue(g.nashRange.lo)}–${fmtValue(g.nashRange.hi)})` : ''),
+        value:
+          fmtValue(g.values[q.key]) +
+          (q.key === 'nash' && g.nashRange ? ` (any of ${fmtValue(g.nashRange.lo)}–${fmtValue(g.nashRange.hi)})` : ''),
       })),
       Math.max(12, theme.fontSize * 0.9),
     );
@@ -240,7 +369,11 @@ export function createEquilibriumBars(element: HTMLElement, _options: Record<str
 function ariaLabel(groups: readonly Group[], n: number, tau: number): string {
   if (groups.length === 0) return 'Equilibria bar chart: not computed yet';
   const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind])}`).join(', ');
-  const ranges = groups.filter((g) => g.nashRange).map((g) => `${g.label} ${pct(g.nashRange!.lo)} to ${pct(g.nashRange!.hi)}`);
-  const notUnique = ranges.length ? ` The Nash of P is not unique; over all Nash equilibria the weights range: ${ranges.join(', ')}.` : '';
+  const ranges = groups
+    .filter((g) => g.nashRange)
+    .map((g) => `${g.label} ${pct(g.nashRange!.lo)} to ${pct(g.nashRange!.hi)}`);
+  const notUnique = ranges.length
+    ? ` The Nash of P is not unique; over all Nash equilibria the weights range: ${ranges.join(', ')}.`
+    : '';
   return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.${notUnique}`;
 }

@@ -40,7 +40,8 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
   overlay.setAttribute('role', 'application');
   overlay.setAttribute('aria-label', options.label);
   overlay.dataset.testid = 'heatmap-canvas';
-  for (const c of [base, overlay]) Object.assign(c.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
+  for (const c of [base, overlay])
+    Object.assign(c.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
   root.append(base, overlay);
   element.append(root);
   const baseCtx = base.getContext('2d')!;
@@ -88,7 +89,10 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
       [margin.left, margin.top],
       [margin.left + side, margin.top + side],
     ];
-    zoom.extent(box).translateExtent(box).scaleExtent([1, Math.max(1, (MAX_CELL_PX * n()) / Math.max(1, side))]);
+    zoom
+      .extent(box)
+      .translateExtent(box)
+      .scaleExtent([1, Math.max(1, (MAX_CELL_PX * n()) / Math.max(1, side))]);
   };
 
   /** Screen rectangle of display position (r, c). */
@@ -119,7 +123,10 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
       let widest = 0;
       for (const l of labels) widest = Math.max(widest, measure(l));
       const cap = theme.fontSize * 7;
-      margin = { left: Math.ceil(Math.min(cap, Math.max(theme.fontSize * 2, widest))) + GAP + 4, top: Math.ceil(Math.min(cap * 0.8, Math.max(theme.fontSize * 2, widest))) + GAP + 4 };
+      margin = {
+        left: Math.ceil(Math.min(cap, Math.max(theme.fontSize * 2, widest))) + GAP + 4,
+        top: Math.ceil(Math.min(cap * 0.8, Math.max(theme.fontSize * 2, widest))) + GAP + 4,
+      };
     }
     side = Math.max(0, Math.floor(Math.min(width - margin.left - 2, height - margin.top - 2)));
     // Where the matrix sits in the canvas (CSS px), for tests and tools that point at cells.
@@ -178,7 +185,23 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
     const P = props;
     const name = (pos: number) => P.labels[P.order[pos]] ?? `y${P.order[pos] + 1}`;
     ctx.font = font();
-    drawAxisLabels(ctx, name, rows, cols, { left, top, side, x0: transform.applyX(left), y0: transform.applyY(top), cell: s, gap: GAP, fontSize: theme.fontSize }, measure);
+    drawAxisLabels(
+      ctx,
+      name,
+      rows,
+      cols,
+      {
+        left,
+        top,
+        side,
+        x0: transform.applyX(left),
+        y0: transform.applyY(top),
+        cell: s,
+        gap: GAP,
+        fontSize: theme.fontSize,
+      },
+      measure,
+    );
   }
 
   /** An outline around a cell, at least 8 px so a sub-pixel cell is still visible. */

@@ -23,12 +23,17 @@ export interface HeatmapInputHost {
  */
 export function zoomFilter(overlay: HTMLElement) {
   return (e: Event) => {
-    if (e.type === 'wheel') return (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey || document.activeElement === overlay;
+    if (e.type === 'wheel')
+      return (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey || document.activeElement === overlay;
     return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button;
   };
 }
 
-export function attachHeatmapInput(overlay: HTMLCanvasElement, options: HeatmapEditorOptions, host: HeatmapInputHost): void {
+export function attachHeatmapInput(
+  overlay: HTMLCanvasElement,
+  options: HeatmapEditorOptions,
+  host: HeatmapInputHost,
+): void {
   overlay.addEventListener('pointermove', (e) => {
     const cell = host.cellAt(e.offsetX, e.offsetY);
     const hover = host.hover();
@@ -53,7 +58,12 @@ export function attachHeatmapInput(overlay: HTMLCanvasElement, options: HeatmapE
     const n = props?.order.length ?? 0;
     if (!props || !n || e.ctrlKey || e.metaKey || e.altKey) return;
     const sel = props.selected;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[e.key];
     if (move) {
       const order = props.order;

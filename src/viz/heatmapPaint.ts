@@ -37,7 +37,12 @@ export interface DirtyRect {
  * whose value equals `shown` (the values drawn last time, updated in place; NaN forces a write).
  * Returns the bounding rectangle of the pixels written, or null when nothing changed.
  */
-export function paintMatrix(P: readonly (readonly number[])[], order: readonly number[], pixels: Uint8ClampedArray, shown: Float64Array): DirtyRect | null {
+export function paintMatrix(
+  P: readonly (readonly number[])[],
+  order: readonly number[],
+  pixels: Uint8ClampedArray,
+  shown: Float64Array,
+): DirtyRect | null {
   const n = order.length;
   const table = colorTable();
   let x0 = n;
@@ -74,7 +79,13 @@ export function paintMatrix(P: readonly (readonly number[])[], order: readonly n
 }
 
 /** The visible display positions [first, last] along one axis, or null when none is. */
-export function visibleRange(n: number, start: number, cellPx: number, clipStart: number, clipEnd: number): [number, number] | null {
+export function visibleRange(
+  n: number,
+  start: number,
+  cellPx: number,
+  clipStart: number,
+  clipEnd: number,
+): [number, number] | null {
   if (n <= 0 || cellPx <= 0) return null;
   const first = Math.max(0, Math.floor((clipStart - start) / cellPx));
   const last = Math.min(n - 1, Math.ceil((clipEnd - start) / cellPx) - 1);

@@ -19,7 +19,9 @@ describe('fanMarkers', () => {
     const placed = fanMarkers(raterTypes, 8);
     for (let i = 0; i < placed.length; i++) {
       for (let j = i + 1; j < placed.length; j++) {
-        expect(dist(placed[i], placed[j]), `${placed[i].key} vs ${placed[j].key}`).toBeGreaterThanOrEqual(Math.max(raterTypes[i].r, raterTypes[j].r));
+        expect(dist(placed[i], placed[j]), `${placed[i].key} vs ${placed[j].key}`).toBeGreaterThanOrEqual(
+          Math.max(raterTypes[i].r, raterTypes[j].r),
+        );
       }
     }
   });
@@ -48,7 +50,11 @@ describe('fanMarkers', () => {
   });
 
   it('any pile of up to 7 markers within a few px (one fixed or none) ends with every centre uncovered', () => {
-    const marker = fc.record({ x: fc.double({ min: 0, max: 5, noNaN: true }), y: fc.double({ min: 0, max: 5, noNaN: true }), r: fc.double({ min: 4, max: 16, noNaN: true }) });
+    const marker = fc.record({
+      x: fc.double({ min: 0, max: 5, noNaN: true }),
+      y: fc.double({ min: 0, max: 5, noNaN: true }),
+      r: fc.double({ min: 4, max: 16, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(marker, { minLength: 2, maxLength: 7 }), fc.boolean(), (ms, withFixed) => {
         const items = ms.map((m, i) => ({ key: `m${i}`, ...m, fixed: withFixed && i === ms.length - 1 }));

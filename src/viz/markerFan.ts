@@ -54,7 +54,15 @@ export function fanMarkers(items: readonly FanInput[], near: number): FanPlaceme
       if (d2 < near2) parent[find(j)] = find(i);
     }
   }
-  const out: FanPlacement[] = items.map((it) => ({ key: it.key, x: it.x, y: it.y, dx: it.x, dy: it.y, moved: false, anchor: null }));
+  const out: FanPlacement[] = items.map((it) => ({
+    key: it.key,
+    x: it.x,
+    y: it.y,
+    dx: it.x,
+    dy: it.y,
+    moved: false,
+    anchor: null,
+  }));
   const clusters = new Map<number, number[]>();
   for (let i = 0; i < m; i++) {
     const root = find(i);

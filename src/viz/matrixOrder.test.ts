@@ -30,7 +30,7 @@ describe('matrixOrder', () => {
   });
 
   it('returns a permutation whose inverse maps back', () => {
-    const scores = Array.from({ length: 500 }, (_, k) => Math.sin(k * 7.3) * ((k % 5) === 0 ? 0 : 1));
+    const scores = Array.from({ length: 500 }, (_, k) => Math.sin(k * 7.3) * (k % 5 === 0 ? 0 : 1));
     const order = orderByScore(scores, 500);
     expect(isPermutation(order, 500)).toBe(true);
     const inv = inverseOrder(order);

@@ -8,7 +8,8 @@ import { DEFAULT_THEME, type FigureTheme } from './types.ts';
 let ctx: CanvasRenderingContext2D | null | undefined;
 
 function context(): CanvasRenderingContext2D | null {
-  if (ctx === undefined) ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (ctx === undefined)
+    ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   return ctx;
 }
 
@@ -40,7 +41,16 @@ export function measurerFor(element: Element, fontSize: number): (text: string) 
  * What a chart derives from its theme on every render: the resolved theme, its font size fs and
  * stroke scale sw, the scale k of fs against the chart's base font size, and a text measurer.
  */
-export function themeSizer(element: Element, baseFontSize: number): (theme: FigureTheme | undefined) => { theme: FigureTheme; fs: number; sw: number; k: number; measure: (text: string) => number } {
+export function themeSizer(
+  element: Element,
+  baseFontSize: number,
+): (theme: FigureTheme | undefined) => {
+  theme: FigureTheme;
+  fs: number;
+  sw: number;
+  k: number;
+  measure: (text: string) => number;
+} {
   return (t) => {
     const theme = resolveTheme(t);
     const fs = theme.fontSize;
@@ -64,4 +74,5 @@ export function isDefaultTheme(theme: FigureTheme): boolean {
 }
 
 /** A key that changes when the theme does (for layout caches). */
-export const themeKey = (theme: FigureTheme) => `${theme.fontSize}/${theme.strokeScale}${theme.compactLegend ? '/compact' : ''}`;
+export const themeKey = (theme: FigureTheme) =>
+  `${theme.fontSize}/${theme.strokeScale}${theme.compactLegend ? '/compact' : ''}`;

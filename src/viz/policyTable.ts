@@ -31,12 +31,22 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
   const iteration = line.append('span').attr('data-testid', 'iteration').text('0');
   // Scrolls sideways when the columns do not fit the side panel, so it must be focusable for
   // keyboard users (and named); its CSS shades the edge that hides columns, and the hint says so.
-  const wrap = root.append('div').attr('class', 'policy-table-wrap').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Current policies table');
+  const wrap = root
+    .append('div')
+    .attr('class', 'policy-table-wrap')
+    .attr('tabindex', 0)
+    .attr('role', 'region')
+    .attr('aria-label', 'Current policies table');
   const table = wrap.append('table').attr('class', 'policy-table');
   table.append('caption').text('Current policies');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');
-  const hint = root.append('p').attr('class', 'policy-table-hint').attr('data-testid', 'policy-table-hint').attr('hidden', '').text('Scroll the table sideways for the other responses →');
+  const hint = root
+    .append('p')
+    .attr('class', 'policy-table-hint')
+    .attr('data-testid', 'policy-table-hint')
+    .attr('hidden', '')
+    .text('Scroll the table sideways for the other responses →');
   const note = root.append('p').attr('class', 'policy-table-note').style('display', 'none');
   const wrapNode = wrap.node()!;
   // Whether the table overflows changes only with its columns or the panel's width: measured then,
@@ -53,7 +63,9 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
       iteration.text(formatT(t)).attr('data-value', t);
       const n = labels.length;
       const grouped = top !== undefined && top.length < n;
-      const columns = top ? [...top.map((i) => labels[i] ?? `y${i + 1}`), ...(grouped ? [`other (${n - top.length})`] : [])] : labels;
+      const columns = top
+        ? [...top.map((i) => labels[i] ?? `y${i + 1}`), ...(grouped ? [`other (${n - top.length})`] : [])]
+        : labels;
       const values = (policy: ArrayLike<number>) => (top ? aggregateRow(policy, top, n) : Array.from(policy));
       headRow
         .selectAll<HTMLTableCellElement, string>('th')
@@ -63,7 +75,10 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
         .attr('class', (_, i) => (grouped && i === columns.length ? 'other' : null))
         .text((d) => d);
       type Row = { algorithm: AlgorithmId; policy: ArrayLike<number> | null; reason?: string };
-      const all: Row[] = [...rows, ...unavailable.map((u) => ({ algorithm: u.algorithm, policy: null, reason: u.reason }))];
+      const all: Row[] = [
+        ...rows,
+        ...unavailable.map((u) => ({ algorithm: u.algorithm, policy: null, reason: u.reason })),
+      ];
       const tr = body
         .selectAll<HTMLTableRowElement, Row>('tr')
         .data(all, (d) => d.algorithm)
@@ -76,7 +91,10 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
       // The registry's display name: the table is the screen-reader view, so it names each method in full.
       tr.select('th')
         .text((d) => algorithmInfo(d.algorithm)?.displayName ?? d.algorithm)
-        .style('border-left', (d) => `4px ${ALGORITHM_STYLE[d.algorithm].dash ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`);
+        .style(
+          'border-left',
+          (d) => `4px ${ALGORITHM_STYLE[d.algorithm].dash ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`,
+        );
       tr.selectAll<HTMLTableCellElement, number | string>('td')
         .data((d): (number | string)[] => (d.policy ? values(d.policy) : [`unavailable: ${d.reason}`]))
         .join('td')
@@ -87,7 +105,11 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
       table.classed('empty', all.length === 0);
       note
         .style('display', top ? '' : 'none')
-        .text(top ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.` : '');
+        .text(
+          top
+            ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.`
+            : '',
+        );
       const key = `${columns.join('\u0000')}|${all.map((r) => r.algorithm).join()}`;
       if (key !== columnsKey) {
         columnsKey = key;

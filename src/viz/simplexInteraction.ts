@@ -45,8 +45,11 @@ export function createSimplexInteraction(
   options: SimplexOptions,
   signal: AbortSignal,
 ): SimplexInteraction {
-  const listen = <K extends keyof HTMLElementEventMap>(target: Element, type: K, fn: (ev: HTMLElementEventMap[K]) => void) =>
-    target.addEventListener(type, fn as EventListener, { signal });
+  const listen = <K extends keyof HTMLElementEventMap>(
+    target: Element,
+    type: K,
+    fn: (ev: HTMLElementEventMap[K]) => void,
+  ) => target.addEventListener(type, fn as EventListener, { signal });
   const plotNode = plotFg.node()!;
   let hoverPoint: [number, number] | null = null;
   let hoverKey = '';
@@ -95,7 +98,13 @@ export function createSimplexInteraction(
   const placed: Record<Draggable, string> = { reference: '', initial: '' };
   for (const which of ['reference', 'initial'] as const) {
     const g = dragLayer.append('g').style('outline', 'none');
-    g.append('circle').attr('class', 'focus-ring').attr('r', 13).attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 2).style('display', 'none');
+    g.append('circle')
+      .attr('class', 'focus-ring')
+      .attr('r', 13)
+      .attr('fill', 'none')
+      .attr('stroke', '#0072B2')
+      .attr('stroke-width', 2)
+      .style('display', 'none');
     dragGlyphs[which] = appendGlyph(g, GLYPH[which]).attr('class', 'glyph');
     // Larger transparent hit area, friendlier to fingers than the 11 px glyph.
     g.append('circle').attr('class', 'hit').attr('r', 14).attr('fill', 'transparent');
@@ -107,7 +116,10 @@ export function createSimplexInteraction(
     const sw = view.theme().strokeScale;
     for (const which of ['reference', 'initial'] as const) {
       dragGlyphs[which].attr('transform', sw === 1 ? null : `scale(${sw})`);
-      dragGroups[which].select('.focus-ring').attr('r', 13 * sw).attr('stroke-width', 2 * sw);
+      dragGroups[which]
+        .select('.focus-ring')
+        .attr('r', 13 * sw)
+        .attr('stroke-width', 2 * sw);
       dragGroups[which].select('.hit').attr('r', Math.max(14, 14 * sw));
     }
     hoverRing.attr('r', 5 * sw).attr('stroke-width', 2 * sw);
@@ -144,13 +156,19 @@ export function createSimplexInteraction(
     listen(node, 'pointerup', end);
     listen(node, 'pointercancel', end);
     listen(node, 'keydown', (ev) => {
-      const dir = ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<string, [number, number]>)[ev.key];
+      const dir = (
+        { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<
+          string,
+          [number, number]
+        >
+      )[ev.key];
       const props = view.props();
       const layout = view.layout();
       if (!dir || !props?.draggable || !layout) return;
       ev.preventDefault();
       const from = props[which];
-      const start = keyed && keyed.which === which && keyed.from === from ? keyed.w : toBarycentric(from, props.corners);
+      const start =
+        keyed && keyed.which === which && keyed.from === from ? keyed.w : toBarycentric(from, props.corners);
       const [x, y] = baryToXY(start, layout.side);
       const step = KEY_STEP * layout.side;
       const w = xyToBary(x + dir[0] * step, y + dir[1] * step, layout.side);
@@ -207,7 +225,10 @@ export function createSimplexInteraction(
     hoverPoint = d3.pointer(ev, plotNode);
     const er = element.getBoundingClientRect();
     const sr = fgNode.getBoundingClientRect();
-    svgOffset = [sr.left - er.left - element.clientLeft + element.scrollLeft, sr.top - er.top - element.clientTop + element.scrollTop];
+    svgOffset = [
+      sr.left - er.left - element.clientLeft + element.scrollLeft,
+      sr.top - er.top - element.clientTop + element.scrollTop,
+    ];
     refreshHover();
   });
   listen(fgNode as unknown as Element, 'pointerleave', () => {
@@ -256,7 +277,14 @@ export function createSimplexInteraction(
       // Markers win ties: they sit on top of the lines.
       if (dist <= bestD + 1) {
         bestD = dist;
-        best = { key: `${key}:${Array.from(policy).join(',')}`, title: MARKER_STYLE[key].label.replace(/_/g, ''), color: GLYPH[key].fill === 'none' || GLYPH[key].fill === '#fff' ? GLYPH[key].stroke : GLYPH[key].fill, policy, x, y };
+        best = {
+          key: `${key}:${Array.from(policy).join(',')}`,
+          title: MARKER_STYLE[key].label.replace(/_/g, ''),
+          color: GLYPH[key].fill === 'none' || GLYPH[key].fill === '#fff' ? GLYPH[key].stroke : GLYPH[key].fill,
+          policy,
+          x,
+          y,
+        };
       }
     }
     return best;

@@ -17,7 +17,13 @@ const ITEMS: LegendItem[] = [
   { key: 'rlhf', label: 'RLHF', short: 'RLHF', line },
   ...(['regularized', 'nash', 'rlhfOptimum', 'reference', 'initial'] as const).map((key) => ({
     key,
-    label: { regularized: 'π*_τ (regularised Nash)', nash: 'Nash of P (τ = 0)', rlhfOptimum: 'RLHF optimum', reference: 'μ (reference)', initial: 'π₀ (start)' }[key],
+    label: {
+      regularized: 'π*_τ (regularised Nash)',
+      nash: 'Nash of P (τ = 0)',
+      rlhfOptimum: 'RLHF optimum',
+      reference: 'μ (reference)',
+      initial: 'π₀ (start)',
+    }[key],
     short: SHORT_LABEL[key],
     glyph: GLYPH[key],
   })),

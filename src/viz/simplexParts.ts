@@ -32,19 +32,49 @@ export const symbolPath = (type: d3.SymbolType, size: number) => d3.symbol(type,
 export { ALGO_SYMBOL, ALGO_SYMBOL_SIZE };
 
 export const LEGEND_SYMBOL = Object.fromEntries(
-  (Object.keys(ALGO_SYMBOL) as AlgorithmMarker[]).map((m) => [m, symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * 0.45)]),
+  (Object.keys(ALGO_SYMBOL) as AlgorithmMarker[]).map((m) => [
+    m,
+    symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * 0.45),
+  ]),
 ) as Record<AlgorithmMarker, string>;
 
 export const GLYPH: Record<MarkerKey, Glyph> = {
-  regularized: { d: symbolPath(d3.symbolStar, 160), fill: MARKER_STYLE.regularized.color, stroke: '#fff', strokeWidth: 1 },
+  regularized: {
+    d: symbolPath(d3.symbolStar, 160),
+    fill: MARKER_STYLE.regularized.color,
+    stroke: '#fff',
+    strokeWidth: 1,
+  },
   nash: { d: symbolPath(d3.symbolStar, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
-  rlhfOptimum: { d: symbolPath(d3.symbolDiamond, 150), fill: MARKER_STYLE.rlhfOptimum.color, stroke: '#fff', strokeWidth: 1 },
-  nashMdFixedPoint: { d: symbolPath(d3.symbolCross, 130), fill: MARKER_STYLE.nashMdFixedPoint.color, stroke: '#fff', strokeWidth: 1 },
-  reference: { d: symbolPath(d3.symbolSquare, 120), fill: 'none', stroke: MARKER_STYLE.reference.color, strokeWidth: 2 },
+  rlhfOptimum: {
+    d: symbolPath(d3.symbolDiamond, 150),
+    fill: MARKER_STYLE.rlhfOptimum.color,
+    stroke: '#fff',
+    strokeWidth: 1,
+  },
+  nashMdFixedPoint: {
+    d: symbolPath(d3.symbolCross, 130),
+    fill: MARKER_STYLE.nashMdFixedPoint.color,
+    stroke: '#fff',
+    strokeWidth: 1,
+  },
+  reference: {
+    d: symbolPath(d3.symbolSquare, 120),
+    fill: 'none',
+    stroke: MARKER_STYLE.reference.color,
+    strokeWidth: 2,
+  },
   initial: { d: symbolPath(d3.symbolCircle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
 };
 
-export const MARKER_ORDER: readonly MarkerKey[] = ['regularized', 'nash', 'rlhfOptimum', 'nashMdFixedPoint', 'reference', 'initial'];
+export const MARKER_ORDER: readonly MarkerKey[] = [
+  'regularized',
+  'nash',
+  'rlhfOptimum',
+  'nashMdFixedPoint',
+  'reference',
+  'initial',
+];
 /** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
 export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
   regularized: 'π*_τ',
@@ -148,7 +178,12 @@ export function setRichText(text: SVGTextElement, label: string, fs: number, min
  * The pixel rule of Nash-MD's constant-step fixed point: drawn (with its legend entry) only when it
  * lies more than one pixel from π*_τ on a triangle of `side` px; closer, it is π*_τ to the eye.
  */
-export function fixedPointVisible(fixed: ArrayLike<number>, star: ArrayLike<number>, corners: SimplexProps['corners'], side: number): boolean {
+export function fixedPointVisible(
+  fixed: ArrayLike<number>,
+  star: ArrayLike<number>,
+  corners: SimplexProps['corners'],
+  side: number,
+): boolean {
   const [x1, y1] = baryToXY(toBarycentric(fixed, corners), side);
   const [x2, y2] = baryToXY(toBarycentric(star, corners), side);
   return Math.hypot(x1 - x2, y1 - y2) > 1;
@@ -157,7 +192,9 @@ export function fixedPointVisible(fixed: ArrayLike<number>, star: ArrayLike<numb
 /** The props as drawn: Nash-MD's fixed point left out when within a pixel of π*_τ. */
 export function withFixedPointRule(p: SimplexProps, side: number): SimplexProps {
   if (!p.nashMdFixedPoint) return p;
-  return p.regularized && fixedPointVisible(p.nashMdFixedPoint, p.regularized, p.corners, side) ? p : { ...p, nashMdFixedPoint: null };
+  return p.regularized && fixedPointVisible(p.nashMdFixedPoint, p.regularized, p.corners, side)
+    ? p
+    : { ...p, nashMdFixedPoint: null };
 }
 
 /** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
@@ -198,7 +235,13 @@ export function legendItems(p: SimplexProps): LegendItem[] {
   }
   // The flow field's arrows (simplexField.ts): a grey line with an arrowhead.
   if (p.n === 3 && p.field) {
-    items.push({ key: 'field', label: p.field.legend, short: p.field.short, line: { color: FIELD_INK, dash: '', width: 1.2, opacity: 1 }, symbol: { d: 'M4,0L-3,-3.5L-3,3.5Z', color: FIELD_INK } });
+    items.push({
+      key: 'field',
+      label: p.field.legend,
+      short: p.field.short,
+      line: { color: FIELD_INK, dash: '', width: 1.2, opacity: 1 },
+      symbol: { d: 'M4,0L-3,-3.5L-3,3.5Z', color: FIELD_INK },
+    });
   }
   return items;
 }
@@ -208,7 +251,9 @@ export const FIELD_INK = '#8b9099';
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
 export function drawOrder(series: readonly SeriesData[]): SeriesData[] {
-  return [...series].sort((a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''));
+  return [...series].sort(
+    (a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''),
+  );
 }
 
 /** Legend swatch width; with thicker strokes it grows by half the stroke scale's excess. */
@@ -247,7 +292,14 @@ export function computeLayout(
   const itemW = (item: LegendItem, short: boolean) =>
     swatchWidth(item, sw) + 5 + measure((short ? item.short : item.label).replace(/_/g, ''));
 
-  type Candidate = { side: number; score: number; place: 'right' | 'below' | 'corners'; short: boolean; rows: number[][]; legendW: number };
+  type Candidate = {
+    side: number;
+    score: number;
+    place: 'right' | 'below' | 'corners';
+    short: boolean;
+    rows: number[][];
+    legendW: number;
+  };
   const candidates: Candidate[] = [];
   const availH = height - top - bottom;
   if (items.length === 0) {
@@ -260,7 +312,14 @@ export function computeLayout(
     const legendW = Math.max(...widths);
     if (!theme.compactLegend && items.length * rowH <= height - 2 * PAD) {
       const side = Math.min(width - 2 * sideM - LEGEND_GAP - legendW, availH / SQRT3_2);
-      candidates.push({ side, score: side * (short ? 0.92 : 1), place: 'right', short, rows: [items.map((_, i) => i)], legendW });
+      candidates.push({
+        side,
+        score: side * (short ? 0.92 : 1),
+        place: 'right',
+        short,
+        rows: [items.map((_, i) => i)],
+        legendW,
+      });
     }
     // Flow the entries into centred rows under the figure.
     const rows: number[][] = [[]];
@@ -287,7 +346,15 @@ export function computeLayout(
         const s = cornerSide({ width, availH, top, sideM, rowH, lineH, apexGap, apexW, gap: 10 * sw, cols });
         // Of equal sides, the most even split wins (the tiny penalty only breaks ties).
         const score = s * 0.92 - 1e-3 * Math.abs(items.length - 2 * split);
-        if (s > 0) candidates.push({ side: s, score, place: 'corners', short, rows: [items.map((_, i) => i).slice(0, split), items.map((_, i) => i).slice(split)], legendW });
+        if (s > 0)
+          candidates.push({
+            side: s,
+            score,
+            place: 'corners',
+            short,
+            rows: [items.map((_, i) => i).slice(0, split), items.map((_, i) => i).slice(split)],
+            legendW,
+          });
       }
     }
   }
@@ -315,7 +382,9 @@ export function computeLayout(
     left.forEach((i, r) => legend.push({ x: PAD, y: PAD + rowH * (r + 0.5), item: items[i], text: textOf(items[i]) }));
     // The right column is flush with the right edge as a block, its swatches aligned.
     const rightX = width - PAD - Math.max(0, ...right.map((i) => itemW(items[i], true)));
-    right.forEach((i, r) => legend.push({ x: rightX, y: PAD + rowH * (r + 0.5), item: items[i], text: textOf(items[i]) }));
+    right.forEach((i, r) =>
+      legend.push({ x: rightX, y: PAD + rowH * (r + 0.5), item: items[i], text: textOf(items[i]) }),
+    );
   } else {
     const blockH = top + th + bottom + 4 + best.rows.length * rowH + PAD;
     oy = Math.max(0, (height - blockH) / 2) + top;
@@ -339,7 +408,12 @@ export function computeLayout(
   labels.push({ x: mid, y: oy - apexGap, text: truncate(corners[2] ?? '', apexMax, measure), full: corners[2] ?? '' });
   const leftText = truncate(corners[0] ?? '', mid - 6 - PAD, measure);
   const lw = measure(leftText);
-  labels.unshift({ x: Math.min(Math.max(ox, PAD + lw / 2), mid - 6 - lw / 2), y: baseY, text: leftText, full: corners[0] ?? '' });
+  labels.unshift({
+    x: Math.min(Math.max(ox, PAD + lw / 2), mid - 6 - lw / 2),
+    y: baseY,
+    text: leftText,
+    full: corners[0] ?? '',
+  });
   const rightText = truncate(corners[1] ?? '', rightLimit - mid - 6, measure);
   const rw = measure(rightText);
   labels.splice(1, 0, {
@@ -401,7 +475,12 @@ export function cornerSide(g: {
 export function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, undefined>, glyph: Glyph, scale = 1) {
   const g = parent.append('g').attr('transform', scale === 1 ? null : `scale(${scale})`);
   // A white halo under the glyph keeps it legible on top of the trajectories.
-  g.append('path').attr('d', glyph.d).attr('fill', 'none').attr('stroke', '#fff').attr('stroke-width', glyph.strokeWidth + 3).attr('stroke-linejoin', 'round');
+  g.append('path')
+    .attr('d', glyph.d)
+    .attr('fill', 'none')
+    .attr('stroke', '#fff')
+    .attr('stroke-width', glyph.strokeWidth + 3)
+    .attr('stroke-linejoin', 'round');
   g.append('path')
     .attr('d', glyph.d)
     .attr('fill', glyph.fill)

@@ -16,7 +16,22 @@ import { rowAt } from '../shared/seriesRows.ts';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
-import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE, GLYPH, MARKER_ORDER, appendGlyph, withFixedPointRule, computeLayout, cornerText, drawOrder, legendItems, legendKeys, present, r1, symbolPath } from './simplexParts.ts';
+import {
+  ALGO_SYMBOL,
+  ALGO_SYMBOL_SIZE,
+  GLYPH,
+  MARKER_ORDER,
+  appendGlyph,
+  withFixedPointRule,
+  computeLayout,
+  cornerText,
+  drawOrder,
+  legendItems,
+  legendKeys,
+  present,
+  r1,
+  symbolPath,
+} from './simplexParts.ts';
 import { resolveTheme, themeKey } from './measure.ts';
 import type { Layout } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
@@ -32,7 +47,14 @@ import type { drawField as DrawField } from './simplexField.ts';
  * Visual radius (halo included, at stroke scale 1) of each glyph, for fanning out coincident
  * markers: the stars and the diamond of the equilibria, the current points, the μ and π0 handles.
  */
-const GLYPH_RADIUS = { regularized: 13, nash: 13, rlhfOptimum: 12, nashMdFixedPoint: 11, reference: 8, initial: 8.5 } as const;
+const GLYPH_RADIUS = {
+  regularized: 13,
+  nash: 13,
+  rlhfOptimum: 12,
+  nashMdFixedPoint: 11,
+  reference: 8,
+  initial: 8.5,
+} as const;
 /** Markers whose centres are closer than this (px at stroke scale 1) are fanned out. */
 const COINCIDE_PX = 8;
 
@@ -55,7 +77,12 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   let given: SimplexProps | null = null;
   let layout: Layout | null = null;
   let structureKey = '';
-  let tauCache: { reg: unknown; rlhf: unknown; side: number; corners: string } = { reg: null, rlhf: null, side: 0, corners: '' };
+  let tauCache: { reg: unknown; rlhf: unknown; side: number; corners: string } = {
+    reg: null,
+    rlhf: null,
+    side: 0,
+    corners: '',
+  };
   let ariaText = '';
   let destroyed = false;
   let theme: FigureTheme = resolveTheme(undefined);
@@ -76,7 +103,12 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   const plot = svg.append('g');
   const grid = plot.append('g').attr('class', 'simplex-grid').attr('aria-hidden', 'true');
   const cornerLabels = plot.append('g').attr('aria-hidden', 'true');
-  const tauLayer = plot.append('g').attr('aria-hidden', 'true').attr('fill', 'none').attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round');
+  const tauLayer = plot
+    .append('g')
+    .attr('aria-hidden', 'true')
+    .attr('fill', 'none')
+    .attr('stroke-linecap', 'round')
+    .attr('stroke-linejoin', 'round');
   const trajectories = new TrajectoryCanvas(element);
   const fg = d3
     .select(element)
@@ -106,7 +138,13 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     element,
     fgNode,
     plotFg,
-    { props: () => props, layout: () => layout, theme: () => theme, tracks: () => trajectories.tracks, drawnAt: (key) => placements.get(key) ?? null },
+    {
+      props: () => props,
+      layout: () => layout,
+      theme: () => theme,
+      tracks: () => trajectories.tracks,
+      drawnAt: (key) => placements.get(key) ?? null,
+    },
     options,
     events.signal,
   );
@@ -173,12 +211,26 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     if (field && !drawField) loadField();
     else if (fieldCache.field !== field || fieldCache.side !== side || fieldCache.corners !== cornersKey) {
       fieldCache = { field, side, corners: cornersKey };
-      if (field && drawField) fieldLayer ??= plot.insert<SVGGElement>('g', () => cornerLabels.node()).attr('class', 'simplex-field').attr('aria-hidden', 'true');
+      if (field && drawField)
+        fieldLayer ??= plot
+          .insert<SVGGElement>('g', () => cornerLabels.node())
+          .attr('class', 'simplex-field')
+          .attr('aria-hidden', 'true');
       if (fieldLayer && drawField) drawField(fieldLayer, field, p.corners, side, theme);
     }
 
     trajectories.update(
-      { series: p.series, n: p.n, corners: p.corners, t: p.t, side, ox: layout.ox, oy: layout.oy, theme, rowOf: (s) => rowAt(s, p.t) },
+      {
+        series: p.series,
+        n: p.n,
+        corners: p.corners,
+        t: p.t,
+        side,
+        ox: layout.ox,
+        oy: layout.oy,
+        theme,
+        rowOf: (s) => rowAt(s, p.t),
+      },
       drawOrder(p.series),
     );
     const markers = (['regularized', 'nash', 'rlhfOptimum', 'nashMdFixedPoint'] as const)
@@ -232,12 +284,22 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'leader');
         g.append('line').attr('stroke', '#555').attr('stroke-width', theme.strokeScale);
-        g.append('circle').attr('r', 1.75 * theme.strokeScale).attr('fill', '#555');
+        g.append('circle')
+          .attr('r', 1.75 * theme.strokeScale)
+          .attr('fill', '#555');
         return g;
       });
     leaders.attr('data-marker', (d) => d.key);
-    leaders.select('line').attr('x1', (d) => r1(d.x)).attr('y1', (d) => r1(d.y)).attr('x2', (d) => r1(d.dx)).attr('y2', (d) => r1(d.dy));
-    leaders.select('circle').attr('cx', (d) => r1(d.x)).attr('cy', (d) => r1(d.y));
+    leaders
+      .select('line')
+      .attr('x1', (d) => r1(d.x))
+      .attr('y1', (d) => r1(d.y))
+      .attr('x2', (d) => r1(d.dx))
+      .attr('y2', (d) => r1(d.dy));
+    leaders
+      .select('circle')
+      .attr('cx', (d) => r1(d.x))
+      .attr('cy', (d) => r1(d.y));
 
     interaction.placeHandles(p);
     const text = ariaLabel(p);
@@ -250,12 +312,26 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
    * within a few px of each other, which are fanned out around the drag handle or the first
    * equilibrium among them (markerFan.ts) so none hides another.
    */
-  function placeMarkers(p: SimplexProps, markers: { key: string; xy: [number, number] }[], side: number): Map<string, FanPlacement> {
+  function placeMarkers(
+    p: SimplexProps,
+    markers: { key: string; xy: [number, number] }[],
+    side: number,
+  ): Map<string, FanPlacement> {
     const sw = theme.strokeScale;
-    const items: FanInput[] = markers.map((m) => ({ key: m.key, x: m.xy[0], y: m.xy[1], r: GLYPH_RADIUS[m.key as keyof typeof GLYPH_RADIUS] * sw }));
+    const items: FanInput[] = markers.map((m) => ({
+      key: m.key,
+      x: m.xy[0],
+      y: m.xy[1],
+      r: GLYPH_RADIUS[m.key as keyof typeof GLYPH_RADIUS] * sw,
+    }));
     for (const d of trajectories.tracks) {
       if (d.cur < 0) continue;
-      items.push({ key: `current:${d.algorithm}`, x: d.xs[d.cur], y: d.ys[d.cur], r: ALGO_GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw });
+      items.push({
+        key: `current:${d.algorithm}`,
+        x: d.xs[d.cur],
+        y: d.ys[d.cur],
+        r: ALGO_GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw,
+      });
     }
     for (const which of ['reference', 'initial'] as const) {
       const [x, y] = baryToXY(toBarycentric(p[which], p.corners), side);
@@ -267,24 +343,41 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
   /** "π*τ and Nash-MD drawn beside μ, where they coincide" for every fanned-out group. */
   function coincideText(): string {
     const name = (key: string) =>
-      key.startsWith('current:') ? ALGORITHM_STYLE[key.slice(8) as Track['algorithm']].label : (MARKER_STYLE[key as keyof typeof MARKER_STYLE]?.label ?? key).replace(/_/g, '').replace(/ \(.*\)$/, '');
+      key.startsWith('current:')
+        ? ALGORITHM_STYLE[key.slice(8) as Track['algorithm']].label
+        : (MARKER_STYLE[key as keyof typeof MARKER_STYLE]?.label ?? key).replace(/_/g, '').replace(/ \(.*\)$/, '');
     const groups = new Map<string, string[]>();
-    for (const m of placements.values()) if (m.moved && m.anchor) groups.set(m.anchor, [...(groups.get(m.anchor) ?? []), name(m.key)]);
-    return [...groups].map(([anchor, keys]) => `${keys.join(', ')} drawn beside ${name(anchor)}, where they coincide`).join('; ');
+    for (const m of placements.values())
+      if (m.moved && m.anchor) groups.set(m.anchor, [...(groups.get(m.anchor) ?? []), name(m.key)]);
+    return [...groups]
+      .map(([anchor, keys]) => `${keys.join(', ')} drawn beside ${name(anchor)}, where they coincide`)
+      .join('; ');
   }
 
   function ariaLabel(p: SimplexProps): string {
-    const corners = isSegment(p) ? `a segment from ${cornerText(p, 0)} to ${cornerText(p, 1)}` : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
-    const algos = drawOrder(p.series).filter((s) => s.length > 0).map((s) => ALGORITHM_STYLE[s.algorithm].label);
+    const corners = isSegment(p)
+      ? `a segment from ${cornerText(p, 0)} to ${cornerText(p, 1)}`
+      : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
+    const algos = drawOrder(p.series)
+      .filter((s) => s.length > 0)
+      .map((s) => ALGORITHM_STYLE[s.algorithm].label);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
-    const trajectories = algos.length ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}` : ', no trajectories yet';
+    const trajectories = algos.length
+      ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}`
+      : ', no trajectories yet';
     const coincide = coincideText();
     const field = p.n === 3 && p.field ? `; ${p.field.legend.replace(/^Flow/, 'arrows: the flow')}` : '';
     return `Simplex of ${corners}${trajectories}; markers: ${marks.join(', ')}${coincide ? `; ${coincide}` : ''}${field}`;
   }
 
   function structureOf(p: SimplexProps): string {
-    return [0, 1, 2].map((k) => cornerText(p, k)).join('\u0000') + '|' + legendKeys(p) + '|' + themeKey(resolveTheme(p.theme));
+    return (
+      [0, 1, 2].map((k) => cornerText(p, k)).join('\u0000') +
+      '|' +
+      legendKeys(p) +
+      '|' +
+      themeKey(resolveTheme(p.theme))
+    );
   }
 
   relayout();

@@ -44,7 +44,14 @@ export function segmentLayout(layout: Layout, strokeScale = 1): Layout {
 }
 
 /** Grid, corner labels and legend for `layout` (a segment with ticks when `segment`). */
-export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Layout, theme: FigureTheme, segment = false): void {
+export function drawStatic(
+  grid: G,
+  cornerLabels: G,
+  legendLayer: G,
+  layout: Layout,
+  theme: FigureTheme,
+  segment = false,
+): void {
   const { side } = layout;
   const sw = theme.strokeScale;
   const th = side * SQRT3_2;
@@ -52,10 +59,22 @@ export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Lay
     grid.selectAll('*').remove();
     grid.attr('data-shape', 'segment');
     // Ticks every 0.2 of probability along the segment, like the triangle's grid lines.
-    const ticks = [0.2, 0.4, 0.6, 0.8].map((f) => `M${r1(f * side)},${r1(th - 5 * sw)}L${r1(f * side)},${r1(th + 5 * sw)}`).join('');
+    const ticks = [0.2, 0.4, 0.6, 0.8]
+      .map((f) => `M${r1(f * side)},${r1(th - 5 * sw)}L${r1(f * side)},${r1(th + 5 * sw)}`)
+      .join('');
     grid.append('path').attr('d', ticks).attr('stroke', '#c8c8c8').attr('stroke-width', sw);
-    grid.append('path').attr('d', `M0,${r1(th)}L${r1(side)},${r1(th)}`).attr('stroke', '#555').attr('stroke-width', 2 * sw).attr('stroke-linecap', 'round');
-    for (const x of [0, side]) grid.append('path').attr('d', `M${r1(x)},${r1(th - 8 * sw)}L${r1(x)},${r1(th + 8 * sw)}`).attr('stroke', '#555').attr('stroke-width', 2 * sw);
+    grid
+      .append('path')
+      .attr('d', `M0,${r1(th)}L${r1(side)},${r1(th)}`)
+      .attr('stroke', '#555')
+      .attr('stroke-width', 2 * sw)
+      .attr('stroke-linecap', 'round');
+    for (const x of [0, side])
+      grid
+        .append('path')
+        .attr('d', `M${r1(x)},${r1(th - 8 * sw)}L${r1(x)},${r1(th + 8 * sw)}`)
+        .attr('stroke', '#555')
+        .attr('stroke-width', 2 * sw);
     drawLabelsAndLegend(cornerLabels, legendLayer, layout, theme);
     return;
   }
@@ -72,8 +91,19 @@ export function drawStatic(grid: G, cornerLabels: G, legendLayer: G, layout: Lay
   grid.selectAll('*').remove();
   const outline = `M0,${r1(th)}L${r1(side)},${r1(th)}L${r1(side / 2)},0Z`;
   grid.append('path').attr('d', outline).attr('fill', '#f8f8f8');
-  grid.append('path').attr('d', gridLines.join('')).attr('fill', 'none').attr('stroke', '#e1e1e1').attr('stroke-width', sw);
-  grid.append('path').attr('d', outline).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', sw).attr('stroke-linejoin', 'round');
+  grid
+    .append('path')
+    .attr('d', gridLines.join(''))
+    .attr('fill', 'none')
+    .attr('stroke', '#e1e1e1')
+    .attr('stroke-width', sw);
+  grid
+    .append('path')
+    .attr('d', outline)
+    .attr('fill', 'none')
+    .attr('stroke', '#555')
+    .attr('stroke-width', sw)
+    .attr('stroke-linejoin', 'round');
   drawLabelsAndLegend(cornerLabels, legendLayer, layout, theme);
 }
 
@@ -116,7 +146,13 @@ function drawLabelsAndLegend(cornerLabels: G, legendLayer: G, layout: Layout, th
         .attr('stroke', '#fff');
     }
     if (item.glyph) appendGlyph(g.append('g').attr('transform', `translate(${swatch / 2},0)`), item.glyph, 0.7 * sw);
-    const text = g.append('text').attr('x', swatch + 5).attr('dy', '0.35em').attr('font-size', fs).attr('fill', TEXT).node()!;
+    const text = g
+      .append('text')
+      .attr('x', swatch + 5)
+      .attr('dy', '0.35em')
+      .attr('font-size', fs)
+      .attr('fill', TEXT)
+      .node()!;
     setRichText(text, entry.text, fs, theme.fontSize);
   }
 }
@@ -202,7 +238,8 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
     const path = document.createElementNS(SVG_NS, 'path');
     const rows = track.exportRows();
     let dAttr = '';
-    for (let j = 0; j < rows.length; j++) dAttr += `${j ? 'L' : 'M'}${round2(track.xs[rows[j]])},${round2(track.ys[rows[j]])}`;
+    for (let j = 0; j < rows.length; j++)
+      dAttr += `${j ? 'L' : 'M'}${round2(track.xs[rows[j]])},${round2(track.ys[rows[j]])}`;
     path.setAttribute('class', 'trajectory');
     path.setAttribute('data-algorithm', track.algorithm);
     path.setAttribute('d', dAttr);

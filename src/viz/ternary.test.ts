@@ -20,7 +20,11 @@ const close = (a: ArrayLike<number>, b: ArrayLike<number>, digits = 9) => {
 
 /** Random point of the open simplex Δ_3. */
 const bary = fc
-  .tuple(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }))
+  .tuple(
+    fc.double({ min: 0.01, max: 1, noNaN: true }),
+    fc.double({ min: 0.01, max: 1, noNaN: true }),
+    fc.double({ min: 0.01, max: 1, noNaN: true }),
+  )
   .map(([a, b, c]) => [a / (a + b + c), b / (a + b + c), c / (a + b + c)] as const);
 
 describe('toBarycentric', () => {
@@ -75,11 +79,15 @@ describe('baryToXY / xyToBary', () => {
 
   it('clamps points outside the triangle to its nearest point, strictly positive, summing to 1', () => {
     fc.assert(
-      fc.property(fc.double({ min: -500, max: 800, noNaN: true }), fc.double({ min: -500, max: 800, noNaN: true }), (x, y) => {
-        const w = xyToBary(x, y, side);
-        expect(w[0] + w[1] + w[2]).toBeCloseTo(1, 12);
-        for (const v of w) expect(v).toBeGreaterThanOrEqual(MIN_WEIGHT - 1e-15);
-      }),
+      fc.property(
+        fc.double({ min: -500, max: 800, noNaN: true }),
+        fc.double({ min: -500, max: 800, noNaN: true }),
+        (x, y) => {
+          const w = xyToBary(x, y, side);
+          expect(w[0] + w[1] + w[2]).toBeCloseTo(1, 12);
+          for (const v of w) expect(v).toBeGreaterThanOrEqual(MIN_WEIGHT - 1e-15);
+        },
+      ),
     );
     // Far below the base, in the middle: the midpoint of the bottom edge.
     const w = xyToBary(side / 2, side * 5, side);

@@ -152,7 +152,10 @@ describe('thinPath', () => {
   it('property: first and last kept, deviation ≤ tolerance, bounded count', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -500, max: 500, noNaN: true }), fc.double({ min: -500, max: 500, noNaN: true })), { minLength: 1, maxLength: 300 }),
+        fc.array(
+          fc.tuple(fc.double({ min: -500, max: 500, noNaN: true }), fc.double({ min: -500, max: 500, noNaN: true })),
+          { minLength: 1, maxLength: 300 },
+        ),
         fc.double({ min: 0.05, max: 2, noNaN: true }),
         (points, tol) => {
           const xs = Float64Array.from(points, (p) => p[0]);

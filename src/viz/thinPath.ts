@@ -182,7 +182,12 @@ export class PathThinner {
  * Indices of a thinned polyline through points (xs[i], ys[i]), i < count: first and last kept,
  * every point within `tolerance` px of the result. Non-finite points are skipped.
  */
-export function thinPath(xs: ArrayLike<number>, ys: ArrayLike<number>, tolerance = DEFAULT_TOLERANCE, count = Math.min(xs.length, ys.length)): number[] {
+export function thinPath(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  tolerance = DEFAULT_TOLERANCE,
+  count = Math.min(xs.length, ys.length),
+): number[] {
   const thinner = new PathThinner(tolerance);
   for (let i = 0; i < count; i++) thinner.push(xs[i], ys[i], i);
   thinner.commit();

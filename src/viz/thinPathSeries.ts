@@ -25,7 +25,12 @@ export class SeriesPrefix {
    * way (call `forget` or start over when it returns false).
    */
   check(s: SeriesData, n: number, rows: number): boolean {
-    const same = s.policies === this.policies && s.kl === this.kl && s.exploitability === this.exploitability && s.times === this.times && n === this.n;
+    const same =
+      s.policies === this.policies &&
+      s.kl === this.kl &&
+      s.exploitability === this.exploitability &&
+      s.times === this.times &&
+      n === this.n;
     let ok = same;
     if (!same && this.policies && n === this.n && rows <= this.sampledRows) ok = this.matches(s, n);
     this.policies = s.policies;

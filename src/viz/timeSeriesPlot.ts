@@ -13,7 +13,16 @@ import type { Renderer, SeriesData, TimeSeriesProps } from './types.ts';
 import { estimateTextWidth, gridColumns, niceProbabilityMax, scaleDash } from './chartMath.ts';
 import { ColumnEnvelope } from './columnEnvelope.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
-import { AXIS_COLOR, FONT_SIZE, INK, renderLegend, scriptSize, seriesEntries, setMathText, styleAxis } from './convergenceShared.ts';
+import {
+  AXIS_COLOR,
+  FONT_SIZE,
+  INK,
+  renderLegend,
+  scriptSize,
+  seriesEntries,
+  setMathText,
+  styleAxis,
+} from './convergenceShared.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import { formatT } from '../shared/formatT.ts';
 
@@ -37,7 +46,10 @@ interface PanelDatum {
   traces: Trace[];
 }
 
-export function createTimeSeriesPlot(element: HTMLElement, _options: Record<string, never> = {}): Renderer<TimeSeriesProps> {
+export function createTimeSeriesPlot(
+  element: HTMLElement,
+  _options: Record<string, never> = {},
+): Renderer<TimeSeriesProps> {
   let width = element.clientWidth || 600;
   let props: TimeSeriesProps | null = null;
   let lastStaticKey = '';
@@ -54,14 +66,22 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
   const x = d3.scaleLinear();
   const y = d3.scaleLinear();
   /** Per algorithm: one cached min/max envelope per response, and what they were built from. */
-  const envelopes = new Map<SeriesData['algorithm'], { prefix: SeriesPrefix; key: string; scanned: number; columns: ColumnEnvelope[] }>();
+  const envelopes = new Map<
+    SeriesData['algorithm'],
+    { prefix: SeriesPrefix; key: string; scanned: number; columns: ColumnEnvelope[] }
+  >();
 
   /** Thinned rows of each response's line for rows 0..count−1 of `s`; appended rows only are read. */
   function envelopeOf(s: SeriesData, n: number, count: number, buckets: number): number[][] {
     const key = `${n}:${buckets}`;
     let e = envelopes.get(s.algorithm);
     if (!e || e.key !== key) {
-      e = { prefix: new SeriesPrefix(), key, scanned: 0, columns: Array.from({ length: n }, (_, k) => new ColumnEnvelope(buckets, s.policies, n, k)) };
+      e = {
+        prefix: new SeriesPrefix(),
+        key,
+        scanned: 0,
+        columns: Array.from({ length: n }, (_, k) => new ColumnEnvelope(buckets, s.policies, n, k)),
+      };
       envelopes.set(s.algorithm, e);
     }
     const valid = e.prefix.check(s, n, e.scanned);
@@ -198,7 +218,14 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
           .attr('stroke-width', sw === 1 ? null : sw);
         cell
           .select<SVGGElement>('g.y-axis')
-          .call(d3.axisLeft(y).tickValues(yTicks).tickSize(3).tickSizeOuter(0).tickFormat(showY ? d3.format('~g') : () => ''))
+          .call(
+            d3
+              .axisLeft(y)
+              .tickValues(yTicks)
+              .tickSize(3)
+              .tickSizeOuter(0)
+              .tickFormat(showY ? d3.format('~g') : () => ''),
+          )
           .call(styleAxis, theme);
         cell
           .select<SVGGElement>('g.x-axis')
@@ -221,7 +248,10 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
           .data(ticks)
           .join((enter) => {
             const g = enter.append('g').attr('class', 'tick');
-            g.append('line').attr('y2', 3).attr('stroke', AXIS_COLOR).attr('stroke-width', sw === 1 ? null : sw);
+            g.append('line')
+              .attr('y2', 3)
+              .attr('stroke', AXIS_COLOR)
+              .attr('stroke-width', sw === 1 ? null : sw);
             g.append('text').attr('y', 5).attr('dy', '0.71em').attr('text-anchor', 'middle').attr('fill', INK);
             return g;
           })
@@ -241,24 +271,46 @@ export function createTimeSeriesPlot(element: HTMLElement, _options: Record<stri
         .selectAll<SVGPathElement, Trace>('path.series')
         // Reversed so the first series (Nash-MD) is drawn last, on top.
         .data([...d.traces].reverse(), (tr) => tr.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.5 * sw).attr('stroke-linejoin', 'round'))
+        .join((enter) =>
+          enter
+            .append('path')
+            .attr('class', 'series')
+            .attr('fill', 'none')
+            .attr('stroke-width', 1.5 * sw)
+            .attr('stroke-linejoin', 'round'),
+        )
         .order()
         .attr('stroke', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
         .attr('stroke-dasharray', (tr) => scaleDash(ALGORITHM_STYLE[tr.algorithm].dash, sw) || null)
         .attr('d', path);
       linesG
         .selectAll<SVGPathElement, Trace>('path.marker')
-        .data(d.traces.filter((tr) => Number.isFinite(tr.policies[tr.current * n + d.index])), (tr) => tr.algorithm)
-        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff').attr('stroke-width', 0.75 * sw))
+        .data(
+          d.traces.filter((tr) => Number.isFinite(tr.policies[tr.current * n + d.index])),
+          (tr) => tr.algorithm,
+        )
+        .join((enter) =>
+          enter
+            .append('path')
+            .attr('class', 'marker')
+            .attr('stroke', '#fff')
+            .attr('stroke-width', 0.75 * sw),
+        )
         .attr('fill', (tr) => ALGORITHM_STYLE[tr.algorithm].color)
         .attr('d', (tr) => d3.symbol(MARKERS[ALGORITHM_STYLE[tr.algorithm].marker], 26 * sw * sw)())
-        .attr('transform', (tr) => `translate(${x(timeAt(tr.series, tr.current))},${y(tr.policies[tr.current * n + d.index])})`);
+        .attr(
+          'transform',
+          (tr) => `translate(${x(timeAt(tr.series, tr.current))},${y(tr.policies[tr.current * n + d.index])})`,
+        );
     });
 
     const hasData = n > 0 && series.length > 0;
     caption.attr('display', hasData ? null : 'none');
     empty.text(p?.emptyMessage ?? 'No policies to show yet');
-    empty.attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + titleH + fs);
+    empty
+      .attr('display', hasData ? 'none' : null)
+      .attr('x', margin.left)
+      .attr('y', top + titleH + fs);
     svg.attr('aria-label', ariaLabel(panels, t, n, hasData));
   }
 

@@ -131,7 +131,11 @@ describe('chooseTopK', () => {
   });
 
   it('honours thinned row times (t is an iteration, not a row)', () => {
-    const s = { policies: Float64Array.from([0.5, 0.5, 0.9, 0.1, 0.1, 0.9]), length: 3, times: Float64Array.from([0, 100, 200]) };
+    const s = {
+      policies: Float64Array.from([0.5, 0.5, 0.9, 0.1, 0.1, 0.9]),
+      length: 3,
+      times: Float64Array.from([0, 100, 200]),
+    };
     expect(chooseTopK(2, [s], 150, [], 1)).toEqual([0]);
     expect(chooseTopK(2, [s], 200, [], 1)).toEqual([0]); // 0.9 at both; ties by index
     const t = { ...s, policies: Float64Array.from([0.5, 0.5, 0.2, 0.8, 0.95, 0.05]) };
@@ -157,7 +161,16 @@ describe('chooseTopK', () => {
 
 describe('unionTop', () => {
   it('gives every response, in order, when n fits (n = 3)', () => {
-    expect(unionTop([[0.2, 0.5, 0.3], [1 / 3, 1 / 3, 1 / 3], [0.9, 0.05, 0.05]], 3)).toEqual([0, 1, 2]);
+    expect(
+      unionTop(
+        [
+          [0.2, 0.5, 0.3],
+          [1 / 3, 1 / 3, 1 / 3],
+          [0.9, 0.05, 0.05],
+        ],
+        3,
+      ),
+    ).toEqual([0, 1, 2]);
   });
 
   it('unions the top entries of each vector, sorted by their largest value, capped', () => {
@@ -188,7 +201,7 @@ describe('unionTop', () => {
     fc.assert(
       fc.property(fc.integer({ min: 16, max: 120 }), fc.integer({ min: 1, max: 1000 }), (n, seed) => {
         let x = seed;
-        const rnd = () => ((x = (x * 16807) % 2147483647) / 2147483647);
+        const rnd = () => (x = (x * 16807) % 2147483647) / 2147483647;
         const vs = [0, 1, 2].map(() => Array.from({ length: n }, rnd));
         const u = unionTop(vs, n);
         expect(u.length).toBeLessThanOrEqual(BARS_MAX);

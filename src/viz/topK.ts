@@ -54,7 +54,12 @@ export function accumulateVector(scores: Float64Array, v: ArrayLike<number>): Fl
 }
 
 /** scores[y] = max(scores[y], policies[r·n + y]) over `rows` of a row-major buffer. */
-export function accumulatePeaks(scores: Float64Array, policies: ArrayLike<number>, n: number, rows: Iterable<number>): Float64Array {
+export function accumulatePeaks(
+  scores: Float64Array,
+  policies: ArrayLike<number>,
+  n: number,
+  rows: Iterable<number>,
+): Float64Array {
   for (const r of rows) {
     const base = r * n;
     for (let i = 0; i < n; i++) {
@@ -98,7 +103,12 @@ export function aggregateRow(row: ArrayLike<number>, indices: readonly number[],
  * width = indices.length (+1 for "other" when some response is left out). Reads n values per row:
  * callers pass only the rows they draw.
  */
-export function aggregateRows(policies: ArrayLike<number>, n: number, rows: readonly number[], indices: readonly number[]): { values: Float64Array; width: number } {
+export function aggregateRows(
+  policies: ArrayLike<number>,
+  n: number,
+  rows: readonly number[],
+  indices: readonly number[],
+): { values: Float64Array; width: number } {
   const k = indices.length;
   const hasOther = k < n;
   const width = k + (hasOther ? 1 : 0);
@@ -124,7 +134,13 @@ export type RankedSeries = Pick<SeriesData, 'policies' | 'length' | 'times'>;
  * The top-k responses of what is shown (see the module comment): peaks over rows 0..t of each run
  * (at most RANK_ROWS of them) and over the extra vectors (the equilibria; null ones skipped).
  */
-export function chooseTopK(n: number, series: readonly RankedSeries[], t: number, extra: readonly (ArrayLike<number> | null | undefined)[], k: number): number[] {
+export function chooseTopK(
+  n: number,
+  series: readonly RankedSeries[],
+  t: number,
+  extra: readonly (ArrayLike<number> | null | undefined)[],
+  k: number,
+): number[] {
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   for (const s of series) {
     if (s.length <= 0) continue;
@@ -144,7 +160,12 @@ export function chooseTopK(n: number, series: readonly RankedSeries[], t: number
  */
 export function unionTop(vectors: readonly ArrayLike<number>[], n: number, cap = BARS_MAX): number[] {
   if (n <= cap) return Array.from({ length: n }, (_, i) => i);
-  const rankings = vectors.map((v) => topIndices(Array.from({ length: n }, (_, i) => v[i]), n).filter((i) => v[i] > 0));
+  const rankings = vectors.map((v) =>
+    topIndices(
+      Array.from({ length: n }, (_, i) => v[i]),
+      n,
+    ).filter((i) => v[i] > 0),
+  );
   const longest = Math.max(0, ...rankings.map((r) => r.length));
   let chosen: number[] = [];
   for (let m = 1; m <= longest; m++) {

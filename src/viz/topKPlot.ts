@@ -22,8 +22,26 @@ import { formatT } from '../shared/formatT.ts';
 
 /** Categorical colours for up to 20 named responses (grey is kept for "other"). */
 export const RESPONSE_COLORS = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f00', '#393b79',
-  '#637939', '#ad494a', '#7b4173', '#3182bd', '#e6550d', '#31a354', '#756bb1', '#843c39', '#a55194', '#6b6ecf',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#7f7f00',
+  '#393b79',
+  '#637939',
+  '#ad494a',
+  '#7b4173',
+  '#3182bd',
+  '#e6550d',
+  '#31a354',
+  '#756bb1',
+  '#843c39',
+  '#a55194',
+  '#6b6ecf',
 ];
 export const OTHER_STYLE = { color: '#666666', dash: '5 3' } as const;
 const GRID_COLOR = '#ececec';
@@ -167,12 +185,24 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     }
     const yMax = maxNamed > 0 ? niceMax(maxNamed) : niceProbabilityMax(maxAll);
     y.domain([0, yMax]).range([plotH, 0]);
-    clipRect.attr('x', -2 * sw).attr('y', -2 * sw).attr('width', plotW + 4 * sw).attr('height', plotH + 4 * sw);
+    clipRect
+      .attr('x', -2 * sw)
+      .attr('y', -2 * sw)
+      .attr('width', plotW + 4 * sw)
+      .attr('height', plotH + 4 * sw);
     const above = maxAll > yMax ? ' (↑: above the scale)' : '';
-    const captions = [`probability against iteration t; “other” sums the rest${above}`, `“other” sums the rest${above}`, '“other”: the rest'];
+    const captions = [
+      `probability against iteration t; “other” sums the rest${above}`,
+      `“other” sums the rest${above}`,
+      '“other”: the rest',
+    ];
     caption.text(captions.find((c) => measure(c) <= innerW) ?? captions[captions.length - 1]);
     geometry = { plotW, plotH, titleH };
-    layout = data.map((d, i) => ({ series: d.s, x0: margin.left + (i % cols) * (panelW + hGap), y0: top + Math.floor(i / cols) * pitch + titleH }));
+    layout = data.map((d, i) => ({
+      series: d.s,
+      x0: margin.left + (i % cols) * (panelW + hGap),
+      y0: top + Math.floor(i / cols) * pitch + titleH,
+    }));
 
     const panels = panelsG
       .selectAll<SVGGElement, (typeof data)[number]>('g.topk-panel')
@@ -194,23 +224,59 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
     panels.each(function (d) {
       const g = d3.select(this);
       const style = ALGORITHM_STYLE[d.s.algorithm];
-      g.select('line.sample').attr('x1', 0).attr('x2', 22 * k).attr('y1', -fs / 2 - 4).attr('y2', -fs / 2 - 4)
-        .attr('stroke', style.color).attr('stroke-width', 2.5 * sw).attr('stroke-dasharray', scaleDash(style.dash, sw) || null);
-      g.select('text.title').attr('x', 28 * k).attr('y', -6).text(style.label);
-      g.select<SVGGElement>('g.grid').selectAll('line').data(yTicks.slice(1)).join('line')
-        .attr('x2', plotW).attr('y1', (v) => y(v)).attr('y2', (v) => y(v)).attr('stroke', GRID_COLOR).attr('stroke-width', sw);
-      g.select<SVGGElement>('g.y-axis').call(d3.axisLeft(y).tickValues(yTicks).tickSize(3).tickFormat(d3.format('~g'))).call(styleAxis, theme);
-      g.select<SVGGElement>('g.x-axis').attr('transform', `translate(0,${plotH})`)
-        .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(plotW / (60 * k)))).tickSize(3).tickFormat(d3.format('~s'))).call(styleAxis, theme);
+      g.select('line.sample')
+        .attr('x1', 0)
+        .attr('x2', 22 * k)
+        .attr('y1', -fs / 2 - 4)
+        .attr('y2', -fs / 2 - 4)
+        .attr('stroke', style.color)
+        .attr('stroke-width', 2.5 * sw)
+        .attr('stroke-dasharray', scaleDash(style.dash, sw) || null);
+      g.select('text.title')
+        .attr('x', 28 * k)
+        .attr('y', -6)
+        .text(style.label);
+      g.select<SVGGElement>('g.grid')
+        .selectAll('line')
+        .data(yTicks.slice(1))
+        .join('line')
+        .attr('x2', plotW)
+        .attr('y1', (v) => y(v))
+        .attr('y2', (v) => y(v))
+        .attr('stroke', GRID_COLOR)
+        .attr('stroke-width', sw);
+      g.select<SVGGElement>('g.y-axis')
+        .call(d3.axisLeft(y).tickValues(yTicks).tickSize(3).tickFormat(d3.format('~g')))
+        .call(styleAxis, theme);
+      g.select<SVGGElement>('g.x-axis')
+        .attr('transform', `translate(0,${plotH})`)
+        .call(
+          d3
+            .axisBottom(x)
+            .ticks(Math.max(2, Math.floor(plotW / (60 * k))))
+            .tickSize(3)
+            .tickFormat(d3.format('~s')),
+        )
+        .call(styleAxis, theme);
 
       const { rows, values, width: w } = d;
       const xs = rows.map((r) => x(timeAt(d.s, r)));
-      const pathOf = (c: number) => d3.line<number>().digits(1).defined((j) => Number.isFinite(values[j * w + c])).x((j) => xs[j]).y((j) => y(values[j * w + c]))(d3.range(rows.length));
+      const pathOf = (c: number) =>
+        d3
+          .line<number>()
+          .digits(1)
+          .defined((j) => Number.isFinite(values[j * w + c]))
+          .x((j) => xs[j])
+          .y((j) => y(values[j * w + c]))(d3.range(rows.length));
       // Drawn in reverse rank so the top response ends up on top; "other" first, underneath.
       const order = d3.range(lines.length).reverse();
-      g.select<SVGGElement>('g.lines').selectAll<SVGPathElement, number>('path').data(order, (c) => String(lines[c])).join('path')
+      g.select<SVGGElement>('g.lines')
+        .selectAll<SVGPathElement, number>('path')
+        .data(order, (c) => String(lines[c]))
+        .join('path')
         .order()
-        .attr('fill', 'none').attr('stroke-linejoin', 'round')
+        .attr('fill', 'none')
+        .attr('stroke-linejoin', 'round')
         .attr('stroke', (c) => colourOf(lines[c]))
         .attr('stroke-width', (c) => (lines[c] < 0 ? 2 : 1.6) * sw)
         .attr('stroke-dasharray', (c) => (lines[c] < 0 ? scaleDash(OTHER_STYLE.dash, sw) : null))
@@ -220,7 +286,9 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
       // Current point and rank number at the end of each line; labels pushed apart to stay readable,
       // a label that finds no room is left out (the legend and tooltip still name it).
       const last = rows.length - 1;
-      const ends = lines.map((r, c) => ({ r, c, v: values[last * w + c], y: y(Math.min(yMax, values[last * w + c])) })).filter((e) => Number.isFinite(e.v));
+      const ends = lines
+        .map((r, c) => ({ r, c, v: values[last * w + c], y: y(Math.min(yMax, values[last * w + c])) }))
+        .filter((e) => Number.isFinite(e.v));
       const gap = fs + 1;
       // As many labels as fit down the plot's height, best ranks first; then pushed apart.
       const capacity = Math.max(1, Math.floor(plotH / gap));
@@ -233,23 +301,49 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
       let ceiling = plotH - fs / 2 - 2 + gap;
       for (const e of [...placed].reverse()) ceiling = e.y = Math.min(e.y, ceiling - gap);
       const cx = x(timeAt(d.s, rows[last] ?? 0));
-      const end = g.select<SVGGElement>('g.ends').selectAll<SVGGElement, (typeof ends)[number]>('g.end').data(ends, (e) => String(e.r))
+      const end = g
+        .select<SVGGElement>('g.ends')
+        .selectAll<SVGGElement, (typeof ends)[number]>('g.end')
+        .data(ends, (e) => String(e.r))
         .join((enter) => {
           const e = enter.append('g').attr('class', 'end');
           e.append('circle').attr('stroke', '#fff');
           e.append('text').attr('dy', '0.35em');
           return e;
         });
-      end.select('circle').attr('cx', cx).attr('cy', (e) => y(Math.min(yMax, e.v))).attr('r', 2.8 * sw).attr('fill', (e) => colourOf(e.r)).attr('stroke-width', 0.75 * sw);
-      end.select('text').attr('x', plotW + 4).attr('y', (e) => e.y).attr('fill', (e) => (e.r < 0 ? INK : colourOf(e.r)))
-        .attr('font-weight', 600).attr('display', (e) => (labelled.has(e.r) ? null : 'none')).text((e) => rankLabel(e.c, e.v > yMax));
+      end
+        .select('circle')
+        .attr('cx', cx)
+        .attr('cy', (e) => y(Math.min(yMax, e.v)))
+        .attr('r', 2.8 * sw)
+        .attr('fill', (e) => colourOf(e.r))
+        .attr('stroke-width', 0.75 * sw);
+      end
+        .select('text')
+        .attr('x', plotW + 4)
+        .attr('y', (e) => e.y)
+        .attr('fill', (e) => (e.r < 0 ? INK : colourOf(e.r)))
+        .attr('font-weight', 600)
+        .attr('display', (e) => (labelled.has(e.r) ? null : 'none'))
+        .text((e) => rankLabel(e.c, e.v > yMax));
       g.select('line.now').attr('x1', cx).attr('x2', cx).attr('y1', 0).attr('y2', plotH).attr('stroke-width', sw);
     });
 
     const hasData = series.length > 0 && lines.length > 0;
     caption.attr('display', hasData ? null : 'none');
-    empty.text(p?.emptyMessage ?? 'Computing…').attr('display', hasData ? 'none' : null).attr('x', margin.left).attr('y', top + fs * 2);
-    svg.attr('aria-label', ariaLabel(p, data.map((d) => ({ algorithm: d.s.algorithm, row: d.rows[d.rows.length - 1] ?? 0 })), hasOther));
+    empty
+      .text(p?.emptyMessage ?? 'Computing…')
+      .attr('display', hasData ? 'none' : null)
+      .attr('x', margin.left)
+      .attr('y', top + fs * 2);
+    svg.attr(
+      'aria-label',
+      ariaLabel(
+        p,
+        data.map((d) => ({ algorithm: d.s.algorithm, row: d.rows[d.rows.length - 1] ?? 0 })),
+        hasOther,
+      ),
+    );
     showHover();
   }
 
@@ -263,10 +357,22 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
       return;
     }
     const hx = hoverX;
-    const panel = layout.find((l) => hx >= l.x0 && hx <= l.x0 + geometry.plotW && (py === undefined || (py >= l.y0 - geometry.titleH && py <= l.y0 + geometry.plotH + 8))) ?? layout[0];
+    const panel =
+      layout.find(
+        (l) =>
+          hx >= l.x0 &&
+          hx <= l.x0 + geometry.plotW &&
+          (py === undefined || (py >= l.y0 - geometry.titleH && py <= l.y0 + geometry.plotH + 8)),
+      ) ?? layout[0];
     const tHover = Math.max(0, Math.min(Math.round(x.invert(hx - panel.x0)), p.t));
     const lx = x(tHover);
-    panels.select('line.hover').attr('display', null).attr('x1', lx).attr('x2', lx).attr('y1', 0).attr('y2', geometry.plotH);
+    panels
+      .select('line.hover')
+      .attr('display', null)
+      .attr('x1', lx)
+      .attr('x2', lx)
+      .attr('y1', 0)
+      .attr('y2', geometry.plotH);
     const s = panel.series;
     const row = rowAt(s, tHover);
     const values = aggregateRow(s.policies.subarray(row * p.n, (row + 1) * p.n), p.indices, p.n);
@@ -277,7 +383,12 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
       `${ALGORITHM_STYLE[s.algorithm].label} · t = ${formatT(timeAt(s, row))}`,
       values.map((v, c) => {
         const r = c < p.indices.length ? p.indices[c] : -1;
-        return { color: colourOf(r), dash: r < 0 ? OTHER_STYLE.dash : '', label: r < 0 ? 'other' : `${c + 1}. ${p.labels[r] ?? `y${r + 1}`}`, value: fmtValue(v) };
+        return {
+          color: colourOf(r),
+          dash: r < 0 ? OTHER_STYLE.dash : '',
+          label: r < 0 ? 'other' : `${c + 1}. ${p.labels[r] ?? `y${r + 1}`}`,
+          value: fmtValue(v),
+        };
       }),
       Math.max(12, theme.fontSize * 0.9),
     );
@@ -285,14 +396,23 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
 
   const onPointer = (event: PointerEvent) => {
     const [px, py] = d3.pointer(event, svg.node());
-    const inside = layout.some((l) => px >= l.x0 - 4 && px <= l.x0 + geometry.plotW + 4 && py >= l.y0 - geometry.titleH && py <= l.y0 + geometry.plotH + 8);
+    const inside = layout.some(
+      (l) =>
+        px >= l.x0 - 4 &&
+        px <= l.x0 + geometry.plotW + 4 &&
+        py >= l.y0 - geometry.titleH &&
+        py <= l.y0 + geometry.plotH + 8,
+    );
     hoverX = inside ? px : null;
     showHover(py);
   };
-  svg.on('pointermove', onPointer).on('pointerdown', onPointer).on('pointerleave', () => {
-    hoverX = null;
-    showHover();
-  });
+  svg
+    .on('pointermove', onPointer)
+    .on('pointerdown', onPointer)
+    .on('pointerleave', () => {
+      hoverX = null;
+      showHover();
+    });
 
   return {
     ...redrawOnChange<TopKProps>({ props: (next) => (props = next), width: (w) => (width = w) }, render),
@@ -318,7 +438,11 @@ export function createTopKPlot(element: HTMLElement, _options: Record<string, ne
   };
 }
 
-function ariaLabel(p: TopKProps | null, current: readonly { algorithm: SeriesData['algorithm']; row: number }[], hasOther: boolean): string {
+function ariaLabel(
+  p: TopKProps | null,
+  current: readonly { algorithm: SeriesData['algorithm']; row: number }[],
+  hasOther: boolean,
+): string {
   if (!p || current.length === 0) return 'Top responses over time: no data yet';
   const parts = current.map(({ algorithm, row }) => {
     const s = p.series.find((x) => x.algorithm === algorithm)!;

@@ -19,17 +19,30 @@ function policy(t: number): number[] {
 }
 function series(times: number[], thinned: boolean): SeriesData {
   const policies = Float64Array.from(times.flatMap(policy));
-  return { algorithm: 'omd', policies, kl: new Float64Array(times.length), exploitability: new Float64Array(times.length), length: times.length, times: thinned ? Float64Array.from(times) : undefined };
+  return {
+    algorithm: 'omd',
+    policies,
+    kl: new Float64Array(times.length),
+    exploitability: new Float64Array(times.length),
+    length: times.length,
+    times: thinned ? Float64Array.from(times) : undefined,
+  };
 }
 
 describe('Track', () => {
   it('drops what it drew from a thinned history when the rows are replaced at full resolution', () => {
-    const thinned = series(Array.from({ length: 100 }, (_, k) => 8 * k), true);
+    const thinned = series(
+      Array.from({ length: 100 }, (_, k) => 8 * k),
+      true,
+    );
     const track = new Track(thinned);
     track.sync(thinned, n, corners, 'c', 400, 37); // t = 296 … 303: row 37 is t = 296
     expect(track.iterations()).toBe(297);
     expect(track.exportRows().length).toBe(38);
-    const full = series(Array.from({ length: 1001 }, (_, t) => t), false);
+    const full = series(
+      Array.from({ length: 1001 }, (_, t) => t),
+      false,
+    );
     expect(track.sync(full, n, corners, 'c', 400, 300)).toBe(false);
     expect(track.iterations()).toBe(301);
     expect(track.exportRows()).toEqual(Array.from({ length: 301 }, (_, i) => i));

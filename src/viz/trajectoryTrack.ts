@@ -23,7 +23,16 @@ function growF64(a: Float64Array<ArrayBuffer>, needed: number): Float64Array<Arr
 }
 
 /** Screen positions of rows [from, to) of a row-major policy buffer (toBarycentric, allocation-free). */
-function projectRows(policies: Float64Array, n: number, corners: Corners, side: number, from: number, to: number, xs: Float64Array, ys: Float64Array): void {
+function projectRows(
+  policies: Float64Array,
+  n: number,
+  corners: Corners,
+  side: number,
+  from: number,
+  to: number,
+  xs: Float64Array,
+  ys: Float64Array,
+): void {
   const [g0, g1, g2] = corners;
   const h = side * SQRT3_2;
   for (let r = from; r < to; r++) {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { WinRateRow } from './types.ts';
 import { WIN_RATE_NOTE, beatsRegularized } from './winRatePlot.ts';
 
-const row = (algorithm: WinRateRow['algorithm'], vsRegularized: number): WinRateRow => ({ algorithm, vsReference: 0.6, vsRlhf: 0.5, vsRegularized, vsNash: 0.45 });
+const row = (algorithm: WinRateRow['algorithm'], vsRegularized: number): WinRateRow => ({
+  algorithm,
+  vsReference: 0.6,
+  vsRlhf: 0.5,
+  vsRegularized,
+  vsNash: 0.45,
+});
 
 describe('the note on beating π*_τ', () => {
   it('is not due while no policy beats π*_τ (0.500 shown is a tie, not a win)', () => {

@@ -60,13 +60,25 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
 
   const svg = chartSvg(element);
   // The tie line first: painted under the bars and their value labels, never across a number.
-  const tie = svg.append('line').attr('class', 'tie').attr('stroke', '#666').attr('stroke-dasharray', '3 3').attr('stroke-width', 1);
+  const tie = svg
+    .append('line')
+    .attr('class', 'tie')
+    .attr('stroke', '#666')
+    .attr('stroke-dasharray', '3 3')
+    .attr('stroke-width', 1);
   const tieLabel = svg.append('text').attr('fill', '#555').attr('text-anchor', 'middle').text('tie');
   const groupsG = svg.append('g');
   const axisG = svg.append('g');
   // HTML, so it wraps in the narrow side panel; π*_τ is written with a real subscript.
-  const note = d3.select(element).append('p').attr('class', 'winrate-note').attr('data-testid', 'winrate-note')
-    .style('margin', '4px 4px 0').style('line-height', '1.3').style('color', '#333').style('display', 'none');
+  const note = d3
+    .select(element)
+    .append('p')
+    .attr('class', 'winrate-note')
+    .attr('data-testid', 'winrate-note')
+    .style('margin', '4px 4px 0')
+    .style('line-height', '1.3')
+    .style('color', '#333')
+    .style('display', 'none');
   const empty = svg.append('text').attr('fill', '#666').text('No win rates yet');
   const x = d3.scaleLinear().domain([0, 1]);
 
@@ -85,7 +97,9 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     const sw = theme.strokeScale;
     // Vertical rhythm grows with the text; the default theme (k = 1) keeps its exact sizes.
     const k = fs / FONT_SIZE;
-    const [headerH, rowH, barH, groupGap, top, axisH] = [HEADER_H, ROW_H, BAR_H, GROUP_GAP, TOP, AXIS_H].map((v) => v * k);
+    const [headerH, rowH, barH, groupGap, top, axisH] = [HEADER_H, ROW_H, BAR_H, GROUP_GAP, TOP, AXIS_H].map(
+      (v) => v * k,
+    );
     const themeChanged = themeKey(theme) !== laidOutTheme;
     laidOutTheme = themeKey(theme);
     let margin = { left: 96, right: 46 };
@@ -113,21 +127,46 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
       .data(rows, (r) => r.algorithm)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'group');
-        g.append('line').attr('class', 'sample').attr('x1', 12).attr('x2', 12 + 22 * sw).attr('stroke-width', 2 * sw);
-        g.append('text').attr('class', 'name').attr('x', 18 + 22 * sw).attr('dy', '0.35em').attr('fill', INK).attr('font-weight', 600);
+        g.append('line')
+          .attr('class', 'sample')
+          .attr('x1', 12)
+          .attr('x2', 12 + 22 * sw)
+          .attr('stroke-width', 2 * sw);
+        g.append('text')
+          .attr('class', 'name')
+          .attr('x', 18 + 22 * sw)
+          .attr('dy', '0.35em')
+          .attr('fill', INK)
+          .attr('font-weight', 600);
         const bar = g
           .selectAll('g.bar')
           .data(BARS)
           .join('g')
           .attr('class', 'bar')
           .attr('transform', (_, i) => `translate(0,${headerH + i * rowH})`);
-        bar.append('text').attr('class', 'label').attr('fill', INK).attr('dy', '0.35em').each(function (b) {
-          setMathText(d3.select(this), b.label, scriptSize(theme));
-        });
-        bar.append('rect').attr('y', -barH / 2).attr('height', barH).attr('stroke-width', sw);
+        bar
+          .append('text')
+          .attr('class', 'label')
+          .attr('fill', INK)
+          .attr('dy', '0.35em')
+          .each(function (b) {
+            setMathText(d3.select(this), b.label, scriptSize(theme));
+          });
+        bar
+          .append('rect')
+          .attr('y', -barH / 2)
+          .attr('height', barH)
+          .attr('stroke-width', sw);
         // White halo: a value near 0.5 sits on the dashed tie line.
-        bar.append('text').attr('class', 'value').attr('fill', INK).attr('dy', '0.35em')
-          .attr('stroke', '#fff').attr('stroke-width', 3 * k).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
+        bar
+          .append('text')
+          .attr('class', 'value')
+          .attr('fill', INK)
+          .attr('dy', '0.35em')
+          .attr('stroke', '#fff')
+          .attr('stroke-width', 3 * k)
+          .attr('stroke-linejoin', 'round')
+          .attr('paint-order', 'stroke');
         return g;
       });
     groups.attr('transform', (_, i) => `translate(0,${top + i * (groupH + groupGap) + headerH / 2})`);
@@ -140,7 +179,10 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     groups.each(function (row) {
       const color = ALGORITHM_STYLE[row.algorithm].color;
       const bar = d3.select(this).selectAll<SVGGElement, Bar>('g.bar');
-      bar.select('text.label').attr('x', margin.left - 8).attr('text-anchor', 'end');
+      bar
+        .select('text.label')
+        .attr('x', margin.left - 8)
+        .attr('text-anchor', 'end');
       bar
         .select('rect')
         .attr('x', x(0))
@@ -159,13 +201,31 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     const quarters = isDefaultTheme(theme) || innerW / 4 >= measurerFor(svg.node()!, fs)('0.75') + 10;
     axisG
       .attr('transform', `translate(0,${axisY})`)
-      .call(d3.axisBottom(x).tickValues(quarters ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1]).tickFormat(d3.format('~g')).tickSizeOuter(0))
+      .call(
+        d3
+          .axisBottom(x)
+          .tickValues(quarters ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1])
+          .tickFormat(d3.format('~g'))
+          .tickSizeOuter(0),
+      )
       .call(styleAxis, theme);
-    tie.attr('x1', x(0.5)).attr('x2', x(0.5)).attr('y1', top - 2).attr('y2', axisY);
+    tie
+      .attr('x1', x(0.5))
+      .attr('x2', x(0.5))
+      .attr('y1', top - 2)
+      .attr('y2', axisY);
     tieLabel.attr('x', x(0.5)).attr('y', top - 6);
     // A thin baseline at 0 anchors the bars (the axis alone sits below the last group).
-    groupsG.selectAll('line.zero').data([0]).join('line').attr('class', 'zero')
-      .attr('x1', x(0)).attr('x2', x(0)).attr('y1', top - 2).attr('y2', axisY).attr('stroke', AXIS_COLOR)
+    groupsG
+      .selectAll('line.zero')
+      .data([0])
+      .join('line')
+      .attr('class', 'zero')
+      .attr('x1', x(0))
+      .attr('x2', x(0))
+      .attr('y1', top - 2)
+      .attr('y2', axisY)
+      .attr('stroke', AXIS_COLOR)
       .attr('stroke-width', sw === 1 ? null : sw);
     // Empty state: only the message, no bare axis suggesting zero win rates.
     const show = rows.length ? null : 'none';
@@ -174,7 +234,10 @@ export function createWinRatePlot(element: HTMLElement, _options: Record<string,
     tieLabel.attr('display', show);
     groupsG.select('line.zero').attr('display', show);
     empty.text(emptyMessage ?? 'No win rates yet');
-    empty.attr('display', rows.length ? 'none' : null).attr('x', 12).attr('y', top + fs);
+    empty
+      .attr('display', rows.length ? 'none' : null)
+      .attr('x', 12)
+      .attr('y', top + fs);
     if (beatsRegularized(rows)) beatenIn = noteKey ?? rows;
     const showNote = rows.length > 0 && beatenIn === (noteKey ?? rows);
     note.style('display', showNote ? 'block' : 'none').style('font-size', `${Math.max(12, fs * 0.85)}px`);

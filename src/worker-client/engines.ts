@@ -10,10 +10,25 @@ import { toWire, wireBuffers } from '../core/specWire.ts';
 // The linter resolves the file, not Vite's `?worker&url` module (whose default is the URL).
 // oxlint-disable-next-line import/default
 import workerScript from '../../workers/simulation.worker.ts?worker&url';
-import type { ComputeProgress, ComputeResponse, ExtendResponse, FieldResponse, HistoryThinning, ScenarioSpec, SeriesChunk, WorkerApi } from '../core/workerApi.ts';
+import type {
+  ComputeProgress,
+  ComputeResponse,
+  ExtendResponse,
+  FieldResponse,
+  HistoryThinning,
+  ScenarioSpec,
+  SeriesChunk,
+  WorkerApi,
+} from '../core/workerApi.ts';
 
 export interface Engine {
-  compute(version: number, spec: ScenarioSpec, steps: number, thinning?: HistoryThinning, onProgress?: (progress: ComputeProgress) => void): Promise<ComputeResponse>;
+  compute(
+    version: number,
+    spec: ScenarioSpec,
+    steps: number,
+    thinning?: HistoryThinning,
+    onProgress?: (progress: ComputeProgress) => void,
+  ): Promise<ComputeResponse>;
   extend(version: number, steps: number): Promise<ExtendResponse>;
   /** The flow field: one step of `algorithm` from each grid point (SimulationApi.field); optional for test doubles. */
   field?(version: number, spec: ScenarioSpec, algorithm: string, grid: number): Promise<FieldResponse>;
@@ -39,9 +54,13 @@ const WORKER_URL = new URL(workerScript, import.meta.url);
  * a same-origin blob module that imports the real worker by its absolute URL (allowed with CORS);
  * inside, the worker's own chunks and HiGHS's wasm resolve against that URL, not the blob's.
  */
-export function createWorkerEngine(onError: (message: string) => void, onMainThread?: (reason: string) => void): Engine {
+export function createWorkerEngine(
+  onError: (message: string) => void,
+  onMainThread?: (reason: string) => void,
+): Engine {
   // An opaque origin (a sandboxed iframe) keeps the direct path: it throws there, as it should.
-  const crossOrigin = typeof location !== 'undefined' && location.origin !== 'null' && WORKER_URL.origin !== location.origin;
+  const crossOrigin =
+    typeof location !== 'undefined' && location.origin !== 'null' && WORKER_URL.origin !== location.origin;
   if (!crossOrigin) return workerEngine(new Worker(WORKER_URL, { type: 'module', name: 'simulation' }), onError);
   return blobWorkerEngine(onError, onMainThread);
 }
@@ -120,7 +139,13 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
     compute: (version, spec, steps, thinning, onProgress) => {
       // The matrix goes as one transferred Float64Array (specWire.ts), not as cloned rows.
       const wire = toWire(spec);
-      return api.compute(version, Comlink.transfer(wire, wireBuffers(wire)), steps, thinning, onProgress && Comlink.proxy(onProgress));
+      return api.compute(
+        version,
+        Comlink.transfer(wire, wireBuffers(wire)),
+        steps,
+        thinning,
+        onProgress && Comlink.proxy(onProgress),
+      );
     },
     extend: (version, steps) => api.extend(version, steps),
     field: (version, spec, algorithm, grid) => {
@@ -158,7 +183,16 @@ export function createMainThreadEngine(): Engine {
         const k = Math.min(SLICE_STEPS, steps - done);
         const more = service.extend(version, k);
         if (!more.ok) break; // a newer compute started meanwhile; this response will be dropped
-        more.chunks.forEach((c, i) => parts[i].push({ ...c, start: c.start + 1, rows: c.rows - 1, policies: c.policies.subarray(first.n), kl: c.kl.subarray(1), exploitability: c.exploitability.subarray(1) }));
+        more.chunks.forEach((c, i) =>
+          parts[i].push({
+            ...c,
+            start: c.start + 1,
+            rows: c.rows - 1,
+            policies: c.policies.subarray(first.n),
+            kl: c.kl.subarray(1),
+            exploitability: c.exploitability.subarray(1),
+          }),
+        );
         done += k;
       }
       return { ...first, chunks: parts.map((list) => mergeChunks(list, first.n)) };

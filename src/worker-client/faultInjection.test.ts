@@ -18,8 +18,23 @@ function fakeEngine() {
   return { engine, answer };
 }
 
-const spec = { preferences: [[0.5]], reference: [1], initial: [1], tau: 0, eta: 1, algorithms: [], comparisons: 'uniform' } as never;
-const settles = (p: Promise<unknown>) => Promise.race([p.then(() => 'answered', () => 'rejected'), new Promise((r) => setTimeout(() => r('pending'), 30))]);
+const spec = {
+  preferences: [[0.5]],
+  reference: [1],
+  initial: [1],
+  tau: 0,
+  eta: 1,
+  algorithms: [],
+  comparisons: 'uniform',
+} as never;
+const settles = (p: Promise<unknown>) =>
+  Promise.race([
+    p.then(
+      () => 'answered',
+      () => 'rejected',
+    ),
+    new Promise((r) => setTimeout(() => r('pending'), 30)),
+  ]);
 
 describe('withFaults', () => {
   it('passes computations through until a fault is armed, and then fails the next one only', async () => {

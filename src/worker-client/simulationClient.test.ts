@@ -21,7 +21,9 @@ vi.mock('./engines.ts', () => ({
       compute: (version) => {
         log.computes.push(version);
         // The first engine is dead by then: its answers never come.
-        return index === 0 ? new Promise<ComputeResponse>(() => {}) : Promise.resolve({ ok: true, version, n: 3, equilibria: null, chunks: [] });
+        return index === 0
+          ? new Promise<ComputeResponse>(() => {})
+          : Promise.resolve({ ok: true, version, n: 3, equilibria: null, chunks: [] });
       },
       extend: () => new Promise<ExtendResponse>(() => {}),
       dispose: () => {},
@@ -39,7 +41,11 @@ describe('SimulationClient', () => {
   it('re-sends a computation that overtook an extension which then timed out', async () => {
     const answers: number[] = [];
     const failures: string[] = [];
-    const client = new SimulationClient({ onCompute: (r) => answers.push(r.version), onExtend: () => {}, onFailure: (m) => failures.push(m) });
+    const client = new SimulationClient({
+      onCompute: (r) => answers.push(r.version),
+      onExtend: () => {},
+      onFailure: (m) => failures.push(m),
+    });
     client.timeoutMs = 50;
     client.extend(10); // hangs on engine 0
     const version = client.compute(spec, 100); // overtakes it, also on engine 0 (which is hung)

@@ -10,14 +10,23 @@
  * newest scenario is then recomputed once (not after a hang, which the same input would repeat).
  * Where no worker can be started at all, the engine falls back to the main thread.
  */
-import type { ComputeProgress, ComputeResponse, ExtendResponse, FieldResponse, HistoryThinning, ScenarioSpec } from '../core/workerApi.ts';
+import type {
+  ComputeProgress,
+  ComputeResponse,
+  ExtendResponse,
+  FieldResponse,
+  HistoryThinning,
+  ScenarioSpec,
+} from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
 import { withFaults, type FaultyEngine, type InjectedFault } from './faultInjection.ts';
 
 /** A computation that takes longer than this is taken for a hung worker. */
 export const WORKER_TIMEOUT_MS = 15_000;
 
-type Job = { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number; thinning?: HistoryThinning } | { kind: 'extend'; version: number; steps: number };
+type Job =
+  | { kind: 'compute'; version: number; spec: ScenarioSpec; steps: number; thinning?: HistoryThinning }
+  | { kind: 'extend'; version: number; steps: number };
 
 export interface ClientHandlers {
   onCompute(response: ComputeResponse): void;
@@ -70,9 +79,13 @@ export class SimulationClient {
   private startPlainEngine(): Engine {
     try {
       const generation = this.generation;
-      return createWorkerEngine((message) => {
-        if (generation === this.generation) this.restart(`the simulation worker failed (${message}); it was restarted`, true);
-      }, (reason) => this.handlers.onMainThread?.(reason));
+      return createWorkerEngine(
+        (message) => {
+          if (generation === this.generation)
+            this.restart(`the simulation worker failed (${message}); it was restarted`, true);
+        },
+        (reason) => this.handlers.onMainThread?.(reason),
+      );
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       this.handlers.onMainThread?.(reason);
@@ -141,7 +154,8 @@ export class SimulationClient {
     const generation = this.generation;
     try {
       const r = await this.withTimeout(this.engine.field(job.version, job.spec, job.algorithm, job.grid));
-      if (generation === this.generation && r.version === this.fieldLatest && !this.disposed) this.handlers.onField?.(r);
+      if (generation === this.generation && r.version === this.fieldLatest && !this.disposed)
+        this.handlers.onField?.(r);
     } catch {
       // A failed or timed-out field is not worth a restart or a message: the runs' requests report
       // a broken worker; the next edit asks again.
@@ -201,7 +215,8 @@ export class SimulationClient {
     try {
       if (job.kind === 'compute') {
         const onProgress = (p: ComputeProgress) => {
-          if (generation === this.generation && p.version === this.latest && !this.disposed) this.handlers.onProgress?.(p);
+          if (generation === this.generation && p.version === this.latest && !this.disposed)
+            this.handlers.onProgress?.(p);
         };
         const r = await this.withTimeout(engine.compute(job.version, job.spec, job.steps, job.thinning, onProgress));
         if (generation === this.generation && r.version === this.latest && !this.disposed) this.handlers.onCompute(r);
@@ -214,7 +229,10 @@ export class SimulationClient {
       if (e instanceof Timeout) {
         // A hang is not retried; but a computation that overtook this hung extension (now in
         // flight on the dead worker) is sent again to the new one.
-        this.restart(`the computation did not answer within ${Math.round(this.timeoutMs / 1000)} s; the worker was restarted`, this.inFlight !== job);
+        this.restart(
+          `the computation did not answer within ${Math.round(this.timeoutMs / 1000)} s; the worker was restarted`,
+          this.inFlight !== job,
+        );
         return;
       }
       this.handlers.onFailure(e instanceof Error ? e.message : String(e));

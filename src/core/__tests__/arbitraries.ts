@@ -9,7 +9,9 @@ export function preferenceMatrix(n: number, extremes = false): fc.Arbitrary<numb
   const entry = extremes
     ? fc.oneof(fc.constantFrom(0, 1, 0.5), fc.double({ min: 0, max: 1, noNaN: true }))
     : fc.double({ min: 0, max: 1, noNaN: true });
-  return fc.array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => fromUpper(n, upper));
+  return fc
+    .array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
+    .map((upper) => fromUpper(n, upper));
 }
 
 export function fromUpper(n: number, upper: readonly number[]): number[][] {
@@ -36,9 +38,11 @@ export function normalise(v: readonly number[]): number[] {
 
 /** A matrix with its size: n in [2, maxN]. */
 export function sizedGame(maxN = 6, extremes = false) {
-  return fc.integer({ min: 2, max: maxN }).chain((n) =>
-    fc.record({ n: fc.constant(n), P: preferenceMatrix(n, extremes), mu: distribution(n), pi0: distribution(n) }),
-  );
+  return fc
+    .integer({ min: 2, max: maxN })
+    .chain((n) =>
+      fc.record({ n: fc.constant(n), P: preferenceMatrix(n, extremes), mu: distribution(n), pi0: distribution(n) }),
+    );
 }
 
 /** Row t of a trajectory as a plain array. */
@@ -61,7 +65,13 @@ export function winProb(P: number[][], pi: ArrayLike<number>, pi2: ArrayLike<num
 }
 
 /** The regularised preference of §4: P_τ(π ≻ π') = P(π ≻ π') − τ KL(π‖μ) + τ KL(π'‖μ). */
-export function regularizedPreference(P: number[][], mu: number[], tau: number, pi: ArrayLike<number>, pi2: ArrayLike<number>): number {
+export function regularizedPreference(
+  P: number[][],
+  mu: number[],
+  tau: number,
+  pi: ArrayLike<number>,
+  pi2: ArrayLike<number>,
+): number {
   return winProb(P, pi, pi2) - tau * klDef(pi, mu) + tau * klDef(pi2, mu);
 }
 

@@ -4,8 +4,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exploitability, fitBradleyTerry, kl, nashEquilibrium, regularizedNash, rlhfOptimum, simulate } from '../index.ts';
-import { bradleyTerryMatrix, distribution, fromUpper, klDef, normalise, regularizedPreference, row, sizedGame } from './arbitraries.ts';
+import {
+  exploitability,
+  fitBradleyTerry,
+  kl,
+  nashEquilibrium,
+  regularizedNash,
+  rlhfOptimum,
+  simulate,
+} from '../index.ts';
+import {
+  bradleyTerryMatrix,
+  distribution,
+  fromUpper,
+  klDef,
+  normalise,
+  regularizedPreference,
+  row,
+  sizedGame,
+} from './arbitraries.ts';
 
 const algorithms = fc.constantFrom('nash-md' as const, 'omd' as const, 'rlhf' as const);
 
@@ -30,7 +47,15 @@ describe('trajectories', () => {
         fc.boolean(),
         ({ n, P, mu, pi0 }, algorithm, tau, etaFraction, theorem) => {
           const eta = theorem && tau > 0 ? ('theorem' as const) : tau > 0 ? etaFraction / tau : etaFraction * 50;
-          const { policies, steps } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta, steps: 300 });
+          const { policies, steps } = simulate({
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau,
+            eta,
+            steps: 300,
+          });
           expect(steps).toBe(300);
           expect(policies.length).toBe(301 * n);
           // One assertion per run (not per entry) keeps 300 runs × 301 rows fast.
@@ -53,7 +78,15 @@ describe('trajectories', () => {
 
   it('row 0 is π_0 and steps = 0 returns just π_0', () => {
     const P = fromUpper(3, [0.7, 0.2, 0.6]);
-    const { policies } = simulate({ algorithm: 'nash-md', preferences: P, reference: [0.2, 0.3, 0.5], initial: [0.1, 0.6, 0.3], tau: 0.1, eta: 1, steps: 0 });
+    const { policies } = simulate({
+      algorithm: 'nash-md',
+      preferences: P,
+      reference: [0.2, 0.3, 0.5],
+      initial: [0.1, 0.6, 0.3],
+      tau: 0.1,
+      eta: 1,
+      steps: 0,
+    });
     expect(Array.from(policies)).toEqual([0.1, 0.6, 0.3]);
   });
 
@@ -68,7 +101,15 @@ describe('trajectories', () => {
 
   it('τ = 0 is multiplicative weights: on a cycle the last iterate drifts towards the boundary', () => {
     const rps = fromUpper(3, [0.9, 0.1, 0.9]);
-    const { policies } = simulate({ algorithm: 'omd', preferences: rps, reference: [1 / 3, 1 / 3, 1 / 3], initial: [0.4, 0.3, 0.3], tau: 0, eta: 0.5, steps: 3000 });
+    const { policies } = simulate({
+      algorithm: 'omd',
+      preferences: rps,
+      reference: [1 / 3, 1 / 3, 1 / 3],
+      initial: [0.4, 0.3, 0.3],
+      tau: 0,
+      eta: 0.5,
+      steps: 3000,
+    });
     const minAt = (t: number) => Math.min(...row(policies, 3, t));
     expect(minAt(3000)).toBeLessThan(minAt(0) / 10);
   });
@@ -77,33 +118,42 @@ describe('trajectories', () => {
 describe('exploitability', () => {
   it('equals max_π′ P_τ(π′ ≻ π) − 1/2, checked against a brute-force search over π′ (n = 3)', () => {
     fc.assert(
-      fc.property(sizedGame(3, false).filter((g) => g.n === 3), fc.double({ min: 0.05, max: 2, noNaN: true }), ({ P, mu, pi0 }, tau) => {
-        const e = exploitability(P, mu, tau, pi0);
-        let best = -Infinity;
-        const K = 120;
-        for (let a = 1; a < K; a++) {
-          for (let b = 1; a + b < K; b++) {
-            const q = [a / K, b / K, (K - a - b) / K];
-            best = Math.max(best, regularizedPreference(P, mu, tau, q, pi0) - 0.5);
+      fc.property(
+        sizedGame(3, false).filter((g) => g.n === 3),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        ({ P, mu, pi0 }, tau) => {
+          const e = exploitability(P, mu, tau, pi0);
+          let best = -Infinity;
+          const K = 120;
+          for (let a = 1; a < K; a++) {
+            for (let b = 1; a + b < K; b++) {
+              const q = [a / K, b / K, (K - a - b) / K];
+              best = Math.max(best, regularizedPreference(P, mu, tau, q, pi0) - 0.5);
+            }
           }
-        }
-        // The grid can only under-estimate the max, and by at most a few 1e-3 at this resolution.
-        expect(e).toBeGreaterThanOrEqual(best - 1e-12);
-        expect(e - best).toBeLessThan(2e-2 * Math.max(1, tau));
-      }),
+          // The grid can only under-estimate the max, and by at most a few 1e-3 at this resolution.
+          expect(e).toBeGreaterThanOrEqual(best - 1e-12);
+          expect(e - best).toBeLessThan(2e-2 * Math.max(1, tau));
+        },
+      ),
       { numRuns: 60, seed: 3 },
     );
   });
 
   it('is ≥ 0 everywhere, < 1e-12 at regularizedNash and > 0 away from it', () => {
     fc.assert(
-      fc.property(sizedGame(8, true), distribution(8), fc.double({ min: 1e-3, max: 10, noNaN: true }), ({ n, P, mu, pi0 }, other, tau) => {
-        const star = regularizedNash(P, mu, tau);
-        expect(exploitability(P, mu, tau, star)).toBeLessThan(1e-12);
-        expect(exploitability(P, mu, tau, pi0)).toBeGreaterThanOrEqual(0);
-        const away = normalise(other.slice(0, n));
-        if (klDef(away, star) > 1e-3) expect(exploitability(P, mu, tau, away)).toBeGreaterThan(0);
-      }),
+      fc.property(
+        sizedGame(8, true),
+        distribution(8),
+        fc.double({ min: 1e-3, max: 10, noNaN: true }),
+        ({ n, P, mu, pi0 }, other, tau) => {
+          const star = regularizedNash(P, mu, tau);
+          expect(exploitability(P, mu, tau, star)).toBeLessThan(1e-12);
+          expect(exploitability(P, mu, tau, pi0)).toBeGreaterThanOrEqual(0);
+          const away = normalise(other.slice(0, n));
+          if (klDef(away, star) > 1e-3) expect(exploitability(P, mu, tau, away)).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200, seed: 4 },
     );
   });
@@ -152,7 +202,7 @@ describe('regularizedNash', () => {
   it('solves to exploitability < 1e-12 for τ = 1e-3 at n = 200', () => {
     const n = 200;
     let seed = 12345;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const upper = Array.from({ length: (n * (n - 1)) / 2 }, rand);
     const P = fromUpper(n, upper);
     const mu = normalise(Array.from({ length: n }, () => 0.01 + rand()));
@@ -166,7 +216,15 @@ describe('regularizedNash', () => {
     const mu = [0.4, 0.3, 0.2, 0.1];
     const tau = 0.3;
     const star = regularizedNash(P, mu, tau);
-    const { policies } = simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: [0.25, 0.25, 0.25, 0.25], tau, eta: 0.01, steps: 20_000 });
+    const { policies } = simulate({
+      algorithm: 'nash-md',
+      preferences: P,
+      reference: mu,
+      initial: [0.25, 0.25, 0.25, 0.25],
+      tau,
+      eta: 0.01,
+      steps: 20_000,
+    });
     // Constant-step bias is O(η): small, but not zero.
     expect(kl(star, row(policies, 4, 20_000))).toBeLessThan(1e-4);
   });
@@ -175,15 +233,19 @@ describe('regularizedNash', () => {
 describe('Bradley–Terry', () => {
   it('recovers the scores of a Bradley–Terry-generated P, for uniform and μ-weighted pairs', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 2, maxLength: 12 }), distribution(12), (scores, w) => {
-        const P = bradleyTerryMatrix(scores);
-        const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-        const mu = normalise(w.slice(0, scores.length));
-        const weights = mu.map((a) => mu.map((b) => a * b));
-        for (const r of [fitBradleyTerry(P), fitBradleyTerry(P, weights)]) {
-          scores.forEach((s, i) => expect(r[i]).toBeCloseTo(s - mean, 8));
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        distribution(12),
+        (scores, w) => {
+          const P = bradleyTerryMatrix(scores);
+          const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+          const mu = normalise(w.slice(0, scores.length));
+          const weights = mu.map((a) => mu.map((b) => a * b));
+          for (const r of [fitBradleyTerry(P), fitBradleyTerry(P, weights)]) {
+            scores.forEach((s, i) => expect(r[i]).toBeCloseTo(s - mean, 8));
+          }
+        },
+      ),
       { numRuns: 200, seed: 8 },
     );
   });
@@ -192,7 +254,10 @@ describe('Bradley–Terry', () => {
     const P = fromUpper(3, [0.9, 0.2, 0.7]);
     const uniform = fitBradleyTerry(P);
     const mu = [0.8, 0.1, 0.1];
-    const skewed = fitBradleyTerry(P, mu.map((a) => mu.map((b) => a * b)));
+    const skewed = fitBradleyTerry(
+      P,
+      mu.map((a) => mu.map((b) => a * b)),
+    );
     expect(Math.max(...uniform.map((r, i) => Math.abs(r - skewed[i])))).toBeGreaterThan(0.05);
   });
 
@@ -230,7 +295,7 @@ describe('Bradley–Terry at larger n', () => {
   it('reaches the maximum to full precision (zero gradient) for a random 100×100 matrix', () => {
     const n = 100;
     let seed = 99;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const P = fromUpper(n, Array.from({ length: (n * (n - 1)) / 2 }, rand));
     const r = fitBradleyTerry(P);
     // ∂/∂r_i of Σ_{i<j} 2 (P_ij log σ(r_i − r_j) + P_ji log σ(r_j − r_i)) = 2 Σ_j (P_ij − σ(r_i − r_j)).

@@ -55,7 +55,16 @@ function normalizeInto(z: Float64Array, out: Float64Array, base: number, n: numb
  * Nash-MD: π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ), π_t^μ ∝ π_t^(1−η_t τ) μ^(η_t τ) (Eqs. 3–5).
  * `logPi` holds log π_0 on entry (normalised) and log π_T on exit.
  */
-export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, t0 = 0): void {
+export function runNashMd(
+  P: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  logPi: Float64Array,
+  rule: StepRule,
+  steps: number,
+  out: Float64Array,
+  t0 = 0,
+): void {
   const mix = new Float64Array(n); // π_t^μ
   const logMix = new Float64Array(n);
   const win = new Float64Array(n); // P π_t^μ
@@ -80,7 +89,17 @@ export function runNashMd(P: Float64Array, n: number, logMu: Float64Array, logPi
  * RLHF mirror ascent (`reward` r): π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η r)  (§3).
  * `logPi` holds log π_0 on entry and log π_T on exit; row 0 of `out` must already hold π_0.
  */
-export function runMirror(P: Float64Array, n: number, logMu: Float64Array, logPi: Float64Array, rule: StepRule, steps: number, out: Float64Array, reward: Float64Array | null, t0 = 0): void {
+export function runMirror(
+  P: Float64Array,
+  n: number,
+  logMu: Float64Array,
+  logPi: Float64Array,
+  rule: StepRule,
+  steps: number,
+  out: Float64Array,
+  reward: Float64Array | null,
+  t0 = 0,
+): void {
   const win = new Float64Array(n);
   const cur = new Float64Array(n); // π_t, contiguous for the mat-vec
   const product = reward ? null : matVecOperator(P, n);

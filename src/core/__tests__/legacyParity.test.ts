@@ -11,7 +11,15 @@ import { sizedGame } from './arbitraries.ts';
 import { runMirror, runNashMd } from './legacyKernels.ts';
 import { randomGame } from './seededGame.ts';
 
-function legacy(algorithm: 'nash-md' | 'omd' | 'rlhf', P: number[][], mu: number[], pi0: number[], tau: number, eta: number | 'theorem', steps: number): Float64Array {
+function legacy(
+  algorithm: 'nash-md' | 'omd' | 'rlhf',
+  P: number[][],
+  mu: number[],
+  pi0: number[],
+  tau: number,
+  eta: number | 'theorem',
+  steps: number,
+): Float64Array {
   const n = P.length;
   const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
   // validateDistribution renormalises: the same division here.
@@ -31,11 +39,25 @@ function legacy(algorithm: 'nash-md' | 'omd' | 'rlhf', P: number[][], mu: number
 describe('registry vs the previous kernels', () => {
   it('Nash-MD, OMD and RLHF give bit-identical trajectories (random P, both schedules, n = 2…12)', () => {
     fc.assert(
-      fc.property(sizedGame(12), fc.constantFrom('nash-md' as const, 'omd' as const, 'rlhf' as const), fc.boolean(), fc.constantFrom(0, 0.05, 0.3, 1), ({ P, mu, pi0 }, algorithm, theorem, tau) => {
-        const eta = theorem && tau > 0 ? ('theorem' as const) : tau > 0 ? 0.9 / tau : 0.7;
-        const now = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta, steps: 60 }).policies;
-        expect(Array.from(now)).toEqual(Array.from(legacy(algorithm, P, mu, pi0, tau, eta, 60)));
-      }),
+      fc.property(
+        sizedGame(12),
+        fc.constantFrom('nash-md' as const, 'omd' as const, 'rlhf' as const),
+        fc.boolean(),
+        fc.constantFrom(0, 0.05, 0.3, 1),
+        ({ P, mu, pi0 }, algorithm, theorem, tau) => {
+          const eta = theorem && tau > 0 ? ('theorem' as const) : tau > 0 ? 0.9 / tau : 0.7;
+          const now = simulate({
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau,
+            eta,
+            steps: 60,
+          }).policies;
+          expect(Array.from(now)).toEqual(Array.from(legacy(algorithm, P, mu, pi0, tau, eta, 60)));
+        },
+      ),
       { numRuns: 120, seed: 14 },
     );
   });
@@ -45,7 +67,15 @@ describe('registry vs the previous kernels', () => {
     const mu = new Array<number>(100).fill(0.01);
     const pi0 = Array.from({ length: 100 }, (_, i) => (i + 1) / 5050);
     for (const algorithm of ['nash-md', 'omd', 'rlhf'] as const) {
-      const runner = createRunner({ algorithm, preferences: P, reference: mu, initial: pi0, tau: 0.1, eta: 'theorem', steps: 0 });
+      const runner = createRunner({
+        algorithm,
+        preferences: P,
+        reference: mu,
+        initial: pi0,
+        tau: 0.1,
+        eta: 'theorem',
+        steps: 0,
+      });
       const a = runner.advance(7);
       const b = runner.advance(13);
       const old = legacy(algorithm, P, mu, pi0, 0.1, 'theorem', 20);

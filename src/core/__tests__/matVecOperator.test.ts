@@ -67,7 +67,14 @@ describe('matVecOperator', () => {
   it('Nash-MD and OMD runs agree with the JavaScript loop to 1e-12 at n = 60', () => {
     const P = randomGame(60, 5);
     const n = P.length;
-    const spec = { preferences: P, reference: new Array(n).fill(1 / n), initial: new Array(n).fill(1 / n), tau: 0.02, eta: 5, steps: 0 };
+    const spec = {
+      preferences: P,
+      reference: new Array(n).fill(1 / n),
+      initial: new Array(n).fill(1 / n),
+      tau: 0.02,
+      eta: 5,
+      steps: 0,
+    };
     for (const algorithm of ['nash-md', 'omd'] as const) {
       const fast = createRunner({ ...spec, algorithm }).advance(200);
       useJavaScriptMatVec(true);
@@ -93,6 +100,10 @@ describe('matVecOperator', () => {
 
   it('the committed module is the assembled matVec.wat', () => {
     // Throws (non-zero exit) when src/core/wasm/matVecModule.ts differs from its source.
-    expect(() => execFileSync(process.execPath, [resolve(__dirname, '../../../scripts/build-wasm.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [resolve(__dirname, '../../../scripts/build-wasm.mjs'), '--check'], {
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 });

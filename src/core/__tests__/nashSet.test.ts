@@ -55,34 +55,40 @@ describe('nashEquilibriumSet', () => {
 
   it('the ranges contain the Nash found; a Nash called unique is also what the LP finds on the responses in reverse order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 7 }).chain((n) => preferenceMatrix(n, true)), (P) => {
-        const set = nashEquilibriumSet(P);
-        expect(exploit(P, set.nash)).toBeLessThan(1e-9);
-        expect(set.unique).not.toBeNull();
-        if (set.unique) {
-          expect(set.low).toBeNull();
-          // Relabelling the responses changes which vertex the simplex method reaches, unless
-          // there is only one.
-          const reversed = nashEquilibrium(P.map((r) => [...r].reverse()).reverse()).reverse();
-          for (let y = 0; y < P.length; y++) expect(Math.abs(reversed[y] - set.nash[y])).toBeLessThan(1e-4);
-        } else {
-          for (let y = 0; y < P.length; y++) {
-            expect(set.low![y]).toBeLessThanOrEqual(set.nash[y]);
-            expect(set.high![y]).toBeGreaterThanOrEqual(set.nash[y]);
+      fc.property(
+        fc.integer({ min: 2, max: 7 }).chain((n) => preferenceMatrix(n, true)),
+        (P) => {
+          const set = nashEquilibriumSet(P);
+          expect(exploit(P, set.nash)).toBeLessThan(1e-9);
+          expect(set.unique).not.toBeNull();
+          if (set.unique) {
+            expect(set.low).toBeNull();
+            // Relabelling the responses changes which vertex the simplex method reaches, unless
+            // there is only one.
+            const reversed = nashEquilibrium(P.map((r) => [...r].reverse()).reverse()).reverse();
+            for (let y = 0; y < P.length; y++) expect(Math.abs(reversed[y] - set.nash[y])).toBeLessThan(1e-4);
+          } else {
+            for (let y = 0; y < P.length; y++) {
+              expect(set.low![y]).toBeLessThanOrEqual(set.nash[y]);
+              expect(set.high![y]).toBeGreaterThanOrEqual(set.nash[y]);
+            }
+            expect(Math.max(...P.map((_, y) => set.high![y] - set.low![y]))).toBeGreaterThan(1e-4);
           }
-          expect(Math.max(...P.map((_, y) => set.high![y] - set.low![y]))).toBeGreaterThan(1e-4);
-        }
-      }),
+        },
+      ),
       { numRuns: 300, seed: 12 },
     );
   });
 
   it('a generic random P has a unique Nash (probability 1), and a tied response added to it does not', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 12 }).chain((n) => preferenceMatrix(n, false)), (P) => {
-        expect(nashEquilibriumSet(P).unique).toBe(true);
-        expect(nashEquilibriumSet(withTiedResponse(P)).unique).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 12 }).chain((n) => preferenceMatrix(n, false)),
+        (P) => {
+          expect(nashEquilibriumSet(P).unique).toBe(true);
+          expect(nashEquilibriumSet(withTiedResponse(P)).unique).toBe(false);
+        },
+      ),
       { numRuns: 200, seed: 15 },
     );
   });
@@ -99,12 +105,20 @@ describe('nashEquilibriumSet', () => {
   it('nothing beats the Nash of P: P(π ≻ Nash) ≤ 1/2 for every policy π (the win-rate chart\'s "vs Nash of P")', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 10 }).chain((n) => fc.tuple(preferenceMatrix(n, true), distribution(n, 0), fc.integer({ min: 0, max: n - 1 }))),
+        fc
+          .integer({ min: 2, max: 10 })
+          .chain((n) => fc.tuple(preferenceMatrix(n, true), distribution(n, 0), fc.integer({ min: 0, max: n - 1 }))),
         ([P, pi, y]) => {
           const { nash } = nashEquilibriumSet(P);
           expect(winProb(P, pi, nash)).toBeLessThanOrEqual(0.5 + 1e-9);
           // Pure responses too, and the Nash against itself is exactly a tie.
-          expect(winProb(P, P.map((_, j) => (j === y ? 1 : 0)), nash)).toBeLessThanOrEqual(0.5 + 1e-9);
+          expect(
+            winProb(
+              P,
+              P.map((_, j) => (j === y ? 1 : 0)),
+              nash,
+            ),
+          ).toBeLessThanOrEqual(0.5 + 1e-9);
           expect(winProb(P, nash, nash)).toBeCloseTo(0.5, 12);
         },
       ),

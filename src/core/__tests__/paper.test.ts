@@ -3,7 +3,15 @@
  * reproduce the paper's numbers, which were derived by hand, not by this code.
  */
 import { describe, expect, it } from 'vitest';
-import { exploitability, fitBradleyTerry, kl, nashEquilibrium, regularizedNash, rlhfOptimum, simulate } from '../index.ts';
+import {
+  exploitability,
+  fitBradleyTerry,
+  kl,
+  nashEquilibrium,
+  regularizedNash,
+  rlhfOptimum,
+  simulate,
+} from '../index.ts';
 import { bradleyTerryMatrix, row, winProb } from './arbitraries.ts';
 
 /** §3.2: P(y2 ≻ y1) = 2/3 − ε/2, P(y1 ≻ y3) = 2/3 + ε/4, P(y3 ≻ y2) = 2/3 + ε/4. */
@@ -71,9 +79,15 @@ describe('three rater types (§3.2)', () => {
 
 describe('non-transitive dice', () => {
   it('A={2,4,9}, B={1,6,8}, C={3,5,7}: each beats the next with probability 5/9', () => {
-    const faces = [[2, 4, 9], [1, 6, 8], [3, 5, 7]];
-    const beats = (a: number[], b: number[]) => a.flatMap((x) => b.map((y) => (x > y ? 1 : 0))).reduce<number>((s, v) => s + v, 0) / 9;
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (i !== j) expect(beats(faces[i], faces[j])).toBeCloseTo(dice[i][j], 15);
+    const faces = [
+      [2, 4, 9],
+      [1, 6, 8],
+      [3, 5, 7],
+    ];
+    const beats = (a: number[], b: number[]) =>
+      a.flatMap((x) => b.map((y) => (x > y ? 1 : 0))).reduce<number>((s, v) => s + v, 0) / 9;
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) if (i !== j) expect(beats(faces[i], faces[j])).toBeCloseTo(dice[i][j], 15);
   });
 
   it('the Nash is uniform and the Bradley–Terry reward is identically zero', () => {
@@ -85,7 +99,15 @@ describe('non-transitive dice', () => {
     const mu = [0.6, 0.3, 0.1];
     const opt = rlhfOptimum(fitBradleyTerry(dice), mu, 0.01);
     mu.forEach((m, i) => expect(opt[i]).toBeCloseTo(m, 12));
-    const { policies } = simulate({ algorithm: 'rlhf', preferences: dice, reference: mu, initial: [0.1, 0.1, 0.8], tau: 0.01, eta: 20, steps: 2000 });
+    const { policies } = simulate({
+      algorithm: 'rlhf',
+      preferences: dice,
+      reference: mu,
+      initial: [0.1, 0.1, 0.8],
+      tau: 0.01,
+      eta: 20,
+      steps: 2000,
+    });
     row(policies, 3, 2000).forEach((x, i) => expect(x).toBeCloseTo(mu[i], 9));
   });
 });
@@ -118,8 +140,14 @@ describe('Elo example: a perfect Bradley–Terry model, scores (0, log 9, log 2)
 
 describe('Condorcet cycle from three voter groups', () => {
   it('rankings y1>y2>y3, y2>y3>y1, y3>y1>y2 give each link of the cycle probability 2/3 and a uniform Nash', () => {
-    const rankings = [[0, 1, 2], [1, 2, 0], [2, 0, 1]];
-    const P = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (i === j ? 0.5 : rankings.filter((r) => r.indexOf(i) < r.indexOf(j)).length / 3)));
+    const rankings = [
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+    ];
+    const P = [0, 1, 2].map((i) =>
+      [0, 1, 2].map((j) => (i === j ? 0.5 : rankings.filter((r) => r.indexOf(i) < r.indexOf(j)).length / 3)),
+    );
     expect(P[0][1]).toBeCloseTo(2 / 3, 15);
     expect(P[1][2]).toBeCloseTo(2 / 3, 15);
     expect(P[2][0]).toBeCloseTo(2 / 3, 15);

@@ -19,7 +19,15 @@ function expectValidScenario(id: string, params: PresetParams = {}) {
   // simulate validates P (P + Pᵀ = 1 within 1e-9), μ, π0 (positive, Σ = 1), τ, η and steps.
   for (const algorithm of ALGORITHMS) {
     const eta = s.schedule === 'theorem' ? 'theorem' : s.eta;
-    const t = simulate({ algorithm, preferences: s.preferences, reference: s.reference, initial: s.initial, tau: s.tau, eta, steps: 5 });
+    const t = simulate({
+      algorithm,
+      preferences: s.preferences,
+      reference: s.reference,
+      initial: s.initial,
+      tau: s.tau,
+      eta,
+      steps: 5,
+    });
     expect(t.policies.every(Number.isFinite)).toBe(true);
   }
   return s;
@@ -117,26 +125,45 @@ describe('three rater types', () => {
   });
 
   it('has the reference and start of docs/ux.md', () => {
-    expect(presetById('rater-types')!.build({})).toMatchObject({ reference: [0.4, 0.35, 0.25], initial: [0.08, 0.12, 0.8], tau: 0.05, eta: 0.5, steps: 400 });
+    expect(presetById('rater-types')!.build({})).toMatchObject({
+      reference: [0.4, 0.35, 0.25],
+      initial: [0.08, 0.12, 0.8],
+      tau: 0.05,
+      eta: 0.5,
+      steps: 400,
+    });
   });
 
   it('epsilonFromRaterTypes returns null for other matrices', () => {
     for (const id of ['rps', 'dice', 'condorcet', 'bradley-terry', 'elo', 'random']) {
       expect(epsilonFromRaterTypes(presetById(id)!.build({ n: 3 }).preferences)).toBeNull();
     }
-    const P = presetById('rater-types')!.build({}).preferences.map((r) => [...r]);
+    const P = presetById('rater-types')!
+      .build({})
+      .preferences.map((r) => [...r]);
     P[0][2] += 1e-6;
     P[2][0] -= 1e-6;
     expect(epsilonFromRaterTypes(P)).toBeNull();
-    expect(epsilonFromRaterTypes([[0.5, 0.5], [0.5, 0.5]])).toBeNull();
+    expect(
+      epsilonFromRaterTypes([
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+    ).toBeNull();
     expect(epsilonFromRaterTypes([])).toBeNull();
     // ε = 0.5 has the structure but lies outside [−1/3, 1/3].
-    const outside = [[0.5, 1 - (2 / 3 - 0.25), 2 / 3 + 0.125], [2 / 3 - 0.25, 0.5, 1 - (2 / 3 + 0.125)], [1 - (2 / 3 + 0.125), 2 / 3 + 0.125, 0.5]];
+    const outside = [
+      [0.5, 1 - (2 / 3 - 0.25), 2 / 3 + 0.125],
+      [2 / 3 - 0.25, 0.5, 1 - (2 / 3 + 0.125)],
+      [1 - (2 / 3 + 0.125), 2 / 3 + 0.125, 0.5],
+    ];
     expect(epsilonFromRaterTypes(outside)).toBeNull();
   });
 
   it('tolerates rounding within 1e-9', () => {
-    const P = presetById('rater-types')!.build({ epsilon: 0.2 }).preferences.map((r) => r.map((x) => x + 1e-12));
+    const P = presetById('rater-types')!
+      .build({ epsilon: 0.2 })
+      .preferences.map((r) => r.map((x) => x + 1e-12));
     expect(epsilonFromRaterTypes(P)).toBeCloseTo(0.2, 9);
   });
 });

@@ -25,7 +25,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const specs: string[] = [];
-  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
   for (const m of source.matchAll(pattern)) specs.push(m[1] ?? m[2] ?? m[3]);
   return specs;
 }
@@ -52,14 +53,22 @@ describe('src/core purity', () => {
           const ok = ALLOWED_PACKAGES.has(spec) || ALLOWED_IN_TESTS.has(spec) || spec.startsWith('node:');
           expect(ok, `${name} imports ${spec}`).toBe(true);
         } else {
-          expect(ALLOWED_PACKAGES.has(spec), `${name} imports ${spec}; src/core may only import ${[...ALLOWED_PACKAGES].join(', ')}`).toBe(true);
+          expect(
+            ALLOWED_PACKAGES.has(spec),
+            `${name} imports ${spec}; src/core may only import ${[...ALLOWED_PACKAGES].join(', ')}`,
+          ).toBe(true);
         }
       }
-      if (!isTest) expect(DOM_GLOBALS.test(source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')), `${name} uses a DOM global`).toBe(false);
+      if (!isTest)
+        expect(DOM_GLOBALS.test(source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')), `${name} uses a DOM global`).toBe(
+          false,
+        );
     });
   }
 
   it('the checker itself catches a forbidden import', () => {
-    expect(importsOf("import { create } from 'zustand';\nimport * as d3 from \"d3\";\nconst w = await import('comlink');")).toEqual(['zustand', 'd3', 'comlink']);
+    expect(
+      importsOf("import { create } from 'zustand';\nimport * as d3 from \"d3\";\nconst w = await import('comlink');"),
+    ).toEqual(['zustand', 'd3', 'comlink']);
   });
 });

@@ -1,7 +1,16 @@
 /** Continuing a run in chunks, τ-paths and win rates. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRunner, exploitability, flatten, regularizedNash, regularizedNashPath, simulate, trajectoryMetrics, winProbability } from '../index.ts';
+import {
+  createRunner,
+  exploitability,
+  flatten,
+  regularizedNash,
+  regularizedNashPath,
+  simulate,
+  trajectoryMetrics,
+  winProbability,
+} from '../index.ts';
 import { klFinite } from '../logspace.ts';
 import { distribution, fromUpper, klDef, normalise, preferenceMatrix, sizedGame, winProb } from './arbitraries.ts';
 
@@ -14,7 +23,15 @@ describe('createRunner', () => {
         fc.boolean(),
         fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
         ({ n, P, mu, pi0 }, algorithm, theorem, chunks) => {
-          const spec = { algorithm, preferences: P, reference: mu, initial: pi0, tau: 0.2, eta: theorem ? ('theorem' as const) : 1.5, steps: 0 };
+          const spec = {
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau: 0.2,
+            eta: theorem ? ('theorem' as const) : 1.5,
+            steps: 0,
+          };
           const total = chunks.reduce((a, b) => a + b, 0);
           const whole = simulate({ ...spec, steps: total }).policies;
           const runner = createRunner(spec);
@@ -67,7 +84,15 @@ describe('metrics', () => {
     const mu = [0.5, 0.3, 0.2];
     const tau = 0.05;
     const star = regularizedNash(P, mu, tau);
-    const { policies } = simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: [0.7, 0.2, 0.1], tau, eta: 2, steps: 50 });
+    const { policies } = simulate({
+      algorithm: 'nash-md',
+      preferences: P,
+      reference: mu,
+      initial: [0.7, 0.2, 0.1],
+      tau,
+      eta: 2,
+      steps: 50,
+    });
     const kl = new Float64Array(51);
     const ex = new Float64Array(51);
     trajectoryMetrics(flatten(P), 3, Float64Array.from(mu, Math.log), tau, star, policies, 0, 51, kl, ex);
@@ -81,7 +106,17 @@ describe('metrics', () => {
   it('trajectoryMetrics (fused) agrees with exploitability() on random matrices, policies with zeros and τ = 0', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 12 }).chain((n) => fc.tuple(preferenceMatrix(n), distribution(n), distribution(n), fc.boolean(), fc.constantFrom(0, 1e-3, 0.05, 2))),
+        fc
+          .integer({ min: 2, max: 12 })
+          .chain((n) =>
+            fc.tuple(
+              preferenceMatrix(n),
+              distribution(n),
+              distribution(n),
+              fc.boolean(),
+              fc.constantFrom(0, 1e-3, 0.05, 2),
+            ),
+          ),
         ([P, mu, raw, zero, tau]) => {
           const n = P.length;
           // A policy with a zero entry: that response contributes nothing (0·log 0 = 0).

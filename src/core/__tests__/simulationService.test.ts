@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { exploitability, nashMdFixedPoint, regularizedNash, simulate } from '../index.ts';
 import { presetById } from '../presets.ts';
 import { previewRuns } from '../previewRuns.ts';
-import { COARSE_PATH_N, PREVIEW_MIN_N, createSimulationService, pathGrid, transferables, vectorKey } from '../simulationService.ts';
+import {
+  COARSE_PATH_N,
+  PREVIEW_MIN_N,
+  createSimulationService,
+  pathGrid,
+  transferables,
+  vectorKey,
+} from '../simulationService.ts';
 import type { ComputeProgress, ComputeResponse, EquilibriaResult, ScenarioSpec } from '../workerApi.ts';
 
 const rps: ScenarioSpec = {
@@ -35,11 +42,16 @@ describe('simulation service', () => {
     const nashMd = r.chunks[0];
     expect(nashMd.start).toBe(0);
     expect(nashMd.rows).toBe(101);
-    expect(Array.from(nashMd.policies)).toEqual(Array.from(simulate({ ...rps, algorithm: 'nash-md', steps: 100 }).policies));
+    expect(Array.from(nashMd.policies)).toEqual(
+      Array.from(simulate({ ...rps, algorithm: 'nash-md', steps: 100 }).policies),
+    );
     const star = regularizedNash(rps.preferences, rps.reference, rps.tau);
     const eq = eqOf(r);
     expect(Array.from(eq.regularized)).toEqual(Array.from(star));
-    expect(nashMd.exploitability[100]).toBeCloseTo(exploitability(rps.preferences, rps.reference, rps.tau, nashMd.policies.subarray(300, 303)), 15);
+    expect(nashMd.exploitability[100]).toBeCloseTo(
+      exploitability(rps.preferences, rps.reference, rps.tau, nashMd.policies.subarray(300, 303)),
+      15,
+    );
     expect(eq.regularizedPath.length).toBe(eq.tauGrid.length * 3);
     // The τ-path starts near μ (τ = 20) and ends near the uniform Nash of RPS (τ = 1e-3).
     expect(eq.regularizedPath[0]).toBeCloseTo(0.5, 2);
@@ -125,7 +137,9 @@ describe('thinned computations', () => {
     expect(times.filter((t) => t < 19_000).every((t) => t % 64 === 0)).toBe(true);
     expect(times.filter((t) => t >= 19_000).length).toBe(1001);
     times.forEach((t, k) => {
-      expect(Array.from(c.policies.subarray(k * 3, k * 3 + 3))).toEqual(Array.from(f.policies.subarray(t * 3, t * 3 + 3)));
+      expect(Array.from(c.policies.subarray(k * 3, k * 3 + 3))).toEqual(
+        Array.from(f.policies.subarray(t * 3, t * 3 + 3)),
+      );
       expect(c.kl[k]).toBe(f.kl[t]);
     });
   });
@@ -142,7 +156,15 @@ describe('thinned computations', () => {
 describe('large n: previews, progress and cache keys', () => {
   const leaderboard = (n: number, tau = 0.05): ScenarioSpec => {
     const b = presetById('leaderboard')!.build({ n, seed: 3 });
-    return { preferences: b.preferences, reference: b.reference, initial: b.initial, tau, eta: 2, comparisons: 'uniform', algorithms: ['nash-md', 'omd', 'rlhf'] };
+    return {
+      preferences: b.preferences,
+      reference: b.reference,
+      initial: b.initial,
+      tau,
+      eta: 2,
+      comparisons: 'uniform',
+      algorithms: ['nash-md', 'omd', 'rlhf'],
+    };
   };
 
   it('reports a preview of the trajectories (metrics unknown) before the equilibria, equal to the final rows', () => {
@@ -161,7 +183,9 @@ describe('large n: previews, progress and cache keys', () => {
     expect(reports.every((p) => p.version === 7 && p.fraction >= 0 && p.fraction <= 1)).toBe(true);
     const fractions = reports.map((p) => p.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(new Set(reports.map((p) => p.stage))).toEqual(new Set(['runs', 'rewards', 'nash', 'regularized', 'path', 'metrics']));
+    expect(new Set(reports.map((p) => p.stage))).toEqual(
+      new Set(['runs', 'rewards', 'nash', 'regularized', 'path', 'metrics']),
+    );
     // Same scenario again, from another π0: everything is cached, no report at all.
     const again: ComputeProgress[] = [];
     s.compute(8, { ...spec, initial: spec.reference }, 30, undefined, (p) => again.push(p));

@@ -35,7 +35,8 @@ describe('dense linear algebra', () => {
 
   it('choleskyFactor + choleskySolve solve an SPD system and reject an indefinite one', () => {
     const S = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) for (let k = 0; k < m; k++) S[i * m + j] += M[k * m + i] * M[k * m + j];
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) for (let k = 0; k < m; k++) S[i * m + j] += M[k * m + i] * M[k * m + j];
     for (let i = 0; i < m; i++) S[i * m + i] += 1;
     const L = Float64Array.from(S);
     const x = Float64Array.from(b);
@@ -78,7 +79,16 @@ describe('progress callbacks', () => {
   const mu = new Array<number>(40).fill(1 / 40);
   const runs: [string, (cb: (f: number) => void) => unknown][] = [
     ['regularizedNash', (cb) => regularizedNash(P, mu, 1e-3, { onProgress: cb })],
-    ['regularizedNashPath', (cb) => regularizedNashPath(P, mu, Array.from({ length: 60 }, (_, k) => 20 * (1e-3 / 20) ** (k / 59)), { onProgress: cb })],
+    [
+      'regularizedNashPath',
+      (cb) =>
+        regularizedNashPath(
+          P,
+          mu,
+          Array.from({ length: 60 }, (_, k) => 20 * (1e-3 / 20) ** (k / 59)),
+          { onProgress: cb },
+        ),
+    ],
     ['nashEquilibrium', (cb) => nashEquilibrium(P, { onProgress: cb })],
     ['fitBradleyTerry', (cb) => fitBradleyTerry(P, undefined, { onProgress: cb })],
   ];
@@ -109,13 +119,18 @@ describe('accuracy at a few hundred responses', () => {
   it('regularizedNashPath is accurate at every point of a 48-point grid', () => {
     const grid = Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
     const path = regularizedNashPath(P, mus[1], grid);
-    grid.forEach((tau, k) => expect(exploitability(P, mus[1], tau, path.subarray(k * n, (k + 1) * n))).toBeLessThan(1e-12));
+    grid.forEach((tau, k) =>
+      expect(exploitability(P, mus[1], tau, path.subarray(k * n, (k + 1) * n))).toBeLessThan(1e-12),
+    );
   });
 
   it('fitBradleyTerry has gradient < 1e-10, also with μ-weighted pairs', () => {
     const mu = mus[1];
     const W = mu.map((a) => mu.map((b) => a * b));
-    for (const [r, weights] of [[fitBradleyTerry(P), null], [fitBradleyTerry(P, W), W]] as const) {
+    for (const [r, weights] of [
+      [fitBradleyTerry(P), null],
+      [fitBradleyTerry(P, W), W],
+    ] as const) {
       let worst = 0;
       let scale = 0;
       for (let i = 0; i < n; i++) {

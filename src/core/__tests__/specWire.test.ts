@@ -12,7 +12,15 @@ import { sizedGame } from './arbitraries.ts';
 const spec = (preferences: number[][]): ScenarioSpec => {
   const n = preferences.length;
   const uniform = new Array<number>(n).fill(1 / n);
-  return { preferences, reference: uniform, initial: uniform, tau: 0.1, eta: 1, comparisons: 'uniform', algorithms: ['nash-md'] };
+  return {
+    preferences,
+    reference: uniform,
+    initial: uniform,
+    tau: 0.1,
+    eta: 1,
+    comparisons: 'uniform',
+    algorithms: ['nash-md'],
+  };
 };
 
 describe('specWire', () => {
@@ -29,7 +37,9 @@ describe('specWire', () => {
 
   it('keeps a 500 × 500 matrix bit for bit, row-major', () => {
     const n = 500;
-    const P = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.5 : i < j ? ((i * 7 + j * 13) % 97) / 97 : 0)));
+    const P = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (i === j ? 0.5 : i < j ? ((i * 7 + j * 13) % 97) / 97 : 0)),
+    );
     for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) P[i][j] = 1 - P[j][i];
     const wire = toWire(spec(P));
     expect(wire.preferences[1 * n + 2]).toBe(P[1][2]);
@@ -38,12 +48,37 @@ describe('specWire', () => {
 
   it('a ragged matrix is refused by validation, naming the field', () => {
     const service = createSimulationService();
-    const r = service.compute(1, fromWire(toWire(spec([[0.5, 0.4, 0.3], [0.6, 0.5], [0.7, 0.5, 0.5]]))), 10);
+    const r = service.compute(
+      1,
+      fromWire(
+        toWire(
+          spec([
+            [0.5, 0.4, 0.3],
+            [0.6, 0.5],
+            [0.7, 0.5, 0.5],
+          ]),
+        ),
+      ),
+      10,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.field).toBe('preferences');
-    expect(() => fromWire({ ...toWire(spec([[0.5, 0.5], [0.5, 0.5]])), preferences: new Float64Array(3) })).toThrow(/not n²/);
+    expect(() =>
+      fromWire({
+        ...toWire(
+          spec([
+            [0.5, 0.5],
+            [0.5, 0.5],
+          ]),
+        ),
+        preferences: new Float64Array(3),
+      }),
+    ).toThrow(/not n²/);
     // Entries that are not numbers go as they are (a Float64Array would coerce null to 0).
-    const odd = [[0.5, null], [0.5, 0.5]] as unknown as number[][];
+    const odd = [
+      [0.5, null],
+      [0.5, 0.5],
+    ] as unknown as number[][];
     const r2 = service.compute(2, fromWire(structuredClone(toWire(spec(odd)))), 10);
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.problem.message).toMatch(/preferences\[0\]\[1\] must be a number/);

@@ -21,7 +21,20 @@ import { rlhfInfo } from './info/rlhf.ts';
 import type { AlgorithmFamily, AlgorithmInfo } from './types.ts';
 
 /** Every algorithm's description, in display order (the NLHF paper's three first). */
-export const ALGORITHM_CATALOG = [nashMdInfo, omdInfo, rlhfInfo, mwuInfo, omwuInfo, mmdInfo, mpoInfo, extragradientInfo, nashMpInfo, comalInfo, fictitiousPlayInfo, replicatorInfo] as const;
+export const ALGORITHM_CATALOG = [
+  nashMdInfo,
+  omdInfo,
+  rlhfInfo,
+  mwuInfo,
+  omwuInfo,
+  mmdInfo,
+  mpoInfo,
+  extragradientInfo,
+  nashMpInfo,
+  comalInfo,
+  fictitiousPlayInfo,
+  replicatorInfo,
+] as const;
 
 /** The id of an algorithm of the registry. */
 export type AlgorithmId = (typeof ALGORITHM_CATALOG)[number]['id'];

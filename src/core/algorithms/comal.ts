@@ -37,7 +37,13 @@ export const comal = /* @__PURE__ */ defineAlgorithm(comalInfo, {
   init(ctx: RunContext): ComalState {
     const { n } = ctx;
     const logRef = new Float64Array(n);
-    return { ctx, logPi: new Float64Array(n), logRef, solver: ctx.tau > 0 ? new FixedPointNewton(ctx.p, n, logRef) : null, fallbacks: 0 };
+    return {
+      ctx,
+      logPi: new Float64Array(n),
+      logRef,
+      solver: ctx.tau > 0 ? new FixedPointNewton(ctx.p, n, logRef) : null,
+      fallbacks: 0,
+    };
   },
   reset(state: ComalState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);

@@ -23,7 +23,14 @@ export interface TwoStepState extends AlgorithmState {
 
 export function initTwoStep(ctx: RunContext): TwoStepState {
   const { n } = ctx;
-  return { ctx, logPi: new Float64Array(n), cur: new Float64Array(n), win: new Float64Array(n), logHalf: new Float64Array(n), half: new Float64Array(n) };
+  return {
+    ctx,
+    logPi: new Float64Array(n),
+    cur: new Float64Array(n),
+    win: new Float64Array(n),
+    logHalf: new Float64Array(n),
+    half: new Float64Array(n),
+  };
 }
 
 /**

@@ -29,7 +29,13 @@ export { fictitiousPlayInfo };
 export const fictitiousPlay = /* @__PURE__ */ defineAlgorithm(fictitiousPlayInfo, {
   init(ctx: RunContext): FictitiousPlayState {
     const { n } = ctx;
-    return { ctx, cur: new Float64Array(n), win: new Float64Array(n), logBr: new Float64Array(n), br: new Float64Array(n) };
+    return {
+      ctx,
+      cur: new Float64Array(n),
+      win: new Float64Array(n),
+      logBr: new Float64Array(n),
+      br: new Float64Array(n),
+    };
   },
   reset(): void {
     // No memory beyond π_t, which is row 0 of the output.

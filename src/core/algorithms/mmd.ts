@@ -21,7 +21,13 @@ export interface MagnetState extends AlgorithmState {
 
 export function initMagnet(ctx: RunContext): MagnetState {
   const { n } = ctx;
-  return { ctx, logPi: new Float64Array(n), cur: new Float64Array(n), win: new Float64Array(n), logMagnet: Float64Array.from(ctx.logMu) };
+  return {
+    ctx,
+    logPi: new Float64Array(n),
+    cur: new Float64Array(n),
+    win: new Float64Array(n),
+    logMagnet: Float64Array.from(ctx.logMu),
+  };
 }
 
 /** One MMD step from row t of `out` (iteration `it`) into row t + 1, towards the state's magnet. */

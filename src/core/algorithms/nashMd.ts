@@ -32,7 +32,13 @@ export { nashMdInfo };
 export const nashMd = /* @__PURE__ */ defineAlgorithm(nashMdInfo, {
   init(ctx: RunContext): NashMdState {
     const { n } = ctx;
-    return { ctx, logPi: new Float64Array(n), mix: new Float64Array(n), logMix: new Float64Array(n), win: new Float64Array(n) };
+    return {
+      ctx,
+      logPi: new Float64Array(n),
+      mix: new Float64Array(n),
+      logMix: new Float64Array(n),
+      win: new Float64Array(n),
+    };
   },
   reset(state: NashMdState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
@@ -70,7 +76,11 @@ export function nashMdFixedPoint(P: Matrix, mu: Vector, tau: number, eta: number
   const n = P.length;
   const m = validateDistribution(mu, n, 'reference');
   validateTau(tau, true, ' (at τ = 0 every Nash equilibrium of P is a fixed point of Nash-MD)');
-  if (validateEta(eta, tau) === 'theorem') throw new InvalidInputError('eta', 'the biased fixed point is that of a constant step η; the theorem’s schedule has none');
+  if (validateEta(eta, tau) === 'theorem')
+    throw new InvalidInputError(
+      'eta',
+      'the biased fixed point is that of a constant step η; the theorem’s schedule has none',
+    );
   const a = eta * tau;
   const sigma = a >= 1 ? m : regularizedNash(P, m, tau / (1 - a));
   const win = new Float64Array(n);

@@ -25,7 +25,14 @@ export { omwuInfo };
 export const omwu = /* @__PURE__ */ defineAlgorithm(omwuInfo, {
   init(ctx: RunContext): OmwuState {
     const { n } = ctx;
-    return { ctx, logPi: new Float64Array(n), cur: new Float64Array(n), win: new Float64Array(n), prev: new Float64Array(n), hasPrev: false };
+    return {
+      ctx,
+      logPi: new Float64Array(n),
+      cur: new Float64Array(n),
+      win: new Float64Array(n),
+      prev: new Float64Array(n),
+      hasPrev: false,
+    };
   },
   reset(state: OmwuState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);

@@ -20,18 +20,44 @@ import { replicator } from './replicator.ts';
 import { rlhf } from './rlhf.ts';
 import type { AlgorithmDefinition, AlgorithmState } from './types.ts';
 
-export { ALGORITHM_CATALOG, ALGORITHM_FAMILIES, ALGORITHM_IDS, algorithmInfo, isAlgorithmId, type AlgorithmId } from './catalog.ts';
+export {
+  ALGORITHM_CATALOG,
+  ALGORITHM_FAMILIES,
+  ALGORITHM_IDS,
+  algorithmInfo,
+  isAlgorithmId,
+  type AlgorithmId,
+} from './catalog.ts';
 
 /** Every algorithm with its numerics, in display order. */
-export const ALGORITHM_DEFINITIONS = [nashMd, omd, rlhf, mwu, omwu, mmd, mpo, extragradient, nashMp, comal, fictitiousPlay, replicator] as const;
+export const ALGORITHM_DEFINITIONS = [
+  nashMd,
+  omd,
+  rlhf,
+  mwu,
+  omwu,
+  mmd,
+  mpo,
+  extragradient,
+  nashMp,
+  comal,
+  fictitiousPlay,
+  replicator,
+] as const;
 
 /** Compile-time check: the definitions name exactly the catalog's ids. */
-export type RegistryMatchesCatalog = [(typeof ALGORITHM_DEFINITIONS)[number]['id']] extends [AlgorithmId] ? ([AlgorithmId] extends [(typeof ALGORITHM_DEFINITIONS)[number]['id']] ? true : never) : never;
+export type RegistryMatchesCatalog = [(typeof ALGORITHM_DEFINITIONS)[number]['id']] extends [AlgorithmId]
+  ? [AlgorithmId] extends [(typeof ALGORITHM_DEFINITIONS)[number]['id']]
+    ? true
+    : never
+  : never;
 
 /** A definition with its state type erased (what generic callers such as the runner hold). */
 export type AnyAlgorithmDefinition = AlgorithmDefinition<AlgorithmState> & { readonly id: AlgorithmId };
 
-const BY_ID = new Map<string, AnyAlgorithmDefinition>(ALGORITHM_DEFINITIONS.map((d) => [d.id, d as unknown as AnyAlgorithmDefinition]));
+const BY_ID = new Map<string, AnyAlgorithmDefinition>(
+  ALGORITHM_DEFINITIONS.map((d) => [d.id, d as unknown as AnyAlgorithmDefinition]),
+);
 
 /** The definition of `id`, or undefined when `id` is not an algorithm of the registry. */
 export function algorithmById(id: string): AnyAlgorithmDefinition | undefined {

@@ -15,7 +15,8 @@ export { rlhfInfo };
 export const rlhf = /* @__PURE__ */ defineAlgorithm(rlhfInfo, {
   init(ctx: RunContext): MirrorState {
     const state = initMirror(ctx);
-    if (!ctx.reward || ctx.reward.length !== ctx.n) throw new Error('rlhf: the run needs the fitted reward (RunContext.reward)');
+    if (!ctx.reward || ctx.reward.length !== ctx.n)
+      throw new Error('rlhf: the run needs the fitted reward (RunContext.reward)');
     state.win.set(ctx.reward);
     return state;
   },

@@ -126,9 +126,20 @@ describe('golden SVG of the renderers', () => {
       it(name, async () => {
         const s = S.rps;
         const points = simplexGrid(20);
-        const next = flowField({ preferences: s.preferences, reference: s.reference, tau: s.tau, eta: 0.1 }, 'nash-md', points);
-        const field = { legend: "Flow of Nash-MD: one step (t = 0's step size) from each point", short: 'flow of Nash-MD', points, next };
-        const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [{ ...simplexProps(s, s.steps, theme), field }]);
+        const next = flowField(
+          { preferences: s.preferences, reference: s.reference, tau: s.tau, eta: 0.1 },
+          'nash-md',
+          points,
+        );
+        const field = {
+          legend: "Flow of Nash-MD: one step (t = 0's step size) from each point",
+          short: 'flow of Nash-MD',
+          points,
+          next,
+        };
+        const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [
+          { ...simplexProps(s, s.steps, theme), field },
+        ]);
         // The layer's code loads on first use: wait for it.
         await import('../simplexField.ts');
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -332,7 +343,10 @@ describe('golden SVG of the renderers', () => {
       ['random-8-theorem-lecture', S.random8Theorem, LECTURE_THEME, 1e-2],
     ] as const) {
       it(name, () => {
-        const { element, renderer } = render((el) => createRaceTable(el, {}), 360, 300, [raceProps(s, 50, epsilon, theme), raceProps(s, s.steps, epsilon, theme)]);
+        const { element, renderer } = render((el) => createRaceTable(el, {}), 360, 300, [
+          raceProps(s, 50, epsilon, theme),
+          raceProps(s, s.steps, epsilon, theme),
+        ]);
         checkAndDestroy(`race.${name}`, element, renderer as Renderer<never>);
       });
     }

@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALGORITHM_IDS, algorithmById, nashMdFixedPoint, nashMdFixedPointResidual, type AlgorithmId } from '../../algorithms/index.ts';
+import {
+  ALGORITHM_IDS,
+  algorithmById,
+  nashMdFixedPoint,
+  nashMdFixedPointResidual,
+  type AlgorithmId,
+} from '../../algorithms/index.ts';
 import { exploitability } from '../../exploitability.ts';
 import { kl } from '../../logspace.ts';
 import { nashEquilibriumSet } from '../../nashEquilibrium.ts';
@@ -44,7 +50,16 @@ describe('every algorithm', () => {
           if (algorithm === 'comal' && tau === 0) return;
           const eta = theorem && tau > 0 ? ('theorem' as const) : tau > 0 ? etaFraction / tau : etaFraction * 20;
           const steps = algorithm === 'comal' ? 15 : 150;
-          const { policies } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta, steps, refresh: 5 });
+          const { policies } = simulate({
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau,
+            eta,
+            steps,
+            refresh: 5,
+          });
           expect(worstSimplexError(policies, n)).toBeLessThan(1e-12);
         },
       ),
@@ -54,16 +69,31 @@ describe('every algorithm', () => {
 
   it('continued in chunks of any sizes gives exactly the rows of one long run', () => {
     fc.assert(
-      fc.property(sizedGame(6), ids, fc.boolean(), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }), ({ n, P, mu, pi0 }, algorithm, theorem, chunks) => {
-        const spec = { algorithm, preferences: P, reference: mu, initial: pi0, tau: 0.3, eta: theorem ? ('theorem' as const) : 1.2, steps: 0, refresh: 4 };
-        const total = chunks.reduce((a, b) => a + b, 0);
-        const whole = simulate({ ...spec, steps: total }).policies;
-        const runner = createRunner(spec);
-        for (const k of chunks) {
-          const start = runner.t;
-          expect(Array.from(runner.advance(k))).toEqual(Array.from(whole.subarray(start * n, (start + k + 1) * n)));
-        }
-      }),
+      fc.property(
+        sizedGame(6),
+        ids,
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }),
+        ({ n, P, mu, pi0 }, algorithm, theorem, chunks) => {
+          const spec = {
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau: 0.3,
+            eta: theorem ? ('theorem' as const) : 1.2,
+            steps: 0,
+            refresh: 4,
+          };
+          const total = chunks.reduce((a, b) => a + b, 0);
+          const whole = simulate({ ...spec, steps: total }).policies;
+          const runner = createRunner(spec);
+          for (const k of chunks) {
+            const start = runner.t;
+            expect(Array.from(runner.advance(k))).toEqual(Array.from(whole.subarray(start * n, (start + k + 1) * n)));
+          }
+        },
+      ),
       { numRuns: 150, seed: 142 },
     );
   });
@@ -76,7 +106,15 @@ describe('convergence to π*_τ for a small step', () => {
         fc.property(sizedGame(5), fc.double({ min: 0.1, max: 2, noNaN: true }), ({ P, mu, pi0 }, tau) => {
           const n = mu.length;
           const star = regularizedNash(P, mu, tau);
-          const { policies } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta: 0.2, steps: 4000 });
+          const { policies } = simulate({
+            algorithm,
+            preferences: P,
+            reference: mu,
+            initial: pi0,
+            tau,
+            eta: 0.2,
+            steps: 4000,
+          });
           expect(kl(star, policies.subarray(4000 * n))).toBeLessThan(1e-12);
         }),
         { numRuns: 40, seed: 143 },
@@ -94,7 +132,13 @@ describe('convergence to π*_τ for a small step', () => {
  * see the monotone-KL property of COMAL below.)
  */
 const cyclicGame = fc.oneof(
-  fc.tuple(fc.double({ min: 0.75, max: 0.95, noNaN: true }), fc.double({ min: 0.75, max: 0.95, noNaN: true }), fc.double({ min: 0.75, max: 0.95, noNaN: true })).map(([a, b, c]) => fromUpper(3, [a, 1 - c, b])),
+  fc
+    .tuple(
+      fc.double({ min: 0.75, max: 0.95, noNaN: true }),
+      fc.double({ min: 0.75, max: 0.95, noNaN: true }),
+      fc.double({ min: 0.75, max: 0.95, noNaN: true }),
+    )
+    .map(([a, b, c]) => fromUpper(3, [a, 1 - c, b])),
   fc.double({ min: 0.75, max: 0.95, noNaN: true }).map((w) => {
     const P = Array.from({ length: 5 }, () => new Array<number>(5).fill(0.5));
     for (let i = 0; i < 5; i++) {
@@ -119,17 +163,31 @@ describe('convergence to the Nash of P (unique, interior)', () => {
   for (const { algorithm, tau, eta, steps, tol } of cases) {
     it(`${algorithm} (τ = ${tau}): exploitability e_0(π_T) < ${tol} after ${steps} steps, and the last iterate is the Nash`, () => {
       fc.assert(
-        fc.property(cyclicGame, fc.integer({ min: 3, max: 5 }).chain((n) => distribution(n, 0.02)), (P, rawPi0) => {
-          const n = P.length;
-          const set = nashEquilibriumSet(P);
-          fc.pre(set.unique === true && Math.min(...set.nash) >= 0.02);
-          const pi0 = rawPi0.length === n ? rawPi0 : norm(Array.from({ length: n }, (_, i) => rawPi0[i % rawPi0.length]));
-          const mu = new Array<number>(n).fill(1 / n);
-          const { policies } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta: eta(n), steps, refresh: 50 });
-          const last = policies.subarray(steps * n);
-          expect(exploitability(P, mu, 0, last)).toBeLessThan(tol);
-          for (let i = 0; i < n; i++) expect(Math.abs(last[i] - set.nash[i])).toBeLessThan(1e-6);
-        }),
+        fc.property(
+          cyclicGame,
+          fc.integer({ min: 3, max: 5 }).chain((n) => distribution(n, 0.02)),
+          (P, rawPi0) => {
+            const n = P.length;
+            const set = nashEquilibriumSet(P);
+            fc.pre(set.unique === true && Math.min(...set.nash) >= 0.02);
+            const pi0 =
+              rawPi0.length === n ? rawPi0 : norm(Array.from({ length: n }, (_, i) => rawPi0[i % rawPi0.length]));
+            const mu = new Array<number>(n).fill(1 / n);
+            const { policies } = simulate({
+              algorithm,
+              preferences: P,
+              reference: mu,
+              initial: pi0,
+              tau,
+              eta: eta(n),
+              steps,
+              refresh: 50,
+            });
+            const last = policies.subarray(steps * n);
+            expect(exploitability(P, mu, 0, last)).toBeLessThan(tol);
+            for (let i = 0; i < n; i++) expect(Math.abs(last[i] - set.nash[i])).toBeLessThan(1e-6);
+          },
+        ),
         { numRuns: algorithm === 'comal' ? 15 : 25, seed: 144 },
       );
     });
@@ -138,7 +196,15 @@ describe('convergence to the Nash of P (unique, interior)', () => {
   it('MWU: the last iterate does not converge on rock-paper-scissors (it spirals out) but its average does', () => {
     const P = fromUpper(3, [0.9, 0.1, 0.9]);
     const steps = 20_000;
-    const { policies } = simulate({ algorithm: 'mwu', preferences: P, reference: [1 / 3, 1 / 3, 1 / 3], initial: [0.5, 0.3, 0.2], tau: 0, eta: 0.05, steps });
+    const { policies } = simulate({
+      algorithm: 'mwu',
+      preferences: P,
+      reference: [1 / 3, 1 / 3, 1 / 3],
+      initial: [0.5, 0.3, 0.2],
+      tau: 0,
+      eta: 0.05,
+      steps,
+    });
     const last = policies.subarray(steps * 3);
     const avg = [0, 0, 0];
     for (let t = 0; t <= steps; t++) for (let i = 0; i < 3; i++) avg[i] += policies[t * 3 + i] / (steps + 1);
@@ -151,7 +217,15 @@ describe('COMAL', () => {
   it('each step is the regularised Nash with reference π_t: exploitability < 1e-12 in that game (small τ too)', () => {
     fc.assert(
       fc.property(sizedGame(6), fc.constantFrom(0.01, 0.05, 0.3, 2), ({ n, P, mu, pi0 }, tau) => {
-        const { policies } = simulate({ algorithm: 'comal', preferences: P, reference: mu, initial: pi0, tau, eta: 0.1, steps: 6 });
+        const { policies } = simulate({
+          algorithm: 'comal',
+          preferences: P,
+          reference: mu,
+          initial: pi0,
+          tau,
+          eta: 0.1,
+          steps: 6,
+        });
         for (let t = 0; t < 6; t++) {
           const ref = Array.from(policies.subarray(t * n, (t + 1) * n));
           if (Math.min(...ref) < 1e-200) continue; // exploitability() needs a positive reference
@@ -167,7 +241,15 @@ describe('COMAL', () => {
       fc.property(sizedGame(5), fc.constantFrom(0.05, 0.2, 1), ({ n, P, mu, pi0 }, tau) => {
         const set = nashEquilibriumSet(P);
         fc.pre(set.unique === true);
-        const { policies } = simulate({ algorithm: 'comal', preferences: P, reference: mu, initial: pi0, tau, eta: 0.1, steps: 60 });
+        const { policies } = simulate({
+          algorithm: 'comal',
+          preferences: P,
+          reference: mu,
+          initial: pi0,
+          tau,
+          eta: 0.1,
+          steps: 60,
+        });
         let prev = Infinity;
         for (let t = 0; t <= 60; t++) {
           const d = kl(set.nash, policies.subarray(t * n, (t + 1) * n));
@@ -183,24 +265,40 @@ describe('COMAL', () => {
     const def = algorithmById('comal')!;
     expect(def.unavailable({ n: 3, tau: 0, eta: 1 })).toMatch(/needs τ > 0/);
     expect(def.unavailable({ n: 3, tau: 0.1, eta: 1 })).toBeNull();
-    for (const id of ALGORITHM_IDS) if (id !== 'comal') expect(algorithmById(id)!.unavailable({ n: 3, tau: 0, eta: 1 })).toBeNull();
-    expect(() => simulate({ algorithm: 'comal', preferences: fromUpper(3, [0.9, 0.1, 0.9]), reference: [1 / 3, 1 / 3, 1 / 3], initial: [0.5, 0.3, 0.2], tau: 0, eta: 1, steps: 5 })).toThrow(/needs τ > 0/);
+    for (const id of ALGORITHM_IDS)
+      if (id !== 'comal') expect(algorithmById(id)!.unavailable({ n: 3, tau: 0, eta: 1 })).toBeNull();
+    expect(() =>
+      simulate({
+        algorithm: 'comal',
+        preferences: fromUpper(3, [0.9, 0.1, 0.9]),
+        reference: [1 / 3, 1 / 3, 1 / 3],
+        initial: [0.5, 0.3, 0.2],
+        tau: 0,
+        eta: 1,
+        steps: 5,
+      }),
+    ).toThrow(/needs τ > 0/);
   });
 });
 
 describe('Nash-MD with a constant step: the biased fixed point π = BR_τ(π^μ)', () => {
   it('nashMdFixedPoint satisfies its equation, written out from the definition', () => {
     fc.assert(
-      fc.property(sizedGame(6), fc.double({ min: 0.05, max: 2, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), ({ P, mu }, tau, frac) => {
-        const eta = frac / tau;
-        const pi = Array.from(nashMdFixedPoint(P, mu, tau, eta));
-        const a = eta * tau;
-        const mix = norm(pi.map((x, i) => Math.pow(x, 1 - a) * Math.pow(mu[i], a)));
-        const w = mat(P, mix);
-        const br = norm(mu.map((m, i) => m * Math.exp(w[i] / tau)));
-        for (let i = 0; i < pi.length; i++) expect(Math.abs(pi[i] - br[i])).toBeLessThan(1e-10);
-        expect(nashMdFixedPointResidual(P, mu, tau, eta, pi)).toBeLessThan(1e-13);
-      }),
+      fc.property(
+        sizedGame(6),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        ({ P, mu }, tau, frac) => {
+          const eta = frac / tau;
+          const pi = Array.from(nashMdFixedPoint(P, mu, tau, eta));
+          const a = eta * tau;
+          const mix = norm(pi.map((x, i) => Math.pow(x, 1 - a) * Math.pow(mu[i], a)));
+          const w = mat(P, mix);
+          const br = norm(mu.map((m, i) => m * Math.exp(w[i] / tau)));
+          for (let i = 0; i < pi.length; i++) expect(Math.abs(pi[i] - br[i])).toBeLessThan(1e-10);
+          expect(nashMdFixedPointResidual(P, mu, tau, eta, pi)).toBeLessThan(1e-13);
+        },
+      ),
       { numRuns: 100, seed: 146 },
     );
   });
@@ -213,7 +311,15 @@ describe('Nash-MD with a constant step: the biased fixed point π = BR_τ(π^μ)
     const gaps: number[] = [];
     for (const eta of [0.5, 2, 8]) {
       const fixed = nashMdFixedPoint(P, mu, tau, eta);
-      const { policies } = simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: [0.2, 0.5, 0.3], tau, eta, steps: 20_000 });
+      const { policies } = simulate({
+        algorithm: 'nash-md',
+        preferences: P,
+        reference: mu,
+        initial: [0.2, 0.5, 0.3],
+        tau,
+        eta,
+        steps: 20_000,
+      });
       const last = policies.subarray(20_000 * 3);
       for (let i = 0; i < 3; i++) expect(Math.abs(last[i] - fixed[i])).toBeLessThan(1e-10);
       gaps.push(Math.max(...Array.from(fixed, (x, i) => Math.abs(x - star[i]))));
@@ -221,7 +327,15 @@ describe('Nash-MD with a constant step: the biased fixed point π = BR_τ(π^μ)
     expect(gaps[0]).toBeGreaterThan(1e-3); // the bias is visible
     expect(gaps[0]).toBeLessThan(gaps[1]);
     expect(gaps[1]).toBeLessThan(gaps[2]);
-    const theorem = simulate({ algorithm: 'nash-md', preferences: P, reference: mu, initial: [0.2, 0.5, 0.3], tau, eta: 'theorem', steps: 20_000 }).policies.subarray(20_000 * 3);
+    const theorem = simulate({
+      algorithm: 'nash-md',
+      preferences: P,
+      reference: mu,
+      initial: [0.2, 0.5, 0.3],
+      tau,
+      eta: 'theorem',
+      steps: 20_000,
+    }).policies.subarray(20_000 * 3);
     expect(kl(star, theorem)).toBeLessThan(1e-6);
   });
 
@@ -242,7 +356,16 @@ describe('COMAL fallback', () => {
     const P = fromUpper(4, [0.8, 0.3, 0.6, 0.1, 0.55, 0.9]);
     const n = 4;
     const p = flatten(P);
-    const ctx = { p, n, product: matVecOperator(p, n), logMu: new Float64Array(n).fill(Math.log(0.25)), tau: 0.03, eta: 1, refresh: 50, reward: null };
+    const ctx = {
+      p,
+      n,
+      product: matVecOperator(p, n),
+      logMu: new Float64Array(n).fill(Math.log(0.25)),
+      tau: 0.03,
+      eta: 1,
+      refresh: 50,
+      reward: null,
+    };
     const pi0 = Float64Array.from([0.4, 0.3, 0.2, 0.1]);
     const run = (breakWarmStart: boolean) => {
       const state = comal.init(ctx);

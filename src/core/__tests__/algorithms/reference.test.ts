@@ -19,10 +19,20 @@ const RPS = [
 
 const games: { name: string; P: number[][]; mu: number[]; pi0: number[] }[] = [
   { name: 'rock-paper-scissors', P: RPS, mu: [0.5, 0.3, 0.2], pi0: [0.2, 0.5, 0.3] },
-  { name: 'three rater types (ε = 0.1)', P: raterTypesPreferences(0.1), mu: [0.6, 0.25, 0.15], pi0: [1 / 3, 1 / 3, 1 / 3] },
+  {
+    name: 'three rater types (ε = 0.1)',
+    P: raterTypesPreferences(0.1),
+    mu: [0.6, 0.25, 0.15],
+    pi0: [1 / 3, 1 / 3, 1 / 3],
+  },
   { name: 'random n = 3', P: randomGame(3, 5), mu: [0.2, 0.3, 0.5], pi0: [0.7, 0.2, 0.1] },
   { name: 'random n = 5', P: randomGame(5, 11), mu: [0.1, 0.15, 0.2, 0.25, 0.3], pi0: [0.3, 0.1, 0.2, 0.25, 0.15] },
-  { name: 'random n = 5 (second)', P: randomGame(5, 29), mu: [0.2, 0.2, 0.2, 0.2, 0.2], pi0: [0.05, 0.4, 0.2, 0.15, 0.2] },
+  {
+    name: 'random n = 5 (second)',
+    P: randomGame(5, 29),
+    mu: [0.2, 0.2, 0.2, 0.2, 0.2],
+    pi0: [0.05, 0.4, 0.2, 0.15, 0.2],
+  },
 ];
 
 /** Schedules: a constant step with ητ < 1, Theorem 1's schedule, and τ = 0 (COMAL excluded there). */
@@ -44,10 +54,20 @@ describe.each(games)('$name', ({ P, mu, pi0 }) => {
       if (algorithm === 'comal' && tau < 1) continue; // τ = 0: unavailable; τ < 1: the naive solver does not contract
       it(`${algorithm}, τ = ${tau}, η = ${eta}: every row equals the formula to 1e-9`, () => {
         const spec: NaiveSpec = { P, mu, pi0, tau, eta, steps: STEPS, refresh: 7, reward };
-        const { policies } = simulate({ algorithm, preferences: P, reference: mu, initial: pi0, tau, eta, steps: STEPS, refresh: 7 });
+        const { policies } = simulate({
+          algorithm,
+          preferences: P,
+          reference: mu,
+          initial: pi0,
+          tau,
+          eta,
+          steps: STEPS,
+          refresh: 7,
+        });
         const expected = naiveRun(algorithm, spec);
         let worst = 0;
-        for (let t = 0; t <= STEPS; t++) for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(policies[t * n + i] - expected[t][i]));
+        for (let t = 0; t <= STEPS; t++)
+          for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(policies[t * n + i] - expected[t][i]));
         expect(worst).toBeLessThan(1e-9);
         // A test that cannot fail is no test: the trajectory must move (RLHF on rock-paper-scissors
         // has a constant reward, so there it stays at π_0 when τ = 0, as the formula says).

@@ -30,7 +30,9 @@ function expectRows(chunks: SeriesChunk<AlgorithmId>[], spec: ScenarioSpec<Algor
   for (const c of chunks) {
     if (c.unavailable) continue;
     const whole = simulate({ ...spec, algorithm: c.algorithm, steps }).policies;
-    expect(Array.from(c.policies), c.algorithm).toEqual(Array.from(whole.subarray(c.start * 3, (c.start + c.rows) * 3)));
+    expect(Array.from(c.policies), c.algorithm).toEqual(
+      Array.from(whole.subarray(c.start * 3, (c.start + c.rows) * 3)),
+    );
   }
 }
 
