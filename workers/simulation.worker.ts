@@ -17,7 +17,7 @@ import type { ComputeProgress, HistoryThinning, WireSpec, WorkerApi } from '../s
 // thread; a computation that cannot be previewed (large n) asks for it at once.
 // A failed preview import only costs the preview: the service answers as before.
 const light = import('../src/core/previewRuns.ts').catch(() => null);
-/** After the first preview: the main thread draws it meanwhile. */
+/** After the page has taken the first preview: it draws it meanwhile. */
 const SERVICE_DELAY_MS = 50;
 let servicePromise: Promise<{
   service: import('../src/core/simulationService.ts').SimulationService;
@@ -54,8 +54,13 @@ const api: Async<WorkerApi> = {
       const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);
       if (preview) {
         const p: ComputeProgress = { version, stage: 'solver', fraction: 0, preview };
-        void onProgress(Comlink.transfer(p, progressTransferables(p)));
-        if (!servicePromise) await new Promise((resolve) => setTimeout(resolve, SERVICE_DELAY_MS));
+        const shown = onProgress(Comlink.transfer(p, progressTransferables(p)));
+        // The first time: the service is asked for once the page has taken the preview (the
+        // proxy's call returns after its handler ran) and a moment more, or after a second at most.
+        if (!servicePromise) {
+          const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+          await Promise.race([Promise.resolve(shown).then(() => wait(SERVICE_DELAY_MS)), wait(1000)]);
+        }
       }
     }
     const { service, transferables, progressTransferables } = await loadService();

@@ -4,7 +4,7 @@
  * (an inline figure in a blog post) never loads it.
  */
 import { ExportMenu } from './ExportMenu.tsx';
-import { FullscreenButton, LectureTools } from './LectureTools.tsx';
+import { FullscreenButton, LectureTools } from './PresentationButtons.tsx';
 import { MoreTools } from './MoreTools.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
