@@ -16,6 +16,8 @@ const leaderboard = () => presetById('leaderboard')!.build({ seed: 1, n: N });
 /** Moves the mouse over display position (r, c) of the heatmap. */
 async function hoverCell(page: Page, r: number, c: number) {
   const canvas = page.getByTestId('heatmap-canvas');
+  // The whole heatmap above the transport bar (which grows with a two-line caption), as a person scrolls it.
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const [left, top, side] = ((await canvas.getAttribute('data-plot')) ?? '').split(',').map(Number);
   const box = (await canvas.boundingBox())!;
   const cell = side / N;

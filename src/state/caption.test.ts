@@ -72,7 +72,7 @@ describe('the caption on Nash-MD’s constant-step fixed point', () => {
 
   it('says where constant-step Nash-MD goes when its fixed point is apart from π*τ', () => {
     const text = describeState(rps(), withEq([0.32, 0.34, 0.34]));
-    expect(text).toContain('Nash-MD converges to its own fixed point (the ✚ on the simplex), not to π*τ');
+    expect(text).toContain('Nash-MD converges to its own fixed point ✚, not π*τ');
     expect(text).not.toContain('_');
   });
 
