@@ -4,9 +4,9 @@
  * arrives, so the edit and its result reach the screen in one frame.
  *
  * Why: after a keydown that changes the DOM, the browser renders a frame before it takes up any
- * message. Drawing the edited cell alone costs a frame of style, paint and layerisation (5–12 ms on
- * a 2-core machine without a GPU), and the worker's answer, ready ~3 ms after the keydown, waited
- * behind it. Held, the keydown changes no pixel and the answer is drawn at once, together with
+ * message. Drawing the edited cell alone costs a whole frame of style, paint and layerisation, and
+ * the worker's answer, ready well within that frame, waited behind it (docs/benchmarks.md has the
+ * measured frame times). Held, the keydown changes no pixel and the answer is drawn at once, together with
  * the cell; one frame instead of two.
  *
  * A hold never lasts longer than HOLD_MAX_MS (a slow answer shows the edit first, as before), and

@@ -57,15 +57,15 @@ export function lookahead(n: number): number {
   return Math.max(10, Math.round(200 * Math.min(1, (12 / n) ** 2)));
 }
 /**
- * The most steps one extension asks for: about 2·10⁷ multiply-adds, ~0.1 s of worker time, so an
- * edit made while playing a large n waits at most that long for the worker.
+ * The most steps one extension asks for: about 2·10⁷ multiply-adds, so that an edit made while
+ * playing a large n waits for at most one short extension before the worker takes it up.
  */
 function maxExtension(n: number): number {
   return Math.max(20, Math.floor(2e7 / (n * n)));
 }
 /**
  * The steps a refinement computes at least (see SimulationController.refine), so Reset and Play or
- * a drag back need not wait again soon: 20,000 at small n (~20 ms of worker time), fewer at large
+ * a drag back need not wait again soon: 20,000 at small n (cheap there), fewer at large
  * n, where a step costs O(n²) (about 2·10⁸ multiply-adds for the three algorithms).
  */
 export function refineWindow(n: number): number {
@@ -459,7 +459,7 @@ export class SimulationController {
   }
 
   private scheduleHash(): void {
-    // Never in the task of an edit: replaceState takes ~1 ms, and the edit's redraw waits for the
+    // Never in the task of an edit: replaceState is not free, and the edit's redraw waits for the
     // main thread. A small scenario's link follows within HASH_SETTLE_MS (at most every
     // HASH_INTERVAL_MS while dragging); a large matrix's hash holds up to 124,750 numbers and is
     // written only once edits pause.
