@@ -19,6 +19,8 @@ import type { ComputeProgress, HistoryThinning, WireSpec, WorkerApi } from '../s
 const light = import('../src/core/previewRuns.ts').catch(() => null);
 /** After the page has taken the first preview: it draws it meanwhile. */
 const SERVICE_DELAY_MS = 50;
+/** The longest the service waits for the page to take the first preview. */
+const ACK_LIMIT_MS = 1000;
 let servicePromise: Promise<{
   service: import('../src/core/simulationService.ts').SimulationService;
   transferables: typeof import('../src/core/simulationService.ts').transferables;
@@ -56,10 +58,11 @@ const api: Async<WorkerApi> = {
         const p: ComputeProgress = { version, stage: 'solver', fraction: 0, preview };
         const shown = onProgress(Comlink.transfer(p, progressTransferables(p)));
         // The first time: the service is asked for once the page has taken the preview (the
-        // proxy's call returns after its handler ran) and a moment more, or after a second at most.
+        // proxy's call returns after its handler ran) and a moment more, or after ACK_LIMIT_MS
+        // if the page does not answer.
         if (!servicePromise) {
           const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-          await Promise.race([Promise.resolve(shown).then(() => wait(SERVICE_DELAY_MS)), wait(1000)]);
+          await Promise.race([Promise.resolve(shown).then(() => wait(SERVICE_DELAY_MS)), wait(ACK_LIMIT_MS)]);
         }
       }
     }

@@ -12,12 +12,16 @@ export const pct = d3.format('.1%');
 /** A probability to four decimals (hover read-outs). */
 export const fmtValue = d3.format('.4f');
 
-/** The chart's SVG in its element: an image for assistive technology, on white, base font size. */
+/**
+ * The chart's SVG in its element: an image for assistive technology, on white, base font size. Its
+ * name says it waits until the first update writes what it shows (an image is never nameless).
+ */
 export function chartSvg(element: HTMLElement) {
   return d3
     .select(element)
     .append('svg')
     .attr('role', 'img')
+    .attr('aria-label', 'Chart: waiting for the run')
     .attr('font-size', FONT_SIZE)
     .style('display', 'block')
     .style('background', '#fff');
