@@ -281,12 +281,15 @@ test('a hostile host stylesheet does not reach inside, and the element’s CSS d
   const table = el.getByRole('table', { name: 'Current policies' });
   await expect(table).toBeVisible();
   // Sizes as in the app itself.
-  const sizes = (root: Page | Locator) =>
-    root.getByRole('table', { name: 'Current policies' }).evaluate((t) => ({
+  const sizes = async (root: Page | Locator) => {
+    // The table's rows come with the run (its header may be there first).
+    await expect(root.getByRole('table', { name: 'Current policies' }).locator('tbody td').first()).toBeVisible();
+    return root.getByRole('table', { name: 'Current policies' }).evaluate((t) => ({
       table: getComputedStyle(t).fontSize,
       cell: getComputedStyle(t.querySelector('td')!).fontSize,
       sizing: getComputedStyle(t).boxSizing,
     }));
+  };
   const inElement = await sizes(el);
   await page.goto('./#preset=rps&t=50');
   const inApp = await sizes(page);
