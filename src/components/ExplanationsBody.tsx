@@ -101,25 +101,9 @@ function Formulas() {
       {FORMULAS.map((f) => (
         <section key={f.title} className="formula">
           <h4>{f.title}</h4>
-          {f.tex.map((tex) =>
-            katex ? (
-              <div
-                key={tex}
-                className="formula-tex"
-                dangerouslySetInnerHTML={{
-                  __html: katex.renderToString(tex, {
-                    displayMode: true,
-                    throwOnError: false,
-                    output: 'htmlAndMathml',
-                  }),
-                }}
-              />
-            ) : (
-              <pre key={tex} className="formula-tex formula-fallback">
-                {tex}
-              </pre>
-            ),
-          )}
+          {f.tex.map((tex) => (
+            <TexBlock key={tex} tex={tex} katex={katex} />
+          ))}
           <p>{typeof f.note === 'string' ? richLabel(f.note) : f.note}</p>
         </section>
       ))}
@@ -215,25 +199,9 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
         return (
           <section key={a} className="formula" data-algorithm={a}>
             <h4>{info.displayName}</h4>
-            {ALGORITHM_TEX[a].map((tex) =>
-              katex ? (
-                <div
-                  key={tex}
-                  className="formula-tex"
-                  dangerouslySetInnerHTML={{
-                    __html: katex.renderToString(tex, {
-                      displayMode: true,
-                      throwOnError: false,
-                      output: 'htmlAndMathml',
-                    }),
-                  }}
-                />
-              ) : (
-                <pre key={tex} className="formula-tex formula-fallback">
-                  {tex}
-                </pre>
-              ),
-            )}
+            {ALGORITHM_TEX[a].map((tex) => (
+              <TexBlock key={tex} tex={tex} katex={katex} />
+            ))}
             <p className="algo-claim">
               {richLabel(
                 `Claim: ${info.convergesTo.iterate === 'last' ? 'the last iterate π_t' : 'the average iterate (1/(t+1)) Σ_s π_s'} converges to ${TARGET_TEXT[info.convergesTo.target]}. In short: ${info.convergesTo.summary}.`,
@@ -276,4 +244,11 @@ export default function ExplanationsBody() {
       </Suspense>
     </>
   );
+}
+
+/** One display formula, typeset with KaTeX once it has loaded (the TeX source until then). */
+function TexBlock({ tex, katex }: { tex: string; katex: Katex | null }) {
+  if (!katex) return <pre className="formula-tex formula-fallback">{tex}</pre>;
+  const __html = katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+  return <div className="formula-tex" dangerouslySetInnerHTML={{ __html }} />;
 }
