@@ -249,6 +249,6 @@ export default function ExplanationsBody() {
 /** One display formula, typeset with KaTeX once it has loaded (the TeX source until then). */
 function TexBlock({ tex, katex }: { tex: string; katex: Katex | null }) {
   if (!katex) return <pre className="formula-tex formula-fallback">{tex}</pre>;
-  const __html = katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
-  return <div className="formula-tex" dangerouslySetInnerHTML={{ __html }} />;
+  const html = katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+  return <div className="formula-tex" dangerouslySetInnerHTML={{ __html: html }} />;
 }
