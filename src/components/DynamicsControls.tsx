@@ -16,6 +16,8 @@ export const HELP = {
   schedule:
     'A constant η keeps every step the same size (fast, with an O(η) bias); Theorem 1’s step η_t = 2/(τ(t+2)) shrinks over time so Nash-MD’s last iterate converges to π*_τ, at the rate drawn as the dashed “Theorem 1 bound” on the convergence plot.',
   show: 'Which algorithms run and are drawn: Nash-MD (the paper’s method, which plays against a mixture of the current policy and μ), online mirror descent (OMD, which plays against the current policy itself), RLHF (maximise a fitted reward), and under “More algorithms” the methods that followed the paper, grouped by family; each line says where the algorithm converges.',
+  average:
+    'Also draw each algorithm’s average iterate π̄_t = (π_0 + … + π_t)/(t+1), dotted in its colour with a hollow marker, and list it in the table. Some guarantees are about this average (MWU, fictitious play), others about the last iterate.',
   comparisons:
     'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, or pairs drawn from μ) changes that reward whenever P is not transitive.',
 } as const;
@@ -27,6 +29,7 @@ export function DynamicsControls() {
   const eta = useAppStore((s) => s.scenario.eta);
   const schedule = useAppStore((s) => s.scenario.schedule);
   const comparisons = useAppStore((s) => s.scenario.comparisons);
+  const average = useAppStore((s) => s.scenario.average);
   const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
 
   return (
@@ -92,6 +95,13 @@ export function DynamicsControls() {
             <InfoTip about="Show (which algorithms)">{HELP.show}</InfoTip>
           </legend>
           <AlgorithmPicker idBase={id} />
+          <span className="label-with-info algo-average">
+            <label>
+              <input type="checkbox" checked={average} onChange={(e) => a.setAverage(e.target.checked)} /> Average
+              iterates too
+            </label>
+            <InfoTip about="Average iterates">{HELP.average}</InfoTip>
+          </span>
         </fieldset>
       </Gate>
       <Gate name="comparisons" className="param-row">

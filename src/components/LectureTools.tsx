@@ -11,7 +11,6 @@ import { toggleFullscreen } from './fullscreen.ts';
 import type { Explorer } from '../explorer/explorer.ts';
 import { policyAt } from '../state/runStore.ts';
 
-import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -20,6 +19,7 @@ const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Sto
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
+import { seriesDisplayName } from '../shared/seriesRows.ts';
 import { formatT } from '../shared/formatT.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
@@ -34,7 +34,7 @@ export function describeForAnnouncement(explorer: Explorer): string {
   const parts = run.series.map((s) => {
     const p = policyAt(s, run.n, run.t);
     // The registry's full name: a screen reader reads "Extragradient (EGPO)", not "EG".
-    return `${algorithmInfo(s.algorithm)?.displayName ?? s.algorithm}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
+    return `${seriesDisplayName(s)}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
   });
   const unavailable = unavailableShown(scenario).map((u) => unavailableSentence(u.algorithm, u.reason));
   return [head, ...parts, ...unavailable].join(' ');

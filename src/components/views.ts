@@ -64,6 +64,22 @@ export function createViews(ui: UiStore) {
     return fieldMemo.field;
   }
 
+  const lastIterateCache = new WeakMap<SeriesData[], SeriesData[]>();
+
+  /**
+   * The runs without their average-iterate companions (scenario `average`), for the figures that
+   * show last iterates only; the same array for the same series (the memos compare by identity).
+   */
+  function lastIterates(series: SeriesData[]): SeriesData[] {
+    if (!series.some((s) => s.average)) return series;
+    let last = lastIterateCache.get(series);
+    if (!last) {
+      last = series.filter((s) => !s.average);
+      lastIterateCache.set(series, last);
+    }
+    return last;
+  }
+
   function simplexProps(run: RunState, app: AppState): SimplexProps {
     const s = app.scenario;
     const n = s.preferences.length;
@@ -99,7 +115,7 @@ export function createViews(ui: UiStore) {
     if (run.metricsPending) return null;
     const s = app.scenario;
     return {
-      series: metricSeries(run),
+      series: lastIterates(metricSeries(run)),
       t: run.t,
       tau: s.tau,
       theoremBound: s.schedule === 'theorem',
@@ -117,7 +133,7 @@ export function createViews(ui: UiStore) {
     return {
       n,
       labels: app.scenario.labels,
-      series: trajectories(run),
+      series: lastIterates(trajectories(run)),
       t: run.t,
       emptyMessage: emptyMessage(app),
       theme: theme(),
@@ -197,7 +213,7 @@ export function createViews(ui: UiStore) {
       emptyMessage: emptyMessage(app),
       theme: theme(),
       noteKey: eq,
-      rows: run.series.map((s) => {
+      rows: lastIterates(run.series).map((s) => {
         const row = rowAt(s, run.t);
         const pi = s.policies.subarray(row * n, (row + 1) * n);
         return {
@@ -242,7 +258,7 @@ export function createViews(ui: UiStore) {
     const eq = run.equilibria;
     const key = [trajectories(run), run.frame, run.t, eq, k, n];
     if (topKCache && topKCache.key.every((v, i) => v === key[i])) return topKCache.indices;
-    const indices = chooseTopK(n, run.series, run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
+    const indices = chooseTopK(n, lastIterates(run.series), run.t, [eq?.regularized, eq?.nash, eq?.rlhfOptimum], k);
     topKCache = { key, indices };
     return indices;
   }
@@ -254,7 +270,7 @@ export function createViews(ui: UiStore) {
     return {
       n: run.n,
       labels: app.scenario.labels,
-      series: trajectories(run),
+      series: lastIterates(trajectories(run)),
       t: run.t,
       indices,
       emptyMessage: emptyMessage(app),
@@ -300,7 +316,9 @@ export function createViews(ui: UiStore) {
     const matches = run.n === n;
     return {
       labels: app.scenario.labels,
-      rows: matches ? run.series.map((s) => ({ algorithm: s.algorithm, policy: policyAt(s, run.n, run.t) })) : [],
+      rows: matches
+        ? run.series.map((s) => ({ algorithm: s.algorithm, average: s.average, policy: policyAt(s, run.n, run.t) }))
+        : [],
       t: run.t,
       top,
       unavailable: unavailableMemo(app.scenario),
@@ -362,14 +380,22 @@ export function createViews(ui: UiStore) {
     const p = Float64Array.from(s.preferences.flat());
     const win = new Float64Array(n);
     const thinned = run.series.some((x) => x.times !== undefined);
-    const rows = run.series.map((x) => {
+    // With `average` on, the worker sends each run's π̄_t (exact on a thinned history too);
+    // otherwise it is summed here from the rows, which needs every iteration.
+    const averages = new Map(run.series.filter((x) => x.average).map((x) => [x.algorithm, x]));
+    const averageE0 = (x: SeriesData, row: number): number | null => {
+      const a = averages.get(x.algorithm);
+      if (a) return exploitabilityZero(p, n, a.policies, rowAt(a, run.t) * n, win);
+      return thinned ? null : exploitabilityZero(p, n, averageIterate(x.policies, n, row), 0, win);
+    };
+    const rows = lastIterates(run.series).map((x) => {
       const row = rowAt(x, run.t);
       const values = exploitabilityZeroSeries(x, n, p, s.preferences, row);
       return {
         algorithm: x.algorithm,
         t: timeAt(x, row),
         last: exploitabilityZero(p, n, x.policies, row * n, win),
-        average: thinned ? null : exploitabilityZero(p, n, averageIterate(x.policies, n, row), 0, win),
+        average: averageE0(x, row),
         kl: x.kl[row],
         firstBelow: values ? firstBelow(values, row, epsilon, (r) => timeAt(x, r)) : undefined,
         values,
@@ -385,7 +411,7 @@ export function createViews(ui: UiStore) {
       rows,
       t: run.t,
       epsilon,
-      averageShown: !thinned,
+      averageShown: !thinned || averages.size > 0,
       fixedPointShown: apart && s.algorithms.includes('nash-md'),
       emptyMessage: emptyMessage(app),
       theme: theme(),

@@ -8,7 +8,7 @@ import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
 import { regularizedNash } from './regularizedNash.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
-import { plainRows, previewChunk, thinnedRows, unavailableRows, withMetrics, type ActiveRun } from './runRows.ts';
+import { previewChunk, runRows, unavailableRows, withMetrics, type ActiveRun } from './runRows.ts';
 import { createRunner, referenceWeights, unavailableReason } from './simulate.ts';
 import type { Algorithm } from './types.ts';
 import { validatePreferences } from './validate.ts';
@@ -35,6 +35,7 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
       steps: 0,
       comparisons: spec.comparisons,
       refresh: spec.refresh,
+      average: spec.average,
     };
     const p = validatePreferences(spec.preferences);
     createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs
@@ -55,12 +56,13 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
       target: target ?? new Float64Array(n),
       runners: [],
     };
-    const chunks = spec.algorithms.map((algorithm) => {
+    const chunks = spec.algorithms.flatMap((algorithm) => {
       const reason = unavailableReason(algorithm, n, spec.tau, spec.eta);
-      if (reason !== null) return withMetrics(run, unavailableRows(algorithm, reason, 0));
+      if (reason !== null) return [withMetrics(run, unavailableRows(algorithm, reason, 0))];
       const runner = createRunner({ ...base, algorithm }, rewards, p);
-      const rows = thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
-      return target ? withMetrics(run, rows) : previewChunk(rows);
+      return runRows(algorithm, runner, n, steps, thinning).map((r) =>
+        target ? withMetrics(run, r) : previewChunk(r),
+      );
     });
     return { n, chunks };
   } catch (e) {

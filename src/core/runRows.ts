@@ -28,16 +28,34 @@ export interface Rows<A extends AlgorithmId = Algorithm> {
   algorithm: A;
   /** The reason the algorithm cannot run (then no rows). */
   unavailable?: string;
+  /** The run's average iterates (SeriesChunk.average). */
+  average?: boolean;
   start: number;
   rows: number;
   times?: Float64Array;
   policies: Float64Array;
 }
 
-/** Advances a runner by `steps`, keeping every row. */
-export function plainRows<A extends AlgorithmId>(algorithm: A, runner: Runner, steps: number): Rows<A> {
+/**
+ * Advances a runner by `steps` and returns its rows: every row, or those `thinning` selects; and
+ * right after them, when the runner keeps the average iterate, the same rows of π̄_t.
+ */
+export function runRows<A extends AlgorithmId>(
+  algorithm: A,
+  runner: Runner,
+  n: number,
+  steps: number,
+  thinning?: HistoryThinning,
+): Rows<A>[] {
+  return thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
+}
+
+/** Advances a runner by `steps`, keeping every row (and the averages, when the runner keeps them). */
+export function plainRows<A extends AlgorithmId>(algorithm: A, runner: Runner, steps: number): Rows<A>[] {
   const start = runner.t;
-  return { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
+  const rows: Rows<A> = { algorithm, start, rows: steps + 1, policies: runner.advance(steps) };
+  const averages = runner.averages;
+  return averages ? [rows, { ...rows, average: true, policies: averages }] : [rows];
 }
 
 /**
@@ -50,7 +68,7 @@ export function thinnedRows<A extends AlgorithmId>(
   n: number,
   steps: number,
   thinning: HistoryThinning,
-): Rows<A> {
+): Rows<A>[] {
   const start = runner.t;
   const end = start + steps;
   const head = thinning.head ?? 0;
@@ -59,13 +77,17 @@ export function thinnedRows<A extends AlgorithmId>(
   for (let t = start; t <= end; t++) if (keep(t)) count++;
   const times = new Float64Array(count);
   const policies = new Float64Array(count * n);
+  let averages: Float64Array | null = null;
   let k = 0;
   const take = (block: Float64Array, t0: number, from: number) => {
+    const blockAverages = runner.averages;
+    if (blockAverages) averages ??= new Float64Array(count * n);
     for (let r = from; r < block.length / n; r++) {
       const t = t0 + r;
       if (!keep(t)) continue;
       times[k] = t;
       policies.set(block.subarray(r * n, (r + 1) * n), k * n);
+      if (blockAverages) averages!.set(blockAverages.subarray(r * n, (r + 1) * n), k * n);
       k++;
     }
   };
@@ -78,11 +100,13 @@ export function thinnedRows<A extends AlgorithmId>(
     done += block.length / n - 1;
   }
   if (steps === 0) take(runner.advance(0), start, 0);
-  return { algorithm, start, rows: count, times, policies };
+  const rows: Rows<A> = { algorithm, start, rows: count, times, policies };
+  return averages ? [rows, { ...rows, times: times.slice(), average: true, policies: averages }] : [rows];
 }
 
 /** No rows: the algorithm cannot run with these inputs, for `reason` (the registry's). */
 export function unavailableRows<A extends AlgorithmId>(algorithm: A, reason: string, start: number): Rows<A> {
+  // An algorithm that cannot run has no average either: one chunk (the reason) stands for both.
   return { algorithm, unavailable: reason, start, rows: 0, policies: new Float64Array(0) };
 }
 

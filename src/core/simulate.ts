@@ -44,6 +44,12 @@ export interface Runner {
    * this call), row k is π_{t+k}. Continuing in chunks gives exactly the rows of one long run.
    */
   advance(steps: number): Float64Array;
+  /**
+   * With `spec.average`: the average iterates π̄_{t+k} = (1/(t+k+1)) Σ_{s ≤ t+k} π_s of the rows
+   * the last advance returned (the same shape, row k for row k); null otherwise. The running mean
+   * sees every iteration, so it is exact however a caller thins the rows it keeps.
+   */
+  readonly averages: Float64Array | null;
 }
 
 /**
@@ -102,11 +108,17 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
   const state = def.init(ctx);
   def.reset(state, pi0);
   const current = Float64Array.from(pi0);
+  // π̄_t, updated as π̄_t = π̄_{t−1} + (π_t − π̄_{t−1})/(t+1): a mean of probabilities, never growing.
+  const mean = spec.average ? Float64Array.from(pi0) : null;
+  let averages: Float64Array | null = null;
   let t = 0;
   return {
     n,
     get t() {
       return t;
+    },
+    get averages() {
+      return averages;
     },
     advance(steps: number): Float64Array {
       validateSteps(steps, n);
@@ -114,6 +126,17 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
       out.set(current);
       def.advance(state, out, t, steps);
       current.set(out.subarray(steps * n));
+      if (mean) {
+        averages = new Float64Array(out.length);
+        averages.set(mean);
+        for (let k = 1; k <= steps; k++) {
+          const w = 1 / (t + k + 1);
+          for (let i = 0; i < n; i++) {
+            mean[i] += (out[k * n + i] - mean[i]) * w;
+            averages[k * n + i] = mean[i];
+          }
+        }
+      }
       t += steps;
       return out;
     },

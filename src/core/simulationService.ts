@@ -14,7 +14,7 @@ import {
   chunkBuffers,
   plainRows,
   previewChunk,
-  thinnedRows,
+  runRows,
   unavailableRows,
   withMetrics,
   type ActiveRun,
@@ -292,12 +292,12 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               steps: 0,
               comparisons: s.comparisons,
               refresh: s.refresh,
+              average: s.average,
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
           );
-        const rowsOf = (algorithm: A, runner: Runner) =>
-          thinning ? thinnedRows(algorithm, runner, n, steps, thinning) : plainRows(algorithm, runner, steps);
+        const rowsOf = (algorithm: A, runner: Runner) => runRows(algorithm, runner, n, steps, thinning);
         const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {
           const reason = unavailableReason(algorithm, n, s.tau, s.eta);
@@ -308,12 +308,13 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         // that cannot run with these inputs gets no rows and its reason.
         report('runs', 0);
         const runners = new Map<A, Runner | null>();
-        const rows = new Map<A, Rows<A>>();
+        // Each algorithm's rows, and after them its average iterates' when the scenario asks for them.
+        const rows = new Map<A, Rows<A>[]>();
         for (const algorithm of s.algorithms) {
           const reason = unavailable.get(algorithm);
           if (reason !== undefined) {
             runners.set(algorithm, null);
-            rows.set(algorithm, unavailableRows(algorithm, reason, 0));
+            rows.set(algorithm, [unavailableRows(algorithm, reason, 0)]);
             continue;
           }
           if (needsReward(algorithm) && !cached('rewards', keys.rewards)) continue;
@@ -321,7 +322,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           runners.set(algorithm, runner);
           rows.set(algorithm, rowsOf(algorithm, runner));
         }
-        if (reporting) report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].map(previewChunk) });
+        if (reporting) report('runs', STAGE_END.runs, { n, chunks: [...rows.values()].flat().map(previewChunk) });
         const deferred = defer && !thinning && n <= DEFER_MAX_N && steps <= DEFER_MAX_STEPS;
         // Deferred: no equilibria in the answer (RLHF's run fits its reward model, which is cheap
         // at these n); the follow-up solves them.
@@ -351,11 +352,11 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         activeSpec = { s, keys };
         if (deferred) {
           // The answer's arrays are transferred (detached): the follow-up works on copies.
-          const kept = s.algorithms.map((algorithm) => rows.get(algorithm)!);
+          const kept = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!);
           pending = { version, rows: kept };
           return { ok: true, version, n, equilibria: null, chunks: kept.map(previewChunk), deferred: true };
         }
-        const chunks = s.algorithms.map((algorithm) => withMetrics(run, rows.get(algorithm)!));
+        const chunks = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!.map((r) => withMetrics(run, r)));
         return { ok: true, version, n, equilibria: eq, chunks };
       } catch (e) {
         if (e instanceof InvalidInputError)
@@ -387,10 +388,9 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       return {
         ok: true,
         version,
-        chunks: run.runners.map(({ algorithm, runner, unavailable }) =>
-          withMetrics(
-            run,
-            runner ? plainRows(algorithm, runner, steps) : unavailableRows(algorithm, unavailable ?? '', 0),
+        chunks: run.runners.flatMap(({ algorithm, runner, unavailable }) =>
+          (runner ? plainRows(algorithm, runner, steps) : [unavailableRows(algorithm, unavailable ?? '', 0)]).map((r) =>
+            withMetrics(run, r),
           ),
         ),
       };

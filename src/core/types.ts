@@ -44,6 +44,8 @@ export interface SimulationSpec {
   comparisons?: Comparisons;
   /** MPO only: the magnet refresh period K, a whole number ≥ 1; default 50. */
   refresh?: number;
+  /** Also keep the average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (Runner.averages); default false. */
+  average?: boolean;
 }
 
 /** T+1 policies of n responses, row-major: row t (t = 0..steps) is π_t. */

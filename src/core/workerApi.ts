@@ -21,6 +21,8 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   algorithms: A[];
   /** MPO's magnet refresh period K (a whole number ≥ 1); default 50. */
   refresh?: number;
+  /** Also send each run's average iterate π̄_t as a companion series (SeriesChunk.average). */
+  average?: boolean;
 }
 
 /**
@@ -76,6 +78,11 @@ export interface SeriesChunk<A extends AlgorithmId = Algorithm> {
    * the UI to show instead of a row; the chunk then has no rows (rows 0, empty arrays).
    */
   unavailable?: string;
+  /**
+   * True for the companion series of the average iterates π̄_t = (1/(t+1)) Σ_{s≤t} π_s of the run
+   * of `algorithm` (sent right after that run's chunk, with the same rows and times).
+   */
+  average?: boolean;
   start: number;
   rows: number;
   /** The iteration t of each row, when rows are not consecutive. */

@@ -3,14 +3,12 @@
  * π_t(y) for every response, KL(π*_τ‖π_t) and the exploitability. Numbers are written with full
  * precision (shortest round-trip decimal). Pure (no DOM).
  */
-import { algorithmInfo } from '../core/algorithms/catalog.ts';
-import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import { rowAt, seriesDisplayName, timeAt } from '../shared/seriesRows.ts';
 import type { Scenario } from '../state/scenario.ts';
 import type { SeriesData } from '../viz/types.ts';
 import type { ExportInfo } from './exportInfo.ts';
 
 /** The registry's display name (the table's row header), or the id for an unknown one. */
-const algorithmName = (id: string) => algorithmInfo(id)?.displayName ?? id;
 
 export interface TrajectoryInput {
   info: ExportInfo;
@@ -56,7 +54,7 @@ export function buildTrajectoryCsv(input: TrajectoryInput): string {
   for (let r = 0; r < maxRows; r++) {
     for (const s of series) {
       if (r >= rowsOf(s, t)) continue;
-      const cells = [String(timeAt(s, r)), algorithmName(s.algorithm)];
+      const cells = [String(timeAt(s, r)), seriesDisplayName(s)];
       for (let i = 0; i < n; i++) cells.push(String(s.policies[r * n + i]));
       cells.push(String(s.kl[r]), String(s.exploitability[r]));
       lines.push(cells.join(','));
@@ -81,7 +79,8 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
       const count = rowsOf(s, t);
       return {
         algorithm: s.algorithm,
-        label: algorithmName(s.algorithm),
+        ...(s.average ? { average: true } : {}),
+        label: seriesDisplayName(s),
         t: Array.from({ length: count }, (_, r) => timeAt(s, r)),
         policies: Array.from({ length: count }, (_, r) => Array.from(s.policies.subarray(r * n, r * n + n), finite)),
         kl: Array.from(s.kl.subarray(0, count), finite),

@@ -50,6 +50,25 @@ export const ALGORITHM_STYLE = {
   replicator: { label: 'RD', color: '#AA4499', dash: '16 3', marker: 'hourglass' },
 } as const satisfies Record<AlgorithmId, AlgorithmStyle>;
 
+/** How much thinner than its run an average-iterate path is drawn. */
+export const AVERAGE_WIDTH = 0.6;
+/** The dash of every average-iterate path: fine dots, in the run's colour (its marker is hollow). */
+export const AVERAGE_DASH = '1 2.5';
+
+/**
+ * The style of one series: its algorithm's, or for the run's average iterates (`average`) the same
+ * colour and marker shape with a thinner dotted line, a hollow marker and "avg" in the label.
+ */
+export function seriesStyle(s: { algorithm: AlgorithmId; average?: boolean }): AlgorithmStyle & {
+  width: number;
+  hollow: boolean;
+} {
+  const style = ALGORITHM_STYLE[s.algorithm];
+  return s.average
+    ? { ...style, label: `${style.label} avg`, dash: AVERAGE_DASH, width: AVERAGE_WIDTH, hollow: true }
+    : { ...style, width: 1, hollow: false };
+}
+
 /** Equilibria and inputs drawn on the simplex. */
 export const MARKER_STYLE = {
   regularized: { label: 'π*_τ (regularised Nash)', color: '#1a1a1a', glyph: 'filled star' },

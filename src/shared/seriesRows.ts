@@ -3,6 +3,7 @@
  * (long runs keep every iteration only for the recent part); then `times` lists the iteration of
  * each row. Every renderer and selector maps between the two through these two functions.
  */
+import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { SeriesData } from './types.ts';
 
 /** The iteration t of row `row`. */
@@ -25,4 +26,14 @@ export function rowAt(s: SeriesData, t: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** What tells one series from the others: its algorithm, and whether it is that run's average iterates. */
+export function seriesKey(s: { algorithm: AlgorithmId; average?: boolean }): string {
+  return s.average ? `${s.algorithm}/average` : s.algorithm;
+}
+
+/** The registry's display name of a series, with " (average)" for a run's average iterates. */
+export function seriesDisplayName(s: { algorithm: AlgorithmId; average?: boolean }): string {
+  return `${algorithmInfo(s.algorithm)?.displayName ?? s.algorithm}${s.average ? ' (average)' : ''}`;
 }

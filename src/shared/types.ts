@@ -7,6 +7,11 @@ import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 /** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
 export interface SeriesData {
   algorithm: AlgorithmId;
+  /**
+   * The companion series of the run's average iterates π̄_t = (1/(t+1)) Σ_{s≤t} π_s (scenario
+   * `average`): drawn in the run's colour with thinner dashes, its table row "<name> (average)".
+   */
+  average?: boolean;
   /** Row-major policies: row t (0 ≤ t < length) is π_t, n entries. */
   policies: Float64Array;
   /** KL(π*_τ‖π_t) for t < length. */

@@ -3,7 +3,7 @@
  */
 import { presetById } from '../core/presets.ts';
 import { formatScientific } from '../shared/formatNumber.ts';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
 import { rowAt } from '../shared/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import { unavailableSentence, unavailableShown } from './availability.ts';
@@ -37,7 +37,7 @@ export function describeState(s: Scenario, run: RunState): string {
   const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {
     const row = rowAt(series, run.t);
-    return `${ALGORITHM_STYLE[series.algorithm].label} ${short(series.kl[row])}`;
+    return `${seriesStyle(series).label} ${short(series.kl[row])}`;
   });
   const both = s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
   // At τ = 0 the geometric mixture is π_t itself, so Nash-MD's update is OMD's.

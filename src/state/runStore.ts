@@ -12,7 +12,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import { rowAt, seriesKey, timeAt } from '../shared/seriesRows.ts';
 import type { SeriesData } from '../shared/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
@@ -174,7 +174,7 @@ function writeChunk(s: SeriesData, c: SeriesChunk, n: number): SeriesData {
     if (!s.times) for (let i = 0; i < keep; i++) times[i] = i;
     for (let r = 0; r < c.rows; r++) times[keep + r] = c.times ? c.times[r] : c.start + r;
   }
-  const next: SeriesData = { algorithm: s.algorithm, policies, kl, exploitability, length, times };
+  const next: SeriesData = { ...identity(s), policies, kl, exploitability, length, times };
   return length > MAX_ROWS ? compact(next, n) : next;
 }
 
@@ -196,7 +196,7 @@ export function compact(s: SeriesData, n: number): SeriesData {
   let count = 0;
   for (let r = 0; r < s.length; r++) if (keep(r)) count++;
   const out: SeriesData = {
-    algorithm: s.algorithm,
+    ...identity(s),
     policies: new Float64Array(Math.ceil(count * 1.3) * n),
     kl: new Float64Array(Math.ceil(count * 1.3)),
     exploitability: new Float64Array(Math.ceil(count * 1.3)),
@@ -213,6 +213,11 @@ export function compact(s: SeriesData, n: number): SeriesData {
     k++;
   }
   return out;
+}
+
+/** Which series a series or chunk is: its algorithm and whether it holds that run's averages. */
+function identity(s: { algorithm: AlgorithmId; average?: boolean }): Pick<SeriesData, 'algorithm' | 'average'> {
+  return s.average ? { algorithm: s.algorithm, average: true } : { algorithm: s.algorithm };
 }
 
 /** One more than the last iteration every series has reached. */
@@ -242,7 +247,7 @@ export function replaceRun(
   // Room for the steps computed ahead right after (the controller's lookahead, ≤ 200): they are
   // appended in place, so the figures, which show rows up to t only, see the same arrays.
   const room = (c: SeriesChunk) => ({
-    algorithm: c.algorithm,
+    ...identity(c),
     policies: new Float64Array((c.rows + HEADROOM_ROWS) * n),
     kl: new Float64Array(c.rows + HEADROOM_ROWS),
     exploitability: new Float64Array(c.rows + HEADROOM_ROWS),
@@ -250,11 +255,11 @@ export function replaceRun(
   });
   const fresh = chunks.map((c) => writeChunk(room(c), c, n));
   const { frame, n: previousN, equilibria: previous, series: before } = runStore.getState();
-  const byAlgorithm = new Map(fresh.map((s) => [s.algorithm, s]));
+  const byKey = new Map(fresh.map((s) => [seriesKey(s), s]));
   const kept =
     previousN === n && chunks.length > 0
       ? before.filter(
-          (s) => computing.includes(s.algorithm) && !byAlgorithm.has(s.algorithm) && computedLength([s]) > wantedT,
+          (s) => computing.includes(s.algorithm) && !byKey.has(seriesKey(s)) && computedLength([s]) > wantedT,
         )
       : [];
   // In the previous order, so the table's rows stay where they were.
@@ -262,10 +267,8 @@ export function replaceRun(
     kept.length === 0
       ? fresh
       : [
-          ...before
-            .filter((s) => byAlgorithm.has(s.algorithm) || kept.includes(s))
-            .map((s) => byAlgorithm.get(s.algorithm) ?? s),
-          ...fresh.filter((s) => !before.some((b) => b.algorithm === s.algorithm)),
+          ...before.filter((s) => byKey.has(seriesKey(s)) || kept.includes(s)).map((s) => byKey.get(seriesKey(s)) ?? s),
+          ...fresh.filter((s) => !before.some((b) => seriesKey(b) === seriesKey(s))),
         ];
   const length = chunks.length === 0 ? wantedT + 1 : computedLength(series);
   // Unknown metrics are NaN (a KL divergence or an exploitability is never NaN once known).
@@ -305,9 +308,9 @@ export function fillFollowUp(runStore: RunStore, f: FollowUp): void {
 /** Appends continuation chunks (one per series, in the same order). */
 export function appendRun(runStore: RunStore, chunks: SeriesChunk[]): void {
   const { series, n, frame, reach } = runStore.getState();
-  const byAlgorithm = new Map<AlgorithmId, SeriesChunk>(chunks.map((c) => [c.algorithm, c]));
+  const byKey = new Map<string, SeriesChunk>(chunks.map((c) => [seriesKey(c), c]));
   const next = series.map((s) => {
-    const c = byAlgorithm.get(s.algorithm);
+    const c = byKey.get(seriesKey(s));
     return c ? writeChunk(s, c, n) : s;
   });
   const length = computedLength(next);

@@ -41,6 +41,8 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   comparisons: Comparisons;
   /** MPO's magnet refresh period K (steps, ≥ 1): the magnet ρ becomes π_{t+1} when K divides t+1. */
   refresh: number;
+  /** Also run and show every algorithm's average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (URL `average=1`). */
+  average: boolean;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
@@ -83,6 +85,7 @@ export function scenarioFromPreset(
       algorithms: base?.algorithms ?? ['nash-md', 'omd', 'rlhf'],
       comparisons: base?.comparisons ?? 'uniform',
       refresh: base?.refresh ?? REFRESH_DEFAULT,
+      average: base?.average ?? false,
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -120,6 +123,7 @@ export function toSpec(s: Scenario): ScenarioSpec {
         }) ?? null) === null,
     ),
     refresh: s.refresh,
+    average: s.average,
   };
 }
 

@@ -132,6 +132,7 @@ const refreshSchema = v.pipe(
   v.minValue(1, 'refresh must be ≥ 1'),
   v.maxValue(1e6, 'refresh must be at most 1000000'),
 );
+const averageSchema = v.boolean('average must be true or false');
 const comparisonsSchema = v.picklist(['uniform', 'reference'] as const, 'comparisons must be "uniform" or "reference"');
 const presetSchema = v.nullable(
   v.pipe(
@@ -256,6 +257,7 @@ export function validateScenario(
     algorithms: fallback.algorithms,
     comparisons: take('comparisons', comparisonsSchema) ?? fallback.comparisons,
     refresh: take('refresh', refreshSchema) ?? fallback.refresh,
+    average: take('average', averageSchema) ?? fallback.average,
     preset: fallback.preset,
     epsilon: take('epsilon', epsilonSchema) ?? fallback.epsilon,
     seed: take('seed', seedSchema) ?? fallback.seed,

@@ -86,6 +86,7 @@ export function encodeHash(s: Scenario, t: number): string {
   );
   // Only MPO reads the refresh period: links without MPO, or with the default K, stay short.
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
+  if (s.average) parts.push(['average', '1']);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -200,6 +201,15 @@ export function decodeHash(hash: string): DecodedHash {
   if (has('algos')) candidate.algorithms = get('algos') === '' ? [] : get('algos').split(',');
   if (has('comparisons')) candidate.comparisons = get('comparisons');
   if (has('refresh')) candidate.refresh = toNumber(get('refresh'));
+  if (has('average')) {
+    const flag = { '1': true, true: true, '0': false, false: false }[get('average')];
+    if (flag !== undefined) candidate.average = flag;
+    else
+      problems.push({
+        field: 'average',
+        message: `average must be 1 (show the average iterates) or 0, got "${get('average')}"`,
+      });
+  }
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')

@@ -1,10 +1,10 @@
 /**
- * The current-point marker of each algorithm as a d3 symbol type. Besides d3's circle, square,
+ * The current-point marker of each algorithm as a symbol shape (symbolShapes.ts; d3.symbol takes it too). Besides d3's circle, square,
  * triangle, cross and wye, the shapes are polygons given by their vertices on the unit scale,
  * scaled to the requested area, so every shape of the same size looks about as heavy.
  */
-import * as d3 from 'd3';
 import type { AlgorithmMarker } from '../shared/palette.ts';
+import { circle, cross, square, triangle, wye, type Shape } from './symbolShapes.ts';
 
 type Pt = readonly [number, number];
 
@@ -20,7 +20,7 @@ function area(points: readonly Pt[]): number {
 }
 
 /** A symbol type drawing `points` (unit scale) scaled so that its area is the requested size. */
-function polygon(points: readonly Pt[]): d3.SymbolType {
+function polygon(points: readonly Pt[]): Shape {
   const a = area(points);
   return {
     draw(context, size) {
@@ -63,18 +63,18 @@ function times(): Pt[] {
 
 const UP = -Math.PI / 2;
 
-export const ALGO_SYMBOL: Record<AlgorithmMarker, d3.SymbolType> = {
-  circle: d3.symbolCircle,
-  square: d3.symbolSquare,
-  triangle: d3.symbolTriangle,
+export const ALGO_SYMBOL: Record<AlgorithmMarker, Shape> = {
+  circle,
+  square,
+  triangle,
   'triangle-down': polygon(regular(3, -UP)),
   'triangle-left': polygon(regular(3, Math.PI)),
   'triangle-right': polygon(regular(3, 0)),
   pentagon: polygon(regular(5, UP)),
   hexagon: polygon(regular(6, 0)),
-  cross: d3.symbolCross,
+  cross,
   times: polygon(times()),
-  wye: d3.symbolWye,
+  wye,
   hourglass: polygon([
     [-0.8, -1],
     [0.8, -1],

@@ -8,15 +8,17 @@
  * then "other", the sum of the rest, so each row still sums to 1 and the table stays readable.
  */
 import { select } from 'd3';
-import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
 import { formatT } from '../shared/formatT.ts';
+import { seriesDisplayName, seriesKey } from '../shared/seriesRows.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];
-  rows: readonly { algorithm: AlgorithmId; policy: ArrayLike<number> }[];
+  /** One per series; `average`: the run's average iterate π̄_t, named "<display name> (average)". */
+  rows: readonly { algorithm: AlgorithmId; average?: boolean; policy: ArrayLike<number> }[];
   t: number;
   /** Large n: the responses to show as columns, best first; the rest become one "other" column. */
   top?: readonly number[];
@@ -74,26 +76,27 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
         .attr('scope', 'col')
         .attr('class', (_, i) => (grouped && i === columns.length ? 'other' : null))
         .text((d) => d);
-      type Row = { algorithm: AlgorithmId; policy: ArrayLike<number> | null; reason?: string };
+      type Row = { algorithm: AlgorithmId; average?: boolean; policy: ArrayLike<number> | null; reason?: string };
       const all: Row[] = [
         ...rows,
         ...unavailable.map((u) => ({ algorithm: u.algorithm, policy: null, reason: u.reason })),
       ];
       const tr = body
         .selectAll<HTMLTableRowElement, Row>('tr')
-        .data(all, (d) => d.algorithm)
+        .data(all, seriesKey)
         .join((enter) => {
           const r = enter.append('tr');
           r.append('th').attr('scope', 'row');
           return r;
         })
-        .attr('class', (d) => (d.policy === null ? 'unavailable' : null));
+        .attr('class', (d) => (d.policy === null ? 'unavailable' : d.average ? 'average' : null));
       // The registry's display name: the table is the screen-reader view, so it names each method in full.
       tr.select('th')
-        .text((d) => algorithmInfo(d.algorithm)?.displayName ?? d.algorithm)
+        .text(seriesDisplayName)
         .style(
           'border-left',
-          (d) => `4px ${ALGORITHM_STYLE[d.algorithm].dash ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`,
+          (d) =>
+            `${d.average ? 2 : 4}px ${ALGORITHM_STYLE[d.algorithm].dash || d.average ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`,
         );
       tr.selectAll<HTMLTableCellElement, number | string>('td')
         .data((d): (number | string)[] => (d.policy ? values(d.policy) : [`unavailable: ${d.reason}`]))
@@ -110,7 +113,7 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
             ? `The top ${top.length} of ${n} responses (largest probability reached so far, as in the chart)${grouped ? '; “other” sums the rest' : ''}.`
             : '',
         );
-      const key = `${columns.join('\u0000')}|${all.map((r) => r.algorithm).join()}`;
+      const key = `${columns.join('\u0000')}|${all.map(seriesKey).join()}`;
       if (key !== columnsKey) {
         columnsKey = key;
         checkOverflow();

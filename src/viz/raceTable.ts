@@ -161,7 +161,7 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
     if (p.rows.length === 0 && p.emptyMessage) noteLines.push(p.emptyMessage);
     if (!p.averageShown)
       noteLines.push(
-        'The average iterate needs every step; this long run keeps a thinned history, so its column is n/a.',
+        'The average iterate needs every step; this long run keeps a thinned history, so its column is n/a (tick “Average iterates” to have every step averaged as it runs).',
       );
     if (p.rows.some((r) => r.firstBelow === undefined))
       noteLines.push('“Not scanned”: too many responses and steps to scan every row for e₀.');

@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import { timeAt } from '../shared/seriesRows.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
+import { MARKER_STYLE, seriesStyle } from '../shared/palette.ts';
 import { baryToPolicy, baryToXY, toBarycentric, xyToBary } from './ternary.ts';
 import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexOptions, SimplexProps } from './types.ts';
@@ -260,9 +260,9 @@ export function createSimplexInteraction(
       if (bestRow < 0) continue;
       const n = props.n;
       best = {
-        key: `${track.algorithm}:${bestRow}`,
-        title: `${ALGORITHM_STYLE[track.algorithm].label} · t = ${formatT(timeAt(series, bestRow))}`,
-        color: ALGORITHM_STYLE[track.algorithm].color,
+        key: `${track.key}:${bestRow}`,
+        title: `${seriesStyle(series).label} · t = ${formatT(timeAt(series, bestRow))}`,
+        color: seriesStyle(series).color,
         policy: series.policies.subarray(bestRow * n, bestRow * n + n),
         x: xs[bestRow],
         y: ys[bestRow],

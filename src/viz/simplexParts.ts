@@ -4,8 +4,10 @@
  */
 import * as d3 from 'd3';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE, type AlgorithmMarker } from '../shared/palette.ts';
+import { MARKER_STYLE, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
+import { seriesKey } from '../shared/seriesRows.ts';
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE } from './algorithmSymbols.ts';
+import { circle, cross, diamond, shapePath, square, star, type Shape } from './symbolShapes.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData, type SimplexProps } from './types.ts';
 
@@ -27,7 +29,7 @@ export interface Glyph {
   strokeWidth: number;
 }
 
-export const symbolPath = (type: d3.SymbolType, size: number) => d3.symbol(type, size)() ?? '';
+export const symbolPath = (shape: Shape, size: number) => shapePath(shape, size);
 
 export { ALGO_SYMBOL, ALGO_SYMBOL_SIZE };
 
@@ -40,31 +42,31 @@ export const LEGEND_SYMBOL = Object.fromEntries(
 
 export const GLYPH: Record<MarkerKey, Glyph> = {
   regularized: {
-    d: symbolPath(d3.symbolStar, 160),
+    d: symbolPath(star, 160),
     fill: MARKER_STYLE.regularized.color,
     stroke: '#fff',
     strokeWidth: 1,
   },
-  nash: { d: symbolPath(d3.symbolStar, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
+  nash: { d: symbolPath(star, 160), fill: '#fff', stroke: MARKER_STYLE.nash.color, strokeWidth: 1.5 },
   rlhfOptimum: {
-    d: symbolPath(d3.symbolDiamond, 150),
+    d: symbolPath(diamond, 150),
     fill: MARKER_STYLE.rlhfOptimum.color,
     stroke: '#fff',
     strokeWidth: 1,
   },
   nashMdFixedPoint: {
-    d: symbolPath(d3.symbolCross, 130),
+    d: symbolPath(cross, 130),
     fill: MARKER_STYLE.nashMdFixedPoint.color,
     stroke: '#fff',
     strokeWidth: 1,
   },
   reference: {
-    d: symbolPath(d3.symbolSquare, 120),
+    d: symbolPath(square, 120),
     fill: 'none',
     stroke: MARKER_STYLE.reference.color,
     strokeWidth: 2,
   },
-  initial: { d: symbolPath(d3.symbolCircle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
+  initial: { d: symbolPath(circle, 120), fill: 'none', stroke: MARKER_STYLE.initial.color, strokeWidth: 2 },
 };
 
 export const MARKER_ORDER: readonly MarkerKey[] = [
@@ -100,7 +102,8 @@ export interface LegendItem {
   label: string;
   short: string;
   line?: { color: string; dash: string; width: number; opacity: number };
-  symbol?: { d: string; color: string };
+  /** `hollow`: outlined in the colour (an average iterate's marker). */
+  symbol?: { d: string; color: string; hollow?: boolean };
   glyph?: Glyph;
 }
 
@@ -199,7 +202,7 @@ export function withFixedPointRule(p: SimplexProps, side: number): SimplexProps 
 
 /** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
 export function legendKeys(p: SimplexProps): string {
-  const keys: string[] = drawOrder(p.series).map((s) => s.algorithm);
+  const keys: string[] = drawOrder(p.series).map(seriesKey);
   for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
   if (p.regularizedPath) keys.push('regularizedPath');
   if (p.rlhfPath) keys.push('rlhfPath');
@@ -210,13 +213,13 @@ export function legendKeys(p: SimplexProps): string {
 export function legendItems(p: SimplexProps): LegendItem[] {
   const items: LegendItem[] = [];
   for (const s of drawOrder(p.series)) {
-    const st = ALGORITHM_STYLE[s.algorithm];
+    const st = seriesStyle(s);
     items.push({
-      key: s.algorithm,
-      label: st.label,
+      key: seriesKey(s),
+      label: s.average ? `${st.label.replace(/ avg$/, '')} (average iterate)` : st.label,
       short: st.label,
-      line: { color: st.color, dash: st.dash, width: 2, opacity: 1 },
-      symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color },
+      line: { color: st.color, dash: st.dash, width: 2 * st.width, opacity: 1 },
+      symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color, hollow: st.hollow },
     });
   }
   for (const key of MARKER_ORDER) {
@@ -251,9 +254,7 @@ export const FIELD_INK = '#8b9099';
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
 export function drawOrder(series: readonly SeriesData[]): SeriesData[] {
-  return [...series].sort(
-    (a, b) => Number(ALGORITHM_STYLE[a.algorithm].dash !== '') - Number(ALGORITHM_STYLE[b.algorithm].dash !== ''),
-  );
+  return [...series].sort((a, b) => Number(seriesStyle(a).dash !== '') - Number(seriesStyle(b).dash !== ''));
 }
 
 /** Legend swatch width; with thicker strokes it grows by half the stroke scale's excess. */

@@ -13,7 +13,7 @@
  */
 import * as d3 from 'd3';
 import { rowAt } from '../shared/seriesRows.ts';
-import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
+import { MARKER_STYLE, seriesStyle } from '../shared/palette.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
 import {
@@ -243,21 +243,23 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     };
     currentLayer
       .selectAll<SVGPathElement, Track>('path')
-      .data(trajectories.tracks, (d) => d.algorithm)
+      .data(trajectories.tracks, (d) => d.key)
       .join((enter) =>
         enter
           .append('path')
           .attr('d', (d) => {
-            const m = ALGORITHM_STYLE[d.algorithm].marker;
+            const m = seriesStyle(d.series).marker;
             return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2);
           })
           .attr('data-algorithm', (d) => d.algorithm)
-          .attr('fill', (d) => ALGORITHM_STYLE[d.algorithm].color)
-          .attr('stroke', '#fff')
+          .attr('data-average', (d) => (d.average ? 'true' : null))
+          // An average's marker is the run's shape, hollow: told apart without colour.
+          .attr('fill', (d) => (d.average ? '#fff' : seriesStyle(d.series).color))
+          .attr('stroke', (d) => (d.average ? seriesStyle(d.series).color : '#fff'))
           .attr('stroke-width', 1.5 * theme.strokeScale),
       )
       .each(function (d) {
-        setIfChanged(this, 'transform', at(`current:${d.algorithm}`, d.xs[d.cur], d.ys[d.cur]));
+        setIfChanged(this, 'transform', at(`current:${d.key}`, d.xs[d.cur], d.ys[d.cur]));
       });
 
     markerLayer
@@ -327,10 +329,10 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     for (const d of trajectories.tracks) {
       if (d.cur < 0) continue;
       items.push({
-        key: `current:${d.algorithm}`,
+        key: `current:${d.key}`,
         x: d.xs[d.cur],
         y: d.ys[d.cur],
-        r: ALGO_GLYPH_RADIUS[ALGORITHM_STYLE[d.algorithm].marker] * sw,
+        r: ALGO_GLYPH_RADIUS[seriesStyle(d.series).marker] * sw,
       });
     }
     for (const which of ['reference', 'initial'] as const) {
@@ -340,11 +342,17 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     return new Map(fanMarkers(items, COINCIDE_PX * sw).map((m) => [m.key, m]));
   }
 
+  /** The legend label of the series whose seriesKey is `key`. */
+  function seriesLabel(key: string): string {
+    const [algorithm, average] = key.split('/');
+    return seriesStyle({ algorithm: algorithm as Track['algorithm'], average: average === 'average' }).label;
+  }
+
   /** "π*τ and Nash-MD drawn beside μ, where they coincide" for every fanned-out group. */
   function coincideText(): string {
     const name = (key: string) =>
       key.startsWith('current:')
-        ? ALGORITHM_STYLE[key.slice(8) as Track['algorithm']].label
+        ? seriesLabel(key.slice(8))
         : (MARKER_STYLE[key as keyof typeof MARKER_STYLE]?.label ?? key).replace(/_/g, '').replace(/ \(.*\)$/, '');
     const groups = new Map<string, string[]>();
     for (const m of placements.values())
@@ -360,7 +368,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
     const algos = drawOrder(p.series)
       .filter((s) => s.length > 0)
-      .map((s) => ALGORITHM_STYLE[s.algorithm].label);
+      .map((s) => seriesStyle(s).label);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
     const trajectories = algos.length
       ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}`

@@ -3,7 +3,7 @@
  * or when its data change (the τ-paths), and the standalone SVG snapshot for export.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
 import { timeAt } from '../shared/seriesRows.ts';
 import { formatT } from '../shared/formatT.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
@@ -142,8 +142,8 @@ function drawLabelsAndLegend(cornerLabels: G, legendLayer: G, layout: Layout, th
       g.append('path')
         .attr('d', item.symbol.d)
         .attr('transform', sw === 1 ? `translate(${swatch / 2},0)` : `translate(${swatch / 2},0) scale(${sw})`)
-        .attr('fill', item.symbol.color)
-        .attr('stroke', '#fff');
+        .attr('fill', item.symbol.hollow ? '#fff' : item.symbol.color)
+        .attr('stroke', item.symbol.hollow ? item.symbol.color : '#fff');
     }
     if (item.glyph) appendGlyph(g.append('g').attr('transform', `translate(${swatch / 2},0)`), item.glyph, 0.7 * sw);
     const text = g
@@ -234,7 +234,7 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
   trajectories.setAttribute('fill', 'none');
   trajectories.setAttribute('stroke-linejoin', 'round');
   for (const track of s.tracks) {
-    const style = ALGORITHM_STYLE[track.algorithm];
+    const style = seriesStyle(track.series);
     const path = document.createElementNS(SVG_NS, 'path');
     const rows = track.exportRows();
     let dAttr = '';
@@ -242,9 +242,10 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
       dAttr += `${j ? 'L' : 'M'}${round2(track.xs[rows[j]])},${round2(track.ys[rows[j]])}`;
     path.setAttribute('class', 'trajectory');
     path.setAttribute('data-algorithm', track.algorithm);
+    if (track.average) path.setAttribute('data-average', 'true');
     path.setAttribute('d', dAttr);
     path.setAttribute('stroke', style.color);
-    path.setAttribute('stroke-width', String(TRAJECTORY_WIDTH * theme.strokeScale));
+    path.setAttribute('stroke-width', String(TRAJECTORY_WIDTH * theme.strokeScale * style.width));
     const dash = scaleDash(style.dash, theme.strokeScale);
     if (dash) path.setAttribute('stroke-dasharray', dash);
     const label = document.createElementNS(SVG_NS, 'title');

@@ -11,7 +11,8 @@
  * draws a few hundred segments, not 100,000. The canvas covers the triangle only, so the layer the
  * compositor uploads per frame is as small as it can be.
  */
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
+import { seriesKey } from '../shared/seriesRows.ts';
 import { scaleDash } from './chartMath.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { CoverageGrid } from './thinPathCoverage.ts';
@@ -24,8 +25,8 @@ const COVERAGE_MIN_VERTICES = 5000;
 /** Trajectory line width in px at strokeScale 1. */
 export const TRAJECTORY_WIDTH = 2;
 
-function dashOf(algorithm: SeriesData['algorithm'], theme: FigureTheme): number[] {
-  const dash = scaleDash(ALGORITHM_STYLE[algorithm].dash, theme.strokeScale);
+function dashOf(s: SeriesData, theme: FigureTheme): number[] {
+  const dash = scaleDash(seriesStyle(s).dash, theme.strokeScale);
   return dash ? dash.split(/[ ,]+/).map(Number) : [];
 }
 
@@ -61,7 +62,7 @@ export class TrajectoryCanvas {
   readonly node: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D | null;
   tracks: Track[] = [];
-  private byAlgorithm = new Map<SeriesData['algorithm'], Track>();
+  private byKey = new Map<string, Track>();
   /** Everything that, when changed, needs a clear and full redraw. */
   private geometryKey = '';
   private drawnSummary = '';
@@ -84,23 +85,23 @@ export class TrajectoryCanvas {
   update(f: TrajectoryFrame, list: readonly SeriesData[]): void {
     const cornersKey = JSON.stringify(f.corners);
     const next: Track[] = [];
-    const seen = new Map<SeriesData['algorithm'], Track>();
+    const seen = new Map<string, Track>();
     let allValid = true;
     for (const s of list) {
       if (s.length <= 0) continue;
-      let track = this.byAlgorithm.get(s.algorithm);
+      let track = this.byKey.get(seriesKey(s));
       if (!track) {
         track = new Track(s);
         allValid = false;
       }
       if (!track.sync(s, f.n, f.corners, cornersKey, f.side, f.rowOf(s))) allValid = false;
       next.push(track);
-      seen.set(s.algorithm, track);
+      seen.set(seriesKey(s), track);
     }
-    const order = next.map((t) => t.algorithm).join(',');
-    const prevOrder = this.tracks.map((t) => t.algorithm).join(',');
+    const order = next.map((t) => t.key).join(',');
+    const prevOrder = this.tracks.map((t) => t.key).join(',');
     this.tracks = next;
-    this.byAlgorithm = seen;
+    this.byKey = seen;
 
     const dpr = window.devicePixelRatio || 1;
     const m = Math.ceil(4 * f.theme.strokeScale);
@@ -121,10 +122,10 @@ export class TrajectoryCanvas {
     }
     this.draw(f, full, dpr, f.ox - left, f.oy - top);
     // What is drawn, for tests and benchmarks (a canvas has no DOM to inspect): iterations per algorithm.
-    const summary = next.map((t) => `${t.algorithm}:${t.iterations()}`).join(' ');
+    const summary = next.map((t) => `${t.key}:${t.iterations()}`).join(' ');
     if (summary !== this.drawnSummary) this.node.dataset.drawn = this.drawnSummary = summary;
     // And the rows each path is drawn through: fewer than the iterations once a history is thinned.
-    const rows = next.map((t) => `${t.algorithm}:${t.cur + 1}`).join(' ');
+    const rows = next.map((t) => `${t.key}:${t.cur + 1}`).join(' ');
     if (rows !== this.drawnRows) this.node.dataset.rows = this.drawnRows = rows;
   }
 
@@ -147,19 +148,20 @@ export class TrajectoryCanvas {
       }
     }
     ctx.setTransform(dpr, 0, 0, dpr, dx * dpr, dy * dpr);
-    const width = TRAJECTORY_WIDTH * f.theme.strokeScale;
-    ctx.lineWidth = width;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'butt';
     for (const t of this.tracks) {
       const v = t.thinner.vertices;
       if (t.drawnVertices >= v.length) continue;
-      const dash = dashOf(t.algorithm, f.theme);
+      const style = seriesStyle(t.series);
+      const width = TRAJECTORY_WIDTH * f.theme.strokeScale * style.width;
+      ctx.lineWidth = width;
+      const dash = dashOf(t.series, f.theme);
       // Culling pays off only for long paths that circle over themselves; a short path is
       // stroked whole (allocating and marking the grid would cost more than the drawing saves).
       const cull = t.grid !== null || v.length > COVERAGE_MIN_VERTICES;
       if (cull) t.grid ??= new CoverageGrid(w, h, dash);
-      ctx.strokeStyle = ctx.fillStyle = ALGORITHM_STYLE[t.algorithm].color;
+      ctx.strokeStyle = ctx.fillStyle = style.color;
       ctx.setLineDash(dash);
       // Appended segments continue from the last drawn vertex; segments that would only ink
       // pixels the line has inked already are skipped (coverage culling), which splits the

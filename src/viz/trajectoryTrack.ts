@@ -4,7 +4,7 @@
  * `PathThinner` over them, and how many of its vertices are already on the canvas. While a run
  * plays (rows appended, same projection) only the new rows are projected and thinned.
  */
-import { timeAt } from '../shared/seriesRows.ts';
+import { seriesKey, timeAt } from '../shared/seriesRows.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { DEFAULT_TOLERANCE, PathThinner, thinPath } from './thinPath.ts';
 import { SeriesPrefix } from './thinPathSeries.ts';
@@ -83,6 +83,16 @@ export class Track {
 
   get algorithm() {
     return this.series.algorithm;
+  }
+
+  /** Whether the track draws the run's average iterates (SeriesData.average). */
+  get average() {
+    return this.series.average === true;
+  }
+
+  /** Its series' identity (seriesKey): the algorithm, or the algorithm's average. */
+  get key() {
+    return seriesKey(this.series);
   }
 
   /** Brings the track to rows 0..cur of `s`; returns false when its canvas drawing is invalid. */

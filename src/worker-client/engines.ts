@@ -224,5 +224,6 @@ function mergeChunks(list: SeriesChunk[], n: number): SeriesChunk {
     exploitability.set(c.exploitability, at);
     at += c.rows;
   }
-  return { algorithm: list[0].algorithm, start: list[0].start, rows, policies, kl, exploitability };
+  const { algorithm, average, start } = list[0];
+  return { algorithm, ...(average ? { average } : {}), start, rows, policies, kl, exploitability };
 }

@@ -31,7 +31,7 @@ import { DEFAULT_THEME, LECTURE_THEME, type FigureTheme, type Renderer, type Sim
 import { createWinRatePlot } from '../winRatePlot.ts';
 import { installCanvasStub, resetCanvasList } from './canvasStub.ts';
 import { expectGoldens, goldenMismatch, serialize, serializeOffscreen } from './golden.ts';
-import { policiesAt, scenarios, winRateRows, type GoldenScenario } from './scenarios.ts';
+import { policiesAt, rpsWithAverages, scenarios, winRateRows, type GoldenScenario } from './scenarios.ts';
 
 beforeAll(() => {
   installCanvasStub();
@@ -115,6 +115,17 @@ describe('golden SVG of the renderers', () => {
         checkAndDestroy(`simplex.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
       });
     }
+  });
+
+  it('simplexPlot with average iterates', () => {
+    const s = rpsWithAverages(300);
+    const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [
+      simplexProps(s, 100, DEFAULT_THEME),
+      simplexProps(s, s.steps, DEFAULT_THEME),
+    ]);
+    // Each run's average has its own hollow marker and legend entry.
+    expect(element.querySelectorAll('[data-average="true"]').length).toBe(2);
+    checkAndDestroy('simplex.rps-average', element, renderer as Renderer<never>);
   });
 
   describe('simplexPlot with a flow field', () => {

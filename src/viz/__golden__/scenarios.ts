@@ -32,6 +32,7 @@ const ALL: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
 function seriesOf(c: SeriesChunk): SeriesData {
   return {
     algorithm: c.algorithm,
+    ...(c.average ? { average: true } : {}),
     policies: c.policies,
     kl: c.kl,
     exploitability: c.exploitability,
@@ -78,7 +79,24 @@ export function rpsWithCopy(steps: number): GoldenScenario {
   );
 }
 
-function scenarioOf(name: string, built: PresetScenario, steps: number, theorem: boolean): GoldenScenario {
+/**
+ * Rock-paper-scissors with MWU (which cycles) and Nash-MD, each with its average iterate
+ * (scenario `average`): the companion paths, dotted with hollow markers.
+ */
+export function rpsWithAverages(steps: number): GoldenScenario {
+  return scenarioOf('rps-average', presetById('rps')!.build({}), steps, false, {
+    algorithms: ['nash-md', 'mwu'],
+    average: true,
+  });
+}
+
+function scenarioOf(
+  name: string,
+  built: PresetScenario,
+  steps: number,
+  theorem: boolean,
+  options: { algorithms?: Algorithm[]; average?: boolean } = {},
+): GoldenScenario {
   const n = built.preferences.length;
   const service = createSimulationService();
   const spec = {
@@ -88,7 +106,8 @@ function scenarioOf(name: string, built: PresetScenario, steps: number, theorem:
     tau: built.tau,
     eta: theorem ? ('theorem' as const) : built.eta,
     comparisons: 'uniform' as const,
-    algorithms: ALL,
+    algorithms: options.algorithms ?? ALL,
+    average: options.average,
   };
   const response = service.compute(1, spec, steps);
   if (!response.ok || !response.equilibria) throw new Error(`scenario ${name} did not compute`);
