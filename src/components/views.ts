@@ -115,7 +115,7 @@ export function createViews(ui: UiStore) {
     if (run.metricsPending) return null;
     const s = app.scenario;
     return {
-      series: lastIterates(metricSeries(run)),
+      series: metricSeries(run),
       t: run.t,
       tau: s.tau,
       theoremBound: s.schedule === 'theorem',

@@ -3,7 +3,7 @@
  * current-point markers and the spoken summary (aria-label). Used by convergencePlot.ts.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
 import type { SeriesData } from './types.ts';
 import type { MathPart } from './convergenceShared.ts';
 import { formatT } from '../shared/formatT.ts';
@@ -57,6 +57,6 @@ export { ALGO_SYMBOL as MARKERS } from './algorithmSymbols.ts';
 export function ariaLabel(lines: Record<Metric, Line[]>, t: number, hasData: boolean): string {
   if (!hasData) return 'Convergence plot: no data yet';
   const part = (metric: Metric) =>
-    lines[metric].map((l) => `${ALGORITHM_STYLE[l.algorithm].label} ${fmt(l.values[l.current])}`).join(', ');
+    lines[metric].map((l) => `${seriesStyle(l.series).label} ${fmt(l.values[l.current])}`).join(', ');
   return `Convergence at t = ${formatT(t)}, log scale. KL divergence to the regularised Nash: ${part('kl')}. Exploitability: ${part('exploitability')}.`;
 }

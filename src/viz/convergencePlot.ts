@@ -8,8 +8,8 @@
  * `ColumnEnvelope`), cached across frames: while playing, only appended rows are read.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
-import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import { seriesStyle } from '../shared/palette.ts';
+import { rowAt, seriesKey, timeAt } from '../shared/seriesRows.ts';
 import type { ConvergenceProps, Renderer, SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor, resolveTheme, themeKey } from './measure.ts';
 import {
@@ -110,13 +110,13 @@ export function createConvergencePlot(
   let laidOutTheme = '';
   /** Per algorithm: the cached envelopes of both metrics and what they were built from. */
   const envelopes = new Map<
-    SeriesData['algorithm'],
+    string,
     { prefix: SeriesPrefix; buckets: number; scanned: number; kl: ColumnEnvelope; exploitability: ColumnEnvelope }
   >();
 
   /** Thinned rows of both metrics for rows 0..count−1 of `s` (at most ~2 per bucket). */
   function envelopeOf(s: SeriesData, count: number, buckets: number): Record<Metric, number[]> {
-    let e = envelopes.get(s.algorithm);
+    let e = envelopes.get(seriesKey(s));
     if (!e || e.buckets !== buckets) {
       e = {
         prefix: new SeriesPrefix(),
@@ -125,7 +125,7 @@ export function createConvergencePlot(
         kl: new ColumnEnvelope(buckets, s.kl),
         exploitability: new ColumnEnvelope(buckets, s.exploitability),
       };
-      envelopes.set(s.algorithm, e);
+      envelopes.set(seriesKey(s), e);
     }
     if (!e.prefix.check(s, 0, e.scanned)) {
       e.kl.reset(s.kl);
@@ -245,10 +245,10 @@ export function createConvergencePlot(
     const maxPoints = Math.min(MAX_POINTS, Math.max(100, Math.round(innerW)));
     // Thin each series once; the same rows serve both panels' domains and lines.
     const lines: Record<Metric, Line[]> = { kl: [], exploitability: [] };
-    const present = new Set<SeriesData['algorithm']>();
+    const present = new Set<string>();
     for (const s of series) {
       if (s.length <= 0) continue;
-      present.add(s.algorithm);
+      present.add(seriesKey(s));
       const count = rowAt(s, t) + 1;
       const rows = envelopeOf(s, count, Math.max(1, Math.floor(maxPoints / 2) - 1));
       for (const metric of ['kl', 'exploitability'] as const) {
@@ -347,25 +347,27 @@ export function createConvergencePlot(
       panel.plot
         .selectAll<SVGPathElement, Line>('path.series')
         // Reversed so the first series (Nash-MD, the subject) is drawn last, on top.
-        .data([...lines[panel.metric]].reverse(), (l) => l.algorithm)
+        .data([...lines[panel.metric]].reverse(), (l) => seriesKey(l.series))
         .join((enter) =>
           enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-linejoin', 'round'),
         )
         .order()
-        .attr('stroke-width', 1.75 * sw)
-        .attr('stroke', (l) => ALGORITHM_STYLE[l.algorithm].color)
-        .attr('stroke-dasharray', (l) => scaleDash(ALGORITHM_STYLE[l.algorithm].dash, sw) || null)
+        .attr('stroke-width', (l) => 1.75 * sw * seriesStyle(l.series).width)
+        .attr('stroke', (l) => seriesStyle(l.series).color)
+        .attr('stroke-dasharray', (l) => scaleDash(seriesStyle(l.series).dash, sw) || null)
         .attr('d', path);
       panel.plot
         .selectAll<SVGPathElement, Line>('path.marker')
         .data(
           lines[panel.metric].filter((l) => !Number.isNaN(clampLog(l.values[l.current]))),
-          (l) => l.algorithm,
+          (l) => seriesKey(l.series),
         )
-        .join((enter) => enter.append('path').attr('class', 'marker').attr('stroke', '#fff'))
+        .join((enter) => enter.append('path').attr('class', 'marker'))
         .attr('stroke-width', sw)
-        .attr('fill', (l) => ALGORITHM_STYLE[l.algorithm].color)
-        .attr('d', (l) => d3.symbol(MARKERS[ALGORITHM_STYLE[l.algorithm].marker], 40 * sw * sw)())
+        // An average iterate's marker is hollow, in its run's colour.
+        .attr('fill', (l) => (l.series.average ? '#fff' : seriesStyle(l.series).color))
+        .attr('stroke', (l) => (l.series.average ? seriesStyle(l.series).color : '#fff'))
+        .attr('d', (l) => d3.symbol(MARKERS[seriesStyle(l.series).marker], 40 * sw * sw)())
         .attr('transform', (l) => `translate(${x(timeAt(l.series, l.current))},${y(clampLog(l.values[l.current]))})`);
 
       // Exact zeros and values below the floor are drawn on it; say so rather than hide it.
@@ -407,7 +409,7 @@ export function createConvergencePlot(
    * π_t stood still (core/plateau.ts) with a constant step, else none.
    */
   function levelledOffTexts(p: ConvergenceProps, t: number): string[] {
-    const s = p.series.find((x) => x.algorithm === 'nash-md');
+    const s = p.series.find((x) => x.algorithm === 'nash-md' && !x.average);
     if (!p.constantStep || !s || s.length <= 0 || !p.n) return [];
     const n = p.n;
     const last = rowAt(s, t);

@@ -3,7 +3,8 @@
  * sub/superscripts, a wrapping legend, axis styling, the figure's ink colours.
  */
 import * as d3 from 'd3';
-import { ALGORITHM_STYLE } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
+import { seriesKey } from '../shared/seriesRows.ts';
 import { DEFAULT_THEME, type FigureTheme, type SeriesData } from './types.ts';
 import { isDefaultTheme, measurerFor } from './measure.ts';
 import { estimateTextWidth, layoutLegend, scaleDash } from './chartMath.ts';
@@ -111,7 +112,7 @@ export function styleAxis(
 
 export function seriesEntries(series: readonly SeriesData[]): LegendEntry[] {
   return series.map((s) => {
-    const style = ALGORITHM_STYLE[s.algorithm];
-    return { key: s.algorithm, label: style.label, color: style.color, dash: style.dash };
+    const style = seriesStyle(s);
+    return { key: seriesKey(s), label: style.label, color: style.color, dash: style.dash };
   });
 }

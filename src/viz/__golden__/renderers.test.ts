@@ -164,6 +164,8 @@ describe('golden SVG of the renderers', () => {
     for (const [name, s] of [
       ['rps', S.rps],
       ['random-8-theorem', S.random8Theorem],
+      // MWU's average converges while its last iterate cycles: thinner dotted lines, hollow markers.
+      ['rps-average', rpsWithAverages(300)],
     ] as const) {
       it(name, () => {
         const props = (t: number) => ({
