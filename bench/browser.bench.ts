@@ -31,6 +31,10 @@ const PLAY_ONLY = process.argv.includes('--play-only');
 const EDITS_ONLY = process.argv.includes('--edits-only');
 /** --bytes-only: only the first render's bytes (no browser; after a build). */
 const BYTES_ONLY = process.argv.includes('--bytes-only');
+/** --nine-only: only the nine-algorithm play (issue 14: the NLHF family at once on n = 3). */
+const NINE_ONLY = process.argv.includes('--nine-only');
+/** The algorithms that followed the paper (issue 14), played at once. */
+const NINE = ['mwu', 'omwu', 'mmd', 'mpo', 'extragradient', 'nash-mp', 'comal', 'fictitious-play', 'replicator'];
 /** --element-only: the <nash-md-explorer> measures (first figure's bytes, six instances). */
 const ELEMENT_ONLY = process.argv.includes('--element-only');
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -149,19 +153,20 @@ function latencyCell(l: EditLatencies): string {
  * Plays three algorithms at ≈1,000 steps/s for 5 s from iteration `from` and records frame
  * intervals, long tasks, heap. From t = 100,000 every trajectory has 100,000+ steps.
  */
-async function playing(page: Page, lines: string[], from: number): Promise<void> {
-  await page.goto(BASE + `#preset=rps&t=${from}`);
+async function playing(page: Page, lines: string[], from: number, algos?: readonly string[]): Promise<void> {
+  await page.goto(BASE + `#preset=rps&t=${from}${algos ? `&algos=${algos.join(',')}` : ''}`);
+  const first = algos?.[0] ?? 'nash-md';
   await page.waitForFunction(
     (from) => document.querySelector('[data-testid="iteration"]')?.textContent?.replace(/\D/g, '') === String(from),
     from,
     { timeout: 60_000 },
   );
   await page.waitForFunction(
-    (from) =>
+    ([from, first]) =>
       (document.querySelector('[data-testid="trajectories"]')?.getAttribute('data-drawn') ?? '').includes(
-        `nash-md:${from + 1}`,
+        `${first}:${Number(from) + 1}`,
       ),
-    from,
+    [from, first] as const,
     { timeout: 60_000 },
   );
   await page.waitForTimeout(500);
@@ -218,12 +223,12 @@ async function playing(page: Page, lines: string[], from: number): Promise<void>
     ? `from t = ${from.toLocaleString('en')} (trajectories of ${from.toLocaleString('en')}+ steps)`
     : 'from t = 0';
   lines.push(
-    `| playing 3 algorithms at ${speedText} for 5 s ${what} (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
+    `| playing ${algos ? `${algos.length} algorithms (${algos.join(', ')})` : '3 algorithms'} at ${speedText} for 5 s ${what} (reached t = ${t}) | frame interval median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}; ${long.length} main-thread tasks over 50 ms${long.length ? ` (longest ${ms(Math.max(...long))})` : ''} |`,
   );
   lines.push(
-    `| main-thread script time per animation frame while playing ${what} (animation callbacks: the state update, the simplex and the table; the secondary charts draw in a task right after each frame) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`,
+    `| main-thread script time per animation frame while playing ${algos ? `${algos.length} algorithms ` : ''}${what} (animation callbacks: the state update, the simplex and the table; the secondary charts draw in a task right after each frame) | median ${ms(quantile(script, 0.5))}, p95 ${ms(quantile(script, 0.95))}, max ${ms(Math.max(...script))} |`,
   );
-  lines.push(`| JS heap after playing ${what} | ${(heap / 2 ** 20).toFixed(1)} MB |`);
+  if (!algos) lines.push(`| JS heap after playing ${what} | ${(heap / 2 ** 20).toFixed(1)} MB |`);
 }
 
 /**
@@ -301,6 +306,19 @@ async function main(): Promise<void> {
       );
       return;
     }
+    if (NINE_ONLY) {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await p.addInitScript('window.__name = (f) => f;');
+      log('playing nine algorithms from t = 0');
+      await playing(p, lines, 0, NINE);
+      await browser.close();
+      console.log(
+        `Nine algorithms, ${new Date().toISOString().slice(0, 10)}, headless Chromium (Debian), viewport 1440×900\n`,
+      );
+      console.log('| measure | result |\n|---|---|');
+      for (const l of lines) console.log(l);
+      return;
+    }
     if (!PLAY_ONLY) await firstAndEdits(page, lines, log);
 
     // Playing, in fresh pages: frame times also measure how the run is drawn, not what ran before.
@@ -310,6 +328,13 @@ async function main(): Promise<void> {
       await p.addInitScript('window.__name = (f) => f;');
       log(`playing from t = ${from}`);
       await playing(p, lines, from);
+      await p.close();
+    }
+    if (!EDITS_ONLY) {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await p.addInitScript('window.__name = (f) => f;');
+      log('playing nine algorithms from t = 0');
+      await playing(p, lines, 0, NINE);
       await p.close();
     }
     if (!PLAY_ONLY && !EDITS_ONLY) await elementBenches(browser, lines, log);

@@ -4,7 +4,7 @@
  * are collapsed. A small zustand store of its own.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Scenario } from './scenario.ts';
 import { readPairs, type HashProblem } from './urlCodec.ts';
 
@@ -56,32 +56,9 @@ export function hashWantsLecture(hash: string): boolean {
   return LECTURE_KEY.test(hash);
 }
 
-/**
- * The ids `field=` takes. Written out because importing the catalog here would put every
- * algorithm's module into the first-render bundle (its numerics are shared with the main-thread
- * engine's chunk); the two checks below fail to compile when this list and the registry's ids
- * differ, so a new algorithm cannot be forgotten here.
- */
-export const FIELD_IDS = [
-  'nash-md',
-  'omd',
-  'rlhf',
-  'mwu',
-  'omwu',
-  'mmd',
-  'mpo',
-  'extragradient',
-  'nash-mp',
-  'comal',
-  'fictitious-play',
-  'replicator',
-] as const satisfies readonly AlgorithmId[];
-type FieldIdsComplete = [AlgorithmId] extends [(typeof FIELD_IDS)[number]] ? true : never;
-export const FIELD_IDS_COMPLETE: FieldIdsComplete = true;
-
-/** Whether `id` is an algorithm id `field=` takes. */
+/** Whether `id` is an algorithm id `field=` takes (every algorithm of the registry). */
 export function isFieldId(id: unknown): id is AlgorithmId {
-  return typeof id === 'string' && (FIELD_IDS as readonly string[]).includes(id);
+  return isAlgorithmId(id);
 }
 
 /**
@@ -102,7 +79,7 @@ export function hashFlowField(hash: string): { field: AlgorithmId | null; proble
     field: null,
     problem: {
       field: 'field',
-      message: `"${shown.slice(0, 30)}" is not an algorithm, so no flow field is drawn (field takes ${FIELD_IDS.join(', ')})`,
+      message: `"${shown.slice(0, 30)}" is not an algorithm, so no flow field is drawn (field takes ${ALGORITHM_IDS.join(', ')})`,
     },
   };
 }
