@@ -38,3 +38,14 @@ export { kl, logSumExp } from './logspace.ts';
 export { flatten } from './linalg.ts';
 export { trajectoryMetrics, winProbability } from './metrics.ts';
 export type { SolverOptions } from './solverOptions.ts';
+export {
+  sampleFeedback,
+  learnedPreferences,
+  learnedWeights,
+  learnedModels,
+  countsFromDense,
+  totalComparisons,
+  type PairCounts,
+  type Sampling,
+} from './feedback.ts';
+export { sampleSizeCurve, sampleSizeGrid, type SampleSizeCurve, type SampleSizeSpec } from './sampleSizeCurve.ts';

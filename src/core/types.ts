@@ -68,4 +68,7 @@ export type InputField =
   | 'policy'
   | 'algorithm'
   | 'comparisons'
-  | 'refresh';
+  | 'refresh'
+  | 'feedback'
+  | 'smoothing'
+  | 'dataSeed';

@@ -1,0 +1,63 @@
+/**
+ * Sampled feedback (issue 16): time to sample 10⁶ comparisons at n = 12 (target: under 100 ms)
+ * and at n = 500 (counts kept sparse), and the sample-size curve at n = 3 with K = 20 seeds on the
+ * grid 10, 30, …, 10⁵ (target: under 2 s). Median of 5 runs. Prints a Markdown table.
+ *
+ *   npm run bench:feedback     (or: npx tsx bench/feedback.bench.ts)
+ */
+import { cpus } from 'node:os';
+import { sampleFeedback } from '../src/core/feedback.ts';
+import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts';
+import { randomGame } from '../src/core/__tests__/seededGame.ts';
+
+function medianMs(run: () => void, repeats = 5): number {
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
+}
+
+const uniformMu = (n: number) => new Array<number>(n).fill(1 / n);
+const rows: string[] = [];
+for (const n of [12, 500]) {
+  const P = randomGame(n, 1);
+  for (const sampling of ['uniform', 'reference'] as const) {
+    let pairs = 0;
+    const ms = medianMs(() => {
+      pairs = sampleFeedback(P, 1_000_000, sampling, uniformMu(n), 7).i.length;
+    });
+    rows.push(
+      `| 10⁶ comparisons at n = ${n}, pairs ${sampling === 'uniform' ? 'uniform' : 'from μ'} | ${ms.toFixed(1)} ms (${pairs.toLocaleString('en')} observed pairs kept) |`,
+    );
+  }
+}
+const rps = [
+  [0.5, 0.1, 0.9],
+  [0.9, 0.5, 0.1],
+  [0.1, 0.9, 0.5],
+];
+for (const tau of [0.1, 0]) {
+  const ms = medianMs(
+    () =>
+      sampleSizeCurve({
+        preferences: rps,
+        reference: [0.5, 0.3, 0.2],
+        tau,
+        sampling: 'uniform',
+        smoothing: 0.5,
+        sizes: sampleSizeGrid(100_000),
+        seeds: 20,
+        seed: 1,
+      }),
+    3,
+  );
+  rows.push(`| sample-size curve, n = 3, τ = ${tau}, K = 20, N = 10 … 10⁵ (9 sizes) | ${ms.toFixed(0)} ms |`);
+}
+console.log(
+  `Feedback sampling, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'}\n`,
+);
+console.log('| measure | result |\n|---|---|');
+for (const r of rows) console.log(r);
