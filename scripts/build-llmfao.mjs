@@ -33,17 +33,27 @@ function parseCsv(text) {
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
     if (quoted) {
-      if (c === '"' && text[k + 1] === '"') ((field += '"'), k++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[k + 1] === '\n') k++;
-      (row.push(field), rows.push(row), (row = []), (field = ''));
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) (row.push(field), rows.push(row));
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const [header, ...body] = rows.filter((r) => r.length > 1);
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
@@ -60,7 +70,10 @@ const tables = Object.fromEntries(
 // Names by id from the comparisons themselves (model_x is shown left, model_y right).
 const nameOf = new Map();
 for (const rows of Object.values(tables))
-  for (const r of rows) (nameOf.set(r.model_x, r.left), nameOf.set(r.model_y, r.right));
+  for (const r of rows) {
+    nameOf.set(r.model_x, r.left);
+    nameOf.set(r.model_y, r.right);
+  }
 const models = [...new Set(nameOf.values())].sort((a, b) => a.localeCompare(b, 'en'));
 const modelIndex = new Map([...nameOf].map(([id, name]) => [id, models.indexOf(name)]));
 const usedPrompts = new Set(Object.values(tables).flatMap((rows) => rows.map((r) => r.prompt)));
