@@ -22,6 +22,8 @@ import { createPolicyTable, type PolicyTableProps } from '../policyTable.ts';
 import { flowField } from '../../core/flowField.ts';
 import { simplexGrid } from '../../core/simplexGrid.ts';
 import { createRaceTable, type RaceProps } from '../raceTable.ts';
+import { createSampleSizeChart } from '../sampleSizeChart.ts';
+import { sampleSizeCurve, sampleSizeGrid } from '../../core/sampleSizeCurve.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
 import { createSimplexPlot } from '../simplexPlot.ts';
 import { createTimeSeriesPlot } from '../timeSeriesPlot.ts';
@@ -363,6 +365,48 @@ describe('golden SVG of the renderers', () => {
         checkAndDestroy(`race.${name}`, element, renderer as Renderer<never>);
       });
     }
+  });
+
+  describe('sampleSizeChart', () => {
+    // The three rater types with ε > 0 (non-transitive): NLHF's learned target improves with N,
+    // RLHF's levels off at the reward model's limit.
+    const curve = sampleSizeCurve({
+      preferences: S.raterTypes.preferences,
+      reference: S.raterTypes.reference,
+      tau: 0.05,
+      sampling: 'uniform',
+      smoothing: 0.5,
+      sizes: sampleSizeGrid(10_000),
+      seeds: 10,
+      seed: 1,
+    });
+    for (const [name, theme] of [
+      ['rater-types', DEFAULT_THEME],
+      ['rater-types-lecture', LECTURE_THEME],
+    ] as const) {
+      it(name, () => {
+        const { element, renderer } = render((el) => createSampleSizeChart(el), 420, 320, [
+          { ...curve, seeds: 10, tau: 0.05, theme },
+        ]);
+        expect(element.querySelectorAll('tbody tr').length).toBe(curve.sizes.length);
+        checkAndDestroy(`sample-size.${name}`, element, renderer as Renderer<never>);
+      });
+    }
+    it('with no curve: the message, no table rows', () => {
+      const { element, renderer } = render((el) => createSampleSizeChart(el), 420, 320, [
+        {
+          sizes: [],
+          nlhf: { median: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0) },
+          rlhf: { median: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0) },
+          seeds: 20,
+          tau: 0.1,
+          emptyMessage: 'Computing the curve…',
+        },
+      ]);
+      expect(element.textContent).toContain('Computing the curve…');
+      expect(element.querySelectorAll('tbody tr').length).toBe(0);
+      renderer.destroy();
+    });
   });
 
   it('covers every renderer factory in src/viz', () => {
