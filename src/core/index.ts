@@ -49,3 +49,12 @@ export {
   type Sampling,
 } from './feedback.ts';
 export { sampleSizeCurve, sampleSizeGrid, type SampleSizeCurve, type SampleSizeSpec } from './sampleSizeCurve.ts';
+export {
+  bootstrapElo,
+  eloScores,
+  fitCounts,
+  strongestCycles,
+  ELO_PER_REWARD,
+  type Cycle,
+  type EloIntervals,
+} from './leaderboard.ts';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { totalComparisons } from '../core/feedback.ts';
+import { strongestCycles } from '../core/leaderboard.ts';
 import { llmfaoCounts, parseLlmfao, winRates } from './llmfao.ts';
 
 const data = parseLlmfao(JSON.parse(readFileSync(new URL('../../public/data/llmfao.json', import.meta.url), 'utf8')));
@@ -56,5 +57,46 @@ describe('the LLMFAO count file', () => {
     const broken = structuredClone(data) as unknown as { raters: { crowd: { counts: number[][] } } };
     broken.raters.crowd.counts[0] = [0, 5, 2, 1, 1];
     expect(() => parseLlmfao({ ...broken, format: 'nash-md-explorer/llmfao-counts/1' })).toThrow(/damaged/);
+  });
+});
+
+describe('non-transitive triples in the crowd judgements', () => {
+  const crowd = llmfaoCounts(data, 'crowd', null);
+
+  it('finds exactly the cycles a search over every triple finds, strongest first', () => {
+    const n = crowd.n;
+    const p = new Map<string, { p: number; b: number }>();
+    for (let k = 0; k < crowd.i.length; k++) {
+      const t = crowd.winsI[k] + crowd.winsJ[k];
+      p.set(`${crowd.i[k]},${crowd.j[k]}`, { p: crowd.winsI[k] / t, b: t });
+      p.set(`${crowd.j[k]},${crowd.i[k]}`, { p: crowd.winsJ[k] / t, b: t });
+    }
+    const beats = (x: number, y: number) => (p.get(`${x},${y}`)?.p ?? 0) > 0.5;
+    let cycles = 0;
+    let best = 0;
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        for (let c = 0; c < n; c++) {
+          if (!(a < b && a < c && b !== c)) continue;
+          if (beats(a, b) && beats(b, c) && beats(c, a)) {
+            cycles++;
+            best = Math.max(best, Math.min(p.get(`${a},${b}`)!.p, p.get(`${b},${c}`)!.p, p.get(`${c},${a}`)!.p) - 0.5);
+          }
+        }
+    expect(cycles).toBeGreaterThan(0);
+    const found = strongestCycles(crowd, 1e6);
+    expect(found).toHaveLength(cycles);
+    expect(found[0].strength).toBeCloseTo(best, 12);
+    for (let k = 1; k < found.length; k++) expect(found[k].strength).toBeLessThanOrEqual(found[k - 1].strength);
+    for (const c of found) {
+      const [a, b, d] = c.members;
+      expect(beats(a, b) && beats(b, d) && beats(d, a)).toBe(true);
+    }
+  });
+
+  it('a minimum of battles per step keeps only well-supported cycles', () => {
+    const strict = strongestCycles(crowd, 1e6, 10);
+    for (const c of strict) for (const b of c.battles) expect(b).toBeGreaterThanOrEqual(10);
+    expect(strict.length).toBeLessThan(strongestCycles(crowd, 1e6).length);
   });
 });
