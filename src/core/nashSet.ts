@@ -206,9 +206,10 @@ export interface TauLimit {
  * Rule: τ_k = TAU_START · 10^(−k/2), each π*_τk by the Newton continuation of regularizedNash
  * warm-started from the previous level; stop at the first k ≥ 1 with
  * max_y |π*_τk(y) − π*_τk−1(y)| ≤ LIMIT_STEP and e_0(π*_τk) ≤ LIMIT_EXPLOIT, or at τ ≤ TAU_FLOOR.
- * `onLevel` hears each τ solved (for progress).
+ * A generator like nashWeightRanges: it yields each τ solved (for progress and cancellation);
+ * tauLimitNash runs it to the end.
  */
-export function tauLimitNash(p: Float64Array, n: number, mu: Float64Array, onLevel?: (tau: number) => void): TauLimit {
+export function* tauLimitSteps(p: Float64Array, n: number, mu: Float64Array): Generator<number, TauLimit, void> {
   const walk = new Continuation(p, n, logOf(mu));
   const zeros = new Float64Array(n);
   const scratch = new Float64Array(n);
@@ -219,7 +220,7 @@ export function tauLimitNash(p: Float64Array, n: number, mu: Float64Array, onLev
     const next = tau * TAU_RATIO;
     walk.moveTo(next);
     tau = next;
-    onLevel?.(tau);
+    yield tau;
     const pi = walk.solver.policy();
     let step = 0;
     for (let y = 0; y < n; y++) step = Math.max(step, Math.abs(pi[y] - prev[y]));
@@ -228,4 +229,18 @@ export function tauLimitNash(p: Float64Array, n: number, mu: Float64Array, onLev
     if (stable || tau <= TAU_FLOOR) return { policy: pi, tau, step, exploitability: e0, stable };
     prev = pi;
   }
+}
+
+/** tauLimitSteps run to the end. */
+export function tauLimitNash(p: Float64Array, n: number, mu: Float64Array): TauLimit {
+  const it = tauLimitSteps(p, n, mu);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Progress of tauLimitSteps at level τ: the fraction of the way from TAU_START to TAU_FLOOR in log τ. */
+export function tauLimitFraction(tau: number): number {
+  return Math.min(1, Math.log(TAU_START / tau) / Math.log(TAU_START / TAU_FLOOR));
 }
