@@ -64,6 +64,19 @@ export function createViews(ui: UiStore) {
     return fieldMemo.field;
   }
 
+  /** The worker's Nash set of the shown P (core nashSet.ts), once answered; null otherwise. */
+  function nashSetShown(app: AppState) {
+    const set = ui.getState().nashSet;
+    return set && set.preferences === app.scenario.preferences ? set.result : null;
+  }
+
+  /** The Nash drawn: the τ → 0 limit of π*_τ when it is chosen and known for this μ, else the LP's vertex. */
+  function drawnNash(eq: RunState['equilibria'], app: AppState): ArrayLike<number> | null {
+    const { nashPick, nashSet: set } = ui.getState();
+    const limit = nashPick === 'limit' && set?.reference === app.scenario.reference ? nashSetShown(app)?.limit : null;
+    return limit ? limit.policy : (eq?.nash ?? null);
+  }
+
   function simplexProps(run: RunState, app: AppState): SimplexProps {
     const s = app.scenario;
     const n = s.preferences.length;
@@ -77,7 +90,7 @@ export function createViews(ui: UiStore) {
       reference: s.reference,
       initial: s.initial,
       regularized: eq?.regularized ?? null,
-      nash: eq?.nash ?? null,
+      nash: eq && drawnNash(eq, app),
       rlhfOptimum: eq?.rlhfOptimum ?? null,
       // Nash-MD's biased limit, when Nash-MD is shown.
       nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
@@ -266,15 +279,18 @@ export function createViews(ui: UiStore) {
   function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
     const n = app.scenario.preferences.length;
     const eq = run.n === n ? run.equilibria : null;
+    const set = nashSetShown(app);
     return {
       n,
       labels: app.scenario.labels,
       tau: app.scenario.tau,
       regularized: eq?.regularized ?? null,
-      nash: eq?.nash ?? null,
+      nash: eq && drawnNash(eq, app),
       rlhfOptimum: eq?.rlhfOptimum ?? null,
-      nashLow: eq?.nashLow ?? null,
-      nashHigh: eq?.nashHigh ?? null,
+      // The worker's Nash set once it has answered (any n), else what the equilibria carry (n ≤ 40).
+      nashLow: set ? (set.unique ? null : set.low) : (eq?.nashLow ?? null),
+      nashHigh: set ? (set.unique ? null : set.high) : (eq?.nashHigh ?? null),
+      nashDrawn: eq && drawnNash(eq, app) !== eq.nash ? 'limit' : 'vertex',
       theme: theme(),
     };
   }
@@ -393,6 +409,8 @@ export function createViews(ui: UiStore) {
   }
 
   return {
+    drawnNash,
+    nashSetShown,
     simplexProps,
     convergenceProps,
     timeSeriesProps,
