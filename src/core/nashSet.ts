@@ -2,7 +2,7 @@
  * Every Nash equilibrium of P, honestly: the range of each response's weight over the set of
  * Nash equilibria, with an equilibrium attaining each end, and one equilibrium singled out by a
  * rule that can be explained (the end of the τ-path of π*_τ). docs/math.md, "The set of Nash
- * equilibria".
+ * equilibria and each weight's range" and "The τ → 0 limit of π*_τ".
  */
 import { exploitabilityFlat } from './exploitability.ts';
 import { createNashSetModel } from './lpSolver.ts';
