@@ -54,7 +54,7 @@ interface Group {
 /** The Nash's legend entry when it is not unique: which one is drawn, and the whiskers. */
 const NASH_NOT_UNIQUE = {
   vertex: 'Nash of P (τ = 0), one of many: whiskers show each range',
-  limit: 'Nash of P (τ → 0 limit of π*τ), one of many: whiskers show each range',
+  limit: 'Nash of P (τ → 0 limit), one of many: whiskers show each range',
 };
 
 export function createEquilibriumBars(
