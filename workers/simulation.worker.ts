@@ -27,7 +27,14 @@ let servicePromise: Promise<{
   progressTransferables: typeof import('../src/core/simulationService.ts').progressTransferables;
 }> | null = null;
 let heavyLoaded = false;
+/**
+ * The Nash set is never the reason the service loads: it waits until a computation has asked for
+ * it, so the first figure's preview keeps the network and this thread to itself.
+ */
+let serviceAsked: () => void = () => {};
+const serviceWanted = new Promise<void>((resolve) => (serviceAsked = resolve));
 function loadService() {
+  serviceAsked();
   servicePromise ??= import('../src/core/simulationService.ts').then((m) => {
     heavyLoaded = true;
     return {
@@ -92,6 +99,7 @@ const api: Async<WorkerApi> = {
     return r.ok ? Comlink.transfer(r, [r.points.buffer as ArrayBuffer, r.next.buffer as ArrayBuffer]) : r;
   },
   async nashSet(version: number, wire: WireSpec, limit: boolean, onProgress?: (fraction: number) => void) {
+    await serviceWanted;
     const { service } = await loadService();
     // onProgress is a comlink proxy: each call posts a message; the service pauses between its
     // slices, so a newer nashSet call (or a run's) is heard meanwhile.
