@@ -179,17 +179,33 @@ export function createNashSetModel(M: Float64Array, n: number, slack: number, it
   });
   return {
     solve(cost, maximise) {
+      const run = () => {
+        try {
+          model.run();
+          return model.getModelStatus() === highs.constants.modelStatus.optimal;
+        } catch {
+          return false; // HiGHS gave up (status −1, seen on degenerate warm starts)
+        }
+      };
       try {
         model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
         model.changeObjectiveSense(
           maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
         );
-        model.run();
-        if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
-        return Float64Array.from(model.getSolution().colValue);
       } catch {
-        return null; // HiGHS gave up (degenerate input): the caller reports the range as unknown
+        return null;
       }
+      // A failed warm start is retried once from the logical basis (the previous basis can be
+      // numerically poor after many degenerate pivots); a second failure is reported (null).
+      if (!run()) {
+        try {
+          model.setLogicalBasis();
+        } catch {
+          return null;
+        }
+        if (!run()) return null;
+      }
+      return Float64Array.from(model.getSolution().colValue);
     },
     dispose() {
       if (!model.disposed) model.dispose();
