@@ -196,15 +196,18 @@ export function createViews(ui: UiStore) {
   function winRateProps(run: RunState, app: AppState): WinRateProps | null {
     const eq = run.equilibria;
     const s = app.scenario;
-    return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () =>
-      computeWinRates(run, app),
+    // The Nash drawn (the LP's vertex or the τ → 0 limit) is the one the "vs Nash of P" rows use.
+    const nash = eq && drawnNash(eq, app);
+    return winRateMemo(
+      [trajectories(run), run.n, run.t, eq, nash, s.preferences, s.reference, s.algorithms, theme()],
+      () => computeWinRates(run, app, nash),
     );
   }
 
-  function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
+  function computeWinRates(run: RunState, app: AppState, nash: ArrayLike<number> | null): WinRateProps | null {
     const eq = run.equilibria;
     const n = run.n;
-    if (!eq || n !== app.scenario.preferences.length) return null;
+    if (!eq || !nash || n !== app.scenario.preferences.length) return null;
     const p = app.scenario.preferences.flat();
     return {
       emptyMessage: emptyMessage(app),
@@ -218,7 +221,7 @@ export function createViews(ui: UiStore) {
           vsReference: winProbability(p, n, pi, app.scenario.reference),
           vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
           vsRegularized: winProbability(p, n, pi, eq.regularized),
-          vsNash: winProbability(p, n, pi, eq.nash),
+          vsNash: winProbability(p, n, pi, nash),
         };
       }),
     };
