@@ -3,6 +3,7 @@
  * (whiskers on the equilibrium bars, a table of ranges), says it is not unique and which one is
  * drawn; the τ → 0 limit of π*_τ can be drawn instead; a unique Nash shows no interval.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -74,6 +75,20 @@ test('a unique Nash: no interval, no note, and "unique" for screen readers', asy
   await expect(page.getByTestId('nash-set-table')).toHaveCount(0);
   await expect.poll(async () => (await nashBars(page)).length).toBe(4);
   await expect(page.getByTestId('equilibrium-bars').locator('g.nash-range')).toHaveCount(0);
+});
+
+test('axe: the note, the choice and the table of ranges have no serious or critical violations', async ({ page }) => {
+  await page.goto(RPS_DUP);
+  await expect(page.getByTestId('nash-set-table')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('.nash-status').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  // Keyboard: the choice is reachable and changes the drawn Nash.
+  await page.getByRole('radio', { name: /LP’s vertex/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /τ → 0 limit/ })).toBeChecked();
+  await expect(page.getByTestId('nash-note')).toContainText('drawn: the τ → 0 limit of π*_τ');
 });
 
 test('nash=bogus is named in a message and the LP’s vertex is drawn', async ({ page }) => {
