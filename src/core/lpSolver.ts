@@ -196,7 +196,7 @@ export function createNashSetModel(M: Float64Array, n: number, slack: number, it
         return null;
       }
       // A failed warm start is retried once from the logical basis (the previous basis can be
-      // numerically poor after many degenerate pivots); a second failure is reported (null).
+      // numerically poor after many degenerate pivots); if that fails too, the answer is null.
       if (!run()) {
         try {
           model.setLogicalBasis();
