@@ -16,13 +16,11 @@ export function NashNote() {
   const set = useUiStore((s) => s.nashSet);
   const mine = set?.preferences === preferences;
   const show = runN === preferences.length && (eqSays || (mine && (set.result !== null || preferences.length >= 40)));
-  return (
-    <div className="nash-status">
-      {show && (
-        <Suspense fallback={null}>
-          <NashSetNote />
-        </Suspense>
-      )}
-    </div>
-  );
+  // No wrapper box: an empty one would still take a gap in the stage's layout (an embed's fitted
+  // frame counts every pixel).
+  return show ? (
+    <Suspense fallback={null}>
+      <NashSetNote />
+    </Suspense>
+  ) : null;
 }

@@ -65,7 +65,7 @@ export default function NashSetNote() {
   const shown = limit ? limit.policy : (equilibria?.nash ?? result.nash);
   const choose = (p: NashPick) => explorer.ui.getState().setNashPick(p);
   return (
-    <div className="nash-set">
+    <div className="nash-set nash-status">
       <p className="nash-note" role="status" data-testid="nash-note">
         {text}
         {!result.complete &&
