@@ -27,7 +27,14 @@ let servicePromise: Promise<{
   progressTransferables: typeof import('../src/core/simulationService.ts').progressTransferables;
 }> | null = null;
 let heavyLoaded = false;
+/**
+ * The Nash set is never the reason the service loads: it waits until a computation has asked for
+ * it, so the first figure's preview keeps the network and this thread to itself.
+ */
+let serviceAsked: () => void = () => {};
+const serviceWanted = new Promise<void>((resolve) => (serviceAsked = resolve));
 function loadService() {
+  serviceAsked();
   servicePromise ??= import('../src/core/simulationService.ts').then((m) => {
     heavyLoaded = true;
     return {
@@ -39,7 +46,9 @@ function loadService() {
   return servicePromise;
 }
 
-type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
 
 const api: Async<WorkerApi> = {
   async compute(
@@ -88,6 +97,21 @@ const api: Async<WorkerApi> = {
     const { service } = await loadService();
     const r = service.field(version, fromWire(wire), algorithm, grid);
     return r.ok ? Comlink.transfer(r, [r.points.buffer as ArrayBuffer, r.next.buffer as ArrayBuffer]) : r;
+  },
+  async nashSet(version: number, wire: WireSpec, limit: boolean, onProgress?: (fraction: number) => void) {
+    await serviceWanted;
+    const { service } = await loadService();
+    // onProgress is a comlink proxy: each call posts a message; the service pauses between its
+    // slices, so a newer nashSet call (or a run's) is heard meanwhile.
+    const r = await service.nashSet(version, fromWire(wire), limit, onProgress && ((f) => void onProgress(f)));
+    return r.ok
+      ? Comlink.transfer(r, [
+          r.nash.buffer as ArrayBuffer,
+          r.low.buffer as ArrayBuffer,
+          r.high.buffer as ArrayBuffer,
+          ...(r.limit ? [r.limit.policy.buffer as ArrayBuffer] : []),
+        ])
+      : r;
   },
   async extend(version: number, steps: number) {
     const { service, transferables } = await loadService();

@@ -4,10 +4,10 @@
  */
 import { useEffect, useId, useRef } from 'react';
 
-import { SHORTCUTS } from './useKeyboardShortcuts.ts';
+import { SHORTCUTS } from './shortcutList.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
-export function HelpOverlay() {
+export default function HelpOverlay() {
   const id = useId();
   const open = useUiStore((s) => s.helpOpen);
   const { ui } = useExplorer();

@@ -5,7 +5,7 @@
  * that announces the state when the run is paused or stepped, and the lecture classes on the app
  * root (so all of this works even when the header tools are hidden).
  */
-import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { toggleFullscreen } from './fullscreen.ts';
 
 import type { Explorer } from '../explorer/explorer.ts';
@@ -13,7 +13,8 @@ import { policyAt } from '../state/runStore.ts';
 
 import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
-import { HelpOverlay } from './HelpOverlay.tsx';
+// The shortcut list loads when it is first opened (its text is not needed before).
+const HelpOverlay = lazy(() => import('./HelpOverlay.tsx'));
 // The stories (their text and steps) load when the panel is first opened.
 const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Stories })));
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
@@ -41,6 +42,18 @@ export function describeForAnnouncement(explorer: Explorer): string {
 }
 
 /** A visually hidden polite live region, written when the run is paused or stepped. */
+/** The help overlay, mounted from its first opening on (it then opens itself, and stays for the next). */
+function LazyHelp() {
+  const open = useUiStore((s) => s.helpOpen);
+  const [opened, setOpened] = useState(false);
+  if (open && !opened) setOpened(true);
+  return opened || open ? (
+    <Suspense fallback={null}>
+      <HelpOverlay />
+    </Suspense>
+  ) : null;
+}
+
 function Announcer() {
   const region = useRef<HTMLDivElement>(null);
   const explorer = useExplorer();
@@ -131,7 +144,7 @@ export function StagePanels() {
       )}
       <Explanations />
       <div ref={anchor} className="stage-services">
-        <HelpOverlay />
+        <LazyHelp />
         <Announcer />
       </div>
     </>

@@ -1,21 +1,26 @@
 /**
- * "The Nash of P is not unique: …" under the simplex, while the equilibria of the shown matrix say
- * so (the star and the bars then show one Nash among many). Renders nothing otherwise. Re-renders
- * only when the equilibria or the names change, never per frame.
+ * Under the simplex: whether the Nash of P is unique, and when it is not, the lazy NashSetNote
+ * (the sentence, which Nash is drawn and the control to choose it, the table of ranges). Renders
+ * nothing until the equilibria of the shown matrix say something (so the first figure does not
+ * wait for, or carry the bytes of, the panel).
  */
+import { lazy, Suspense } from 'react';
+import { useAppStore, useRunStore, useUiStore } from '../explorer/context.tsx';
 
-import { nashUniquenessNote } from '../state/nashNote.ts';
-import { useAppStore, useRunStore } from '../explorer/context.tsx';
+const NashSetNote = lazy(() => import('./NashSetNote.tsx'));
 
 export function NashNote() {
-  const equilibria = useRunStore((s) => s.equilibria);
+  const eqSays = useRunStore((s) => s.equilibria?.nashUnique === false);
   const runN = useRunStore((s) => s.n);
-  const n = useAppStore((s) => s.scenario.preferences.length);
-  const labels = useAppStore((s) => s.scenario.labels);
-  const text = runN === n ? nashUniquenessNote(equilibria, labels) : null;
-  return (
-    <p className="nash-note" role="status" data-testid="nash-note" hidden={!text}>
-      {text}
-    </p>
-  );
+  const preferences = useAppStore((s) => s.scenario.preferences);
+  const set = useUiStore((s) => s.nashSet);
+  const mine = set?.preferences === preferences;
+  const show = runN === preferences.length && (eqSays || (mine && (set.result !== null || preferences.length >= 40)));
+  // No wrapper box: an empty one would still take a gap in the stage's layout (an embed's fitted
+  // frame counts every pixel).
+  return show ? (
+    <Suspense fallback={null}>
+      <NashSetNote />
+    </Suspense>
+  ) : null;
 }

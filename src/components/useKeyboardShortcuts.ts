@@ -1,6 +1,6 @@
 /**
- * Keyboard shortcuts for lecturers and keyboard users (listed in SHORTCUTS, shown by the
- * help overlay). They act only when focus is not in a text field, ignore Ctrl/Meta/Alt chords,
+ * Keyboard shortcuts for lecturers and keyboard users (listed in shortcutList.ts, shown by
+ * the help overlay). They act only when focus is not in a text field, ignore Ctrl/Meta/Alt chords,
  * leave keys to the focused control that owns them (Space on a button, arrows on a slider), and
  * only act in the document that has focus (an embed in an iframe reacts only when focused).
  *
@@ -14,34 +14,6 @@ import { PRESETS } from '../core/presets.ts';
 import type { History } from '../state/history.ts';
 
 import { useExplorer } from '../explorer/context.tsx';
-
-export interface Shortcut {
-  keys: string[];
-  action: string;
-  /** Further lines (the presets' names). */
-  detail?: string[];
-}
-
-export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ['Space'], action: 'Play / pause' },
-  {
-    keys: ['→', 'Page Down'],
-    action: 'Step forward one iteration; with a story open, its next step (clickers send Page Down)',
-  },
-  { keys: ['←', 'Page Up'], action: 'Step back one iteration; with a story open, its previous step' },
-  { keys: ['.', 'Shift+→'], action: 'Step forward one iteration (also with a story open)' },
-  { keys: [',', 'Shift+←'], action: 'Step back one iteration (also with a story open)' },
-  { keys: ['R'], action: 'Reset to t = 0' },
-  { keys: ['F'], action: 'Fullscreen on / off' },
-  {
-    keys: ['1', '…', String(Math.min(9, PRESETS.length))],
-    action: 'Load a preset, in the order of the Preset menu:',
-    detail: PRESETS.slice(0, 9).map((p, k) => `${k + 1} ${p.name}`),
-  },
-  { keys: ['L'], action: 'Lecture mode on / off' },
-  { keys: ['?'], action: 'Show / hide this list' },
-  { keys: ['Esc'], action: 'Close this list' },
-];
 
 const TEXT_INPUT_TYPES = new Set([
   'text',

@@ -80,6 +80,19 @@ export function createViews(ui: UiStore) {
     return last;
   }
 
+  /** The worker's Nash set of the shown P (core nashSet.ts), once answered; null otherwise. */
+  function nashSetShown(app: AppState) {
+    const set = ui.getState().nashSet;
+    return set && set.preferences === app.scenario.preferences ? set.result : null;
+  }
+
+  /** The Nash drawn: the τ → 0 limit of π*_τ when it is chosen and known for this μ, else the LP's vertex. */
+  function drawnNash(eq: RunState['equilibria'], app: AppState): ArrayLike<number> | null {
+    const { nashPick, nashSet: set } = ui.getState();
+    const limit = nashPick === 'limit' && set?.reference === app.scenario.reference ? nashSetShown(app)?.limit : null;
+    return limit ? limit.policy : (eq?.nash ?? null);
+  }
+
   function simplexProps(run: RunState, app: AppState): SimplexProps {
     const s = app.scenario;
     const n = s.preferences.length;
@@ -93,7 +106,7 @@ export function createViews(ui: UiStore) {
       reference: s.reference,
       initial: s.initial,
       regularized: eq?.regularized ?? null,
-      nash: eq?.nash ?? null,
+      nash: eq && drawnNash(eq, app),
       rlhfOptimum: eq?.rlhfOptimum ?? null,
       // Nash-MD's biased limit, when Nash-MD is shown.
       nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
@@ -199,15 +212,18 @@ export function createViews(ui: UiStore) {
   function winRateProps(run: RunState, app: AppState): WinRateProps | null {
     const eq = run.equilibria;
     const s = app.scenario;
-    return winRateMemo([trajectories(run), run.n, run.t, eq, s.preferences, s.reference, s.algorithms, theme()], () =>
-      computeWinRates(run, app),
+    // The Nash drawn (the LP's vertex or the τ → 0 limit) is the one the "vs Nash of P" rows use.
+    const nash = eq && drawnNash(eq, app);
+    return winRateMemo(
+      [trajectories(run), run.n, run.t, eq, nash, s.preferences, s.reference, s.algorithms, theme()],
+      () => computeWinRates(run, app, nash),
     );
   }
 
-  function computeWinRates(run: RunState, app: AppState): WinRateProps | null {
+  function computeWinRates(run: RunState, app: AppState, nash: ArrayLike<number> | null): WinRateProps | null {
     const eq = run.equilibria;
     const n = run.n;
-    if (!eq || n !== app.scenario.preferences.length) return null;
+    if (!eq || !nash || n !== app.scenario.preferences.length) return null;
     const p = app.scenario.preferences.flat();
     return {
       emptyMessage: emptyMessage(app),
@@ -221,7 +237,7 @@ export function createViews(ui: UiStore) {
           vsReference: winProbability(p, n, pi, app.scenario.reference),
           vsRlhf: winProbability(p, n, pi, eq.rlhfOptimum),
           vsRegularized: winProbability(p, n, pi, eq.regularized),
-          vsNash: winProbability(p, n, pi, eq.nash),
+          vsNash: winProbability(p, n, pi, nash),
         };
       }),
     };
@@ -282,15 +298,18 @@ export function createViews(ui: UiStore) {
   function equilibriumBarsProps(run: RunState, app: AppState): EquilibriumBarsProps | null {
     const n = app.scenario.preferences.length;
     const eq = run.n === n ? run.equilibria : null;
+    const set = nashSetShown(app);
     return {
       n,
       labels: app.scenario.labels,
       tau: app.scenario.tau,
       regularized: eq?.regularized ?? null,
-      nash: eq?.nash ?? null,
+      nash: eq && drawnNash(eq, app),
       rlhfOptimum: eq?.rlhfOptimum ?? null,
-      nashLow: eq?.nashLow ?? null,
-      nashHigh: eq?.nashHigh ?? null,
+      // The worker's Nash set once it has answered (any n), else what the equilibria carry (n ≤ 40).
+      nashLow: set ? (set.unique ? null : set.low) : (eq?.nashLow ?? null),
+      nashHigh: set ? (set.unique ? null : set.high) : (eq?.nashHigh ?? null),
+      nashDrawn: eq && drawnNash(eq, app) !== eq.nash ? 'limit' : 'vertex',
       theme: theme(),
     };
   }
@@ -419,6 +438,8 @@ export function createViews(ui: UiStore) {
   }
 
   return {
+    drawnNash,
+    nashSetShown,
     simplexProps,
     convergenceProps,
     timeSeriesProps,

@@ -117,3 +117,98 @@ export function maximiseSumUnderOnes<T>(
     return solution;
   });
 }
+
+/**
+ * A warm HiGHS model of the set of Nash equilibria of P in the policy itself (no rescaling):
+ *   E_ε = { π ∈ ℝⁿ : π ≥ 0,  Σ_y π_y = 1,  ((M − ½)π)_y ≤ ε for every y }
+ * (M = P, row-major n×n; ε ≥ 0 the slack, see nashSet.ts). Written with A = P − ½, which is the
+ * same set on Σπ = 1 but keeps the LP sparse: every tie (and every pair never compared, entered
+ * as ½) is a zero of A, where P has a dense ½ (on sparse leaderboard data this is most cells). `solve(cost, maximise)` optimises
+ * cost·π over it, each call warm-started from the previous call's basis, limited to
+ * `iterations` simplex iterations; it returns the optimal π, or null when HiGHS did not prove
+ * optimality. The model holds WebAssembly memory until `dispose()` (a generator that owns it
+ * disposes it in its `finally`, also when it is abandoned).
+ */
+export interface NashSetModel {
+  solve(cost: Float64Array, maximise: boolean): Float64Array | null;
+  dispose(): void;
+}
+
+export function createNashSetModel(M: Float64Array, n: number, slack: number, iterations: number): NashSetModel {
+  // Column-major (CSC) copy of the rows (M − ½)π ≤ ε, then the row Σπ = 1.
+  let nnz = 0;
+  for (let k = 0; k < n * n; k++) if (M[k] !== 0.5) nnz++;
+  const starts = new Int32Array(n + 1);
+  const indices = new Int32Array(nnz + n);
+  const values = new Float64Array(nnz + n);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const v = M[i * n + j] - 0.5;
+      if (v !== 0) {
+        indices[k] = i;
+        values[k] = v;
+        k++;
+      }
+    }
+    indices[k] = n;
+    values[k] = 1;
+    k++;
+    starts[j + 1] = k;
+  }
+  const rowUpper = new Float64Array(n + 1).fill(slack);
+  rowUpper[n] = 1;
+  const rowLower = new Float64Array(n + 1).fill(-highs.infinity);
+  rowLower[n] = 1;
+  const model = highs.createModel({
+    numCols: n,
+    numRows: n + 1,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csc' as const, numRows: n + 1, numCols: n, starts, indices, values },
+  });
+  model.options.set({
+    primal_feasibility_tolerance: 1e-10,
+    dual_feasibility_tolerance: 1e-10,
+    presolve: 'off',
+    simplex_iteration_limit: iterations,
+  });
+  return {
+    solve(cost, maximise) {
+      const run = () => {
+        try {
+          model.run();
+          return model.getModelStatus() === highs.constants.modelStatus.optimal;
+        } catch {
+          return false; // HiGHS gave up (status −1, seen on degenerate warm starts)
+        }
+      };
+      try {
+        model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+        model.changeObjectiveSense(
+          maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+        );
+      } catch {
+        return null;
+      }
+      // A failed warm start is retried once from the logical basis (the previous basis can be
+      // numerically poor after many degenerate pivots); if that fails too, the answer is null.
+      if (!run()) {
+        try {
+          model.setLogicalBasis();
+        } catch {
+          return null;
+        }
+        if (!run()) return null;
+      }
+      return Float64Array.from(model.getSolution().colValue);
+    },
+    dispose() {
+      if (!model.disposed) model.dispose();
+    },
+  };
+}

@@ -108,7 +108,7 @@ export function regularizedNashPath(
  * corrector then converges in a few steps. A level that fails is retried from the last
  * solution with a gentler ratio.
  */
-class Continuation {
+export class Continuation {
   readonly solver: FixedPointNewton;
   /** The τ the solver's iterate solves (or the starting τ before the first solve). */
   last: number;

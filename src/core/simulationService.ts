@@ -7,6 +7,7 @@
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
 import { InvalidInputError } from './errors.ts';
 import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
+import { nashWeightRanges, tauLimitFraction, tauLimitSteps, type NashRanges, type TauLimit } from './nashSet.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { nashMdFixedPoint } from './algorithms/nashMd.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
@@ -24,7 +25,7 @@ import { flowField } from './flowField.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
-import { validatePreferences } from './validate.ts';
+import { validateDistribution, validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
 import type {
   ComputeProgress,
@@ -35,6 +36,7 @@ import type {
   FieldResponse,
   FollowUp,
   HistoryThinning,
+  NashSetResponse,
   ScenarioSpec,
   SimulationApi,
 } from './workerApi.ts';
@@ -104,6 +106,16 @@ function within(report: Report, stage: ComputeStage): SolverOptions {
   return { onProgress: (f) => report(stage, STAGE_START[stage] + f * (STAGE_END[stage] - STAGE_START[stage])) };
 }
 
+/**
+ * The nashSet request works in slices of about this many milliseconds (an LP or a τ level may run
+ * longer), pausing between them so the worker answers the runs' calls and hears of a newer
+ * nashSet request, which abandons this one.
+ */
+export const NASH_SET_SLICE_MS = 25;
+/** Share of the nashSet progress given to the ranges when the τ → 0 limit is also asked for. */
+const RANGES_SHARE = 0.6;
+const pauseTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Up to this n and this many steps (unthinned) the worker defers the metrics and τ-paths. */
 const DEFER_MAX_N = PREVIEW_MIN_N - 1;
 const DEFER_MAX_STEPS = 20_000;
@@ -126,6 +138,14 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
     defer?: boolean,
   ): ComputeResponse<A>;
   followUp(version: number): FollowUp | null;
+  /** nashSet with the pause between slices given (tests: a resolved promise; default: a task). */
+  nashSet(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    limit: boolean,
+    onProgress?: (fraction: number) => void,
+    pause?: () => Promise<void>,
+  ): Promise<NashSetResponse>;
 }
 
 /** The rows of a deferred answer (of the active run), waiting for their metrics. */
@@ -225,7 +245,101 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     };
   }
 
+  /** The newest nashSet request (an older one still running stops at its next pause). */
+  let nashSetLatest = -Infinity;
+
+  /**
+   * Drives a generator of fractions in slices of NASH_SET_SLICE_MS, pausing between them; returns
+   * its value, or null when a newer nashSet request arrived (the generator is closed, freeing
+   * what it holds). `progress` maps the generator's yields to an overall fraction.
+   */
+  async function sliced<T>(
+    version: number,
+    steps: Generator<number, T, void>,
+    progress: (y: number) => void,
+    pause: () => Promise<void>,
+  ): Promise<T | null> {
+    let since = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      progress(r.value);
+      if (performance.now() - since >= NASH_SET_SLICE_MS) {
+        await pause();
+        since = performance.now();
+        if (nashSetLatest !== version) {
+          steps.return(undefined as T);
+          return null;
+        }
+      }
+    }
+  }
+
   return {
+    async nashSet(
+      version: number,
+      s: ScenarioSpec<A>,
+      limit: boolean,
+      onProgress?: (fraction: number) => void,
+      pause: () => Promise<void> = pauseTask,
+    ): Promise<NashSetResponse> {
+      nashSetLatest = version;
+      const abandoned: NashSetResponse = { ok: false, version, problem: null };
+      try {
+        const p = validatePreferences(s.preferences);
+        const n = s.preferences.length;
+        const mu = limit ? validateDistribution(s.reference, n, 'reference') : null;
+        const keys = keysOfSpec(s, p);
+        const share = limit ? RANGES_SHARE : 1;
+        const report = (f: number) => onProgress?.(f);
+        report(0);
+        const nash = nashSetOf(s, keys, () => {}).nash;
+        let ranges = cached('ranges', keys.nash) ? (cache.get(`ranges|${keys.nash}`) as NashRanges) : null;
+        if (!ranges) {
+          const found = await sliced(version, nashWeightRanges(p, n, nash), (f) => report(f * share), pause);
+          if (!found) return abandoned;
+          ranges = memo('ranges', keys.nash, () => found);
+        }
+        let tauLimit: TauLimit | null = null;
+        if (mu && !ranges.unique) {
+          const limitKey = keys.path;
+          if (cached('limit', limitKey)) tauLimit = cache.get(`limit|${limitKey}`) as TauLimit;
+          else {
+            const found = await sliced(
+              version,
+              tauLimitSteps(p, n, mu),
+              (tau) => report(share + (1 - share) * tauLimitFraction(tau)),
+              pause,
+            );
+            if (!found) return abandoned;
+            tauLimit = memo('limit', limitKey, () => found);
+          }
+        }
+        report(1);
+        return {
+          ok: true,
+          version,
+          n,
+          nash: Float64Array.from(nash),
+          unique: ranges.unique,
+          low: Float64Array.from(ranges.low),
+          high: Float64Array.from(ranges.high),
+          inSome: ranges.inSome,
+          complete: ranges.complete,
+          limit: tauLimit && {
+            policy: Float64Array.from(tauLimit.policy),
+            tau: tauLimit.tau,
+            exploitability: tauLimit.exploitability,
+            stable: tauLimit.stable,
+          },
+        };
+      } catch (e) {
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
+    },
+
     compute(
       version: number,
       s: ScenarioSpec<A>,

@@ -138,6 +138,30 @@ export type FieldResponse =
   | { ok: true; version: number; points: Float64Array; next: Float64Array; displayName: string }
   | { ok: false; version: number; problem: InputProblem };
 
+/**
+ * Every Nash equilibrium of P (nashSet.ts), answered apart from the runs: `nash` is the LP's
+ * vertex (the drawn one by default); `low`/`high` each response's least and largest weight over
+ * all equilibria (equal to `nash` when `unique`); `inSome` how many responses carry weight in some
+ * equilibrium; `complete` false when an LP ran out of iterations (ranges possibly too narrow);
+ * `limit` the end of the τ-path of π*_τ (asked for, and only when not unique), with the τ it
+ * stopped at, its exploitability e_0 and whether the stopping rule was met. Not ok with problem
+ * null: a newer request came first and this one was abandoned.
+ */
+export type NashSetResponse =
+  | {
+      ok: true;
+      version: number;
+      n: number;
+      nash: Float64Array;
+      unique: boolean;
+      low: Float64Array;
+      high: Float64Array;
+      inSome: number;
+      complete: boolean;
+      limit: { policy: Float64Array; tau: number; exploitability: number; stable: boolean } | null;
+    }
+  | { ok: false; version: number; problem: InputProblem | null };
+
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
 export type ComputeStage = 'solver' | 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
@@ -187,11 +211,28 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
    * with the scenario's P, μ, τ and η (the initial policy and the algorithm list are not used).
    */
   field(version: number, scenario: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse;
+  /**
+   * The set of Nash equilibria of the scenario's P (and, with `limit`, the τ → 0 end of its
+   * τ-path for its μ). Works in slices and answers other calls between them; a newer nashSet
+   * call abandons this one (answered not ok, problem null). `onProgress` hears the fraction done.
+   */
+  nashSet(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    limit: boolean,
+    onProgress?: (fraction: number) => void,
+  ): Promise<NashSetResponse>;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
-export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field'> {
+export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet'> {
   field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
+  nashSet(
+    version: number,
+    scenario: WireSpec,
+    limit: boolean,
+    onProgress?: (fraction: number) => void,
+  ): Promise<NashSetResponse>;
   compute(
     version: number,
     scenario: WireSpec,

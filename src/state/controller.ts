@@ -25,6 +25,7 @@ import { createAutosave, loadSaved } from './persistence.ts';
 import { computationEnded, computationProgressed, computationStarted, type ProgressStore } from './progressStore.ts';
 import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
+import { hashNashPick } from './nashPick.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
 
 /** The stores of one explorer that the controller drives (see src/explorer/explorer.ts). */
@@ -226,6 +227,17 @@ export class SimulationController {
               : { algorithm, problem: r.problem.message },
           });
         },
+        onNashSetProgress: (version, fraction) => {
+          const set = this.ui.getState().nashSet;
+          if (set && version === this.nashSetVersion && set.fraction < 1)
+            this.ui.setState({ nashSet: { ...set, fraction: Math.min(fraction, 0.99) } });
+        },
+        onNashSet: (r) => {
+          const set = this.ui.getState().nashSet;
+          if (!set || r.version !== this.nashSetVersion) return;
+          // Bad input is the runs' to report; the note then simply says nothing.
+          this.ui.setState({ nashSet: { ...set, fraction: 1, result: r.ok ? r : null } });
+        },
         onMainThread: (reason) =>
           this.app
             .getState()
@@ -250,14 +262,17 @@ export class SimulationController {
           // it would wait for.
           if (state.scenario !== prev.scenario) this.requestField();
           this.recompute(state.scenario);
+          if (state.scenario !== prev.scenario) this.requestNashSet();
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
       }),
       // Lecture mode lives in the link too (lecture=1).
       this.ui.subscribe((state, prev) => {
-        if (state.lecture !== prev.lecture || state.field !== prev.field) this.writeHash();
+        if (state.lecture !== prev.lecture || state.field !== prev.field || state.nashPick !== prev.nashPick)
+          this.writeHash();
         if (state.field !== prev.field) this.requestField();
+        if (state.nashPick !== prev.nashPick) this.requestNashSet();
       }),
       this.run.subscribe((state, prev) => {
         if (state.t !== prev.t) {
@@ -270,6 +285,29 @@ export class SimulationController {
     this.wantedT = this.app.getState().requestedT.t;
     this.recompute(this.app.getState().scenario);
     this.requestField();
+    this.requestNashSet();
+  }
+
+  /** The version of the newest Nash-set request. */
+  private nashSetVersion = 0;
+
+  /**
+   * Asks for every Nash equilibrium of the scenario's P (core nashSet.ts, in the worker, apart
+   * from the runs), and for the τ → 0 limit when it is the one drawn; only when P (or, for the
+   * limit, μ) changed since the last request: τ, η or t edits ask nothing.
+   */
+  private requestNashSet(): void {
+    const s = this.app.getState().scenario;
+    const { nashSet: set, nashPick } = this.ui.getState();
+    const limit = nashPick === 'limit';
+    if (set && set.preferences === s.preferences && (!limit || (set.limitAsked && set.reference === s.reference)))
+      return;
+    this.nashSetVersion = this.client.nashSet(toSpec(s), limit);
+    // The previous answer stays while only the limit is added (same P): the ranges do not move.
+    const keep = set && set.preferences === s.preferences ? set.result : null;
+    this.ui.setState({
+      nashSet: { preferences: s.preferences, reference: s.reference, limitAsked: limit, fraction: 0, result: keep },
+    });
   }
 
   /** The algorithm of the newest flow-field request. */
@@ -479,12 +517,13 @@ export class SimulationController {
     if (!this.syncHash) return;
     this.lastHash = performance.now();
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
-    const { lecture, field } = this.ui.getState();
+    const { lecture, field, nashPick } = this.ui.getState();
     const hash =
       encodeHash(this.app.getState().scenario, this.wantedT) +
       encodeViewOptions(this.view.getState()) +
       (lecture ? '&lecture=1' : '') +
-      (field ? `&field=${field}` : '');
+      (field ? `&field=${field}` : '') +
+      (nashPick === 'limit' ? '&nash=limit' : '');
     if (hash !== window.location.hash) history.replaceState(null, '', hash);
   }
 
@@ -503,7 +542,9 @@ export class SimulationController {
     this.ui.getState().setLecture(hashWantsLecture(hash));
     const flow = hashFlowField(hash);
     this.ui.getState().setField(flow.field);
-    return flow.problem ? [...view.problems, flow.problem] : view.problems;
+    const nash = hashNashPick(hash);
+    this.ui.getState().setNashPick(nash.pick);
+    return [...view.problems, ...(flow.problem ? [flow.problem] : []), ...(nash.problem ? [nash.problem] : [])];
   }
 
   /** Loads the scenario, t and view from a hash; bad values are reported by name. */

@@ -32,3 +32,20 @@ describe('nashUniquenessNote', () => {
     );
   });
 });
+
+describe('nashUniquenessNote with the Nash set', () => {
+  it('counts the responses in some equilibrium and says which one is drawn', () => {
+    const note = nashUniquenessNote(
+      {
+        nashUnique: false,
+        nashLow: Float64Array.of(1 / 3, 1 / 3, 0, 0),
+        nashHigh: Float64Array.of(1 / 3, 1 / 3, 1 / 3, 1 / 3),
+      },
+      labels,
+      { inSome: 4, drawn: 'the LP’s vertex' },
+    );
+    expect(note).toBe(
+      'The Nash of P is not unique: 4 of 4 responses carry weight in some equilibrium; the weight of scissors can be anything from 0 to 0.33, of y4 from 0 to 0.33; drawn: the LP’s vertex.',
+    );
+  });
+});

@@ -23,16 +23,20 @@ function weight(x: number): string {
 export function nashUniquenessNote(
   eq: Pick<EquilibriaResult, 'nashUnique' | 'nashLow' | 'nashHigh'> | null,
   labels: readonly string[],
+  set?: { inSome: number; drawn: string },
 ): string | null {
   if (!eq || eq.nashUnique !== false) return null;
   const low = eq.nashLow;
   const high = eq.nashHigh;
-  const shown = 'the Nash shown is one of them';
-  if (!low || !high) return `The Nash of P is not unique: ${shown}.`;
+  // With the worker's Nash set: how many responses carry weight in some equilibrium, and which
+  // equilibrium is drawn and why.
+  const count = set ? ` ${set.inSome} of ${labels.length} responses carry weight in some equilibrium;` : '';
+  const shown = set ? `drawn: ${set.drawn}` : 'the Nash shown is one of them';
+  if (!low || !high) return `The Nash of P is not unique:${count} ${shown}.`;
   const open = Array.from(low, (lo, y) => ({ y, lo, hi: high[y] }))
     .filter((r) => weight(r.lo) !== weight(r.hi))
     .sort((a, b) => b.hi - b.lo - (a.hi - a.lo) || a.y - b.y);
-  if (!open.length) return `The Nash of P is not unique: ${shown}.`;
+  if (!open.length) return `The Nash of P is not unique:${count} ${shown}.`;
   const name = (y: number) => labels[y] ?? `y${y + 1}`;
   const parts = open
     .slice(0, NAMED)
@@ -42,5 +46,5 @@ export function nashUniquenessNote(
         ` ${weight(r.lo)} to ${weight(r.hi)}`,
     );
   const more = open.length > NAMED ? `, and ${open.length - NAMED} more` : '';
-  return `The Nash of P is not unique: ${parts.join(', ')}${more}; ${shown}.`;
+  return `The Nash of P is not unique:${count} ${parts.join(', ')}${more}; ${shown}.`;
 }

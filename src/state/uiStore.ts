@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { NashPick, NashSetState } from './nashPick.ts';
 import type { Scenario } from './scenario.ts';
 import { readPairs, type HashProblem } from './urlCodec.ts';
 
@@ -39,6 +40,11 @@ export interface UiState {
   setField(field: AlgorithmId | null): void;
   /** The computed field of `field` for the current P, μ, τ and η (the controller fills it in). */
   flow: FlowFieldResult | null;
+  /** Which Nash of P is drawn when it is not unique (`nash=limit` in the link; default the LP's vertex). */
+  nashPick: NashPick;
+  setNashPick(pick: NashPick): void;
+  /** Every Nash equilibrium of the shown P (the controller fills it in; null before the first request). */
+  nashSet: NashSetState | null;
 }
 
 /**
@@ -118,5 +124,8 @@ export function createUiStore(lecture = false): UiStore {
     field: null,
     setField: (field) => set({ field }),
     flow: null,
+    nashPick: 'vertex',
+    setNashPick: (nashPick) => set({ nashPick }),
+    nashSet: null,
   }));
 }

@@ -51,8 +51,11 @@ interface Group {
   nashRange: { lo: number; hi: number } | null;
 }
 
-/** The Nash's legend entry when it is not unique. */
-const NASH_NOT_UNIQUE = 'Nash of P (τ = 0), one of many: whiskers show each range';
+/** The Nash's legend entry when it is not unique: which one is drawn, and the whiskers. */
+const NASH_NOT_UNIQUE = {
+  vertex: 'Nash of P (τ = 0), one of many: whiskers show each range',
+  limit: 'Nash of P (τ → 0 limit), one of many: whiskers show each range',
+};
 
 export function createEquilibriumBars(
   element: HTMLElement,
@@ -128,7 +131,8 @@ export function createEquilibriumBars(
           nashRange: ranged && r >= 0 ? { lo: low![r], hi: high![r] } : null,
         }))
       : [];
-    const legendText = (d: (typeof KINDS)[number]) => (d.key === 'nash' && ranged ? NASH_NOT_UNIQUE : d.plain);
+    const notUnique = NASH_NOT_UNIQUE[p?.nashDrawn ?? 'vertex'];
+    const legendText = (d: (typeof KINDS)[number]) => (d.key === 'nash' && ranged ? notUnique : d.plain);
 
     // Legend: a swatch with each kind's fill, then its name; wraps when narrow.
     const swatch = Math.round(14 * k);
@@ -153,7 +157,7 @@ export function createEquilibriumBars(
       .select<SVGTextElement>('text')
       .attr('x', swatch + 5)
       .each(function (d) {
-        setMathText(d3.select(this), d.key === 'nash' && ranged ? [[NASH_NOT_UNIQUE]] : d.label, scriptSize(theme));
+        setMathText(d3.select(this), d.key === 'nash' && ranged ? [[notUnique]] : d.label, scriptSize(theme));
       });
     const tauText = p ? `τ = ${d3.format('~g')(p.tau)}` : '';
     let lx = 0;
@@ -320,7 +324,7 @@ export function createEquilibriumBars(
       .attr('display', hasData ? 'none' : null)
       .attr('x', 4)
       .attr('y', top + fs * 1.5);
-    svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0));
+    svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0, p?.nashDrawn ?? 'vertex'));
   }
 
   const onPointer = (event: PointerEvent) => {
@@ -366,14 +370,14 @@ export function createEquilibriumBars(
   };
 }
 
-function ariaLabel(groups: readonly Group[], n: number, tau: number): string {
+function ariaLabel(groups: readonly Group[], n: number, tau: number, drawn: 'vertex' | 'limit'): string {
   if (groups.length === 0) return 'Equilibria bar chart: not computed yet';
   const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind])}`).join(', ');
   const ranges = groups
     .filter((g) => g.nashRange)
     .map((g) => `${g.label} ${pct(g.nashRange!.lo)} to ${pct(g.nashRange!.hi)}`);
   const notUnique = ranges.length
-    ? ` The Nash of P is not unique; over all Nash equilibria the weights range: ${ranges.join(', ')}.`
+    ? ` The Nash of P is not unique (the bars show ${drawn === 'limit' ? 'the τ → 0 limit of π*_τ' : "the LP's vertex"}); over all Nash equilibria the weights range: ${ranges.join(', ')}.`
     : '';
   return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.${notUnique}`;
 }

@@ -161,6 +161,8 @@ export interface EquilibriumBarsProps {
    */
   nashLow?: ArrayLike<number> | null;
   nashHigh?: ArrayLike<number> | null;
+  /** Which Nash `nash` is: the LP's vertex (default) or the τ → 0 limit of π*_τ. */
+  nashDrawn?: 'vertex' | 'limit';
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;

@@ -16,6 +16,7 @@ import type {
   ExtendResponse,
   FieldResponse,
   HistoryThinning,
+  NashSetResponse,
   ScenarioSpec,
   SeriesChunk,
   WorkerApi,
@@ -32,6 +33,13 @@ export interface Engine {
   extend(version: number, steps: number): Promise<ExtendResponse>;
   /** The flow field: one step of `algorithm` from each grid point (SimulationApi.field); optional for test doubles. */
   field?(version: number, spec: ScenarioSpec, algorithm: string, grid: number): Promise<FieldResponse>;
+  /** Every Nash equilibrium of P (SimulationApi.nashSet); optional for test doubles. */
+  nashSet?(
+    version: number,
+    spec: ScenarioSpec,
+    limit: boolean,
+    onProgress?: (fraction: number) => void,
+  ): Promise<NashSetResponse>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -148,6 +156,15 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
       );
     },
     extend: (version, steps) => api.extend(version, steps),
+    nashSet: (version, spec, limit, onProgress) => {
+      const wire = toWire(spec);
+      return api.nashSet(
+        version,
+        Comlink.transfer(wire, wireBuffers(wire)),
+        limit,
+        onProgress && Comlink.proxy(onProgress),
+      );
+    },
     field: (version, spec, algorithm, grid) => {
       const wire = toWire(spec);
       return api.field(version, Comlink.transfer(wire, wireBuffers(wire)), algorithm, grid);
@@ -203,6 +220,10 @@ export function createMainThreadEngine(): Engine {
     },
     async field(version, spec, algorithm, grid) {
       return (await ready).field(version, spec, algorithm, grid);
+    },
+    async nashSet(version, spec, limit, onProgress) {
+      // The service pauses between slices (a task each), so the page stays responsive here too.
+      return (await ready).nashSet(version, spec, limit, onProgress);
     },
     dispose() {
       state.disposed = true;

@@ -36,6 +36,7 @@ export function withFaults(engine: Engine): FaultyEngine {
     },
     extend: (...args) => engine.extend(...args),
     field: engine.field && ((...args) => engine.field!(...args)),
+    nashSet: engine.nashSet && ((...args) => engine.nashSet!(...args)),
     dispose: stop,
     arm(fault) {
       armed = fault;

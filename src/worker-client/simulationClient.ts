@@ -16,6 +16,7 @@ import type {
   ExtendResponse,
   FieldResponse,
   HistoryThinning,
+  NashSetResponse,
   ScenarioSpec,
 } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
@@ -39,6 +40,10 @@ export interface ClientHandlers {
   onMainThread?(reason: string): void;
   /** The newest flow-field request's answer (older answers are dropped). */
   onField?(response: FieldResponse): void;
+  /** The newest Nash-set request's answer (older ones are abandoned by the worker or dropped). */
+  onNashSet?(response: NashSetResponse): void;
+  /** How far the newest Nash-set request got (0…1). */
+  onNashSetProgress?(version: number, fraction: number): void;
 }
 
 /** A flow-field request (see SimulationClient.field). */
@@ -103,6 +108,7 @@ export class SimulationClient {
     this.handlers.onFailure(message);
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
+    this.sendNashSet();
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
@@ -163,6 +169,46 @@ export class SimulationClient {
       this.fieldInFlight = null;
     }
     void this.pumpField();
+  }
+
+  /**
+   * The Nash-set lane. Unlike the runs' and the field's, a request is sent at once even while an
+   * older one runs: the worker's service works in slices and abandons the older request when it
+   * hears of the newer one (true cancellation of a computation that can take seconds at n = 500).
+   * No time limit (a long answer is not a hung worker: the runs' requests would notice that);
+   * after a restart the newest request is sent again.
+   */
+  private nashSetLatest = 0;
+  private nashSetJob: { version: number; spec: ScenarioSpec; limit: boolean } | null = null;
+
+  /** Asks for every Nash equilibrium of spec's P (and the τ → 0 limit when `limit`). Returns its version. */
+  nashSet(spec: ScenarioSpec, limit: boolean): number {
+    this.nashSetLatest += 1;
+    this.nashSetJob = { version: this.nashSetLatest, spec, limit };
+    this.sendNashSet();
+    return this.nashSetLatest;
+  }
+
+  private sendNashSet(): void {
+    const job = this.nashSetJob;
+    if (!job || this.disposed || !this.engine.nashSet) return;
+    const generation = this.generation;
+    const current = () => generation === this.generation && job.version === this.nashSetLatest && !this.disposed;
+    this.engine
+      .nashSet(job.version, job.spec, job.limit, (f) => {
+        if (current()) this.handlers.onNashSetProgress?.(job.version, f);
+      })
+      .then(
+        (r) => {
+          if (current() && (r.ok || r.problem)) {
+            this.nashSetJob = null;
+            this.handlers.onNashSet?.(r);
+          }
+        },
+        () => {
+          // A failure is reported by the runs' requests (the same worker); nothing to draw here.
+        },
+      );
   }
 
   /** True while a request is running or waiting. */

@@ -284,15 +284,19 @@ describe('golden SVG of the renderers', () => {
       ['random-8', S.random8],
       ['random-20', S.random20],
       ['rps-copy (Nash not unique: whiskers)', S.rpsCopy],
+      ['rps-copy-limit (the τ → 0 limit drawn instead of the LP vertex)', S.rpsCopy],
     ] as const) {
       it(name, () => {
         const eq = s.equilibria;
+        const limit = name.startsWith('rps-copy-limit');
         const props = {
+          // The limit splits the copies' weight evenly (as for μ uniform); the legend says which.
+          nashDrawn: limit ? ('limit' as const) : undefined,
           n: s.n,
           labels: s.labels,
           tau: s.tau,
           regularized: eq.regularized,
-          nash: eq.nash,
+          nash: limit ? Float64Array.from(eq.nash, (_, y) => (y === 1 || y === 2 ? 1 / 3 : 1 / 6)) : eq.nash,
           rlhfOptimum: eq.rlhfOptimum,
           nashLow: eq.nashLow,
           nashHigh: eq.nashHigh,
