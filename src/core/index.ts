@@ -58,3 +58,4 @@ export {
   type Cycle,
   type EloIntervals,
 } from './leaderboard.ts';
+export { nashWeightRanges, nashWeightRangesSync, tauLimitNash, type NashRanges } from './nashSet.ts';
