@@ -35,6 +35,7 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
       steps: 0,
       comparisons: spec.comparisons,
       refresh: spec.refresh,
+      pg: spec.pg,
     };
     const p = validatePreferences(spec.preferences);
     createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs

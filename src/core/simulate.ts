@@ -5,6 +5,7 @@ import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
 import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
+import { validatePolicyGradient } from './algorithms/policyGradient.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
 import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
@@ -81,6 +82,7 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
   validateSteps(spec.steps, n);
   const reason = def.unavailable({ n, tau, eta });
   if (reason !== null) throw new InvalidInputError('algorithm', reason);
+  const pg = (def.params as readonly string[]).includes('pg') ? validatePolicyGradient(spec.pg, n) : undefined;
 
   const logMu = new Float64Array(n);
   for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
@@ -98,6 +100,7 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
     eta: eta === 'theorem' ? -1 : eta,
     refresh,
     reward,
+    pg,
   };
   const state = def.init(ctx);
   def.reset(state, pi0);

@@ -292,6 +292,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               steps: 0,
               comparisons: s.comparisons,
               refresh: s.refresh,
+              pg: s.pg,
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,

@@ -3,6 +3,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import { ALGORITHM_IDS } from './algorithms/catalog.ts';
+import type { PolicyGradientSpec } from './parametricPolicy.ts';
 
 /** The algorithms in display order. */
 export const ALGORITHMS: readonly AlgorithmId[] = ALGORITHM_IDS;
@@ -44,6 +45,8 @@ export interface SimulationSpec {
   comparisons?: Comparisons;
   /** MPO only: the magnet refresh period K, a whole number ≥ 1; default 50. */
   refresh?: number;
+  /** Nash-MD-PG, Nash-EMA-PG, RLHF-PG only: the policy-gradient settings; absent fields take PG_DEFAULTS. */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /** T+1 policies of n responses, row-major: row t (t = 0..steps) is π_t. */
@@ -66,4 +69,13 @@ export type InputField =
   | 'policy'
   | 'algorithm'
   | 'comparisons'
-  | 'refresh';
+  | 'refresh'
+  | 'lr'
+  | 'beta'
+  | 'ema'
+  | 'gradient'
+  | 'batch'
+  | 'pgLabels'
+  | 'pgSeed'
+  | 'features'
+  | 'd';

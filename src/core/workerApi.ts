@@ -5,6 +5,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
+import type { PolicyGradientSpec } from './parametricPolicy.ts';
 
 /**
  * Every input of a run. `A` is the algorithm ids the caller uses: the core runs every id of the
@@ -21,6 +22,8 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   algorithms: A[];
   /** MPO's magnet refresh period K (a whole number ≥ 1); default 50. */
   refresh?: number;
+  /** The policy-gradient algorithms' settings (absent fields: PG_DEFAULTS). */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /**

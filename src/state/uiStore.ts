@@ -75,6 +75,9 @@ export const FIELD_IDS = [
   'comal',
   'fictitious-play',
   'replicator',
+  'nash-md-pg',
+  'nash-ema-pg',
+  'rlhf-pg',
 ] as const satisfies readonly AlgorithmId[];
 type FieldIdsComplete = [AlgorithmId] extends [(typeof FIELD_IDS)[number]] ? true : never;
 export const FIELD_IDS_COMPLETE: FieldIdsComplete = true;

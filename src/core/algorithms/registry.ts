@@ -18,6 +18,9 @@ import { omd } from './omd.ts';
 import { omwu } from './omwu.ts';
 import { replicator } from './replicator.ts';
 import { rlhf } from './rlhf.ts';
+import { nashMdPg } from './nashMdPg.ts';
+import { nashEmaPg } from './nashEmaPg.ts';
+import { rlhfPg } from './rlhfPg.ts';
 import type { AlgorithmDefinition, AlgorithmState } from './types.ts';
 
 export {
@@ -43,6 +46,9 @@ export const ALGORITHM_DEFINITIONS = [
   comal,
   fictitiousPlay,
   replicator,
+  nashMdPg,
+  nashEmaPg,
+  rlhfPg,
 ] as const;
 
 /** Compile-time check: the definitions name exactly the catalog's ids. */

@@ -1,0 +1,17 @@
+/**
+ * Nash-EMA-PG: the opponent is π_θ̄, θ̄ an exponential moving average of past parameters, θ̄_{t+1} = λ θ̄_t + (1 − λ) θ_{t+1}, θ̄_0 = θ_0
+ * (Munos et al., "Nash Learning from Human Feedback", ICML 2024, §7). The gradient, its exact and
+ * sampled forms and the policy class are in policyGradient.ts and ../parametricPolicy.ts.
+ */
+import { defineAlgorithm } from './common.ts';
+import { advancePg, initPg, resetPg, type PgState } from './policyGradient.ts';
+import type { RunContext } from './types.ts';
+import { nashEmaPgInfo } from './info/nashEmaPg.ts';
+
+export { nashEmaPgInfo };
+
+export const nashEmaPg = /* @__PURE__ */ defineAlgorithm(nashEmaPgInfo, {
+  init: (ctx: RunContext): PgState => initPg(ctx, 'ema'),
+  reset: resetPg,
+  advance: advancePg,
+});
