@@ -69,4 +69,3 @@ export function naivePgRun(algorithm: string, s: NaivePgSpec): Vec[] {
   }
   return rows;
 }
-
