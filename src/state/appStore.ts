@@ -62,6 +62,8 @@ export interface AppActions {
   setSchedule(schedule: Schedule): void;
   toggleAlgorithm(algorithm: AlgorithmId, on: boolean): void;
   setComparisons(comparisons: Comparisons): void;
+  /** Changes some of the policy-gradient settings (Nash-MD-PG, Nash-EMA-PG, RLHF-PG). */
+  setPg(patch: Partial<Scenario['pg']>): void;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -202,6 +204,7 @@ export function createAppStore(): AppStore {
         update({ algorithms: ORDER.filter((a) => (a === algorithm ? on : cur.includes(a))) }, true);
       },
       setComparisons: (comparisons) => update({ comparisons }, true),
+      setPg: (patch) => update({ pg: { ...get().scenario.pg, ...patch } }, true),
       setCorners: (corners) => update({ corners }, true),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),

@@ -7,6 +7,7 @@ import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
+import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/parametricPolicy.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -41,6 +42,8 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   comparisons: Comparisons;
   /** MPO's magnet refresh period K (steps, ≥ 1): the magnet ρ becomes π_{t+1} when K divides t+1. */
   refresh: number;
+  /** Nash-MD-PG, Nash-EMA-PG and RLHF-PG's settings (pgSettings.ts; URL keys lr, beta, ema, …). */
+  pg: PolicyGradientSpec;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
@@ -83,6 +86,7 @@ export function scenarioFromPreset(
       algorithms: base?.algorithms ?? ['nash-md', 'omd', 'rlhf'],
       comparisons: base?.comparisons ?? 'uniform',
       refresh: base?.refresh ?? REFRESH_DEFAULT,
+      pg: base?.pg ?? PG_DEFAULTS,
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -102,6 +106,7 @@ export function effectiveEta(s: Pick<Scenario, 'eta' | 'tau'>): number {
 
 /** The worker's view of a scenario. */
 export function toSpec(s: Scenario): ScenarioSpec {
+  const n = s.preferences.length;
   return {
     preferences: s.preferences,
     reference: s.reference,
@@ -120,6 +125,8 @@ export function toSpec(s: Scenario): ScenarioSpec {
         }) ?? null) === null,
     ),
     refresh: s.refresh,
+    // A random feature map needs d < n: d is capped at n − 1 (the controls say so).
+    pg: s.pg.features === 'random' && s.pg.d > n - 1 ? { ...s.pg, d: Math.max(1, n - 1) } : s.pg,
   };
 }
 
