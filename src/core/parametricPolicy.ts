@@ -11,44 +11,16 @@
  * θ whose feature mean matches π_0's, Σ π_θ(y) φ(y) = Σ π_0(y) φ(y); for tabular features it is
  * log π_0 and π_θ0 = π_0 exactly. Pure math, no DOM; the main thread loads this to export φ and θ_0.
  */
-import { choleskyFactor, choleskySolve } from './linalg.ts';
 import { createRng } from './rng.ts';
 
-export type FeatureKind = 'tabular' | 'random';
-export type GradientMode = 'exact' | 'sampled';
-export type LabelMode = 'probability' | 'bernoulli';
-
-/** The policy-gradient settings of a run (URL keys lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d). */
-export interface PolicyGradientSpec {
-  /** Learning rate: θ ← θ + lr·g. */
-  lr: number;
-  /** Nash-MD-PG's mixture weight: the opponent is π^β ∝ π_θ^(1−β) μ^β, β ∈ [0, 1]. */
-  beta: number;
-  /** Nash-EMA-PG's λ ∈ [0, 1): θ̄ ← λ θ̄ + (1 − λ) θ after each step. */
-  ema: number;
-  gradient: GradientMode;
-  /** Sampled mode: B pairs (y, y′) per step. */
-  batch: number;
-  /** Sampled mode: the label of a pair is P(y ≻ y′) itself or a Bernoulli draw from it. */
-  labels: LabelMode;
-  /** Seed of the sampled mode's generator (createRng, mulberry32). */
-  seed: number;
-  features: FeatureKind;
-  /** Feature dimension for 'random' features, 1 ≤ d ≤ n − 1 (ignored for tabular: d = n). */
-  d: number;
-}
-
-export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
-  lr: 0.5,
-  beta: 0.125,
-  ema: 0.99,
-  gradient: 'exact',
-  batch: 16,
-  labels: 'probability',
-  seed: 1,
-  features: 'tabular',
-  d: 2,
-};
+export {
+  PG_DEFAULTS,
+  type FeatureKind,
+  type GradientMode,
+  type LabelMode,
+  type PolicyGradientSpec,
+} from './pgDefaults.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 
 /**
  * The seed of the random feature map. Fixed (not the sampling seed pgSeed): the policy class stays
@@ -180,7 +152,7 @@ export function fitTheta0(phi: Float64Array | null, pi0: ArrayLike<number>, n: n
     const step = Float64Array.from(grad);
     let ridge = 0;
     const base = Float64Array.from(hess);
-    while (!(choleskyFactor(hess, d) && choleskySolve(hess, d, step))) {
+    while (!choleskySolveSmall(hess, d, step)) {
       ridge = ridge === 0 ? 1e-12 : ridge * 100;
       hess.set(base);
       for (let i = 0; i < d; i++) hess[i * d + i] += ridge;
@@ -198,4 +170,34 @@ export function fitTheta0(phi: Float64Array | null, pi0: ArrayLike<number>, n: n
     theta.set(trial);
   }
   return theta;
+}
+
+/**
+ * Solves A x = b in place for a symmetric positive-definite d×d A (lower triangle read; A is
+ * overwritten by its Cholesky factor); false if A is not numerically positive definite. A few
+ * lines of its own rather than linalg.ts's: the main thread loads this module for the JSON export,
+ * and importing linalg.ts here would move all of it into the first-render bundle (it shares a chunk
+ * with the wire format's flatten).
+ */
+function choleskySolveSmall(A: Float64Array, d: number, b: Float64Array): boolean {
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = A[i * d + j];
+      for (let k = 0; k < j; k++) s -= A[i * d + k] * A[j * d + k];
+      if (i === j) {
+        if (!(s > 0)) return false;
+        A[i * d + i] = Math.sqrt(s);
+      } else A[i * d + j] = s / A[j * d + j];
+    }
+  for (let i = 0; i < d; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= A[i * d + k] * b[k];
+    b[i] = s / A[i * d + i];
+  }
+  for (let i = d - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < d; k++) s -= A[k * d + i] * b[k];
+    b[i] = s / A[i * d + i];
+  }
+  return b.every(Number.isFinite);
 }

@@ -3,7 +3,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import { ALGORITHM_IDS } from './algorithms/catalog.ts';
-import type { PolicyGradientSpec } from './parametricPolicy.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 
 /** The algorithms in display order. */
 export const ALGORITHMS: readonly AlgorithmId[] = ALGORITHM_IDS;

@@ -5,7 +5,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
-import type { PolicyGradientSpec } from './parametricPolicy.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 
 /**
  * Every input of a run. `A` is the algorithm ids the caller uses: the core runs every id of the

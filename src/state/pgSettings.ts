@@ -1,12 +1,11 @@
 /**
  * The policy-gradient settings of the scenario (Nash-MD-PG, Nash-EMA-PG, RLHF-PG, issue 17): their
- * validation (valibot, messages naming the URL key), their URL keys and the worker's view. URL
+ * validation (messages naming the URL key), their URL keys and the worker's view. URL
  * keys: lr, beta, ema, gradient (exact | sampled), batch, pgLabels (probability | bernoulli; `labels`
  * already names the responses), pgSeed, features (tabular | random), d. Each is written only when
  * it differs from PG_DEFAULTS, so links without these algorithms stay as they were.
  */
-import * as v from 'valibot';
-import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/parametricPolicy.ts';
+import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/pgDefaults.ts';
 import { MAX_RESPONSES } from './scenario.ts';
 
 export type PgSettings = PolicyGradientSpec;
@@ -25,29 +24,46 @@ export const PG_KEYS = {
   d: 'd',
 } as const satisfies Record<keyof PgSettings, string>;
 
-const finite = (what: string) =>
-  v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
-const whole = (what: string, min: number, max: number) =>
-  v.pipe(
-    finite(what),
-    v.integer(`${what} must be a whole number`),
-    v.minValue(min, `${what} must be ≥ ${min}`),
-    v.maxValue(max, `${what} must be at most ${max}`),
-  );
-
-const SCHEMAS: { [K in keyof PgSettings]: v.GenericSchema<unknown, PgSettings[K]> } = {
-  lr: v.pipe(finite('lr'), v.gtValue(0, 'lr must be > 0'), v.maxValue(100, 'lr must be at most 100')),
-  beta: v.pipe(finite('beta'), v.minValue(0, 'beta must be ≥ 0'), v.maxValue(1, 'beta must be ≤ 1')),
-  ema: v.pipe(finite('ema'), v.minValue(0, 'ema (λ) must be ≥ 0'), v.ltValue(1, 'ema (λ) must be < 1')),
-  gradient: v.picklist(['exact', 'sampled'] as const, 'gradient must be "exact" or "sampled"'),
-  batch: whole('batch', 1, 4096),
-  labels: v.picklist(['probability', 'bernoulli'] as const, 'pgLabels must be "probability" or "bernoulli"'),
-  seed: whole('pgSeed', 0, 2 ** 32 - 1),
-  features: v.picklist(['tabular', 'random'] as const, 'features must be "tabular" or "random"'),
-  d: whole('d', 1, MAX_RESPONSES - 1),
+/**
+ * What each setting accepts: a number in [min, max] (whole when `whole`; `open` excludes min or max),
+ * or one of `choices`. Plain checks rather than valibot schemas: this module is in the first-render
+ * bundle (links are read before the first figure), and a table is a few hundred bytes smaller.
+ */
+type Rule = { min: number; max: number; whole?: boolean; open?: 'min' | 'max' } | { choices: readonly string[] };
+const RULES: Record<keyof PgSettings, Rule> = {
+  lr: { min: 0, max: 100, open: 'min' },
+  beta: { min: 0, max: 1 },
+  ema: { min: 0, max: 1, open: 'max' },
+  gradient: { choices: ['exact', 'sampled'] },
+  batch: { min: 1, max: 4096, whole: true },
+  labels: { choices: ['probability', 'bernoulli'] },
+  seed: { min: 0, max: 2 ** 32 - 1, whole: true },
+  features: { choices: ['tabular', 'random'] },
+  d: { min: 1, max: MAX_RESPONSES - 1, whole: true },
 };
 
 const show = (x: unknown) => (typeof x === 'string' ? JSON.stringify(x) : String(x));
+
+/** Checks one value of `key` (as a link, a file or a control gives it); null when valid. */
+export function checkPgField(key: keyof PgSettings, value: unknown): string | null {
+  const rule = RULES[key];
+  const name = PG_KEYS[key];
+  if ('choices' in rule)
+    return rule.choices.includes(value as string)
+      ? null
+      : `${name} must be ${rule.choices.map((c) => `"${c}"`).join(' or ')}`;
+  const x = value as number;
+  const ok =
+    typeof x === 'number' &&
+    Number.isFinite(x) &&
+    (rule.open === 'min' ? x > rule.min : x >= rule.min) &&
+    (rule.open === 'max' ? x < rule.max : x <= rule.max) &&
+    (!rule.whole || Number.isInteger(x));
+  if (ok) return null;
+  const lo = rule.open === 'min' ? `> ${rule.min}` : `≥ ${rule.min}`;
+  const hi = rule.open === 'max' ? `< ${rule.max}` : `≤ ${rule.max}`;
+  return `${name} must be a ${rule.whole ? 'whole number' : 'number'} ${lo} and ${hi}`;
+}
 
 /**
  * Checks an untrusted settings object field by field: a valid field is taken, an invalid one keeps
@@ -64,19 +80,18 @@ export function validatePgSettings(
   }
   const obj = input as Record<string, unknown>;
   const pg = { ...fallback } as Record<keyof PgSettings, unknown>;
-  for (const key of Object.keys(SCHEMAS) as (keyof PgSettings)[]) {
+  let changed = false;
+  for (const key of Object.keys(RULES) as (keyof PgSettings)[]) {
     if (obj[key] === undefined) continue;
-    const r = v.safeParse(SCHEMAS[key], obj[key]);
-    if (r.success) pg[key] = r.output;
-    else problems.push({ field: PG_KEYS[key], message: `${r.issues[0].message}, got ${show(obj[key])}` });
+    const message = checkPgField(key, obj[key]);
+    if (message !== null) problems.push({ field: PG_KEYS[key], message: `${message}, got ${show(obj[key])}` });
+    else if (pg[key] !== obj[key]) {
+      pg[key] = obj[key];
+      changed = true;
+    }
   }
-  return { pg: pg as PgSettings, problems };
-}
-
-/** Checks one typed value as a control sets it; null when valid. */
-export function checkPgField<K extends keyof PgSettings>(key: K, value: unknown): string | null {
-  const r = v.safeParse(SCHEMAS[key], value);
-  return r.success ? null : r.issues[0].message;
+  // Nothing changed: the fallback itself, so callers can tell.
+  return { pg: changed ? (pg as PgSettings) : fallback, problems };
 }
 
 /** The URL pairs of the settings that differ from the defaults. */

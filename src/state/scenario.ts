@@ -7,7 +7,7 @@ import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
-import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/parametricPolicy.ts';
+import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/pgDefaults.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;

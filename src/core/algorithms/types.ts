@@ -9,7 +9,7 @@
  * allocates nothing per step.
  */
 import type { MatVecOperator } from '../matVecOperator.ts';
-import type { PolicyGradientSpec } from '../parametricPolicy.ts';
+import type { PolicyGradientSpec } from '../pgDefaults.ts';
 
 /** The groups the algorithm picker shows. */
 export type AlgorithmFamily = 'nlhf' | 'mirror-descent' | 'extragradient-prox' | 'game-dynamics' | 'parametric';
