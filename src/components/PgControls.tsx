@@ -82,7 +82,7 @@ export default function PgControls() {
   );
   return (
     <fieldset className="pg-controls" data-testid="pg-controls">
-      <legend>Policy gradient (Nash-MD-PG, Nash-EMA-PG, RLHF-PG)</legend>
+      <legend>Policy-gradient settings</legend>
       {num({ key: 'lr', label: 'Learning rate' })}
       {num({ key: 'beta', label: 'β (mixture with μ)' })}
       {num({ key: 'ema', label: 'λ (EMA of θ)' })}
@@ -93,8 +93,8 @@ export default function PgControls() {
           value={pg.gradient}
           onChange={(e) => set({ gradient: e.target.value as PgSettings['gradient'] })}
         >
-          <option value="exact">exact (expectations)</option>
-          <option value="sampled">sampled (B pairs a step)</option>
+          <option value="exact">exact</option>
+          <option value="sampled">sampled (B pairs)</option>
         </select>
       </div>
       {pg.gradient === 'sampled' && (
@@ -108,7 +108,7 @@ export default function PgControls() {
               onChange={(e) => set({ labels: e.target.value as PgSettings['labels'] })}
             >
               <option value="probability">P(y ≻ y′)</option>
-              <option value="bernoulli">a coin flip with P(y ≻ y′)</option>
+              <option value="bernoulli">Bernoulli draw</option>
             </select>
           </div>
           {num({ key: 'seed', label: 'Sampling seed' })}
@@ -121,8 +121,8 @@ export default function PgControls() {
           value={pg.features}
           onChange={(e) => set({ features: e.target.value as PgSettings['features'] })}
         >
-          <option value="tabular">tabular (one-hot, d = n)</option>
-          <option value="random">random Gaussian, d &lt; n</option>
+          <option value="tabular">tabular (d = n)</option>
+          <option value="random">random (d &lt; n)</option>
         </select>
       </div>
       {pg.features === 'random' &&
