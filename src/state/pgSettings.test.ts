@@ -97,6 +97,12 @@ describe('policy-gradient URL keys', () => {
     expect(r.scenario.pg.lr).toBe(2);
     expect(r.scenario.pg.batch).toBe(PG_DEFAULTS.batch);
     expect(r.problems.map((p) => p.field)).toEqual(['batch']);
+    expect(validateScenario({ pg: 'fast' }, DEFAULT.scenario).problems.map((p) => p.field)).toEqual(['pg']);
+  });
+
+  it('the defaults are the core’s', async () => {
+    const core = await import('../core/pgDefaults.ts');
+    expect(PG_DEFAULTS).toEqual(core.PG_DEFAULTS);
   });
 
   it('the worker gets d capped at n − 1, and the settings themselves', () => {

@@ -7,7 +7,7 @@ import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
-import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/pgDefaults.ts';
+import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -50,6 +50,23 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   seed: number;
   corners: Corners;
 }
+
+/**
+ * The policy-gradient settings' defaults (issue 17). The core has the same values (pgDefaults.ts,
+ * for callers that leave them out; a test checks they agree): a copy here keeps the core's module,
+ * which the worker shares, out of the first-render bundle as a chunk of its own.
+ */
+export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
+  lr: 0.5,
+  beta: 0.125,
+  ema: 0.99,
+  gradient: 'exact',
+  batch: 16,
+  labels: 'probability',
+  seed: 1,
+  features: 'tabular',
+  d: 2,
+};
 
 /** MPO's default magnet refresh period (issue 14). */
 export const REFRESH_DEFAULT = 50;

@@ -22,7 +22,7 @@ export const nashEmaPgInfo = {
     iterate: 'last',
     summary: 'no guarantee: plays against the average θ̄ of its past parameters',
   },
-  formula: 'θ ← θ + lr E[∇log π_θ(y)(P(y ≻ y′) − ½ − τ log(π_θ(y)/μ(y)))],  y′ ∼ π_θ̄,  θ̄ ← λθ̄ + (1−λ)θ',
+  formula: 'θ ← θ + lr ĝ against y′ ∼ π_θ̄,  θ̄ ← λθ̄ + (1−λ)θ',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

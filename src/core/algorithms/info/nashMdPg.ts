@@ -22,7 +22,7 @@ export const nashMdPgInfo = {
     iterate: 'last',
     summary: 'a point near π*_τ (π*_τ itself for tabular features at β = 0)',
   },
-  formula: 'θ ← θ + lr E[∇log π_θ(y)(P(y ≻ y′) − ½ − τ log(π_θ(y)/μ(y)))],  y′ ∼ π^β ∝ π_θ^{1−β} μ^β',
+  formula: 'θ ← θ + lr ĝ,  ĝ the §7 gradient against y′ ∼ π^β ∝ π_θ^{1−β} μ^β',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

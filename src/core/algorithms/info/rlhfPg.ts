@@ -22,7 +22,7 @@ export const rlhfPgInfo = {
     iterate: 'last',
     summary: 'near the RLHF optimum (within the policy class)',
   },
-  formula: 'θ ← θ + lr E_{y∼π_θ}[∇log π_θ(y)(r(y) − τ log(π_θ(y)/μ(y)))],  r the Bradley–Terry reward',
+  formula: 'θ ← θ + lr E_{π_θ}[∇log π_θ (r − τ log(π_θ/μ))]',
   stepCost: 0,
   rewardModel: true,
   unavailable: () => null,
