@@ -292,8 +292,6 @@ for (const n of [3, 100]) {
       );
       continue;
     }
-    // The policy-gradient algorithms have no hand-written twin here: bench/pg.bench.ts times them.
-    if (!loops[def.id as keyof typeof loops]) continue;
     const products = typeof def.stepCost === 'number' ? def.stepCost : 1;
     const steps = Math.max(200, Math.round((TARGET_SECONDS * 2.5e8) / (Math.max(products, 0.3) * n * n + 60 * n)));
     const out = new Float64Array((steps + 1) * n);

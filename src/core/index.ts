@@ -24,6 +24,7 @@ export {
   DEFAULT_REFRESH,
   algorithmById,
   algorithmInfo,
+  loadAlgorithms,
   isAlgorithmId,
   nashMdFixedPoint,
   nashMdFixedPointResidual,
@@ -38,3 +39,8 @@ export { kl, logSumExp } from './logspace.ts';
 export { flatten } from './linalg.ts';
 export { trajectoryMetrics, winProbability } from './metrics.ts';
 export type { SolverOptions } from './solverOptions.ts';
+
+// The library runs every algorithm synchronously: the ones whose step code loads on demand
+// (registry.ts) are loaded before the module is ready.
+import { ALGORITHM_IDS as ALL_IDS, loadAlgorithms as loadAll } from './algorithms/index.ts';
+await loadAll(ALL_IDS);

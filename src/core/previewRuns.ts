@@ -17,6 +17,8 @@ import type { HistoryThinning, ScenarioSpec, SeriesChunk } from './workerApi.ts'
 export { progressTransferables } from './runRows.ts';
 
 /** Above this n the preview is not worth computing twice (the full computation previews itself). */
+export { loadAlgorithms } from './algorithms/registry.ts';
+
 export const EARLY_PREVIEW_MAX_N = 50;
 
 /** The runs of `spec` for `steps` steps, or null when the input is invalid (the full computation reports it). */

@@ -3,9 +3,8 @@
  */
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
-import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
+import { ALGORITHM_IDS, algorithmById, needsLoading } from './algorithms/registry.ts';
 import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
-import { validatePolicyGradient } from './algorithms/policyGradient.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
 import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
@@ -60,6 +59,8 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
     throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
   const def = typeof algorithm === 'string' ? algorithmById(algorithm) : undefined;
+  if (!def && needsLoading(algorithm))
+    throw new Error(`${algorithm}'s step code loads on demand: await loadAlgorithms(['${algorithm}']) first`);
   if (!def)
     throw new InvalidInputError(
       'algorithm',
@@ -82,7 +83,8 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
   validateSteps(spec.steps, n);
   const reason = def.unavailable({ n, tau, eta });
   if (reason !== null) throw new InvalidInputError('algorithm', reason);
-  const pg = (def.params as readonly string[]).includes('pg') ? validatePolicyGradient(spec.pg, n) : undefined;
+  // The policy-gradient settings are checked by those algorithms' init (their code loads on demand).
+  const pg = spec.pg;
 
   const logMu = new Float64Array(n);
   for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);

@@ -3,7 +3,7 @@
  * out in naivePg.ts (1e-9, tabular and random features, n = 3 and 5), θ_0's fit, the sampled mode's
  * reproducibility and unbiasedness, and the small-lr limit at β = 0.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   advancePg,
   initPg,
@@ -359,4 +359,29 @@ describe('validation names the key', () => {
       ).toThrow(expect.objectContaining({ field }));
     });
   it('the defaults are valid', () => expect(validatePolicyGradient(undefined, 3)).toEqual(PG_DEFAULTS));
+});
+
+describe('loaded on demand', () => {
+  it('a fresh registry finds the PG algorithms only after loadAlgorithms, and says so before', async () => {
+    vi.resetModules();
+    const registry = await import('../../algorithms/registry.ts');
+    const { createRunner } = await import('../../simulate.ts');
+    expect(registry.algorithmById('nash-md-pg')).toBeUndefined();
+    expect(registry.needsLoading('nash-md-pg')).toBe(true);
+    expect(registry.needsLoading('nash-md')).toBe(false);
+    const spec = {
+      algorithm: 'rlhf-pg' as const,
+      preferences: RPS,
+      reference: [0.5, 0.3, 0.2],
+      initial: [0.2, 0.5, 0.3],
+      tau: 0.1,
+      eta: 1,
+      steps: 0,
+    };
+    expect(() => createRunner(spec)).toThrow(/loadAlgorithms/);
+    await registry.loadAlgorithms(['rlhf-pg', 'nash-md']);
+    expect(registry.algorithmById('rlhf-pg')?.displayName).toBe('RLHF-PG');
+    expect(registry.algorithmById('nash-md-pg')).toBeUndefined();
+    expect(createRunner(spec).advance(3)).toHaveLength(12);
+  });
 });
