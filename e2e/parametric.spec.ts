@@ -6,6 +6,7 @@
  * refused value is named.
  */
 import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fitBradleyTerry } from '../src/core/bradleyTerry.ts';
 import { fromUpper } from '../src/core/presets.ts';
@@ -145,7 +146,7 @@ test('the settings show only with a parametric algorithm; a refused value is nam
   await expect(page.getByTestId('pg-controls')).toHaveCount(0);
   await page.goto('./#preset=rps&algos=nash-md,nash-md-pg&t=50');
   await page.reload();
-  const group = page.getByRole('group', { name: /Policy gradient/ });
+  const group = page.getByRole('group', { name: 'Policy-gradient settings' });
   await expect(group).toBeVisible({ timeout: 20_000 });
   const lr = group.getByLabel('Learning rate');
   await lr.fill('-1');
@@ -159,4 +160,9 @@ test('the settings show only with a parametric algorithm; a refused value is nam
   await group.getByLabel('Gradient').selectOption('sampled');
   await expect(group.getByLabel('Batch B')).toBeVisible();
   await expect.poll(() => page.url()).toContain('gradient=sampled');
+  await group.getByLabel('Features').selectOption('random');
+  await expect(group.getByLabel(/^d \(1 to 2\)/)).toHaveValue('2');
+  // No serious accessibility problem in the settings (labels, names, contrast).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="pg-controls"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
