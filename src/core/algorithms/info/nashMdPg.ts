@@ -18,9 +18,9 @@ export const nashMdPgInfo = {
   },
   params: ['tau', 'reference', 'pg'],
   convergesTo: {
-    target: 'none',
+    target: 'regularized',
     iterate: 'last',
-    summary: 'a point near π*_τ (π*_τ itself for tabular features at β = 0)',
+    summary: 'exact gradients: near π*_τ (on it for tabular features at β = 0)',
   },
   formula: 'θ ← θ + lr ĝ,  ĝ the §7 gradient against y′ ∼ π^β ∝ π_θ^{1−β} μ^β',
   stepCost: 1,
