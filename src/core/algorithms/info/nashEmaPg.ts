@@ -14,7 +14,7 @@ export const nashEmaPgInfo = {
     paper: 'Munos et al., Nash Learning from Human Feedback',
     venue: 'ICML 2024',
     arxiv: '2312.00886',
-    equation: '§7 (Nash-EMA-PG)',
+    equation: '§7',
   },
   params: ['tau', 'reference', 'pg'],
   convergesTo: {
@@ -22,7 +22,7 @@ export const nashEmaPgInfo = {
     iterate: 'last',
     summary: 'no guarantee: plays against the average θ̄ of its past parameters',
   },
-  formula: 'θ ← θ + lr ĝ against y′ ∼ π_θ̄,  θ̄ ← λθ̄ + (1−λ)θ',
+  formula: 'θ ← θ + lr ĝ(π_θ, π_θ̄)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

@@ -14,7 +14,7 @@ export const nashMdPgInfo = {
     paper: 'Munos et al., Nash Learning from Human Feedback',
     venue: 'ICML 2024',
     arxiv: '2312.00886',
-    equation: '§7 (Nash-MD-PG)',
+    equation: '§7',
   },
   params: ['tau', 'reference', 'pg'],
   convergesTo: {
@@ -22,7 +22,7 @@ export const nashMdPgInfo = {
     iterate: 'last',
     summary: 'exact gradients: near π*_τ (on it for tabular features at β = 0)',
   },
-  formula: 'θ ← θ + lr ĝ,  ĝ the §7 gradient against y′ ∼ π^β ∝ π_θ^{1−β} μ^β',
+  formula: 'θ ← θ + lr ĝ(π_θ, π^β)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

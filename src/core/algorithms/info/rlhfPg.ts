@@ -14,7 +14,7 @@ export const rlhfPgInfo = {
     paper: 'Munos et al., Nash Learning from Human Feedback',
     venue: 'ICML 2024',
     arxiv: '2312.00886',
-    equation: '§7 (the RLHF baseline)',
+    equation: '§7',
   },
   params: ['tau', 'reference', 'comparisons', 'pg'],
   convergesTo: {
@@ -22,7 +22,7 @@ export const rlhfPgInfo = {
     iterate: 'last',
     summary: 'near the RLHF optimum (within the policy class)',
   },
-  formula: 'θ ← θ + lr E_{π_θ}[∇log π_θ (r − τ log(π_θ/μ))]',
+  formula: 'θ ← θ + lr ĝ(π_θ, r)',
   stepCost: 0,
   rewardModel: true,
   unavailable: () => null,
