@@ -385,3 +385,26 @@ describe('loaded on demand', () => {
     expect(createRunner(spec).advance(3)).toHaveLength(12);
   });
 });
+
+describe('flow field', () => {
+  it('one step of Nash-MD-PG from each point follows the scenario’s learning rate', async () => {
+    // A fresh module graph (the test above reset the modules): load the on-demand step code first.
+    await (await import('../../algorithms/registry.ts')).loadAlgorithms(['nash-md-pg']);
+    const { flowField } = await import('../../flowField.ts');
+    const { simulate } = await import('../../simulate.ts');
+    const points = Float64Array.from([0.2, 0.5, 0.3, 0.6, 0.3, 0.1]);
+    const base = { preferences: RPS, reference: [0.5, 0.3, 0.2], tau: 0.1, eta: 1 };
+    const slow = flowField({ ...base, pg: { lr: 0.1 } }, 'nash-md-pg', points);
+    const fast = flowField({ ...base, pg: { lr: 1 } }, 'nash-md-pg', points);
+    const moved = (next: Float64Array) => maxDiff(next, points);
+    expect(moved(fast)).toBeGreaterThan(5 * moved(slow));
+    const { policies } = simulate({
+      ...base,
+      algorithm: 'nash-md-pg',
+      initial: [0.6, 0.3, 0.1],
+      steps: 1,
+      pg: { lr: 1 },
+    });
+    expect(maxDiff(fast.subarray(3), policies.subarray(3))).toBeLessThan(1e-15);
+  });
+});
