@@ -48,6 +48,8 @@ export default defineConfig({
   test: {
     // Playwright's *.spec.ts files live in e2e/ and must not be collected by Vitest.
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Algorithms whose step code loads on demand (src/core/algorithms/registry.ts) are loaded first.
+    setupFiles: ['src/core/__tests__/loadAlgorithms.setup.ts'],
     environment: 'node',
     // The property and fuzz suites run 10,000 cases each; on a busy 2-core machine that can take
     // well over Vitest's default 5 s per test.

@@ -23,6 +23,7 @@ const SERVICE_DELAY_MS = 50;
 const ACK_LIMIT_MS = 1000;
 let servicePromise: Promise<{
   service: import('../src/core/simulationService.ts').SimulationService;
+  loadAlgorithms: typeof import('../src/core/simulationService.ts').loadAlgorithms;
   transferables: typeof import('../src/core/simulationService.ts').transferables;
   progressTransferables: typeof import('../src/core/simulationService.ts').progressTransferables;
 }> | null = null;
@@ -39,6 +40,7 @@ function loadService() {
     heavyLoaded = true;
     return {
       service: m.createSimulationService(),
+      loadAlgorithms: m.loadAlgorithms,
       transferables: m.transferables,
       progressTransferables: m.progressTransferables,
     };
@@ -62,6 +64,8 @@ const api: Async<WorkerApi> = {
     const early = heavyLoaded ? null : await light;
     if (early && onProgress && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
       const { previewRuns, progressTransferables } = early;
+      // The step code of rarely shown algorithms loads on demand (the policy-gradient ones).
+      await early.loadAlgorithms(scenario.algorithms);
       const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);
       if (preview) {
         const p: ComputeProgress = { version, stage: 'solver', fraction: 0, preview };
@@ -75,7 +79,8 @@ const api: Async<WorkerApi> = {
         }
       }
     }
-    const { service, transferables, progressTransferables } = await loadService();
+    const { service, transferables, progressTransferables, loadAlgorithms } = await loadService();
+    await loadAlgorithms(scenario.algorithms);
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.
     const report =
@@ -94,7 +99,8 @@ const api: Async<WorkerApi> = {
     return Comlink.transfer(r, transferables(r));
   },
   async field(version: number, wire: WireSpec, algorithm: string, grid: number) {
-    const { service } = await loadService();
+    const { service, loadAlgorithms } = await loadService();
+    await loadAlgorithms([algorithm]);
     const r = service.field(version, fromWire(wire), algorithm, grid);
     return r.ok ? Comlink.transfer(r, [r.points.buffer as ArrayBuffer, r.next.buffer as ArrayBuffer]) : r;
   },

@@ -1,5 +1,7 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
+
+import { ALGORITHM_CATALOG } from '../core/algorithms/catalog.ts';
 
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
@@ -8,6 +10,12 @@ import { Gate } from './Gate.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
+
+/** The policy-gradient settings: loaded (and shown) only once such an algorithm is selected. */
+const PgControls = lazy(() => import('./PgControls.tsx'));
+const PG_IDS: ReadonlySet<string> = new Set(
+  ALGORITHM_CATALOG.filter((d) => d.family === 'parametric').map((d) => d.id),
+);
 
 /** One sentence per jargon control (shown by its ⓘ). */
 export const HELP = {
@@ -31,6 +39,7 @@ export function DynamicsControls() {
   const comparisons = useAppStore((s) => s.scenario.comparisons);
   const average = useAppStore((s) => s.scenario.average);
   const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
+  const showPg = useAppStore((s) => s.scenario.algorithms.some((x) => PG_IDS.has(x)));
 
   return (
     <section className="dynamics-controls" aria-label="Dynamics">
@@ -103,6 +112,11 @@ export function DynamicsControls() {
             <InfoTip about="Average iterates">{HELP.average}</InfoTip>
           </span>
         </fieldset>
+        {showPg && (
+          <Suspense fallback={null}>
+            <PgControls />
+          </Suspense>
+        )}
       </Gate>
       <Gate name="comparisons" className="param-row">
         <span className="label-with-info">

@@ -47,6 +47,18 @@ export const ALGORITHM_TEX = {
     r`\frac{d}{ds}\log\pi(y) = (P\pi)(y) - \tau\log\frac{\pi(y)}{\mu(y)} - c(s)`,
     r`\text{one Runge–Kutta 4 step of length } h=\eta_t \text{ per iteration}`,
   ],
+  'nash-md-pg': [
+    r`\pi_\theta(y) \propto e^{\theta\cdot\phi(y)},\quad \pi^\beta \propto \pi_\theta^{\,1-\beta}\mu^{\beta}`,
+    r`\theta \leftarrow \theta + \mathrm{lr}\;\mathbb{E}_{y\sim\pi_\theta,\,y'\sim\pi^\beta}\Big[\nabla\log\pi_\theta(y)\big(P(y\succ y') - \tfrac12 - \tau\log\tfrac{\pi_\theta(y)}{\mu(y)}\big)\Big]`,
+  ],
+  'nash-ema-pg': [
+    r`\theta \leftarrow \theta + \mathrm{lr}\;\mathbb{E}_{y\sim\pi_\theta,\,y'\sim\pi_{\bar\theta}}\Big[\nabla\log\pi_\theta(y)\big(P(y\succ y') - \tfrac12 - \tau\log\tfrac{\pi_\theta(y)}{\mu(y)}\big)\Big]`,
+    r`\bar\theta \leftarrow \lambda\bar\theta + (1-\lambda)\,\theta,\qquad \bar\theta_0 = \theta_0`,
+  ],
+  'rlhf-pg': [
+    r`\theta \leftarrow \theta + \mathrm{lr}\;\mathbb{E}_{y\sim\pi_\theta}\Big[\nabla\log\pi_\theta(y)\big(r(y) - \tau\log\tfrac{\pi_\theta(y)}{\mu(y)}\big)\Big]`,
+    r`\nabla\log\pi_\theta(y) = \phi(y) - \textstyle\sum_z \pi_\theta(z)\,\phi(z)`,
+  ],
 } as const satisfies Record<AlgorithmId, readonly string[]>;
 
 /** The convergence claim as a sentence: which iterate, to what. */

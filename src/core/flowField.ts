@@ -7,6 +7,7 @@
  * Arrows drawn from π to π₁ show where the dynamics go from everywhere at once: the spiral of
  * Nash-MD into π*_τ, the cycles of MWU, the pull of μ.
  */
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
@@ -25,6 +26,8 @@ export interface FieldSpec {
   eta: number | 'theorem';
   comparisons?: Comparisons;
   refresh?: number;
+  /** The policy-gradient algorithms' settings (absent fields: their defaults). */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /**
@@ -76,6 +79,7 @@ export function flowField(
     eta: eta === 'theorem' ? -1 : eta,
     refresh,
     reward,
+    pg: spec.pg,
   };
   const state = def.init(ctx);
   const count = points.length / n;

@@ -24,6 +24,7 @@ export {
   DEFAULT_REFRESH,
   algorithmById,
   algorithmInfo,
+  loadAlgorithms,
   isAlgorithmId,
   nashMdFixedPoint,
   nashMdFixedPointResidual,
@@ -59,3 +60,8 @@ export {
   type EloIntervals,
 } from './leaderboard.ts';
 export { nashWeightRanges, nashWeightRangesSync, tauLimitNash, type NashRanges } from './nashSet.ts';
+
+// The library runs every algorithm synchronously: the ones whose step code loads on demand
+// (registry.ts) are loaded before the module is ready.
+import { ALGORITHM_IDS as ALL_IDS, loadAlgorithms as loadAll } from './algorithms/index.ts';
+await loadAll(ALL_IDS);

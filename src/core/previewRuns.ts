@@ -17,6 +17,8 @@ import type { HistoryThinning, ScenarioSpec, SeriesChunk } from './workerApi.ts'
 export { progressTransferables } from './runRows.ts';
 
 /** Above this n the preview is not worth computing twice (the full computation previews itself). */
+export { loadAlgorithms } from './algorithms/registry.ts';
+
 export const EARLY_PREVIEW_MAX_N = 50;
 
 /** The runs of `spec` for `steps` steps, or null when the input is invalid (the full computation reports it). */
@@ -36,6 +38,7 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
       comparisons: spec.comparisons,
       refresh: spec.refresh,
       average: spec.average,
+      pg: spec.pg,
     };
     const p = validatePreferences(spec.preferences);
     createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs

@@ -3,7 +3,7 @@
  */
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
-import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
+import { ALGORITHM_IDS, algorithmById, needsLoading } from './algorithms/registry.ts';
 import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
@@ -65,6 +65,8 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
     throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
   const def = typeof algorithm === 'string' ? algorithmById(algorithm) : undefined;
+  if (!def && needsLoading(algorithm))
+    throw new Error(`${algorithm}'s step code loads on demand: await loadAlgorithms(['${algorithm}']) first`);
   if (!def)
     throw new InvalidInputError(
       'algorithm',
@@ -87,6 +89,8 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
   validateSteps(spec.steps, n);
   const reason = def.unavailable({ n, tau, eta });
   if (reason !== null) throw new InvalidInputError('algorithm', reason);
+  // The policy-gradient settings are checked by those algorithms' init (their code loads on demand).
+  const pg = spec.pg;
 
   const logMu = new Float64Array(n);
   for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
@@ -104,6 +108,7 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
     eta: eta === 'theorem' ? -1 : eta,
     refresh,
     reward,
+    pg,
   };
   const state = def.init(ctx);
   def.reset(state, pi0);

@@ -42,6 +42,7 @@ import type {
 } from './workerApi.ts';
 
 export { progressTransferables } from './runRows.ts';
+export { loadAlgorithms } from './algorithms/registry.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
@@ -407,6 +408,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               comparisons: s.comparisons,
               refresh: s.refresh,
               average: s.average,
+              pg: s.pg,
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,

@@ -3,6 +3,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import { ALGORITHM_IDS } from './algorithms/catalog.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 
 /** The algorithms in display order. */
 export const ALGORITHMS: readonly AlgorithmId[] = ALGORITHM_IDS;
@@ -46,6 +47,8 @@ export interface SimulationSpec {
   refresh?: number;
   /** Also keep the average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (Runner.averages); default false. */
   average?: boolean;
+  /** Nash-MD-PG, Nash-EMA-PG, RLHF-PG only: the policy-gradient settings; absent fields take PG_DEFAULTS. */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /** T+1 policies of n responses, row-major: row t (t = 0..steps) is π_t. */
@@ -71,4 +74,13 @@ export type InputField =
   | 'refresh'
   | 'feedback'
   | 'smoothing'
-  | 'dataSeed';
+  | 'dataSeed'
+  | 'lr'
+  | 'beta'
+  | 'ema'
+  | 'gradient'
+  | 'batch'
+  | 'pgLabels'
+  | 'pgSeed'
+  | 'features'
+  | 'd';

@@ -5,6 +5,7 @@
  */
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Comparisons, InputField, Matrix } from './types.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 
 /**
  * Every input of a run. `A` is the algorithm ids the caller uses: the core runs every id of the
@@ -23,6 +24,8 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   refresh?: number;
   /** Also send each run's average iterate π̄_t as a companion series (SeriesChunk.average). */
   average?: boolean;
+  /** The policy-gradient algorithms' settings (absent fields: PG_DEFAULTS). */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /**

@@ -78,3 +78,35 @@ describe('trajectory JSON', () => {
     expect(doc.series[0].t).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
+
+describe('trajectory JSON of parametric runs (issue 17)', () => {
+  const pgScenario = {
+    ...scenario,
+    algorithms: ['nash-md-pg' as const],
+    pg: { ...scenario.pg, features: 'random' as const, d: 2 },
+  };
+  it('carries φ and θ_0 with random features, and the policy π_θ0 they give is row 0 of the run', async () => {
+    const { simulate } = await import('../core/simulate.ts');
+    const { toSpec } = await import('../state/scenario.ts');
+    const spec = toSpec(pgScenario);
+    const run = simulate({ ...spec, algorithm: 'nash-md-pg', steps: 0 });
+    const doc = JSON.parse(
+      buildTrajectoryJson({ info, scenario: pgScenario, n, series: [series('nash-md-pg', 3, n)], t: 2 }),
+    );
+    expect(doc.parametric.d).toBe(2);
+    expect(doc.parametric.phi).toHaveLength(3);
+    const s = doc.parametric.phi.map((f: number[]) =>
+      Math.exp(f[0] * doc.parametric.theta0[0] + f[1] * doc.parametric.theta0[1]),
+    );
+    const z = s.reduce((a: number, b: number) => a + b, 0);
+    s.forEach((x: number, i: number) => expect(Math.abs(x / z - run.policies[i])).toBeLessThan(1e-12));
+  });
+  it('carries nothing extra with tabular features or without a parametric run', () => {
+    const tab = JSON.parse(buildTrajectoryJson({ info, scenario, n, series: [series('nash-md-pg', 3, n)], t: 2 }));
+    expect(tab.parametric).toBeUndefined();
+    const other = JSON.parse(
+      buildTrajectoryJson({ info, scenario: pgScenario, n, series: [series('nash-md', 3, n)], t: 2 }),
+    );
+    expect(other.parametric).toBeUndefined();
+  });
+});

@@ -3,8 +3,10 @@
  * π_t(y) for every response, KL(π*_τ‖π_t) and the exploitability. Numbers are written with full
  * precision (shortest round-trip decimal). Pure (no DOM).
  */
+import { algorithmInfo } from '../core/algorithms/catalog.ts';
+import { featureMap, fitTheta0 } from '../core/parametricPolicy.ts';
 import { rowAt, seriesDisplayName, timeAt } from '../shared/seriesRows.ts';
-import type { Scenario } from '../state/scenario.ts';
+import { toSpec, type Scenario } from '../state/scenario.ts';
 import type { SeriesData } from '../viz/types.ts';
 import type { ExportInfo } from './exportInfo.ts';
 
@@ -75,6 +77,7 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
     t: info.t,
     labels: Array.from({ length: n }, (_, i) => labelOf(scenario.labels, i)),
     scenario,
+    ...parametric(scenario, n, series),
     series: series.map((s) => {
       const count = rowsOf(s, t);
       return {
@@ -89,4 +92,24 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
     }),
   };
   return JSON.stringify(doc, null, 1);
+}
+
+/**
+ * With random features and a policy-gradient run shown: the feature map φ (one row per response)
+ * and θ_0 the runs started from (parametricPolicy.ts), so a reader can replay the formulas.
+ */
+function parametric(scenario: Scenario, n: number, series: readonly SeriesData[]) {
+  const pg = toSpec(scenario).pg;
+  if (!pg || pg.features !== 'random' || !series.some((s) => algorithmInfo(s.algorithm)?.family === 'parametric'))
+    return {};
+  const d = pg.d!;
+  const phi = featureMap(n, { features: 'random', d })!;
+  return {
+    parametric: {
+      features: 'random',
+      d,
+      phi: Array.from({ length: n }, (_, y) => Array.from(phi.subarray(y * d, (y + 1) * d))),
+      theta0: Array.from(fitTheta0(phi, scenario.initial, n, d)),
+    },
+  };
 }

@@ -48,6 +48,10 @@ export const ALGORITHM_STYLE = {
   comal: { label: 'COMAL', color: '#44AA99', dash: '5 5', marker: 'wye' },
   'fictitious-play': { label: 'FP', color: '#999933', dash: '3 6', marker: 'triangle-left' },
   replicator: { label: 'RD', color: '#AA4499', dash: '16 3', marker: 'hourglass' },
+  // The parametric versions share their tabular counterparts' marker, with a dash of their own.
+  'nash-md-pg': { label: 'Nash-MD-PG', color: '#0072B2', dash: '6 2 1 2', marker: 'circle' },
+  'nash-ema-pg': { label: 'EMA-PG', color: '#661100', dash: '9 3 1 3', marker: 'square' },
+  'rlhf-pg': { label: 'RLHF-PG', color: '#D55E00', dash: '1 2 6 2', marker: 'triangle' },
 } as const satisfies Record<AlgorithmId, AlgorithmStyle>;
 
 /** How much thinner than its run an average-iterate path is drawn. */

@@ -10,6 +10,7 @@ import type { Comparisons } from '../core/types.ts';
 import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
+import { validatePgSettings } from './pgSettings.ts';
 import { presetById } from '../core/presets.ts';
 import {
   MAX_RESPONSES,
@@ -64,6 +65,11 @@ export interface AppActions {
   setComparisons(comparisons: Comparisons): void;
   /** Also run and show each algorithm's average iterate (scenario `average`). */
   setAverage(average: boolean): void;
+  /**
+   * Changes some of the policy-gradient settings (Nash-MD-PG, Nash-EMA-PG, RLHF-PG): the valid
+   * ones are applied; returns the first problem (naming the link key), or null.
+   */
+  setPg(patch: Partial<Scenario['pg']>): string | null;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -205,6 +211,11 @@ export function createAppStore(): AppStore {
       },
       setComparisons: (comparisons) => update({ comparisons }, true),
       setAverage: (average) => update({ average }, true),
+      setPg: (patch) => {
+        const { pg, problems } = validatePgSettings(patch, get().scenario.pg);
+        if (pg !== get().scenario.pg) update({ pg }, true);
+        return problems[0]?.message ?? null;
+      },
       setCorners: (corners) => update({ corners }, true),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),

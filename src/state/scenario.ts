@@ -7,6 +7,7 @@ import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
+import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -43,12 +44,31 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   refresh: number;
   /** Also run and show every algorithm's average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (URL `average=1`). */
   average: boolean;
+  /** Nash-MD-PG, Nash-EMA-PG and RLHF-PG's settings (pgSettings.ts; URL keys lr, beta, ema, …). */
+  pg: PolicyGradientSpec;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
   seed: number;
   corners: Corners;
 }
+
+/**
+ * The policy-gradient settings' defaults (issue 17). The core has the same values (pgDefaults.ts,
+ * for callers that leave them out; a test checks they agree): a copy here keeps the core's module,
+ * which the worker shares, out of the first-render bundle as a chunk of its own.
+ */
+export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
+  lr: 0.5,
+  beta: 0.125,
+  ema: 0.99,
+  gradient: 'exact',
+  batch: 16,
+  labels: 'probability',
+  seed: 1,
+  features: 'tabular',
+  d: 2,
+};
 
 /** MPO's default magnet refresh period (issue 14). */
 export const REFRESH_DEFAULT = 50;
@@ -86,6 +106,7 @@ export function scenarioFromPreset(
       comparisons: base?.comparisons ?? 'uniform',
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
+      pg: base?.pg ?? PG_DEFAULTS,
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -105,6 +126,7 @@ export function effectiveEta(s: Pick<Scenario, 'eta' | 'tau'>): number {
 
 /** The worker's view of a scenario. */
 export function toSpec(s: Scenario): ScenarioSpec {
+  const n = s.preferences.length;
   return {
     preferences: s.preferences,
     reference: s.reference,
@@ -124,6 +146,8 @@ export function toSpec(s: Scenario): ScenarioSpec {
     ),
     refresh: s.refresh,
     average: s.average,
+    // A random feature map needs d < n: d is capped at n − 1 (the controls say so).
+    pg: s.pg.features === 'random' && s.pg.d > n - 1 ? { ...s.pg, d: Math.max(1, n - 1) } : s.pg,
   };
 }
 

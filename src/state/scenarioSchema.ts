@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
 import type { Corners } from '../shared/types.ts';
+import { validatePgSettings } from './pgSettings.ts';
 import {
   MAX_LABEL_LENGTH,
   MAX_RESPONSES,
@@ -258,6 +259,7 @@ export function validateScenario(
     comparisons: take('comparisons', comparisonsSchema) ?? fallback.comparisons,
     refresh: take('refresh', refreshSchema) ?? fallback.refresh,
     average: take('average', averageSchema) ?? fallback.average,
+    pg: fallback.pg,
     preset: fallback.preset,
     epsilon: take('epsilon', epsilonSchema) ?? fallback.epsilon,
     seed: take('seed', seedSchema) ?? fallback.seed,
@@ -273,6 +275,11 @@ export function validateScenario(
     const r = v.safeParse(presetSchema, obj.preset);
     if (r.success) s.preset = r.output;
     else problems.push({ field: nm('preset'), message: r.issues[0].message });
+  }
+  if (has('pg')) {
+    const r = validatePgSettings(obj.pg, fallback.pg);
+    s.pg = r.pg;
+    problems.push(...r.problems);
   }
   const algorithms = take('algorithms', algorithmsSchema);
   if (algorithms) s.algorithms = ALGORITHMS.filter((a) => algorithms.includes(a));

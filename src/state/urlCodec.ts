@@ -5,7 +5,8 @@
  *    registry, src/core/algorithms/catalog.ts)
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), preset, eps (three rater types), seed and n (random, leaderboard), corners
+ * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), the policy-gradient
+ * settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d (pgSettings.ts), preset, eps (three rater types), seed and n (random, leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
@@ -21,6 +22,7 @@ import {
   type Scenario,
 } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
+import { decodePg, encodePg } from './pgSettings.ts';
 
 export interface HashProblem {
   field: string;
@@ -87,6 +89,7 @@ export function encodeHash(s: Scenario, t: number): string {
   // Only MPO reads the refresh period: links without MPO, or with the default K, stay short.
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
+  parts.push(...encodePg(s.pg));
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -210,6 +213,7 @@ export function decodeHash(hash: string): DecodedHash {
         message: `average must be 1 (show the average iterates) or 0, got "${get('average')}"`,
       });
   }
+  candidate.pg = decodePg(pairs);
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')

@@ -182,12 +182,16 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /** The fallback engine: the simulation service on the main thread, loaded on first use. */
 export function createMainThreadEngine(): Engine {
-  const ready = import('../core/simulationService.ts').then((m) => m.createSimulationService());
+  const module = import('../core/simulationService.ts');
+  const ready = module.then((m) => m.createSimulationService());
+  // The step code of rarely shown algorithms loads on demand (registry.ts).
+  const loaded = async (ids: readonly string[]) => (await module).loadAlgorithms(ids);
   const state = { disposed: false };
   return {
     kind: 'main-thread',
     async compute(version, spec, steps, thinning, onProgress) {
       const service = await ready;
+      await loaded(spec.algorithms);
       // A thinned long run is computed in one go: slicing it would need its own thinning logic.
       if (thinning) return service.compute(version, spec, steps, thinning, onProgress);
       const first = service.compute(version, spec, Math.min(steps, SLICE_STEPS), undefined, onProgress);
@@ -219,6 +223,7 @@ export function createMainThreadEngine(): Engine {
       return (await ready).extend(version, steps);
     },
     async field(version, spec, algorithm, grid) {
+      await loaded([algorithm]);
       return (await ready).field(version, spec, algorithm, grid);
     },
     async nashSet(version, spec, limit, onProgress) {

@@ -238,7 +238,7 @@ describe('rewards, weights, policy, algorithm', () => {
     expectInvalid(
       () => simulate({ ...good, algorithm: 'ppo' as never }),
       'algorithm',
-      /^algorithm must be one of 'nash-md', 'omd', 'rlhf', 'mwu', .*'replicator', got "ppo"$/,
+      /^algorithm must be one of 'nash-md', 'omd', 'rlhf', 'mwu', .*'replicator'.*, got "ppo"$/,
     );
     expectInvalid(
       () => simulate({ ...good, algorithm: 'comal', tau: 0 }),

@@ -18,6 +18,9 @@ import { omdInfo } from './info/omd.ts';
 import { omwuInfo } from './info/omwu.ts';
 import { replicatorInfo } from './info/replicator.ts';
 import { rlhfInfo } from './info/rlhf.ts';
+import { nashMdPgInfo } from './info/nashMdPg.ts';
+import { nashEmaPgInfo } from './info/nashEmaPg.ts';
+import { rlhfPgInfo } from './info/rlhfPg.ts';
 import type { AlgorithmFamily, AlgorithmInfo } from './types.ts';
 
 /** Every algorithm's description, in display order (the NLHF paper's three first). */
@@ -34,6 +37,9 @@ export const ALGORITHM_CATALOG = [
   comalInfo,
   fictitiousPlayInfo,
   replicatorInfo,
+  nashMdPgInfo,
+  nashEmaPgInfo,
+  rlhfPgInfo,
 ] as const;
 
 /** The id of an algorithm of the registry. */
@@ -60,4 +66,5 @@ export const ALGORITHM_FAMILIES: readonly { id: AlgorithmFamily; label: string }
   { id: 'mirror-descent', label: 'Mirror-descent variants' },
   { id: 'extragradient-prox', label: 'Extragradient and prox' },
   { id: 'game-dynamics', label: 'Classical game dynamics' },
+  { id: 'parametric', label: 'Parametric (sampled gradients)' },
 ];

@@ -10,7 +10,7 @@ export {
   isAlgorithmId,
   type AlgorithmId,
 } from './catalog.ts';
-export { ALGORITHM_DEFINITIONS, algorithmById, type AnyAlgorithmDefinition } from './registry.ts';
+export { ALGORITHM_DEFINITIONS, algorithmById, loadAlgorithms, type AnyAlgorithmDefinition } from './registry.ts';
 export type {
   AlgorithmDefinition,
   AlgorithmFamily,

@@ -18,6 +18,10 @@ import { omd } from './omd.ts';
 import { omwu } from './omwu.ts';
 import { replicator } from './replicator.ts';
 import { rlhf } from './rlhf.ts';
+import { defineAlgorithm } from './common.ts';
+import { nashMdPgInfo } from './info/nashMdPg.ts';
+import { nashEmaPgInfo } from './info/nashEmaPg.ts';
+import { rlhfPgInfo } from './info/rlhfPg.ts';
 import type { AlgorithmDefinition, AlgorithmState } from './types.ts';
 
 export {
@@ -45,9 +49,21 @@ export const ALGORITHM_DEFINITIONS = [
   replicator,
 ] as const;
 
-/** Compile-time check: the definitions name exactly the catalog's ids. */
-export type RegistryMatchesCatalog = [(typeof ALGORITHM_DEFINITIONS)[number]['id']] extends [AlgorithmId]
-  ? [AlgorithmId] extends [(typeof ALGORITHM_DEFINITIONS)[number]['id']]
+/**
+ * The algorithms whose step code is loaded on demand (loadAlgorithms), in catalog order: the
+ * policy-gradient ones (issue 17) are not needed for the first figure, and their engine and feature
+ * fit would otherwise be in every first computation's bytes (the worker's preview included).
+ */
+const ON_DEMAND = {
+  'nash-md-pg': () => import('./nashMdPg.ts').then((m) => defineAlgorithm(nashMdPgInfo, m.nashMdPgNumerics)),
+  'nash-ema-pg': () => import('./nashEmaPg.ts').then((m) => defineAlgorithm(nashEmaPgInfo, m.nashEmaPgNumerics)),
+  'rlhf-pg': () => import('./rlhfPg.ts').then((m) => defineAlgorithm(rlhfPgInfo, m.rlhfPgNumerics)),
+} as const;
+
+type LoadedId = (typeof ALGORITHM_DEFINITIONS)[number]['id'] | keyof typeof ON_DEMAND;
+/** Compile-time check: the definitions and the loaders name exactly the catalog's ids. */
+export type RegistryMatchesCatalog = [LoadedId] extends [AlgorithmId]
+  ? [AlgorithmId] extends [LoadedId]
     ? true
     : never
   : never;
@@ -59,7 +75,29 @@ const BY_ID = new Map<string, AnyAlgorithmDefinition>(
   ALGORITHM_DEFINITIONS.map((d) => [d.id, d as unknown as AnyAlgorithmDefinition]),
 );
 
-/** The definition of `id`, or undefined when `id` is not an algorithm of the registry. */
+/**
+ * The definition of `id`, or undefined when `id` is not an algorithm of the registry or is one
+ * loaded on demand that loadAlgorithms has not loaded yet.
+ */
 export function algorithmById(id: string): AnyAlgorithmDefinition | undefined {
   return BY_ID.get(id);
+}
+
+/** Whether `id` is an algorithm of the registry whose step code is not loaded yet. */
+export function needsLoading(id: string): boolean {
+  return !BY_ID.has(id) && Object.prototype.hasOwnProperty.call(ON_DEMAND, id);
+}
+
+/**
+ * Loads the step code of the on-demand algorithms among `ids` (the others are always there), so
+ * that algorithmById, createRunner and the simulation service find them. Callers that run
+ * algorithms (the worker, the main-thread engine, the library's index.ts) await it first.
+ */
+export async function loadAlgorithms(ids: readonly string[]): Promise<void> {
+  await Promise.all(
+    ids.filter(needsLoading).map(async (id) => {
+      const def = await ON_DEMAND[id as keyof typeof ON_DEMAND]();
+      BY_ID.set(id, def as unknown as AnyAlgorithmDefinition);
+    }),
+  );
 }

@@ -9,12 +9,13 @@
  * allocates nothing per step.
  */
 import type { MatVecOperator } from '../matVecOperator.ts';
+import type { PolicyGradientSpec } from '../pgDefaults.ts';
 
 /** The groups the algorithm picker shows. */
-export type AlgorithmFamily = 'nlhf' | 'mirror-descent' | 'extragradient-prox' | 'game-dynamics';
+export type AlgorithmFamily = 'nlhf' | 'mirror-descent' | 'extragradient-prox' | 'game-dynamics' | 'parametric';
 
 /** The scenario parameters an algorithm reads (η_t is needed by some only through the step rule). */
-export type AlgorithmParam = 'tau' | 'eta' | 'reference' | 'refresh' | 'comparisons';
+export type AlgorithmParam = 'tau' | 'eta' | 'reference' | 'refresh' | 'comparisons' | 'pg';
 
 /**
  * Where the algorithm's iterates go, as its source states it:
@@ -69,6 +70,8 @@ export interface RunContext {
   refresh: number;
   /** RLHF's fitted Bradley–Terry reward (null for the others). */
   reward: Float64Array | null;
+  /** The policy-gradient algorithms' settings (parametricPolicy.ts); absent: PG_DEFAULTS. */
+  pg?: Partial<PolicyGradientSpec>;
 }
 
 /** Every state knows its run's context; the rest is the algorithm's own memory and scratch. */

@@ -4,6 +4,9 @@
  * src/core/algorithms is used, so agreement checks the modules against the formulas.
  */
 
+import { PG_DEFAULTS } from '../../parametricPolicy.ts';
+import { naivePgRun } from './naivePg.ts';
+
 export type Vec = number[];
 
 export const mat = (P: number[][], x: Vec): Vec => P.map((row) => row.reduce((s, p, j) => s + p * x[j], 0));
@@ -105,6 +108,22 @@ export function naiveRun(algorithm: string, s: NaiveSpec): Vec[] {
         next = norm(pi.map((x, i) => x * Math.exp((h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))));
         break;
       }
+      case 'nash-md-pg':
+      case 'nash-ema-pg':
+      case 'rlhf-pg':
+        // Tabular features, exact gradients, the default settings: naivePg.ts from θ_0 = log π_0.
+        return naivePgRun(algorithm, {
+          P,
+          mu,
+          tau,
+          phi: mu.map((_, i) => mu.map((__, k) => (k === i ? 1 : 0))),
+          theta0: rows[0].map(Math.log),
+          lr: PG_DEFAULTS.lr,
+          beta: PG_DEFAULTS.beta,
+          ema: PG_DEFAULTS.ema,
+          steps: s.steps,
+          reward: s.reward,
+        });
       default:
         throw new Error(`no reference for ${algorithm}`);
     }
