@@ -18,7 +18,10 @@ function readLog(): { names: string[]; c: number[][] } {
   const names: string[] = [];
   const id = (s: string) => (names.includes(s) ? names.indexOf(s) : names.push(s) - 1);
   const rows = lines.slice(1).map((l) => l.split(','));
-  for (const [a, b] of rows) (id(a), id(b));
+  for (const [a, b] of rows) {
+    id(a);
+    id(b);
+  }
   const n = names.length;
   const c = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const [a, b, w] of rows) {
