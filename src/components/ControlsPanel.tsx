@@ -28,10 +28,7 @@ export function ControlsPanel() {
   const { actions: a } = useExplorer();
   // Stable per explorer (its actions are), so the memoised paste panel does not re-render.
   const applyPaste = useCallback(
-    (P: number[][], names: string[] | null) => {
-      a.setPreferences(P);
-      if (names) a.setLabels(names);
-    },
+    (P: number[][], names: string[] | null, counts: number[][] | null) => a.loadData(P, names, counts),
     [a],
   );
   const preferences = useAppStore((s) => s.scenario.preferences);

@@ -24,7 +24,7 @@ function summary(r: PasteSuccess): string {
 }
 
 interface PastePanelProps {
-  onApply(preferences: number[][], labels: string[] | null): void;
+  onApply(preferences: number[][], labels: string[] | null, counts: number[][] | null): void;
   disabled?: boolean;
 }
 
@@ -41,7 +41,7 @@ export function PastePanel({ onApply, disabled }: PastePanelProps) {
       setMessage({ kind: 'error', text: r.error });
       return;
     }
-    onApply(r.preferences, r.labels);
+    onApply(r.preferences, r.labels, r.counts);
     const name = (k: number) => r.labels?.[k] ?? `y${k + 1}`;
     setMessage({ kind: 'ok', text: summary(r), missing: r.missing.map(([i, j]) => `${name(i)} – ${name(j)}`) });
   };

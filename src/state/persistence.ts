@@ -53,7 +53,8 @@ export function save(key: string, scenario: Scenario, t: number): SaveResult {
   const s = storage();
   if (!s) return 'unavailable';
   try {
-    s.setItem(key, encodeHash(scenario, t));
+    // All the battle counts, however long: a link may leave them out, the autosave must not.
+    s.setItem(key, encodeHash(scenario, t, true));
     return 'saved';
   } catch {
     return 'failed';
