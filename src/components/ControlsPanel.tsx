@@ -33,6 +33,7 @@ export function ControlsPanel() {
   );
   const preferences = useAppStore((s) => s.scenario.preferences);
   const labels = useAppStore((s) => s.scenario.labels);
+  const counts = useAppStore((s) => s.scenario.counts);
   const reference = useAppStore((s) => s.scenario.reference);
   const initial = useAppStore((s) => s.scenario.initial);
   const large = preferences.length > 3;
@@ -51,6 +52,7 @@ export function ControlsPanel() {
           onAddResponse={a.addResponse}
           onRemoveResponse={a.removeResponse}
           readOnly={matrix.locked}
+          counts={counts}
         />
       </Gate>
       <Gate name="paste">

@@ -1,6 +1,7 @@
 /** τ, η, the step schedule, which algorithms to show, and the RLHF comparison pairs. */
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 
+import type { Comparisons } from '../core/types.ts';
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
 import { AlgorithmPicker } from './AlgorithmPicker.tsx';
@@ -8,6 +9,9 @@ import { Gate } from './Gate.tsx';
 import { InfoTip } from './InfoTip.tsx';
 import { LogSlider } from './LogSlider.tsx';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
+
+// The reward model's scores (Bradley–Terry and Elo, a leaderboard) load after the first render.
+const RewardScores = lazy(() => import('./RewardScores.tsx').then((m) => ({ default: m.RewardScores })));
 
 /** One sentence per jargon control (shown by its ⓘ). */
 export const HELP = {
@@ -17,7 +21,7 @@ export const HELP = {
     'A constant η keeps every step the same size (fast, with an O(η) bias); Theorem 1’s step η_t = 2/(τ(t+2)) shrinks over time so Nash-MD’s last iterate converges to π*_τ, at the rate drawn as the dashed “Theorem 1 bound” on the convergence plot.',
   show: 'Which algorithms run and are drawn: Nash-MD (the paper’s method, which plays against a mixture of the current policy and μ), online mirror descent (OMD, which plays against the current policy itself), RLHF (maximise a fitted reward), and under “More algorithms” the methods that followed the paper, grouped by family; each line says where the algorithm converges.',
   comparisons:
-    'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, or pairs drawn from μ) changes that reward whenever P is not transitive.',
+    'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, pairs drawn from μ, or the observed battles by their counts) changes that reward whenever P is not transitive.',
 } as const;
 
 export function DynamicsControls() {
@@ -27,6 +31,9 @@ export function DynamicsControls() {
   const eta = useAppStore((s) => s.scenario.eta);
   const schedule = useAppStore((s) => s.scenario.schedule);
   const comparisons = useAppStore((s) => s.scenario.comparisons);
+  // Without counts the observed fit cannot be chosen; with counts that do not link every response
+  // RLHF is shown unavailable with the reason (availability.ts), beside its box and in the caption.
+  const hasCounts = useAppStore((s) => s.scenario.counts !== null);
   const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
 
   return (
@@ -99,14 +106,16 @@ export function DynamicsControls() {
           <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
           <InfoTip about="RLHF reward fitted on">{HELP.comparisons}</InfoTip>
         </span>
-        <select
-          id={`${id}-cmp`}
-          value={comparisons}
-          onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}
-        >
+        <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as Comparisons)}>
           <option value="uniform">uniform pairs</option>
           <option value="reference">pairs drawn from μ</option>
+          <option value="observed" disabled={!hasCounts}>
+            observed battles{hasCounts ? '' : ' (needs counts)'}
+          </option>
         </select>
+        <Suspense fallback={null}>
+          <RewardScores />
+        </Suspense>
       </Gate>
     </section>
   );

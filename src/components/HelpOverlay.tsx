@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 
-import { SHORTCUTS } from './useKeyboardShortcuts.ts';
+import { SHORTCUTS } from './keyboardShortcuts.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
 export function HelpOverlay() {

@@ -5,7 +5,7 @@
  * that announces the state when the run is paused or stepped, and the lecture classes on the app
  * root (so all of this works even when the header tools are hidden).
  */
-import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { toggleFullscreen } from './fullscreen.ts';
 
 import type { Explorer } from '../explorer/explorer.ts';
@@ -14,7 +14,6 @@ import { policyAt } from '../state/runStore.ts';
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
-import { HelpOverlay } from './HelpOverlay.tsx';
 // The stories (their text and steps) load when the panel is first opened.
 const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Stories })));
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
@@ -22,6 +21,8 @@ import { throttle } from './throttle.ts';
 import './lecture.css';
 import { formatT } from '../shared/formatT.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
+// The shortcut list loads the first time it is opened ("?"): it is not part of the first render.
+const HelpOverlay = lazy(() => import('./HelpOverlay.tsx').then((m) => ({ default: m.HelpOverlay })));
 
 const ANNOUNCE_INTERVAL_MS = 500;
 
@@ -121,6 +122,11 @@ export function StagePanels() {
     [],
   );
   useKeyboardShortcuts(handlers, anchor);
+  // Mounted from the first opening on (then it opens and closes itself, and keeps focus handling).
+  const helpOpen = useUiStore((s) => s.helpOpen);
+  const [helpWanted, setHelpWanted] = useState(false);
+  // Derived while rendering (React's "state from previous props" pattern): once opened, it stays.
+  if (helpOpen && !helpWanted) setHelpWanted(true);
 
   return (
     <>
@@ -131,7 +137,11 @@ export function StagePanels() {
       )}
       <Explanations />
       <div ref={anchor} className="stage-services">
-        <HelpOverlay />
+        {helpWanted && (
+          <Suspense fallback={null}>
+            <HelpOverlay />
+          </Suspense>
+        )}
         <Announcer />
       </div>
     </>

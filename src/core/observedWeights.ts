@@ -8,6 +8,9 @@
  */
 import { InvalidInputError } from './errors.ts';
 import type { Comparisons, Matrix } from './types.ts';
+import { observedProblem } from './observedProblem.ts';
+
+export { observedProblem } from './observedProblem.ts';
 
 /** W_ij = μ_i μ_j (pairs drawn independently from μ), zero diagonal. */
 export function referenceWeights(mu: ArrayLike<number>): Matrix {
@@ -22,45 +25,6 @@ export function battleWeights(counts: Matrix): number[][] {
   return Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => (i === j ? 0 : counts[i][j] + counts[j][i])),
   );
-}
-
-/**
- * Why the observed fit cannot be made from `counts` for n responses, or null when it can: there
- * are no counts, they have the wrong shape or invalid entries, or the battles do not link every
- * response to every other by a chain of played pairs (then the rewards of the separate groups
- * have no common scale; the maximum-likelihood fit is not defined).
- */
-export function observedProblem(counts: Matrix | null | undefined, n: number): string | null {
-  if (!counts) return 'there are no battle counts (paste or load a battle log or win counts)';
-  if (counts.length !== n) return `the battle counts describe ${counts.length} responses, not ${n}`;
-  for (let i = 0; i < n; i++) {
-    const row = counts[i];
-    if (!row || row.length !== n) return `row ${i + 1} of the battle counts does not have ${n} entries`;
-    for (let j = 0; j < n; j++) {
-      const x = row[j];
-      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
-        return `the battle count of response ${i + 1} over response ${j + 1} is not a number ≥ 0`;
-    }
-  }
-  const seen = new Uint8Array(n);
-  const stack = [0];
-  seen[0] = 1;
-  let reached = 1;
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    for (let j = 0; j < n; j++) {
-      if (!seen[j] && i !== j && counts[i][j] + counts[j][i] > 0) {
-        seen[j] = 1;
-        reached++;
-        stack.push(j);
-      }
-    }
-  }
-  if (reached < n) {
-    const cut = seen.indexOf(0);
-    return `the battles do not connect every response (response ${cut + 1} has no chain of played pairs to response 1), so their rewards have no common scale`;
-  }
-  return null;
 }
 
 /**

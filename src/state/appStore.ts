@@ -11,7 +11,7 @@ import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { countsAfterEdit, resized, withoutPairs, withoutResponse } from './counts.ts';
-import { observedProblem } from '../core/observedWeights.ts';
+import { observedProblem } from '../core/observedProblem.ts';
 import { presetById } from '../core/presets.ts';
 import {
   MAX_RESPONSES,

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
-import { observedProblem } from '../core/observedWeights.ts';
+import { observedProblem } from '../core/observedProblem.ts';
 import type { Corners } from '../shared/types.ts';
 import {
   MAX_LABEL_LENGTH,
@@ -166,9 +166,7 @@ const countsSchema = (P: readonly (readonly number[])[], name = 'counts') =>
             const a = C[i][j] as number;
             const b = C[j][i] as number;
             if (a + b > 0 && Math.abs(a / (a + b) - P[i][j]) > COUNTS_TOLERANCE)
-              return addIssue({
-                message: `${name}[${i + 1}][${j + 1}] and ${name}[${j + 1}][${i + 1}] (${a} and ${b} wins) do not give P[${i + 1}][${j + 1}] = ${P[i][j]}`,
-              });
+              return addIssue({ message: `${name}[${i + 1}][${j + 1}] and [${j + 1}][${i + 1}] do not give P` });
           }
         }
       }),
