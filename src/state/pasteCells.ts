@@ -28,6 +28,8 @@ export function detectSeparator(lines: readonly string[]): Separator {
 /** Splits one line, honouring "double-quoted" cells (which may contain the separator). */
 export function splitLine(line: string, sep: Separator): string[] {
   if (sep === 'space') return line.trim().split(/\s+/);
+  // No quotes (nearly every line of a log): the built-in split, several times faster.
+  if (!line.includes('"')) return line.split(sep).map((c) => c.trim());
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
