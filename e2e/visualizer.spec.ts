@@ -180,7 +180,7 @@ test.describe('inputs', () => {
     await expect(page.getByRole('status').filter({ hasText: 'win counts' })).toBeVisible();
     await expect(page.getByLabel('P(A ≻ B)')).toHaveValue(/^0\.750*$/);
     await expect(page.getByLabel('P(B ≻ A)')).toHaveValue(/^0\.250*$/);
-    await box.fill('0.5,0.7\n0.4,0.5');
+    await box.fill('0.5,0.75\n0.4,0.5');
     await page.getByRole('button', { name: 'Use pasted matrix' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /[Rr]ow 1, column 2/ })).toBeVisible();
     await expect(page.getByLabel('P(A ≻ B)')).toHaveValue(/^0\.750*$/);

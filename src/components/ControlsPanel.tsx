@@ -28,14 +28,12 @@ export function ControlsPanel() {
   const { actions: a } = useExplorer();
   // Stable per explorer (its actions are), so the memoised paste panel does not re-render.
   const applyPaste = useCallback(
-    (P: number[][], names: string[] | null) => {
-      a.setPreferences(P);
-      if (names) a.setLabels(names);
-    },
+    (P: number[][], names: string[] | null, counts: number[][] | null) => a.loadData(P, names, counts),
     [a],
   );
   const preferences = useAppStore((s) => s.scenario.preferences);
   const labels = useAppStore((s) => s.scenario.labels);
+  const counts = useAppStore((s) => s.scenario.counts);
   const reference = useAppStore((s) => s.scenario.reference);
   const initial = useAppStore((s) => s.scenario.initial);
   const large = preferences.length > 3;
@@ -54,6 +52,7 @@ export function ControlsPanel() {
           onAddResponse={a.addResponse}
           onRemoveResponse={a.removeResponse}
           readOnly={matrix.locked}
+          counts={counts}
         />
       </Gate>
       <Gate name="paste">

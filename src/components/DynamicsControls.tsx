@@ -3,6 +3,7 @@ import { Suspense, lazy, useId, useState } from 'react';
 
 import { ALGORITHM_CATALOG } from '../core/algorithms/catalog.ts';
 
+import type { Comparisons } from '../core/types.ts';
 import { ETA_RANGE, TAU_RANGE, effectiveEta } from '../state/scenario.ts';
 import { checkField } from '../state/scenarioSchema.ts';
 import { AlgorithmPicker } from './AlgorithmPicker.tsx';
@@ -16,6 +17,8 @@ const PgControls = lazy(() => import('./PgControls.tsx'));
 const PG_IDS: ReadonlySet<string> = new Set(
   ALGORITHM_CATALOG.filter((d) => d.family === 'parametric').map((d) => d.id),
 );
+// The reward model's scores (Bradley–Terry and Elo, a leaderboard) load after the first render.
+const RewardScores = lazy(() => import('./RewardScores.tsx').then((m) => ({ default: m.RewardScores })));
 
 /** One sentence per jargon control (shown by its ⓘ). */
 export const HELP = {
@@ -27,7 +30,7 @@ export const HELP = {
   average:
     'Also draw each algorithm’s average iterate π̄_t = (π_0 + … + π_t)/(t+1), dotted in its colour with a hollow marker, and list it in the table. Some guarantees are about this average (MWU, fictitious play), others about the last iterate.',
   comparisons:
-    'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, or pairs drawn from μ) changes that reward whenever P is not transitive.',
+    'RLHF first fits a Bradley–Terry reward to pairwise comparisons; which pairs it is fitted on (all pairs equally, pairs drawn from μ, or the observed battles by their counts) changes that reward whenever P is not transitive.',
 } as const;
 
 export function DynamicsControls() {
@@ -38,6 +41,9 @@ export function DynamicsControls() {
   const schedule = useAppStore((s) => s.scenario.schedule);
   const comparisons = useAppStore((s) => s.scenario.comparisons);
   const average = useAppStore((s) => s.scenario.average);
+  // Without counts the observed fit cannot be chosen; with counts that do not link every response
+  // RLHF is shown unavailable with the reason (availability.ts), beside its box and in the caption.
+  const hasCounts = useAppStore((s) => s.scenario.counts !== null);
   const undefinedSchedule = useTheoremAtZeroNote(tau, schedule);
   const showPg = useAppStore((s) => s.scenario.algorithms.some((x) => PG_IDS.has(x)));
 
@@ -123,14 +129,16 @@ export function DynamicsControls() {
           <label htmlFor={`${id}-cmp`}>RLHF reward fitted on</label>
           <InfoTip about="RLHF reward fitted on">{HELP.comparisons}</InfoTip>
         </span>
-        <select
-          id={`${id}-cmp`}
-          value={comparisons}
-          onChange={(e) => a.setComparisons(e.target.value as 'uniform' | 'reference')}
-        >
+        <select id={`${id}-cmp`} value={comparisons} onChange={(e) => a.setComparisons(e.target.value as Comparisons)}>
           <option value="uniform">uniform pairs</option>
           <option value="reference">pairs drawn from μ</option>
+          <option value="observed" disabled={!hasCounts}>
+            observed battles{hasCounts ? '' : ' (needs counts)'}
+          </option>
         </select>
+        <Suspense fallback={null}>
+          <RewardScores />
+        </Suspense>
       </Gate>
     </section>
   );

@@ -31,6 +31,8 @@ interface GridCellProps {
   readOnly: boolean;
   messageId: string;
   handlers: RefObject<CellHandlers>;
+  /** The pair's battles ("12 battles: 7–5" or "no battles"); '' when P came without counts. */
+  battles: string;
 }
 
 export const GridCell = memo(function GridCell({
@@ -44,17 +46,25 @@ export const GridCell = memo(function GridCell({
   readOnly,
   messageId,
   handlers,
+  battles,
 }: GridCellProps) {
   const background = heatColor(value);
+  // A pair with no battles behind its value is hatched (not told by colour alone) and says so.
+  const unobserved = battles === 'no battles';
   return (
-    <td className="pref-editor__cell" style={{ background, color: textColorOn(background) }}>
+    <td
+      className={`pref-editor__cell${unobserved ? ' is-unobserved' : ''}`}
+      style={{ backgroundColor: background, color: textColorOn(background) }}
+      title={battles || undefined}
+      data-battles={battles || undefined}
+    >
       <input
         type="text"
         inputMode="decimal"
         autoComplete="off"
         spellCheck={false}
         className={`pref-editor__input${dragging ? ' is-dragging' : ''}`}
-        aria-label={label}
+        aria-label={battles ? `${label}, ${battles}` : label}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? messageId : undefined}
         data-i={i}

@@ -29,6 +29,7 @@ import {
 import { TYPING_PAUSE_MS } from '../state/numberInput.ts';
 import { GridCell, type CellHandlers } from './GridCell.tsx';
 import type { PreferenceEditorProps } from './preferenceEditorProps.ts';
+import { battleText } from '../state/counts.ts';
 import { EditorMessage, emptyNameMessage, responseName, useNameDraft } from './responseNames.tsx';
 
 /**
@@ -76,6 +77,7 @@ export function GridEditor({
   minN,
   maxN,
   readOnly,
+  counts,
 }: Required<PreferenceEditorProps>) {
   const n = preferences.length;
   // Unique per instance: aria-describedby must point at this editor's message, not another's.
@@ -386,6 +388,7 @@ export function GridEditor({
                     readOnly={readOnly}
                     messageId={MESSAGE_ID}
                     handlers={handlers}
+                    battles={battleText(counts, i, j)}
                   />
                 );
               })}

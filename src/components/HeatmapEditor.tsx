@@ -9,6 +9,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 
 import { cellName, formatCell, judgeCellText, mirrorUpdate, stepValue } from '../state/matrixEdit.ts';
+import { battleText } from '../state/counts.ts';
 import { createHeatmapEditor, type HeatmapCell, type HeatmapEditorRenderer } from '../viz/heatmapEditor.ts';
 import { MATRIX_ORDERS, matrixOrder, type MatrixOrderKind } from '../viz/matrixOrder.ts';
 import { DEFAULT_THEME, LECTURE_THEME } from '../viz/types.ts';
@@ -44,6 +45,7 @@ interface Latest {
   selected: HeatmapCell;
   readOnly: boolean;
   onChange(preferences: number[][]): void;
+  counts: readonly (readonly number[])[] | null;
 }
 
 /** Sets P[i][j] (and its mirror) from the latest props, unless the matrix is locked. */
@@ -59,7 +61,8 @@ function writeReadout(el: HTMLElement | null, latest: Latest, hover: HeatmapCell
   const cell = hover ?? latest.selected;
   if (!el || cell.i >= P.length || cell.j >= P.length) return;
   const value = cell.i === cell.j ? '½ (a response ties with itself)' : P[cell.i][cell.j].toFixed(3);
-  el.textContent = `${hover ? '' : 'Selected: '}${cellName(latest.labels, cell.i, cell.j)} = ${value}`;
+  const battles = battleText(latest.counts, cell.i, cell.j);
+  el.textContent = `${hover ? '' : 'Selected: '}${cellName(latest.labels, cell.i, cell.j)} = ${value}${battles ? ` (${battles})` : ''}`;
 }
 
 export function HeatmapEditor({
@@ -72,6 +75,7 @@ export function HeatmapEditor({
   minN,
   maxN,
   readOnly,
+  counts,
 }: HeatmapEditorProps) {
   const n = preferences.length;
   const id = useId();
@@ -94,9 +98,9 @@ export function HeatmapEditor({
   const inputRef = useRef<HTMLInputElement>(null);
   const hoverRef = useRef<HeatmapCell | null>(null);
   // The latest props for the renderer's callbacks, which are created once.
-  const latest = useRef<Latest>({ preferences, labels, selected, readOnly, onChange });
+  const latest = useRef<Latest>({ preferences, labels, selected, readOnly, onChange, counts });
   useEffect(() => {
-    latest.current = { preferences, labels, selected, readOnly, onChange };
+    latest.current = { preferences, labels, selected, readOnly, onChange, counts };
   });
 
   useEffect(() => {
@@ -145,9 +149,14 @@ export function HeatmapEditor({
       order,
       selected: { i, j },
       theme: lecture ? LECTURE_THEME : DEFAULT_THEME,
+      counts,
     });
-    writeReadout(readoutRef.current, { preferences, labels, selected: { i, j }, readOnly, onChange }, hoverRef.current);
-  }, [preferences, labels, order, i, j, lecture, readOnly, onChange]);
+    writeReadout(
+      readoutRef.current,
+      { preferences, labels, selected: { i, j }, readOnly, onChange, counts },
+      hoverRef.current,
+    );
+  }, [preferences, labels, order, i, j, lecture, readOnly, onChange, counts]);
 
   const message = cellMessage
     ? `${cellMessage} Enter a probability between 0 and 1, or press Esc to show the current value again.`
@@ -233,6 +242,7 @@ export function HeatmapEditor({
             />
             <span className="heatmap-editor__mirror">
               mirror {cellName(labels, j, i)} = {fmt(preferences[j][i])}
+              {counts ? `; ${battleText(counts, i, j)}` : ''}
             </span>
           </>
         )}

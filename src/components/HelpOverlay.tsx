@@ -4,10 +4,10 @@
  */
 import { useEffect, useId, useRef } from 'react';
 
-import { SHORTCUTS } from './shortcutList.ts';
+import { SHORTCUTS } from './keyboardShortcuts.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 
-export default function HelpOverlay() {
+export function HelpOverlay() {
   const id = useId();
   const open = useUiStore((s) => s.helpOpen);
   const { ui } = useExplorer();

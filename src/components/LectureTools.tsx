@@ -13,8 +13,6 @@ import { policyAt } from '../state/runStore.ts';
 
 import { unavailableSentence, unavailableShown } from '../state/availability.ts';
 import { Explanations } from './Explanations.tsx';
-// The shortcut list loads when it is first opened (its text is not needed before).
-const HelpOverlay = lazy(() => import('./HelpOverlay.tsx'));
 // The stories (their text and steps) load when the panel is first opened.
 const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Stories })));
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
@@ -23,6 +21,8 @@ import './lecture.css';
 import { seriesDisplayName } from '../shared/seriesRows.ts';
 import { formatT } from '../shared/formatT.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
+// The shortcut list loads the first time it is opened ("?"): it is not part of the first render.
+const HelpOverlay = lazy(() => import('./HelpOverlay.tsx').then((m) => ({ default: m.HelpOverlay })));
 
 const ANNOUNCE_INTERVAL_MS = 500;
 
@@ -42,18 +42,6 @@ export function describeForAnnouncement(explorer: Explorer): string {
 }
 
 /** A visually hidden polite live region, written when the run is paused or stepped. */
-/** The help overlay, mounted from its first opening on (it then opens itself, and stays for the next). */
-function LazyHelp() {
-  const open = useUiStore((s) => s.helpOpen);
-  const [opened, setOpened] = useState(false);
-  if (open && !opened) setOpened(true);
-  return opened || open ? (
-    <Suspense fallback={null}>
-      <HelpOverlay />
-    </Suspense>
-  ) : null;
-}
-
 function Announcer() {
   const region = useRef<HTMLDivElement>(null);
   const explorer = useExplorer();
@@ -134,6 +122,11 @@ export function StagePanels() {
     [],
   );
   useKeyboardShortcuts(handlers, anchor);
+  // Mounted from the first opening on (then it opens and closes itself, and keeps focus handling).
+  const helpOpen = useUiStore((s) => s.helpOpen);
+  const [helpWanted, setHelpWanted] = useState(false);
+  // Derived while rendering (React's "state from previous props" pattern): once opened, it stays.
+  if (helpOpen && !helpWanted) setHelpWanted(true);
 
   return (
     <>
@@ -144,7 +137,11 @@ export function StagePanels() {
       )}
       <Explanations />
       <div ref={anchor} className="stage-services">
-        <LazyHelp />
+        {helpWanted && (
+          <Suspense fallback={null}>
+            <HelpOverlay />
+          </Suspense>
+        )}
         <Announcer />
       </div>
     </>

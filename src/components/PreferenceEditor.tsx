@@ -17,13 +17,27 @@ import './PreferenceEditor.css';
  * A grid of number fields up to GRID_MAX_RESPONSES responses (every cell visible and typeable);
  * beyond, a canvas heatmap that edits the selected cell (n² fields would not scale to n = 500).
  */
-export function PreferenceEditor({ minN = 2, maxN = MAX_RESPONSES, readOnly = false, ...rest }: PreferenceEditorProps) {
-  const props = { ...rest, minN, maxN, readOnly };
-  return rest.preferences.length > GRID_MAX_RESPONSES ? (
-    <Suspense fallback={<p className="field-note">Loading the heatmap editor…</p>}>
-      <HeatmapEditor {...props} />
-    </Suspense>
-  ) : (
-    <GridEditor {...props} />
+export function PreferenceEditor({
+  minN = 2,
+  maxN = MAX_RESPONSES,
+  readOnly = false,
+  counts = null,
+  ...rest
+}: PreferenceEditorProps) {
+  const props = { ...rest, minN, maxN, readOnly, counts };
+  const editor =
+    rest.preferences.length > GRID_MAX_RESPONSES ? (
+      <Suspense fallback={<p className="field-note">Loading the heatmap editor…</p>}>
+        <HeatmapEditor {...props} />
+      </Suspense>
+    ) : (
+      <GridEditor {...props} />
+    );
+  if (!counts) return editor;
+  return (
+    <>
+      {editor}
+      <p className="field-note pref-editor__counts-note">Hatched: no battles. Hover or focus a cell for its battles.</p>
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { snippetHeight } from '../embed/embedHeight.ts';
 import { HEIGHT_MESSAGE } from '../embed/heightMessage.ts';
 import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 
-import { encodeHash } from '../state/urlCodec.ts';
+import { countsInLink, encodeHash } from '../state/urlCodec.ts';
 import { formatT } from '../shared/formatT.ts';
 import {
   CONTROL_LABELS,
@@ -46,6 +46,8 @@ const newFrameId = () => `nashmd-${Math.random().toString(36).slice(2, 8)}`;
 
 interface Shared {
   hash: string;
+  /** Battle counts exist but are too long for the link (urlCodec.ts, COUNTS_URL_MAX_CHARS). */
+  countsLeftOut?: boolean;
   n: number;
   presetRows: number;
   t: number;
@@ -122,6 +124,7 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
     const preset = scenario.preset ? presetById(scenario.preset) : undefined;
     setShared({
       hash: encodeHash(scenario, t),
+      countsLeftOut: scenario.counts !== null && !countsInLink(scenario),
       n: scenario.preferences.length,
       presetRows: preset?.params.length ? 1 : 0,
       t,
@@ -247,6 +250,12 @@ export function ShareDialog({ openRequest }: { openRequest: number }) {
                 Copy link
               </button>
             </div>
+            {shared.countsLeftOut && (
+              <p className="field-note" role="note">
+                The battle counts are too long for a link, which carries the win rates only (RLHF's reward on the
+                observed battles then falls back to uniform pairs). Export the scenario file to share the counts.
+              </p>
+            )}
             <fieldset className="share-controls">
               <legend>Controls in the embed</legend>
               <label className="share-embed">

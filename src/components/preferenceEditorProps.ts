@@ -11,4 +11,6 @@ export interface PreferenceEditorProps {
   minN?: number;
   maxN?: number;
   readOnly?: boolean;
+  /** Battle counts behind P (Scenario.counts): unobserved pairs are hatched, counts shown on hover. */
+  counts?: readonly (readonly number[])[] | null;
 }

@@ -318,7 +318,9 @@ export function createViews(ui: UiStore) {
   const unavailableLast = memoLast<ReturnType<typeof unavailableShown>>();
   /** The same list object while the inputs it depends on are the same (the memo compares by identity). */
   const unavailableMemo = (s: AppState['scenario']) =>
-    unavailableLast([s.algorithms, s.tau, s.eta, s.schedule, s.preferences.length], () => unavailableShown(s));
+    unavailableLast([s.algorithms, s.tau, s.eta, s.schedule, s.preferences.length, s.comparisons, s.counts], () =>
+      unavailableShown(s),
+    );
 
   /** The "Current policies" table: every response up to GRID_MAX_RESPONSES, the top k and "other" above. */
   function policyTableProps(run: RunState, app: AppState): PolicyTableProps {

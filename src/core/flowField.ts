@@ -14,7 +14,7 @@ import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
 import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
-import { referenceWeights } from './simulate.ts';
+import { comparisonWeights } from './observedWeights.ts';
 import type { Comparisons, Matrix } from './types.ts';
 import { validateDistribution, validateEta, validatePreferences, validateRefresh, validateTau } from './validate.ts';
 
@@ -25,6 +25,8 @@ export interface FieldSpec {
   tau: number;
   eta: number | 'theorem';
   comparisons?: Comparisons;
+  /** Battle counts (comparisons 'observed'). */
+  counts?: Matrix | null;
   refresh?: number;
   /** The policy-gradient algorithms' settings (absent fields: their defaults). */
   pg?: Partial<PolicyGradientSpec>;
@@ -69,7 +71,10 @@ export function flowField(
     ? null
     : rewards && rewards.length === n
       ? rewards
-      : fitBradleyTerry(spec.preferences, spec.comparisons === 'reference' ? referenceWeights(mu) : undefined);
+      : fitBradleyTerry(
+          spec.preferences,
+          comparisonWeights({ comparisons: spec.comparisons, reference: mu, counts: spec.counts }),
+        );
   const ctx: RunContext = {
     p,
     n,

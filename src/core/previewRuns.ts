@@ -9,7 +9,8 @@ import { InvalidInputError } from './errors.ts';
 import { regularizedNash } from './regularizedNash.ts';
 import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
 import { previewChunk, runRows, unavailableRows, withMetrics, type ActiveRun } from './runRows.ts';
-import { createRunner, referenceWeights, unavailableReason } from './simulate.ts';
+import { createRunner, unavailableReason } from './simulate.ts';
+import { comparisonWeights } from './observedWeights.ts';
 import type { Algorithm } from './types.ts';
 import { validatePreferences } from './validate.ts';
 import type { HistoryThinning, ScenarioSpec, SeriesChunk } from './workerApi.ts';
@@ -36,6 +37,7 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
       eta: spec.eta,
       steps: 0,
       comparisons: spec.comparisons,
+      counts: spec.counts,
       refresh: spec.refresh,
       average: spec.average,
       pg: spec.pg,
@@ -44,10 +46,7 @@ export function previewRuns<A extends AlgorithmId = Algorithm>(
     createRunner({ ...base, algorithm: 'nash-md' }, undefined, p); // validates the other inputs
     const n = spec.reference.length;
     const rewards = spec.algorithms.some((a) => algorithmById(a)?.rewardModel)
-      ? fitBradleyTerry(
-          spec.preferences,
-          spec.comparisons === 'reference' ? referenceWeights(spec.reference) : undefined,
-        )
+      ? fitBradleyTerry(spec.preferences, comparisonWeights(spec))
       : undefined;
     const target = spec.tau > 0 ? regularizedNash(spec.preferences, spec.reference, spec.tau) : null;
     const run: ActiveRun<A> = {

@@ -2,12 +2,15 @@
  * Runs one algorithm for T steps and returns the whole trajectory π_0..π_T.
  */
 import { fitBradleyTerry } from './bradleyTerry.ts';
+import { comparisonWeights } from './observedWeights.ts';
+
+export { referenceWeights } from './observedWeights.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { ALGORITHM_IDS, algorithmById, needsLoading } from './algorithms/registry.ts';
 import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
-import type { Matrix, SimulationSpec, Trajectory } from './types.ts';
+import type { SimulationSpec, Trajectory } from './types.ts';
 import {
   validateDistribution,
   validateEta,
@@ -24,7 +27,8 @@ import {
  * - 'nash-md' (§5, Eqs. 3–5): π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ), π_t^μ ∝ π_t^(1−η_t τ) μ^(η_t τ).
  * - 'omd' (Eqs. 7–8):         π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η P π_t).
  * - 'rlhf' (§3):              r = fitBradleyTerry(P, W), W[i][j] = 1 ('uniform') or μ_i μ_j
- *                             ('reference'); then π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η r).
+ *                             ('reference') or n_ij, the battles observed ('observed');
+ *                             then π_{t+1} ∝ π_t^(1−ητ) μ^(ητ) exp(η r).
  * η is constant, or η_t = 2/(τ(t+2)) for eta = 'theorem' (Theorem 1: KL(π*_τ‖π_T) ≤ 8/(τ²(T+1))).
  * Everything is computed in log space; every row lies on the simplex to rounding error.
  */
@@ -73,10 +77,10 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
       `algorithm must be one of ${ALGORITHM_IDS.map((id) => `'${id}'`).join(', ')}, got ${show(algorithm)}`,
     );
   const comparisons = spec.comparisons ?? 'uniform';
-  if (comparisons !== 'uniform' && comparisons !== 'reference') {
+  if (comparisons !== 'uniform' && comparisons !== 'reference' && comparisons !== 'observed') {
     throw new InvalidInputError(
       'comparisons',
-      `comparisons must be 'uniform' or 'reference', got ${show(comparisons)}`,
+      `comparisons must be 'uniform', 'reference' or 'observed', got ${show(comparisons)}`,
     );
   }
   const n = spec.preferences.length;
@@ -98,7 +102,7 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
     ? null
     : rewards && rewards.length === n
       ? rewards
-      : fitBradleyTerry(spec.preferences, comparisons === 'reference' ? referenceWeights(mu) : undefined);
+      : fitBradleyTerry(spec.preferences, comparisonWeights({ comparisons, reference: mu, counts: spec.counts }));
   const ctx: RunContext = {
     p,
     n,
@@ -154,11 +158,4 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
  */
 export function unavailableReason(algorithm: string, n: number, tau: number, eta: number | 'theorem'): string | null {
   return algorithmById(algorithm)?.unavailable({ n, tau, eta }) ?? null;
-}
-
-/** W[i][j] = μ_i μ_j: comparison pairs drawn independently from μ (the RLHF data of Theorem 2). */
-export function referenceWeights(mu: ArrayLike<number>): Matrix {
-  return Array.from({ length: mu.length }, (_, i) =>
-    Array.from({ length: mu.length }, (_, j) => (i === j ? 0 : mu[i] * mu[j])),
-  );
 }

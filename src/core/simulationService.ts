@@ -23,7 +23,8 @@ import {
 } from './runRows.ts';
 import { flowField } from './flowField.ts';
 import { simplexGrid } from './simplexGrid.ts';
-import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
+import { createRunner, unavailableReason, type Runner } from './simulate.ts';
+import { comparisonWeights } from './observedWeights.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validateDistribution, validatePreferences } from './validate.ts';
 import type { Algorithm } from './types.ts';
@@ -161,7 +162,13 @@ function keysOfSpec(s: ScenarioSpec<AlgorithmId>, p: Float64Array) {
   const muKey = vectorKey(Float64Array.from(s.reference));
   return {
     nash: pKey,
-    rewards: `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
+    rewards: `${pKey}|${
+      s.comparisons === 'reference'
+        ? muKey
+        : s.comparisons === 'observed' && s.counts
+          ? `observed:${vectorKey(Float64Array.from(s.counts.flatMap((r) => Array.from(r))))}`
+          : 'uniform'
+    }`,
     star: `${pKey}|${muKey}|${s.tau}`,
     path: `${pKey}|${muKey}`,
   };
@@ -191,13 +198,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   type Keys = ReturnType<typeof keysOfSpec>;
 
   const rewardsOf = (s: ScenarioSpec<A>, keys: Keys, options?: SolverOptions) =>
-    memo('rewards', keys.rewards, () =>
-      fitBradleyTerry(
-        s.preferences,
-        s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined,
-        options,
-      ),
-    );
+    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, comparisonWeights(s), options));
 
   /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
   function paths(s: ScenarioSpec<A>, keys: Keys, rewards: Float64Array, report: Report) {
@@ -406,6 +407,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               eta: s.eta,
               steps: 0,
               comparisons: s.comparisons,
+              counts: s.counts,
               refresh: s.refresh,
               average: s.average,
               pg: s.pg,

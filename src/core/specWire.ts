@@ -22,20 +22,34 @@ function isSquareOfNumbers(P: Matrix): boolean {
 
 /** The spec with its matrix flattened row-major when it is square; transfer `wireBuffers(wire)` with it. */
 export function toWire<A extends AlgorithmId = Algorithm>(spec: ScenarioSpec<A>): WireSpec<A> {
-  return isSquareOfNumbers(spec.preferences) ? { ...spec, preferences: flatten(spec.preferences) } : spec;
+  const wire: WireSpec<A> = isSquareOfNumbers(spec.preferences)
+    ? { ...spec, preferences: flatten(spec.preferences) }
+    : spec;
+  // Battle counts travel flat too (n² numbers, like P).
+  return spec.counts && isSquareOfNumbers(spec.counts) ? { ...wire, counts: flatten(spec.counts) } : wire;
 }
 
 /** The buffers to transfer with a wire spec (none when its matrix goes as it is). */
 export function wireBuffers<A extends AlgorithmId>(wire: WireSpec<A>): ArrayBuffer[] {
-  return wire.preferences instanceof Float64Array ? [wire.preferences.buffer as ArrayBuffer] : [];
+  const out = wire.preferences instanceof Float64Array ? [wire.preferences.buffer as ArrayBuffer] : [];
+  if (wire.counts instanceof Float64Array) out.push(wire.counts.buffer as ArrayBuffer);
+  return out;
 }
 
 /** The spec back with rows (views of the flat matrix, no copy); a flat matrix must be square. */
 export function fromWire<A extends AlgorithmId = Algorithm>(wire: WireSpec<A>): ScenarioSpec<A> {
-  const flat = wire.preferences;
-  if (!(flat instanceof Float64Array)) return { ...wire, preferences: flat };
+  return {
+    ...wire,
+    preferences: rows(wire.preferences, 'preference matrix'),
+    counts: wire.counts ? rows(wire.counts, 'battle counts') : wire.counts,
+  };
+}
+
+/** Rows of a flat square matrix (views, no copy); anything else as it is. */
+function rows(flat: Float64Array | Matrix, what: string): Matrix {
+  if (!(flat instanceof Float64Array)) return flat;
   const n = Math.round(Math.sqrt(flat.length));
   if (n * n !== flat.length)
-    throw new Error(`the preference matrix arrived with ${flat.length} entries, which is not n² for any n`);
-  return { ...wire, preferences: Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n)) };
+    throw new Error(`the ${what} arrived with ${flat.length} entries, which is not n² for any n`);
+  return Array.from({ length: n }, (_, i) => flat.subarray(i * n, (i + 1) * n));
 }

@@ -24,8 +24,11 @@ export type Policy = Float64Array;
  */
 export type Algorithm = AlgorithmId;
 
-/** Which pairs the RLHF reward model was fitted on: all pairs equally, or pairs drawn from μ. */
-export type Comparisons = 'uniform' | 'reference';
+/**
+ * Which pairs the RLHF reward model was fitted on: all pairs equally, pairs drawn from μ, or the
+ * battles actually observed (weights = battle counts; observedWeights.ts).
+ */
+export type Comparisons = 'uniform' | 'reference' | 'observed';
 
 export interface SimulationSpec {
   /** Any algorithm of the registry (src/core/algorithms/registry.ts); Algorithm is a subset. */
@@ -43,6 +46,11 @@ export interface SimulationSpec {
   steps: number;
   /** RLHF only: pairs for the Bradley–Terry fit; default 'uniform'. */
   comparisons?: Comparisons;
+  /**
+   * RLHF with comparisons 'observed' only: counts[i][j] = wins of y_i over y_j (ties ½ each), n×n;
+   * the fit weighs pair {i, j} by its number of battles counts[i][j] + counts[j][i].
+   */
+  counts?: Matrix | null;
   /** MPO only: the magnet refresh period K, a whole number ≥ 1; default 50. */
   refresh?: number;
   /** Also keep the average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (Runner.averages); default false. */

@@ -19,6 +19,11 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   tau: number;
   eta: number | 'theorem';
   comparisons: Comparisons;
+  /**
+   * Battle counts behind P (counts[i][j] = wins of y_i over y_j, ties ½ each), or null/absent when
+   * P was given as probabilities; needed by comparisons 'observed'.
+   */
+  counts?: Matrix | null;
   algorithms: A[];
   /** MPO's magnet refresh period K (a whole number ≥ 1); default 50. */
   refresh?: number;
@@ -33,8 +38,9 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
  * row-major Float64Array, transferred instead of structured-cloned row by row; anything else as
  * it is, for the worker's validation to name.
  */
-export interface WireSpec<A extends AlgorithmId = Algorithm> extends Omit<ScenarioSpec<A>, 'preferences'> {
+export interface WireSpec<A extends AlgorithmId = Algorithm> extends Omit<ScenarioSpec<A>, 'preferences' | 'counts'> {
   preferences: Float64Array | Matrix;
+  counts?: Float64Array | Matrix | null;
 }
 
 /** Where the dynamics are heading. Arrays have n entries; paths are (tauGrid.length × n). */

@@ -15,6 +15,7 @@ import { createFigureRegistry, type FigureRegistry } from '../viz/figureRegistry
 import { createViews, type Views } from '../components/views.ts';
 import { createStoryStepperSlot, type StoryStepperSlot } from '../components/storyStepper.ts';
 import type { ExplorerOptions } from './types.ts';
+import type { PasteMode, PasteResult } from '../state/pasteResult.ts';
 
 export interface Explorer {
   readonly options: ExplorerOptions;
@@ -35,6 +36,15 @@ export interface Explorer {
   readonly storyStepper: StoryStepperSlot;
   /** Called by a renderer host after a figure's first draw (the `ready` event). */
   figureDrawn(name: string): void;
+  /**
+   * Reads pasted text or a data file (a matrix, pairs, a battle log) in a worker of its own, with
+   * progress; the reader loads on first use (worker-client/parseClient.ts).
+   */
+  parseData(
+    input: Blob | string,
+    mode: PasteMode,
+    onProgress: (stage: 'reading' | 'parsing', fraction: number) => void,
+  ): Promise<PasteResult>;
   /** Resolves when the first figure has been drawn. */
   readonly ready: Promise<void>;
   dispose(): void;
@@ -75,6 +85,8 @@ export function createExplorer(
     controller,
     storyStepper: createStoryStepperSlot(),
     figureDrawn: () => markReady(),
+    parseData: (input, mode, onProgress) =>
+      import('../worker-client/parseClient.ts').then((m) => m.parseInWorker(input, mode, onProgress)),
     ready,
     dispose() {
       controller.dispose();

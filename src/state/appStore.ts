@@ -11,12 +11,16 @@ import type { InputProblem } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import { mirrorUpdate, withNewResponse } from './matrixEdit.ts';
 import { validatePgSettings } from './pgSettings.ts';
+import { countsAfterEdit, resized, withoutPairs, withoutResponse } from './counts.ts';
+import { observedProblem } from '../core/observedProblem.ts';
 import { presetById } from '../core/presets.ts';
 import {
   MAX_RESPONSES,
   MIN_RESPONSES,
   defaultCorners,
+  defaultLabels,
   freshLabel,
+  uniform,
   scenarioFromPreset,
   DEFAULT,
   type Scenario,
@@ -52,6 +56,12 @@ export interface AppActions {
   setEpsilon(epsilon: number): void;
   setRandom(params: { seed?: number; n?: number }): void;
   setPreferences(preferences: number[][]): void;
+  /**
+   * Loads pasted or imported data: P, its names (null: kept) and its battle counts (null when it
+   * was given as probabilities). With counts that link every response, RLHF's reward is fitted on
+   * the observed battles; without, on uniform pairs (if it was on the observed ones).
+   */
+  loadData(preferences: number[][], labels: string[] | null, counts: number[][] | null): void;
   setCell(i: number, j: number, value: number): void;
   setLabels(labels: string[]): void;
   addResponse(): void;
@@ -130,7 +140,16 @@ export function createAppStore(): AppStore {
         const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
         const cur = get().scenario;
         // Only the matrix follows ε; the user's μ, π0, τ and η stay as they are.
-        set({ scenario: { ...cur, preferences: scenario.preferences, epsilon, preset: 'rater-types' } });
+        set({
+          scenario: {
+            ...cur,
+            preferences: scenario.preferences,
+            epsilon,
+            preset: 'rater-types',
+            counts: null,
+            comparisons: scenario.comparisons,
+          },
+        });
       },
       setRandom: ({ seed, n }) => {
         const cur = get().scenario;
@@ -141,6 +160,7 @@ export function createAppStore(): AppStore {
       },
       setPreferences: (preferences) => {
         const cur = get().scenario;
+        const counts = countsAfterEdit(cur.counts, cur.preferences, preferences);
         if (preferences.length !== cur.preferences.length) {
           const n = preferences.length;
           update({
@@ -153,12 +173,37 @@ export function createAppStore(): AppStore {
             reference: new Array(n).fill(1 / n),
             initial: new Array(n).fill(1 / n),
             corners: defaultCorners(n),
+            counts,
           });
         } else {
-          update({ preferences });
+          update({ preferences, counts });
         }
       },
-      setCell: (i, j, value) => update({ preferences: mirrorUpdate(get().scenario.preferences, i, j, value) }),
+      loadData: (preferences, labels, counts) => {
+        const cur = get().scenario;
+        const n = preferences.length;
+        const resized = n !== cur.preferences.length;
+        const comparisons =
+          counts && observedProblem(counts, n) === null
+            ? 'observed'
+            : cur.comparisons === 'observed'
+              ? 'uniform'
+              : cur.comparisons;
+        update({
+          preferences,
+          counts,
+          comparisons,
+          labels: labels ?? (resized ? defaultLabels(n) : cur.labels),
+          ...(resized ? { reference: uniform(n), initial: uniform(n), corners: defaultCorners(n) } : {}),
+        });
+      },
+      setCell: (i, j, value) => {
+        const cur = get().scenario;
+        update({
+          preferences: mirrorUpdate(cur.preferences, i, j, value),
+          counts: cur.counts && withoutPairs(cur.counts, [[i, j]]),
+        });
+      },
       setLabels: (labels) => update({ labels }, true),
       addResponse: () => {
         const cur = get().scenario;
@@ -176,6 +221,7 @@ export function createAppStore(): AppStore {
           reference: addEntry(cur.reference),
           initial: addEntry(cur.initial),
           corners,
+          counts: cur.counts && resized(cur.counts, n + 1),
         });
       },
       removeResponse: (k) => {
@@ -194,6 +240,7 @@ export function createAppStore(): AppStore {
           reference: dropEntry(cur.reference, k),
           initial: dropEntry(cur.initial, k),
           corners,
+          counts: cur.counts && withoutResponse(cur.counts, k),
         });
       },
       setReference: (reference) => update({ reference }, true),

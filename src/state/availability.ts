@@ -5,15 +5,20 @@
  * spec: a run without rows must not shorten the others' timeline.
  */
 import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
-import { effectiveEta, type Scenario } from './scenario.ts';
+import { effectiveEta, observedReason, type Scenario } from './scenario.ts';
 
 /** The reason `id` cannot run with the scenario's inputs, or null when it can. */
 export function unavailableReason(
   id: AlgorithmId,
-  s: Pick<Scenario, 'preferences' | 'tau' | 'eta' | 'schedule'>,
+  s: Pick<Scenario, 'preferences' | 'tau' | 'eta' | 'schedule'> & Partial<Pick<Scenario, 'comparisons' | 'counts'>>,
 ): string | null {
   const info = algorithmInfo(id);
   if (!info) return null;
+  // RLHF's reward fitted on the observed battles needs counts that link every response.
+  if (id === 'rlhf' && s.comparisons === 'observed') {
+    const reason = observedReason({ comparisons: 'observed', counts: s.counts ?? null, preferences: s.preferences });
+    if (reason) return `its reward model cannot be fitted on the observed battles: ${reason}`;
+  }
   return info.unavailable({
     n: s.preferences.length,
     tau: s.tau,
@@ -23,7 +28,8 @@ export function unavailableReason(
 
 /** The shown algorithms that cannot run, with their reasons, in display order. */
 export function unavailableShown(
-  s: Pick<Scenario, 'preferences' | 'tau' | 'eta' | 'schedule' | 'algorithms'>,
+  s: Pick<Scenario, 'preferences' | 'tau' | 'eta' | 'schedule' | 'algorithms'> &
+    Partial<Pick<Scenario, 'comparisons' | 'counts'>>,
 ): { algorithm: AlgorithmId; reason: string }[] {
   const out: { algorithm: AlgorithmId; reason: string }[] = [];
   for (const algorithm of s.algorithms) {

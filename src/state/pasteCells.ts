@@ -28,6 +28,8 @@ export function detectSeparator(lines: readonly string[]): Separator {
 /** Splits one line, honouring "double-quoted" cells (which may contain the separator). */
 export function splitLine(line: string, sep: Separator): string[] {
   if (sep === 'space') return line.trim().split(/\s+/);
+  // No quotes (nearly every line of a log): the built-in split, several times faster.
+  if (!line.includes('"')) return line.split(sep).map((c) => c.trim());
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -71,6 +73,8 @@ export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export interface ParsedNumber {
   value: number;
   percent: boolean;
+  /** Half a unit of the last digit shown, in the value's units ("0.38" → 0.005, "38%" → 0.005). */
+  halfUnit: number;
 }
 
 /**
@@ -84,7 +88,12 @@ export function parseNumber(text: string, sep: Separator): ParsedNumber | null {
   if (sep !== ',' && /^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.');
   if (!NUMBER.test(t)) return null;
   const value = Number(t) / (percent ? 100 : 1);
-  return Number.isFinite(value) ? { value, percent } : null;
+  if (!Number.isFinite(value)) return null;
+  const [mantissa, exponent = '0'] = t.toLowerCase().split('e');
+  const dot = mantissa.indexOf('.');
+  const decimals = (dot < 0 ? 0 : mantissa.length - dot - 1) - Number(exponent);
+  // A whole number (0, 1, 40%) is taken as exact: rounding to whole units is not what people do to probabilities.
+  return { value, percent, halfUnit: decimals > 0 ? (0.5 * 10 ** -decimals) / (percent ? 100 : 1) : 0 };
 }
 
 export const isNumeric = (cell: string, sep: Separator) => parseNumber(cell, sep) !== null;

@@ -148,15 +148,15 @@ describe('win counts', () => {
 
 describe('refusals name the row and column', () => {
   it('inconsistent pair, with labels', () => {
-    const text = '\trock\tpaper\tscissors\nrock\t0.5\t0.1\t0.9\npaper\t0.9\t0.5\t0.7\nscissors\t0.1\t0.4\t0.5';
+    const text = '\trock\tpaper\tscissors\nrock\t0.5\t0.1\t0.9\npaper\t0.9\t0.5\t0.70\nscissors\t0.1\t0.45\t0.5';
     expect(err(parsePastedMatrix(text, 'auto'))).toBe(
-      'Row 2, column 3 ("paper" vs "scissors"): 0.7 + 0.4 = 1.1, but P(a ≻ b) + P(b ≻ a) must be 1.',
+      'Row 2, column 3 ("paper" vs "scissors") and row 3, column 2: 0.7 + 0.45 = 1.15, but P(a ≻ b) + P(b ≻ a) must be 1 (within ±0.01, the rounding of the digits shown).',
     );
   });
 
   it('inconsistent pair, without labels', () => {
     expect(err(parsePastedMatrix('0.5,0.6\n0.6,0.5', 'auto'))).toBe(
-      'Row 1, column 2: 0.6 + 0.6 = 1.2, but P(a ≻ b) + P(b ≻ a) must be 1.',
+      'Row 1, column 2 and row 2, column 1: 0.6 + 0.6 = 1.2, but P(a ≻ b) + P(b ≻ a) must be 1 (within ±0.1, the rounding of the digits shown).',
     );
   });
 

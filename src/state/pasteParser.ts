@@ -21,7 +21,8 @@ import {
   pastedLines,
   splitLine,
 } from './pasteCells.ts';
-import { looksLikePairList, parsePairList } from './pastePairs.ts';
+import { lineSource, looksLikePairList, parsePairList, type ParseProgress } from './pastePairs.ts';
+import { jsonSource, looksLikeJson } from './pasteJson.ts';
 import {
   missingNote,
   probabilitiesFromWins,
@@ -34,8 +35,11 @@ export type { PasteMode, PasteResult, PasteSuccess } from './pasteResult.ts';
 
 export const PASTE_MIN_N = MIN_RESPONSES;
 export const PASTE_MAX_N = MAX_RESPONSES;
-/** P[i][j] + P[j][i] may be off by this much (rounded spreadsheet values) before we refuse. */
-export const PASTE_SUM_TOLERANCE = 1e-6;
+/**
+ * P[i][j] + P[j][i] may be off by the rounding of the digits shown (half a unit of the last digit
+ * of each cell, so ±0.01 for two decimals) plus this much floating-point slack before we refuse.
+ */
+export const PASTE_SUM_TOLERANCE = 1e-9;
 
 /**
  * Parses pasted text into an n×n preference matrix (2 ≤ n ≤ 12).
@@ -44,25 +48,32 @@ export const PASTE_SUM_TOLERANCE = 1e-6;
  * - 'auto': counts if any off-diagonal cell exceeds 1, else probabilities (falling back to counts
  *   when a matrix of whole numbers is not a valid probability matrix, e.g. one game per pair).
  */
-export function parsePastedMatrix(text: string, mode: PasteMode): PasteResult {
+export function parsePastedMatrix(text: string, mode: PasteMode, onProgress?: ParseProgress): PasteResult {
   try {
-    return parse(typeof text === 'string' ? text : '', mode);
+    return parse(typeof text === 'string' ? text : '', mode, onProgress);
   } catch {
     // Defensive: the parser is written not to throw, but a paste must never crash the app.
     return { ok: false, error: 'Could not read the pasted text as a matrix.' };
   }
 }
 
-function parse(text: string, mode: PasteMode): PasteResult {
+function parse(text: string, mode: PasteMode, onProgress?: ParseProgress): PasteResult {
+  if (looksLikeJson(text)) {
+    const json = jsonSource(text);
+    return json.ok ? parsePairList(json.source, ',', mode, onProgress) : json;
+  }
   const lines = pastedLines(text);
   if (lines.length === 0)
     return {
       ok: false,
       error: 'Nothing to read: paste a square table of numbers, one row per line, or a list of pairs.',
     };
-  const sep = detectSeparator(lines);
+  const sep = detectSeparator(lines.length > 1000 ? lines.slice(0, 1000) : lines);
+  // More lines than a matrix can have (a header and 500 rows): a pair list or a battle log, read
+  // line by line without splitting them all first.
+  if (lines.length > PASTE_MAX_N + 1) return parsePairList(lineSource(lines, sep), sep, mode, onProgress);
   const rows = lines.map((l) => splitLine(l, sep));
-  if (looksLikePairList(rows, sep)) return parsePairList(rows, sep, mode);
+  if (looksLikePairList(rows, sep)) return parsePairList(lineSource(lines, sep), sep, mode, onProgress);
 
   // Header: the first row's cells after the corner are all names (non-numeric, some non-empty).
   const first = rows[0].slice(1).filter((c) => c !== '');
@@ -145,6 +156,8 @@ function parse(text: string, mode: PasteMode): PasteResult {
 
   // Read the numbers. Diagonal: anything goes (a response ties with itself).
   const raw: (number | null)[][] = Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
+  /** Half a unit of each cell's last digit shown: how far rounding can have moved it. */
+  const halfUnit = new Float64Array(n * n);
   let oddDiagonal = false;
   let sawPercent = false;
   for (let i = 0; i < n; i++) {
@@ -167,6 +180,7 @@ function parse(text: string, mode: PasteMode): PasteResult {
         };
       sawPercent ||= x.percent;
       raw[i][j] = x.value;
+      halfUnit[i * n + j] = x.halfUnit;
     }
   }
   if (oddDiagonal) notes.push('The diagonal was set to ½: a response ties with itself.');
@@ -176,7 +190,7 @@ function parse(text: string, mode: PasteMode): PasteResult {
   else kind = !sawPercent && raw.some((r) => r.some((x) => x !== null && x > 1)) ? 'counts' : 'probabilities';
 
   if (kind === 'probabilities') {
-    const probs = toProbabilities(raw, n, where);
+    const probs = toProbabilities(raw, halfUnit, n, where);
     if (probs.ok) return finish(probs.P, labels, kind, probs.missing, [...notes, ...probs.notes]);
     // One game per pair reads as 0/1 "probabilities" that need not sum to 1: then they are counts.
     const wholeNumbers = raw.every((r) => r.every((x) => x === null || Number.isInteger(x)));
@@ -200,8 +214,9 @@ function parse(text: string, mode: PasteMode): PasteResult {
   }
   if (zeroFilled > 0)
     notes.push(`${zeroFilled} empty count cell${zeroFilled === 1 ? ' was' : 's were'} read as 0 wins.`);
-  const { P, missing } = probabilitiesFromWins(n, (i, j) => raw[i][j] ?? 0);
-  return finish(P, labels, kind, missing, notes);
+  const counts = raw.map((row, i) => row.map((x, j) => (i === j ? 0 : (x ?? 0))));
+  const { P, missing } = probabilitiesFromWins(n, (i, j) => counts[i][j]);
+  return finish(P, labels, kind, missing, notes, counts);
 }
 
 function finish(
@@ -210,19 +225,35 @@ function finish(
   kind: 'probabilities' | 'counts',
   missing: [number, number][],
   notes: string[],
+  counts: number[][] | null = null,
 ): PasteSuccess {
   const note = missingNote(missing, P.length);
-  return { ok: true, preferences: P, labels, kind, format: 'matrix', missing, notes: note ? [...notes, note] : notes };
+  return {
+    ok: true,
+    preferences: P,
+    labels,
+    kind,
+    format: 'matrix',
+    missing,
+    notes: note ? [...notes, note] : notes,
+    counts,
+  };
 }
 
 type Probabilities =
   { ok: true; P: number[][]; missing: [number, number][]; notes: string[] } | { ok: false; error: string };
 
 /** Checks probabilities and makes P + Pᵀ = 1 exact; one blank of a pair is filled from its mirror. */
-function toProbabilities(raw: (number | null)[][], n: number, where: (i: number, j: number) => string): Probabilities {
+function toProbabilities(
+  raw: (number | null)[][],
+  halfUnit: Float64Array,
+  n: number,
+  where: (i: number, j: number) => string,
+): Probabilities {
   const notes: string[] = [];
   const missing: [number, number][] = [];
   let filled = 0;
+  let adjusted = 0;
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -249,20 +280,27 @@ function toProbabilities(raw: (number | null)[][], n: number, where: (i: number,
         filled++;
       } else {
         const sum = a + b;
-        if (Math.abs(sum - 1) > PASTE_SUM_TOLERANCE) {
+        // Each cell may be off by half a unit of its last digit (0.38 stands for [0.375, 0.385]).
+        const tolerance = halfUnit[i * n + j] + halfUnit[j * n + i];
+        if (Math.abs(sum - 1) > tolerance + PASTE_SUM_TOLERANCE) {
           return {
             ok: false,
-            error: `${where(i, j)}: ${fmt(a)} + ${fmt(b)} = ${fmt(sum)}, but P(a ≻ b) + P(b ≻ a) must be 1.`,
+            error: `${where(i, j)} and row ${j + 1}, column ${i + 1}: ${fmt(a)} + ${fmt(b)} = ${fmt(sum)}, but P(a ≻ b) + P(b ≻ a) must be 1 (within ±${fmt(tolerance)}, the rounding of the digits shown).`,
           };
         }
-        // Keep an exact pair as typed; otherwise split the rounding error evenly between the two
-        // cells (12 significant digits hide the floating-point noise of the average).
+        // Keep an exact pair as typed; otherwise P_ij ← (P_ij + 1 − P_ji)/2 splits the rounding
+        // error evenly between the two cells (12 significant digits hide the average's noise).
+        if (Math.abs(sum - 1) > PASTE_SUM_TOLERANCE) adjusted++;
         p = sum === 1 ? a : Math.min(1, Math.max(0, Number(((a + (1 - b)) / 2).toPrecision(12))));
       }
       P[i][j] = p;
       P[j][i] = 1 - p;
     }
   }
+  if (adjusted > 0)
+    notes.push(
+      `${2 * adjusted} cells (${adjusted} mirrored pair${adjusted === 1 ? '' : 's'}) did not sum to 1 exactly (rounded values) and were adjusted: P(a ≻ b) ← (P(a ≻ b) + 1 − P(b ≻ a))/2.`,
+    );
   if (filled > 0)
     notes.push(
       `${filled} empty cell${filled === 1 ? ' was' : 's were'} filled in from the mirror cell (P(b ≻ a) = 1 − P(a ≻ b)).`,

@@ -16,6 +16,11 @@ export interface PasteSuccess {
   /** Pairs (i < j) with no data at all, set to ½. */
   missing: [number, number][];
   notes: string[];
+  /**
+   * The battle counts behind P when the input was win counts or battles: counts[i][j] = wins of
+   * i over j (a tie ½ to each side); null when it was probabilities.
+   */
+  counts: number[][] | null;
 }
 
 export type PasteResult = PasteSuccess | { ok: false; error: string };

@@ -6,9 +6,21 @@
  * is unavailable (private mode, a sandboxed iframe) or full is handled quietly: every access is
  * guarded and a failure only turns autosave off, with a note.
  */
-import type { Scenario } from './scenario.ts';
-import { importScenarioJson } from './scenarioFile.ts';
+import { DEFAULT, type Scenario } from './scenario.ts';
+import { checkField, validateScenario } from './scenarioSchema.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
+
+/**
+ * An older save: a scenario file's JSON (scenarioFile.ts, version 1), read here with the same
+ * schema rather than through the file module, which stays out of the first render.
+ */
+function readOldSave(text: string): { scenario: Scenario; t: number } | null {
+  const file = JSON.parse(text) as { format?: unknown; scenario?: unknown; t?: unknown } | null;
+  if (file?.format !== 'nash-md-explorer/scenario' || typeof file.scenario !== 'object') return null;
+  const { scenario, problems } = validateScenario(file.scenario, DEFAULT.scenario);
+  const t = file.t ?? 0;
+  return problems.length === 0 && checkField('t', t) === null ? { scenario, t: t as number } : null;
+}
 
 /** The main app's storage key (an embedded explorer autosaves only under a key its page chooses). */
 export const STORAGE_KEY = 'nash-md-explorer/autosave/v1';
@@ -36,8 +48,8 @@ export function loadSaved(key: string): { scenario: Scenario; t: number } | null
       const d = decodeHash(text);
       if (d.problems.length === 0) return { scenario: d.scenario, t: d.t };
     } else {
-      const r = importScenarioJson(text);
-      if (r.ok) return { scenario: r.scenario, t: r.t };
+      const r = readOldSave(text);
+      if (r) return r;
     }
     s.removeItem(key);
   } catch {
@@ -53,7 +65,8 @@ export function save(key: string, scenario: Scenario, t: number): SaveResult {
   const s = storage();
   if (!s) return 'unavailable';
   try {
-    s.setItem(key, encodeHash(scenario, t));
+    // All the battle counts, however long: a link may leave them out, the autosave must not.
+    s.setItem(key, encodeHash(scenario, t, true));
     return 'saved';
   } catch {
     return 'failed';

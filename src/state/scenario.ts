@@ -5,6 +5,7 @@
 import { presetById, EPSILON_DEFAULT, type PresetParams, type PresetScenario } from '../core/presets.ts';
 import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
+import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
@@ -40,6 +41,13 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   schedule: Schedule;
   algorithms: AlgorithmId[];
   comparisons: Comparisons;
+  /**
+   * The battle counts behind P, when it came from battles or win counts (a paste or a file):
+   * counts[i][j] = wins of y_i over y_j, a tie counting ½ to each side, so pair {i, j} was observed
+   * iff counts[i][j] + counts[j][i] > 0. Null when P was given as probabilities (or is a preset's).
+   * Editing a cell by hand drops that pair's counts (the cell is then a plain probability).
+   */
+  counts: number[][] | null;
   /** MPO's magnet refresh period K (steps, ≥ 1): the magnet ρ becomes π_{t+1} when K divides t+1. */
   refresh: number;
   /** Also run and show every algorithm's average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (URL `average=1`). */
@@ -103,7 +111,9 @@ export function scenarioFromPreset(
       eta: built.eta,
       schedule: built.schedule,
       algorithms: base?.algorithms ?? ['nash-md', 'omd', 'rlhf'],
-      comparisons: base?.comparisons ?? 'uniform',
+      // A preset has no battle counts: the observed fit falls back to uniform pairs.
+      comparisons: base?.comparisons === 'reference' ? 'reference' : 'uniform',
+      counts: null,
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
       pg: base?.pg ?? PG_DEFAULTS,
@@ -133,7 +143,11 @@ export function toSpec(s: Scenario): ScenarioSpec {
     initial: s.initial,
     tau: s.tau,
     eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s),
-    comparisons: s.comparisons,
+    // Comparisons 'observed' without usable counts is never sent (the store keeps that invariant;
+    // this is the last guard): RLHF is then shown unavailable with the reason (availability.ts).
+    comparisons:
+      s.comparisons === 'observed' && observedProblem(s.counts, s.preferences.length) ? 'uniform' : s.comparisons,
+    counts: s.comparisons === 'observed' ? s.counts : null,
     // An algorithm that cannot run with these inputs (COMAL at τ = 0) is not sent: it has no rows,
     // and the UI names the reason (availability.ts).
     algorithms: s.algorithms.filter(
@@ -142,13 +156,18 @@ export function toSpec(s: Scenario): ScenarioSpec {
           n: s.preferences.length,
           tau: s.tau,
           eta: s.schedule === 'theorem' ? 'theorem' : effectiveEta(s),
-        }) ?? null) === null,
+        }) ?? null) === null && !(a === 'rlhf' && observedReason(s) !== null),
     ),
     refresh: s.refresh,
     average: s.average,
     // A random feature map needs d < n: d is capped at n − 1 (the controls say so).
     pg: s.pg.features === 'random' && s.pg.d > n - 1 ? { ...s.pg, d: Math.max(1, n - 1) } : s.pg,
   };
+}
+
+/** Why RLHF's reward cannot be fitted on the observed battles of `s`, or null (also when another choice is made). */
+export function observedReason(s: Pick<Scenario, 'comparisons' | 'counts' | 'preferences'>): string | null {
+  return s.comparisons === 'observed' ? observedProblem(s.counts, s.preferences.length) : null;
 }
 
 /** Uniform policy over n responses. */

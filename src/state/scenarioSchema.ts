@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
+import { observedProblem } from '../core/observedProblem.ts';
 import type { Corners } from '../shared/types.ts';
 import { validatePgSettings } from './pgSettings.ts';
 import {
@@ -134,7 +135,48 @@ const refreshSchema = v.pipe(
   v.maxValue(1e6, 'refresh must be at most 1000000'),
 );
 const averageSchema = v.boolean('average must be true or false');
-const comparisonsSchema = v.picklist(['uniform', 'reference'] as const, 'comparisons must be "uniform" or "reference"');
+const comparisonsSchema = v.picklist(
+  ['uniform', 'reference', 'observed'] as const,
+  'comparisons must be "uniform", "reference" or "observed"',
+);
+
+/**
+ * Battle counts: null, or an n×n matrix of finite numbers ≥ 0 (wins of row over column, ties ½),
+ * whose observed pairs give back P: P[i][j] = c_ij / (c_ij + c_ji) within 1e-9.
+ */
+const countsSchema = (P: readonly (readonly number[])[], name = 'counts') =>
+  v.nullable(
+    v.pipe(
+      v.array(v.array(v.unknown()), `${name} must be null or a square matrix of battle counts`),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const C = dataset.value;
+        const n = P.length;
+        if (C.length !== n)
+          return addIssue({ message: `${name} must have ${n} rows, one per response, got ${C.length}` });
+        for (let i = 0; i < n; i++) {
+          if (C[i].length !== n)
+            return addIssue({ message: `${name} row ${i + 1} has ${C[i].length} entries, expected ${n}` });
+          for (let j = 0; j < n; j++) {
+            const x = C[i][j];
+            if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+              return addIssue({ message: `${name}[${i + 1}][${j + 1}] must be a number ≥ 0, got ${show(x)}` });
+          }
+        }
+        for (let i = 0; i < n; i++) {
+          for (let j = i + 1; j < n; j++) {
+            const a = C[i][j] as number;
+            const b = C[j][i] as number;
+            if (a + b > 0 && Math.abs(a / (a + b) - P[i][j]) > COUNTS_TOLERANCE)
+              return addIssue({ message: `${name}[${i + 1}][${j + 1}] and [${j + 1}][${i + 1}] do not give P` });
+          }
+        }
+      }),
+      v.transform((C) => C.map((row, i) => row.map((x, j) => (i === j ? 0 : (x as number))))),
+    ),
+  );
+/** P[i][j] and the share of wins c_ij / (c_ij + c_ji) may differ by this much (rounding in a file). */
+const COUNTS_TOLERANCE = 1e-9;
 const presetSchema = v.nullable(
   v.pipe(
     v.string('preset must be a preset name'),
@@ -199,6 +241,11 @@ export function checkField(field: 'tau' | 'eta' | 'epsilon' | 'seed' | 't' | 're
   }
 }
 
+/** Checks battle counts against their matrix P; null when valid. */
+export function checkCounts(counts: unknown, P: readonly (readonly number[])[]): string | null {
+  return firstProblem(countsSchema(P), counts);
+}
+
 /** Checks a whole preference matrix (pasted, imported or edited); null when valid. */
 export function checkPreferences(P: unknown): string | null {
   return firstProblem(preferencesSchema(), P);
@@ -257,6 +304,7 @@ export function validateScenario(
     schedule: fallback.schedule,
     algorithms: fallback.algorithms,
     comparisons: take('comparisons', comparisonsSchema) ?? fallback.comparisons,
+    counts: has('counts') ? take('counts', countsSchema(preferences, nm('counts'))) : sameN ? fallback.counts : null,
     refresh: take('refresh', refreshSchema) ?? fallback.refresh,
     average: take('average', averageSchema) ?? fallback.average,
     pg: fallback.pg,
@@ -280,6 +328,17 @@ export function validateScenario(
     const r = validatePgSettings(obj.pg, fallback.pg);
     s.pg = r.pg;
     problems.push(...r.problems);
+  }
+  // A fallback's counts belong to the fallback's matrix: with another matrix they no longer fit.
+  if (!has('counts') && s.counts && checkCounts(s.counts, s.preferences)) s.counts = null;
+  // The observed fit needs counts that link every response; otherwise uniform pairs, named.
+  if (s.comparisons === 'observed') {
+    const problem = observedProblem(s.counts, n);
+    if (problem) {
+      if (has('comparisons'))
+        problems.push({ field: nm('comparisons'), message: `comparisons "observed" needs battle counts: ${problem}` });
+      s.comparisons = 'uniform';
+    }
   }
   const algorithms = take('algorithms', algorithmsSchema);
   if (algorithms) s.algorithms = ALGORITHMS.filter((a) => algorithms.includes(a));

@@ -5,8 +5,10 @@
  *    registry, src/core/algorithms/catalog.ts)
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), the policy-gradient
- * settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d (pgSettings.ts), preset, eps (three rater types), seed and n (random, leaderboard), corners
+ * comparisons (uniform | reference | observed), counts (battle counts "wins-wins" per pair i < j, while
+ * short: COUNTS_URL_MAX_CHARS), refresh (MPO's magnet period K, default 50), average (1: the average
+ * iterates too), the policy-gradient settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features,
+ * d (pgSettings.ts), preset, eps (three rater types), seed and n (random, leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
@@ -62,7 +64,31 @@ function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly num
   return true;
 }
 
-export function encodeHash(s: Scenario, t: number): string {
+/**
+ * Battle counts go into a link only while their key stays this short (a 12-response log with
+ * every pair played takes about 600 characters); longer counts are left out of links (the
+ * scenario file and the autosave carry them; the share dialog says so).
+ */
+export const COUNTS_URL_MAX_CHARS = 4000;
+
+/** The `counts` key's value: for each pair i < j, row by row, "c_ij-c_ji" (wins of each side). */
+export function encodeCounts(counts: readonly (readonly number[])[]): string {
+  const out: string[] = [];
+  const n = counts.length;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(`${num(counts[i][j])}-${num(counts[j][i])}`);
+  return out.join(',');
+}
+
+/** Whether a link of `s` carries its battle counts (they exist and are short enough). */
+export function countsInLink(s: Pick<Scenario, 'counts'>): boolean {
+  return s.counts !== null && encodeCounts(s.counts).length <= COUNTS_URL_MAX_CHARS;
+}
+
+/**
+ * The scenario's hash. `allCounts`: write the battle counts whatever their length (the autosave,
+ * which must not lose them); a link leaves long counts out.
+ */
+export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   const n = s.preferences.length;
   const parts: [string, string][] = [];
   if (s.preset) parts.push(['preset', s.preset]);
@@ -74,6 +100,10 @@ export function encodeHash(s: Scenario, t: number): string {
     const upper: string[] = [];
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
     parts.push(['P', upper.join(',')]);
+  }
+  if (s.counts) {
+    const counts = encodeCounts(s.counts);
+    if (allCounts || counts.length <= COUNTS_URL_MAX_CHARS) parts.push(['counts', counts]);
   }
   if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i]))
     parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
@@ -180,6 +210,27 @@ export function decodeHash(hash: string): DecodedHash {
       // Row by row above the diagonal: the order fromUpper visits (i, j), i < j.
       let k = 0;
       candidate.preferences = fromUpper(n, () => upper[k++]);
+    }
+  }
+  if (has('counts')) {
+    const pairs = get('counts').split(',');
+    const m = (1 + Math.sqrt(1 + 8 * pairs.length)) / 2;
+    const values = pairs.map((x) => x.split('-'));
+    if (!Number.isInteger(m) || values.some((v) => v.length !== 2)) {
+      problems.push({
+        field: 'counts',
+        message: `counts must list "wins-wins" for each of the n(n−1)/2 pairs above the diagonal, got ${pairs.length} values`,
+      });
+    } else {
+      // Row by row above the diagonal, as encodeCounts writes them.
+      const C = Array.from({ length: m }, () => new Array<number>(m).fill(0));
+      let k = 0;
+      for (let i = 0; i < m; i++)
+        for (let j = i + 1; j < m; j++, k++) {
+          C[i][j] = toNumber(values[k][0]);
+          C[j][i] = toNumber(values[k][1]);
+        }
+      candidate.counts = C;
     }
   }
   if (has('labels')) {

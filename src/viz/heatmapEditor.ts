@@ -165,6 +165,7 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
     ctx.drawImage(picture, transform.applyX(left), transform.applyY(top), side * transform.k, side * transform.k);
     const rows = visibleRange(n(), transform.applyY(top), s, top, top + side);
     const cols = visibleRange(n(), transform.applyX(left), s, left, left + side);
+    if (rows && cols && props.counts) hatchUnobserved(ctx, props.counts, rows, cols, s);
     ctx.font = font();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -202,6 +203,46 @@ export function createHeatmapEditor(element: HTMLElement, options: HeatmapEditor
       },
       measure,
     );
+  }
+
+  /**
+   * Hatches the visible cells of pairs with no battles (counts[i][j] + counts[j][i] = 0), so they
+   * read as unobserved without relying on colour. Cells narrower than 3 px are too small to hatch
+   * (the hover read-out still says "no battles").
+   */
+  function hatchUnobserved(
+    ctx: CanvasRenderingContext2D,
+    counts: readonly (readonly number[])[],
+    rows: [number, number],
+    cols: [number, number],
+    s: number,
+  ) {
+    if (!props || s < 3 || counts.length !== n()) return;
+    const order = props.order;
+    ctx.save();
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const step = Math.max(3, Math.min(6, s / 2));
+    for (let r = rows[0]; r <= rows[1]; r++) {
+      for (let c = cols[0]; c <= cols[1]; c++) {
+        const i = order[r];
+        const j = order[c];
+        if (r === c || counts[i][j] + counts[j][i] > 0) continue;
+        const { x, y } = cellRect(r, c);
+        // Lines of slope −1 across the cell: from the left or top edge to the bottom or right edge.
+        for (let d = step; d < 2 * s; d += step) {
+          const ax = x + Math.max(0, d - s);
+          const ay = y + Math.min(d, s);
+          const bx = x + Math.min(d, s);
+          const by = y + Math.max(0, d - s);
+          ctx.moveTo(ax, ay);
+          ctx.lineTo(bx, by);
+        }
+      }
+    }
+    ctx.stroke();
+    ctx.restore();
   }
 
   /** An outline around a cell, at least 8 px so a sub-pixel cell is still visible. */

@@ -18,6 +18,8 @@ export interface HeatmapEditorProps {
   order: readonly number[];
   selected: HeatmapCell | null;
   theme?: FigureTheme;
+  /** Battle counts behind P (counts[i][j] = wins of i over j), or null: pairs with none are hatched. */
+  counts?: readonly (readonly number[])[] | null;
 }
 
 export interface HeatmapEditorOptions {

@@ -35,6 +35,18 @@ describe('specWire', () => {
     );
   });
 
+  it('battle counts travel flat too and come back as rows', () => {
+    const counts = [
+      [0, 7, 0.5],
+      [5, 0, 2],
+      [1.5, 3, 0],
+    ];
+    const P = counts.map((row, i) => row.map((x, j) => (i === j ? 0.5 : x / (x + counts[j][i]))));
+    const wire = structuredClone(toWire({ ...spec(P), comparisons: 'observed', counts }));
+    expect(wire.counts).toBeInstanceOf(Float64Array);
+    expect(fromWire(wire).counts!.map((r) => Array.from(r))).toEqual(counts);
+  });
+
   it('keeps a 500 × 500 matrix bit for bit, row-major', () => {
     const n = 500;
     const P = Array.from({ length: n }, (_, i) =>

@@ -329,6 +329,28 @@ describe('golden SVG of the renderers', () => {
     checkAndDestroy('heatmap.random-20', element, renderer as Renderer<never>, serializeOffscreen());
   });
 
+  it('heatmapEditor: battle counts, the pairs with no battles hatched', () => {
+    const s = S.random20;
+    const order = s.labels.map((_, k) => k);
+    // Every third pair unplayed; the others with a few battles.
+    const counts = s.preferences.map((row, i) =>
+      row.map((_, j) => (i === j || (i + j) % 3 === 0 ? 0 : 1 + ((i * j) % 5))),
+    );
+    const props = {
+      preferences: s.preferences,
+      labels: s.labels,
+      order,
+      selected: { i: 0, j: 1 },
+      theme: DEFAULT_THEME,
+      counts,
+    };
+    const { element, renderer } = render((el) => createHeatmapEditor(el, { label: 'Preference matrix' }), 520, 520, [
+      props,
+    ]);
+    renderer.zoomBy(2);
+    checkAndDestroy('heatmap.counts-20', element, renderer as Renderer<never>, serializeOffscreen());
+  });
+
   describe('raceTable', () => {
     /** The race props the selector (views.ts raceProps) makes, from the core's functions. */
     function raceProps(s: GoldenScenario, t: number, epsilon: number, theme: FigureTheme): RaceProps {

@@ -1,0 +1,75 @@
+/**
+ * The RLHF reward model's scores as a leaderboard (loaded after the first render): rank, the
+ * Bradley–Terry reward r and Elo = 400/ln 10 · r + 1000, with each response's battles when the
+ * counts are kept. Folded by default; the table lists the fit the worker last made for this P.
+ */
+import { useState } from 'react';
+import { leaderboard } from '../state/leaderboard.ts';
+import { observedReason } from '../state/scenario.ts';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
+import './RewardScores.css';
+
+const FITTED_ON = {
+  uniform: 'every pair once (uniform)',
+  reference: 'pairs drawn from μ',
+  observed: 'the observed battles (weights = battle counts; the leaderboards’ maximum-likelihood fit)',
+} as const;
+
+export function RewardScores() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="reward-scores" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Reward scores (Bradley–Terry, Elo)</summary>
+      {open && <RewardTable />}
+    </details>
+  );
+}
+
+function RewardTable() {
+  const labels = useAppStore((s) => s.scenario.labels);
+  const counts = useAppStore((s) => s.scenario.counts);
+  const comparisons = useAppStore((s) => s.scenario.comparisons);
+  const problem = useAppStore((s) => observedReason(s.scenario));
+  const n = labels.length;
+  const rewards = useRunStore((s) => (s.n === n && s.equilibria ? s.equilibria.rewards : null));
+  if (problem)
+    return (
+      <p className="field-note" role="status">
+        No reward on the observed battles: {problem}. Choose uniform pairs or pairs drawn from μ.
+      </p>
+    );
+  if (!rewards) return <p className="field-note">Fitting the reward model…</p>;
+  const rows = leaderboard(rewards, labels, counts);
+  return (
+    <>
+      <p className="field-note">
+        Fitted on {FITTED_ON[comparisons]}. Elo = 400/ln 10 · r + 1000 (r centred to mean 0): 400 Elo apart is odds of
+        10 : 1.
+      </p>
+      <div className="reward-scores__scroll">
+        <table className="reward-scores__table" aria-label="Reward model leaderboard">
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Response</th>
+              <th scope="col">Elo</th>
+              <th scope="col">Reward r</th>
+              {counts && <th scope="col">Battles</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.index} data-index={r.index}>
+                <td>{r.rank}</td>
+                <th scope="row">{r.label}</th>
+                <td>{r.elo.toFixed(1)}</td>
+                <td>{r.reward.toFixed(3)}</td>
+                {counts && <td>{r.battles?.toLocaleString('en', { maximumFractionDigits: 1 })}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
