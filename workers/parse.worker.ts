@@ -5,7 +5,7 @@
  * matrices as transferred Float64Arrays (pasteWire.ts). Plain messages (one request per worker),
  * no comlink: its client then stays out of the page's first chunk.
  *   in:  { input: Blob | string, mode }
- *   out: { progress: [stage, fraction] } a few times a second, then { result: WirePasteResult }
+ *   out: { progress: [stage, fraction] } now and then while reading, then { result: WirePasteResult }
  */
 import { parsePastedMatrix, type PasteMode } from '../src/state/pasteParser.ts';
 import { toWirePaste, wirePasteBuffers } from '../src/state/pasteWire.ts';
