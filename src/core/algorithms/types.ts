@@ -94,8 +94,6 @@ export interface AlgorithmInfo {
   readonly citation: Citation;
   readonly params: readonly AlgorithmParam[];
   readonly convergesTo: Convergence;
-  /** The update as a formula (plain text with Unicode), for tooltips and exports. */
-  readonly formula: string;
   /**
    * What a step costs: the number of n×n products P·x (the O(n²) part), or 'solve' when each step
    * is an iterative solve (COMAL: a Newton solve per step, far dearer than a product and dearer

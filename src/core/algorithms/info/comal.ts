@@ -20,7 +20,6 @@ export const comalInfo = {
   },
   params: ['tau'],
   convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate; needs τ > 0' },
-  formula: 'π_{t+1} ∝ π_t exp(P π_{t+1}/τ)  (the regularised Nash with reference π_t)',
   stepCost: 'solve' as const,
   rewardModel: false,
   unavailable: ({ tau }: AvailabilityInputs) =>

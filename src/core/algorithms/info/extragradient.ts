@@ -21,7 +21,6 @@ export const extragradientInfo = {
   },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
-  formula: 'π_{t+½} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t);  π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_{t+½})',
   stepCost: 2,
   rewardModel: false,
   unavailable: () => null,

@@ -24,7 +24,6 @@ export const fictitiousPlayInfo = {
     iterate: 'average',
     summary: 'π*_τ (the Nash of P at τ = 0) in the empirical average, which is what is shown',
   },
-  formula: 'π_{t+1} = π_t + (BR(π_t) − π_t)/(t+2),  BR(π) ∝ μ exp(Pπ/τ)  (τ = 0: uniform over argmax Pπ)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

@@ -21,7 +21,6 @@ export const mmdInfo = {
   },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly for a small step' },
-  formula: 'π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)}',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

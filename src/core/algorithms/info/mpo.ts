@@ -25,7 +25,6 @@ export const mpoInfo = {
     iterate: 'last',
     summary: 'the Nash of P (not π*_τ), last iterate: the magnet moves every K steps',
   },
-  formula: 'π_{t+1} ∝ (π_t ρ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)},  ρ ← π_{t+1} when K divides t+1',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

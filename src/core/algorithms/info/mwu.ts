@@ -20,7 +20,6 @@ export const mwuInfo = {
   },
   params: ['eta'],
   convergesTo: { target: 'nash', iterate: 'average', summary: 'the Nash of P in the average; the last iterate cycles' },
-  formula: 'π_{t+1} ∝ π_t exp(η_t P π_t)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

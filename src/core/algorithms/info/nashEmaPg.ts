@@ -22,7 +22,6 @@ export const nashEmaPgInfo = {
     iterate: 'last',
     summary: 'no guarantee: plays against the average θ̄ of its past parameters',
   },
-  formula: 'θ ← θ + lr ĝ(π_θ, π_θ̄)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

@@ -24,7 +24,6 @@ export const nashMdInfo = {
     iterate: 'last',
     summary: 'π*_τ, last iterate, with the Theorem 1 step; a constant step stops at a biased fixed point',
   },
-  formula: 'π_{t+1} ∝ π_t^μ exp(η_t P π_t^μ),  π_t^μ ∝ π_t^{1−η_tτ} μ^{η_tτ}',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

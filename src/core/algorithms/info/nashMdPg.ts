@@ -22,7 +22,6 @@ export const nashMdPgInfo = {
     iterate: 'last',
     summary: 'exact gradients: near π*_τ (on it for tabular features at β = 0)',
   },
-  formula: 'θ ← θ + lr ĝ(π_θ, π^β)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

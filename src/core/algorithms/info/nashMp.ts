@@ -20,8 +20,6 @@ export const nashMpInfo = {
   },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
-  formula:
-    'π_{t+½} ∝ (π_t μ^{η_tτ} exp(η_t P π_t))^{1/(1+η_tτ)};  π_{t+1} ∝ (π_t μ^{η_tτ} exp(η_t P π_{t+½}))^{1/(1+η_tτ)}',
   stepCost: 2,
   rewardModel: false,
   unavailable: () => null,

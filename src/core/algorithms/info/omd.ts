@@ -20,7 +20,6 @@ export const omdInfo = {
   },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, for a small enough step' },
-  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t P π_t)',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

@@ -24,7 +24,6 @@ export const omwuInfo = {
     iterate: 'last',
     summary: 'the Nash of P, last iterate, for a small step (when it is unique)',
   },
-  formula: 'π_{t+1} ∝ π_t exp(η_t (2 P π_t − P π_{t−1}))',
   stepCost: 1,
   rewardModel: false,
   unavailable: () => null,

@@ -24,7 +24,6 @@ export const replicatorInfo = {
     iterate: 'last',
     summary: 'π*_τ for τ > 0 (the flow cycles around the Nash at τ = 0)',
   },
-  formula: 'd/ds log π = Pπ − τ log(π/μ) − c(s), one RK4 step of length η_t per iteration',
   stepCost: 4,
   rewardModel: false,
   unavailable: () => null,

@@ -24,7 +24,6 @@ export const rlhfInfo = {
     iterate: 'last',
     summary: 'the RLHF optimum ∝ μ exp(r/τ) of the fitted reward, not a Nash',
   },
-  formula: 'π_{t+1} ∝ π_t^{1−η_tτ} μ^{η_tτ} exp(η_t r),  r the Bradley–Terry reward fitted to P',
   stepCost: 0,
   rewardModel: true,
   unavailable: () => null,

@@ -22,7 +22,6 @@ export const rlhfPgInfo = {
     iterate: 'last',
     summary: 'near the RLHF optimum (within the policy class)',
   },
-  formula: 'θ ← θ + lr ĝ(π_θ, r)',
   stepCost: 0,
   rewardModel: true,
   unavailable: () => null,
