@@ -26,7 +26,10 @@ export type AlgorithmMarker =
   | 'cross'
   | 'times'
   | 'wye'
-  | 'hourglass';
+  | 'hourglass'
+  | 'octagon'
+  | 'chevron'
+  | 'trapezoid';
 
 /**
  * One entry per algorithm of the registry (a missing one is a type error). The first three are
@@ -49,9 +52,11 @@ export const ALGORITHM_STYLE = {
   'fictitious-play': { label: 'FP', color: '#999933', dash: '3 6', marker: 'triangle-left' },
   replicator: { label: 'RD', color: '#AA4499', dash: '16 3', marker: 'hourglass' },
   // The parametric versions share their tabular counterparts' marker, with a dash of their own.
-  'nash-md-pg': { label: 'Nash-MD-PG', color: '#0072B2', dash: '6 2 1 2', marker: 'circle' },
-  'nash-ema-pg': { label: 'EMA-PG', color: '#661100', dash: '9 3 1 3', marker: 'square' },
-  'rlhf-pg': { label: 'RLHF-PG', color: '#D55E00', dash: '1 2 6 2', marker: 'triangle' },
+  // The PG versions keep the colour of the method they sample (Nash-MD's blue, RLHF's vermilion)
+  // with shapes of their own: their current points never look like the tabular ones'.
+  'nash-md-pg': { label: 'Nash-MD-PG', color: '#0072B2', dash: '6 2 1 2', marker: 'octagon' },
+  'nash-ema-pg': { label: 'EMA-PG', color: '#661100', dash: '9 3 1 3', marker: 'trapezoid' },
+  'rlhf-pg': { label: 'RLHF-PG', color: '#D55E00', dash: '1 2 6 2', marker: 'chevron' },
 } as const satisfies Record<AlgorithmId, AlgorithmStyle>;
 
 /** How much thinner than its run an average-iterate path is drawn. */

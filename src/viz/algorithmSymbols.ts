@@ -83,6 +83,20 @@ export const ALGO_SYMBOL: Record<AlgorithmMarker, Shape> = {
     [-0.8, 1],
     [-0.12, 0],
   ]),
+  octagon: polygon(regular(8, Math.PI / 8)),
+  // An upward arrowhead: a triangle with a notch in its base.
+  chevron: polygon([
+    [0, -1],
+    [1, 0.8],
+    [0, 0.3],
+    [-1, 0.8],
+  ]),
+  trapezoid: polygon([
+    [-0.55, -0.8],
+    [0.55, -0.8],
+    [1, 0.8],
+    [-1, 0.8],
+  ]),
 };
 
 /** Areas giving a ~8–9 px radius, the square and triangle visually matched to the circle (thin shapes get more area). */
@@ -99,6 +113,9 @@ export const ALGO_SYMBOL_SIZE: Record<AlgorithmMarker, number> = {
   times: 190,
   wye: 200,
   hourglass: 190,
+  octagon: 200,
+  chevron: 210,
+  trapezoid: 180,
 };
 
 /** Radius (px at stroke scale 1) each shape covers, for fanning out coinciding markers. */
@@ -115,4 +132,7 @@ export const ALGO_GLYPH_RADIUS: Record<AlgorithmMarker, number> = {
   times: 10,
   wye: 10,
   hourglass: 10,
+  octagon: 9.5,
+  chevron: 11,
+  trapezoid: 10,
 };
