@@ -159,11 +159,14 @@ test.describe('lecture mode at other screen sizes', () => {
       await page.goto('./#preset=rps&lecture=1');
       await expect(page.getByTestId('iteration')).toHaveText('300');
       await expect(page.getByTestId('tagline')).toBeVisible();
-      const band = await stageBand(page);
-      const figure = await box(page.getByTestId('simplex'));
-      expect(figure.height).toBeGreaterThanOrEqual(0.55 * height);
-      expect(figure.y + figure.height).toBeLessThanOrEqual(band.bottom + 1);
-      await expectLegendInsideOrBelow(page);
+      // Measured once the layout has settled (lazily loaded parts may still arrive on a busy machine).
+      await expect(async () => {
+        const band = await stageBand(page);
+        const figure = await box(page.getByTestId('simplex'));
+        expect(figure.height).toBeGreaterThanOrEqual(0.55 * height);
+        expect(figure.y + figure.height).toBeLessThanOrEqual(band.bottom + 1);
+        await expectLegendInsideOrBelow(page);
+      }).toPass({ timeout: 5000 });
     });
   }
 });
