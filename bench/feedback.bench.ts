@@ -5,19 +5,21 @@
  *
  *   npm run bench:feedback     (or: npx tsx bench/feedback.bench.ts)
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { sampleFeedback } from '../src/core/feedback.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts';
 import { randomGame } from '../src/core/__tests__/seededGame.ts';
 
-function medianMs(run: () => void, repeats = 5): number {
+/** Median and fastest of `repeats` runs (the fastest is the cost without the other processes' share). */
+function timeMs(run: () => void, repeats = 5): string {
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
     run();
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
+  times.sort((a, b) => a - b);
+  return `median ${times[Math.floor(repeats / 2)].toFixed(1)} ms, fastest ${times[0].toFixed(1)} ms`;
 }
 
 const uniformMu = (n: number) => new Array<number>(n).fill(1 / n);
@@ -26,11 +28,11 @@ for (const n of [12, 500]) {
   const P = randomGame(n, 1);
   for (const sampling of ['uniform', 'reference'] as const) {
     let pairs = 0;
-    const ms = medianMs(() => {
+    const ms = timeMs(() => {
       pairs = sampleFeedback(P, 1_000_000, sampling, uniformMu(n), 7).i.length;
     });
     rows.push(
-      `| 10⁶ comparisons at n = ${n}, pairs ${sampling === 'uniform' ? 'uniform' : 'from μ'} | ${ms.toFixed(1)} ms (${pairs.toLocaleString('en')} observed pairs kept) |`,
+      `| 10⁶ comparisons at n = ${n}, pairs ${sampling === 'uniform' ? 'uniform' : 'from μ'} | ${ms} (${pairs.toLocaleString('en')} observed pairs kept) |`,
     );
   }
 }
@@ -40,7 +42,7 @@ const rps = [
   [0.1, 0.9, 0.5],
 ];
 for (const tau of [0.1, 0]) {
-  const ms = medianMs(
+  const ms = timeMs(
     () =>
       sampleSizeCurve({
         preferences: rps,
@@ -54,10 +56,10 @@ for (const tau of [0.1, 0]) {
       }),
     3,
   );
-  rows.push(`| sample-size curve, n = 3, τ = ${tau}, K = 20, N = 10 … 10⁵ (9 sizes) | ${ms.toFixed(0)} ms |`);
+  rows.push(`| sample-size curve, n = 3, τ = ${tau}, K = 20, N = 10 … 10⁵ (9 sizes) | ${ms} |`);
 }
 console.log(
-  `Feedback sampling, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'}\n`,
+  `Feedback sampling, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(1)} (2 cores)\n`,
 );
 console.log('| measure | result |\n|---|---|');
 for (const r of rows) console.log(r);

@@ -62,26 +62,27 @@ export function sampleFeedback(
   const draw = sampling === 'reference' ? referenceSampler(mu, n, rng) : uniformSampler(n, rng);
   // Dense while sampling (n² doubles: 2 MB at n = 500), sparse once done.
   const wins = new Float64Array(n * n);
-  const pair = [0, 0];
   for (let k = 0; k < comparisons; k++) {
-    draw(pair);
-    const [y, z] = pair;
-    if (rng() < p[y * n + z]) wins[y * n + z] += 1;
-    else wins[z * n + y] += 1;
+    const yz = draw();
+    if (rng() < p[yz]) wins[yz] += 1;
+    else {
+      const y = Math.floor(yz / n);
+      wins[(yz - y * n) * n + y] += 1;
+    }
   }
   return countsFromDense(wins, n);
 }
 
-type PairSampler = (out: number[]) => void;
+/** Draws an ordered pair (y, y′), y ≠ y′, returned as the index y·n + y′. */
+type PairSampler = () => number;
 
 /** Ordered pairs y ≠ y′, each with probability 1/(n(n−1)). */
 function uniformSampler(n: number, rng: () => number): PairSampler {
-  return (out) => {
+  return () => {
     const y = Math.floor(rng() * n);
     let z = Math.floor(rng() * (n - 1));
     if (z >= y) z++;
-    out[0] = y;
-    out[1] = z;
+    return y * n + z;
   };
 }
 
@@ -109,15 +110,14 @@ function referenceSampler(mu: Vector | null, n: number, rng: () => number): Pair
     const k = Math.floor(x);
     return x - k < prob[k] ? k : alias[k];
   };
-  return (out) => {
+  return () => {
     let y: number;
     let z: number;
     do {
       y = one();
       z = one();
     } while (y === z);
-    out[0] = y;
-    out[1] = z;
+    return y * n + z;
   };
 }
 
