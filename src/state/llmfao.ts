@@ -6,7 +6,7 @@
  * (P_ij = wins of i over j / battles of i and j; ½ for pairs never compared).
  */
 import { InvalidInputError } from '../core/errors.ts';
-import type { PairCounts } from '../core/feedback.ts';
+import { countsFromDense, type PairCounts } from '../core/feedback.ts';
 
 export const LLMFAO_URL = 'data/llmfao.json';
 
@@ -66,23 +66,7 @@ export function llmfaoCounts(data: LlmfaoData, rater: LlmfaoRater, prompt: numbe
     wins[i * n + j] += a / 2;
     wins[j * n + i] += b / 2;
   }
-  let m = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (wins[i * n + j] + wins[j * n + i] > 0) m++;
-  const out: PairCounts = {
-    n,
-    i: new Uint32Array(m),
-    j: new Uint32Array(m),
-    winsI: new Float64Array(m),
-    winsJ: new Float64Array(m),
-  };
-  let k = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      if (wins[i * n + j] + wins[j * n + i] <= 0) continue;
-      [out.i[k], out.j[k], out.winsI[k], out.winsJ[k]] = [i, j, wins[i * n + j], wins[j * n + i]];
-      k++;
-    }
-  return out;
+  return countsFromDense(wins, n);
 }
 
 /** P_ij = wins_ij / (wins_ij + wins_ji) for observed pairs, ½ otherwise (and on the diagonal). */
