@@ -23,6 +23,19 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   refresh?: number;
   /** Also send each run's average iterate π̄_t as a companion series (SeriesChunk.average). */
   average?: boolean;
+  /**
+   * Learn from sampled feedback (issue 16, feedback.ts): the runs, π*_τ and the Nash are those of
+   * the learned P̂, reward-model algorithms use the learned r̂, and the answer adds the truth.
+   */
+  feedback?: FeedbackSpec;
+}
+
+/** N comparisons of the true P, their pairs drawn by `sampling` from `seed`; P̂'s smoothing a. */
+export interface FeedbackSpec {
+  comparisons: number;
+  sampling: 'uniform' | 'reference';
+  seed: number;
+  smoothing: number;
 }
 
 /**

@@ -64,6 +64,8 @@ export interface AppActions {
   setComparisons(comparisons: Comparisons): void;
   /** Also run and show each algorithm's average iterate (scenario `average`). */
   setAverage(average: boolean): void;
+  /** Feedback settings (issue 16): `feedback: null` turns learning from sampled feedback off. */
+  setFeedback(patch: Partial<Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>>): void;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -205,6 +207,7 @@ export function createAppStore(): AppStore {
       },
       setComparisons: (comparisons) => update({ comparisons }, true),
       setAverage: (average) => update({ average }, true),
+      setFeedback: (patch) => update(patch, true),
       setCorners: (corners) => update({ corners }, true),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),

@@ -7,6 +7,7 @@ import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
+import type { Sampling } from '../core/feedback.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -43,11 +44,38 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   refresh: number;
   /** Also run and show every algorithm's average iterate π̄_t = (1/(t+1)) Σ_{s≤t} π_s (URL `average=1`). */
   average: boolean;
+  /**
+   * Learn from sampled feedback (issue 16): N comparisons of the true P (URL `feedback=N`); absent
+   * or null: the runs read the exact P (and its Bradley–Terry fit), as before. With the sampling
+   * distribution of the pairs, the data seed and the smoothing a of P̂ (defaults: FEEDBACK_DEFAULTS).
+   */
+  feedback?: number | null;
+  sampling?: Sampling;
+  dataSeed?: number;
+  smoothing?: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
   seed: number;
   corners: Corners;
+}
+
+/** Feedback settings when the link or file leaves them out. */
+export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataSeed: 1, smoothing: 0.5 } as const;
+/** The range of N, the number of sampled comparisons (log slider, URL `feedback`). */
+export const FEEDBACK_RANGE = { min: 10, max: 1_000_000 } as const;
+
+/** The feedback a scenario learns from, with defaults filled in, or null when it reads the exact P. */
+export function feedbackOf(
+  s: Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>,
+): { comparisons: number; sampling: Sampling; seed: number; smoothing: number } | null {
+  if (s.feedback === undefined || s.feedback === null) return null;
+  return {
+    comparisons: s.feedback,
+    sampling: s.sampling ?? FEEDBACK_DEFAULTS.sampling,
+    seed: s.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed,
+    smoothing: s.smoothing ?? FEEDBACK_DEFAULTS.smoothing,
+  };
 }
 
 /** MPO's default magnet refresh period (issue 14). */
@@ -86,6 +114,10 @@ export function scenarioFromPreset(
       comparisons: base?.comparisons ?? 'uniform',
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
+      ...(base?.feedback != null ? { feedback: base.feedback } : {}),
+      ...(base?.sampling ? { sampling: base.sampling } : {}),
+      ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
+      ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -124,6 +156,7 @@ export function toSpec(s: Scenario): ScenarioSpec {
     ),
     refresh: s.refresh,
     average: s.average,
+    ...(feedbackOf(s) ? { feedback: feedbackOf(s)! } : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  *    registry, src/core/algorithms/catalog.ts)
  * Keys (documented in the README): P (the n(n−1)/2 entries P[i][j], i < j, row by row), labels,
  * mu and pi0 (positive weights, normalised on load), tau, eta (a number or `theorem`), t, algos,
- * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), preset, eps (three rater types), seed and n (random, leaderboard), corners
+ * comparisons (uniform | reference), refresh (MPO's magnet period K, default 50), feedback (N sampled
+ * comparisons, 10…10⁶; absent: the exact P), sampling (uniform | reference), dataSeed, smoothing (a > 0), preset, eps (three rater types), seed and n (random, leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
@@ -16,6 +17,7 @@ import {
   MIN_RESPONSES,
   DEFAULT,
   REFRESH_DEFAULT,
+  FEEDBACK_DEFAULTS,
   defaultCorners,
   scenarioFromPreset,
   type Scenario,
@@ -87,6 +89,12 @@ export function encodeHash(s: Scenario, t: number): string {
   // Only MPO reads the refresh period: links without MPO, or with the default K, stay short.
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
+  // Feedback (issue 16): absent = the exact P; the other three only when not their defaults.
+  if (s.feedback != null) parts.push(['feedback', String(s.feedback)]);
+  if (s.sampling && s.sampling !== FEEDBACK_DEFAULTS.sampling) parts.push(['sampling', s.sampling]);
+  if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
+  if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
+    parts.push(['smoothing', num(s.smoothing)]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -210,6 +218,10 @@ export function decodeHash(hash: string): DecodedHash {
         message: `average must be 1 (show the average iterates) or 0, got "${get('average')}"`,
       });
   }
+  if (has('feedback')) candidate.feedback = toNumber(get('feedback'));
+  if (has('sampling')) candidate.sampling = get('sampling');
+  if (has('dataSeed')) candidate.dataSeed = toNumber(get('dataSeed'));
+  if (has('smoothing')) candidate.smoothing = toNumber(get('smoothing'));
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')
