@@ -60,7 +60,8 @@ const api: Async<WorkerApi> = {
   ) {
     const scenario = fromWire(wire);
     const early = heavyLoaded ? null : await light;
-    if (early && onProgress && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
+    // With feedback the runs follow the learned P̂, which only the service samples: no preview of P's.
+    if (early && onProgress && !scenario.feedback && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
       const { previewRuns, progressTransferables } = early;
       const preview = heavyLoaded ? null : previewRuns(scenario, steps, thinning);
       if (preview) {

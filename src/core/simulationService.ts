@@ -22,6 +22,7 @@ import {
   type Rows,
 } from './runRows.ts';
 import { flowField } from './flowField.ts';
+import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
 import type { SolverOptions } from './solverOptions.ts';
@@ -33,6 +34,7 @@ import type {
   ComputeStage,
   EquilibriaResult,
   ExtendResponse,
+  FeedbackData,
   FieldResponse,
   FollowUp,
   HistoryThinning,
@@ -154,13 +156,26 @@ interface PendingFollowUp<A extends AlgorithmId> {
   rows: Rows<A>[];
 }
 
+/**
+ * A scenario as the service computes it. With feedback (issue 16) its `preferences` are the learned
+ * P̂, `learnedRewards` the learned r̂ (used in place of P's Bradley–Terry fit), `truth` the given
+ * scenario (the true P) with its cache key, and `learned` the counts and models.
+ */
+type Resolved<A extends AlgorithmId> = ScenarioSpec<A> & {
+  learnedRewards?: Float64Array;
+  truth?: { spec: ScenarioSpec<A>; key: string };
+  learned?: Learned;
+};
+
 /** Cache keys of a scenario's equilibria. */
-function keysOfSpec(s: ScenarioSpec<AlgorithmId>, p: Float64Array) {
+function keysOfSpec(s: Resolved<AlgorithmId>, p: Float64Array) {
   const pKey = vectorKey(p);
   const muKey = vectorKey(Float64Array.from(s.reference));
   return {
     nash: pKey,
-    rewards: `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
+    rewards: s.learnedRewards
+      ? `learned|${vectorKey(s.learnedRewards)}`
+      : `${pKey}|${s.comparisons === 'reference' ? muKey : 'uniform'}`,
     star: `${pKey}|${muKey}|${s.tau}`,
     path: `${pKey}|${muKey}`,
   };
@@ -174,7 +189,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   let pending: PendingFollowUp<A> | null = null;
   let active: ActiveRun<A> | null = null;
   /** The scenario of `active` and its cache keys (to solve its target when it is still unknown). */
-  let activeSpec: { s: ScenarioSpec<A>; keys: ReturnType<typeof keysOfSpec> } | null = null;
+  let activeSpec: { s: Resolved<A>; keys: ReturnType<typeof keysOfSpec> } | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
   const memo = <T>(kind: string, key: string, f: () => T): T => {
@@ -189,13 +204,17 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
   type Keys = ReturnType<typeof keysOfSpec>;
 
-  const rewardsOf = (s: ScenarioSpec<A>, keys: Keys, options?: SolverOptions) =>
-    memo('rewards', keys.rewards, () =>
-      fitBradleyTerry(
-        s.preferences,
-        s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined,
-        options,
-      ),
+  const rewardsOf = (s: Resolved<A>, keys: Keys, options?: SolverOptions) =>
+    memo(
+      'rewards',
+      keys.rewards,
+      () =>
+        s.learnedRewards ??
+        fitBradleyTerry(
+          s.preferences,
+          s.comparisons === 'reference' ? referenceWeights(s.reference) : undefined,
+          options,
+        ),
     );
 
   /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
@@ -222,7 +241,44 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       : nashOf(s, keys, report);
   }
 
-  function equilibria(s: ScenarioSpec<A>, keys: Keys, report: Report): EquilibriaResult {
+  /**
+   * The scenario the runs and equilibria see: with feedback, P̂ for P and r̂ for the reward model,
+   * the counts memoised by (P, μ when sampled from, N, sampling, seed) and the models by smoothing.
+   */
+  function resolve(s: ScenarioSpec<A>, p: Float64Array): Resolved<A> {
+    const f = s.feedback;
+    if (!f) return s;
+    const pKey = vectorKey(p);
+    const muKey = vectorKey(Float64Array.from(s.reference));
+    const countsKey = `${pKey}|${f.sampling === 'reference' ? muKey : 'uniform'}|${f.comparisons}|${f.seed}`;
+    const counts = memo('counts', countsKey, () => sampleCounts(s.preferences, s.reference, f));
+    const learned = memo('learned', `${countsKey}|${f.smoothing}`, () => learnFrom(counts, f));
+    return {
+      ...s,
+      preferences: learned.preferences,
+      learnedRewards: learned.rewards,
+      learned,
+      truth: { spec: s, key: `${pKey}|${muKey}|${s.tau}|${f.sampling}` },
+    };
+  }
+
+  /** The truth's equilibria (copies: the answer's arrays are transferred). */
+  function truthOf(s: Resolved<A>) {
+    const t = s.truth;
+    if (!t) return null;
+    const eq = memo('truth', t.key, () =>
+      truthEquilibria(t.spec.preferences, t.spec.reference, t.spec.tau, t.spec.feedback!),
+    );
+    return {
+      regularized: Float64Array.from(eq.regularized),
+      nash: Float64Array.from(eq.nash),
+      rewards: Float64Array.from(eq.rewards),
+      rlhfOptimum: Float64Array.from(eq.rlhfOptimum),
+    };
+  }
+
+  function equilibria(s: Resolved<A>, keys: Keys, report: Report): EquilibriaResult {
+    const truth = truthOf(s);
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
@@ -242,6 +298,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
       ...paths(s, keys, rewards, report),
+      ...(truth ? { truth } : {}),
     };
   }
 
@@ -278,7 +335,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   return {
     async nashSet(
       version: number,
-      s: ScenarioSpec<A>,
+      given: ScenarioSpec<A>,
       limit: boolean,
       onProgress?: (fraction: number) => void,
       pause: () => Promise<void> = pauseTask,
@@ -286,6 +343,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       nashSetLatest = version;
       const abandoned: NashSetResponse = { ok: false, version, problem: null };
       try {
+        // With feedback: the Nash set of the learned P̂, the matrix the simplex draws.
+        const s = resolve(given, validatePreferences(given.preferences));
         const p = validatePreferences(s.preferences);
         const n = s.preferences.length;
         const mu = limit ? validateDistribution(s.reference, n, 'reference') : null;
@@ -342,7 +401,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
     compute(
       version: number,
-      s: ScenarioSpec<A>,
+      given: ScenarioSpec<A>,
       steps: number,
       thinning?: HistoryThinning,
       onProgress?: (progress: ComputeProgress<A>) => void,
@@ -350,6 +409,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     ): ComputeResponse<A> {
       pending = null;
       try {
+        // With feedback everything below reads the learned P̂ (and r̂); the true P was validated first.
+        const s = resolve(given, validatePreferences(given.preferences));
         // Validates every input once (also when no algorithm is shown, so bad input is always
         // reported); the runners below reuse the validated, flattened P.
         const p = validatePreferences(s.preferences);
@@ -468,10 +529,18 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           // The answer's arrays are transferred (detached): the follow-up works on copies.
           const kept = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!);
           pending = { version, rows: kept };
-          return { ok: true, version, n, equilibria: null, chunks: kept.map(previewChunk), deferred: true };
+          return {
+            ok: true,
+            version,
+            n,
+            equilibria: null,
+            chunks: kept.map(previewChunk),
+            deferred: true,
+            ...feedbackData(s.learned),
+          };
         }
         const chunks = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!.map((r) => withMetrics(run, r)));
-        return { ok: true, version, n, equilibria: eq, chunks };
+        return { ok: true, version, n, equilibria: eq, chunks, ...feedbackData(s.learned) };
       } catch (e) {
         if (e instanceof InvalidInputError)
           return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -510,8 +579,10 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       };
     },
 
-    field(version: number, s: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
+    field(version: number, given: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
       try {
+        // With feedback: the flow of the learned P̂ (and r̂), the model the runs follow.
+        const s = resolve(given, validatePreferences(given.preferences));
         if (s.reference.length !== 3)
           throw new InvalidInputError(
             'reference',
@@ -537,6 +608,26 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   };
 }
 
+/** The answer's `feedback` field: copies of the memoised counts and models (they are transferred). */
+function feedbackData(learned: Learned | undefined): { feedback?: FeedbackData } {
+  if (!learned) return {};
+  const { counts } = learned;
+  const n = counts.n;
+  const preferences = new Float64Array(n * n);
+  learned.preferences.forEach((row, i) => preferences.set(row, i * n));
+  return {
+    feedback: {
+      n,
+      i: counts.i.slice(),
+      j: counts.j.slice(),
+      winsI: counts.winsI.slice(),
+      winsJ: counts.winsJ.slice(),
+      preferences,
+      rewards: Float64Array.from(learned.rewards),
+    },
+  };
+}
+
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */
 export function transferables<A extends AlgorithmId>(response: ComputeResponse<A> | ExtendResponse<A>): ArrayBuffer[] {
   if (!response.ok) return [];
@@ -544,6 +635,10 @@ export function transferables<A extends AlgorithmId>(response: ComputeResponse<A
   if ('equilibria' in response && response.equilibria) {
     for (const v of Object.values(response.equilibria))
       if (v instanceof Float64Array) out.push(v.buffer as ArrayBuffer);
+    if (response.equilibria.truth)
+      for (const v of Object.values(response.equilibria.truth)) out.push(v.buffer as ArrayBuffer);
   }
+  if ('feedback' in response && response.feedback)
+    for (const v of Object.values(response.feedback)) if (typeof v !== 'number') out.push(v.buffer as ArrayBuffer);
   return out;
 }

@@ -78,6 +78,33 @@ export interface EquilibriaResult {
   tauGrid: Float64Array;
   regularizedPath: Float64Array;
   rlhfPath: Float64Array;
+  /**
+   * With feedback (ScenarioSpec.feedback): the fields above are the LEARNED model's (P̂, r̂) and
+   * these are the TRUE P's (learnedScenario.ts); absent without feedback.
+   */
+  truth?: TruthEquilibria;
+}
+
+/** π*_τ, the Nash and the RLHF optimum (with its rewards) of the true P, beside the learned ones. */
+export interface TruthEquilibria {
+  regularized: Float64Array;
+  nash: Float64Array;
+  rewards: Float64Array;
+  rlhfOptimum: Float64Array;
+}
+
+/**
+ * The sampled feedback of a computation (ScenarioSpec.feedback): the counts, sparse (one entry per
+ * observed pair i < j: wins of i over j and of j over i), and the learned P̂ (row-major) and r̂.
+ */
+export interface FeedbackData {
+  n: number;
+  i: Uint32Array;
+  j: Uint32Array;
+  winsI: Float64Array;
+  winsJ: Float64Array;
+  preferences: Float64Array;
+  rewards: Float64Array;
 }
 
 /**
@@ -134,6 +161,8 @@ export type ComputeResponse<A extends AlgorithmId = Algorithm> =
       equilibria: EquilibriaResult | null;
       chunks: SeriesChunk<A>[];
       deferred?: boolean;
+      /** With feedback: the sampled counts and the learned models. */
+      feedback?: FeedbackData;
     }
   | { ok: false; version: number; problem: InputProblem };
 
