@@ -161,6 +161,7 @@ function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
                 fill={g.fill}
                 stroke={g.stroke}
                 strokeWidth={g.strokeWidth}
+                strokeDasharray={g.dash}
               />
             </svg>
             <span>

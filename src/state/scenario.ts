@@ -78,6 +78,12 @@ export function feedbackOf(
   };
 }
 
+/** A key of the scenario's feedback settings ('' when off): results of another key are stale. */
+export const feedbackKey = (s: Parameters<typeof feedbackOf>[0]) => {
+  const f = feedbackOf(s);
+  return f ? `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}` : '';
+};
+
 /** MPO's default magnet refresh period (issue 14). */
 export const REFRESH_DEFAULT = 50;
 

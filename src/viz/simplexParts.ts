@@ -19,7 +19,10 @@ export const LEGEND_GAP = 18;
 export const TEXT = '#1a1a1a';
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'nashMdFixedPoint' | 'reference' | 'initial';
+export type MarkerKey =
+  'regularized' | 'nash' | 'rlhfOptimum' | 'nashMdFixedPoint' | TruthKey | 'reference' | 'initial';
+/** The true P's targets, drawn beside the learned ones when the runs learn from feedback. */
+export type TruthKey = 'truthRegularized' | 'truthNash' | 'truthRlhfOptimum';
 export type Draggable = 'reference' | 'initial';
 
 export interface Glyph {
@@ -27,6 +30,8 @@ export interface Glyph {
   fill: string;
   stroke: string;
   strokeWidth: number;
+  /** A dash pattern for the outline (the true P's hollow markers). */
+  dash?: string;
 }
 
 export const symbolPath = (shape: Shape, size: number) => shapePath(shape, size);
@@ -60,6 +65,9 @@ export const GLYPH: Record<MarkerKey, Glyph> = {
     stroke: '#fff',
     strokeWidth: 1,
   },
+  truthRegularized: { d: symbolPath(star, 160), fill: 'none', stroke: '#1a1a1a', strokeWidth: 1.5, dash: '3 2' },
+  truthNash: { d: symbolPath(star, 110), fill: 'none', stroke: '#1a1a1a', strokeWidth: 1.5, dash: '1 1.5' },
+  truthRlhfOptimum: { d: symbolPath(diamond, 150), fill: 'none', stroke: '#D55E00', strokeWidth: 1.5, dash: '3 2' },
   reference: {
     d: symbolPath(square, 120),
     fill: 'none',
@@ -74,6 +82,9 @@ export const MARKER_ORDER: readonly MarkerKey[] = [
   'nash',
   'rlhfOptimum',
   'nashMdFixedPoint',
+  'truthRegularized',
+  'truthNash',
+  'truthRlhfOptimum',
   'reference',
   'initial',
 ];
@@ -83,6 +94,9 @@ export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', str
   nash: 'Nash',
   rlhfOptimum: 'RLHF opt.',
   nashMdFixedPoint: 'Nash-MD fixed pt.',
+  truthRegularized: 'true π*_τ',
+  truthNash: 'true Nash',
+  truthRlhfOptimum: 'true RLHF opt.',
   reference: 'μ',
   initial: 'π₀',
   regularizedPath: 'π*_τ path',
@@ -487,6 +501,7 @@ export function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, und
     .attr('fill', glyph.fill)
     .attr('stroke', glyph.stroke)
     .attr('stroke-width', glyph.strokeWidth)
+    .attr('stroke-dasharray', glyph.dash ?? null)
     .attr('stroke-linejoin', 'round');
   return g;
 }
