@@ -65,10 +65,14 @@ function useShownFigures(): ReadonlySet<FigureId> {
   const { options } = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
   const hide = useView((v) => v.hide);
+  const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
   return new Set(
     FIGURES.filter(
       (f) =>
-        f.shown(n) && !(f.hiddenBy && hide.has(f.hiddenBy)) && (!options.figures || options.figures.includes(f.id)),
+        f.shown(n) &&
+        (feedback || !f.feedbackOnly) &&
+        !(f.hiddenBy && hide.has(f.hiddenBy)) &&
+        (!options.figures || options.figures.includes(f.id)),
     ).map((f) => f.id),
   );
 }

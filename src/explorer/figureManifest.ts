@@ -22,6 +22,7 @@ export const FIGURE_IDS = [
   'topk',
   'equilibria',
   'race',
+  'truth',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -57,6 +58,8 @@ export interface FigureEntry {
   heading?: string;
   /** The top-k control beside the heading. */
   topKControl?: boolean;
+  /** Shown only while the scenario learns from sampled feedback (scenario `feedback`). */
+  feedbackOnly?: boolean;
 }
 
 /** Rounds a dragged policy to 4 decimals (readable links) keeping the sum at 1. */
@@ -129,6 +132,21 @@ export const FIGURES: readonly FigureEntry[] = [
     className: 'figure equilibria-figure',
     testId: 'equilibrium-bars',
     heading: 'Where the runs are heading: the equilibria',
+  },
+  {
+    id: 'truth',
+    title: 'Judged by the true P',
+    place: 'stage',
+    shown: () => true,
+    feedbackOnly: true,
+    exports: false,
+    hiddenBy: null,
+    renderer: () => import('../components/truthFigure.ts').then((m) => m.createTruthFigure),
+    props: (v) => v.truthInputs,
+    priority: 'secondary',
+    className: 'figure truth-figure',
+    testId: 'truth-panel',
+    heading: 'Judged by the true preferences',
   },
   {
     id: 'convergence',

@@ -120,7 +120,7 @@ export function scenarioFromPreset(
       comparisons: base?.comparisons ?? 'uniform',
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
-      ...(base?.feedback != null ? { feedback: base.feedback } : {}),
+      ...((base?.feedback ?? null) !== null ? { feedback: base?.feedback } : {}),
       ...(base?.sampling ? { sampling: base.sampling } : {}),
       ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
       ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),

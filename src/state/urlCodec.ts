@@ -90,7 +90,7 @@ export function encodeHash(s: Scenario, t: number): string {
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
   // Feedback (issue 16): absent = the exact P; the other three only when not their defaults.
-  if (s.feedback != null) parts.push(['feedback', String(s.feedback)]);
+  if ((s.feedback ?? null) !== null) parts.push(['feedback', String(s.feedback)]);
   if (s.sampling && s.sampling !== FEEDBACK_DEFAULTS.sampling) parts.push(['sampling', s.sampling]);
   if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
   if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
