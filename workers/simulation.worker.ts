@@ -114,6 +114,20 @@ const api: Async<WorkerApi> = {
         ])
       : r;
   },
+  async sampleSize(version: number, wire: WireSpec, onProgress?: (fraction: number) => void) {
+    await serviceWanted;
+    const { service } = await loadService();
+    // Sliced like the Nash set: a newer request (or a run's) is heard between the slices.
+    const r = await service.sampleSize(version, fromWire(wire), onProgress && ((f) => void onProgress(f)));
+    return r.ok
+      ? Comlink.transfer(
+          r,
+          [r.sizes, r.nlhf.median, r.nlhf.low, r.nlhf.high, r.rlhf.median, r.rlhf.low, r.rlhf.high].map(
+            (a) => a.buffer as ArrayBuffer,
+          ),
+        )
+      : r;
+  },
   async extend(version: number, steps: number) {
     const { service, transferables } = await loadService();
     const r = service.extend(version, steps);

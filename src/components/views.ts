@@ -14,7 +14,7 @@ import { unavailableShown } from '../state/availability.ts';
 import { GRID_MAX_RESPONSES, feedbackKey } from '../state/scenario.ts';
 import type { FlowFieldResult, UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
-import type { TruthInputs } from './truthFigure.ts';
+import type { FeedbackInputs } from './feedbackFigures.ts';
 import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
 import { RACE_EPSILONS, RACE_EPSILON_DEFAULT } from '../shared/race.ts';
 import {
@@ -443,24 +443,29 @@ export function createViews(ui: UiStore) {
     };
   }
 
-  const truthMemo = memoLast<TruthInputs | null>();
-  /** With feedback: what the truth panel judges (components/truthFigure.ts builds its table); else null. */
-  function truthInputs(run: RunState, app: AppState): TruthInputs | null {
+  const feedbackMemo = memoLast<FeedbackInputs | null>();
+  /**
+   * With feedback: what the feedback figures read (the truth panel and the sample-size curve build
+   * their props from it in their own lazily loaded modules, components/feedbackFigures.ts); else null.
+   */
+  function feedbackInputs(run: RunState, app: AppState): FeedbackInputs | null {
     const s = app.scenario;
     if ((s.feedback ?? null) === null) return null;
     const series = trajectories(run);
-    return truthMemo([series, run.t, run.n, run.equilibria, s, theme()], () => ({
+    const curve = ui.getState().sampleSize ?? null;
+    return feedbackMemo([series, run.t, run.n, run.equilibria, s, curve, theme()], () => ({
       scenario: s,
       series,
       n: run.n,
       t: run.t,
       equilibria: run.equilibria,
+      curve,
       theme: theme(),
     }));
   }
 
   return {
-    truthInputs,
+    feedbackInputs,
     drawnNash,
     nashSetShown,
     simplexProps,

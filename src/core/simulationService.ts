@@ -22,6 +22,7 @@ import {
   type Rows,
 } from './runRows.ts';
 import { flowField } from './flowField.ts';
+import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleSizeCurve.ts';
 import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, referenceWeights, unavailableReason, type Runner } from './simulate.ts';
@@ -39,6 +40,7 @@ import type {
   FollowUp,
   HistoryThinning,
   NashSetResponse,
+  SampleSizeResponse,
   ScenarioSpec,
   SimulationApi,
 } from './workerApi.ts';
@@ -148,7 +150,17 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
     onProgress?: (fraction: number) => void,
     pause?: () => Promise<void>,
   ): Promise<NashSetResponse>;
+  /** sampleSize with the pause between slices given (tests). */
+  sampleSize(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    onProgress?: (fraction: number) => void,
+    pause?: () => Promise<void>,
+  ): Promise<SampleSizeResponse>;
 }
+
+/** K, the repetitions per sample size of the sample-size curve (issue 16). */
+export const SAMPLE_SIZE_SEEDS = 20;
 
 /** The rows of a deferred answer (of the active run), waiting for their metrics. */
 interface PendingFollowUp<A extends AlgorithmId> {
@@ -304,6 +316,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
   /** The newest nashSet request (an older one still running stops at its next pause). */
   let nashSetLatest = -Infinity;
+  /** The newest sampleSize request, likewise. */
+  let sampleSizeLatest = -Infinity;
 
   /**
    * Drives a generator of fractions in slices of NASH_SET_SLICE_MS, pausing between them; returns
@@ -315,6 +329,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     steps: Generator<number, T, void>,
     progress: (y: number) => void,
     pause: () => Promise<void>,
+    newest: () => number = () => nashSetLatest,
   ): Promise<T | null> {
     let since = performance.now();
     for (;;) {
@@ -324,7 +339,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       if (performance.now() - since >= NASH_SET_SLICE_MS) {
         await pause();
         since = performance.now();
-        if (nashSetLatest !== version) {
+        if (newest() !== version) {
           steps.return(undefined as T);
           return null;
         }
@@ -333,6 +348,62 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   }
 
   return {
+    async sampleSize(
+      version: number,
+      s: ScenarioSpec<A>,
+      onProgress?: (fraction: number) => void,
+      pause: () => Promise<void> = pauseTask,
+    ): Promise<SampleSizeResponse> {
+      sampleSizeLatest = version;
+      try {
+        const f = s.feedback;
+        if (!f) throw new InvalidInputError('feedback', 'the sample-size curve needs feedback settings');
+        const p = validatePreferences(s.preferences);
+        const key = `${vectorKey(p)}|${vectorKey(Float64Array.from(s.reference))}|${s.tau}|${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}`;
+        let curve = cached('sampleSize', key) ? (cache.get(`sampleSize|${key}`) as SampleSizeCurve) : null;
+        if (!curve) {
+          const steps = sampleSizeSteps({
+            preferences: s.preferences,
+            reference: s.reference,
+            tau: s.tau,
+            sampling: f.sampling,
+            smoothing: f.smoothing,
+            sizes: sampleSizeGrid(f.comparisons),
+            seeds: SAMPLE_SIZE_SEEDS,
+            seed: f.seed,
+          });
+          const found = await sliced(
+            version,
+            steps,
+            (x) => onProgress?.(x),
+            pause,
+            () => sampleSizeLatest,
+          );
+          if (!found) return { ok: false, version, problem: null };
+          curve = memo('sampleSize', key, () => found);
+        }
+        onProgress?.(1);
+        const band = (b: SampleSizeCurve['nlhf']) => ({
+          median: Float64Array.from(b.median),
+          low: Float64Array.from(b.low),
+          high: Float64Array.from(b.high),
+        });
+        return {
+          ok: true,
+          version,
+          sizes: Float64Array.from(curve.sizes),
+          nlhf: band(curve.nlhf),
+          rlhf: band(curve.rlhf),
+          seeds: SAMPLE_SIZE_SEEDS,
+          tau: s.tau,
+        };
+      } catch (e) {
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
+    },
+
     async nashSet(
       version: number,
       given: ScenarioSpec<A>,

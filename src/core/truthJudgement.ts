@@ -8,7 +8,20 @@
  *  - P(π ≻ π_RLHF) = πᵀ P π_RLHF, the head-to-head against the RLHF run (or the RLHF target).
  */
 import { exploitabilityFlat } from './exploitability.ts';
-import { winProbability } from './winProbability.ts';
+
+/**
+ * πᵀ P π′ (winProbability.ts, written here: that module is the main thread's, and importing it into
+ * this lazily loaded one would split it into a chunk of its own, at a cost in first-render bytes).
+ */
+function winProbability(p: Float64Array, n: number, pi: ArrayLike<number>, other: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) row += p[i * n + j] * other[j];
+    s += pi[i] * row;
+  }
+  return s;
+}
 
 export interface Judged {
   /** e_τ under the true P. */

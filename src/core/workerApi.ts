@@ -204,6 +204,24 @@ export type NashSetResponse =
     }
   | { ok: false; version: number; problem: InputProblem | null };
 
+/**
+ * The sample-size curve of a scenario with feedback (sampleSizeCurve.ts): for N on
+ * sampleSizeGrid(feedback.comparisons) and SAMPLE_SIZE_SEEDS seeds, the median and 10–90 % band of
+ * each pipeline's e_τ under the true P at its learned target. Not ok with problem null: a newer
+ * request came first and this one was abandoned.
+ */
+export type SampleSizeResponse =
+  | {
+      ok: true;
+      version: number;
+      sizes: Float64Array;
+      nlhf: { median: Float64Array; low: Float64Array; high: Float64Array };
+      rlhf: { median: Float64Array; low: Float64Array; high: Float64Array };
+      seeds: number;
+      tau: number;
+    }
+  | { ok: false; version: number; problem: InputProblem | null };
+
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
 export type ComputeStage = 'solver' | 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
@@ -264,10 +282,20 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
     limit: boolean,
     onProgress?: (fraction: number) => void,
   ): Promise<NashSetResponse>;
+  /**
+   * The sample-size curve of the scenario's feedback settings (not ok when it has none). Works in
+   * slices like nashSet; a newer sampleSize call abandons this one.
+   */
+  sampleSize(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SampleSizeResponse>;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
-export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet'> {
+export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet' | 'sampleSize'> {
+  sampleSize(version: number, scenario: WireSpec, onProgress?: (fraction: number) => void): Promise<SampleSizeResponse>;
   field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
   nashSet(
     version: number,

@@ -23,6 +23,7 @@ export const FIGURE_IDS = [
   'equilibria',
   'race',
   'truth',
+  'sample-size',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -141,12 +142,27 @@ export const FIGURES: readonly FigureEntry[] = [
     feedbackOnly: true,
     exports: false,
     hiddenBy: null,
-    renderer: () => import('../components/truthFigure.ts').then((m) => m.createTruthFigure),
-    props: (v) => v.truthInputs,
+    renderer: () => import('../components/feedbackFigures.ts').then((m) => m.createTruthFigure),
+    props: (v) => v.feedbackInputs,
     priority: 'secondary',
     className: 'figure truth-figure',
     testId: 'truth-panel',
     heading: 'Judged by the true preferences',
+  },
+  {
+    id: 'sample-size',
+    title: 'Sample-size curve',
+    place: 'stage',
+    shown: () => true,
+    feedbackOnly: true,
+    exports: true,
+    hiddenBy: null,
+    renderer: () => import('../components/feedbackFigures.ts').then((m) => m.createSampleSizeFigure),
+    props: (v) => v.feedbackInputs,
+    priority: 'secondary',
+    className: 'figure sample-size-figure',
+    testId: 'sample-size',
+    heading: 'How many comparisons until NLHF beats RLHF under the true preferences?',
   },
   {
     id: 'convergence',

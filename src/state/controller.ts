@@ -265,6 +265,7 @@ export class SimulationController {
           if (state.scenario !== prev.scenario) this.requestField();
           this.recompute(state.scenario);
           if (state.scenario !== prev.scenario) this.requestNashSet();
+          if (state.scenario !== prev.scenario) this.requestSampleSize();
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
@@ -288,6 +289,16 @@ export class SimulationController {
     this.recompute(this.app.getState().scenario);
     this.requestField();
     this.requestNashSet();
+    this.requestSampleSize();
+  }
+
+  /**
+   * With feedback: asks for the sample-size curve (issue 16; sampleSizeRequest.ts, loaded when
+   * feedback is first on); without, forgets the last one.
+   */
+  private requestSampleSize(): void {
+    if (feedbackKey(this.app.getState().scenario) === '' && !this.ui.getState().sampleSize) return;
+    void import('./sampleSizeRequest.ts').then((m) => m.requestSampleSize(this.app, this.ui, this.client));
   }
 
   /** The version of the newest Nash-set request. */

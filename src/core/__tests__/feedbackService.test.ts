@@ -6,7 +6,8 @@ import { nashEquilibrium } from '../nashEquilibrium.ts';
 import { presetById } from '../presets.ts';
 import { regularizedNash } from '../regularizedNash.ts';
 import { createRunner, referenceWeights } from '../simulate.ts';
-import { createSimulationService, transferables } from '../simulationService.ts';
+import { sampleSizeCurve, sampleSizeGrid } from '../sampleSizeCurve.ts';
+import { SAMPLE_SIZE_SEEDS, createSimulationService, transferables } from '../simulationService.ts';
 import type { ScenarioSpec } from '../workerApi.ts';
 
 const rater = presetById('rater-types')!.build({ epsilon: 0.1 });
@@ -89,5 +90,53 @@ describe('simulation service with feedback', () => {
     const r = s.compute(1, { ...base, feedback: { comparisons: 100, sampling: 'uniform', seed: 1, smoothing: 0 } }, 5);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.field).toBe('smoothing');
+  });
+});
+
+describe('the sample-size lane', () => {
+  const feedback = { comparisons: 1000, sampling: 'uniform' as const, seed: 3, smoothing: 0.5 };
+  const spec: ScenarioSpec = { ...base, feedback };
+  const immediate = () => Promise.resolve();
+
+  it('answers the core curve for the scenario (K = 20 seeds, sizes = sampleSizeGrid(N)), with progress', async () => {
+    const fractions: number[] = [];
+    const r = await createSimulationService().sampleSize(1, spec, (f) => fractions.push(f), immediate);
+    if (!r.ok) throw new Error(String(r.problem?.message));
+    const want = sampleSizeCurve({
+      preferences: base.preferences,
+      reference: base.reference,
+      tau: base.tau,
+      sampling: 'uniform',
+      smoothing: 0.5,
+      sizes: sampleSizeGrid(1000),
+      seeds: SAMPLE_SIZE_SEEDS,
+      seed: 3,
+    });
+    expect(SAMPLE_SIZE_SEEDS).toBe(20);
+    expect(Array.from(r.sizes)).toEqual([10, 30, 100, 300, 1000]);
+    expect(Array.from(r.nlhf.median)).toEqual(Array.from(want.nlhf.median));
+    expect(Array.from(r.rlhf.high)).toEqual(Array.from(want.rlhf.high));
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.length).toBeGreaterThan(20);
+  });
+
+  it('a newer request abandons the older one at its next pause', async () => {
+    const service = createSimulationService();
+    let release: () => void = () => {};
+    const held = () => new Promise<void>((resolve) => (release = resolve));
+    // Slices of 25 ms: at n = 3 with N up to 10⁵ the first request pauses at least once.
+    const big: ScenarioSpec = { ...base, feedback: { ...feedback, comparisons: 100_000 } };
+    const first = service.sampleSize(1, big, undefined, held);
+    const second = service.sampleSize(2, spec, undefined, immediate);
+    release();
+    expect(await first).toEqual({ ok: false, version: 1, problem: null });
+    expect((await second).ok).toBe(true);
+  });
+
+  it('names a scenario without feedback', async () => {
+    const r = await createSimulationService().sampleSize(1, base, undefined, immediate);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem?.field).toBe('feedback');
   });
 });

@@ -1,32 +1,46 @@
 /**
- * The truth panel's renderer as the figure manifest loads it (on demand, with feedback on): it turns
- * the run and the scenario (views.ts, truthInputs) into the rows of the table (truthPanel.ts),
- * naming which model each policy was trained on. Kept out of views.ts so that none of it is in
- * the first render.
+ * The feedback figures' renderers as the figure manifest loads them (on demand, with feedback on):
+ * they turn what views.ts's feedbackInputs gathers into their props. The truth panel: the rows of
+ * the table (truthPanel.ts), naming which model each policy was trained on; the sample-size curve:
+ * the worker's answer (controller, sampleSizeRequest.ts) or how far it got. Kept out of views.ts so
+ * that none of it is in the first render.
  */
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import type { EquilibriaResult } from '../core/workerApi.ts';
 import { seriesStyle } from '../shared/palette.ts';
 import type { SeriesData } from '../shared/types.ts';
-import { policyAt } from '../state/runStore.ts';
+import { rowAt } from '../shared/seriesRows.ts';
 import { feedbackOf, type Scenario } from '../state/scenario.ts';
+import type { UiState } from '../state/uiStore.ts';
+import { createSampleSizeChart, type SampleSizeProps } from '../viz/sampleSizeChart.ts';
 import { createTruthPanel, type TruthPanelProps, type TruthRow } from '../viz/truthPanel.ts';
 import type { FigureTheme, Renderer } from '../viz/types.ts';
 
-/** What the truth panel reads (views.ts builds it, one object per change). */
-export interface TruthInputs {
+/** What the feedback figures read (views.ts builds it, one object per change). */
+export interface FeedbackInputs {
   scenario: Scenario;
   series: readonly SeriesData[];
   n: number;
   t: number;
   equilibria: EquilibriaResult | null;
+  /** The sample-size curve's request as the controller keeps it (UiState.sampleSize). */
+  curve: UiState['sampleSize'];
   theme: FigureTheme;
+}
+
+/**
+ * A series' policy at t (runStore's policyAt, written here: importing the run store into this lazy
+ * chunk would split it out of the first render's main chunk, at a cost in bytes).
+ */
+function policyAt(s: SeriesData, n: number, t: number): Float64Array {
+  const row = rowAt(s, t);
+  return s.policies.subarray(row * n, (row + 1) * n);
 }
 
 const HOW: Record<string, string> = { uniform: 'pairs drawn uniformly', reference: 'pairs drawn from μ' };
 
 /** The table's props: every shown policy at t, the learned targets and the true ones. */
-export function truthPanelProps(inputs: TruthInputs): TruthPanelProps | null {
+export function truthPanelProps(inputs: FeedbackInputs): TruthPanelProps | null {
   const { scenario: s, equilibria: eq, n } = inputs;
   const f = feedbackOf(s);
   if (!f) return null;
@@ -80,11 +94,52 @@ export function truthPanelProps(inputs: TruthInputs): TruthPanelProps | null {
   return { ...base, nash: truth.nash, rows, rlhf, caption };
 }
 
-export function createTruthFigure(element: HTMLElement): Renderer<TruthInputs | null> {
+export function createTruthFigure(element: HTMLElement): Renderer<FeedbackInputs | null> {
   const panel = createTruthPanel(element);
   return {
     update: (inputs) => panel.update(inputs && truthPanelProps(inputs)),
     resize: (w, h) => panel.resize(w, h),
     destroy: () => panel.destroy(),
+  };
+}
+
+const EMPTY_BAND = { median: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0) };
+
+/** The sample-size chart's props: the worker's curve, or what it is doing meanwhile. */
+export function sampleSizeProps({ curve, scenario, theme }: FeedbackInputs): SampleSizeProps | null {
+  if (!curve) return null;
+  if (curve.result) return { ...curve.result, theme };
+  return {
+    sizes: [],
+    nlhf: EMPTY_BAND,
+    rlhf: EMPTY_BAND,
+    seeds: 20,
+    tau: scenario.tau,
+    emptyMessage: curve.problem ?? `Sampling and learning 20 times per N… ${Math.round(curve.fraction * 100)} %`,
+    theme,
+  };
+}
+
+export function createSampleSizeFigure(element: HTMLElement): Renderer<FeedbackInputs | null> {
+  const chart = createSampleSizeChart(element);
+  let last: SampleSizeProps | null = null;
+  return {
+    update: (inputs) => {
+      // The chart redraws on a new curve or message only (the run's rows do not concern it).
+      const next = inputs && sampleSizeProps(inputs);
+      if (
+        next &&
+        last &&
+        next.sizes === last.sizes &&
+        next.emptyMessage === last.emptyMessage &&
+        next.theme === last.theme
+      )
+        return;
+      last = next;
+      if (next) chart.update(next);
+    },
+    resize: (w, h) => chart.resize(w, h),
+    destroy: () => chart.destroy(),
+    snapshot: chart.snapshot && (() => chart.snapshot!()),
   };
 }
