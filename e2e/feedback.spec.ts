@@ -7,6 +7,7 @@
 import { learnedModels, sampleFeedback } from '../src/core/feedback.ts';
 import { exploitability } from '../src/core/exploitability.ts';
 import { presetById } from '../src/core/presets.ts';
+import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts';
 import { createRunner } from '../src/core/simulate.ts';
 import { winProbability } from '../src/core/winProbability.ts';
 import { expect, readPolicies, test } from './fixtures.ts';
@@ -132,4 +133,35 @@ test('feedback=-3, smoothing=0 and dataSeed=abc are named and replaced by defaul
     await expect(page.getByText(new RegExp(`${field} must`)).first()).toBeVisible();
   await expect(page.getByTestId('tau')).toHaveValue('0.2');
   await expect(page.getByTestId('feedback-on')).not.toBeChecked();
+});
+
+test('the sample-size curve is the core’s for the scenario (K = 20, N = 10 … 1,000) and follows an edit of N', async ({
+  page,
+}) => {
+  await page.goto(LINK);
+  const rows = page.getByTestId('sample-size-table').locator('tbody tr');
+  await expect(rows).toHaveCount(5, { timeout: 20_000 });
+  const want = sampleSizeCurve({
+    preferences: rater.preferences,
+    reference: rater.reference,
+    tau: rater.tau,
+    sampling: 'uniform',
+    smoothing: 0.5,
+    sizes: sampleSizeGrid(1000),
+    seeds: 20,
+    seed: 3,
+  });
+  const medians = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.getAttribute('data-value')))),
+  );
+  // The browser's Math.exp/log may differ from Node's in the last bits: equal to 1e-9.
+  medians.forEach(([nlhf, rlhf], g) => {
+    expect(Math.abs(nlhf - want.nlhf.median[g])).toBeLessThan(1e-9);
+    expect(Math.abs(rlhf - want.rlhf.median[g])).toBeLessThan(1e-9);
+  });
+  const n = page.getByTestId('feedback-n');
+  await n.fill('3000');
+  await n.press('Enter');
+  await expect(rows).toHaveCount(6, { timeout: 20_000 });
+  await expect(rows.last().locator('th')).toHaveText('3,000');
 });
