@@ -4,7 +4,10 @@
  * against the core run on models learned from the same seed's sample, to 1e-9), the truth panel
  * judges them under the true P, the keys round-trip and bad values are named.
  */
-import { learnedModels, sampleFeedback } from '../src/core/feedback.ts';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { countsFromDense, learnedModels, sampleFeedback } from '../src/core/feedback.ts';
+import { parsePastedMatrix } from '../src/state/pasteParser.ts';
 import { exploitability } from '../src/core/exploitability.ts';
 import { presetById } from '../src/core/presets.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts';
@@ -164,4 +167,56 @@ test('the sample-size curve is the core’s for the scenario (K = 20, N = 10 …
   await n.press('Enter');
   await expect(rows).toHaveCount(6, { timeout: 20_000 });
   await expect(rows.last().locator('th')).toHaveText('3,000');
+});
+
+/** Downloads the Export menu's `button` file and returns its text. */
+async function exported(page: Page, button: string): Promise<string> {
+  const summary = page.locator('.export-menu summary');
+  if (!(await page.locator('.export-menu details').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('the sampled comparisons: a win-count table, and the same dataSeed gives the same export', async ({ page }) => {
+  await page.goto(LINK);
+  await expect(page.getByTestId('iteration')).toHaveText(String(T), { timeout: 20_000 });
+  const counts = sampleFeedback(rater.preferences, 1000, 'uniform', rater.reference, 3);
+  // The heatmap's cell (y1, y2) holds the wins of y1 over y2.
+  const cell = page.getByTestId('counts-table').locator('tbody tr').nth(0).locator('td').nth(1);
+  await expect(cell).toHaveAttribute('data-value', String(counts.winsI[0]), { timeout: 20_000 });
+  const csv = await exported(page, 'Comparisons CSV');
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toBe('a,b,wins of a,wins of b');
+  expect(lines.slice(1)).toEqual(
+    Array.from(
+      counts.i,
+      (i, k) => `${rater.labels[i]},${rater.labels[counts.j[k]]},${counts.winsI[k]},${counts.winsJ[k]}`,
+    ),
+  );
+  // The paste reader takes it back as win counts of the same responses; its counts give P̂ and r̂.
+  const pasted = parsePastedMatrix(csv, 'auto');
+  expect(pasted.ok && pasted.kind === 'counts' && pasted.labels).toEqual(rater.labels);
+  const json = JSON.parse(await exported(page, 'Comparisons JSON'));
+  const wins = new Float64Array(9);
+  for (const p of json.pairs) {
+    const [i, j] = [rater.labels.indexOf(p.a), rater.labels.indexOf(p.b)];
+    wins[i * 3 + j] = p.winsA;
+    wins[j * 3 + i] = p.winsB;
+  }
+  const learned = learnedModels(countsFromDense(wins, 3), 0.5);
+  json.learned.preferences
+    .flat()
+    .forEach((x: number, k: number) => expect(Math.abs(x - learned.preferences.flat()[k])).toBeLessThan(1e-12));
+  json.learned.rewards.forEach((x: number, k: number) => expect(Math.abs(x - learned.rewards[k])).toBeLessThan(1e-9));
+  // A fresh page with the same link exports the same file; another seed does not.
+  await page.goto('./#preset=rps');
+  await page.goto(LINK);
+  await expect(page.getByTestId('iteration')).toHaveText(String(T), { timeout: 20_000 });
+  await expect(page.getByTestId('counts-table')).toBeVisible();
+  expect(await exported(page, 'Comparisons CSV')).toBe(csv);
+  const seed = page.getByTestId('feedback-seed');
+  await seed.fill('4');
+  await seed.press('Enter');
+  await expect(cell).not.toHaveAttribute('data-value', String(counts.winsI[0]));
+  expect(await exported(page, 'Comparisons CSV')).not.toBe(csv);
 });

@@ -6,7 +6,8 @@
  * that none of it is in the first render.
  */
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
-import type { EquilibriaResult } from '../core/workerApi.ts';
+import type { EquilibriaResult, FeedbackData } from '../core/workerApi.ts';
+import { createCountsTable, type CountsTableProps } from '../viz/countsTable.ts';
 import { seriesStyle } from '../shared/palette.ts';
 import type { SeriesData } from '../shared/types.ts';
 import { rowAt } from '../shared/seriesRows.ts';
@@ -23,6 +24,8 @@ export interface FeedbackInputs {
   n: number;
   t: number;
   equilibria: EquilibriaResult | null;
+  /** The sampled counts and learned models of the run (RunState.feedback). */
+  data: FeedbackData | null;
   /** The sample-size curve's request as the controller keeps it (UiState.sampleSize). */
   curve: UiState['sampleSize'];
   theme: FigureTheme;
@@ -141,5 +144,37 @@ export function createSampleSizeFigure(element: HTMLElement): Renderer<FeedbackI
     resize: (w, h) => chart.resize(w, h),
     destroy: () => chart.destroy(),
     snapshot: chart.snapshot && (() => chart.snapshot!()),
+  };
+}
+
+/** The sampled counts' table: the run's data (with the labels and how they were drawn). */
+export function countsTableProps({ data, scenario }: FeedbackInputs): CountsTableProps | null {
+  const f = feedbackOf(scenario);
+  if (!data || !f || data.n !== scenario.preferences.length) return null;
+  return {
+    labels: scenario.labels,
+    n: data.n,
+    i: data.i,
+    j: data.j,
+    winsI: data.winsI,
+    winsJ: data.winsJ,
+    caption: `${f.comparisons.toLocaleString('en-US')} comparisons sampled from the true P (${HOW[f.sampling]}, data seed ${f.seed}).`,
+  };
+}
+
+export function createCountsFigure(element: HTMLElement): Renderer<FeedbackInputs | null> {
+  const table = createCountsTable(element);
+  let last: FeedbackData | null | undefined;
+  let labels: readonly string[] | null = null;
+  return {
+    update: (inputs) => {
+      // Redrawn for new counts or names only.
+      if (inputs && inputs.data === last && inputs.scenario.labels === labels) return;
+      last = inputs?.data;
+      labels = inputs?.scenario.labels ?? null;
+      table.update(inputs && countsTableProps(inputs));
+    },
+    resize: (w, h) => table.resize(w, h),
+    destroy: () => table.destroy(),
   };
 }

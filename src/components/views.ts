@@ -453,12 +453,14 @@ export function createViews(ui: UiStore) {
     if ((s.feedback ?? null) === null) return null;
     const series = trajectories(run);
     const curve = ui.getState().sampleSize ?? null;
-    return feedbackMemo([series, run.t, run.n, run.equilibria, s, curve, theme()], () => ({
+    const data = run.feedback ?? null;
+    return feedbackMemo([series, run.t, run.n, run.equilibria, data, s, curve, theme()], () => ({
       scenario: s,
       series,
       n: run.n,
       t: run.t,
       equilibria: run.equilibria,
+      data,
       curve,
       theme: theme(),
     }));

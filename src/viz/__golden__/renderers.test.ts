@@ -24,6 +24,8 @@ import { simplexGrid } from '../../core/simplexGrid.ts';
 import { createRaceTable, type RaceProps } from '../raceTable.ts';
 import { createSampleSizeChart } from '../sampleSizeChart.ts';
 import { createTruthPanel } from '../truthPanel.ts';
+import { createCountsTable } from '../countsTable.ts';
+import { sampleFeedback } from '../../core/feedback.ts';
 import { judgeUnderTruth } from '../../core/truthJudgement.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../../core/sampleSizeCurve.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
@@ -454,6 +456,22 @@ describe('golden SVG of the renderers', () => {
       expect(element.textContent).toContain('Learning from the sampled feedback…');
       renderer.destroy();
     });
+  });
+
+  describe('countsTable', () => {
+    // 300 comparisons of the three rater types (a heatmap), and 2,000 of a random 20 (a list).
+    for (const [name, s, N] of [
+      ['rater-types', S.raterTypes, 300],
+      ['random-20', S.random20, 2000],
+    ] as const) {
+      it(name, () => {
+        const counts = sampleFeedback(s.preferences, N, 'uniform', s.reference, 3);
+        const { element, renderer } = render((el) => createCountsTable(el), 480, 300, [
+          { labels: s.labels, ...counts, caption: `${N} comparisons.` },
+        ]);
+        checkAndDestroy(`counts.${name}`, element, renderer as Renderer<never>);
+      });
+    }
   });
 
   it('covers every renderer factory in src/viz', () => {
