@@ -5,6 +5,7 @@
  * judges them under the true P, the keys round-trip and bad values are named.
  */
 import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { countsFromDense, learnedModels, sampleFeedback } from '../src/core/feedback.ts';
 import { parsePastedMatrix } from '../src/state/pasteParser.ts';
@@ -219,4 +220,26 @@ test('the sampled comparisons: a win-count table, and the same dataSeed gives th
   await seed.press('Enter');
   await expect(cell).not.toHaveAttribute('data-value', String(counts.winsI[0]));
   expect(await exported(page, 'Comparisons CSV')).not.toBe(csv);
+});
+
+test('axe: the feedback controls, the comparisons, the truth panel and the curve have no serious violations', async ({
+  page,
+}) => {
+  await page.goto(LINK);
+  await expect(page.getByTestId('sample-size-table').locator('tbody tr')).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.getByTestId('truth-table')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="feedback-controls"]')
+    .include('[data-testid="comparisons"]')
+    .include('[data-testid="truth-panel"]')
+    .include('[data-testid="sample-size"]')
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  // Keyboard: the box is reachable and turns learning off.
+  await page.getByTestId('feedback-on').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('feedback-on')).not.toBeChecked();
+  await expect(page.getByTestId('truth-panel')).toHaveCount(0);
 });
