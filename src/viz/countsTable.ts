@@ -24,7 +24,7 @@ export interface CountsTableProps {
 /** Above this n the heatmap gives way to a list of pairs. */
 export const COUNTS_GRID_MAX = 12;
 /** The list shows at most this many pairs (the most compared first); the export has them all. */
-export const COUNTS_LIST_MAX = 50;
+export const COUNTS_LIST_MAX = 20;
 
 /**
  * The cell's tint for a win rate v: the heatmap's blue above ½ and red below (HEAT in palette.ts),
