@@ -243,3 +243,16 @@ test('axe: the feedback controls, the comparisons, the truth panel and the curve
   await expect(page.getByTestId('feedback-on')).not.toBeChecked();
   await expect(page.getByTestId('truth-panel')).toHaveCount(0);
 });
+
+test('the explanations give the feedback formulas, typeset, only with feedback on', async ({ page }) => {
+  await page.goto(LINK);
+  await page.getByRole('button', { name: 'What am I looking at?' }).click();
+  const heading = page.getByRole('heading', { name: 'Learning from sampled feedback' });
+  await expect(heading).toBeVisible();
+  const section = page.locator('.formula', {
+    has: page.getByRole('heading', { name: 'The learned preference model (NLHF)' }),
+  });
+  await expect(section.locator('.katex').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('feedback-on').uncheck();
+  await expect(heading).toHaveCount(0);
+});
