@@ -85,7 +85,9 @@ function StageFigure({ id }: { id: FigureId }) {
         id === 'simplex' ? (
           <div className="figure simplex-figure" />
         ) : (
-          <p className="figure-loading">Loading the views for more responses…</p>
+          <p className="figure-loading">
+            {FIGURES.find((f) => f.id === id)?.feedbackOnly ? 'Loading…' : 'Loading the views for more responses…'}
+          </p>
         )
       }
     >

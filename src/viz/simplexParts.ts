@@ -88,6 +88,8 @@ export const MARKER_ORDER: readonly MarkerKey[] = [
   'reference',
   'initial',
 ];
+/** The legend of the learned model's targets, with feedback. */
+const LEARNED = { regularized: 'π*_τ of the learned P̂', nash: 'Nash of P̂', rlhfOptimum: 'RLHF optimum of r̂' };
 /** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
 export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
   regularized: 'π*_τ',
@@ -238,7 +240,9 @@ export function legendItems(p: SimplexProps): LegendItem[] {
   }
   for (const key of MARKER_ORDER) {
     if (!present(p[key])) continue;
-    items.push({ key, label: MARKER_STYLE[key].label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
+    // With feedback the filled markers are the learned model's (the true P's are drawn hollow).
+    const label = p.truthNash && key in LEARNED ? LEARNED[key as keyof typeof LEARNED] : MARKER_STYLE[key].label;
+    items.push({ key, label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
   }
   for (const key of ['regularizedPath', 'rlhfPath'] as const) {
     if (!p[key]) continue;
