@@ -62,7 +62,8 @@ const api: Async<WorkerApi> = {
   ) {
     const scenario = fromWire(wire);
     const early = heavyLoaded ? null : await light;
-    if (early && onProgress && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
+    // With feedback the runs follow the learned P̂, which only the service samples: no preview of P's.
+    if (early && onProgress && !scenario.feedback && scenario.reference.length <= early.EARLY_PREVIEW_MAX_N) {
       const { previewRuns, progressTransferables } = early;
       // The step code of rarely shown algorithms loads on demand (the policy-gradient ones).
       await early.loadAlgorithms(scenario.algorithms);
@@ -117,6 +118,20 @@ const api: Async<WorkerApi> = {
           r.high.buffer as ArrayBuffer,
           ...(r.limit ? [r.limit.policy.buffer as ArrayBuffer] : []),
         ])
+      : r;
+  },
+  async sampleSize(version: number, wire: WireSpec, onProgress?: (fraction: number) => void) {
+    await serviceWanted;
+    const { service } = await loadService();
+    // Sliced like the Nash set: a newer request (or a run's) is heard between the slices.
+    const r = await service.sampleSize(version, fromWire(wire), onProgress && ((f) => void onProgress(f)));
+    return r.ok
+      ? Comlink.transfer(
+          r,
+          [r.sizes, r.nlhf.median, r.nlhf.low, r.nlhf.high, r.rlhf.median, r.rlhf.low, r.rlhf.high].map(
+            (a) => a.buffer as ArrayBuffer,
+          ),
+        )
       : r;
   },
   async extend(version: number, steps: number) {

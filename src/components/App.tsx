@@ -65,10 +65,14 @@ function useShownFigures(): ReadonlySet<FigureId> {
   const { options } = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
   const hide = useView((v) => v.hide);
+  const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
   return new Set(
     FIGURES.filter(
       (f) =>
-        f.shown(n) && !(f.hiddenBy && hide.has(f.hiddenBy)) && (!options.figures || options.figures.includes(f.id)),
+        f.shown(n) &&
+        (feedback || !f.feedbackOnly) &&
+        !(f.hiddenBy && hide.has(f.hiddenBy)) &&
+        (!options.figures || options.figures.includes(f.id)),
     ).map((f) => f.id),
   );
 }
@@ -81,7 +85,9 @@ function StageFigure({ id }: { id: FigureId }) {
         id === 'simplex' ? (
           <div className="figure simplex-figure" />
         ) : (
-          <p className="figure-loading">Loading the views for more responses…</p>
+          <p className="figure-loading">
+            {FIGURES.find((f) => f.id === id)?.feedbackOnly ? 'Loading…' : 'Loading the views for more responses…'}
+          </p>
         )
       }
     >

@@ -2,6 +2,7 @@
 import { Suspense, lazy, memo, useCallback } from 'react';
 
 import { Gate } from './Gate.tsx';
+import { LogSlider } from './LogSlider.tsx';
 import { DynamicsControls } from './DynamicsControls.tsx';
 import { PastePanel } from './PastePanel.tsx';
 import { PolicyInputs } from './PolicyInputs.tsx';
@@ -18,6 +19,8 @@ const Dynamics = memo(DynamicsControls);
 // Corners matter only for n > 3: loaded then, not on the default page.
 // The flow field's picker lists every algorithm: loaded after the first render.
 const FlowField = lazy(() => import('./FlowFieldControl.tsx').then((m) => ({ default: m.FlowFieldControl })));
+// Learning from sampled feedback (issue 16): loaded after the first render.
+const Feedback = lazy(() => import('./FeedbackControls.tsx').then((m) => ({ default: m.FeedbackControls })));
 const Corners = lazy(() => import('./CornerPicker.tsx').then((m) => ({ default: memo(m.CornerPicker) })));
 
 const REFERENCE_HELP =
@@ -81,6 +84,9 @@ export function ControlsPanel() {
       <Dynamics />
       <Suspense fallback={null}>
         <FlowField />
+      </Suspense>
+      <Suspense fallback={null}>
+        <Feedback Slider={LogSlider} />
       </Suspense>
       {large && (
         <Gate name="corners">

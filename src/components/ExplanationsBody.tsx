@@ -94,11 +94,45 @@ const FORMULAS: readonly Formula[] = [
   },
 ];
 
-function Formulas() {
+/** Learning from sampled feedback (issue 16; docs/math.md § Learning from sampled feedback). */
+const FEEDBACK_FORMULAS: readonly Formula[] = [
+  {
+    title: 'Sampled comparisons',
+    tex: [
+      String.raw`(y, y') \sim \tfrac{1}{n(n-1)} \;\text{(uniform)} \quad\text{or}\quad (y, y') \sim \frac{\mu(y)\,\mu(y')}{1 - \sum_z \mu(z)^2}\;\; (y \ne y')`,
+      String.raw`\Pr(y \text{ wins}) = P(y \succ y'), \qquad w_{ij} = \#\{i \text{ beat } j\}, \quad n_{ij} = w_{ij} + w_{ji}`,
+    ],
+    note: 'N comparisons of the raters’ true P, each a pair and a winner; the data seed fixes every draw (the mulberry32 generator), so the same seed gives the same data on every machine.',
+  },
+  {
+    title: 'The learned preference model (NLHF)',
+    tex: [
+      String.raw`\hat P(i \succ j) \;=\; \frac{w_{ij} + a}{n_{ij} + 2a} \qquad (a > 0;\ \text{a pair never compared gets } \tfrac12)`,
+    ],
+    note: 'Nash-MD, OMD and the other NLHF methods run on P̂; its π*_τ and Nash are the filled markers. As N grows P̂ tends to P whichever way the pairs were drawn.',
+  },
+  {
+    title: 'The learned reward model (RLHF)',
+    tex: [
+      String.raw`\hat r \;=\; \arg\max_r \sum_{i<j} (w_{ij} + a)\,\log\sigma(r_i - r_j) + (w_{ji} + a)\,\log\sigma(r_j - r_i)`,
+      String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(\hat r(y)/\tau\big)`,
+    ],
+    note: 'The Bradley–Terry fit on the smoothed counts. Where P is not transitive its limit depends on how the pairs were drawn, and its optimum is not a Nash equilibrium however much data there is.',
+  },
+  {
+    title: 'Judged by the truth',
+    tex: [
+      String.raw`e_\tau(\pi) \;=\; \max_{\pi'}\big[P(\pi' \succ \pi) - \tau\,\mathrm{KL}(\pi'\|\mu)\big] - \tfrac12 + \tau\,\mathrm{KL}(\pi\|\mu)`,
+    ],
+    note: 'Every policy, and each pipeline’s learned target, is judged by the TRUE P: its exploitability e_τ (0 only at π*_τ of the true P), its win rate against the Nash of the true P, and its head-to-head against RLHF. The sample-size curve repeats the learning 20 times per N.',
+  },
+];
+
+function Formulas({ list = FORMULAS }: { list?: readonly Formula[] }) {
   const katex = use(loadKatex());
   return (
     <div className="formula-list">
-      {FORMULAS.map((f) => (
+      {list.map((f) => (
         <section key={f.title} className="formula">
           <h4>{f.title}</h4>
           {f.tex.map((tex) => (
@@ -161,6 +195,7 @@ function Legend({ shown }: { shown: readonly AlgorithmId[] }) {
                 fill={g.fill}
                 stroke={g.stroke}
                 strokeWidth={g.strokeWidth}
+                strokeDasharray={g.dash}
               />
             </svg>
             <span>
@@ -222,6 +257,7 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
 /** The open panel's content. */
 export default function ExplanationsBody() {
   const algorithms = useAppStore((s) => s.scenario.algorithms);
+  const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
   // Shown algorithms first, in display order; with none shown, the legend still explains the three.
   const shown = algorithms.length > 0 ? ALGORITHM_IDS.filter((a) => algorithms.includes(a)) : ALGORITHM_IDS.slice(0, 3);
   return (
@@ -238,6 +274,15 @@ export default function ExplanationsBody() {
         <Formulas />
       </Suspense>
       <p className="source">Munos et al., “Nash Learning from Human Feedback”, ICML 2024: §4–5 and Theorem 1.</p>
+      {feedback && (
+        <>
+          <h3>Learning from sampled feedback</h3>
+          <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
+            <Formulas list={FEEDBACK_FORMULAS} />
+          </Suspense>
+          <p className="source">Munos et al., §3 (the reward model and its limits) and §4 (the preference model).</p>
+        </>
+      )}
       <h3>The algorithms shown</h3>
       <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
         <AlgorithmFormulas shown={shown} />

@@ -19,6 +19,7 @@ type Job = () => string | Promise<string>;
 export default function ExportPanel({ detailsRef }: { detailsRef: RefObject<HTMLDetailsElement | null> }) {
   const explorer = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
+  const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
@@ -87,7 +88,11 @@ export default function ExportPanel({ detailsRef }: { detailsRef: RefObject<HTML
     <div className="export-menu-panel" role="group" aria-label="Export and import">
       <p className="export-menu-heading">Figures</p>
       {FIGURES.filter(
-        (f) => f.exports && f.shown(n) && (!explorer.options.figures || explorer.options.figures.includes(f.id)),
+        (f) =>
+          f.exports &&
+          f.shown(n) &&
+          (feedback || !f.feedbackOnly) &&
+          (!explorer.options.figures || explorer.options.figures.includes(f.id)),
       ).map((f) => (
         <div className="export-menu-row" key={f.id}>
           {item(`the ${f.title.toLowerCase()} SVG`, `${f.title} SVG`, async () =>
@@ -103,6 +108,19 @@ export default function ExportPanel({ detailsRef }: { detailsRef: RefObject<HTML
         {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv(explorer))}
         {item('the JSON file', 'Trajectories JSON', async () => (await exporters()).exportTrajectoriesJson(explorer))}
       </div>
+      {feedback && (
+        <>
+          <p className="export-menu-heading">Sampled comparisons</p>
+          <div className="export-menu-row">
+            {item('the comparisons CSV', 'Comparisons CSV', async () =>
+              (await exporters()).exportFeedbackCsv(explorer),
+            )}
+            {item('the comparisons JSON', 'Comparisons JSON', async () =>
+              (await exporters()).exportFeedbackJson(explorer),
+            )}
+          </div>
+        </>
+      )}
       <p className="export-menu-heading">Scenario</p>
       <div className="export-menu-row">
         {item('the scenario file', 'Save scenario', async () => (await exporters()).exportScenario(explorer))}

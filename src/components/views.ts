@@ -11,9 +11,10 @@ import type { AppState } from '../state/appStore.ts';
 import { FIXED_POINT_APART } from '../state/caption.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
 import { unavailableShown } from '../state/availability.ts';
-import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
+import { GRID_MAX_RESPONSES, feedbackKey } from '../state/scenario.ts';
 import type { FlowFieldResult, UiStore } from '../state/uiStore.ts';
 import type { PolicyTableProps } from '../viz/policyTable.ts';
+import type { FeedbackInputs } from './feedbackFigures.ts';
 import { TOP_K_DEFAULT, chooseTopK, clampK } from '../viz/topK.ts';
 import { RACE_EPSILONS, RACE_EPSILON_DEFAULT } from '../shared/race.ts';
 import {
@@ -83,7 +84,9 @@ export function createViews(ui: UiStore) {
   /** The worker's Nash set of the shown P (core nashSet.ts), once answered; null otherwise. */
   function nashSetShown(app: AppState) {
     const set = ui.getState().nashSet;
-    return set && set.preferences === app.scenario.preferences ? set.result : null;
+    return set && set.preferences === app.scenario.preferences && (set.feedback ?? '') === feedbackKey(app.scenario)
+      ? set.result
+      : null;
   }
 
   /** The Nash drawn: the τ → 0 limit of π*_τ when it is chosen and known for this μ, else the LP's vertex. */
@@ -110,6 +113,9 @@ export function createViews(ui: UiStore) {
       rlhfOptimum: eq?.rlhfOptimum ?? null,
       // Nash-MD's biased limit, when Nash-MD is shown.
       nashMdFixedPoint: s.algorithms.includes('nash-md') ? (eq?.nashMdFixedPoint ?? null) : null,
+      truthRegularized: eq?.truth?.regularized ?? null,
+      truthNash: eq?.truth?.nash ?? null,
+      truthRlhfOptimum: eq?.truth?.rlhfOptimum ?? null,
       regularizedPath: eq?.regularizedPath ?? null,
       rlhfPath: eq?.rlhfPath ?? null,
       draggable: n === 3 && s.corners.every((g) => g.length === 1),
@@ -439,7 +445,31 @@ export function createViews(ui: UiStore) {
     };
   }
 
+  const feedbackMemo = memoLast<FeedbackInputs | null>();
+  /**
+   * With feedback: what the feedback figures read (the truth panel and the sample-size curve build
+   * their props from it in their own lazily loaded modules, components/feedbackFigures.ts); else null.
+   */
+  function feedbackInputs(run: RunState, app: AppState): FeedbackInputs | null {
+    const s = app.scenario;
+    if ((s.feedback ?? null) === null) return null;
+    const series = trajectories(run);
+    const curve = ui.getState().sampleSize ?? null;
+    const data = run.feedback ?? null;
+    return feedbackMemo([series, run.t, run.n, run.equilibria, data, s, curve, theme()], () => ({
+      scenario: s,
+      series,
+      n: run.n,
+      t: run.t,
+      equilibria: run.equilibria,
+      data,
+      curve,
+      theme: theme(),
+    }));
+  }
+
   return {
+    feedbackInputs,
     drawnNash,
     nashSetShown,
     simplexProps,

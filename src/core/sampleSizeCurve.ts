@@ -75,6 +75,20 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 
 /** The curve (see the module comment). onProgress, if given, receives the fraction of (N, k) done. */
 export function sampleSizeCurve(spec: SampleSizeSpec, options?: SolverOptions): SampleSizeCurve {
+  const report = progressReporter(options);
+  const steps = sampleSizeSteps(spec);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    report(r.value);
+  }
+}
+
+/**
+ * The curve in steps, for a caller that works in slices (the worker's sample-size lane): yields
+ * the fraction of (N, k) done after each repetition (0 first) and returns the curve.
+ */
+export function* sampleSizeSteps(spec: SampleSizeSpec): Generator<number, SampleSizeCurve, void> {
   const p = validatePreferences(spec.preferences);
   const n = spec.preferences.length;
   const mu = validateDistribution(spec.reference, n, 'reference');
@@ -87,7 +101,6 @@ export function sampleSizeCurve(spec: SampleSizeSpec, options?: SolverOptions): 
     );
   const logMu = Float64Array.from(mu, Math.log);
   const win = new Float64Array(n);
-  const report = progressReporter(options);
   const G = spec.sizes.length;
   const curve: SampleSizeCurve = {
     sizes: Float64Array.from(spec.sizes),
@@ -96,7 +109,7 @@ export function sampleSizeCurve(spec: SampleSizeSpec, options?: SolverOptions): 
   };
   const nlhf = new Float64Array(K);
   const rlhf = new Float64Array(K);
-  report(0);
+  yield 0;
   for (let g = 0; g < G; g++) {
     for (let k = 0; k < K; k++) {
       const counts = sampleFeedback(
@@ -110,7 +123,7 @@ export function sampleSizeCurve(spec: SampleSizeSpec, options?: SolverOptions): 
       const nlhfTarget = tau > 0 ? regularizedNash(preferences, spec.reference, tau) : nashEquilibrium(preferences);
       nlhf[k] = exploitabilityFlat(p, n, logMu, tau, nlhfTarget, win);
       rlhf[k] = exploitabilityFlat(p, n, logMu, tau, rlhfOptimum(rewards, spec.reference, tau), win);
-      report((g * K + k + 1) / (G * K));
+      yield (g * K + k + 1) / (G * K);
     }
     for (const [values, band] of [
       [nlhf, curve.nlhf],

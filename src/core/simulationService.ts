@@ -22,6 +22,8 @@ import {
   type Rows,
 } from './runRows.ts';
 import { flowField } from './flowField.ts';
+import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleSizeCurve.ts';
+import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
 import { comparisonWeights } from './observedWeights.ts';
@@ -34,10 +36,12 @@ import type {
   ComputeStage,
   EquilibriaResult,
   ExtendResponse,
+  FeedbackData,
   FieldResponse,
   FollowUp,
   HistoryThinning,
   NashSetResponse,
+  SampleSizeResponse,
   ScenarioSpec,
   SimulationApi,
 } from './workerApi.ts';
@@ -148,7 +152,17 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
     onProgress?: (fraction: number) => void,
     pause?: () => Promise<void>,
   ): Promise<NashSetResponse>;
+  /** sampleSize with the pause between slices given (tests). */
+  sampleSize(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    onProgress?: (fraction: number) => void,
+    pause?: () => Promise<void>,
+  ): Promise<SampleSizeResponse>;
 }
+
+/** K, the repetitions per sample size of the sample-size curve (issue 16). */
+export const SAMPLE_SIZE_SEEDS = 20;
 
 /** The rows of a deferred answer (of the active run), waiting for their metrics. */
 interface PendingFollowUp<A extends AlgorithmId> {
@@ -156,19 +170,32 @@ interface PendingFollowUp<A extends AlgorithmId> {
   rows: Rows<A>[];
 }
 
+/**
+ * A scenario as the service computes it. With feedback (issue 16) its `preferences` are the learned
+ * P̂, `learnedRewards` the learned r̂ (used in place of P's Bradley–Terry fit), `truth` the given
+ * scenario (the true P) with its cache key, and `learned` the counts and models.
+ */
+type Resolved<A extends AlgorithmId> = ScenarioSpec<A> & {
+  learnedRewards?: Float64Array;
+  truth?: { spec: ScenarioSpec<A>; key: string };
+  learned?: Learned;
+};
+
 /** Cache keys of a scenario's equilibria. */
-function keysOfSpec(s: ScenarioSpec<AlgorithmId>, p: Float64Array) {
+function keysOfSpec(s: Resolved<AlgorithmId>, p: Float64Array) {
   const pKey = vectorKey(p);
   const muKey = vectorKey(Float64Array.from(s.reference));
   return {
     nash: pKey,
-    rewards: `${pKey}|${
-      s.comparisons === 'reference'
-        ? muKey
-        : s.comparisons === 'observed' && s.counts
-          ? `observed:${vectorKey(Float64Array.from(s.counts.flatMap((r) => Array.from(r))))}`
-          : 'uniform'
-    }`,
+    rewards: s.learnedRewards
+      ? `learned|${vectorKey(s.learnedRewards)}`
+      : `${pKey}|${
+          s.comparisons === 'reference'
+            ? muKey
+            : s.comparisons === 'observed' && s.counts
+              ? `observed:${vectorKey(Float64Array.from(s.counts.flatMap((r) => Array.from(r))))}`
+              : 'uniform'
+        }`,
     star: `${pKey}|${muKey}|${s.tau}`,
     path: `${pKey}|${muKey}`,
   };
@@ -182,7 +209,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   let pending: PendingFollowUp<A> | null = null;
   let active: ActiveRun<A> | null = null;
   /** The scenario of `active` and its cache keys (to solve its target when it is still unknown). */
-  let activeSpec: { s: ScenarioSpec<A>; keys: ReturnType<typeof keysOfSpec> } | null = null;
+  let activeSpec: { s: Resolved<A>; keys: ReturnType<typeof keysOfSpec> } | null = null;
   const cache = new Map<string, unknown>();
   /** Memoises one value per kind of result; a new key for a kind replaces the old one. */
   const memo = <T>(kind: string, key: string, f: () => T): T => {
@@ -197,8 +224,12 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
   type Keys = ReturnType<typeof keysOfSpec>;
 
-  const rewardsOf = (s: ScenarioSpec<A>, keys: Keys, options?: SolverOptions) =>
-    memo('rewards', keys.rewards, () => fitBradleyTerry(s.preferences, comparisonWeights(s), options));
+  const rewardsOf = (s: Resolved<A>, keys: Keys, options?: SolverOptions) =>
+    memo(
+      'rewards',
+      keys.rewards,
+      () => s.learnedRewards ?? fitBradleyTerry(s.preferences, comparisonWeights(s), options),
+    );
 
   /** π*_τ along the τ grid and the RLHF optimum along it (part of the equilibria). */
   function paths(s: ScenarioSpec<A>, keys: Keys, rewards: Float64Array, report: Report) {
@@ -224,7 +255,44 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       : nashOf(s, keys, report);
   }
 
-  function equilibria(s: ScenarioSpec<A>, keys: Keys, report: Report): EquilibriaResult {
+  /**
+   * The scenario the runs and equilibria see: with feedback, P̂ for P and r̂ for the reward model,
+   * the counts memoised by (P, μ when sampled from, N, sampling, seed) and the models by smoothing.
+   */
+  function resolve(s: ScenarioSpec<A>, p: Float64Array): Resolved<A> {
+    const f = s.feedback;
+    if (!f) return s;
+    const pKey = vectorKey(p);
+    const muKey = vectorKey(Float64Array.from(s.reference));
+    const countsKey = `${pKey}|${f.sampling === 'reference' ? muKey : 'uniform'}|${f.comparisons}|${f.seed}`;
+    const counts = memo('counts', countsKey, () => sampleCounts(s.preferences, s.reference, f));
+    const learned = memo('learned', `${countsKey}|${f.smoothing}`, () => learnFrom(counts, f));
+    return {
+      ...s,
+      preferences: learned.preferences,
+      learnedRewards: learned.rewards,
+      learned,
+      truth: { spec: s, key: `${pKey}|${muKey}|${s.tau}|${f.sampling}` },
+    };
+  }
+
+  /** The truth's equilibria (copies: the answer's arrays are transferred). */
+  function truthOf(s: Resolved<A>) {
+    const t = s.truth;
+    if (!t) return null;
+    const eq = memo('truth', t.key, () =>
+      truthEquilibria(t.spec.preferences, t.spec.reference, t.spec.tau, t.spec.feedback!),
+    );
+    return {
+      regularized: Float64Array.from(eq.regularized),
+      nash: Float64Array.from(eq.nash),
+      rewards: Float64Array.from(eq.rewards),
+      rlhfOptimum: Float64Array.from(eq.rlhfOptimum),
+    };
+  }
+
+  function equilibria(s: Resolved<A>, keys: Keys, report: Report): EquilibriaResult {
+    const truth = truthOf(s);
     const rewards = rewardsOf(s, keys, within(report, 'rewards'));
     const nashSet = nashSetOf(s, keys, report);
     const regularized = targetOf(s, keys, report);
@@ -244,11 +312,14 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       rewards: Float64Array.from(rewards),
       rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
       ...paths(s, keys, rewards, report),
+      ...(truth ? { truth } : {}),
     };
   }
 
   /** The newest nashSet request (an older one still running stops at its next pause). */
   let nashSetLatest = -Infinity;
+  /** The newest sampleSize request, likewise. */
+  let sampleSizeLatest = -Infinity;
 
   /**
    * Drives a generator of fractions in slices of NASH_SET_SLICE_MS, pausing between them; returns
@@ -260,6 +331,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     steps: Generator<number, T, void>,
     progress: (y: number) => void,
     pause: () => Promise<void>,
+    newest: () => number = () => nashSetLatest,
   ): Promise<T | null> {
     let since = performance.now();
     for (;;) {
@@ -269,7 +341,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       if (performance.now() - since >= NASH_SET_SLICE_MS) {
         await pause();
         since = performance.now();
-        if (nashSetLatest !== version) {
+        if (newest() !== version) {
           steps.return(undefined as T);
           return null;
         }
@@ -278,9 +350,65 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   }
 
   return {
-    async nashSet(
+    async sampleSize(
       version: number,
       s: ScenarioSpec<A>,
+      onProgress?: (fraction: number) => void,
+      pause: () => Promise<void> = pauseTask,
+    ): Promise<SampleSizeResponse> {
+      sampleSizeLatest = version;
+      try {
+        const f = s.feedback;
+        if (!f) throw new InvalidInputError('feedback', 'the sample-size curve needs feedback settings');
+        const p = validatePreferences(s.preferences);
+        const key = `${vectorKey(p)}|${vectorKey(Float64Array.from(s.reference))}|${s.tau}|${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}`;
+        let curve = cached('sampleSize', key) ? (cache.get(`sampleSize|${key}`) as SampleSizeCurve) : null;
+        if (!curve) {
+          const steps = sampleSizeSteps({
+            preferences: s.preferences,
+            reference: s.reference,
+            tau: s.tau,
+            sampling: f.sampling,
+            smoothing: f.smoothing,
+            sizes: sampleSizeGrid(f.comparisons),
+            seeds: SAMPLE_SIZE_SEEDS,
+            seed: f.seed,
+          });
+          const found = await sliced(
+            version,
+            steps,
+            (x) => onProgress?.(x),
+            pause,
+            () => sampleSizeLatest,
+          );
+          if (!found) return { ok: false, version, problem: null };
+          curve = memo('sampleSize', key, () => found);
+        }
+        onProgress?.(1);
+        const band = (b: SampleSizeCurve['nlhf']) => ({
+          median: Float64Array.from(b.median),
+          low: Float64Array.from(b.low),
+          high: Float64Array.from(b.high),
+        });
+        return {
+          ok: true,
+          version,
+          sizes: Float64Array.from(curve.sizes),
+          nlhf: band(curve.nlhf),
+          rlhf: band(curve.rlhf),
+          seeds: SAMPLE_SIZE_SEEDS,
+          tau: s.tau,
+        };
+      } catch (e) {
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
+    },
+
+    async nashSet(
+      version: number,
+      given: ScenarioSpec<A>,
       limit: boolean,
       onProgress?: (fraction: number) => void,
       pause: () => Promise<void> = pauseTask,
@@ -288,6 +416,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       nashSetLatest = version;
       const abandoned: NashSetResponse = { ok: false, version, problem: null };
       try {
+        // With feedback: the Nash set of the learned P̂, the matrix the simplex draws.
+        const s = resolve(given, validatePreferences(given.preferences));
         const p = validatePreferences(s.preferences);
         const n = s.preferences.length;
         const mu = limit ? validateDistribution(s.reference, n, 'reference') : null;
@@ -344,7 +474,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
     compute(
       version: number,
-      s: ScenarioSpec<A>,
+      given: ScenarioSpec<A>,
       steps: number,
       thinning?: HistoryThinning,
       onProgress?: (progress: ComputeProgress<A>) => void,
@@ -352,6 +482,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     ): ComputeResponse<A> {
       pending = null;
       try {
+        // With feedback everything below reads the learned P̂ (and r̂); the true P was validated first.
+        const s = resolve(given, validatePreferences(given.preferences));
         // Validates every input once (also when no algorithm is shown, so bad input is always
         // reported); the runners below reuse the validated, flattened P.
         const p = validatePreferences(s.preferences);
@@ -472,10 +604,18 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           // The answer's arrays are transferred (detached): the follow-up works on copies.
           const kept = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!);
           pending = { version, rows: kept };
-          return { ok: true, version, n, equilibria: null, chunks: kept.map(previewChunk), deferred: true };
+          return {
+            ok: true,
+            version,
+            n,
+            equilibria: null,
+            chunks: kept.map(previewChunk),
+            deferred: true,
+            ...feedbackData(s.learned),
+          };
         }
         const chunks = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!.map((r) => withMetrics(run, r)));
-        return { ok: true, version, n, equilibria: eq, chunks };
+        return { ok: true, version, n, equilibria: eq, chunks, ...feedbackData(s.learned) };
       } catch (e) {
         if (e instanceof InvalidInputError)
           return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -514,8 +654,10 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       };
     },
 
-    field(version: number, s: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
+    field(version: number, given: ScenarioSpec<A>, algorithm: string, grid: number): FieldResponse {
       try {
+        // With feedback: the flow of the learned P̂ (and r̂), the model the runs follow.
+        const s = resolve(given, validatePreferences(given.preferences));
         if (s.reference.length !== 3)
           throw new InvalidInputError(
             'reference',
@@ -541,6 +683,26 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
   };
 }
 
+/** The answer's `feedback` field: copies of the memoised counts and models (they are transferred). */
+function feedbackData(learned: Learned | undefined): { feedback?: FeedbackData } {
+  if (!learned) return {};
+  const { counts } = learned;
+  const n = counts.n;
+  const preferences = new Float64Array(n * n);
+  learned.preferences.forEach((row, i) => preferences.set(row, i * n));
+  return {
+    feedback: {
+      n,
+      i: counts.i.slice(),
+      j: counts.j.slice(),
+      winsI: counts.winsI.slice(),
+      winsJ: counts.winsJ.slice(),
+      preferences,
+      rewards: Float64Array.from(learned.rewards),
+    },
+  };
+}
+
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */
 export function transferables<A extends AlgorithmId>(response: ComputeResponse<A> | ExtendResponse<A>): ArrayBuffer[] {
   if (!response.ok) return [];
@@ -548,6 +710,10 @@ export function transferables<A extends AlgorithmId>(response: ComputeResponse<A
   if ('equilibria' in response && response.equilibria) {
     for (const v of Object.values(response.equilibria))
       if (v instanceof Float64Array) out.push(v.buffer as ArrayBuffer);
+    if (response.equilibria.truth)
+      for (const v of Object.values(response.equilibria.truth)) out.push(v.buffer as ArrayBuffer);
   }
+  if ('feedback' in response && response.feedback)
+    for (const v of Object.values(response.feedback)) if (typeof v !== 'number') out.push(v.buffer as ArrayBuffer);
   return out;
 }

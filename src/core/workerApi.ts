@@ -31,6 +31,19 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
   average?: boolean;
   /** The policy-gradient algorithms' settings (absent fields: PG_DEFAULTS). */
   pg?: Partial<PolicyGradientSpec>;
+  /**
+   * Learn from sampled feedback (issue 16, feedback.ts): the runs, π*_τ and the Nash are those of
+   * the learned P̂, reward-model algorithms use the learned r̂, and the answer adds the truth.
+   */
+  feedback?: FeedbackSpec;
+}
+
+/** N comparisons of the true P, their pairs drawn by `sampling` from `seed`; P̂'s smoothing a. */
+export interface FeedbackSpec {
+  comparisons: number;
+  sampling: 'uniform' | 'reference';
+  seed: number;
+  smoothing: number;
 }
 
 /**
@@ -74,6 +87,33 @@ export interface EquilibriaResult {
   tauGrid: Float64Array;
   regularizedPath: Float64Array;
   rlhfPath: Float64Array;
+  /**
+   * With feedback (ScenarioSpec.feedback): the fields above are the LEARNED model's (P̂, r̂) and
+   * these are the TRUE P's (learnedScenario.ts); absent without feedback.
+   */
+  truth?: TruthEquilibria;
+}
+
+/** π*_τ, the Nash and the RLHF optimum (with its rewards) of the true P, beside the learned ones. */
+export interface TruthEquilibria {
+  regularized: Float64Array;
+  nash: Float64Array;
+  rewards: Float64Array;
+  rlhfOptimum: Float64Array;
+}
+
+/**
+ * The sampled feedback of a computation (ScenarioSpec.feedback): the counts, sparse (one entry per
+ * observed pair i < j: wins of i over j and of j over i), and the learned P̂ (row-major) and r̂.
+ */
+export interface FeedbackData {
+  n: number;
+  i: Uint32Array;
+  j: Uint32Array;
+  winsI: Float64Array;
+  winsJ: Float64Array;
+  preferences: Float64Array;
+  rewards: Float64Array;
 }
 
 /**
@@ -130,6 +170,8 @@ export type ComputeResponse<A extends AlgorithmId = Algorithm> =
       equilibria: EquilibriaResult | null;
       chunks: SeriesChunk<A>[];
       deferred?: boolean;
+      /** With feedback: the sampled counts and the learned models. */
+      feedback?: FeedbackData;
     }
   | { ok: false; version: number; problem: InputProblem };
 
@@ -168,6 +210,24 @@ export type NashSetResponse =
       inSome: number;
       complete: boolean;
       limit: { policy: Float64Array; tau: number; exploitability: number; stable: boolean } | null;
+    }
+  | { ok: false; version: number; problem: InputProblem | null };
+
+/**
+ * The sample-size curve of a scenario with feedback (sampleSizeCurve.ts): for N on
+ * sampleSizeGrid(feedback.comparisons) and SAMPLE_SIZE_SEEDS seeds, the median and 10–90 % band of
+ * each pipeline's e_τ under the true P at its learned target. Not ok with problem null: a newer
+ * request came first and this one was abandoned.
+ */
+export type SampleSizeResponse =
+  | {
+      ok: true;
+      version: number;
+      sizes: Float64Array;
+      nlhf: { median: Float64Array; low: Float64Array; high: Float64Array };
+      rlhf: { median: Float64Array; low: Float64Array; high: Float64Array };
+      seeds: number;
+      tau: number;
     }
   | { ok: false; version: number; problem: InputProblem | null };
 
@@ -231,10 +291,20 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
     limit: boolean,
     onProgress?: (fraction: number) => void,
   ): Promise<NashSetResponse>;
+  /**
+   * The sample-size curve of the scenario's feedback settings (not ok when it has none). Works in
+   * slices like nashSet; a newer sampleSize call abandons this one.
+   */
+  sampleSize(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SampleSizeResponse>;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
-export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet'> {
+export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet' | 'sampleSize'> {
+  sampleSize(version: number, scenario: WireSpec, onProgress?: (fraction: number) => void): Promise<SampleSizeResponse>;
   field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
   nashSet(
     version: number,

@@ -22,6 +22,9 @@ export const FIGURE_IDS = [
   'topk',
   'equilibria',
   'race',
+  'comparisons',
+  'truth',
+  'sample-size',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -57,6 +60,8 @@ export interface FigureEntry {
   heading?: string;
   /** The top-k control beside the heading. */
   topKControl?: boolean;
+  /** Shown only while the scenario learns from sampled feedback (scenario `feedback`). */
+  feedbackOnly?: boolean;
 }
 
 /** Rounds a dragged policy to 4 decimals (readable links) keeping the sum at 1. */
@@ -129,6 +134,51 @@ export const FIGURES: readonly FigureEntry[] = [
     className: 'figure equilibria-figure',
     testId: 'equilibrium-bars',
     heading: 'Where the runs are heading: the equilibria',
+  },
+  {
+    id: 'comparisons',
+    title: 'Sampled comparisons',
+    place: 'stage',
+    shown: () => true,
+    feedbackOnly: true,
+    exports: false,
+    hiddenBy: null,
+    renderer: () => import('../components/feedbackFigures.ts').then((m) => m.createCountsFigure),
+    props: (v) => v.feedbackInputs,
+    priority: 'secondary',
+    className: 'figure counts-figure',
+    testId: 'comparisons',
+    heading: 'The sampled comparisons',
+  },
+  {
+    id: 'truth',
+    title: 'Judged by the true P',
+    place: 'stage',
+    shown: () => true,
+    feedbackOnly: true,
+    exports: false,
+    hiddenBy: null,
+    renderer: () => import('../components/feedbackFigures.ts').then((m) => m.createTruthFigure),
+    props: (v) => v.feedbackInputs,
+    priority: 'secondary',
+    className: 'figure truth-figure',
+    testId: 'truth-panel',
+    heading: 'Judged by the true preferences',
+  },
+  {
+    id: 'sample-size',
+    title: 'Sample-size curve',
+    place: 'stage',
+    shown: () => true,
+    feedbackOnly: true,
+    exports: true,
+    hiddenBy: null,
+    renderer: () => import('../components/feedbackFigures.ts').then((m) => m.createSampleSizeFigure),
+    props: (v) => v.feedbackInputs,
+    priority: 'secondary',
+    className: 'figure sample-size-figure',
+    testId: 'sample-size',
+    heading: 'How many comparisons until NLHF beats RLHF under the true preferences?',
   },
   {
     id: 'convergence',

@@ -12,6 +12,7 @@ import { downloadBlob } from './download.ts';
 import { exportFileName, exportInfo, type ExportInfo } from './exportInfo.ts';
 import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
+import { buildCountsCsv, buildCountsJson } from './feedbackData.ts';
 import { formatT } from '../shared/formatT.ts';
 
 /** Figures by their manifest id (those with `exports` in figureManifest.ts have a snapshot). */
@@ -71,6 +72,29 @@ export function exportTrajectoriesCsv(src: ExportSource): string {
   const input = trajectoryInput(src);
   const file = exportFileName('trajectories', input.t, 'csv');
   downloadBlob(new Blob([buildTrajectoryCsv(input)], { type: 'text/csv;charset=utf-8' }), file);
+  return file;
+}
+
+/** The sampled comparisons of the shown run (with feedback on), or an error saying there are none. */
+function feedbackOfRun(src: ExportSource) {
+  const data = src.run.getState().feedback;
+  if (!data) throw new Error('there are no sampled comparisons: tick “Learn from sampled feedback”');
+  return data;
+}
+
+export function exportFeedbackCsv(src: ExportSource): string {
+  const data = feedbackOfRun(src);
+  const file = exportFileName('comparisons', src.run.getState().t, 'csv');
+  const csv = buildCountsCsv(src.app.getState().scenario.labels, data);
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), file);
+  return file;
+}
+
+export function exportFeedbackJson(src: ExportSource): string {
+  const data = feedbackOfRun(src);
+  const file = exportFileName('comparisons', src.run.getState().t, 'json');
+  const json = buildCountsJson(currentInfo(src), src.app.getState().scenario, data);
+  downloadBlob(new Blob([json], { type: 'application/json' }), file);
   return file;
 }
 

@@ -85,6 +85,10 @@ export const MARKER_STYLE = {
   rlhfOptimum: { label: 'RLHF optimum', color: '#D55E00', glyph: 'diamond' },
   // Nash-MD's colour: where Nash-MD with a constant step converges (not π*_τ).
   nashMdFixedPoint: { label: 'Nash-MD fixed point (constant η)', color: '#0072B2', glyph: 'cross' },
+  // With feedback (issue 16) the three above are the learned model's; these, hollow and dashed, the true P's.
+  truthRegularized: { label: 'π*_τ of the true P', color: '#1a1a1a', glyph: 'dashed open star' },
+  truthNash: { label: 'Nash of the true P', color: '#1a1a1a', glyph: 'dotted open star' },
+  truthRlhfOptimum: { label: 'RLHF optimum of the true P', color: '#D55E00', glyph: 'dashed open diamond' },
   reference: { label: 'μ (reference)', color: '#555555', glyph: 'square' },
   initial: { label: 'π₀ (start)', color: '#555555', glyph: 'ring' },
   regularizedPath: { label: 'π*_τ as τ shrinks', color: '#6b6b6b' },

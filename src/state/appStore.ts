@@ -80,6 +80,8 @@ export interface AppActions {
    * ones are applied; returns the first problem (naming the link key), or null.
    */
   setPg(patch: Partial<Scenario['pg']>): string | null;
+  /** Feedback settings (issue 16): `feedback: null` turns learning from sampled feedback off. */
+  setFeedback(patch: Partial<Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>>): void;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -263,6 +265,7 @@ export function createAppStore(): AppStore {
         if (pg !== get().scenario.pg) update({ pg }, true);
         return problems[0]?.message ?? null;
       },
+      setFeedback: (patch) => update(patch, true),
       setCorners: (corners) => update({ corners }, true),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),

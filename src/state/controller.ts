@@ -19,7 +19,7 @@ import {
   thinningFor,
   type RunStore,
 } from './runStore.ts';
-import { GRID_MAX_RESPONSES, MAX_STEPS, toSpec, type Scenario } from './scenario.ts';
+import { GRID_MAX_RESPONSES, MAX_STEPS, feedbackKey, toSpec, type Scenario } from './scenario.ts';
 import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
 import { computationEnded, computationProgressed, computationStarted, type ProgressStore } from './progressStore.ts';
@@ -181,6 +181,8 @@ export class SimulationController {
           // A deferred answer has no equilibria yet: the previous ones stay (same n) until the
           // follow-up brings the new ones, so the markers and curves do not blink.
           replaceRun(this.run, r.n, r.equilibria, r.chunks, this.wantedT, [], moved?.reach);
+          // The sampled counts and learned models, with feedback (issue 16); null without.
+          if (r.feedback || this.run.getState().feedback) this.run.setState({ feedback: r.feedback ?? null });
           // The steps beyond t (for Step, Play and the timeline) come in a second request, after the
           // edit's figure is drawn (unless a newer computation is already waiting).
           const { length } = this.run.getState();
@@ -263,6 +265,7 @@ export class SimulationController {
           if (state.scenario !== prev.scenario) this.requestField();
           this.recompute(state.scenario);
           if (state.scenario !== prev.scenario) this.requestNashSet();
+          if (state.scenario !== prev.scenario) this.requestSampleSize();
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
@@ -286,6 +289,16 @@ export class SimulationController {
     this.recompute(this.app.getState().scenario);
     this.requestField();
     this.requestNashSet();
+    this.requestSampleSize();
+  }
+
+  /**
+   * With feedback: asks for the sample-size curve (issue 16; sampleSizeRequest.ts, loaded when
+   * feedback is first on); without, forgets the last one.
+   */
+  private requestSampleSize(): void {
+    if (feedbackKey(this.app.getState().scenario) === '' && !this.ui.getState().sampleSize) return;
+    void import('./sampleSizeRequest.ts').then((m) => m.requestSampleSize(this.app, this.ui, this.client));
   }
 
   /** The version of the newest Nash-set request. */
@@ -300,13 +313,22 @@ export class SimulationController {
     const s = this.app.getState().scenario;
     const { nashSet: set, nashPick } = this.ui.getState();
     const limit = nashPick === 'limit';
-    if (set && set.preferences === s.preferences && (!limit || (set.limitAsked && set.reference === s.reference)))
-      return;
+    // With feedback the set is the learned P̂'s, which changes with the feedback settings too.
+    const feedback = feedbackKey(s);
+    const sameP = set && set.preferences === s.preferences && (set.feedback ?? '') === feedback;
+    if (sameP && (!limit || (set.limitAsked && set.reference === s.reference))) return;
     this.nashSetVersion = this.client.nashSet(toSpec(s), limit);
     // The previous answer stays while only the limit is added (same P): the ranges do not move.
-    const keep = set && set.preferences === s.preferences ? set.result : null;
+    const keep = sameP ? set.result : null;
     this.ui.setState({
-      nashSet: { preferences: s.preferences, reference: s.reference, limitAsked: limit, fraction: 0, result: keep },
+      nashSet: {
+        preferences: s.preferences,
+        reference: s.reference,
+        limitAsked: limit,
+        feedback,
+        fraction: 0,
+        result: keep,
+      },
     });
   }
 

@@ -18,6 +18,8 @@ export interface NashSetState {
   preferences: Matrix;
   reference: readonly number[];
   limitAsked: boolean;
+  /** With feedback the set is the learned P̂'s: feedbackKey of the scenario asked ('' or absent: off). */
+  feedback?: string;
   fraction: number;
   result: Extract<NashSetResponse, { ok: true }> | null;
 }

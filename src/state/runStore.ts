@@ -11,7 +11,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
-import type { EquilibriaResult, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
+import type { EquilibriaResult, FeedbackData, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
 import { rowAt, seriesKey, timeAt } from '../shared/seriesRows.ts';
 import type { SeriesData } from '../shared/types.ts';
 
@@ -48,6 +48,8 @@ export interface RunState {
    * answer, whose metrics follow (fillFollowUp, or the full answer). Charts of the metrics wait.
    */
   metricsPending: boolean;
+  /** With feedback (issue 16): the sampled counts and the learned P̂ and r̂ of the shown run; else null. */
+  feedback?: FeedbackData | null;
 }
 
 /** One explorer's run data. */

@@ -9,6 +9,7 @@ import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
+import type { Sampling } from '../core/feedback.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -54,6 +55,15 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   average: boolean;
   /** Nash-MD-PG, Nash-EMA-PG and RLHF-PG's settings (pgSettings.ts; URL keys lr, beta, ema, …). */
   pg: PolicyGradientSpec;
+  /**
+   * Learn from sampled feedback (issue 16): N comparisons of the true P (URL `feedback=N`); absent
+   * or null: the runs read the exact P (and its Bradley–Terry fit), as before. With the sampling
+   * distribution of the pairs, the data seed and the smoothing a of P̂ (defaults: FEEDBACK_DEFAULTS).
+   */
+  feedback?: number | null;
+  sampling?: Sampling;
+  dataSeed?: number;
+  smoothing?: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   epsilon: number;
@@ -76,6 +86,30 @@ export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
   seed: 1,
   features: 'tabular',
   d: 2,
+};
+
+/** Feedback settings when the link or file leaves them out. */
+export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataSeed: 1, smoothing: 0.5 } as const;
+/** The range of N, the number of sampled comparisons (log slider, URL `feedback`). */
+export const FEEDBACK_RANGE = { min: 10, max: 1_000_000 } as const;
+
+/** The feedback a scenario learns from, with defaults filled in, or null when it reads the exact P. */
+export function feedbackOf(
+  s: Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>,
+): { comparisons: number; sampling: Sampling; seed: number; smoothing: number } | null {
+  if (s.feedback === undefined || s.feedback === null) return null;
+  return {
+    comparisons: s.feedback,
+    sampling: s.sampling ?? FEEDBACK_DEFAULTS.sampling,
+    seed: s.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed,
+    smoothing: s.smoothing ?? FEEDBACK_DEFAULTS.smoothing,
+  };
+}
+
+/** A key of the scenario's feedback settings ('' when off): results of another key are stale. */
+export const feedbackKey = (s: Parameters<typeof feedbackOf>[0]) => {
+  const f = feedbackOf(s);
+  return f ? `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}` : '';
 };
 
 /** MPO's default magnet refresh period (issue 14). */
@@ -117,6 +151,10 @@ export function scenarioFromPreset(
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
       pg: base?.pg ?? PG_DEFAULTS,
+      ...((base?.feedback ?? null) !== null ? { feedback: base?.feedback } : {}),
+      ...(base?.sampling ? { sampling: base.sampling } : {}),
+      ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
+      ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -162,6 +200,7 @@ export function toSpec(s: Scenario): ScenarioSpec {
     average: s.average,
     // A random feature map needs d < n: d is capped at n − 1 (the controls say so).
     pg: s.pg.features === 'random' && s.pg.d > n - 1 ? { ...s.pg, d: Math.max(1, n - 1) } : s.pg,
+    ...(feedbackOf(s) ? { feedback: feedbackOf(s)! } : {}),
   };
 }
 

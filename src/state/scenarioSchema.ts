@@ -15,6 +15,7 @@ import {
   MAX_RESPONSES,
   MAX_STEPS,
   MIN_RESPONSES,
+  FEEDBACK_RANGE,
   defaultCorners,
   defaultLabels,
   uniform,
@@ -177,6 +178,26 @@ const countsSchema = (P: readonly (readonly number[])[], name = 'counts') =>
   );
 /** P[i][j] and the share of wins c_ij / (c_ij + c_ji) may differ by this much (rounding in a file). */
 const COUNTS_TOLERANCE = 1e-9;
+const feedbackSchema = v.nullable(
+  v.pipe(
+    finite('feedback'),
+    v.integer('feedback must be a whole number of comparisons'),
+    v.minValue(FEEDBACK_RANGE.min, `feedback must be at least ${FEEDBACK_RANGE.min} comparisons`),
+    v.maxValue(FEEDBACK_RANGE.max, `feedback must be at most ${FEEDBACK_RANGE.max} comparisons`),
+  ),
+);
+const samplingSchema = v.picklist(['uniform', 'reference'] as const, 'sampling must be "uniform" or "reference"');
+const dataSeedSchema = v.pipe(
+  finite('dataSeed'),
+  v.integer('dataSeed must be a whole number'),
+  v.minValue(0, 'dataSeed must be ≥ 0'),
+  v.maxValue(2 ** 32 - 1, 'dataSeed must be below 2³²'),
+);
+const smoothingSchema = v.pipe(
+  finite('smoothing'),
+  v.gtValue(0, 'smoothing must be > 0'),
+  v.maxValue(1e6, 'smoothing must be at most 1000000'),
+);
 const presetSchema = v.nullable(
   v.pipe(
     v.string('preset must be a preset name'),
@@ -224,8 +245,17 @@ function firstProblem(schema: v.GenericSchema, value: unknown): string | null {
 }
 
 /** Checks one typed field value as a control would set it (typed numbers); null when valid. */
-export function checkField(field: 'tau' | 'eta' | 'epsilon' | 'seed' | 't' | 'refresh', value: unknown): string | null {
+export function checkField(
+  field: 'tau' | 'eta' | 'epsilon' | 'seed' | 't' | 'refresh' | 'feedback' | 'dataSeed' | 'smoothing',
+  value: unknown,
+): string | null {
   switch (field) {
+    case 'feedback':
+      return firstProblem(feedbackSchema, value);
+    case 'dataSeed':
+      return firstProblem(dataSeedSchema, value);
+    case 'smoothing':
+      return firstProblem(smoothingSchema, value);
     case 'refresh':
       return firstProblem(refreshSchema, value);
     case 'tau':
@@ -314,6 +344,15 @@ export function validateScenario(
     corners: ((take('corners', cornersSchema(n)) as Corners | null) ??
       (sameN ? fallback.corners : defaultCorners(n))) as Corners,
   };
+  // Feedback settings: kept only when set (a scenario without them reads the exact P).
+  const feedback = has('feedback') ? take('feedback', feedbackSchema) : undefined;
+  const chosen = {
+    feedback: feedback === undefined || (feedback === null && obj.feedback !== null) ? fallback.feedback : feedback,
+    sampling: take('sampling', samplingSchema) ?? fallback.sampling,
+    dataSeed: take('dataSeed', dataSeedSchema) ?? fallback.dataSeed,
+    smoothing: take('smoothing', smoothingSchema) ?? fallback.smoothing,
+  };
+  for (const [k, x] of Object.entries(chosen)) if (x !== undefined && x !== null) Object.assign(s, { [k]: x });
   s.eta = take('eta', etaSchema) ?? fallback.eta;
   s.schedule =
     take('schedule', scheduleSchema(s.tau)) ??

@@ -7,6 +7,7 @@
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { AppActions } from './appStore.ts';
+import type { Sampling } from '../core/feedback.ts';
 import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
 
 export interface StoryChange {
@@ -17,6 +18,9 @@ export interface StoryChange {
   comparisons?: Comparisons;
   reference?: number[];
   algorithms?: AlgorithmId[];
+  /** Learn from this many sampled comparisons (scenario `feedback`; absent in every step: the exact P). */
+  feedback?: number;
+  sampling?: Sampling;
   /** The iteration to show. */
   t?: number;
 }
@@ -201,6 +205,38 @@ export const STORIES: readonly Story[] = [
       },
     ],
   },
+  {
+    id: 'wrong-reward',
+    title: 'Learning the wrong reward',
+    preset: 'rater-types',
+    steps: [
+      {
+        title: 'The raters’ true preferences',
+        text: 'Three rater types at ε = +0.1, read exactly: Nash-MD settles at π*_τ = (0.40, 0.37, 0.23), while the optimum of the Bradley–Terry reward sits in the y1 corner (0.91 on y1). Real feedback is never this exact: next, both pipelines learn from sampled comparisons.',
+        change: { epsilon: 0.1, t: 400 },
+      },
+      {
+        title: '1,000 sampled comparisons',
+        text: 'Both learn from the same 1,000 comparisons, pairs drawn uniformly: Nash-MD and OMD from the preference model P̂, RLHF from the reward model r̂. The hollow markers are the true P’s targets. π*_τ of P̂ lands at (0.40, 0.38, 0.22), beside the true one; judged by the true P (the table below) it is 1,000 times less exploitable than RLHF’s optimum.',
+        change: { feedback: 1000, sampling: 'uniform' },
+      },
+      {
+        title: 'More data does not mend the reward',
+        text: 'With 100,000 comparisons P̂ is all but the true P, and Nash-MD heads for the true π*_τ. RLHF’s optimum stays in the y1 corner (0.92 on y1): a reward model cannot represent raters who disagree in a cycle, so no amount of data makes its optimum a Nash equilibrium.',
+        change: { feedback: 100_000 },
+      },
+      {
+        title: 'Pairs drawn from μ instead',
+        text: 'The same raters, with pairs drawn from μ rather than uniformly. The reward model changes with the sampling: RLHF’s optimum moves to (0.59, 0.31, 0.10). P̂ converges to the same P either way, and π*_τ of P̂ stays at (0.40, 0.37, 0.23).',
+        change: { sampling: 'reference' },
+      },
+      {
+        title: 'How many comparisons?',
+        text: 'Back to uniform pairs. The sample-size curve below learns from 20 samples of each size N = 10, 30, …, 100,000 and judges both targets by the true P: NLHF’s median exploitability falls from 0.06 at N = 10 to below 0.002 from N = 1,000 on, while RLHF’s levels off near 0.08: NLHF is ahead at every N.',
+        change: { sampling: 'uniform' },
+      },
+    ],
+  },
 ];
 
 export function storyById(id: string): Story | undefined {
@@ -226,6 +262,13 @@ export function storyScenario(story: Story, k: number, base?: Scenario): { scena
     reference: merged.reference ?? preset.reference,
     algorithms: merged.algorithms ?? ALL,
   };
+  // Feedback only where the story asks for it (a base scenario's settings do not leak in).
+  delete scenario.feedback;
+  delete scenario.sampling;
+  delete scenario.dataSeed;
+  delete scenario.smoothing;
+  if (merged.feedback !== undefined)
+    Object.assign(scenario, { feedback: merged.feedback, sampling: merged.sampling ?? 'uniform' });
   return { scenario, t: merged.t ?? steps };
 }
 

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { SampleSizeResponse } from '../core/workerApi.ts';
 import type { NashPick, NashSetState } from './nashPick.ts';
 import type { Scenario } from './scenario.ts';
 import { readPairs, type HashProblem } from './urlCodec.ts';
@@ -45,6 +46,18 @@ export interface UiState {
   setNashPick(pick: NashPick): void;
   /** Every Nash equilibrium of the shown P (the controller fills it in; null before the first request). */
   nashSet: NashSetState | null;
+  /**
+   * With feedback: the sample-size curve of the scenario's `key` (feedbackKey, P, μ, τ), how far
+   * it got, and the answer (null while computing; `problem` when it cannot be computed).
+   */
+  sampleSize?: {
+    key: string;
+    preferences: Scenario['preferences'];
+    reference: Scenario['reference'];
+    fraction: number;
+    result: Extract<SampleSizeResponse, { ok: true }> | null;
+    problem?: string;
+  } | null;
 }
 
 /**

@@ -8,7 +8,9 @@
  * comparisons (uniform | reference | observed), counts (battle counts "wins-wins" per pair i < j, while
  * short: COUNTS_URL_MAX_CHARS), refresh (MPO's magnet period K, default 50), average (1: the average
  * iterates too), the policy-gradient settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features,
- * d (pgSettings.ts), preset, eps (three rater types), seed and n (random, leaderboard), corners
+ * d (pgSettings.ts), feedback (N sampled comparisons, 10…10⁶; absent: the exact P), sampling (uniform |
+ * reference), dataSeed, smoothing (a > 0), preset, eps (three rater types), seed and n (random,
+ * leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
  * layer (scenarioSchema.ts); an invalid value is replaced by its default and reported by key.
@@ -19,6 +21,7 @@ import {
   MIN_RESPONSES,
   DEFAULT,
   REFRESH_DEFAULT,
+  FEEDBACK_DEFAULTS,
   defaultCorners,
   scenarioFromPreset,
   type Scenario,
@@ -120,6 +123,12 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
   parts.push(...encodePg(s.pg));
+  // Feedback (issue 16): absent = the exact P; the other three only when not their defaults.
+  if ((s.feedback ?? null) !== null) parts.push(['feedback', String(s.feedback)]);
+  if (s.sampling && s.sampling !== FEEDBACK_DEFAULTS.sampling) parts.push(['sampling', s.sampling]);
+  if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
+  if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
+    parts.push(['smoothing', num(s.smoothing)]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -265,6 +274,10 @@ export function decodeHash(hash: string): DecodedHash {
       });
   }
   candidate.pg = decodePg(pairs);
+  if (has('feedback')) candidate.feedback = toNumber(get('feedback'));
+  if (has('sampling')) candidate.sampling = get('sampling');
+  if (has('dataSeed')) candidate.dataSeed = toNumber(get('dataSeed'));
+  if (has('smoothing')) candidate.smoothing = toNumber(get('smoothing'));
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')

@@ -19,7 +19,10 @@ export const LEGEND_GAP = 18;
 export const TEXT = '#1a1a1a';
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export type MarkerKey = 'regularized' | 'nash' | 'rlhfOptimum' | 'nashMdFixedPoint' | 'reference' | 'initial';
+export type MarkerKey =
+  'regularized' | 'nash' | 'rlhfOptimum' | 'nashMdFixedPoint' | TruthKey | 'reference' | 'initial';
+/** The true P's targets, drawn beside the learned ones when the runs learn from feedback. */
+export type TruthKey = 'truthRegularized' | 'truthNash' | 'truthRlhfOptimum';
 export type Draggable = 'reference' | 'initial';
 
 export interface Glyph {
@@ -27,6 +30,8 @@ export interface Glyph {
   fill: string;
   stroke: string;
   strokeWidth: number;
+  /** A dash pattern for the outline (the true P's hollow markers). */
+  dash?: string;
 }
 
 export const symbolPath = (shape: Shape, size: number) => shapePath(shape, size);
@@ -60,6 +65,9 @@ export const GLYPH: Record<MarkerKey, Glyph> = {
     stroke: '#fff',
     strokeWidth: 1,
   },
+  truthRegularized: { d: symbolPath(star, 160), fill: 'none', stroke: '#1a1a1a', strokeWidth: 1.5, dash: '3 2' },
+  truthNash: { d: symbolPath(star, 110), fill: 'none', stroke: '#1a1a1a', strokeWidth: 1.5, dash: '1 1.5' },
+  truthRlhfOptimum: { d: symbolPath(diamond, 150), fill: 'none', stroke: '#D55E00', strokeWidth: 1.5, dash: '3 2' },
   reference: {
     d: symbolPath(square, 120),
     fill: 'none',
@@ -74,15 +82,23 @@ export const MARKER_ORDER: readonly MarkerKey[] = [
   'nash',
   'rlhfOptimum',
   'nashMdFixedPoint',
+  'truthRegularized',
+  'truthNash',
+  'truthRlhfOptimum',
   'reference',
   'initial',
 ];
+/** The legend of the learned model's targets, with feedback. */
+const LEARNED = { regularized: 'π*_τ of the learned P̂', nash: 'Nash of P̂', rlhfOptimum: 'RLHF optimum of r̂' };
 /** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
 export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
   regularized: 'π*_τ',
   nash: 'Nash',
   rlhfOptimum: 'RLHF opt.',
   nashMdFixedPoint: 'Nash-MD fixed pt.',
+  truthRegularized: 'true π*_τ',
+  truthNash: 'true Nash',
+  truthRlhfOptimum: 'true RLHF opt.',
   reference: 'μ',
   initial: 'π₀',
   regularizedPath: 'π*_τ path',
@@ -224,7 +240,9 @@ export function legendItems(p: SimplexProps): LegendItem[] {
   }
   for (const key of MARKER_ORDER) {
     if (!present(p[key])) continue;
-    items.push({ key, label: MARKER_STYLE[key].label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
+    // With feedback the filled markers are the learned model's (the true P's are drawn hollow).
+    const label = p.truthNash && key in LEARNED ? LEARNED[key as keyof typeof LEARNED] : MARKER_STYLE[key].label;
+    items.push({ key, label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
   }
   for (const key of ['regularizedPath', 'rlhfPath'] as const) {
     if (!p[key]) continue;
@@ -487,6 +505,7 @@ export function appendGlyph(parent: d3.Selection<SVGGElement, unknown, null, und
     .attr('fill', glyph.fill)
     .attr('stroke', glyph.stroke)
     .attr('stroke-width', glyph.strokeWidth)
+    .attr('stroke-dasharray', glyph.dash ?? null)
     .attr('stroke-linejoin', 'round');
   return g;
 }

@@ -52,6 +52,9 @@ const GLYPH_RADIUS = {
   nash: 13,
   rlhfOptimum: 12,
   nashMdFixedPoint: 11,
+  truthRegularized: 13,
+  truthNash: 11,
+  truthRlhfOptimum: 12,
   reference: 8,
   initial: 8.5,
 } as const;
@@ -233,7 +236,17 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       },
       drawOrder(p.series),
     );
-    const markers = (['regularized', 'nash', 'rlhfOptimum', 'nashMdFixedPoint'] as const)
+    const markers = (
+      [
+        'regularized',
+        'nash',
+        'rlhfOptimum',
+        'nashMdFixedPoint',
+        'truthRegularized',
+        'truthNash',
+        'truthRlhfOptimum',
+      ] as const
+    )
       .filter((key) => present(p[key]))
       .map((key) => ({ key, xy: baryToXY(toBarycentric(p[key]!, p.corners), side) }));
     placements = placeMarkers(p, markers, side);

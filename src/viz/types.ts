@@ -55,6 +55,10 @@ export interface SimplexProps {
    * τ = 0. The plot draws it only when it is more than a pixel from π*_τ (fixedPointVisible).
    */
   nashMdFixedPoint?: ArrayLike<number> | null;
+  /** With feedback: π*_τ, the Nash and the RLHF optimum of the true P (hollow, dashed); absent: none. */
+  truthRegularized?: ArrayLike<number> | null;
+  truthNash?: ArrayLike<number> | null;
+  truthRlhfOptimum?: ArrayLike<number> | null;
   /** Rows of π*_τ and of the RLHF optimum along a τ grid from large to small τ (k × n). */
   regularizedPath: Float64Array | null;
   rlhfPath: Float64Array | null;

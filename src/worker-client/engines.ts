@@ -17,6 +17,7 @@ import type {
   FieldResponse,
   HistoryThinning,
   NashSetResponse,
+  SampleSizeResponse,
   ScenarioSpec,
   SeriesChunk,
   WorkerApi,
@@ -40,6 +41,12 @@ export interface Engine {
     limit: boolean,
     onProgress?: (fraction: number) => void,
   ): Promise<NashSetResponse>;
+  /** The sample-size curve (SimulationApi.sampleSize); optional for test doubles. */
+  sampleSize?(
+    version: number,
+    spec: ScenarioSpec,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SampleSizeResponse>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -165,6 +172,14 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
         onProgress && Comlink.proxy(onProgress),
       );
     },
+    sampleSize: (version, spec, onProgress) => {
+      const wire = toWire(spec);
+      return api.sampleSize(
+        version,
+        Comlink.transfer(wire, wireBuffers(wire)),
+        onProgress && Comlink.proxy(onProgress),
+      );
+    },
     field: (version, spec, algorithm, grid) => {
       const wire = toWire(spec);
       return api.field(version, Comlink.transfer(wire, wireBuffers(wire)), algorithm, grid);
@@ -229,6 +244,9 @@ export function createMainThreadEngine(): Engine {
     async nashSet(version, spec, limit, onProgress) {
       // The service pauses between slices (a task each), so the page stays responsive here too.
       return (await ready).nashSet(version, spec, limit, onProgress);
+    },
+    async sampleSize(version, spec, onProgress) {
+      return (await ready).sampleSize(version, spec, onProgress);
     },
     dispose() {
       state.disposed = true;

@@ -17,6 +17,7 @@ import type {
   FieldResponse,
   HistoryThinning,
   NashSetResponse,
+  SampleSizeResponse,
   ScenarioSpec,
 } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
@@ -208,6 +209,26 @@ export class SimulationClient {
         () => {
           // A failure is reported by the runs' requests (the same worker); nothing to draw here.
         },
+      );
+  }
+
+  private sampleSizeLatest = 0;
+
+  /**
+   * The sample-size lane (issue 16), like the Nash set's: sent at once, the worker abandons an
+   * older request when it hears of a newer one. Resolves with the answer, or null when a newer
+   * request came first or the engine failed (the next edit asks again).
+   */
+  sampleSize(spec: ScenarioSpec, onProgress: (fraction: number) => void): Promise<SampleSizeResponse | null> {
+    const version = ++this.sampleSizeLatest;
+    const generation = this.generation;
+    const current = () => generation === this.generation && version === this.sampleSizeLatest && !this.disposed;
+    if (!this.engine.sampleSize) return Promise.resolve(null);
+    return this.engine
+      .sampleSize(version, spec, (f) => current() && onProgress(f))
+      .then(
+        (r) => (current() && (r.ok || r.problem) ? r : null),
+        () => null,
       );
   }
 

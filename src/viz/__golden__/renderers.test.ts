@@ -23,6 +23,10 @@ import { flowField } from '../../core/flowField.ts';
 import { simplexGrid } from '../../core/simplexGrid.ts';
 import { createRaceTable, type RaceProps } from '../raceTable.ts';
 import { createSampleSizeChart } from '../sampleSizeChart.ts';
+import { createTruthPanel } from '../truthPanel.ts';
+import { createCountsTable } from '../countsTable.ts';
+import { sampleFeedback } from '../../core/feedback.ts';
+import { judgeUnderTruth } from '../../core/truthJudgement.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../../core/sampleSizeCurve.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
 import { createSimplexPlot } from '../simplexPlot.ts';
@@ -433,6 +437,63 @@ describe('golden SVG of the renderers', () => {
       expect(element.querySelectorAll('tbody tr').length).toBe(0);
       renderer.destroy();
     });
+  });
+
+  describe('truthPanel', () => {
+    // Three rater types: each policy at t = 400 judged under the true P (no feedback run needed
+    // for the drawing: the table's numbers come from judgeUnderTruth, checked here too).
+    const s = S.raterTypes;
+    const rows = policiesAt(s, 400).map((r) => ({ label: r.algorithm, trainedOn: 'P̂', policy: r.policy }));
+    const props = {
+      n: s.n,
+      preferences: Float64Array.from(s.preferences.flat()),
+      reference: s.reference,
+      tau: s.tau,
+      nash: s.equilibria.nash,
+      rows: [...rows, { label: 'π*τ of the true P', trainedOn: 'P', policy: s.equilibria.regularized }],
+      rlhf: { label: 'RLHF', policy: rows.find((r) => r.label === 'rlhf')!.policy },
+      caption: 'Judged by the true P at t = 400.',
+    };
+    it('rater-types', () => {
+      const { element, renderer } = render((el) => createTruthPanel(el), 480, 300, [props]);
+      const judged = judgeUnderTruth(
+        props.preferences,
+        s.n,
+        s.reference,
+        s.tau,
+        s.equilibria.nash,
+        [s.equilibria.regularized],
+        null,
+      );
+      const last = element.querySelectorAll('tbody tr')[rows.length];
+      expect(Number(last.querySelector('[data-col=exploitability]')!.getAttribute('data-value'))).toBe(
+        judged[0].exploitability,
+      );
+      checkAndDestroy('truth.rater-types', element, renderer as Renderer<never>);
+    });
+    it('before the answer: the message, no table', () => {
+      const { element, renderer } = render((el) => createTruthPanel(el), 480, 300, [
+        { ...props, rows: [], emptyMessage: 'Learning from the sampled feedback…' },
+      ]);
+      expect(element.textContent).toContain('Learning from the sampled feedback…');
+      renderer.destroy();
+    });
+  });
+
+  describe('countsTable', () => {
+    // 300 comparisons of the three rater types (a heatmap), and 2,000 of a random 20 (a list).
+    for (const [name, s, N] of [
+      ['rater-types', S.raterTypes, 300],
+      ['random-20', S.random20, 2000],
+    ] as const) {
+      it(name, () => {
+        const counts = sampleFeedback(s.preferences, N, 'uniform', s.reference, 3);
+        const { element, renderer } = render((el) => createCountsTable(el), 480, 300, [
+          { labels: s.labels, ...counts, caption: `${N} comparisons.` },
+        ]);
+        checkAndDestroy(`counts.${name}`, element, renderer as Renderer<never>);
+      });
+    }
   });
 
   it('covers every renderer factory in src/viz', () => {
