@@ -16,7 +16,7 @@ type El = HTMLElement & {
   pause(): void;
   seek(t: number): void;
   reset(): void;
-  exportSvg(id: string): string;
+  exportSvg(id: string): Promise<string>;
 };
 
 /** Records every element's `ready` event from the first line of the page (they do not bubble). */
@@ -156,6 +156,20 @@ test('blog example: three explorers, each with its own scenario; set/seek/play/p
   await expect.poll(() => tShown(driven)).toBe(3000);
   await expect.poll(() => caption(driven)).toContain('τ = 0.02');
   expect((await state(page, 'full-explorer')).tau).toBe('0.2');
+
+  // exportSvg(): a standalone SVG of the figure as drawn, with the export's metadata (the exporter
+  // loads on first use); a figure without an SVG export is refused.
+  const svg = await page.evaluate(() => (document.getElementById('driven') as El).exportSvg('simplex'));
+  expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toMatch(/Reproduce: [^<]*tau=0\.02/);
+  expect(svg).toContain('class="trajectory"');
+  const refused = await page.evaluate(() =>
+    (document.getElementById('driven') as El).exportSvg('policy-table').then(
+      () => 'exported',
+      (e: Error) => e.message,
+    ),
+  );
+  expect(refused).toMatch(/no SVG export|not shown/);
 
   expect(page.url()).toBe(href);
   expect(errors).toEqual([]);

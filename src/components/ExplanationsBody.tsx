@@ -3,6 +3,7 @@
  * with KaTeX, and a legend of every line and marker drawn with the figure's own styles. This module
  * and KaTeX (script, CSS and fonts) load only when the panel is first opened.
  */
+import { ALGORITHM_CITATIONS } from '../core/algorithms/citations.ts';
 import { Suspense, use, type ReactNode } from 'react';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
@@ -230,7 +231,7 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
     <div className="formula-list">
       {shown.map((a) => {
         const info = algorithmInfo(a)!;
-        const c = info.citation;
+        const c = ALGORITHM_CITATIONS[a];
         return (
           <section key={a} className="formula" data-algorithm={a}>
             <h4>{info.displayName}</h4>

@@ -9,7 +9,7 @@ import { judgeTyped, parseTypedNumber } from '../state/numberInput.ts';
 import { InfoTip } from './InfoTip.tsx';
 import { useTypedNumber } from './useTypedNumber.ts';
 import { GRID_MAX_RESPONSES } from '../state/scenario.ts';
-import './HeatmapEditor.css';
+import './PolicyList.css';
 
 export interface PolicyInputsProps {
   legend: string;

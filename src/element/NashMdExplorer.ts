@@ -156,8 +156,8 @@ export function defineNashMdExplorer(deps: ElementDeps, name = 'nash-md-explorer
     reset(): void {
       this.#call({ kind: 'reset' });
     }
-    /** A standalone SVG of a figure as drawn now; throws before the explorer is mounted. */
-    exportSvg(figure: FigureId): string {
+    /** A standalone SVG of a figure as drawn now; rejects before the explorer is mounted. */
+    async exportSvg(figure: FigureId): Promise<string> {
       if (!this.#handle) throw new Error('nash-md-explorer: exportSvg() needs the explorer to be shown and ready');
       return this.#handle.exportSvg(figure);
     }

@@ -4,7 +4,6 @@
  * `ready` events. Everything goes through the explorer's own stores and controller.
  */
 import { exportInfo } from '../export/exportInfo.ts';
-import { composeSvg, serializeSvg } from '../export/svgExport.ts';
 import { decodeHash, encodeHash, readPairs } from '../state/urlCodec.ts';
 import { encodeViewOptions, parseViewOptions } from '../state/viewOptions.ts';
 import type { Explorer } from './explorer.ts';
@@ -118,11 +117,14 @@ export class Handle extends EventTarget implements ExplorerHandle {
     this.explorer.controller.goTo(0);
   }
 
-  exportSvg(figure: FigureId): string {
+  async exportSvg(figure: FigureId): Promise<string> {
     const entry = figureEntry(figure);
     if (!entry?.exports) throw new Error(`the ${figure} figure has no SVG export`);
+    // The figure as drawn now (taken before the module loads, so a later frame does not change it).
     const svg = this.explorer.figures.get(figure)?.snapshot?.();
     if (!svg) throw new Error(`the ${figure} figure is not shown`);
+    // The exporter loads when first used: no first figure waits for it.
+    const { composeSvg, serializeSvg } = await import('../export/svgExport.ts');
     // With the same metadata (app version, the scenario's link) as the Export menu's files.
     return serializeSvg(
       composeSvg(

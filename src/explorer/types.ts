@@ -51,8 +51,8 @@ export interface ExplorerHandle extends EventTarget {
   seek(t: number): void;
   /** Back to t = 0. */
   reset(): void;
-  /** A standalone SVG document of a figure as it is drawn now. */
-  exportSvg(figure: FigureId): string;
+  /** A standalone SVG document of a figure as it is drawn now (the exporter loads on first use). */
+  exportSvg(figure: FigureId): Promise<string>;
   /** Stops the worker, timers, listeners and animation frames, and unmounts. */
   dispose(): void;
 }

@@ -91,7 +91,6 @@ export interface AlgorithmInfo {
   /** A few characters for legends and markers. */
   readonly shortName: string;
   readonly family: AlgorithmFamily;
-  readonly citation: Citation;
   readonly params: readonly AlgorithmParam[];
   readonly convergesTo: Convergence;
   /**

@@ -12,12 +12,6 @@ export const comalInfo = {
   displayName: 'Prox point (COMAL)',
   shortName: 'PP',
   family: 'extragradient-prox',
-  citation: {
-    paper: 'Liu et al., COMAL: A Convergent Meta-Algorithm for Aligning LLMs with General Preferences',
-    venue: 'arXiv 2024',
-    arxiv: '2410.23223',
-    equation: null,
-  },
   params: ['tau'],
   convergesTo: { target: 'nash', iterate: 'last', summary: 'the Nash of P (not π*_τ), last iterate; needs τ > 0' },
   stepCost: 'solve' as const,

@@ -12,13 +12,6 @@ export const extragradientInfo = {
   displayName: 'Extragradient (EGPO)',
   shortName: 'EG',
   family: 'extragradient-prox',
-  citation: {
-    paper:
-      'Zhou, Fazel and Du, Extragradient Preference Optimization (EGPO): Beyond Last-Iterate Convergence for Nash Learning from Human Feedback',
-    venue: 'arXiv 2025',
-    arxiv: '2503.08942',
-    equation: null,
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
   stepCost: 2,

@@ -12,12 +12,6 @@ export const fictitiousPlayInfo = {
   displayName: 'Fictitious play',
   shortName: 'FP',
   family: 'game-dynamics',
-  citation: {
-    paper: 'Brown, Iterative Solution of Games by Fictitious Play',
-    venue: 'Activity Analysis of Production and Allocation, 1951',
-    arxiv: null,
-    equation: null,
-  },
   params: ['tau', 'reference'],
   convergesTo: {
     target: 'regularized',

@@ -12,13 +12,6 @@ export const mmdInfo = {
   displayName: 'MMD',
   shortName: 'MMD',
   family: 'mirror-descent',
-  citation: {
-    paper:
-      'Sokota et al., A Unified Approach to Reinforcement Learning, Quantal Response Equilibria, and Two-Player Zero-Sum Games',
-    venue: 'ICLR 2023',
-    arxiv: '2206.05825',
-    equation: 'Eq. 12',
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly for a small step' },
   stepCost: 1,

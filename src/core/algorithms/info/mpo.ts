@@ -12,13 +12,6 @@ export const mpoInfo = {
   displayName: 'MMD + magnet refresh (MPO)',
   shortName: 'MPO',
   family: 'mirror-descent',
-  citation: {
-    paper:
-      'Wang et al., Magnetic Preference Optimization: Achieving Last-iterate Convergence for Language Model Alignment',
-    venue: 'ICLR 2025',
-    arxiv: '2410.16714',
-    equation: null,
-  },
   params: ['tau', 'eta', 'reference', 'refresh'],
   convergesTo: {
     target: 'nash',

@@ -12,12 +12,6 @@ export const mwuInfo = {
   displayName: 'MWU (SPPO)',
   shortName: 'MWU',
   family: 'mirror-descent',
-  citation: {
-    paper: 'Wu et al., Self-Play Preference Optimization for Language Model Alignment',
-    venue: 'ICLR 2025',
-    arxiv: '2405.00675',
-    equation: 'Eq. 4.1',
-  },
   params: ['eta'],
   convergesTo: { target: 'nash', iterate: 'average', summary: 'the Nash of P in the average; the last iterate cycles' },
   stepCost: 1,

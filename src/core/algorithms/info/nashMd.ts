@@ -12,12 +12,6 @@ export const nashMdInfo = {
   displayName: 'Nash-MD',
   shortName: 'MD',
   family: 'nlhf',
-  citation: {
-    paper: 'Munos et al., Nash Learning from Human Feedback',
-    venue: 'ICML 2024',
-    arxiv: '2312.00886',
-    equation: 'Eqs. 3–5 (§5)',
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: {
     target: 'regularized',

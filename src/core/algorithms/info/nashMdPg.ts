@@ -10,12 +10,6 @@ export const nashMdPgInfo = {
   displayName: 'Nash-MD-PG',
   shortName: 'MD-PG',
   family: 'parametric',
-  citation: {
-    paper: 'Munos et al., Nash Learning from Human Feedback',
-    venue: 'ICML 2024',
-    arxiv: '2312.00886',
-    equation: '§7',
-  },
   params: ['tau', 'reference', 'pg'],
   convergesTo: {
     target: 'regularized',

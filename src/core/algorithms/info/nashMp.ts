@@ -12,12 +12,6 @@ export const nashMpInfo = {
   displayName: 'Mirror prox (Nash-MP)',
   shortName: 'MP',
   family: 'extragradient-prox',
-  citation: {
-    paper: 'Tiapkin et al., Accelerating Nash Learning from Human Feedback via Mirror Prox',
-    venue: 'arXiv 2025',
-    arxiv: '2505.19731',
-    equation: null,
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, linearly' },
   stepCost: 2,

@@ -12,12 +12,6 @@ export const omdInfo = {
   displayName: 'OMD',
   shortName: 'OMD',
   family: 'nlhf',
-  citation: {
-    paper: 'Munos et al., Nash Learning from Human Feedback',
-    venue: 'ICML 2024',
-    arxiv: '2312.00886',
-    equation: 'Eqs. 7–8',
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: { target: 'regularized', iterate: 'last', summary: 'π*_τ, last iterate, for a small enough step' },
   stepCost: 1,

@@ -12,12 +12,6 @@ export const omwuInfo = {
   displayName: 'Optimistic MWU (ONPO)',
   shortName: 'OMWU',
   family: 'mirror-descent',
-  citation: {
-    paper: 'Zhang et al., Improving LLM General Preference Alignment via Optimistic Online Mirror Descent',
-    venue: 'arXiv 2025',
-    arxiv: '2502.16852',
-    equation: null,
-  },
   params: ['eta'],
   convergesTo: {
     target: 'nash',

@@ -12,12 +12,6 @@ export const replicatorInfo = {
   displayName: 'Replicator flow',
   shortName: 'RD',
   family: 'game-dynamics',
-  citation: {
-    paper: 'Taylor and Jonker, Evolutionary Stable Strategies and Game Dynamics',
-    venue: 'Mathematical Biosciences, 1978',
-    arxiv: null,
-    equation: null,
-  },
   params: ['tau', 'eta', 'reference'],
   convergesTo: {
     target: 'regularized',

@@ -12,12 +12,6 @@ export const rlhfInfo = {
   displayName: 'RLHF',
   shortName: 'RLHF',
   family: 'nlhf',
-  citation: {
-    paper: 'Munos et al., Nash Learning from Human Feedback',
-    venue: 'ICML 2024',
-    arxiv: '2312.00886',
-    equation: '§3 (the RLHF objective)',
-  },
   params: ['tau', 'eta', 'reference', 'comparisons'],
   convergesTo: {
     target: 'rlhf-optimum',

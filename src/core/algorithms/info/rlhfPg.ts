@@ -10,12 +10,6 @@ export const rlhfPgInfo = {
   displayName: 'RLHF-PG',
   shortName: 'RLHF-PG',
   family: 'parametric',
-  citation: {
-    paper: 'Munos et al., Nash Learning from Human Feedback',
-    venue: 'ICML 2024',
-    arxiv: '2312.00886',
-    equation: '§7',
-  },
   params: ['tau', 'reference', 'comparisons', 'pg'],
   convergesTo: {
     target: 'rlhf-optimum',
