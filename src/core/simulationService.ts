@@ -10,7 +10,7 @@ import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { nashWeightRanges, tauLimitFraction, tauLimitSteps, type NashRanges, type TauLimit } from './nashSet.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { nashMdFixedPoint } from './algorithms/nashMd.ts';
-import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
+import { algorithmById, loadAlgorithms, type AlgorithmId } from './algorithms/registry.ts';
 import {
   chunkBuffers,
   plainRows,
@@ -38,6 +38,7 @@ import type {
   FollowUp,
   HistoryThinning,
   NashSetResponse,
+  BetaSweepResponse,
   ScenarioSpec,
   SimulationApi,
 } from './workerApi.ts';
@@ -148,6 +149,14 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
     onProgress?: (fraction: number) => void,
     pause?: () => Promise<void>,
   ): Promise<NashSetResponse>;
+  /** betaSweep with the pause between slices given (as nashSet). */
+  betaSweep(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+    pause?: () => Promise<void>,
+  ): Promise<BetaSweepResponse>;
 }
 
 /** The rows of a deferred answer (of the active run), waiting for their metrics. */
@@ -277,7 +286,64 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     }
   }
 
+  /** The newest betaSweep request (an older one stops at its next pause). */
+  let sweepLatest = -Infinity;
+
   return {
+    async betaSweep(
+      version: number,
+      s: ScenarioSpec<A>,
+      steps: number,
+      onProgress?: (fraction: number) => void,
+      pause: () => Promise<void> = pauseTask,
+    ): Promise<BetaSweepResponse> {
+      sweepLatest = version;
+      try {
+        // The sweep and the PG step code load on demand: most scenarios never ask for them.
+        const sweep = await import('./betaSweep.ts');
+        await loadAlgorithms(sweep.SWEEP_ALGORITHMS);
+        if (sweepLatest !== version) return { ok: false, version, problem: null };
+        const p = validatePreferences(s.preferences);
+        const keys = keysOfSpec(s, p);
+        const it = sweep.betaSweepSteps(s, p, sweep.sweepSteps(steps), rewardsOf(s, keys));
+        onProgress?.(0);
+        let since = performance.now();
+        for (;;) {
+          const r = it.next();
+          if (r.done) {
+            const v = r.value;
+            onProgress?.(1);
+            return {
+              ok: true,
+              version,
+              n: v.n,
+              steps: v.steps,
+              labels: v.entries.map((e) => e.label),
+              betas: v.entries.map((e) => e.beta),
+              policies: v.policies,
+              matrix: v.matrix,
+              average: v.average,
+              order: v.order,
+              best: v.best,
+            };
+          }
+          onProgress?.(r.value);
+          if (performance.now() - since >= NASH_SET_SLICE_MS) {
+            await pause();
+            since = performance.now();
+            if (sweepLatest !== version) {
+              it.return(undefined as never);
+              return { ok: false, version, problem: null };
+            }
+          }
+        }
+      } catch (e) {
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
+    },
+
     async nashSet(
       version: number,
       s: ScenarioSpec<A>,
