@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/winProbability.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../core/race.ts';
 import type { RaceProps } from '../viz/raceTable.ts';
+import type { BetaSweepProps } from '../viz/betaSweepPlot.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { FIXED_POINT_APART } from '../state/caption.ts';
@@ -381,6 +382,27 @@ export function createViews(ui: UiStore) {
     return entry.values;
   }
 
+  let sweepMemo: { key: unknown[]; props: BetaSweepProps } | null = null;
+
+  /** The β sweep's props (the controller's answer in the ui store), one object per answer and theme. */
+  function betaSweepProps(): BetaSweepProps | null {
+    const sweep = ui.getState().betaSweep;
+    if (!sweep) return null;
+    const key = [sweep, theme()];
+    if (!sweepMemo || key.some((k, i) => k !== sweepMemo!.key[i]))
+      sweepMemo = {
+        key,
+        props: {
+          result: sweep.result,
+          asked: sweep.asked,
+          fraction: sweep.fraction,
+          problem: sweep.problem,
+          theme: key[1] as FigureTheme,
+        },
+      };
+    return sweepMemo.props;
+  }
+
   const raceMemo = memoLast<RaceProps | null>();
 
   /** The race: e_0 of the last and of the average iterate, KL to π*_τ, and the first t with e_0 < ε. */
@@ -454,5 +476,6 @@ export function createViews(ui: UiStore) {
     topKProps,
     equilibriumBarsProps,
     policyTableProps,
+    betaSweepProps,
   };
 }

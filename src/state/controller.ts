@@ -26,6 +26,7 @@ import { computationEnded, computationProgressed, computationStarted, type Progr
 import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { hashNashPick } from './nashPick.ts';
+import { showsPg, type BetaSweepState } from './betaSweepState.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
 
 /** The stores of one explorer that the controller drives (see src/explorer/explorer.ts). */
@@ -48,6 +49,8 @@ export interface ControllerOptions {
   autosave?: string | null;
   /** Test hooks: the engine is wrapped so that faults can be injected (debug hooks). */
   debug?: boolean;
+  /** Compute the β sweep even when no policy-gradient algorithm is shown (the explorer shows its figure). */
+  betaSweep?: boolean;
 }
 
 /**
@@ -143,6 +146,7 @@ export class SimulationController {
     } = stores);
     const { app } = stores;
     this.syncHash = options.syncHash === true;
+    this.sweepAlways = options.betaSweep === true;
     // A link's hash wins over the autosaved state; without a hash the saved state comes back, and
     // without either the starting hash of the options.
     const saved =
@@ -263,6 +267,7 @@ export class SimulationController {
           if (state.scenario !== prev.scenario) this.requestField();
           this.recompute(state.scenario);
           if (state.scenario !== prev.scenario) this.requestNashSet();
+          this.requestBetaSweep();
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
@@ -286,6 +291,41 @@ export class SimulationController {
     this.recompute(this.app.getState().scenario);
     this.requestField();
     this.requestNashSet();
+    this.requestBetaSweep();
+  }
+
+  private readonly sweepAlways: boolean;
+  private sweepVersion = 0;
+
+  /**
+   * Asks for the β sweep (core betaSweep.ts, in the worker) of the scenario for the t asked for,
+   * when a policy-gradient algorithm is shown or the explorer shows the sweep's figure; the
+   * previous answer stays (drawn as out of date) until the new one comes.
+   */
+  private requestBetaSweep(): void {
+    const s = this.app.getState().scenario;
+    const now = this.ui.getState().betaSweep;
+    if (!this.sweepAlways && !showsPg(s)) {
+      if (now) this.ui.setState({ betaSweep: null });
+      return;
+    }
+    const asked = this.wantedT;
+    if (now && now.scenario === s && now.asked === asked) return;
+    const update = (version: number, part: Partial<BetaSweepState>) => {
+      const cur = this.ui.getState().betaSweep;
+      if (cur && version === this.sweepVersion) this.ui.setState({ betaSweep: { ...cur, ...part } });
+    };
+    const version = (this.sweepVersion = this.client.betaSweep(
+      toSpec(s),
+      asked,
+      (f) => update(version, { fraction: Math.min(f, 0.99) }),
+      (r) =>
+        update(
+          version,
+          r.ok ? { fraction: 1, result: r, problem: null } : { fraction: 1, problem: r.problem!.message },
+        ),
+    ));
+    this.ui.setState({ betaSweep: { scenario: s, asked, fraction: 0, result: now?.result ?? null, problem: null } });
   }
 
   /** The version of the newest Nash-set request. */

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { BetaSweepState } from './betaSweepState.ts';
 import type { NashPick, NashSetState } from './nashPick.ts';
 import type { Scenario } from './scenario.ts';
 import { readPairs, type HashProblem } from './urlCodec.ts';
@@ -45,6 +46,8 @@ export interface UiState {
   setNashPick(pick: NashPick): void;
   /** Every Nash equilibrium of the shown P (the controller fills it in; null before the first request). */
   nashSet: NashSetState | null;
+  /** The β sweep of the shown scenario (the controller fills it in; null when not asked for). */
+  betaSweep: BetaSweepState | null;
 }
 
 /**
@@ -127,5 +130,6 @@ export function createUiStore(lecture = false): UiStore {
     nashPick: 'vertex',
     setNashPick: (nashPick) => set({ nashPick }),
     nashSet: null,
+    betaSweep: null,
   }));
 }

@@ -17,6 +17,7 @@ import type {
   FieldResponse,
   HistoryThinning,
   NashSetResponse,
+  BetaSweepResponse,
   ScenarioSpec,
   SeriesChunk,
   WorkerApi,
@@ -40,6 +41,13 @@ export interface Engine {
     limit: boolean,
     onProgress?: (fraction: number) => void,
   ): Promise<NashSetResponse>;
+  /** The β sweep (SimulationApi.betaSweep); optional for test doubles. */
+  betaSweep?(
+    version: number,
+    spec: ScenarioSpec,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BetaSweepResponse>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -165,6 +173,15 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
         onProgress && Comlink.proxy(onProgress),
       );
     },
+    betaSweep: (version, spec, steps, onProgress) => {
+      const wire = toWire(spec);
+      return api.betaSweep(
+        version,
+        Comlink.transfer(wire, wireBuffers(wire)),
+        steps,
+        onProgress && Comlink.proxy(onProgress),
+      );
+    },
     field: (version, spec, algorithm, grid) => {
       const wire = toWire(spec);
       return api.field(version, Comlink.transfer(wire, wireBuffers(wire)), algorithm, grid);
@@ -229,6 +246,9 @@ export function createMainThreadEngine(): Engine {
     async nashSet(version, spec, limit, onProgress) {
       // The service pauses between slices (a task each), so the page stays responsive here too.
       return (await ready).nashSet(version, spec, limit, onProgress);
+    },
+    async betaSweep(version, spec, steps, onProgress) {
+      return (await ready).betaSweep(version, spec, steps, onProgress);
     },
     dispose() {
       state.disposed = true;

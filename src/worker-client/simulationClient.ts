@@ -17,6 +17,7 @@ import type {
   FieldResponse,
   HistoryThinning,
   NashSetResponse,
+  BetaSweepResponse,
   ScenarioSpec,
 } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
@@ -109,6 +110,7 @@ export class SimulationClient {
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
     this.sendNashSet();
+    this.sendSweep();
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
@@ -207,6 +209,51 @@ export class SimulationClient {
         },
         () => {
           // A failure is reported by the runs' requests (the same worker); nothing to draw here.
+        },
+      );
+  }
+
+  /**
+   * The β-sweep lane, like the Nash set's: sent at once, the worker abandons the older request;
+   * only the newest request's progress and answer are passed on.
+   */
+  private sweepLatest = 0;
+  private sweepJob: {
+    version: number;
+    spec: ScenarioSpec;
+    steps: number;
+    progress: (f: number) => void;
+    answer: (r: BetaSweepResponse) => void;
+  } | null = null;
+
+  /** Asks for the β sweep of spec for `steps` steps (core betaSweep.ts). Returns its version. */
+  betaSweep(
+    spec: ScenarioSpec,
+    steps: number,
+    progress: (f: number) => void,
+    answer: (r: BetaSweepResponse) => void,
+  ): number {
+    this.sweepJob = { version: ++this.sweepLatest, spec, steps, progress, answer };
+    this.sendSweep();
+    return this.sweepLatest;
+  }
+
+  private sendSweep(): void {
+    const job = this.sweepJob;
+    if (!job || this.disposed || !this.engine.betaSweep) return;
+    const generation = this.generation;
+    const current = () => generation === this.generation && job.version === this.sweepLatest && !this.disposed;
+    this.engine
+      .betaSweep(job.version, job.spec, job.steps, (f) => current() && job.progress(f))
+      .then(
+        (r) => {
+          if (current() && (r.ok || r.problem)) {
+            this.sweepJob = null;
+            job.answer(r);
+          }
+        },
+        () => {
+          // A failure is reported by the runs' requests (the same worker).
         },
       );
   }
