@@ -311,9 +311,11 @@ export class SimulationController {
     }
     const asked = this.wantedT;
     if (now && now.scenario === s && now.asked === asked) return;
+    // Progress comes through its own message port: it may arrive after the answer, which it must not undo.
     const update = (version: number, part: Partial<BetaSweepState>) => {
       const cur = this.ui.getState().betaSweep;
-      if (cur && version === this.sweepVersion) this.ui.setState({ betaSweep: { ...cur, ...part } });
+      if (cur && version === this.sweepVersion && cur.fraction < 1)
+        this.ui.setState({ betaSweep: { ...cur, ...part } });
     };
     const version = (this.sweepVersion = this.client.betaSweep(
       toSpec(s),

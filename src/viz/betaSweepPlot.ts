@@ -36,6 +36,7 @@ export interface BetaSweepProps {
 const shortLabel = (label: string, beta: number | null) =>
   beta !== null ? `β=${beta}` : label.startsWith('SFT') ? 'SFT' : label.startsWith('RLHF') ? 'RLHF' : 'EMA';
 const fmt = d3.format('.2f');
+const KEY = 'β=…: Nash-MD-PG with that β; EMA: Nash-EMA-PG; RLHF: RLHF-PG; SFT: μ. ★ best.';
 /** Diverging around ½: blue where the row wins, red where it loses (values are always printed). */
 const colour = (x: number) => d3.interpolateRdBu(Math.max(0, Math.min(1, x)));
 const ink = (x: number) => (Math.abs(x - 0.5) > 0.3 ? '#fff' : '#111');
@@ -78,12 +79,15 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
     }
     const m = r.order.length;
     const fs = theme.fontSize;
-    const rowLabelW = Math.round(fs * 9.5);
-    const avgW = Math.round(fs * 3.6);
-    const cell = Math.max(fs * 2.3, Math.min(fs * 3.8, (width - rowLabelW - avgW - 8) / m));
+    // Rows and columns carry the short names (the key line and the table give the full ones).
+    const short = r.labels.map((label, a) => shortLabel(label, r.betas[a]));
+    const longest = Math.max(...short.map((x) => x.length)) + 2; // "★ "
+    const rowLabelW = Math.round(longest * fs * 0.9 * 0.62 + 10);
+    const avgW = Math.round(fs * 3);
+    const cell = Math.max(fs * 2.2, Math.min(fs * 3.8, (width - rowLabelW - avgW - 8) / m));
     const top = Math.round(fs * 4.2);
     const w = Math.round(rowLabelW + cell * m + avgW + 8);
-    const h = Math.round(top + cell * m + fs * 2.2);
+    const h = Math.round(top + cell * m + fs * 3.6);
     svg.attr('width', w).attr('height', h).attr('viewBox', `0 0 ${w} ${h}`).attr('font-size', fs);
     plot.attr('transform', `translate(${rowLabelW},${top})`);
     const valueFs = Math.min(fs, cell * 0.36);
@@ -97,7 +101,7 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
       .attr('transform', (_, k) => `translate(${(k + 0.5) * cell},-6) rotate(-45)`)
       .attr('fill', '#333')
       .attr('font-size', fs * 0.9)
-      .text((a) => shortLabel(r.labels[a], r.betas[a]));
+      .text((a) => short[a]);
     plot
       .selectAll('text.avg-head')
       .data([0])
@@ -126,7 +130,7 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
       .attr('fill', '#111')
       .attr('font-size', fs * 0.9)
       .attr('font-weight', (a) => (a === r.best ? 'bold' : null))
-      .text((a) => (a === r.best ? `★ ${r.labels[a]}` : r.labels[a]));
+      .text((a) => (a === r.best ? `★ ${short[a]}` : short[a]));
     const cells = rows
       .selectAll<SVGGElement, { a: number; b: number; v: number }>('g.cell')
       .data((a) => r.order.map((b) => ({ a, b, v: r.matrix[a * m + b] })))
@@ -179,14 +183,14 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
       .attr('stroke-width', 2.5 * theme.strokeScale);
     plot
       .selectAll('text.axis-note')
-      .data([0])
+      .data(['P(row ≻ column) under the true P; avg: against the other policies.', KEY])
       .join('text')
       .attr('class', 'axis-note')
-      .attr('x', 0)
-      .attr('y', m * cell + fs * 1.4)
+      .attr('x', -rowLabelW + 4)
+      .attr('y', (_, i) => m * cell + fs * (1.3 + 1.2 * i))
       .attr('fill', '#333')
       .attr('font-size', fs * 0.85)
-      .text('P(row ≻ column) under the true P; avg: against the other policies');
+      .text((d) => d);
 
     const summary = sweepSummary(r);
     const capped = r.steps < p.asked ? ` (t = ${formatT(p.asked)} capped)` : '';
