@@ -93,7 +93,7 @@ test('the table equals the core’s sweep for the link: P(π_row ≻ π_col), so
   await expect(figure.locator('rect.best-outline')).toHaveCount(1);
   // The caption says what this sweep shows (computed here), not what the paper says.
   await expect(page.getByTestId('beta-sweep-caption')).toHaveText(
-    sweepSummary({ ...r, labels, betas: r.entries.map((e) => e.beta) }),
+    `The paper’s Table 1 in miniature. ${sweepSummary({ ...r, labels, betas: r.entries.map((e) => e.beta) })}`,
   );
   expect(errors).toEqual([]);
 });

@@ -382,25 +382,13 @@ export function createViews(ui: UiStore) {
     return entry.values;
   }
 
-  let sweepMemo: { key: unknown[]; props: BetaSweepProps } | null = null;
-
-  /** The β sweep's props (the controller's answer in the ui store), one object per answer and theme. */
+  /**
+   * The β sweep's props: the controller's state and the theme (the host compares props field by
+   * field, so a fresh object of the same two fields is not redrawn).
+   */
   function betaSweepProps(): BetaSweepProps | null {
     const sweep = ui.getState().betaSweep;
-    if (!sweep) return null;
-    const key = [sweep, theme()];
-    if (!sweepMemo || key.some((k, i) => k !== sweepMemo!.key[i]))
-      sweepMemo = {
-        key,
-        props: {
-          result: sweep.result,
-          asked: sweep.asked,
-          fraction: sweep.fraction,
-          problem: sweep.problem,
-          theme: key[1] as FigureTheme,
-        },
-      };
-    return sweepMemo.props;
+    return sweep && { sweep, theme: theme() };
   }
 
   const raceMemo = memoLast<RaceProps | null>();

@@ -21,6 +21,7 @@ import {
   type ActiveRun,
   type Rows,
 } from './runRows.ts';
+import { betaSweepSteps, sweepSteps, SWEEP_ALGORITHMS } from './betaSweep.ts';
 import { flowField } from './flowField.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
@@ -299,13 +300,13 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     ): Promise<BetaSweepResponse> {
       sweepLatest = version;
       try {
-        // The sweep and the PG step code load on demand: most scenarios never ask for them.
-        const sweep = await import('./betaSweep.ts');
-        await loadAlgorithms(sweep.SWEEP_ALGORITHMS);
+        // The PG step code loads on demand: most scenarios never ask for it. (betaSweep.ts itself
+        // is imported statically: as a chunk of its own it split simulate.ts's chunk in two.)
+        await loadAlgorithms(SWEEP_ALGORITHMS);
         if (sweepLatest !== version) return { ok: false, version, problem: null };
         const p = validatePreferences(s.preferences);
         const keys = keysOfSpec(s, p);
-        const it = sweep.betaSweepSteps(s, p, sweep.sweepSteps(steps), rewardsOf(s, keys));
+        const it = betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys));
         onProgress?.(0);
         let since = performance.now();
         for (;;) {

@@ -174,7 +174,7 @@ export const FIGURES: readonly FigureEntry[] = [
     priority: 'secondary',
     className: 'figure beta-sweep-figure',
     testId: 'beta-sweep',
-    heading: 'The β sweep: which trained policy beats which (the paper’s Table 1 in miniature)',
+    heading: 'The β sweep',
   },
   {
     id: 'win-rates',

@@ -26,7 +26,7 @@ import { computationEnded, computationProgressed, computationStarted, type Progr
 import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { hashNashPick } from './nashPick.ts';
-import { showsPg, type BetaSweepState } from './betaSweepState.ts';
+import { showsPg } from './betaSweepState.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
 
 /** The stores of one explorer that the controller drives (see src/explorer/explorer.ts). */
@@ -295,39 +295,19 @@ export class SimulationController {
   }
 
   private readonly sweepAlways: boolean;
-  private sweepVersion = 0;
 
   /**
-   * Asks for the β sweep (core betaSweep.ts, in the worker) of the scenario for the t asked for,
-   * when a policy-gradient algorithm is shown or the explorer shows the sweep's figure; the
-   * previous answer stays (drawn as out of date) until the new one comes.
+   * Asks for the β sweep (its lane, betaSweepLane.ts, loads on demand) when a policy-gradient
+   * algorithm is shown or the explorer shows the sweep's figure; clears it otherwise.
    */
   private requestBetaSweep(): void {
     const s = this.app.getState().scenario;
-    const now = this.ui.getState().betaSweep;
-    if (!this.sweepAlways && !showsPg(s)) {
-      if (now) this.ui.setState({ betaSweep: null });
-      return;
-    }
-    const asked = this.wantedT;
-    if (now && now.scenario === s && now.asked === asked) return;
-    // Progress comes through its own message port: it may arrive after the answer, which it must not undo.
-    const update = (version: number, part: Partial<BetaSweepState>) => {
-      const cur = this.ui.getState().betaSweep;
-      if (cur && version === this.sweepVersion && cur.fraction < 1)
-        this.ui.setState({ betaSweep: { ...cur, ...part } });
-    };
-    const version = (this.sweepVersion = this.client.betaSweep(
-      toSpec(s),
-      asked,
-      (f) => update(version, { fraction: Math.min(f, 0.99) }),
-      (r) =>
-        update(
-          version,
-          r.ok ? { fraction: 1, result: r, problem: null } : { fraction: 1, problem: r.problem!.message },
-        ),
-    ));
-    this.ui.setState({ betaSweep: { scenario: s, asked, fraction: 0, result: now?.result ?? null, problem: null } });
+    if (this.sweepAlways || showsPg(s))
+      void import('./betaSweepLane.ts').then(
+        // An edit made while the lane loaded asks again itself.
+        (m) => this.app.getState().scenario === s && m.requestBetaSweep(this.client, this.ui, s, this.wantedT),
+      );
+    else if (this.ui.getState().betaSweep) this.ui.setState({ betaSweep: null });
   }
 
   /** The version of the newest Nash-set request. */

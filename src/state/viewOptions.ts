@@ -45,7 +45,7 @@ export const CONTROL_LABELS: Record<ControlName, string> = {
   timeline: 'Timeline',
   measurements: 'Convergence, win rates and table',
   tools: 'Header tools (undo, export, share, lecture)',
-  sweep: 'β sweep (policy gradients)',
+  sweep: 'β sweep',
 };
 
 export interface ViewOptions {

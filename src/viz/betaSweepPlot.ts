@@ -13,22 +13,24 @@ import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
 import './betaSweepPlot.css';
 
 export interface BetaSweepProps {
-  /** The sweep's answer, or null before the first one. */
-  result: {
-    steps: number;
-    labels: readonly string[];
-    betas: readonly (number | null)[];
-    matrix: Float64Array;
-    average: Float64Array;
-    order: readonly number[];
-    best: number | null;
-  } | null;
-  /** The steps asked for (the link's t; the sweep caps them). */
-  asked: number;
-  /** How far the newest request got (1: the result is current). */
-  fraction: number;
-  /** Why it could not be computed, or null. */
-  problem: string | null;
+  sweep: {
+    /** The sweep's answer, or null before the first one. */
+    result: {
+      steps: number;
+      labels: readonly string[];
+      betas: readonly (number | null)[];
+      matrix: Float64Array;
+      average: Float64Array;
+      order: readonly number[];
+      best: number | null;
+    } | null;
+    /** The steps asked for (the link's t; the sweep caps them). */
+    asked: number;
+    /** How far the newest request got (1: the result is current). */
+    fraction: number;
+    /** Why it could not be computed, or null. */
+    problem: string | null;
+  };
   theme?: FigureTheme;
 }
 
@@ -60,9 +62,9 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
 
   const render = () => {
     if (!props) return;
-    const p = props;
+    const p = props.sweep;
     const r = p.result;
-    const theme = p.theme ?? DEFAULT_THEME;
+    const theme = props.theme ?? DEFAULT_THEME;
     const computing = p.fraction < 1 && !p.problem;
     status.text(
       p.problem
@@ -194,7 +196,7 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
 
     const summary = sweepSummary(r);
     const capped = r.steps < p.asked ? ` (t = ${formatT(p.asked)} capped)` : '';
-    caption.text(`${summary}${capped}`);
+    caption.text(`The paper’s Table 1 in miniature. ${summary}${capped}`);
     svg.attr(
       'aria-label',
       `β sweep: head-to-head win rates of ${m} policies trained for ${formatT(r.steps)} steps. ${summary}`,

@@ -17,7 +17,6 @@ import type {
   FieldResponse,
   HistoryThinning,
   NashSetResponse,
-  BetaSweepResponse,
   ScenarioSpec,
 } from '../core/workerApi.ts';
 import { createMainThreadEngine, createWorkerEngine, type Engine } from './engines.ts';
@@ -110,7 +109,7 @@ export class SimulationClient {
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
     this.sendNashSet();
-    this.sendSweep();
+    this.sendLane();
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
@@ -214,48 +213,18 @@ export class SimulationClient {
   }
 
   /**
-   * The β-sweep lane, like the Nash set's: sent at once, the worker abandons the older request;
-   * only the newest request's progress and answer are passed on.
+   * A lane loaded on demand (the β sweep's, state/betaSweepLane.ts): `send(engine, live)` runs now
+   * and again with the new engine after a restart, until it is replaced or cleared (null); `live`
+   * tells whether that engine is still the current one.
    */
-  private sweepLatest = 0;
-  private sweepJob: {
-    version: number;
-    spec: ScenarioSpec;
-    steps: number;
-    progress: (f: number) => void;
-    answer: (r: BetaSweepResponse) => void;
-  } | null = null;
-
-  /** Asks for the β sweep of spec for `steps` steps (core betaSweep.ts). Returns its version. */
-  betaSweep(
-    spec: ScenarioSpec,
-    steps: number,
-    progress: (f: number) => void,
-    answer: (r: BetaSweepResponse) => void,
-  ): number {
-    this.sweepJob = { version: ++this.sweepLatest, spec, steps, progress, answer };
-    this.sendSweep();
-    return this.sweepLatest;
+  private laneJob: ((engine: Engine, live: () => boolean) => void) | null = null;
+  lane(send: ((engine: Engine, live: () => boolean) => void) | null): void {
+    this.laneJob = send;
+    this.sendLane();
   }
-
-  private sendSweep(): void {
-    const job = this.sweepJob;
-    if (!job || this.disposed || !this.engine.betaSweep) return;
-    const generation = this.generation;
-    const current = () => generation === this.generation && job.version === this.sweepLatest && !this.disposed;
-    this.engine
-      .betaSweep(job.version, job.spec, job.steps, (f) => current() && job.progress(f))
-      .then(
-        (r) => {
-          if (current() && (r.ok || r.problem)) {
-            this.sweepJob = null;
-            job.answer(r);
-          }
-        },
-        () => {
-          // A failure is reported by the runs' requests (the same worker).
-        },
-      );
+  private sendLane(): void {
+    const g = this.generation;
+    if (!this.disposed) this.laneJob?.(this.engine, () => g === this.generation && !this.disposed);
   }
 
   /** True while a request is running or waiting. */

@@ -455,7 +455,7 @@ describe('golden SVG of the renderers', () => {
       validatePreferences(s.preferences),
       300,
     );
-    const result: BetaSweepProps['result'] = {
+    const result: BetaSweepProps['sweep']['result'] = {
       steps: r.steps,
       labels: r.entries.map((e) => e.label),
       betas: r.entries.map((e) => e.beta),
@@ -470,8 +470,8 @@ describe('golden SVG of the renderers', () => {
     ] as const) {
       it(name, () => {
         const { element, renderer } = render((el) => createBetaSweepPlot(el), 640, 420, [
-          { result: null, asked: 300, fraction: 0.3, problem: null, theme },
-          { result, asked: 300, fraction: 1, problem: null, theme },
+          { sweep: { result: null, asked: 300, fraction: 0.3, problem: null }, theme },
+          { sweep: { result, asked: 300, fraction: 1, problem: null }, theme },
         ]);
         expect(element.querySelectorAll('tbody tr').length).toBe(11);
         expect(element.querySelectorAll('tr[data-best="true"]').length).toBe(r.best === null ? 0 : 1);
