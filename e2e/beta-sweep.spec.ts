@@ -133,3 +133,18 @@ test('no sweep without a policy-gradient algorithm, none with hide=sweep; tickin
   await page.getByRole('checkbox', { name: /^Nash-EMA-PG/ }).check();
   await expect(page.getByTestId('beta-sweep-table').locator('tbody tr')).toHaveCount(11, { timeout: 20_000 });
 });
+
+test('the story “What the paper trained” ends on the sweep’s computed winner, starred in the table', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Stories' }).click();
+  await page.getByRole('button', { name: /What the paper trained/ }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1,000', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.getByTestId('story-text')).toContainText('β = 0.625 wins the sweep');
+  const rows = await readSweep(page);
+  expect(rows.filter((x) => x.best).map((x) => x.label)).toEqual(['Nash-MD-PG β=0.625']);
+  await expect(page.getByTestId('beta-sweep-caption')).toContainText('Nash-MD-PG β=0.625 wins the sweep');
+});
