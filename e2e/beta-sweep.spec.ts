@@ -148,3 +148,14 @@ test('the story “What the paper trained” ends on the sweep’s computed winn
   expect(rows.filter((x) => x.best).map((x) => x.label)).toEqual(['Nash-MD-PG β=0.625']);
   await expect(page.getByTestId('beta-sweep-caption')).toContainText('Nash-MD-PG β=0.625 wins the sweep');
 });
+
+test('“What am I looking at?” says what β = 0 and β = 1 mean and that Nash-MD is the mirror-descent version', async ({
+  page,
+}) => {
+  await page.goto(LINK);
+  await page.getByRole('button', { name: 'What am I looking at?' }).first().click();
+  const note = page.getByTestId('algo-note-nash-md-pg');
+  await expect(note).toContainText('β = 0 is self-play');
+  await expect(note).toContainText('β = 1 is a best response to μ');
+  await expect(note).toContainText('Nash-MD is the exact mirror-descent version of Nash-MD-PG');
+});

@@ -17,7 +17,8 @@ import { fitBradleyTerry } from '../bradleyTerry.ts';
 import { validatePreferences } from '../validate.ts';
 import type { AlgorithmId } from '../algorithms/catalog.ts';
 import type { ScenarioSpec } from '../workerApi.ts';
-import { naivePgRun } from './algorithms/naivePg.ts';
+import { naiveGradient, naivePgRun } from './algorithms/naivePg.ts';
+import { createRunner } from '../simulate.ts';
 import { randomGame } from './seededGame.ts';
 
 const RPS = [
@@ -125,5 +126,34 @@ describe('betaSweep', () => {
     expect(r.order).toEqual([0, 1, 2]);
     expect(r.best).toBe(0);
     [0.75, 0.45, 0.3].forEach((x, a) => expect(r.average[a]).toBeCloseTo(x, 12));
+  });
+
+  it('tabular Nash-MD is the mirror-descent step of Nash-MD-PG: natural gradient, β = ητ (docs/math.md)', () => {
+    const P = randomGame(4, 9);
+    const mu = [0.1, 0.2, 0.3, 0.4];
+    const pi0 = [0.4, 0.3, 0.2, 0.1];
+    const [eta, tau] = [0.7, 0.3];
+    const md = createRunner({ algorithm: 'nash-md', preferences: P, reference: mu, initial: pi0, tau, eta, steps: 0 });
+    const want = md.advance(1).subarray(4);
+    const phi = mu.map((_, i) => mu.map((__, k) => (k === i ? 1 : 0)));
+    const theta = pi0.map(Math.log);
+    const beta = eta * tau;
+    const mix = pi0.map((p, i) => p ** (1 - beta) * mu[i] ** beta);
+    const z = mix.reduce((a, b) => a + b, 0);
+    const spec = { P, mu, tau, phi, theta0: theta, lr: 1, beta, ema: 0.99, steps: 1 };
+    const g = naiveGradient(
+      'nash-md-pg',
+      spec,
+      theta,
+      mix.map((x) => x / z),
+    );
+    // Natural gradient for tabular features: the plain gradient divided by π_θ(y) (up to a constant).
+    const next = theta.map((x, y) => Math.exp(x + (eta * g[y]) / pi0[y]));
+    const s = next.reduce((a, b) => a + b, 0);
+    next.forEach((x, y) => expect(Math.abs(x / s - want[y])).toBeLessThan(1e-12));
+    // The plain gradient step is a different step.
+    const plain = theta.map((x, y) => Math.exp(x + eta * g[y]));
+    const sp = plain.reduce((a, b) => a + b, 0);
+    expect(Math.max(...plain.map((x, y) => Math.abs(x / sp - want[y])))).toBeGreaterThan(1e-4);
   });
 });
