@@ -172,7 +172,7 @@ export const FIGURES: readonly FigureEntry[] = [
     renderer: () => import('../viz/betaSweepPlot.ts').then((m) => m.createBetaSweepPlot),
     props: (v) => v.betaSweepProps,
     priority: 'secondary',
-    className: 'figure beta-sweep-figure',
+    className: 'figure',
     testId: 'beta-sweep',
     heading: 'The β sweep',
   },

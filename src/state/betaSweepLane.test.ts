@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BetaSweepResponse } from '../core/workerApi.ts';
 import type { Engine } from '../worker-client/engines.ts';
-import { DEFAULT } from './scenario.ts';
+import { DEFAULT, toSpec } from './scenario.ts';
 import { createUiStore } from './uiStore.ts';
 
 (globalThis as { window?: unknown }).window ??= globalThis;
@@ -53,9 +53,9 @@ describe('the β sweep lane', () => {
     const client = new SimulationClient({ onCompute: () => {}, onExtend: () => {}, onFailure: () => {} });
     const ui = createUiStore();
     const other = { ...DEFAULT.scenario, tau: 0.3 };
-    requestBetaSweep(client, ui, DEFAULT.scenario, 100);
-    requestBetaSweep(client, ui, DEFAULT.scenario, 100); // the same: not sent again
-    requestBetaSweep(client, ui, other, 200);
+    requestBetaSweep(client, ui, DEFAULT.scenario, toSpec(DEFAULT.scenario), 100);
+    requestBetaSweep(client, ui, DEFAULT.scenario, toSpec(DEFAULT.scenario), 100); // the same: not sent again
+    requestBetaSweep(client, ui, other, toSpec(other), 200);
     expect(calls.map((c) => c.steps)).toEqual([100, 200]);
     calls[0].progress(0.9);
     expect(ui.getState().betaSweep!.fraction).toBe(0);

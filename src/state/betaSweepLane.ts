@@ -5,10 +5,28 @@
  * one), only the newest request's progress and answer are taken, and after a worker restart the
  * newest unanswered request is sent again (SimulationClient.lane).
  */
+import type { BetaSweepResponse, ScenarioSpec } from '../core/workerApi.ts';
+import type { SimulationService } from '../core/simulationService.ts';
+import type { Engine } from '../worker-client/engines.ts';
 import type { SimulationClient } from '../worker-client/simulationClient.ts';
 import type { BetaSweepState } from './betaSweepState.ts';
-import { toSpec, type Scenario } from './scenario.ts';
+import type { Scenario } from './scenario.ts';
 import type { UiStore } from './uiStore.ts';
+
+let mainThread: Promise<SimulationService> | null = null;
+
+/**
+ * The engine's sweep, or the service's on the main thread where the engine has none (the
+ * main-thread engine and the debug wrapper leave it out: fewer first-render bytes). The service
+ * works in slices with a task between them there too.
+ */
+function sweepOf(engine: Engine): NonNullable<Engine['betaSweep']> {
+  if (engine.betaSweep) return engine.betaSweep.bind(engine);
+  return async (version, spec, steps, onProgress): Promise<BetaSweepResponse> => {
+    mainThread ??= import('../core/simulationService.ts').then((m) => m.createSimulationService());
+    return (await mainThread).betaSweep(version, spec, steps, onProgress);
+  };
+}
 
 /** Versions of the requests (one sequence for every client: each worker compares them for equality). */
 let latest = 0;
@@ -19,7 +37,13 @@ const newest = new WeakMap<SimulationClient, number>();
  * newest request is for the same; the previous answer stays (drawn as out of date) until the new
  * one comes.
  */
-export function requestBetaSweep(client: SimulationClient, ui: UiStore, s: Scenario, asked: number): void {
+export function requestBetaSweep(
+  client: SimulationClient,
+  ui: UiStore,
+  s: Scenario,
+  spec: ScenarioSpec,
+  asked: number,
+): void {
   const now = ui.getState().betaSweep;
   if (now && now.scenario === s && now.asked === asked) return;
   const version = ++latest;
@@ -31,19 +55,16 @@ export function requestBetaSweep(client: SimulationClient, ui: UiStore, s: Scena
     if (mine() && cur && cur.fraction < 1) ui.setState({ betaSweep: { ...cur, ...part } });
   };
   ui.setState({ betaSweep: { scenario: s, asked, fraction: 0, result: now?.result ?? null, problem: null } });
-  const spec = toSpec(s);
   client.lane((engine, live) =>
-    engine
-      .betaSweep?.(version, spec, asked, (f) => live() && update({ fraction: Math.min(f, 0.99) }))
-      .then(
-        (r) => {
-          if (!live() || !mine() || !(r.ok || r.problem)) return;
-          client.lane(null);
-          update(r.ok ? { fraction: 1, result: r, problem: null } : { fraction: 1, problem: r.problem!.message });
-        },
-        () => {
-          // A failure is reported by the runs' requests (the same worker).
-        },
-      ),
+    sweepOf(engine)(version, spec, asked, (f) => live() && update({ fraction: Math.min(f, 0.99) })).then(
+      (r) => {
+        if (!live() || !mine() || !(r.ok || r.problem)) return;
+        client.lane(null);
+        update(r.ok ? { fraction: 1, result: r, problem: null } : { fraction: 1, problem: r.problem!.message });
+      },
+      () => {
+        // A failure is reported by the runs' requests (the same worker).
+      },
+    ),
   );
 }

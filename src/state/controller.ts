@@ -305,7 +305,8 @@ export class SimulationController {
     if (this.sweepAlways || showsPg(s))
       void import('./betaSweepLane.ts').then(
         // An edit made while the lane loaded asks again itself.
-        (m) => this.app.getState().scenario === s && m.requestBetaSweep(this.client, this.ui, s, this.wantedT),
+        (m) =>
+          this.app.getState().scenario === s && m.requestBetaSweep(this.client, this.ui, s, toSpec(s), this.wantedT),
       );
     else if (this.ui.getState().betaSweep) this.ui.setState({ betaSweep: null });
   }

@@ -10,7 +10,6 @@ import { sweepSummary } from '../shared/betaSweepSummary.ts';
 import { formatT } from '../shared/formatT.ts';
 import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
-import './betaSweepPlot.css';
 
 export interface BetaSweepProps {
   sweep: {
@@ -45,10 +44,21 @@ const ink = (x: number) => (Math.abs(x - 0.5) > 0.3 ? '#fff' : '#111');
 
 export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepProps> {
   const root = d3.select(element).append('div').attr('class', 'beta-sweep-block');
-  const status = root.append('p').attr('class', 'beta-sweep-status').attr('aria-live', 'polite');
-  const svg = chartSvg(root.node()!).attr('class', 'beta-sweep-chart').attr('data-testid', 'beta-sweep-chart');
+  // Styles inline: a stylesheet of its own would add a file to the first render's chunk table.
+  const note = (p: d3.Selection<HTMLParagraphElement, unknown, null, undefined>) =>
+    p.style('margin', '0.3rem 0').style('font-size', '0.85rem').style('color', '#333').style('max-width', '60rem');
+  const status = root.append('p').attr('class', 'beta-sweep-status').attr('aria-live', 'polite').call(note);
+  const svg = chartSvg(root.node()!)
+    .attr('class', 'beta-sweep-chart')
+    .attr('data-testid', 'beta-sweep-chart')
+    .style('max-width', '100%')
+    .style('height', 'auto');
   const plot = svg.append('g');
-  const caption = root.append('p').attr('class', 'beta-sweep-caption').attr('data-testid', 'beta-sweep-caption');
+  const caption = root
+    .append('p')
+    .attr('class', 'beta-sweep-caption')
+    .attr('data-testid', 'beta-sweep-caption')
+    .call(note);
   const table = root
     .append('table')
     .attr('class', 'beta-sweep-table visually-hidden')
@@ -66,13 +76,15 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
     const r = p.result;
     const theme = props.theme ?? DEFAULT_THEME;
     const computing = p.fraction < 1 && !p.problem;
-    status.text(
-      p.problem
-        ? `The β sweep could not be computed: ${p.problem}`
-        : computing
-          ? `Training the sweep… ${Math.round(100 * p.fraction)}%${r ? ' (the previous sweep is shown meanwhile)' : ''}`
-          : '',
-    );
+    status
+      .style('display', p.problem || computing ? '' : 'none')
+      .text(
+        p.problem
+          ? `The β sweep could not be computed: ${p.problem}`
+          : computing
+            ? `Training the sweep… ${Math.round(100 * p.fraction)}%${r ? ' (the previous sweep is shown meanwhile)' : ''}`
+            : '',
+      );
     svg.style('opacity', computing && r ? '0.5' : '');
     if (!r) {
       svg.attr('width', 0).attr('height', 0);

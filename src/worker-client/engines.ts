@@ -41,7 +41,10 @@ export interface Engine {
     limit: boolean,
     onProgress?: (fraction: number) => void,
   ): Promise<NashSetResponse>;
-  /** The β sweep (SimulationApi.betaSweep); optional for test doubles. */
+  /**
+   * The β sweep (SimulationApi.betaSweep): the worker's. Without it (the main-thread engine, the
+   * debug wrapper) the sweep's lane runs the service on the main thread (state/betaSweepLane.ts).
+   */
   betaSweep?(
     version: number,
     spec: ScenarioSpec,
@@ -246,9 +249,6 @@ export function createMainThreadEngine(): Engine {
     async nashSet(version, spec, limit, onProgress) {
       // The service pauses between slices (a task each), so the page stays responsive here too.
       return (await ready).nashSet(version, spec, limit, onProgress);
-    },
-    async betaSweep(version, spec, steps, onProgress) {
-      return (await ready).betaSweep(version, spec, steps, onProgress);
     },
     dispose() {
       state.disposed = true;

@@ -37,7 +37,6 @@ export function withFaults(engine: Engine): FaultyEngine {
     extend: (...args) => engine.extend(...args),
     field: engine.field && ((...args) => engine.field!(...args)),
     nashSet: engine.nashSet && ((...args) => engine.nashSet!(...args)),
-    betaSweep: engine.betaSweep && ((...args) => engine.betaSweep!(...args)),
     dispose: stop,
     arm(fault) {
       armed = fault;
