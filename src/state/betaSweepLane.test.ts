@@ -17,13 +17,17 @@ const calls: {
   progress: (f: number) => void;
   answer: (r: BetaSweepResponse) => void;
 }[] = [];
+/** Whether the next engine has a sweep of its own (the worker's) or not (the main-thread engine's case). */
+const withSweep = { on: true };
 vi.mock('../worker-client/engines.ts', () => ({
   createWorkerEngine: (): Engine => ({
     kind: 'worker',
     compute: () => new Promise(() => {}),
     extend: () => new Promise(() => {}),
-    betaSweep: (version, _spec, steps, onProgress) =>
-      new Promise<BetaSweepResponse>((answer) => calls.push({ version, steps, progress: onProgress!, answer })),
+    betaSweep: withSweep.on
+      ? (version, _spec, steps, onProgress) =>
+          new Promise<BetaSweepResponse>((answer) => calls.push({ version, steps, progress: onProgress!, answer }))
+      : undefined,
     dispose: () => {},
   }),
   createMainThreadEngine: () => {
@@ -67,6 +71,19 @@ describe('the β sweep lane', () => {
     calls[1].progress(0.99); // arrived after the answer, through its own port
     expect(ui.getState().betaSweep!.fraction).toBe(1);
     expect(ui.getState().betaSweep!.scenario).toBe(other);
+    client.dispose();
+  });
+
+  it('an engine without a sweep (the main-thread engine) gets it from the service on this thread', async () => {
+    withSweep.on = false;
+    const client = new SimulationClient({ onCompute: () => {}, onExtend: () => {}, onFailure: () => {} });
+    const ui = createUiStore();
+    const s = { ...DEFAULT.scenario, algorithms: ['nash-md-pg' as const] };
+    requestBetaSweep(client, ui, s, toSpec(s), 40);
+    await vi.waitFor(() => expect(ui.getState().betaSweep!.fraction).toBe(1), { timeout: 10_000 });
+    const r = ui.getState().betaSweep!.result!;
+    expect(r.steps).toBe(40);
+    expect(r.labels).toHaveLength(11);
     client.dispose();
   });
 });
