@@ -25,7 +25,7 @@ export const SWEEP_BETAS: readonly number[] = [0, 0.125, 0.25, 0.375, 0.5, 0.625
 export const SWEEP_ALGORITHMS = ['nash-md-pg', 'nash-ema-pg', 'rlhf-pg'] as const;
 /** The longest sweep: T = min(t, SWEEP_MAX_STEPS), so a long run's t does not make it take minutes. */
 export const SWEEP_MAX_STEPS = 5000;
-/** Steps per slice: the generator yields its progress after each (about a millisecond at n = 3). */
+/** Steps per slice: the generator yields its progress after each (the worker pauses between slices). */
 const SLICE_STEPS = 250;
 
 /** The steps the sweep trains for, for the scenario's t. */
