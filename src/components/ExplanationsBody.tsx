@@ -203,7 +203,7 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
               <TexBlock key={tex} tex={tex} katex={katex} />
             ))}
             {ALGORITHM_NOTE[a] && (
-              <p className="algo-note" data-testid={`algo-note-${a}`}>
+              <p className="algo-explain" data-testid={`algo-note-${a}`}>
                 {richLabel(ALGORITHM_NOTE[a])}
               </p>
             )}
