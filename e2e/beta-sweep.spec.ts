@@ -6,6 +6,7 @@
  * hide=sweep.
  */
 import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadAlgorithms } from '../src/core/algorithms/registry.ts';
 import { betaSweep, SWEEP_ALGORITHMS } from '../src/core/betaSweep.ts';
@@ -158,4 +159,11 @@ test('“What am I looking at?” says what β = 0 and β = 1 mean and that Nash
   await expect(note).toContainText('β = 0 is self-play');
   await expect(note).toContainText('β = 1 is a best response to μ');
   await expect(note).toContainText('Nash-MD is the exact mirror-descent version of Nash-MD-PG');
+});
+
+test('axe: the sweep’s figure and table have no serious or critical violations', async ({ page }) => {
+  await page.goto(LINK);
+  await readSweep(page);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="beta-sweep"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
