@@ -167,3 +167,15 @@ test('axe: the sweep’s figure and table have no serious or critical violations
   const axe = await new AxeBuilder({ page }).include('[data-testid="beta-sweep"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('figures="simplex,beta-sweep": an inline element shows the sweep without a PG algorithm', async ({ page }) => {
+  await page.route('**/__test/sweep.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sweep</title><link rel="icon" href="data:,"><script type="module" src="../nash-md-explorer.js"></script></head><body><nash-md-explorer preset="rps" t="300" figures="simplex,beta-sweep"></nash-md-explorer></body></html>',
+    }),
+  );
+  await page.goto('./__test/sweep.html');
+  await expect(page.getByTestId('beta-sweep-table').locator('tbody tr')).toHaveCount(11, { timeout: 20_000 });
+  await expect(page.getByTestId('beta-sweep-caption')).toContainText('After T = 300 steps');
+});
