@@ -134,6 +134,19 @@ const api: Async<WorkerApi> = {
         )
       : r;
   },
+  async betaSweep(version: number, wire: WireSpec, steps: number, onProgress?: (fraction: number) => void) {
+    await serviceWanted;
+    const { service } = await loadService();
+    // Sliced like nashSet: a newer betaSweep call (or a run's) is heard between slices.
+    const r = await service.betaSweep(version, fromWire(wire), steps, onProgress && ((f) => void onProgress(f)));
+    return r.ok
+      ? Comlink.transfer(r, [
+          r.policies.buffer as ArrayBuffer,
+          r.matrix.buffer as ArrayBuffer,
+          r.average.buffer as ArrayBuffer,
+        ])
+      : r;
+  },
   async extend(version: number, steps: number) {
     const { service, transferables } = await loadService();
     const r = service.extend(version, steps);

@@ -9,7 +9,7 @@ import { NashNote } from './NashNote.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import type { SimulationController } from '../state/controller.ts';
 import { useAppStore, useExplorer, useView } from '../explorer/context.tsx';
-import { FIGURES, type FigureId } from '../explorer/figureManifest.ts';
+import { FIGURES, figureShown, type FigureId } from '../explorer/figureManifest.ts';
 
 /** The page's header and inputs panel, when the page supplies them (see App). */
 export interface Chrome {
@@ -64,15 +64,12 @@ function useEmbedFit(embed: boolean, frameId: string | undefined) {
 function useShownFigures(): ReadonlySet<FigureId> {
   const { options } = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
+  const algorithms = useAppStore((s) => s.scenario.algorithms);
   const hide = useView((v) => v.hide);
   const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
   return new Set(
     FIGURES.filter(
-      (f) =>
-        f.shown(n) &&
-        (feedback || !f.feedbackOnly) &&
-        !(f.hiddenBy && hide.has(f.hiddenBy)) &&
-        (!options.figures || options.figures.includes(f.id)),
+      (f) => figureShown(f, n, algorithms, options.figures, feedback) && !(f.hiddenBy && hide.has(f.hiddenBy)),
     ).map((f) => f.id),
   );
 }

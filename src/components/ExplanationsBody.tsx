@@ -10,7 +10,7 @@ import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simpl
 import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { unavailableReason } from '../state/availability.ts';
 import { useAppStore } from '../explorer/context.tsx';
-import { ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
+import { ALGORITHM_NOTE, ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
 import { richLabel } from './richLabel.tsx';
 
 type Katex = typeof import('katex').default;
@@ -238,6 +238,11 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
             {ALGORITHM_TEX[a].map((tex) => (
               <TexBlock key={tex} tex={tex} katex={katex} />
             ))}
+            {ALGORITHM_NOTE[a] && (
+              <p className="algo-explain" data-testid={`algo-note-${a}`}>
+                {richLabel(ALGORITHM_NOTE[a])}
+              </p>
+            )}
             <p className="algo-claim">
               {richLabel(
                 `Claim: ${info.convergesTo.iterate === 'last' ? 'the last iterate π_t' : 'the average iterate (1/(t+1)) Σ_s π_s'} converges to ${TARGET_TEXT[info.convergesTo.target]}. In short: ${info.convergesTo.summary}.`,

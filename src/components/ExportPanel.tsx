@@ -5,7 +5,7 @@
  * when used).
  */
 import { useEffect, useId, useState, type ChangeEvent, type RefObject } from 'react';
-import { FIGURES } from '../explorer/figureManifest.ts';
+import { FIGURES, figureShown } from '../explorer/figureManifest.ts';
 import { importScenarioJson } from '../state/scenarioFile.ts';
 import type { Problem } from '../state/scenarioSchema.ts';
 import { videoFormats, videoSupport, type VideoFormat } from '../export/videoSupport.ts';
@@ -20,6 +20,7 @@ export default function ExportPanel({ detailsRef }: { detailsRef: RefObject<HTML
   const explorer = useExplorer();
   const n = useAppStore((s) => s.scenario.preferences.length);
   const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
+  const algorithms = useAppStore((s) => s.scenario.algorithms);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
@@ -87,22 +88,18 @@ export default function ExportPanel({ detailsRef }: { detailsRef: RefObject<HTML
   return (
     <div className="export-menu-panel" role="group" aria-label="Export and import">
       <p className="export-menu-heading">Figures</p>
-      {FIGURES.filter(
-        (f) =>
-          f.exports &&
-          f.shown(n) &&
-          (feedback || !f.feedbackOnly) &&
-          (!explorer.options.figures || explorer.options.figures.includes(f.id)),
-      ).map((f) => (
-        <div className="export-menu-row" key={f.id}>
-          {item(`the ${f.title.toLowerCase()} SVG`, `${f.title} SVG`, async () =>
-            (await exporters()).exportFigureSvg(explorer, f.id),
-          )}
-          {item(`the ${f.title.toLowerCase()} PNG`, `${f.title} PNG (2×)`, async () =>
-            (await exporters()).exportFigurePng(explorer, f.id),
-          )}
-        </div>
-      ))}
+      {FIGURES.filter((f) => f.exports && figureShown(f, n, algorithms, explorer.options.figures, feedback)).map(
+        (f) => (
+          <div className="export-menu-row" key={f.id}>
+            {item(`the ${f.title.toLowerCase()} SVG`, `${f.title} SVG`, async () =>
+              (await exporters()).exportFigureSvg(explorer, f.id),
+            )}
+            {item(`the ${f.title.toLowerCase()} PNG`, `${f.title} PNG (2×)`, async () =>
+              (await exporters()).exportFigurePng(explorer, f.id),
+            )}
+          </div>
+        ),
+      )}
       <p className="export-menu-heading">Trajectories</p>
       <div className="export-menu-row">
         {item('the CSV file', 'Trajectories CSV', async () => (await exporters()).exportTrajectoriesCsv(explorer))}

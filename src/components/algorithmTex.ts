@@ -61,6 +61,14 @@ export const ALGORITHM_TEX = {
   ],
 } as const satisfies Record<AlgorithmId, readonly string[]>;
 
+/** A few words more where the update alone does not say what its setting means (shown under its formulas). */
+export const ALGORITHM_NOTE: Partial<Record<AlgorithmId, string>> = {
+  'nash-md-pg':
+    'β = 0 is self-play: the policy plays against itself. β = 1 is a best response to μ: it learns to beat the reference policy and nothing else. In between the opponent is a geometric mixture of the two. With tabular features, taking the natural gradient instead of the plain one and β = ητ turns this step into tabular Nash-MD’s: Nash-MD is the exact mirror-descent version of Nash-MD-PG, which takes plain gradient steps in θ and, sampled, estimates them. The β sweep under the simplex trains every β of the paper’s grid and plays them against each other.',
+  'nash-ema-pg':
+    'Its opponent is the policy of the slow average θ̄ of its past parameters (λ close to 1: a long memory), the paper’s Nash-EMA-PG.',
+};
+
 /** The convergence claim as a sentence: which iterate, to what. */
 export const TARGET_TEXT = {
   regularized: 'π*_τ (the regularised Nash; the Nash of P at τ = 0)',

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { winProbability } from '../core/winProbability.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../core/race.ts';
 import type { RaceProps } from '../viz/raceTable.ts';
+import type { BetaSweepProps } from '../viz/betaSweepPlot.ts';
 import { rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { FIXED_POINT_APART } from '../state/caption.ts';
@@ -387,6 +388,15 @@ export function createViews(ui: UiStore) {
     return entry.values;
   }
 
+  /**
+   * The β sweep's props: the controller's state and the theme (the host compares props field by
+   * field, so a fresh object of the same two fields is not redrawn).
+   */
+  function betaSweepProps(): BetaSweepProps | null {
+    const sweep = ui.getState().betaSweep;
+    return sweep && { sweep, theme: theme() };
+  }
+
   const raceMemo = memoLast<RaceProps | null>();
 
   /** The race: e_0 of the last and of the average iterate, KL to π*_τ, and the first t with e_0 < ε. */
@@ -484,5 +494,6 @@ export function createViews(ui: UiStore) {
     topKProps,
     equilibriumBarsProps,
     policyTableProps,
+    betaSweepProps,
   };
 }

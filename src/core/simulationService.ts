@@ -10,7 +10,7 @@ import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { nashWeightRanges, tauLimitFraction, tauLimitSteps, type NashRanges, type TauLimit } from './nashSet.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
 import { nashMdFixedPoint } from './algorithms/nashMd.ts';
-import { algorithmById, type AlgorithmId } from './algorithms/registry.ts';
+import { algorithmById, loadAlgorithms, type AlgorithmId } from './algorithms/registry.ts';
 import {
   chunkBuffers,
   plainRows,
@@ -21,6 +21,7 @@ import {
   type ActiveRun,
   type Rows,
 } from './runRows.ts';
+import { betaSweepSteps, sweepSteps, SWEEP_ALGORITHMS } from './betaSweep.ts';
 import { flowField } from './flowField.ts';
 import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleSizeCurve.ts';
 import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
@@ -42,6 +43,7 @@ import type {
   HistoryThinning,
   NashSetResponse,
   SampleSizeResponse,
+  BetaSweepResponse,
   ScenarioSpec,
   SimulationApi,
 } from './workerApi.ts';
@@ -159,6 +161,14 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
     onProgress?: (fraction: number) => void,
     pause?: () => Promise<void>,
   ): Promise<SampleSizeResponse>;
+  /** betaSweep with the pause between slices given (as nashSet). */
+  betaSweep(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+    pause?: () => Promise<void>,
+  ): Promise<BetaSweepResponse>;
 }
 
 /** K, the repetitions per sample size of the sample-size curve (issue 16). */
@@ -349,7 +359,64 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     }
   }
 
+  /** The newest betaSweep request (an older one stops at its next pause). */
+  let sweepLatest = -Infinity;
+
   return {
+    async betaSweep(
+      version: number,
+      s: ScenarioSpec<A>,
+      steps: number,
+      onProgress?: (fraction: number) => void,
+      pause: () => Promise<void> = pauseTask,
+    ): Promise<BetaSweepResponse> {
+      sweepLatest = version;
+      try {
+        // The PG step code loads on demand: most scenarios never ask for it. (betaSweep.ts itself
+        // is imported statically: as a chunk of its own it split simulate.ts's chunk in two.)
+        await loadAlgorithms(SWEEP_ALGORITHMS);
+        if (sweepLatest !== version) return { ok: false, version, problem: null };
+        const p = validatePreferences(s.preferences);
+        const keys = keysOfSpec(s, p);
+        const it = betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys));
+        onProgress?.(0);
+        let since = performance.now();
+        for (;;) {
+          const r = it.next();
+          if (r.done) {
+            const v = r.value;
+            onProgress?.(1);
+            return {
+              ok: true,
+              version,
+              n: v.n,
+              steps: v.steps,
+              labels: v.entries.map((e) => e.label),
+              betas: v.entries.map((e) => e.beta),
+              policies: v.policies,
+              matrix: v.matrix,
+              average: v.average,
+              order: v.order,
+              best: v.best,
+            };
+          }
+          onProgress?.(r.value);
+          if (performance.now() - since >= NASH_SET_SLICE_MS) {
+            await pause();
+            since = performance.now();
+            if (sweepLatest !== version) {
+              it.return(undefined as never);
+              return { ok: false, version, problem: null };
+            }
+          }
+        }
+      } catch (e) {
+        if (e instanceof InvalidInputError)
+          return { ok: false, version, problem: { field: e.field, message: e.message } };
+        throw e;
+      }
+    },
+
     async sampleSize(
       version: number,
       s: ScenarioSpec<A>,

@@ -231,6 +231,28 @@ export type SampleSizeResponse =
     }
   | { ok: false; version: number; problem: InputProblem | null };
 
+/**
+ * The β sweep (betaSweep.ts): the swept policies trained for `steps` steps and their head-to-head
+ * win rates M[a][b] = π_aᵀ P π_b, with each one's average win rate, the order by it (best first)
+ * and the best entry (null on a tie). Not ok with problem null: a newer request came first.
+ */
+export type BetaSweepResponse =
+  | {
+      ok: true;
+      version: number;
+      n: number;
+      steps: number;
+      labels: string[];
+      /** Nash-MD-PG's β per entry (null for SFT, RLHF-PG and Nash-EMA-PG). */
+      betas: (number | null)[];
+      policies: Float64Array;
+      matrix: Float64Array;
+      average: Float64Array;
+      order: number[];
+      best: number | null;
+    }
+  | { ok: false; version: number; problem: InputProblem | null };
+
 /** What a computation is doing, for the progress display. */
 /** 'solver': the worker is still loading the LP solver (HiGHS); a preview may come meanwhile. */
 export type ComputeStage = 'solver' | 'runs' | 'rewards' | 'nash' | 'regularized' | 'path' | 'metrics';
@@ -300,11 +322,27 @@ export interface SimulationApi<A extends AlgorithmId = Algorithm> {
     scenario: ScenarioSpec<A>,
     onProgress?: (fraction: number) => void,
   ): Promise<SampleSizeResponse>;
+  /**
+   * The β sweep (betaSweep.ts) of the scenario for `steps` steps (capped by sweepSteps). Works in
+   * slices like nashSet; a newer betaSweep call abandons this one (answered not ok, problem null).
+   */
+  betaSweep(
+    version: number,
+    scenario: ScenarioSpec<A>,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BetaSweepResponse>;
 }
 
 /** The worker's side of the contract: SimulationApi, with the scenario in its wire form. */
-export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet' | 'sampleSize'> {
+export interface WorkerApi extends Omit<SimulationApi, 'compute' | 'field' | 'nashSet' | 'sampleSize' | 'betaSweep'> {
   sampleSize(version: number, scenario: WireSpec, onProgress?: (fraction: number) => void): Promise<SampleSizeResponse>;
+  betaSweep(
+    version: number,
+    scenario: WireSpec,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BetaSweepResponse>;
   field(version: number, scenario: WireSpec, algorithm: string, grid: number): FieldResponse;
   nashSet(
     version: number,

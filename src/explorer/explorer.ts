@@ -67,7 +67,13 @@ export function createExplorer(
   const view = createViewStore();
   const controller = new SimulationController(
     { app, shown, run, progress, ui, view },
-    { hash: options.hash, syncHash: options.syncHash, autosave: options.autosave, debug },
+    {
+      hash: options.hash,
+      syncHash: options.syncHash,
+      autosave: options.autosave,
+      debug,
+      betaSweep: options.figures?.includes('beta-sweep'),
+    },
   );
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));

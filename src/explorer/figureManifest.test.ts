@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CONTROL_NAMES } from '../state/viewOptions.ts';
-import { FIGURES, FIGURE_IDS, figureEntry, isFigureId } from './figureManifest.ts';
+import { FIGURES, FIGURE_IDS, figureEntry, figureShown, isFigureId } from './figureManifest.ts';
 
 describe('figure manifest', () => {
   it('lists every figure id exactly once, in FIGURE_IDS order of first appearance', () => {
@@ -28,5 +28,16 @@ describe('figure manifest', () => {
     expect(figureEntry('time-series').shown(12)).toBe(true);
     expect(figureEntry('topk').shown(12)).toBe(false);
     expect(figureEntry('topk').shown(13)).toBe(true);
+  });
+
+  it('shows the β sweep with a policy-gradient algorithm, or when an explorer’s figures list names it', () => {
+    const sweep = figureEntry('beta-sweep');
+    expect(figureShown(sweep, 3, ['nash-md', 'omd'], undefined)).toBe(false);
+    expect(figureShown(sweep, 3, ['nash-md', 'rlhf-pg'], undefined)).toBe(true);
+    expect(figureShown(sweep, 3, ['nash-md'], ['simplex', 'beta-sweep'])).toBe(true);
+    expect(figureShown(sweep, 3, ['nash-md-pg'], ['simplex'])).toBe(false);
+    // The others keep their rule: naming topk does not show it at n = 3.
+    expect(figureShown(figureEntry('topk'), 3, [], ['topk'])).toBe(false);
+    expect(sweep.hiddenBy).toBe('sweep');
   });
 });

@@ -25,6 +25,7 @@ export const FIGURE_IDS = [
   'comparisons',
   'truth',
   'sample-size',
+  'beta-sweep',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -39,8 +40,10 @@ export interface FigureEntry {
   title: string;
   /** The stage (beside the controls) or the measurements column. */
   place: 'stage' | 'side';
-  /** Whether the figure exists for n responses. */
-  shown(n: number): boolean;
+  /** Whether the figure exists for n responses and the shown algorithms. */
+  shown(n: number, algorithms?: readonly string[]): boolean;
+  /** Also shown whenever an explorer's `figures` list names it (whatever `shown` says). */
+  onRequest?: boolean;
   /** Whether it has an SVG snapshot (export menu, the handle's exportSvg). */
   exports: boolean;
   /** The `hide=` control name that hides it (null: only `figures` can). */
@@ -208,6 +211,22 @@ export const FIGURES: readonly FigureEntry[] = [
     testId: 'race',
   },
   {
+    id: 'beta-sweep',
+    title: 'β sweep',
+    place: 'stage',
+    // With a policy-gradient algorithm shown (their ids end in -pg), or asked for by `figures`.
+    shown: (_n, algorithms = []) => algorithms.some((a) => a.endsWith('-pg')),
+    onRequest: true,
+    exports: true,
+    hiddenBy: 'sweep',
+    renderer: () => import('../viz/betaSweepPlot.ts').then((m) => m.createBetaSweepPlot),
+    props: (v) => v.betaSweepProps,
+    priority: 'secondary',
+    className: 'figure',
+    testId: 'beta-sweep',
+    heading: 'The β sweep',
+  },
+  {
     id: 'win-rates',
     title: 'Win rates',
     place: 'side',
@@ -233,6 +252,23 @@ export const FIGURES: readonly FigureEntry[] = [
     className: 'policy-table-host',
   },
 ] satisfies readonly (FigureEntry & { id: FigureId })[];
+
+/**
+ * Whether an explorer shows figure `f` (before `hide=`): it exists for n and the algorithms, or it
+ * is named in the explorer's `figures` list and shows on request; never when the list leaves it out.
+ */
+export function figureShown(
+  f: FigureEntry,
+  n: number,
+  algorithms: readonly string[],
+  figures: readonly string[] | undefined,
+  feedback = false,
+): boolean {
+  if (figures && !figures.includes(f.id)) return false;
+  // The feedback panels exist only while the scenario learns from sampled feedback.
+  if (f.feedbackOnly && !feedback) return false;
+  return f.shown(n, algorithms) || (f.onRequest === true && figures !== undefined);
+}
 
 /** The manifest entry of a figure id. */
 export function figureEntry(id: FigureId): FigureEntry {

@@ -26,6 +26,7 @@ import { computationEnded, computationProgressed, computationStarted, type Progr
 import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 import { hashNashPick } from './nashPick.ts';
+import { showsPg } from './betaSweepState.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
 
 /** The stores of one explorer that the controller drives (see src/explorer/explorer.ts). */
@@ -48,6 +49,8 @@ export interface ControllerOptions {
   autosave?: string | null;
   /** Test hooks: the engine is wrapped so that faults can be injected (debug hooks). */
   debug?: boolean;
+  /** Compute the β sweep even when no policy-gradient algorithm is shown (the explorer shows its figure). */
+  betaSweep?: boolean;
 }
 
 /**
@@ -143,6 +146,7 @@ export class SimulationController {
     } = stores);
     const { app } = stores;
     this.syncHash = options.syncHash === true;
+    this.sweepAlways = options.betaSweep === true;
     // A link's hash wins over the autosaved state; without a hash the saved state comes back, and
     // without either the starting hash of the options.
     const saved =
@@ -266,6 +270,7 @@ export class SimulationController {
           this.recompute(state.scenario);
           if (state.scenario !== prev.scenario) this.requestNashSet();
           if (state.scenario !== prev.scenario) this.requestSampleSize();
+          this.requestBetaSweep();
           this.scheduleSave();
         }
         if (state.playing !== prev.playing) this.setPlaying(state.playing);
@@ -290,6 +295,7 @@ export class SimulationController {
     this.requestField();
     this.requestNashSet();
     this.requestSampleSize();
+    this.requestBetaSweep();
   }
 
   /**
@@ -299,6 +305,23 @@ export class SimulationController {
   private requestSampleSize(): void {
     if (feedbackKey(this.app.getState().scenario) === '' && !this.ui.getState().sampleSize) return;
     void import('./sampleSizeRequest.ts').then((m) => m.requestSampleSize(this.app, this.ui, this.client));
+  }
+
+  private readonly sweepAlways: boolean;
+
+  /**
+   * Asks for the β sweep (its lane, betaSweepLane.ts, loads on demand) when a policy-gradient
+   * algorithm is shown or the explorer shows the sweep's figure; clears it otherwise.
+   */
+  private requestBetaSweep(): void {
+    const s = this.app.getState().scenario;
+    if (this.sweepAlways || showsPg(s))
+      void import('./betaSweepLane.ts').then(
+        // An edit made while the lane loaded asks again itself.
+        (m) =>
+          this.app.getState().scenario === s && m.requestBetaSweep(this.client, this.ui, s, toSpec(s), this.wantedT),
+      );
+    else if (this.ui.getState().betaSweep) this.ui.setState({ betaSweep: null });
   }
 
   /** The version of the newest Nash-set request. */

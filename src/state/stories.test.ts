@@ -4,6 +4,9 @@ import { createSimulationService } from '../core/simulationService.ts';
 import type { ComputeResponse, EquilibriaResult } from '../core/workerApi.ts';
 import { STORIES, storyById, storyScenario } from './stories.ts';
 import { toSpec } from './scenario.ts';
+import { betaSweep } from '../core/betaSweep.ts';
+import { validatePreferences } from '../core/validate.ts';
+import { sweepSummary, sweepWinner } from '../shared/betaSweepSummary.ts';
 
 const service = createSimulationService();
 let version = 0;
@@ -157,5 +160,57 @@ describe('Cycling and its cures', () => {
     // At τ = 0 COMAL cannot run: the app names the reason (availability.ts).
     const { scenario } = storyScenario(storyById('cycling-cures')!, 3);
     expect(toSpec({ ...scenario, tau: 0 }).algorithms).toEqual(['extragradient', 'mpo']);
+  });
+});
+
+describe('“What the paper trained” says what the β sweep shows', () => {
+  const story = storyById('paper-trained')!;
+  const { scenario, t } = storyScenario(story, 2);
+  const spec = toSpec(scenario);
+  const r = betaSweep(spec, validatePreferences(spec.preferences), t);
+  const labels = r.entries.map((e) => e.label);
+  const betas = r.entries.map((e) => e.beta);
+  const at = (beta: number) => betas.indexOf(beta);
+  const place = (a: number) => `${r.order.indexOf(a) + 1}${['st', 'nd', 'rd'][r.order.indexOf(a)] ?? 'th'} of 11`;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const policy = (a: number) => Array.from(r.policies.subarray(a * 3, a * 3 + 3));
+
+  it('the sweep’s scenario is the same at every step (the sweep does not depend on the shown β)', () => {
+    for (const k of [0, 1]) {
+      const s = storyScenario(story, k);
+      expect(s.t).toBe(t);
+      expect({ ...s.scenario.pg, beta: 0 }).toEqual({ ...scenario.pg, beta: 0 });
+      expect(s.scenario.algorithms).toEqual(['nash-md-pg']);
+    }
+    expect(storyScenario(story, 1).scenario.pg.beta).toBe(1);
+  });
+
+  it('step 1: β = 0’s policy and place', () => {
+    const a = at(0);
+    expect(story.steps[0].text).toContain(
+      `(${policy(a)
+        .map((x) => x.toFixed(2))
+        .join(', ')})`,
+    );
+    expect(story.steps[0].text).toContain(`self-play comes ${place(a)}`);
+  });
+
+  it('step 2: β = 1 beats μ most and over-adapts', () => {
+    const a = at(1);
+    const vsMu = (b: number) => r.matrix[b * 11 + labels.indexOf('SFT (μ)')];
+    expect(story.steps[1].text).toContain(`${policy(a)[1].toFixed(2)} on paper`);
+    expect(story.steps[1].text).toContain(`beats μ ${pct(vsMu(a))} of the time, more than any other β`);
+    for (const b of betas.map((x, i) => (x === null || x === 1 ? -1 : i)).filter((i) => i >= 0))
+      expect(vsMu(b)).toBeLessThan(vsMu(a));
+    expect(story.steps[1].text).toContain(`it is ${place(a)} in the sweep`);
+  });
+
+  it('step 3: the winner the text names is the computed one', () => {
+    expect(sweepWinner({ ...r, labels, betas })).toBe('intermediate');
+    expect(labels[r.best!]).toBe('Nash-MD-PG β=0.625');
+    expect(story.steps[2].text).toContain(`β = 0.625 wins the sweep: it beats the others ${pct(r.average[r.best!])}`);
+    expect(sweepSummary({ ...r, labels, betas })).toContain('Nash-MD-PG β=0.625 wins the sweep');
+    // RLHF-PG ends at μ (the Bradley–Terry reward of rock-paper-scissors is flat).
+    policy(labels.indexOf('RLHF-PG')).forEach((x, y) => expect(x).toBeCloseTo(scenario.reference[y], 3));
   });
 });

@@ -8,6 +8,7 @@ import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { Comparisons } from '../core/types.ts';
 import type { AppActions } from './appStore.ts';
 import type { Sampling } from '../core/feedback.ts';
+import type { PgSettings } from './pgSettings.ts';
 import { scenarioFromPreset, type Scenario, type Schedule } from './scenario.ts';
 
 export interface StoryChange {
@@ -21,6 +22,8 @@ export interface StoryChange {
   /** Learn from this many sampled comparisons (scenario `feedback`; absent in every step: the exact P). */
   feedback?: number;
   sampling?: Sampling;
+  /** Policy-gradient settings (merged over the previous steps' and the preset's). */
+  pg?: Partial<PgSettings>;
   /** The iteration to show. */
   t?: number;
 }
@@ -237,6 +240,30 @@ export const STORIES: readonly Story[] = [
       },
     ],
   },
+  {
+    // Every number below is the β sweep's (core betaSweep.ts) for this scenario, pinned by
+    // stories.test.ts: the story says what the sweep shows here, not what the paper found.
+    id: 'paper-trained',
+    title: 'What the paper trained',
+    preset: 'rps',
+    steps: [
+      {
+        title: 'Self-play: β = 0',
+        text: 'Nash-MD-PG trains a policy π_θ ∝ exp(θ·φ) by gradient steps against the opponent π^β ∝ π_θ^(1−β) μ^β. At β = 0 the opponent is the policy itself (self-play): after 1,000 steps it sits at (0.32, 0.37, 0.31), next to π*_τ. The β sweep under the simplex trains every β of the paper’s grid, Nash-EMA-PG and RLHF-PG for the same steps and plays each pair: self-play comes 8th of 11.',
+        change: { algorithms: ['nash-md-pg'], pg: { beta: 0, lr: 0.5, gradient: 'exact' }, t: 1000 },
+      },
+      {
+        title: 'Best response to μ: β = 1',
+        text: 'At β = 1 the opponent is μ, which plays rock half the time, so the policy learns to beat μ: 0.92 on paper. It beats μ 60.7% of the time, more than any other β, yet it is 9th of 11 in the sweep: it over-adapts to μ.',
+        change: { pg: { beta: 1 } },
+      },
+      {
+        title: 'An intermediate β wins here',
+        text: 'Between the two, β = 0.625 wins the sweep: it beats the others 52.2% of the time on average (the star in the table). RLHF-PG does not move from μ: the Bradley–Terry reward of a cycle is flat. Change lr, τ or the preset and the figure’s caption says who wins then.',
+        change: { pg: { beta: 0.625 } },
+      },
+    ],
+  },
 ];
 
 export function storyById(id: string): Story | undefined {
@@ -247,7 +274,7 @@ export function storyById(id: string): Story | undefined {
 export function storyScenario(story: Story, k: number, base?: Scenario): { scenario: Scenario; t: number } {
   const merged: StoryChange = {};
   for (const step of story.steps.slice(0, Math.max(0, Math.min(k, story.steps.length - 1)) + 1))
-    Object.assign(merged, step.change);
+    Object.assign(merged, step.change, step.change.pg && { pg: { ...merged.pg, ...step.change.pg } });
   const { scenario: preset, steps } = scenarioFromPreset(
     story.preset,
     merged.epsilon === undefined ? {} : { epsilon: merged.epsilon },
@@ -261,6 +288,7 @@ export function storyScenario(story: Story, k: number, base?: Scenario): { scena
     comparisons: merged.comparisons ?? 'uniform',
     reference: merged.reference ?? preset.reference,
     algorithms: merged.algorithms ?? ALL,
+    pg: merged.pg ? { ...preset.pg, ...merged.pg } : preset.pg,
   };
   // Feedback only where the story asks for it (a base scenario's settings do not leak in).
   delete scenario.feedback;

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { SampleSizeResponse } from '../core/workerApi.ts';
+import type { BetaSweepState } from './betaSweepState.ts';
 import type { NashPick, NashSetState } from './nashPick.ts';
 import type { Scenario } from './scenario.ts';
 import { readPairs, type HashProblem } from './urlCodec.ts';
@@ -58,6 +59,8 @@ export interface UiState {
     result: Extract<SampleSizeResponse, { ok: true }> | null;
     problem?: string;
   } | null;
+  /** The β sweep of the shown scenario (the controller fills it in; null when not asked for). */
+  betaSweep: BetaSweepState | null;
 }
 
 /**
@@ -140,5 +143,6 @@ export function createUiStore(lecture = false): UiStore {
     nashPick: 'vertex',
     setNashPick: (nashPick) => set({ nashPick }),
     nashSet: null,
+    betaSweep: null,
   }));
 }

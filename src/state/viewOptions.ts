@@ -24,6 +24,7 @@ export const CONTROL_NAMES = [
   'timeline',
   'measurements',
   'tools',
+  'sweep',
 ] as const;
 export type ControlName = (typeof CONTROL_NAMES)[number];
 
@@ -44,6 +45,7 @@ export const CONTROL_LABELS: Record<ControlName, string> = {
   timeline: 'Timeline',
   measurements: 'Convergence, win rates and table',
   tools: 'Header tools (undo, export, share, lecture)',
+  sweep: 'β sweep',
 };
 
 export interface ViewOptions {

@@ -18,6 +18,7 @@ import type {
   HistoryThinning,
   NashSetResponse,
   SampleSizeResponse,
+  BetaSweepResponse,
   ScenarioSpec,
   SeriesChunk,
   WorkerApi,
@@ -47,6 +48,16 @@ export interface Engine {
     spec: ScenarioSpec,
     onProgress?: (fraction: number) => void,
   ): Promise<SampleSizeResponse>;
+  /**
+   * The β sweep (SimulationApi.betaSweep): the worker's. Without it (the main-thread engine, the
+   * debug wrapper) the sweep's lane runs the service on the main thread (state/betaSweepLane.ts).
+   */
+  betaSweep?(
+    version: number,
+    spec: ScenarioSpec,
+    steps: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BetaSweepResponse>;
   dispose(): void;
   readonly kind: 'worker' | 'main-thread';
 }
@@ -177,6 +188,15 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
       return api.sampleSize(
         version,
         Comlink.transfer(wire, wireBuffers(wire)),
+        onProgress && Comlink.proxy(onProgress),
+      );
+    },
+    betaSweep: (version, spec, steps, onProgress) => {
+      const wire = toWire(spec);
+      return api.betaSweep(
+        version,
+        Comlink.transfer(wire, wireBuffers(wire)),
+        steps,
         onProgress && Comlink.proxy(onProgress),
       );
     },

@@ -110,6 +110,7 @@ export class SimulationClient {
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
     this.sendNashSet();
+    this.sendLane();
   }
 
   /** Recomputes from scratch for a changed scenario. Returns the request's version. */
@@ -230,6 +231,21 @@ export class SimulationClient {
         (r) => (current() && (r.ok || r.problem) ? r : null),
         () => null,
       );
+  }
+
+  /**
+   * A lane loaded on demand (the β sweep's, state/betaSweepLane.ts): `send(engine, live)` runs now
+   * and again with the new engine after a restart, until it is replaced or cleared (null); `live`
+   * tells whether that engine is still the current one.
+   */
+  private laneJob: ((engine: Engine, live: () => boolean) => void) | null = null;
+  lane(send: ((engine: Engine, live: () => boolean) => void) | null): void {
+    this.laneJob = send;
+    this.sendLane();
+  }
+  private sendLane(): void {
+    const g = this.generation;
+    if (!this.disposed) this.laneJob?.(this.engine, () => g === this.generation && !this.disposed);
   }
 
   /** True while a request is running or waiting. */

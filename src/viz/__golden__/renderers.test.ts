@@ -30,6 +30,9 @@ import { judgeUnderTruth } from '../../core/truthJudgement.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../../core/sampleSizeCurve.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
 import { createSimplexPlot } from '../simplexPlot.ts';
+import { createBetaSweepPlot, type BetaSweepProps } from '../betaSweepPlot.ts';
+import { betaSweep } from '../../core/betaSweep.ts';
+import { validatePreferences } from '../../core/validate.ts';
 import { createTimeSeriesPlot } from '../timeSeriesPlot.ts';
 import { TOP_K_DEFAULT, chooseTopK } from '../topK.ts';
 import { createTopKPlot } from '../topKPlot.ts';
@@ -492,6 +495,48 @@ describe('golden SVG of the renderers', () => {
           { labels: s.labels, ...counts, caption: `${N} comparisons.` },
         ]);
         checkAndDestroy(`counts.${name}`, element, renderer as Renderer<never>);
+      });
+    }
+  });
+
+  describe('betaSweepPlot', () => {
+    // Rock-paper-scissors, the core's sweep for 300 exact steps (what the worker answers).
+    const s = S.rps;
+    const r = betaSweep(
+      {
+        preferences: s.preferences,
+        reference: Array.from(s.reference),
+        initial: Array.from(s.initial),
+        tau: 0.1,
+        eta: 0.1,
+        comparisons: 'uniform',
+        algorithms: ['nash-md-pg'],
+        pg: { lr: 0.5 },
+      },
+      validatePreferences(s.preferences),
+      300,
+    );
+    const result: BetaSweepProps['sweep']['result'] = {
+      steps: r.steps,
+      labels: r.entries.map((e) => e.label),
+      betas: r.entries.map((e) => e.beta),
+      matrix: r.matrix,
+      average: r.average,
+      order: r.order,
+      best: r.best,
+    };
+    for (const [name, theme] of [
+      ['rps', DEFAULT_THEME],
+      ['rps-lecture', LECTURE_THEME],
+    ] as const) {
+      it(name, () => {
+        const { element, renderer } = render((el) => createBetaSweepPlot(el), 640, 420, [
+          { sweep: { result: null, asked: 300, fraction: 0.3, problem: null }, theme },
+          { sweep: { result, asked: 300, fraction: 1, problem: null }, theme },
+        ]);
+        expect(element.querySelectorAll('tbody tr').length).toBe(11);
+        expect(element.querySelectorAll('tr[data-best="true"]').length).toBe(r.best === null ? 0 : 1);
+        checkAndDestroy(`beta-sweep.${name}`, element, renderer as Renderer<never>);
       });
     }
   });
