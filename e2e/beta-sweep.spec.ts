@@ -96,6 +96,10 @@ test('the table equals the core’s sweep for the link: P(π_row ≻ π_col), so
   await expect(page.getByTestId('beta-sweep-caption')).toHaveText(
     `The paper’s Table 1 in miniature. ${sweepSummary({ ...r, labels, betas: r.entries.map((e) => e.beta) })}`,
   );
+  // Its screen-reader table is hidden without widening the page (it once added a scrollbar).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
   expect(errors).toEqual([]);
 });
 

@@ -59,9 +59,13 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
     .attr('class', 'beta-sweep-caption')
     .attr('data-testid', 'beta-sweep-caption')
     .call(note);
+  // Hidden through a wrapper: a table ignores the 1 px width of .visually-hidden and, absolutely
+  // positioned at its full width, widened the page (a horizontal scrollbar at 1280 px).
   const table = root
+    .append('div')
+    .attr('class', 'visually-hidden')
     .append('table')
-    .attr('class', 'beta-sweep-table visually-hidden')
+    .attr('class', 'beta-sweep-table')
     .attr('data-testid', 'beta-sweep-table');
   const tableCaption = table.append('caption');
   const headRow = table.append('thead').append('tr');
