@@ -27,6 +27,7 @@ import {
   type Schedule,
 } from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
+import { llmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface AppState {
   scenario: Scenario;
@@ -48,11 +49,18 @@ export interface AppState {
    * every load, so loading the same preset twice still resets t.
    */
   requestedT: { t: number };
+  /** A data preset being fetched, or the reason its fetch failed (the scenario shown is kept). */
+  dataLoad: { status: 'loading' | 'error'; message: string } | null;
 }
 
 export interface AppActions {
   loadScenario(scenario: Scenario, t: number, hashProblems?: HashProblem[]): void;
   loadPreset(id: string): void;
+  /**
+   * Loads an LLMFAO data preset (fetched on demand; the newest request wins). Until it arrives the
+   * scenario is kept; if it fails, too, and dataLoad names the problem.
+   */
+  loadDataPreset(choice: LlmfaoChoice, hash?: string): Promise<void>;
   setEpsilon(epsilon: number): void;
   setRandom(params: { seed?: number; n?: number }): void;
   setPreferences(preferences: number[][]): void;
@@ -115,9 +123,18 @@ export function createAppStore(): AppStore {
   return createStore<AppStoreState>()((set, get) => {
     /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
     const update = (patch: Partial<Scenario>, keepPreset = false) =>
-      set((st) => ({
-        scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) },
-      }));
+      set((st) => {
+        const scenario = {
+          ...st.scenario,
+          ...patch,
+          preset: keepPreset ? st.scenario.preset : (patch.preset ?? null),
+        };
+        // An edited data preset is custom data: no longer the LLMFAO choice (its counts stay).
+        if (!keepPreset && scenario.llmfao) scenario.llmfao = null;
+        return { scenario };
+      });
+    /** Data preset requests: only the newest one's result is applied. */
+    let dataRequest = 0;
 
     return {
       scenario: DEFAULT.scenario,
@@ -129,12 +146,47 @@ export function createAppStore(): AppStore {
       engineNote: null,
       storageNote: null,
       requestedT: { t: DEFAULT.steps },
+      dataLoad: null,
 
-      loadScenario: (scenario, t, hashProblems = []) =>
-        set({ scenario, requestedT: { t }, hashProblems, playing: false }),
+      loadScenario: (scenario, t, hashProblems = []) => {
+        dataRequest++;
+        set({ scenario, requestedT: { t }, hashProblems, playing: false, dataLoad: null });
+      },
       loadPreset: (id) => {
+        dataRequest++;
         const { scenario, steps } = scenarioFromPreset(id, {}, get().scenario);
-        set({ scenario, requestedT: { t: steps }, playing: false });
+        set({ scenario, requestedT: { t: steps }, playing: false, dataLoad: null });
+      },
+      loadDataPreset: async (choice, hash) => {
+        const request = ++dataRequest;
+        set({ dataLoad: { status: 'loading', message: 'Loading the LLMFAO comparisons…' } });
+        try {
+          const load = await import('./llmfaoLoad.ts');
+          const data = await load.fetchLlmfao(llmfaoDataBase());
+          if (request !== dataRequest) return;
+          const cur = get().scenario;
+          const built = load.llmfaoScenario(data, choice, cur);
+          if (hash !== undefined) {
+            // A link: its other keys (μ, π0, τ, t, …) are read onto the data's scenario.
+            const d = load.decodeHashOnto(hash, built);
+            set({ scenario: d.scenario, requestedT: { t: d.t }, playing: false, dataLoad: null });
+            if (d.problems.length) set({ hashProblems: [...get().hashProblems, ...d.problems] });
+            return;
+          }
+          // Moving the share or switching the prompt keeps μ, π0, τ, η, the corners and t.
+          const same =
+            cur.preset === built.scenario.preset && cur.preferences.length === built.scenario.preferences.length;
+          const { reference, initial, tau, eta, schedule, corners } = cur;
+          set({
+            scenario: same ? { ...built.scenario, reference, initial, tau, eta, schedule, corners } : built.scenario,
+            dataLoad: null,
+            ...(same ? {} : { requestedT: { t: built.steps }, playing: false }),
+          });
+        } catch (e) {
+          if (request !== dataRequest) return;
+          const reason = e instanceof Error ? e.message : String(e);
+          set({ dataLoad: { status: 'error', message: `${reason}. The scenario shown is kept.` } });
+        }
       },
       setEpsilon: (epsilon) => {
         const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
@@ -204,7 +256,8 @@ export function createAppStore(): AppStore {
           counts: cur.counts && withoutPairs(cur.counts, [[i, j]]),
         });
       },
-      setLabels: (labels) => update({ labels }, true),
+      // Renamed models are no longer the data preset's (its link leaves the names out).
+      setLabels: (labels) => update({ labels }, get().scenario.preset !== 'llmfao'),
       addResponse: () => {
         const cur = get().scenario;
         const n = cur.preferences.length;

@@ -3,6 +3,7 @@
  * Import is all or nothing: a file with any invalid or missing field is refused with messages that
  * name the fields, and nothing in the app changes.
  */
+import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, LLMFAO_PRESET } from './llmfaoChoice.ts';
 import { DEFAULT, type Scenario } from './scenario.ts';
 import { checkField, validateScenario, type Problem } from './scenarioSchema.ts';
 import { encodeHash } from './urlCodec.ts';
@@ -32,6 +33,8 @@ export interface ScenarioFile {
   link: string;
   t: number;
   scenario: Scenario;
+  /** Data presets' licence terms (CC BY 4.0 asks for the attribution wherever the data goes). */
+  attribution?: string;
 }
 
 export function exportScenarioJson(scenario: Scenario, t: number, appVersion: string): string {
@@ -42,6 +45,7 @@ export function exportScenarioJson(scenario: Scenario, t: number, appVersion: st
     link: encodeHash(scenario, t),
     t,
     scenario,
+    ...(scenario.preset === LLMFAO_PRESET ? { attribution: `${LLMFAO_ATTRIBUTION} ${LLMFAO_LINK}` } : {}),
   };
   return JSON.stringify(file, null, 2);
 }

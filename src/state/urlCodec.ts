@@ -25,6 +25,7 @@ import {
 } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 import { decodePg, encodePg } from './pgSettings.ts';
+import { LLMFAO_PRESET, decodeLlmfaoChoice, encodeLlmfaoChoice, type LlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface HashProblem {
   field: string;
@@ -35,6 +36,11 @@ export interface DecodedHash {
   scenario: Scenario;
   t: number;
   problems: HashProblem[];
+  /**
+   * A data preset (preset=llmfao) whose data is still to be fetched: `scenario` is then a
+   * placeholder, and the rest of the hash is read onto the data's scenario (decodeHashOnto).
+   */
+  pending?: LlmfaoChoice;
 }
 
 /** Shortest decimal that reads back as the same double. */
@@ -91,21 +97,25 @@ export function countsInLink(s: Pick<Scenario, 'counts'>): boolean {
 export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   const n = s.preferences.length;
   const parts: [string, string][] = [];
-  if (s.preset) parts.push(['preset', s.preset]);
+  const data = s.preset === LLMFAO_PRESET && s.llmfao ? s.llmfao : null;
+  if (s.preset && (data || presetById(s.preset))) parts.push(['preset', s.preset]);
+  if (data) parts.push(...encodeLlmfaoChoice(data));
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
   if (s.preset && presetById(s.preset)?.params.includes('seed')) parts.push(['seed', num(s.seed)], ['n', String(n)]);
-  // A preset's own matrix (and labels) follow from its name and parameters: short links.
-  const base = s.preset ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
-  if (!base || !sameMatrix(base.preferences, s.preferences)) {
+  // A preset's own matrix (and labels) follow from its name and parameters: short links. A data
+  // preset's link lets its reader fetch the data; the autosave (allCounts) keeps it all.
+  const base = s.preset && !data ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
+  const fromData = data !== null && !allCounts;
+  if (!fromData && (!base || !sameMatrix(base.preferences, s.preferences))) {
     const upper: string[] = [];
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
     parts.push(['P', upper.join(',')]);
   }
-  if (s.counts) {
+  if (s.counts && !fromData) {
     const counts = encodeCounts(s.counts);
     if (allCounts || counts.length <= COUNTS_URL_MAX_CHARS) parts.push(['counts', counts]);
   }
-  if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i]))
+  if (!fromData && (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i])))
     parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
   parts.push(
     ['mu', s.reference.map(num).join(',')],
@@ -171,7 +181,14 @@ export function decodeHash(hash: string): DecodedHash {
 
   // 1. The base: a preset (with its parameters) or the default scenario.
   let base = DEFAULT;
-  if (has('preset') && get('preset') !== 'custom') {
+  let data: LlmfaoChoice | null = null;
+  if (get('preset') === LLMFAO_PRESET) {
+    const d = decodeLlmfaoChoice((k) => pairs.get(k));
+    problems.push(...d.problems);
+    data = d.choice;
+    // Without its matrix (a link), the data is fetched first and the rest read onto it.
+    if (!has('P')) return { scenario: DEFAULT.scenario, t: DEFAULT.steps, problems, pending: data };
+  } else if (has('preset') && get('preset') !== 'custom') {
     const id = decodeComponent(get('preset')) ?? get('preset');
     if (presetById(id)) {
       const param = (key: string, field: 'epsilon' | 'seed', extra: (x: number) => string | null = () => null) => {
@@ -196,6 +213,29 @@ export function decodeHash(hash: string): DecodedHash {
     }
   }
 
+  const decoded = decodeOnto(pairs, base, problems);
+  // An autosaved data preset carries its matrix and counts: it comes back whole, still attributed.
+  if (data) Object.assign(decoded.scenario, { preset: LLMFAO_PRESET, llmfao: data });
+  return decoded;
+}
+
+/** Reads a data preset's link onto the scenario its data built (see DecodedHash.pending). */
+export function decodeHashOnto(hash: string, base: { scenario: Scenario; steps: number }): DecodedHash {
+  const pairs = readPairs(hash);
+  pairs.delete('preset');
+  const decoded = decodeOnto(pairs, base, []);
+  Object.assign(decoded.scenario, { preset: base.scenario.preset, llmfao: base.scenario.llmfao });
+  return decoded;
+}
+
+/** Step 2 of decodeHash: every key but the preset's, read onto `base`. */
+function decodeOnto(
+  pairs: Map<string, string>,
+  base: { scenario: Scenario; steps: number },
+  problems: HashProblem[],
+): DecodedHash {
+  const has = (k: string) => pairs.has(k);
+  const get = (k: string) => pairs.get(k) ?? '';
   // 2. Parse each key into a typed candidate; the schema layer validates the values.
   const candidate: Record<string, unknown> = {};
   if (has('P')) {
