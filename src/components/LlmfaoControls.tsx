@@ -5,13 +5,8 @@
  * for (CC BY 4.0), shown as long as the data is.
  */
 import { useId } from 'react';
-import {
-  LLMFAO_LINK,
-  LLMFAO_PROMPTS,
-  LLMFAO_RATER_CHOICES,
-  type LlmfaoChoice,
-  type LlmfaoRaterChoice,
-} from '../state/llmfaoChoice.ts';
+import type { LlmfaoChoice, LlmfaoRaterChoice } from '../state/llmfaoChoice.ts';
+import { LLMFAO_LINK, LLMFAO_PROMPTS, LLMFAO_RATER_CHOICES } from '../state/llmfaoKeys.ts';
 import { useAppStore } from '../explorer/context.tsx';
 
 /** The attribution line with its link (also under the figure's caption and in exports). */

@@ -5,9 +5,34 @@ import { EPSILON_MAX, EPSILON_MIN, PRESETS, RANDOM_N_MAX, RANDOM_N_MIN, presetBy
 import { judgeTyped } from '../state/numberInput.ts';
 import { useTypedNumber } from './useTypedNumber.ts';
 import { useAppStore } from '../explorer/context.tsx';
-import { LLMFAO_MENU, LLMFAO_PRESET, llmfaoMenuValue } from '../state/llmfaoChoice.ts';
+import { LLMFAO_PRESET, type LlmfaoChoice } from '../state/llmfaoChoice.ts';
 
 const LlmfaoControls = lazy(() => import('./LlmfaoControls.tsx').then((m) => ({ default: m.LlmfaoControls })));
+
+/** The three entries of the preset menu (value → choice). */
+const LLMFAO_MENU: readonly { value: string; name: string; choice: LlmfaoChoice }[] = [
+  {
+    value: 'llmfao-crowd',
+    name: 'LLM leaderboard (LLMFAO crowd)',
+    choice: { rater: 'crowd', share: 1, prompt: null },
+  },
+  {
+    value: 'llmfao-mix',
+    name: 'Humans vs GPT-4 as raters (LLMFAO)',
+    choice: { rater: 'mix', share: 0.5, prompt: null },
+  },
+  {
+    value: 'llmfao-prompt',
+    name: 'LLMFAO, one prompt at a time',
+    choice: { rater: 'crowd', share: 1, prompt: 'sally' },
+  },
+];
+
+/** The menu entry a choice belongs to. */
+function llmfaoMenuValue(c: LlmfaoChoice): string {
+  if (c.prompt !== null) return 'llmfao-prompt';
+  return c.rater === 'mix' ? 'llmfao-mix' : 'llmfao-crowd';
+}
 
 export function PresetControls() {
   const id = useId();

@@ -98,7 +98,7 @@ export class Handle extends EventTarget implements ExplorerHandle {
     if (keys.includes('t') || keys.includes('preset') || decoded.pending)
       app.getState().loadScenario(decoded.scenario, decoded.t, reported);
     else app.setState({ scenario: decoded.scenario, hashProblems: reported });
-    if (decoded.pending) void app.getState().loadDataPreset(decoded.pending, hash);
+    if (decoded.pending) void app.getState().loadDataPreset(null, hash);
   }
 
   play(): void {

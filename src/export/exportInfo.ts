@@ -5,7 +5,6 @@
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
 import type { Scenario } from '../state/scenario.ts';
 import { encodeHash } from '../state/urlCodec.ts';
-import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, LLMFAO_PRESET, describeLlmfaoChoice } from '../state/llmfaoChoice.ts';
 
 export const APP_NAME = 'nash-md-explorer';
 
@@ -35,8 +34,7 @@ export function exportInfo(scenario: Scenario, t: number, version: string): Expo
     ['preset', s.preset ?? 'custom'],
     ['responses', `${n}: ${Array.from({ length: n }, (_, i) => label(i)).join(', ')}`],
   ];
-  if (s.preset === LLMFAO_PRESET && s.llmfao)
-    parameters.push(['data', describeLlmfaoChoice(s.llmfao)], ['attribution', `${LLMFAO_ATTRIBUTION} ${LLMFAO_LINK}`]);
+  if (s.llmfao) parameters.push(['data', s.llmfao.name], ['attribution', s.llmfao.attribution]);
   if (s.preset === 'rater-types') parameters.push(['ε', num(s.epsilon)]);
   if (s.preset === 'random') parameters.push(['seed', num(s.seed)]);
   for (let i = 0; i < n; i++) parameters.push([`P(${label(i)} ≻ ·)`, s.preferences[i].map(num).join(', ')]);

@@ -27,7 +27,7 @@ import {
   type Schedule,
 } from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
-import { llmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
+import type { LlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface AppState {
   scenario: Scenario;
@@ -58,9 +58,10 @@ export interface AppActions {
   loadPreset(id: string): void;
   /**
    * Loads an LLMFAO data preset (fetched on demand; the newest request wins). Until it arrives the
-   * scenario is kept; if it fails, too, and dataLoad names the problem.
+   * scenario is kept; if it fails, too, and dataLoad names the problem. With a link's `hash`
+   * (choice null), the choice and the other keys are read from it, bad values named.
    */
-  loadDataPreset(choice: LlmfaoChoice, hash?: string): Promise<void>;
+  loadDataPreset(choice: LlmfaoChoice | null, hash?: string): Promise<void>;
   setEpsilon(epsilon: number): void;
   setRandom(params: { seed?: number; n?: number }): void;
   setPreferences(preferences: number[][]): void;
@@ -159,34 +160,13 @@ export function createAppStore(): AppStore {
       },
       loadDataPreset: async (choice, hash) => {
         const request = ++dataRequest;
-        set({ dataLoad: { status: 'loading', message: 'Loading the LLMFAO comparisons…' } });
-        try {
-          const load = await import('./llmfaoLoad.ts');
-          const data = await load.fetchLlmfao(llmfaoDataBase());
-          if (request !== dataRequest) return;
-          const cur = get().scenario;
-          const built = load.llmfaoScenario(data, choice, cur);
-          if (hash !== undefined) {
-            // A link: its other keys (μ, π0, τ, t, …) are read onto the data's scenario.
-            const d = load.decodeHashOnto(hash, built);
-            set({ scenario: d.scenario, requestedT: { t: d.t }, playing: false, dataLoad: null });
-            if (d.problems.length) set({ hashProblems: [...get().hashProblems, ...d.problems] });
-            return;
-          }
-          // Moving the share or switching the prompt keeps μ, π0, τ, η, the corners and t.
-          const same =
-            cur.preset === built.scenario.preset && cur.preferences.length === built.scenario.preferences.length;
-          const { reference, initial, tau, eta, schedule, corners } = cur;
-          set({
-            scenario: same ? { ...built.scenario, reference, initial, tau, eta, schedule, corners } : built.scenario,
-            dataLoad: null,
-            ...(same ? {} : { requestedT: { t: built.steps }, playing: false }),
-          });
-        } catch (e) {
-          if (request !== dataRequest) return;
-          const reason = e instanceof Error ? e.message : String(e);
-          set({ dataLoad: { status: 'error', message: `${reason}. The scenario shown is kept.` } });
-        }
+        // The loader, its data and its checks load on demand (never in the first render); it
+        // shows the loading state and any failure (the scenario is kept).
+        const current = () => request === dataRequest;
+        const load = await import('./llmfaoLoad.ts').catch((e: Error) =>
+          set({ dataLoad: { status: 'error', message: e.message } }),
+        );
+        if (load && current()) await load.loadInto({ getState: get, setState: set }, current, choice, hash);
       },
       setEpsilon: (epsilon) => {
         const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);

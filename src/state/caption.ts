@@ -2,7 +2,6 @@
  * The caption under the figure, generated from the state so text and picture always agree.
  */
 import { presetById } from '../core/presets.ts';
-import { LLMFAO_ATTRIBUTION, LLMFAO_PRESET, describeLlmfaoChoice } from './llmfaoChoice.ts';
 import { formatScientific } from '../shared/formatNumber.ts';
 import { seriesStyle } from '../shared/palette.ts';
 import { rowAt } from '../shared/seriesRows.ts';
@@ -23,14 +22,9 @@ const short = (x: number) =>
   Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : formatScientific(x, 1, WORD_JOINER);
 
 export function describeState(s: Scenario, run: RunState): string {
-  const data = s.preset === LLMFAO_PRESET && s.llmfao ? s.llmfao : null;
-  const name = data
-    ? describeLlmfaoChoice(data)
-    : s.preset
-      ? (presetById(s.preset)?.name ?? 'Custom')
-      : 'Custom preferences';
+  const name = s.llmfao ? s.llmfao.name : s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
   // The licence (CC BY 4.0) asks for the attribution wherever the data is shown.
-  const credit = data ? ` Data: ${LLMFAO_ATTRIBUTION}` : '';
+  const credit = s.llmfao ? ` Data: ${s.llmfao.attribution}` : '';
   const eta = effectiveEta(s);
   const step =
     s.schedule === 'theorem'

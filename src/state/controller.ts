@@ -552,7 +552,7 @@ export class SimulationController {
     const viewProblems = this.loadView(hash);
     const { scenario, t, problems, pending } = decodeHash(hash);
     this.app.getState().loadScenario(scenario, t, [...problems, ...viewProblems]);
-    if (pending) void this.app.getState().loadDataPreset(pending, hash);
+    if (pending) void this.app.getState().loadDataPreset(null, hash);
   }
 
   /** Our own replaceState fires no hashchange: this is a person editing the address bar. */

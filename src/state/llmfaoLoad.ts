@@ -13,10 +13,12 @@ import {
   winRatesDense,
   type LlmfaoData,
 } from './llmfao.ts';
-import { LLMFAO_PRESET, type LlmfaoChoice } from './llmfaoChoice.ts';
+import { LLMFAO_PRESET, llmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
+import type { AppStoreState } from './appStore.ts';
 import { defaultCorners, uniform, type Scenario } from './scenario.ts';
 
-export { decodeHashOnto } from './urlCodec.ts';
+import { decodeOnto, readPairs, type DecodedHash } from './urlCodec.ts';
+import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, decodeLlmfaoChoice, llmfaoName } from './llmfaoKeys.ts';
 
 const cache = new Map<string, Promise<LlmfaoData>>();
 
@@ -74,8 +76,64 @@ export function llmfaoScenario(
       counts,
       corners: defaultCorners(n),
       preset: LLMFAO_PRESET,
-      llmfao: { ...c },
+      llmfao: { ...c, name: llmfaoName(c), attribution: `${LLMFAO_ATTRIBUTION} ${LLMFAO_LINK}` },
     },
     steps: 300,
   };
+}
+
+/** A data preset's link read onto its data: the choice's keys checked (bad ones named), then the rest. */
+export function decodeDataHash(data: LlmfaoData, hash: string, base: Scenario): DecodedHash {
+  const pairs = readPairs(hash);
+  const { choice, problems } = decodeLlmfaoChoice((k) => pairs.get(k));
+  const built = llmfaoScenario(data, choice, base);
+  pairs.delete('preset');
+  const decoded = decodeOnto(pairs, built, problems);
+  // The rest of the link is read onto the data's scenario, which stays the data preset.
+  Object.assign(decoded.scenario, { preset: built.scenario.preset, llmfao: built.scenario.llmfao });
+  return decoded;
+}
+
+/**
+ * appStore.loadDataPreset's work: fetch, build and apply, if `current()` still holds (the newest
+ * request wins); a failure keeps the scenario and says why in dataLoad.
+ */
+export async function loadInto(
+  store: { getState(): AppStoreState; setState(patch: Partial<AppStoreState>): void },
+  current: () => boolean,
+  choice: LlmfaoChoice | null,
+  hash: string | undefined,
+): Promise<void> {
+  const set = (patch: Partial<AppStoreState>) => store.setState(patch);
+  set({ dataLoad: { status: 'loading', message: 'Loading the LLMFAO comparisons…' } });
+  try {
+    const data = await fetchLlmfao(llmfaoDataBase());
+    if (!current()) return;
+    const cur = store.getState().scenario;
+    if (hash !== undefined || choice === null) {
+      // A link: the choice and the other keys (μ, π0, τ, t, …) are read onto the data's scenario.
+      const d = decodeDataHash(data, hash ?? '', cur);
+      set({
+        scenario: d.scenario,
+        requestedT: { t: d.t },
+        playing: false,
+        dataLoad: null,
+        hashProblems: [...store.getState().hashProblems, ...d.problems],
+      });
+      return;
+    }
+    const built = llmfaoScenario(data, choice, cur);
+    // Moving the share or switching the prompt keeps μ, π0, τ, η, the corners and t.
+    const same = cur.preset === built.scenario.preset && cur.preferences.length === built.scenario.preferences.length;
+    const { reference, initial, tau, eta, schedule, corners } = cur;
+    set({
+      scenario: same ? { ...built.scenario, reference, initial, tau, eta, schedule, corners } : built.scenario,
+      dataLoad: null,
+      ...(same ? {} : { requestedT: { t: built.steps }, playing: false }),
+    });
+  } catch (e) {
+    if (!current()) return;
+    const reason = e instanceof Error ? e.message : String(e);
+    set({ dataLoad: { status: 'error', message: `${reason}. The scenario shown is kept.` } });
+  }
 }

@@ -10,10 +10,11 @@ import { createAppStore } from './appStore.ts';
 import { exportInfo, metadataText } from '../export/exportInfo.ts';
 import { exportScenarioJson, importScenarioJson } from './scenarioFile.ts';
 import { parseLlmfao } from './llmfao.ts';
-import { LLMFAO_ATTRIBUTION, LLMFAO_PROMPTS, setLlmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
-import { llmfaoScenario } from './llmfaoLoad.ts';
+import { setLlmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
+import { LLMFAO_ATTRIBUTION, LLMFAO_PROMPTS } from './llmfaoKeys.ts';
+import { decodeDataHash, llmfaoScenario } from './llmfaoLoad.ts';
 import { DEFAULT } from './scenario.ts';
-import { decodeHash, decodeHashOnto, encodeHash } from './urlCodec.ts';
+import { decodeHash, encodeHash } from './urlCodec.ts';
 
 const text = readFileSync(new URL('../../public/data/llmfao.json', import.meta.url), 'utf8');
 const raw = JSON.parse(text) as {
@@ -93,43 +94,37 @@ describe('LLMFAO presets', () => {
     expect(observed).toBeLessThan(927 / 3);
   });
 
-  it('a link carries only the choice and reads back onto the data; the autosave keeps it all', () => {
+  it('a link (and the autosave) carries only the choice and reads back onto the data', () => {
     const choice: LlmfaoChoice = { rater: 'mix', share: 0.3, prompt: 'qft' };
     const built = build(choice);
     const hash = encodeHash(built.scenario, 120);
     expect(hash).toContain('preset=llmfao&rater=mix&share=0.3&prompt=qft');
     expect(hash).not.toMatch(/[#&](P|counts|labels)=/);
     const d = decodeHash(hash);
-    expect(d.pending).toEqual(choice);
+    expect(d.pending).toBe(true);
     expect(d.problems).toEqual([]);
-    const onto = decodeHashOnto(hash, built);
+    const onto = decodeDataHash(data, hash, DEFAULT.scenario);
     expect(onto.problems).toEqual([]);
     expect(onto.t).toBe(120);
     expect(onto.scenario).toEqual(built.scenario);
-    const saved = decodeHash(encodeHash(built.scenario, 120, true));
-    expect(saved.pending).toBeUndefined();
-    expect(saved.problems).toEqual([]);
-    expect(saved.scenario.preset).toBe('llmfao');
-    expect(saved.scenario.llmfao).toEqual(choice);
-    expect(saved.scenario.preferences).toEqual(built.scenario.preferences);
-    expect(saved.scenario.counts).toEqual(built.scenario.counts);
+    expect(encodeHash(built.scenario, 120, true)).toBe(hash);
   });
 
   it('bad rater, share and prompt values are named and replaced by defaults', () => {
-    const d = decodeHash('#preset=llmfao&rater=robot&share=1.5&prompt=nope');
+    const d = decodeDataHash(data, '#preset=llmfao&rater=robot&share=1.5&prompt=nope', DEFAULT.scenario);
     expect(d.problems.map((p) => p.field)).toEqual(['rater', 'share', 'prompt']);
     expect(d.problems[1].message).toMatch(/share .* from 0 to 1, got "1.5"/);
     expect(d.problems[2].message).toMatch(/prompt "nope" is not one of the LLMFAO prompts/);
-    expect(d.pending).toEqual({ rater: 'crowd', share: 1, prompt: null });
+    expect(d.scenario.llmfao).toMatchObject({ rater: 'crowd', share: 1, prompt: null });
   });
 
-  it('exports (metadata, scenario file) carry the attribution; the file reads back as the data preset', () => {
+  it('exports (metadata, scenario file) carry the attribution; the file reads back as its data', () => {
     const { scenario } = build({ rater: 'crowd', share: 1, prompt: null });
     expect(metadataText(exportInfo(scenario, 300, '0.1.0'))).toContain(LLMFAO_ATTRIBUTION);
     const file = exportScenarioJson(scenario, 300, '0.1.0');
     expect(JSON.parse(file).attribution).toContain(LLMFAO_ATTRIBUTION);
     const back = importScenarioJson(file);
-    expect(back.ok && back.scenario.preset).toBe('llmfao');
+    expect(back.ok && back.scenario.counts).toEqual(scenario.counts);
   });
 });
 

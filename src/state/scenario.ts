@@ -9,7 +9,7 @@ import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
-import type { LlmfaoChoice } from './llmfaoChoice.ts';
+import type { LlmfaoSource } from './llmfaoChoice.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -58,7 +58,7 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   /** With preset 'llmfao' (a data preset, loaded on demand): which raters and prompt (llmfaoChoice.ts). */
-  llmfao?: LlmfaoChoice | null;
+  llmfao?: LlmfaoSource | null;
   epsilon: number;
   seed: number;
   corners: Corners;

@@ -3,7 +3,6 @@
  * Import is all or nothing: a file with any invalid or missing field is refused with messages that
  * name the fields, and nothing in the app changes.
  */
-import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, LLMFAO_PRESET } from './llmfaoChoice.ts';
 import { DEFAULT, type Scenario } from './scenario.ts';
 import { checkField, validateScenario, type Problem } from './scenarioSchema.ts';
 import { encodeHash } from './urlCodec.ts';
@@ -45,7 +44,7 @@ export function exportScenarioJson(scenario: Scenario, t: number, appVersion: st
     link: encodeHash(scenario, t),
     t,
     scenario,
-    ...(scenario.preset === LLMFAO_PRESET ? { attribution: `${LLMFAO_ATTRIBUTION} ${LLMFAO_LINK}` } : {}),
+    ...(scenario.llmfao ? { attribution: scenario.llmfao.attribution } : {}),
   };
   return JSON.stringify(file, null, 2);
 }

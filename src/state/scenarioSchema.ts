@@ -4,7 +4,6 @@
  * schema (some depend on n or τ); `validateScenario` checks an untrusted object field by field,
  * replaces each invalid field by its previous (or default) value and names it, and never throws.
  */
-import { LLMFAO_PRESET, decodeLlmfaoChoice } from './llmfaoChoice.ts';
 import * as v from 'valibot';
 import { ALGORITHM_IDS, isAlgorithmId, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { presetById } from '../core/presets.ts';
@@ -320,15 +319,9 @@ export function validateScenario(
     take('schedule', scheduleSchema(s.tau)) ??
     (fallback.schedule === 'theorem' && s.tau === 0 ? 'constant' : fallback.schedule);
   // null is a valid preset (a custom scenario), so `take`'s null-means-invalid does not fit here.
-  if (has('preset') && obj.preset === LLMFAO_PRESET) {
-    // A data preset's file carries its matrix and counts; its choice says what they are (attribution).
-    const raw = (typeof obj.llmfao === 'object' && obj.llmfao) || {};
-    const d = decodeLlmfaoChoice((k) => {
-      const x = (raw as Record<string, unknown>)[k];
-      return x === undefined || x === null ? undefined : String(x);
-    });
-    problems.push(...d.problems.map((p) => ({ ...p, field: nm('llmfao') + '.' + p.field })));
-    Object.assign(s, { preset: LLMFAO_PRESET, llmfao: d.choice });
+  if (has('preset') && obj.preset === 'llmfao') {
+    // A data preset's file carries its matrix and counts: they load as custom data (no fetch).
+    s.preset = null;
   } else if (has('preset')) {
     const r = v.safeParse(presetSchema, obj.preset);
     if (r.success) s.preset = r.output;

@@ -25,7 +25,7 @@ import {
 } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 import { decodePg, encodePg } from './pgSettings.ts';
-import { LLMFAO_PRESET, decodeLlmfaoChoice, encodeLlmfaoChoice, type LlmfaoChoice } from './llmfaoChoice.ts';
+import { LLMFAO_PRESET, encodeLlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface HashProblem {
   field: string;
@@ -37,10 +37,11 @@ export interface DecodedHash {
   t: number;
   problems: HashProblem[];
   /**
-   * A data preset (preset=llmfao) whose data is still to be fetched: `scenario` is then a
-   * placeholder, and the rest of the hash is read onto the data's scenario (decodeHashOnto).
+   * A data preset's link (preset=llmfao): `scenario` is then a placeholder; the data is fetched,
+   * its keys (rater, share, prompt) checked (llmfaoKeys.ts) and the rest read onto the data's
+   * scenario (decodeOnto).
    */
-  pending?: LlmfaoChoice;
+  pending?: true;
 }
 
 /** Shortest decimal that reads back as the same double. */
@@ -103,9 +104,9 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
   if (s.preset && presetById(s.preset)?.params.includes('seed')) parts.push(['seed', num(s.seed)], ['n', String(n)]);
   // A preset's own matrix (and labels) follow from its name and parameters: short links. A data
-  // preset's link lets its reader fetch the data; the autosave (allCounts) keeps it all.
+  // preset's link (and the autosave) fetch the data again: it is the app's own file.
   const base = s.preset && !data ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
-  const fromData = data !== null && !allCounts;
+  const fromData = data !== null;
   if (!fromData && (!base || !sameMatrix(base.preferences, s.preferences))) {
     const upper: string[] = [];
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
@@ -181,14 +182,9 @@ export function decodeHash(hash: string): DecodedHash {
 
   // 1. The base: a preset (with its parameters) or the default scenario.
   let base = DEFAULT;
-  let data: LlmfaoChoice | null = null;
-  if (get('preset') === LLMFAO_PRESET) {
-    const d = decodeLlmfaoChoice((k) => pairs.get(k));
-    problems.push(...d.problems);
-    data = d.choice;
-    // Without its matrix (a link), the data is fetched first and the rest read onto it.
-    if (!has('P')) return { scenario: DEFAULT.scenario, t: DEFAULT.steps, problems, pending: data };
-  } else if (has('preset') && get('preset') !== 'custom') {
+  // A data preset: its data is fetched first, and the rest read onto it (DecodedHash.pending).
+  if (get('preset') === LLMFAO_PRESET) return { scenario: DEFAULT.scenario, t: DEFAULT.steps, problems, pending: true };
+  if (has('preset') && get('preset') !== 'custom') {
     const id = decodeComponent(get('preset')) ?? get('preset');
     if (presetById(id)) {
       const param = (key: string, field: 'epsilon' | 'seed', extra: (x: number) => string | null = () => null) => {
@@ -213,23 +209,11 @@ export function decodeHash(hash: string): DecodedHash {
     }
   }
 
-  const decoded = decodeOnto(pairs, base, problems);
-  // An autosaved data preset carries its matrix and counts: it comes back whole, still attributed.
-  if (data) Object.assign(decoded.scenario, { preset: LLMFAO_PRESET, llmfao: data });
-  return decoded;
+  return decodeOnto(pairs, base, problems);
 }
 
-/** Reads a data preset's link onto the scenario its data built (see DecodedHash.pending). */
-export function decodeHashOnto(hash: string, base: { scenario: Scenario; steps: number }): DecodedHash {
-  const pairs = readPairs(hash);
-  pairs.delete('preset');
-  const decoded = decodeOnto(pairs, base, []);
-  Object.assign(decoded.scenario, { preset: base.scenario.preset, llmfao: base.scenario.llmfao });
-  return decoded;
-}
-
-/** Step 2 of decodeHash: every key but the preset's, read onto `base`. */
-function decodeOnto(
+/** Step 2 of decodeHash: every key but the preset's, read onto `base` (also a data preset's scenario, llmfaoLoad.ts). */
+export function decodeOnto(
   pairs: Map<string, string>,
   base: { scenario: Scenario; steps: number },
   problems: HashProblem[],
