@@ -28,6 +28,9 @@ export function fetchLlmfao(base?: string): Promise<LlmfaoData> {
   let p = cache.get(url);
   if (!p) {
     p = fetch(url)
+      .catch((e: unknown) => {
+        throw new Error(`the LLMFAO data could not be loaded (${url}: ${e instanceof Error ? e.message : String(e)})`);
+      })
       .then((r) => {
         if (!r.ok) throw new Error(`the LLMFAO data could not be loaded (${url}: HTTP ${r.status})`);
         return r.json();
