@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { llmfaoCounts, parseLlmfao, winRates } from '../src/state/llmfao.ts';
-import { eloScores, fitCounts } from '../src/core/leaderboard.ts';
+import { denseCounts, llmfaoCounts, parseLlmfao, winRates } from '../src/state/llmfao.ts';
+import { bootstrapElo, eloScores, fitCounts } from '../src/core/leaderboard.ts';
+import { countsFromDense } from '../src/core/feedback.ts';
+import { BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED } from '../src/state/leaderboard.ts';
 
 const data = parseLlmfao(JSON.parse(readFileSync(new URL('../public/data/llmfao.json', import.meta.url), 'utf8')));
 const ATTRIBUTION = /LLMFAO by Dmitry Ustalov, built on the Crowdsourced LLM Benchmark by llmonitor\.com; CC BY 4\.0/;
@@ -52,6 +54,29 @@ test('the crowd leaderboard loads from the app’s own files, attributed, and ra
   expect(names).toEqual(order.map((i) => data.models[i]));
   expect(shown.map((s) => s.split(' ')[0])).toEqual(order.map((i) => elo[i].toFixed(1)));
   expect(foreign).toEqual([]);
+});
+
+test('the leaderboard’s bootstrap intervals, computed in a worker, equal bootstrapElo with the same seed', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await choose(page, 'llmfao-crowd');
+  await page.locator('summary', { hasText: 'Reward scores' }).click();
+  const table = page.getByRole('table', { name: 'Reward model leaderboard' });
+  await expect(table.getByRole('columnheader', { name: 'Elo, 95 % interval' })).toBeVisible();
+  await expect(page.locator('details.reward-scores')).toContainText(
+    `over ${BOOTSTRAP_ROUNDS} bootstrap rounds (the battles resampled with replacement`,
+  );
+  const C = denseCounts(llmfaoCounts(data, 'crowd', null));
+  const ci = bootstrapElo(countsFromDense(C.flat(), C.length), BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED);
+  const order = Array.from(ci.elo, (_, i) => i).sort((a, b) => ci.elo[b] - ci.elo[a]);
+  const expected = order.map((i) => `${ci.elo[i].toFixed(0)} (${ci.low[i].toFixed(0)}–${ci.high[i].toFixed(0)})`);
+  const cells = table.getByTestId('elo-interval');
+  await expect(cells.first()).not.toHaveText('…', { timeout: 90_000 });
+  expect(await cells.allTextContents()).toEqual(expected);
+  // Every interval holds its Elo.
+  for (const i of order) expect(ci.low[i] <= ci.elo[i] && ci.elo[i] <= ci.high[i]).toBe(true);
 });
 
 test('the share slider mixes the raters: P = w · P_crowd + (1 − w) · P_GPT-4', async ({ page }) => {
