@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import { BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, leaderboard } from '../state/leaderboard.ts';
 import { observedReason } from '../state/scenario.ts';
-import { useAppStore, useExplorer, useRunStore } from '../explorer/context.tsx';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
+import { bootstrapElo } from '../explorer/bootstrap.ts';
 import './RewardScores.css';
 
 const FITTED_ON = {
@@ -93,7 +94,6 @@ interface Bootstrap {
 /** Bootstrap intervals of the observed fit, computed in a worker of their own (newest counts win). */
 function useBootstrap(counts: number[][] | null): Bootstrap | null {
   const [state, setState] = useState<{ counts: number[][]; b: Bootstrap } | null>(null);
-  const { bootstrapElo } = useExplorer();
   useEffect(() => {
     if (!counts) return;
     let live = true;
@@ -106,7 +106,7 @@ function useBootstrap(counts: number[][] | null): Bootstrap | null {
     return () => {
       live = false;
     };
-  }, [counts, bootstrapElo]);
+  }, [counts]);
   return counts && state?.counts === counts ? state.b : null;
 }
 

@@ -8,7 +8,6 @@
 import { mount } from '../explorer/mount.tsx';
 import { defineNashMdExplorer } from './NashMdExplorer.ts';
 import { elementSheet } from './styles.ts';
-import { setLlmfaoDataBase } from '../state/llmfaoChoice.ts';
 // The app's page CSS (main.tsx imports it for index.html); the components import their own.
 import '../styles.css';
 import './element.css';
@@ -21,6 +20,4 @@ export { FIGURE_IDS } from '../explorer/figureManifest.ts';
 // The stylesheet the library build writes beside this script (see vite.lib.config.ts). Not a
 // string literal: Vite would try to resolve it at build time, before it exists.
 const cssFile = 'nash-md-explorer.css';
-// The data presets' files (public/data/, copied beside this script by the app's build).
-setLlmfaoDataBase(new URL('./', import.meta.url).href);
 defineNashMdExplorer({ mount, sheet: () => elementSheet(new URL(cssFile, import.meta.url)) });

@@ -45,14 +45,6 @@ export interface Explorer {
     mode: PasteMode,
     onProgress: (stage: 'reading' | 'parsing', fraction: number) => void,
   ): Promise<PasteResult>;
-  /**
-   * Elo with bootstrap 95 % intervals of battle counts, in a worker of its own with progress (a new
-   * call ends the previous one; worker-client/bootstrapClient.ts, loaded on first use).
-   */
-  bootstrapElo(
-    counts: number[][],
-    onProgress: (fraction: number) => void,
-  ): Promise<{ elo: Float64Array; low: Float64Array; high: Float64Array }>;
   /** Resolves when the first figure has been drawn. */
   readonly ready: Promise<void>;
   dispose(): void;
@@ -95,8 +87,6 @@ export function createExplorer(
     figureDrawn: () => markReady(),
     parseData: (input, mode, onProgress) =>
       import('../worker-client/parseClient.ts').then((m) => m.parseInWorker(input, mode, onProgress)),
-    bootstrapElo: (counts, onProgress) =>
-      import('../worker-client/bootstrapClient.ts').then((m) => m.bootstrapInWorker(counts, onProgress)),
     ready,
     dispose() {
       controller.dispose();

@@ -35,16 +35,3 @@ export function encodeLlmfaoChoice(c: LlmfaoChoice): [string, string][] {
   if (c.prompt !== null) parts.push(['prompt', c.prompt]);
   return parts;
 }
-
-/**
- * Where data/llmfao.json is resolved from: the page (undefined: document.baseURI), or, for the
- * <nash-md-explorer> element, the folder of the library script (the app's build copies public/
- * beside it; src/element/index.ts sets this).
- */
-let dataBase: string | undefined;
-export function setLlmfaoDataBase(base: string): void {
-  dataBase = base;
-}
-export function llmfaoDataBase(): string | undefined {
-  return dataBase;
-}

@@ -13,7 +13,7 @@ import {
   winRatesDense,
   type LlmfaoData,
 } from './llmfao.ts';
-import { LLMFAO_PRESET, llmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
+import { LLMFAO_PRESET, type LlmfaoChoice } from './llmfaoChoice.ts';
 import type { AppStoreState } from './appStore.ts';
 import { defaultCorners, uniform, type Scenario } from './scenario.ts';
 
@@ -22,9 +22,20 @@ import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, decodeLlmfaoChoice, llmfaoName } from 
 
 const cache = new Map<string, Promise<LlmfaoData>>();
 
+/**
+ * Where the data file is: built, this module is a chunk in assets/ (the app) or lib/ (the
+ * <nash-md-explorer> library), and the app's build copies public/data/ beside both folders, so the
+ * file is found relative to this chunk, from any page and any folder; in development (Vite's
+ * server) relative to the page.
+ */
+export function llmfaoUrl(): string {
+  return import.meta.env.DEV
+    ? new URL(LLMFAO_URL, document.baseURI).href
+    : new URL(`../${LLMFAO_URL}`, import.meta.url).href;
+}
+
 /** The data file (one fetch per URL; a failed fetch is forgotten so a retry fetches again). */
-export function fetchLlmfao(base?: string): Promise<LlmfaoData> {
-  const url = new URL(LLMFAO_URL, base ?? document.baseURI).href;
+export function fetchLlmfao(url = llmfaoUrl()): Promise<LlmfaoData> {
   let p = cache.get(url);
   if (!p) {
     p = fetch(url)
@@ -110,7 +121,7 @@ export async function loadInto(
   const set = (patch: Partial<AppStoreState>) => store.setState(patch);
   set({ dataLoad: { status: 'loading', message: 'Loading the LLMFAO comparisons…' } });
   try {
-    const data = await fetchLlmfao(llmfaoDataBase());
+    const data = await fetchLlmfao();
     if (!current()) return;
     const cur = store.getState().scenario;
     if (hash !== undefined || choice === null) {

@@ -10,7 +10,7 @@ import { createAppStore } from './appStore.ts';
 import { exportInfo, metadataText } from '../export/exportInfo.ts';
 import { exportScenarioJson, importScenarioJson } from './scenarioFile.ts';
 import { parseLlmfao } from './llmfao.ts';
-import { setLlmfaoDataBase, type LlmfaoChoice } from './llmfaoChoice.ts';
+import type { LlmfaoChoice } from './llmfaoChoice.ts';
 import { LLMFAO_ATTRIBUTION, LLMFAO_PROMPTS } from './llmfaoKeys.ts';
 import { decodeDataHash, llmfaoScenario } from './llmfaoLoad.ts';
 import { DEFAULT } from './scenario.ts';
@@ -132,7 +132,8 @@ describe('loading a data preset', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('a failed fetch keeps the scenario and says why; a later one loads', async () => {
-    setLlmfaoDataBase('http://example.test/app/');
+    // Vitest runs as Vite's development mode: the file is found relative to the page.
+    vi.stubGlobal('document', { baseURI: 'http://example.test/app/' });
     const store = createAppStore();
     const before = store.getState().scenario;
     vi.stubGlobal(
