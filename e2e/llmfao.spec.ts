@@ -126,12 +126,26 @@ test('one prompt at a time: a menu of the 13 prompts, each far sparser', async (
 test('a failed fetch says so and keeps the scenario', async ({ page }) => {
   await page.route('**/data/llmfao.json', (r) => r.abort());
   await page.goto('./');
-  await expect(page.getByTestId('caption')).toContainText('KL from');
-  const caption = await page.getByTestId('caption').textContent();
   await page.getByLabel('Preset', { exact: true }).selectOption('llmfao-crowd');
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toContainText(
     'The scenario shown is kept',
   );
-  await expect(page.getByTestId('caption')).toHaveText(caption!);
+  await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('rps');
+  await expect(page.getByTestId('caption')).toContainText('Rock-paper-scissors, n = 3, τ = 0.05, η = 2, t = 300.');
   await expect(page.getByTestId('llmfao-attribution')).toHaveCount(0);
+});
+
+test('the story “Does the leaderboard’s winner win?” loads the crowd data, attributed, and steps through it', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Stories' }).click();
+  await page.getByRole('button', { name: 'Does the leaderboard’s winner win?' }).click();
+  await expect(page.getByTestId('llmfao-attribution')).toBeVisible();
+  await expect(page.getByTestId('caption')).toContainText('LLMFAO (crowd)');
+  await expect(page.getByTestId('caption')).toContainText(ATTRIBUTION);
+  await expect(page.getByText(/ranks GPT 4 first \(Elo 1172\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText(/gives GPT 4 nothing/)).toBeVisible();
+  await expect(page.getByTestId('llmfao-attribution')).toBeVisible();
 });

@@ -29,9 +29,10 @@ const cache = new Map<string, Promise<LlmfaoData>>();
  * server) relative to the page.
  */
 export function llmfaoUrl(): string {
-  return import.meta.env.DEV
-    ? new URL(LLMFAO_URL, document.baseURI).href
-    : new URL(`../${LLMFAO_URL}`, import.meta.url).href;
+  if (import.meta.env.DEV) return new URL(LLMFAO_URL, document.baseURI).href;
+  // Not a literal: Vite would try to resolve it at build time, as a file of the sources.
+  const beside = `../${LLMFAO_URL}`;
+  return new URL(beside, import.meta.url).href;
 }
 
 /** The data file (one fetch per URL; a failed fetch is forgotten so a retry fetches again). */
