@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { denseCounts, llmfaoCounts, parseLlmfao, winRates } from '../src/state/llmfao.ts';
-import { bootstrapElo, eloScores, fitCounts } from '../src/core/leaderboard.ts';
+import { bootstrapElo, eloScores, fitCounts, strongestCycles } from '../src/core/leaderboard.ts';
 import { countsFromDense } from '../src/core/feedback.ts';
 import { BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED } from '../src/state/leaderboard.ts';
 
@@ -148,4 +148,21 @@ test('the story “Does the leaderboard’s winner win?” loads the crowd data,
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText(/gives GPT 4 nothing/)).toBeVisible();
   await expect(page.getByTestId('llmfao-attribution')).toBeVisible();
+});
+
+test('the cycles in the data: the strongest non-transitive triples with their win rates and battles', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await choose(page, 'llmfao-crowd');
+  await page.locator('summary', { hasText: 'Cycles in the data' }).click();
+  const items = page.getByTestId('llmfao-cycles').locator('li');
+  const cycles = strongestCycles(llmfaoCounts(data, 'crowd', null), 5, 5);
+  await expect(items).toHaveCount(cycles.length);
+  const pct = (x: number) => `${Math.round(100 * x)} %`;
+  const [c] = cycles;
+  const [a, b, d] = c.members.map((i) => data.models[i]);
+  await expect(items.first()).toHaveText(
+    `${a} ≻ ${b} ≻ ${d} ≻ ${a}: ${pct(c.rates[0])} (${c.battles[0]}), ${pct(c.rates[1])} (${c.battles[1]}), ${pct(c.rates[2])} (${c.battles[2]})`,
+  );
 });

@@ -4,7 +4,9 @@
  * prompt (all or one of 13: how sparse one prompt's data is), and the attribution the licence asks
  * for (CC BY 4.0), shown as long as the data is.
  */
-import { useId } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { strongestCycles } from '../core/leaderboard.ts';
+import { countsFromDense } from '../core/feedback.ts';
 import type { LlmfaoChoice, LlmfaoRaterChoice } from '../state/llmfaoChoice.ts';
 import { LLMFAO_LINK, LLMFAO_PROMPTS, LLMFAO_RATER_CHOICES } from '../state/llmfaoKeys.ts';
 import { useAppStore } from '../explorer/context.tsx';
@@ -103,7 +105,56 @@ export function LlmfaoControls({ choice }: { choice: LlmfaoChoice }) {
         {battles.toLocaleString('en', { maximumFractionDigits: 1 })} judgements
         {choice.prompt !== null ? ' on this prompt' : ''}.
       </p>
+      <Cycles />
       <LlmfaoAttribution />
     </div>
+  );
+}
+
+/** Fewer battles than this on a step and a cycle is left out (it could be one or two upsets). */
+const CYCLE_MIN_BATTLES = 5;
+
+/**
+ * The strongest non-transitive triples of the data, y₁ ≻ y₂ ≻ y₃ ≻ y₁ with each step's win rate and
+ * battles (strongestCycles, ranked by the weakest step): computed when the list is opened.
+ */
+function Cycles() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="llmfao-cycles" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Cycles in the data (non-transitive triples)</summary>
+      {open && <CycleList />}
+    </details>
+  );
+}
+
+function CycleList() {
+  const counts = useAppStore((s) => s.scenario.counts);
+  const labels = useAppStore((s) => s.scenario.labels);
+  const cycles = useMemo(
+    () => (counts ? strongestCycles(countsFromDense(counts.flat(), counts.length), 5, CYCLE_MIN_BATTLES) : []),
+    [counts],
+  );
+  if (cycles.length === 0)
+    return <p className="field-note">No cycle with at least {CYCLE_MIN_BATTLES} battles on each step.</p>;
+  const pct = (x: number) => `${Math.round(100 * x)} %`;
+  return (
+    <>
+      <p className="field-note">
+        The strongest, with at least {CYCLE_MIN_BATTLES} battles on each step, ranked by their weakest step: win rate
+        (battles).
+      </p>
+      <ol className="llmfao-cycles__list" data-testid="llmfao-cycles">
+        {cycles.map((c) => {
+          const [a, b, d] = c.members.map((i) => labels[i]);
+          return (
+            <li key={c.members.join()}>
+              {a} ≻ {b} ≻ {d} ≻ {a}: {pct(c.rates[0])} ({c.battles[0]}), {pct(c.rates[1])} ({c.battles[1]}),{' '}
+              {pct(c.rates[2])} ({c.battles[2]})
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
