@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import { denseCounts, llmfaoCounts, parseLlmfao, winRates } from '../src/state/llmfao.ts';
 import { bootstrapElo, eloScores, fitCounts, strongestCycles } from '../src/core/leaderboard.ts';
@@ -165,4 +166,18 @@ test('the cycles in the data: the strongest non-transitive triples with their wi
   await expect(items.first()).toHaveText(
     `${a} ≻ ${b} ≻ ${d} ≻ ${a}: ${pct(c.rates[0])} (${c.battles[0]}), ${pct(c.rates[1])} (${c.battles[1]}), ${pct(c.rates[2])} (${c.battles[2]})`,
   );
+});
+
+test('axe: no serious or critical violations with the mixture, its leaderboard and cycles open', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./#preset=llmfao&rater=mix&share=0.3');
+  await expect(page.getByTestId('llmfao-attribution')).toBeVisible();
+  await page.locator('summary', { hasText: 'Cycles in the data' }).click();
+  await page.locator('summary', { hasText: 'Reward scores' }).click();
+  await expect(page.getByTestId('elo-interval').first()).not.toHaveText('…', { timeout: 60_000 });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious).toEqual([]);
 });

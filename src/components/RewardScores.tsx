@@ -49,7 +49,8 @@ function RewardTable() {
         10 : 1.
       </p>
       {ci && <BootstrapNote ci={ci} />}
-      <div className="reward-scores__scroll">
+      {/* Focusable: a keyboard can scroll the table (axe scrollable-region-focusable). */}
+      <div className="reward-scores__scroll" tabIndex={0} role="region" aria-label="Reward scores table">
         <table className="reward-scores__table" aria-label="Reward model leaderboard">
           <thead>
             <tr>
