@@ -181,3 +181,23 @@ test('axe: no serious or critical violations with the mixture, its leaderboard a
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(serious).toEqual([]);
 });
+
+test('<nash-md-explorer preset="llmfao" rater="mix" share="0.3">: the data beside the library script, attributed', async ({
+  page,
+}) => {
+  await page.route('**/examples/llmfao-element.html', (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>LLMFAO element</title></head><body>
+<script type="module" src="../nash-md-explorer.js"></script>
+<nash-md-explorer preset="llmfao" rater="mix" share="0.3" figures="simplex"></nash-md-explorer></body></html>`,
+    }),
+  );
+  const data: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/llmfao.json') && data.push(new URL(r.url()).pathname));
+  await page.goto('./examples/llmfao-element.html');
+  const caption = page.locator('nash-md-explorer').getByTestId('caption');
+  await expect(caption).toContainText('LLMFAO (mix 0.3), n = 59');
+  await expect(caption).toContainText(ATTRIBUTION);
+  expect(data).toEqual(['/data/llmfao.json']);
+});
