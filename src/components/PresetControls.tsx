@@ -1,10 +1,38 @@
 /** Preset picker with its caption and the preset's own parameters (ε, seed, n). */
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { EPSILON_MAX, EPSILON_MIN, PRESETS, RANDOM_N_MAX, RANDOM_N_MIN, presetById } from '../core/presets.ts';
 
 import { judgeTyped } from '../state/numberInput.ts';
 import { useTypedNumber } from './useTypedNumber.ts';
 import { useAppStore } from '../explorer/context.tsx';
+import { LLMFAO_PRESET, type LlmfaoChoice } from '../state/llmfaoChoice.ts';
+
+const LlmfaoControls = lazy(() => import('./LlmfaoControls.tsx').then((m) => ({ default: m.LlmfaoControls })));
+
+/** The three entries of the preset menu (value → choice). */
+const LLMFAO_MENU: readonly { value: string; name: string; choice: LlmfaoChoice }[] = [
+  {
+    value: 'llmfao-crowd',
+    name: 'LLM leaderboard (LLMFAO crowd)',
+    choice: { rater: 'crowd', share: 1, prompt: null },
+  },
+  {
+    value: 'llmfao-mix',
+    name: 'Humans vs GPT-4 as raters (LLMFAO)',
+    choice: { rater: 'mix', share: 0.5, prompt: null },
+  },
+  {
+    value: 'llmfao-prompt',
+    name: 'LLMFAO, one prompt at a time',
+    choice: { rater: 'crowd', share: 1, prompt: 'sally' },
+  },
+];
+
+/** The menu entry a choice belongs to. */
+function llmfaoMenuValue(c: LlmfaoChoice): string {
+  if (c.prompt !== null) return 'llmfao-prompt';
+  return c.rater === 'mix' ? 'llmfao-mix' : 'llmfao-crowd';
+}
 
 export function PresetControls() {
   const id = useId();
@@ -16,24 +44,52 @@ export function PresetControls() {
   const setEpsilon = useAppStore((s) => s.setEpsilon);
   const setRandom = useAppStore((s) => s.setRandom);
   const current = preset ? presetById(preset) : undefined;
+  const data = useAppStore((s) => (s.scenario.preset === LLMFAO_PRESET ? s.scenario.llmfao : null));
+  const dataLoad = useAppStore((s) => s.dataLoad);
+  const loadDataPreset = useAppStore((s) => s.loadDataPreset);
 
   return (
     <section className="preset-controls">
       <label htmlFor={`${id}-preset`}>Preset</label>
       <select
         id={`${id}-preset`}
-        value={preset ?? 'custom'}
-        onChange={(e) => e.target.value !== 'custom' && loadPreset(e.target.value)}
+        value={data ? llmfaoMenuValue(data) : (preset ?? 'custom')}
+        onChange={(e) => {
+          const entry = LLMFAO_MENU.find((m) => m.value === e.target.value);
+          if (entry) void loadDataPreset(entry.choice);
+          else if (e.target.value !== 'custom') loadPreset(e.target.value);
+        }}
       >
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
         ))}
+        <optgroup label="Real data (loads on demand)">
+          {LLMFAO_MENU.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.name}
+            </option>
+          ))}
+        </optgroup>
         <option value="custom" disabled>
           Custom (edited)
         </option>
       </select>
+      {dataLoad && (
+        <p
+          className={dataLoad.status === 'error' ? 'field-error' : 'field-note'}
+          role={dataLoad.status === 'error' ? 'alert' : 'status'}
+          data-testid="data-load"
+        >
+          {dataLoad.message}
+        </p>
+      )}
+      {data && (
+        <Suspense fallback={null}>
+          <LlmfaoControls choice={data} />
+        </Suspense>
+      )}
       {current && (
         <p className="preset-caption">
           {/* "π*_τ" with a real subscript, as in the figures. */}

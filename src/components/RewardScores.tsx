@@ -3,10 +3,11 @@
  * Bradley–Terry reward r and Elo = 400/ln 10 · r + 1000, with each response's battles when the
  * counts are kept. Folded by default; the table lists the fit the worker last made for this P.
  */
-import { useState } from 'react';
-import { leaderboard } from '../state/leaderboard.ts';
+import { useEffect, useState } from 'react';
+import { BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, leaderboard } from '../state/leaderboard.ts';
 import { observedReason } from '../state/scenario.ts';
 import { useAppStore, useRunStore } from '../explorer/context.tsx';
+import { bootstrapElo } from '../explorer/bootstrap.ts';
 import './RewardScores.css';
 
 const FITTED_ON = {
@@ -32,6 +33,7 @@ function RewardTable() {
   const problem = useAppStore((s) => observedReason(s.scenario));
   const n = labels.length;
   const rewards = useRunStore((s) => (s.n === n && s.equilibria ? s.equilibria.rewards : null));
+  const ci = useBootstrap(comparisons === 'observed' && !problem ? counts : null);
   if (problem)
     return (
       <p className="field-note" role="status">
@@ -46,7 +48,9 @@ function RewardTable() {
         Fitted on {FITTED_ON[comparisons]}. Elo = 400/ln 10 · r + 1000 (r centred to mean 0): 400 Elo apart is odds of
         10 : 1.
       </p>
-      <div className="reward-scores__scroll">
+      {ci && <BootstrapNote ci={ci} />}
+      {/* Focusable: a keyboard can scroll the table (axe scrollable-region-focusable). */}
+      <div className="reward-scores__scroll" tabIndex={0} role="region" aria-label="Reward scores table">
         <table className="reward-scores__table" aria-label="Reward model leaderboard">
           <thead>
             <tr>
@@ -55,6 +59,7 @@ function RewardTable() {
               <th scope="col">Elo</th>
               <th scope="col">Reward r</th>
               {counts && <th scope="col">Battles</th>}
+              {ci && <th scope="col">Elo, 95 % interval</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,11 +70,59 @@ function RewardTable() {
                 <td>{r.elo.toFixed(1)}</td>
                 <td>{r.reward.toFixed(3)}</td>
                 {counts && <td>{r.battles?.toLocaleString('en', { maximumFractionDigits: 1 })}</td>}
+                {ci && (
+                  <td data-testid="elo-interval">
+                    {ci.result
+                      ? `${ci.result.elo[r.index].toFixed(0)} (${ci.result.low[r.index].toFixed(0)}–${ci.result.high[r.index].toFixed(0)})`
+                      : '…'}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+interface Bootstrap {
+  progress: number;
+  result: { elo: Float64Array; low: Float64Array; high: Float64Array } | null;
+  error: string | null;
+}
+
+/** Bootstrap intervals of the observed fit, computed in a worker of their own (newest counts win). */
+function useBootstrap(counts: number[][] | null): Bootstrap | null {
+  const [state, setState] = useState<{ counts: number[][]; b: Bootstrap } | null>(null);
+  useEffect(() => {
+    if (!counts) return;
+    let live = true;
+    const set = (b: Bootstrap) => live && setState({ counts, b });
+    set({ progress: 0, result: null, error: null });
+    bootstrapElo(counts, (progress) => set({ progress, result: null, error: null })).then(
+      (result) => set({ progress: 1, result, error: null }),
+      (e: Error) => set({ progress: 0, result: null, error: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [counts]);
+  return counts && state?.counts === counts ? state.b : null;
+}
+
+function BootstrapNote({ ci }: { ci: Bootstrap }) {
+  if (ci.error) return <p className="field-note">No bootstrap intervals: {ci.error}.</p>;
+  return (
+    <p className="field-note" role="status">
+      Elo, 95 % interval: the 2.5th and 97.5th percentiles of each model’s Elo over {BOOTSTRAP_ROUNDS} bootstrap rounds
+      (the battles resampled with replacement and the reward refitted each round; seed {BOOTSTRAP_SEED}): how much the
+      score depends on which battles happened to be played.{' '}
+      {!ci.result && (
+        <>
+          <progress max={1} value={ci.progress} aria-label="Bootstrap progress" /> {Math.round(ci.progress * 100)} %
+        </>
+      )}
+    </p>
   );
 }

@@ -17,7 +17,7 @@ import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { aliasTable, type PairCounts } from './feedback.ts';
 import { createRng } from './rng.ts';
-import { quantileSorted } from './sampleSizeCurve.ts';
+import { quantileSorted } from './quantile.ts';
 import { progressReporter, type SolverOptions } from './solverOptions.ts';
 
 /** Elo points per unit of Bradley–Terry reward: 400/ln 10. */

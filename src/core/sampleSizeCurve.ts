@@ -21,6 +21,9 @@ import { regularizedNash } from './regularizedNash.ts';
 import { progressReporter, type SolverOptions } from './solverOptions.ts';
 import type { Matrix, Vector } from './types.ts';
 import { validateDistribution, validatePreferences, validateTau } from './validate.ts';
+import { quantileSorted } from './quantile.ts';
+
+export { quantileSorted };
 
 export interface SampleSizeSpec {
   /** The true preferences P. */
@@ -63,14 +66,6 @@ export function sampleSizeGrid(max: number): number[] {
 /** The seed of repetition k at size index g (see the module comment). */
 export function repetitionSeed(seed: number, g: number, k: number): number {
   return ((seed >>> 0) + Math.imul(0x9e3779b9, 1000 * g + k + 1)) >>> 0;
-}
-
-/** The q-quantile of sorted values, interpolated linearly between order statistics. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
 }
 
 /** The curve (see the module comment). onProgress, if given, receives the fraction of (N, k) done. */

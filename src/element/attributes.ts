@@ -11,6 +11,9 @@ import type { HashPatch, Theme } from '../explorer/types.ts';
 /** The URL-hash keys, in the order the app writes them. */
 export const HASH_KEYS = [
   'preset',
+  'rater',
+  'share',
+  'prompt',
   'eps',
   'seed',
   'n',

@@ -94,9 +94,10 @@ export class Handle extends EventTarget implements ExplorerHandle {
     this.explorer.view.setState(view.options, true);
     this.explorer.ui.getState().setLecture(readPairs(hash).get('lecture') === '1');
     const app = this.explorer.app;
-    if (keys.includes('t') || keys.includes('preset'))
+    if (keys.includes('t') || keys.includes('preset') || decoded.pending)
       app.getState().loadScenario(decoded.scenario, decoded.t, reported);
     else app.setState({ scenario: decoded.scenario, hashProblems: reported });
+    if (decoded.pending) void app.getState().loadDataPreset(null, hash);
   }
 
   play(): void {

@@ -34,6 +34,7 @@ export function exportInfo(scenario: Scenario, t: number, version: string): Expo
     ['preset', s.preset ?? 'custom'],
     ['responses', `${n}: ${Array.from({ length: n }, (_, i) => label(i)).join(', ')}`],
   ];
+  if (s.llmfao) parameters.push(['data', s.llmfao.name], ['attribution', s.llmfao.attribution]);
   if (s.preset === 'rater-types') parameters.push(['ε', num(s.epsilon)]);
   if (s.preset === 'random') parameters.push(['seed', num(s.seed)]);
   for (let i = 0; i < n; i++) parameters.push([`P(${label(i)} ≻ ·)`, s.preferences[i].map(num).join(', ')]);

@@ -27,6 +27,7 @@ import {
   type Schedule,
 } from './scenario.ts';
 import type { HashProblem } from './urlCodec.ts';
+import type { LlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface AppState {
   scenario: Scenario;
@@ -48,11 +49,19 @@ export interface AppState {
    * every load, so loading the same preset twice still resets t.
    */
   requestedT: { t: number };
+  /** A data preset being fetched, or the reason its fetch failed (the scenario shown is kept). */
+  dataLoad: { status: 'loading' | 'error'; message: string } | null;
 }
 
 export interface AppActions {
   loadScenario(scenario: Scenario, t: number, hashProblems?: HashProblem[]): void;
   loadPreset(id: string): void;
+  /**
+   * Loads an LLMFAO data preset (fetched on demand; the newest request wins). Until it arrives the
+   * scenario is kept; if it fails, too, and dataLoad names the problem. With a link's `hash`
+   * (choice null), the choice and the other keys are read from it, bad values named.
+   */
+  loadDataPreset(choice: LlmfaoChoice | null, hash?: string): Promise<void>;
   setEpsilon(epsilon: number): void;
   setRandom(params: { seed?: number; n?: number }): void;
   setPreferences(preferences: number[][]): void;
@@ -117,9 +126,18 @@ export function createAppStore(): AppStore {
   return createStore<AppStoreState>()((set, get) => {
     /** Applies a scenario change; matrix edits make the scenario custom unless `keepPreset`. */
     const update = (patch: Partial<Scenario>, keepPreset = false) =>
-      set((st) => ({
-        scenario: { ...st.scenario, ...patch, preset: keepPreset ? st.scenario.preset : (patch.preset ?? null) },
-      }));
+      set((st) => {
+        const scenario = {
+          ...st.scenario,
+          ...patch,
+          preset: keepPreset ? st.scenario.preset : (patch.preset ?? null),
+        };
+        // An edited data preset is custom data: no longer the LLMFAO choice (its counts stay).
+        if (!keepPreset && scenario.llmfao) scenario.llmfao = null;
+        return { scenario };
+      });
+    /** Data preset requests: only the newest one's result is applied. */
+    let dataRequest = 0;
 
     return {
       scenario: DEFAULT.scenario,
@@ -131,12 +149,26 @@ export function createAppStore(): AppStore {
       engineNote: null,
       storageNote: null,
       requestedT: { t: DEFAULT.steps },
+      dataLoad: null,
 
-      loadScenario: (scenario, t, hashProblems = []) =>
-        set({ scenario, requestedT: { t }, hashProblems, playing: false }),
+      loadScenario: (scenario, t, hashProblems = []) => {
+        dataRequest++;
+        set({ scenario, requestedT: { t }, hashProblems, playing: false, dataLoad: null });
+      },
       loadPreset: (id) => {
+        dataRequest++;
         const { scenario, steps } = scenarioFromPreset(id, {}, get().scenario);
-        set({ scenario, requestedT: { t: steps }, playing: false });
+        set({ scenario, requestedT: { t: steps }, playing: false, dataLoad: null });
+      },
+      loadDataPreset: async (choice, hash) => {
+        const request = ++dataRequest;
+        // The loader, its data and its checks load on demand (never in the first render); it
+        // shows the loading state and any failure (the scenario is kept).
+        const current = () => request === dataRequest;
+        const load = await import('./llmfaoLoad.ts').catch((e: Error) =>
+          set({ dataLoad: { status: 'error', message: e.message } }),
+        );
+        if (load && current()) await load.loadInto({ getState: get, setState: set }, current, choice, hash);
       },
       setEpsilon: (epsilon) => {
         const { scenario } = scenarioFromPreset('rater-types', { epsilon }, get().scenario);
@@ -206,7 +238,8 @@ export function createAppStore(): AppStore {
           counts: cur.counts && withoutPairs(cur.counts, [[i, j]]),
         });
       },
-      setLabels: (labels) => update({ labels }, true),
+      // Renamed models are no longer the data preset's (its link leaves the names out).
+      setLabels: (labels) => update({ labels }, get().scenario.preset !== 'llmfao'),
       addResponse: () => {
         const cur = get().scenario;
         const n = cur.preferences.length;

@@ -22,7 +22,9 @@ const short = (x: number) =>
   Number.isNaN(x) ? '…' : x === 0 ? '0' : x >= 0.01 ? x.toFixed(3) : formatScientific(x, 1, WORD_JOINER);
 
 export function describeState(s: Scenario, run: RunState): string {
-  const name = s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
+  const name = s.llmfao ? s.llmfao.name : s.preset ? (presetById(s.preset)?.name ?? 'Custom') : 'Custom preferences';
+  // The licence (CC BY 4.0) asks for the attribution wherever the data is shown.
+  const credit = s.llmfao ? ` Data: ${s.llmfao.attribution}` : '';
   const eta = effectiveEta(s);
   const step =
     s.schedule === 'theorem'
@@ -33,7 +35,7 @@ export function describeState(s: Scenario, run: RunState): string {
   const unavailable = unavailableShown(s)
     .map((u) => ` ${unavailableSentence(u.algorithm, u.reason)}`)
     .join('');
-  if (run.series.length === 0) return `${head} No algorithm is shown.${unavailable}`;
+  if (run.series.length === 0) return `${head} No algorithm is shown.${unavailable}${credit}`;
   const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
   const parts = run.series.map((series) => {
     const row = rowAt(series, run.t);
@@ -48,7 +50,7 @@ export function describeState(s: Scenario, run: RunState): string {
       : s.schedule === 'constant' && eta * s.tau < 0.05
         ? ' With ητ this small, Nash-MD and OMD nearly coincide.'
         : '';
-  return `${head} KL from ${target}: ${parts.join(', ')}.${note}${unavailable}${fixedPointNote(s, run)}`;
+  return `${head} KL from ${target}: ${parts.join(', ')}.${note}${unavailable}${fixedPointNote(s, run)}${credit}`;
 }
 
 /**

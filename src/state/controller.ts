@@ -595,8 +595,9 @@ export class SimulationController {
   /** Loads the scenario, t and view from a hash; bad values are reported by name. */
   loadHash(hash: string): void {
     const viewProblems = this.loadView(hash);
-    const { scenario, t, problems } = decodeHash(hash);
+    const { scenario, t, problems, pending } = decodeHash(hash);
     this.app.getState().loadScenario(scenario, t, [...problems, ...viewProblems]);
+    if (pending) void this.app.getState().loadDataPreset(null, hash);
   }
 
   /** Our own replaceState fires no hashchange: this is a person editing the address bar. */

@@ -6,6 +6,9 @@
  */
 export const ELO_SCALE = 400 / Math.LN10;
 export const ELO_BASE = 1000;
+/** Rounds and seed of the leaderboard's bootstrap intervals (the e2e test reruns bootstrapElo with them). */
+export const BOOTSTRAP_ROUNDS = 200;
+export const BOOTSTRAP_SEED = 1;
 
 export interface LeaderboardRow {
   /** The response's index. */

@@ -79,3 +79,54 @@ export function winRates(counts: PairCounts): number[][] {
   }
   return P;
 }
+
+/** n×n dense counts: C[i][j] = wins of i over j (ties ½). */
+export function denseCounts(counts: PairCounts): number[][] {
+  const C = Array.from({ length: counts.n }, () => new Array<number>(counts.n).fill(0));
+  for (let k = 0; k < counts.i.length; k++) {
+    C[counts.i[k]][counts.j[k]] = counts.winsI[k];
+    C[counts.j[k]][counts.i[k]] = counts.winsJ[k];
+  }
+  return C;
+}
+
+/**
+ * The mixture of rater types (§3.2's model with two populations): a share w of the judgements
+ * comes from the crowd, 1 − w from GPT-4, so on every pair both observed
+ *   P_ij = w · P^crowd_ij + (1 − w) · P^GPT-4_ij.
+ * Pairs that one of them never judged stay unobserved (P_ij = ½, no counts; in LLMFAO both judged
+ * exactly the same pairs, so none are lost). The counts kept for the reward fit are the crowd's
+ * battles per pair split by the mixed P, C_ij = N^crowd_ij · P_ij, so the observed fit weights the
+ * pairs as the crowd's leaderboard does and C_ij / (C_ij + C_ji) = P_ij exactly.
+ */
+export function mixtureCounts(crowd: PairCounts, gpt4: PairCounts, w: number): number[][] {
+  const n = crowd.n;
+  const C = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const other = new Map<number, number>();
+  for (let k = 0; k < gpt4.i.length; k++)
+    other.set(gpt4.i[k] * n + gpt4.j[k], gpt4.winsI[k] / (gpt4.winsI[k] + gpt4.winsJ[k]));
+  for (let k = 0; k < crowd.i.length; k++) {
+    const [i, j] = [crowd.i[k], crowd.j[k]];
+    const pg = other.get(i * n + j);
+    if (pg === undefined) continue;
+    const total = crowd.winsI[k] + crowd.winsJ[k];
+    const p = w * (crowd.winsI[k] / total) + (1 - w) * pg;
+    C[i][j] = total * p;
+    C[j][i] = total * (1 - p);
+  }
+  return C;
+}
+
+/** P from dense counts: C_ij / (C_ij + C_ji) where observed (i < j; P_ji = 1 − P_ij exactly), ½ elsewhere. */
+export function winRatesDense(C: readonly (readonly number[])[]): number[][] {
+  const n = C.length;
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const total = C[i][j] + C[j][i];
+      if (total <= 0) continue;
+      P[i][j] = C[i][j] / total;
+      P[j][i] = 1 - P[i][j];
+    }
+  return P;
+}

@@ -10,6 +10,7 @@ import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
 import type { Sampling } from '../core/feedback.ts';
+import type { LlmfaoSource } from './llmfaoChoice.ts';
 
 export const MIN_RESPONSES = 2;
 export const MAX_RESPONSES = 500;
@@ -66,6 +67,8 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   smoothing?: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
+  /** With preset 'llmfao' (a data preset, loaded on demand): which raters and prompt (llmfaoChoice.ts). */
+  llmfao?: LlmfaoSource | null;
   epsilon: number;
   seed: number;
   corners: Corners;

@@ -32,6 +32,8 @@ export interface ScenarioFile {
   link: string;
   t: number;
   scenario: Scenario;
+  /** Data presets' licence terms (CC BY 4.0 asks for the attribution wherever the data goes). */
+  attribution?: string;
 }
 
 export function exportScenarioJson(scenario: Scenario, t: number, appVersion: string): string {
@@ -42,6 +44,7 @@ export function exportScenarioJson(scenario: Scenario, t: number, appVersion: st
     link: encodeHash(scenario, t),
     t,
     scenario,
+    ...(scenario.llmfao ? { attribution: scenario.llmfao.attribution } : {}),
   };
   return JSON.stringify(file, null, 2);
 }

@@ -358,7 +358,10 @@ export function validateScenario(
     take('schedule', scheduleSchema(s.tau)) ??
     (fallback.schedule === 'theorem' && s.tau === 0 ? 'constant' : fallback.schedule);
   // null is a valid preset (a custom scenario), so `take`'s null-means-invalid does not fit here.
-  if (has('preset')) {
+  if (has('preset') && obj.preset === 'llmfao') {
+    // A data preset's file carries its matrix and counts: they load as custom data (no fetch).
+    s.preset = null;
+  } else if (has('preset')) {
     const r = v.safeParse(presetSchema, obj.preset);
     if (r.success) s.preset = r.output;
     else problems.push({ field: nm('preset'), message: r.issues[0].message });

@@ -40,6 +40,11 @@ export interface Story {
   id: string;
   title: string;
   preset: string;
+  /**
+   * A data preset's URL keys (preset 'llmfao', e.g. "rater=crowd"): its steps load the data on
+   * demand (appStore.loadDataPreset), with the steps' changes read onto it as a link's keys.
+   */
+  data?: string;
   steps: readonly StoryStep[];
 }
 
@@ -264,6 +269,34 @@ export const STORIES: readonly Story[] = [
       },
     ],
   },
+  {
+    id: 'leaderboard-winner',
+    title: 'Does the leaderboard’s winner win?',
+    preset: 'llmfao',
+    data: 'rater=crowd',
+    steps: [
+      {
+        title: 'The leaderboard’s winner',
+        text: '8,931 crowd judgements of 59 LLMs (LLMFAO). Fitted on the observed battles, as leaderboards do, the Bradley–Terry reward ranks GPT 4 first (Elo 1172), ahead of Platypus-2 Instruct (70B) (Elo 1112). Open “Reward scores” for the whole table and its bootstrap intervals.',
+        change: { algorithms: ALL, comparisons: 'observed', t: 300 },
+      },
+      {
+        title: 'The Nash does not play it',
+        text: 'The Nash equilibrium drawn (the LP’s vertex) mixes 7 models, Platypus-2 Instruct (70B) 0.31, Luminous Base Control 0.20 and command-nightly 0.15 the largest, and gives GPT 4 nothing. GPT 4 wins exactly half against it: it was never compared with any of the seven, and a pair never compared counts as a tie (½).',
+        change: {},
+      },
+      {
+        title: 'Many equilibria',
+        text: 'This Nash is not unique: 31 of the 59 models carry weight in some equilibrium; LLaMA-2-Chat (70B) anywhere from 0 to 0.65, GPT 4 from 0 to 0.17 (the ranges beside the equilibrium bars). With 927 of the 1,711 pairs judged, the data leave the Nash open; the Bradley–Terry fit fills the gaps with a ranking.',
+        change: {},
+      },
+      {
+        title: 'Cycles in the data',
+        text: 'Where the crowd did compare, it is not always transitive. The strongest cycles with at least 5 battles a step: Code Llama Instruct (7B) ≻ Luminous Base ≻ Guanaco (33B) ≻ Code Llama Instruct (7B), won 71 %, 75 % and 88 % of 12, 6 and 13 battles; Airoboros L2 70B ≻ Koala (13B) ≻ GPT 3.5 Turbo ≻ Airoboros L2 70B, won 72 %, 70 % and 71 % of 9, 5 and 7. No reward explains a cycle; a mixture can answer it.',
+        change: {},
+      },
+    ],
+  },
 ];
 
 export function storyById(id: string): Story | undefined {
@@ -300,8 +333,28 @@ export function storyScenario(story: Story, k: number, base?: Scenario): { scena
   return { scenario, t: merged.t ?? steps };
 }
 
-/** Shows step k of a story: loads its scenario and t (stops playback). */
+/** A data story's step as a link (its data is fetched, the changes read onto it as the link's keys). */
+export function storyHash(story: Story, k: number): string {
+  const m: StoryChange = {};
+  for (const step of story.steps.slice(0, Math.max(0, Math.min(k, story.steps.length - 1)) + 1))
+    Object.assign(m, step.change);
+  const keys: string[] = [`preset=${story.preset}`, story.data ?? ''];
+  if (m.tau !== undefined) keys.push(`tau=${m.tau}`);
+  if (m.schedule === 'theorem') keys.push('eta=theorem');
+  else if (m.eta !== undefined) keys.push(`eta=${m.eta}`);
+  if (m.comparisons) keys.push(`comparisons=${m.comparisons}`);
+  if (m.reference) keys.push(`mu=${m.reference.join(',')}`);
+  keys.push(`algos=${(m.algorithms ?? ALL).join(',')}`);
+  if (m.t !== undefined) keys.push(`t=${m.t}`);
+  return '#' + keys.filter((x) => x !== '').join('&');
+}
+
+/** Shows step k of a story: loads its scenario and t (stops playback); a data story loads its data first. */
 export function applyStoryStep(actions: AppActions, story: Story, k: number): void {
+  if (story.data !== undefined) {
+    void actions.loadDataPreset(null, storyHash(story, k));
+    return;
+  }
   const { scenario, t } = storyScenario(story, k);
   actions.loadScenario(scenario, t);
 }

@@ -28,6 +28,7 @@ import {
 } from './scenario.ts';
 import { checkField, validateScenario } from './scenarioSchema.ts';
 import { decodePg, encodePg } from './pgSettings.ts';
+import { LLMFAO_PRESET, encodeLlmfaoChoice } from './llmfaoChoice.ts';
 
 export interface HashProblem {
   field: string;
@@ -38,6 +39,12 @@ export interface DecodedHash {
   scenario: Scenario;
   t: number;
   problems: HashProblem[];
+  /**
+   * A data preset's link (preset=llmfao): `scenario` is then a placeholder; the data is fetched,
+   * its keys (rater, share, prompt) checked (llmfaoKeys.ts) and the rest read onto the data's
+   * scenario (decodeOnto).
+   */
+  pending?: true;
 }
 
 /** Shortest decimal that reads back as the same double. */
@@ -94,21 +101,25 @@ export function countsInLink(s: Pick<Scenario, 'counts'>): boolean {
 export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   const n = s.preferences.length;
   const parts: [string, string][] = [];
-  if (s.preset) parts.push(['preset', s.preset]);
+  const data = s.preset === LLMFAO_PRESET && s.llmfao ? s.llmfao : null;
+  if (s.preset && (data || presetById(s.preset))) parts.push(['preset', s.preset]);
+  if (data) parts.push(...encodeLlmfaoChoice(data));
   if (s.preset === 'rater-types') parts.push(['eps', num(s.epsilon)]);
   if (s.preset && presetById(s.preset)?.params.includes('seed')) parts.push(['seed', num(s.seed)], ['n', String(n)]);
-  // A preset's own matrix (and labels) follow from its name and parameters: short links.
-  const base = s.preset ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
-  if (!base || !sameMatrix(base.preferences, s.preferences)) {
+  // A preset's own matrix (and labels) follow from its name and parameters: short links. A data
+  // preset's link (and the autosave) fetch the data again: it is the app's own file.
+  const base = s.preset && !data ? presetBase(s.preset, s.epsilon, s.seed, n) : null;
+  const fromData = data !== null;
+  if (!fromData && (!base || !sameMatrix(base.preferences, s.preferences))) {
     const upper: string[] = [];
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) upper.push(num(s.preferences[i][j]));
     parts.push(['P', upper.join(',')]);
   }
-  if (s.counts) {
+  if (s.counts && !fromData) {
     const counts = encodeCounts(s.counts);
     if (allCounts || counts.length <= COUNTS_URL_MAX_CHARS) parts.push(['counts', counts]);
   }
-  if (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i]))
+  if (!fromData && (!base || base.labels.length !== n || base.labels.some((l, i) => l !== s.labels[i])))
     parts.push(['labels', s.labels.map(encodeURIComponent).join(',')]);
   parts.push(
     ['mu', s.reference.map(num).join(',')],
@@ -180,6 +191,8 @@ export function decodeHash(hash: string): DecodedHash {
 
   // 1. The base: a preset (with its parameters) or the default scenario.
   let base = DEFAULT;
+  // A data preset: its data is fetched first, and the rest read onto it (DecodedHash.pending).
+  if (get('preset') === LLMFAO_PRESET) return { scenario: DEFAULT.scenario, t: DEFAULT.steps, problems, pending: true };
   if (has('preset') && get('preset') !== 'custom') {
     const id = decodeComponent(get('preset')) ?? get('preset');
     if (presetById(id)) {
@@ -205,6 +218,17 @@ export function decodeHash(hash: string): DecodedHash {
     }
   }
 
+  return decodeOnto(pairs, base, problems);
+}
+
+/** Step 2 of decodeHash: every key but the preset's, read onto `base` (also a data preset's scenario, llmfaoLoad.ts). */
+export function decodeOnto(
+  pairs: Map<string, string>,
+  base: { scenario: Scenario; steps: number },
+  problems: HashProblem[],
+): DecodedHash {
+  const has = (k: string) => pairs.has(k);
+  const get = (k: string) => pairs.get(k) ?? '';
   // 2. Parse each key into a typed candidate; the schema layer validates the values.
   const candidate: Record<string, unknown> = {};
   if (has('P')) {
