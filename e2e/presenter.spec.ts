@@ -220,6 +220,7 @@ test.describe('a clicker steps a story', () => {
   test('without a story, Page Down steps time and . and , do too', async ({ page }) => {
     await page.goto('./#preset=rps&t=5');
     await expect(page.getByTestId('iteration')).toHaveText('5');
+    await expect(page.locator('.app[data-keys="on"]')).toHaveCount(1); // the keys have loaded
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('iteration')).toHaveText('6');
     await page.keyboard.press('.');
@@ -233,6 +234,7 @@ test.describe('Space after a presentation toggle', () => {
   test('after clicking "Lecture mode", Space plays and pauses; Enter still toggles the mode', async ({ page }) => {
     await page.goto('./#preset=rps&t=0');
     await expect(page.getByTestId('iteration')).toHaveText('0');
+    await expect(page.locator('.app[data-keys="on"]')).toHaveCount(1); // the keys have loaded
     const toggle = page.getByRole('button', { name: 'Lecture mode' });
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -252,6 +254,7 @@ test.describe('Space after a presentation toggle', () => {
   test('after clicking "Inputs" in lecture mode, Space plays', async ({ page }) => {
     await page.goto('./#preset=rps&t=0&lecture=1');
     await expect(page.getByTestId('iteration')).toHaveText('0');
+    await expect(page.locator('.app[data-keys="on"]')).toHaveCount(1); // the keys have loaded
     const inputs = page.getByRole('button', { name: 'Inputs', exact: true });
     await inputs.click();
     await expect(inputs).toHaveAttribute('aria-expanded', 'true');
@@ -263,6 +266,7 @@ test.describe('Space after a presentation toggle', () => {
   test('after clicking "Fullscreen", Space plays instead of leaving fullscreen', async ({ page }) => {
     await page.goto('./#preset=rps&t=0');
     await expect(page.getByTestId('iteration')).toHaveText('0');
+    await expect(page.locator('.app[data-keys="on"]')).toHaveCount(1); // the keys have loaded
     const full = page.getByRole('button', { name: 'Fullscreen' });
     await full.click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);

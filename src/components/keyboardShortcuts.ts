@@ -199,6 +199,13 @@ export function installShortcuts(
     const scope: EventTarget | null | undefined = explorer.options.globalKeys ? window : anchor?.closest('.app');
     if (!scope) return null;
     scope.addEventListener('keydown', onKeyDown as EventListener);
-    return () => scope.removeEventListener('keydown', onKeyDown as EventListener);
+    // The keys work from now on (they load after the first figure): said on the explorer's root,
+    // for tests and tools that drive it from the keyboard.
+    const root = anchor?.closest('.app');
+    root?.setAttribute('data-keys', 'on');
+    return () => {
+      scope.removeEventListener('keydown', onKeyDown as EventListener);
+      root?.removeAttribute('data-keys');
+    };
   }
 }
