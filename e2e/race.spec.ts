@@ -96,12 +96,14 @@ test.describe('the race', () => {
   });
 
   for (const [name, size, hash] of [
-    ['1280×800', { width: 1280, height: 800 }, ''],
-    ['1280×720 lecture', { width: 1280, height: 720 }, '&lecture=1'],
+    ['1280×800', { width: 1280, height: 800 }, 'preset=rps&eta=2&tau=0.05&t=300'],
+    ['1280×720 lecture', { width: 1280, height: 720 }, 'preset=rps&eta=2&tau=0.05&t=300&lecture=1'],
+    // Small values and "not within the run" in every row: the widest cells.
+    ['1280×720, three rater types', { width: 1280, height: 720 }, 'preset=rater-types&eps=0.1&t=400'],
   ] as const) {
     test(`fits the side column at ${name}: no horizontal scrollbar, no clipped header`, async ({ page }) => {
       await page.setViewportSize(size);
-      await page.goto(`/#preset=rps&eta=2&tau=0.05&t=300${hash}`);
+      await page.goto(`/#${hash}`);
       await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3);
       const overflow = await page.evaluate(() => {
         const over = (el: Element | null) => (el ? el.scrollWidth - el.clientWidth : 0);
