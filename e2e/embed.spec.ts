@@ -171,8 +171,12 @@ test('embed with every control at 360 and 760 px, scrolled: the transport bar ne
     await expect(page.getByTestId('iteration')).toHaveText('400');
     for (const y of [0, 120, 300]) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
-      const bar = (await page.locator('.transport-bar').boundingBox())!;
-      for (const t of await simplexTextBoxes(page)) expect(intersects(bar, t), `at ${w} px, scrolled ${y}`).toBe(false);
+      // Once the layout has settled (lazily loaded parts may still arrive on a busy machine).
+      await expect(async () => {
+        const bar = (await page.locator('.transport-bar').boundingBox())!;
+        for (const t of await simplexTextBoxes(page))
+          expect(intersects(bar, t), `at ${w} px, scrolled ${y}`).toBe(false);
+      }).toPass({ timeout: 5000 });
     }
   }
 });
