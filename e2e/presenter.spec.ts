@@ -333,7 +333,8 @@ test.describe('the policy table', () => {
     await page.goto('./#preset=leaderboard');
     const wrap = page.getByRole('region', { name: 'Current policies table' });
     await expect(page.getByRole('table', { name: 'Current policies' })).toBeVisible();
-    expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Once its rows and columns are in (the table is visible, empty, before the first answer).
+    await expect.poll(() => wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expect(page.getByTestId('policy-table-hint')).toBeVisible();
     await expect(page.getByTestId('policy-table-hint')).toContainText('sideways');
     // Scroll shadows: background layers that stay with the box (scroll) under covers that move with the content (local).
