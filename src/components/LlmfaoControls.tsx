@@ -43,7 +43,11 @@ export function LlmfaoControls({ choice }: { choice: LlmfaoChoice }) {
       battles += b;
     }
   const pairs = (n * (n - 1)) / 2;
-  const crowd = Math.round(choice.share * 100);
+  // The slider shows the share asked for at once: the scenario follows when the mixture is built
+  // (asynchronously), and keys pressed meanwhile must step on from the new value, not the old one.
+  const [asked, setAsked] = useState<{ share: number; from: number } | null>(null);
+  const share = asked && asked.from === choice.share ? asked.share : choice.share;
+  const crowd = Math.round(share * 100);
   return (
     <div className="llmfao-controls">
       <div className="param-row">
@@ -85,9 +89,13 @@ export function LlmfaoControls({ choice }: { choice: LlmfaoChoice }) {
             min={0}
             max={1}
             step={0.05}
-            value={choice.share}
+            value={share}
             aria-valuetext={`${crowd} % crowd, ${100 - crowd} % GPT-4`}
-            onChange={(e) => pick({ share: Number(e.target.value) })}
+            onChange={(e) => {
+              const next = Number(e.target.value);
+              setAsked({ share: next, from: choice.share });
+              pick({ share: next });
+            }}
           />
           <output htmlFor={`${id}-share`} className="num">
             {crowd} % crowd · {100 - crowd} % GPT-4
