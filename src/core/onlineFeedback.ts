@@ -1,0 +1,130 @@
+/**
+ * Online feedback (issue 16, `sampling=online`): the comparisons are drawn from the current policy
+ * of a chosen run, in rounds, while every run trains on the models learned so far.
+ *
+ * Rounds. N comparisons in ROUNDS = 10 rounds: round k (k = 0…9) has m_k = ⌊N/10⌋ comparisons,
+ * the last one the remainder N − 9⌊N/10⌋. Round k is drawn at step t_k = k·R (R = roundSteps) from
+ * the chosen run's policy π_{t_k}: y, y′ i.i.d. from π_{t_k}, both redrawn while equal (as the
+ * `reference` mode does with μ), so Pr(y, y′) = π(y) π(y′) / (1 − Σ_z π(z)²); the outcome y ≻ y′
+ * with probability P(y ≻ y′) of the TRUE P. When the policy puts almost all its mass on one
+ * response (1 − Σ_z π(z)² < 10⁻⁶, where redrawing would hardly ever end), that round's pairs are
+ * drawn uniformly over ordered pairs y ≠ y′ instead, and the round is flagged (`uniform`).
+ *
+ * Models. After round k the counts of rounds 0…k are pooled: P̂_k and r̂_k are the models of
+ * feedback.ts (learnedModels) of the pooled counts. The steps t ∈ [t_k, t_{k+1}) of every run use
+ * P̂_k (NLHF runs) or r̂_k (reward-model runs); after the last round (t ≥ t_9) the models stay P̂_9
+ * and r̂_9, the "final" models of the targets and metrics.
+ *
+ * The seed's stream: one mulberry32 generator (rng.ts) seeded with the data seed, consumed round
+ * after round (each comparison: its pair, then its outcome), so the same seed and inputs give the
+ * same rounds on every machine. The data depend on the chosen run's trajectory, hence on P, μ, π_0,
+ * τ, η and R; they do not depend on the iteration shown (all ten rounds are drawn up front).
+ */
+import {
+  countsFromDense,
+  distinctTooRare,
+  learnedModels,
+  pairsFrom,
+  uniformSampler,
+  type PairCounts,
+} from './feedback.ts';
+import { createRng } from './rng.ts';
+import type { ModelSchedule, Runner } from './simulate.ts';
+
+/** The number of rounds. */
+export const ONLINE_ROUNDS = 10;
+/** R when the scenario does not set one (see docs/math.md, "Online feedback"). */
+export const DEFAULT_ROUND_STEPS = 25;
+/** The largest R a scenario may set. */
+export const MAX_ROUND_STEPS = 100_000;
+
+/** m_0…m_9: ⌊N/10⌋ each, the last round the remainder. */
+export function roundSizes(comparisons: number): number[] {
+  const m = Math.floor(comparisons / ONLINE_ROUNDS);
+  return Array.from({ length: ONLINE_ROUNDS }, (_, k) => (k < ONLINE_ROUNDS - 1 ? m : comparisons - m * k));
+}
+
+export interface OnlineRound {
+  /** t_k = k·R, the step whose policy the round was drawn from. */
+  start: number;
+  /** m_k. */
+  size: number;
+  /** True when the policy was (almost) a single response and the pairs were drawn uniformly. */
+  uniform: boolean;
+  /** This round's comparisons alone. */
+  counts: PairCounts;
+  /** The policy π_{t_k} the pairs were drawn from. */
+  policy: Float64Array;
+}
+
+export interface OnlineFeedback {
+  /** The chosen run's algorithm id. */
+  run: string;
+  rounds: OnlineRound[];
+  /** All rounds' comparisons pooled. */
+  counts: PairCounts;
+  /** The models of every run: P̂_k (row-major) and r̂_k after round k (see the module comment). */
+  schedule: ModelSchedule;
+  /** P̂_9 (rows) and r̂_9: the final models. */
+  preferences: number[][];
+  rewards: Float64Array;
+}
+
+export interface OnlineInput {
+  /** The true P, validated, row-major n×n. */
+  truth: Float64Array;
+  n: number;
+  /** π_0 of the chosen run (its policy at t_0 = 0). */
+  initial: Float64Array;
+  comparisons: number;
+  seed: number;
+  smoothing: number;
+  roundSteps: number;
+  /** The chosen run's algorithm id (recorded in the result). */
+  run: string;
+  /** The chosen run on a schedule (createRunner with that schedule). */
+  runner: (schedule: ModelSchedule) => Runner;
+}
+
+/** The rounds, their pooled counts and the schedule of models (see the module comment). */
+export function sampleOnline(input: OnlineInput): OnlineFeedback {
+  const { truth: p, n, roundSteps: R } = input;
+  const rng = createRng(input.seed);
+  const pooled = new Float64Array(n * n);
+  const schedule: ModelSchedule = { every: R, models: [] };
+  const rounds: OnlineRound[] = [];
+  const sizes = roundSizes(input.comparisons);
+  let runner: Runner | null = null;
+  let policy = Float64Array.from(input.initial);
+  let last: { preferences: number[][]; rewards: Float64Array } | null = null;
+  for (let k = 0; k < ONLINE_ROUNDS; k++) {
+    if (runner) {
+      const rows = runner.advance(R);
+      policy = rows.slice(R * n, (R + 1) * n);
+    }
+    const uniform = distinctTooRare(policy);
+    const draw = uniform ? uniformSampler(n, rng) : pairsFrom(policy, n, rng);
+    const wins = new Float64Array(n * n);
+    for (let c = 0; c < sizes[k]; c++) {
+      const yz = draw();
+      const y = Math.floor(yz / n);
+      const at = rng() < p[yz] ? yz : (yz - y * n) * n + y;
+      wins[at] += 1;
+      pooled[at] += 1;
+    }
+    rounds.push({ start: k * R, size: sizes[k], uniform, counts: countsFromDense(wins, n), policy });
+    last = learnedModels(countsFromDense(pooled, n), input.smoothing);
+    const flat = new Float64Array(n * n);
+    last.preferences.forEach((row, i) => flat.set(row, i * n));
+    schedule.models.push({ p: flat, reward: last.rewards });
+    runner ??= input.runner(schedule);
+  }
+  return {
+    run: input.run,
+    rounds,
+    counts: countsFromDense(pooled, n),
+    schedule,
+    preferences: last!.preferences,
+    rewards: last!.rewards,
+  };
+}
