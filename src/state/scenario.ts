@@ -9,7 +9,7 @@ import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
-import type { Sampling } from '../core/feedback.ts';
+import type { FeedbackSampling } from '../core/feedback.ts';
 import type { LlmfaoSource } from './llmfaoChoice.ts';
 
 export const MIN_RESPONSES = 2;
@@ -62,9 +62,16 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
    * distribution of the pairs, the data seed and the smoothing a of P̂ (defaults: FEEDBACK_DEFAULTS).
    */
   feedback?: number | null;
-  sampling?: Sampling;
+  sampling?: FeedbackSampling;
   dataSeed?: number;
   smoothing?: number;
+  /**
+   * Online feedback (sampling 'online', onlineFeedback.ts): the algorithm whose current policy the
+   * pairs are drawn from (absent: the first shown NLHF run) and R, the steps between its ten rounds
+   * (absent: ONLINE_DEFAULTS.roundSteps). URL `onlineRun`, `roundSteps`.
+   */
+  onlineRun?: AlgorithmId;
+  roundSteps?: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   /** With preset 'llmfao' (a data preset, loaded on demand): which raters and prompt (llmfaoChoice.ts). */
@@ -96,23 +103,54 @@ export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataS
 /** The range of N, the number of sampled comparisons (log slider, URL `feedback`). */
 export const FEEDBACK_RANGE = { min: 10, max: 1_000_000 } as const;
 
+/**
+ * R, the steps between online feedback's rounds, when the link leaves it out: fixed (not a share of
+ * the iteration shown), so playing or scrubbing never redraws the data; 25 steps × 10 rounds put
+ * the last round at t = 225, inside the default view, where the runs have moved but not settled.
+ */
+export const ROUND_STEPS_DEFAULT = 25;
+/** The largest R (the core's MAX_ROUND_STEPS). */
+export const ROUND_STEPS_MAX = 100_000;
+
+type FeedbackFields = 'feedback' | 'sampling' | 'dataSeed' | 'smoothing' | 'onlineRun' | 'roundSteps' | 'algorithms';
+
+/** The run online feedback follows: onlineRun, or the first shown run that learns P̂ (else Nash-MD). */
+export function onlineRunOf(s: Pick<Scenario, 'onlineRun' | 'algorithms'>): AlgorithmId {
+  return s.onlineRun ?? s.algorithms.find((a) => algorithmInfo(a)?.rewardModel === false) ?? 'nash-md';
+}
+
 /** The feedback a scenario learns from, with defaults filled in, or null when it reads the exact P. */
-export function feedbackOf(
-  s: Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>,
-): { comparisons: number; sampling: Sampling; seed: number; smoothing: number } | null {
+export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
+  comparisons: number;
+  sampling: FeedbackSampling;
+  seed: number;
+  smoothing: number;
+  online?: { run: AlgorithmId; roundSteps: number };
+} | null {
   if (s.feedback === undefined || s.feedback === null) return null;
+  const sampling = s.sampling ?? FEEDBACK_DEFAULTS.sampling;
   return {
     comparisons: s.feedback,
-    sampling: s.sampling ?? FEEDBACK_DEFAULTS.sampling,
+    sampling,
     seed: s.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed,
     smoothing: s.smoothing ?? FEEDBACK_DEFAULTS.smoothing,
+    ...(sampling === 'online'
+      ? { online: { run: onlineRunOf(s), roundSteps: s.roundSteps ?? ROUND_STEPS_DEFAULT } }
+      : {}),
   };
 }
 
-/** A key of the scenario's feedback settings ('' when off): results of another key are stale. */
-export const feedbackKey = (s: Parameters<typeof feedbackOf>[0]) => {
+/**
+ * A key of the scenario's feedback settings ('' when off): results of another key are stale.
+ * Online feedback's data follow a run, so its key adds what that run reads (π_0, τ, η).
+ */
+export const feedbackKey = (s: Pick<Scenario, FeedbackFields | 'initial' | 'tau' | 'eta' | 'schedule'>) => {
   const f = feedbackOf(s);
-  return f ? `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}` : '';
+  if (!f) return '';
+  const online = f.online
+    ? `|${f.online.run}|${f.online.roundSteps}|${s.initial.join()}|${s.tau}|${s.eta}|${s.schedule}`
+    : '';
+  return `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}${online}`;
 };
 
 /** MPO's default magnet refresh period (issue 14). */
@@ -158,6 +196,8 @@ export function scenarioFromPreset(
       ...(base?.sampling ? { sampling: base.sampling } : {}),
       ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
       ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),
+      ...(base?.onlineRun ? { onlineRun: base.onlineRun } : {}),
+      ...(base?.roundSteps !== undefined ? { roundSteps: base.roundSteps } : {}),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,

@@ -16,6 +16,7 @@ import {
   MAX_STEPS,
   MIN_RESPONSES,
   FEEDBACK_RANGE,
+  ROUND_STEPS_MAX,
   defaultCorners,
   defaultLabels,
   uniform,
@@ -186,7 +187,20 @@ const feedbackSchema = v.nullable(
     v.maxValue(FEEDBACK_RANGE.max, `feedback must be at most ${FEEDBACK_RANGE.max} comparisons`),
   ),
 );
-const samplingSchema = v.picklist(['uniform', 'reference'] as const, 'sampling must be "uniform" or "reference"');
+const samplingSchema = v.picklist(
+  ['uniform', 'reference', 'online'] as const,
+  'sampling must be "uniform", "reference" or "online"',
+);
+const onlineRunSchema = v.pipe(
+  v.string('onlineRun must be an algorithm id'),
+  v.check((id: string) => isAlgorithmId(id), `onlineRun must be one of ${ALGORITHM_IDS.join(', ')}`),
+) as v.GenericSchema<unknown, AlgorithmId>;
+const roundStepsSchema = v.pipe(
+  finite('roundSteps'),
+  v.integer('roundSteps must be a whole number of steps'),
+  v.minValue(1, 'roundSteps must be at least 1'),
+  v.maxValue(ROUND_STEPS_MAX, `roundSteps must be at most ${ROUND_STEPS_MAX}`),
+);
 const dataSeedSchema = v.pipe(
   finite('dataSeed'),
   v.integer('dataSeed must be a whole number'),
@@ -351,6 +365,8 @@ export function validateScenario(
     sampling: take('sampling', samplingSchema) ?? fallback.sampling,
     dataSeed: take('dataSeed', dataSeedSchema) ?? fallback.dataSeed,
     smoothing: take('smoothing', smoothingSchema) ?? fallback.smoothing,
+    onlineRun: take('onlineRun', onlineRunSchema) ?? fallback.onlineRun,
+    roundSteps: take('roundSteps', roundStepsSchema) ?? fallback.roundSteps,
   };
   for (const [k, x] of Object.entries(chosen)) if (x !== undefined && x !== null) Object.assign(s, { [k]: x });
   s.eta = take('eta', etaSchema) ?? fallback.eta;

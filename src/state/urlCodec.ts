@@ -9,7 +9,7 @@
  * short: COUNTS_URL_MAX_CHARS), refresh (MPO's magnet period K, default 50), average (1: the average
  * iterates too), the policy-gradient settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features,
  * d (pgSettings.ts), feedback (N sampled comparisons, 10…10⁶; absent: the exact P), sampling (uniform |
- * reference), dataSeed, smoothing (a > 0), preset, eps (three rater types), seed and n (random,
+ * reference | online), dataSeed, smoothing (a > 0), onlineRun and roundSteps (online feedback's run and R), preset, eps (three rater types), seed and n (random,
  * leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
@@ -22,6 +22,7 @@ import {
   DEFAULT,
   REFRESH_DEFAULT,
   FEEDBACK_DEFAULTS,
+  ROUND_STEPS_DEFAULT,
   defaultCorners,
   scenarioFromPreset,
   type Scenario,
@@ -140,6 +141,10 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
   if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
     parts.push(['smoothing', num(s.smoothing)]);
+  // Online feedback's run and R: only when set (the run's default follows the shown algorithms).
+  if (s.onlineRun) parts.push(['onlineRun', s.onlineRun]);
+  if (s.roundSteps !== undefined && s.roundSteps !== ROUND_STEPS_DEFAULT)
+    parts.push(['roundSteps', String(s.roundSteps)]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -302,6 +307,8 @@ export function decodeOnto(
   if (has('sampling')) candidate.sampling = get('sampling');
   if (has('dataSeed')) candidate.dataSeed = toNumber(get('dataSeed'));
   if (has('smoothing')) candidate.smoothing = toNumber(get('smoothing'));
+  if (has('onlineRun')) candidate.onlineRun = get('onlineRun') as Scenario['onlineRun'];
+  if (has('roundSteps')) candidate.roundSteps = toNumber(get('roundSteps'));
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')
