@@ -10,6 +10,7 @@ import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simpl
 import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { unavailableReason } from '../state/availability.ts';
 import { useAppStore } from '../explorer/context.tsx';
+import { feedbackSettings } from '../state/onlineSettings.ts';
 import { ALGORITHM_NOTE, ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
 import { richLabel } from './richLabel.tsx';
 
@@ -119,6 +120,16 @@ const FEEDBACK_FORMULAS: readonly Formula[] = [
       String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(\hat r(y)/\tau\big)`,
     ],
     note: 'The Bradley–Terry fit on the smoothed counts. Where P is not transitive its limit depends on how the pairs were drawn, and its optimum is not a Nash equilibrium however much data there is.',
+  },
+  {
+    title: 'Online feedback (pairs drawn online)',
+    tex: [
+      String.raw`t_k = kR,\quad (y, y') \sim rac{\pi_{t_k}(y)\,\pi_{t_k}(y')}{1 - \sum_z \pi_{t_k}(z)^2}\quad (k = 0,\dots,9;\ m_k = \lfloor N/10 
+floor,\ m_9 = N - 9\lfloor N/10 
+floor)`,
+      String.raw`\hat P_k, \hat r_k 	ext{ from rounds } 0..k:\qquad \pi_{t+1} = \mathrm{update}(\pi_t;\ \hat P_k 	ext{ or } \hat r_k)\ 	ext{ for } t_k \le t < t_{k+1}`,
+    ],
+    note: 'With “online, from a run”, round k is drawn at step k·R from the chosen run’s current policy (uniformly if that policy has settled on one response); between rounds every run trains on the models of all comparisons drawn so far, and after the last round (t ≥ 9R) the models stay fixed. One seeded generator is consumed round after round.',
   },
   {
     title: 'Judged by the truth',
@@ -264,6 +275,10 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
 export default function ExplanationsBody() {
   const algorithms = useAppStore((s) => s.scenario.algorithms);
   const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
+  const online = useAppStore((s) => {
+    const f = feedbackSettings(s.scenario);
+    return f?.online ? `${algorithmInfo(f.online.run)?.displayName ?? f.online.run}|${f.online.roundSteps}` : null;
+  });
   // Shown algorithms first, in display order; with none shown, the legend still explains the three.
   const shown = algorithms.length > 0 ? ALGORITHM_IDS.filter((a) => algorithms.includes(a)) : ALGORITHM_IDS.slice(0, 3);
   return (
@@ -284,8 +299,16 @@ export default function ExplanationsBody() {
         <>
           <h3>Learning from sampled feedback</h3>
           <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
-            <Formulas list={FEEDBACK_FORMULAS} />
+            <Formulas
+              list={online ? FEEDBACK_FORMULAS : FEEDBACK_FORMULAS.filter((f) => !f.title.startsWith('Online'))}
+            />
           </Suspense>
+          {online && (
+            <p data-testid="online-explanation">
+              The comparisons were drawn online from {online.split('|')[0]}’s policy, in 10 rounds at t = 0,{' '}
+              {online.split('|')[1]}, …, {9 * Number(online.split('|')[1])}.
+            </p>
+          )}
           <p className="source">Munos et al., §3 (the reward model and its limits) and §4 (the preference model).</p>
         </>
       )}

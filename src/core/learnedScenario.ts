@@ -10,7 +10,7 @@
  * so its truth is fitted with equal weights, as for uniform pairs.
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
-import type { AlgorithmId } from './algorithms/catalog.ts';
+import { algorithmInfo, type AlgorithmId } from './algorithms/catalog.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { FEEDBACK_MAX, FEEDBACK_MIN, learnedModels, sampleFeedback, type PairCounts } from './feedback.ts';
 import { DEFAULT_ROUND_STEPS, MAX_ROUND_STEPS, sampleOnline, type OnlineFeedback } from './onlineFeedback.ts';
@@ -36,12 +36,26 @@ export function sampleCounts(P: Matrix, reference: number[], feedback: FeedbackS
 }
 
 /**
+ * Online feedback's run and R with their defaults: the first shown algorithm that learns P̂ (not a
+ * reward-model run), else Nash-MD; R = DEFAULT_ROUND_STEPS. (The UI's onlineSettings.ts: the same.)
+ */
+export function onlineSettingsOf(
+  s: Pick<ScenarioSpec<AlgorithmId>, 'algorithms'>,
+  feedback: FeedbackSpec,
+): { run: string; roundSteps: number } {
+  return {
+    run: feedback.online?.run ?? s.algorithms.find((a) => algorithmInfo(a)?.rewardModel === false) ?? 'nash-md',
+    roundSteps: feedback.online?.roundSteps ?? DEFAULT_ROUND_STEPS,
+  };
+}
+
+/**
  * Online feedback (onlineFeedback.ts) of a scenario: the chosen run `feedback.online.run` on the
  * models learned round after round, from the scenario's π_0, τ, η and settings. `p`: the true P,
  * validated. An unknown or unavailable run (COMAL at τ = 0) is named as 'onlineRun'.
  */
 export function sampleOnlineOf(s: ScenarioSpec<AlgorithmId>, p: Float64Array, feedback: FeedbackSpec): OnlineFeedback {
-  const online = feedback.online ?? { run: 'nash-md', roundSteps: DEFAULT_ROUND_STEPS };
+  const online = onlineSettingsOf(s, feedback);
   const R = online.roundSteps;
   if (!Number.isInteger(R) || R < 1 || R > MAX_ROUND_STEPS)
     throw new InvalidInputError(

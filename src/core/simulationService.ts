@@ -24,7 +24,14 @@ import {
 import { betaSweepSteps, sweepSteps, SWEEP_ALGORITHMS } from './betaSweep.ts';
 import { flowField } from './flowField.ts';
 import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleSizeCurve.ts';
-import { learnFrom, sampleCounts, sampleOnlineOf, truthEquilibria, type Learned } from './learnedScenario.ts';
+import {
+  learnFrom,
+  onlineSettingsOf,
+  sampleCounts,
+  sampleOnlineOf,
+  truthEquilibria,
+  type Learned,
+} from './learnedScenario.ts';
 import type { OnlineFeedback } from './onlineFeedback.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
@@ -289,7 +296,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     const truth = { spec: s, key: `${pKey}|${muKey}|${s.tau}|${f.sampling}` };
     if (f.sampling === 'online') {
       // The data follow the chosen run, so they depend on everything that run reads.
-      const { run, roundSteps } = f.online ?? { run: '', roundSteps: 0 };
+      const { run, roundSteps } = onlineSettingsOf(s, f);
       const onlineKey = [
         pKey,
         muKey,

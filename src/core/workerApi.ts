@@ -45,8 +45,11 @@ export interface FeedbackSpec {
   sampling: 'uniform' | 'reference' | 'online';
   seed: number;
   smoothing: number;
-  /** With sampling 'online': the algorithm whose policy the pairs come from, and R, the steps between rounds. */
-  online?: { run: string; roundSteps: number };
+  /**
+   * With sampling 'online': the algorithm whose policy the pairs come from (absent: the first of
+   * `algorithms` that learns P̂, else 'nash-md') and R, the steps between rounds (absent: 25).
+   */
+  online?: { run?: string; roundSteps?: number };
 }
 
 /**

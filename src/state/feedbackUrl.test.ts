@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT, feedbackOf, scenarioFromPreset, toSpec, type Scenario } from './scenario.ts';
 import { validateScenario } from './scenarioSchema.ts';
+import { feedbackSettings } from './onlineSettings.ts';
+import { onlineSettingsOf } from '../core/learnedScenario.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 
 describe('feedback keys in the link (issue 16)', () => {
@@ -73,7 +75,11 @@ describe('feedback keys in the link (issue 16)', () => {
     // Defaults: the first shown run that learns P̂ (RLHF, a reward-model run, is skipped), R = 25.
     const e = decodeHash('#feedback=1000&sampling=online&algos=rlhf,omd');
     expect(e.problems).toEqual([]);
-    expect(toSpec(e.scenario).feedback?.online).toEqual({ run: 'omd', roundSteps: 25 });
+    expect(feedbackSettings(e.scenario)?.online).toEqual({ run: 'omd', roundSteps: 25 });
+    // The worker gets them unset and fills in the same defaults (learnedScenario.ts).
+    const spec = toSpec(e.scenario);
+    expect(spec.feedback?.online).toEqual({ run: undefined, roundSteps: undefined });
+    expect(onlineSettingsOf(spec, spec.feedback!)).toEqual({ run: 'omd', roundSteps: 25 });
     expect(encodeHash(e.scenario, 0)).not.toMatch(/onlineRun|roundSteps/);
   });
 
@@ -82,7 +88,7 @@ describe('feedback keys in the link (issue 16)', () => {
     expect(d.problems.map((p) => p.field).sort()).toEqual(['onlineRun', 'roundSteps']);
     for (const p of d.problems) expect(p.message).toContain(p.field);
     expect(d.scenario.tau).toBe(0.2);
-    expect(feedbackOf(d.scenario)?.online).toEqual({ run: 'nash-md', roundSteps: 25 });
+    expect(feedbackSettings(d.scenario)?.online).toEqual({ run: 'nash-md', roundSteps: 25 });
     expect(decodeHash('#roundSteps=2.5').problems.map((p) => p.field)).toEqual(['roundSteps']);
   });
 });

@@ -68,7 +68,7 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   /**
    * Online feedback (sampling 'online', onlineFeedback.ts): the algorithm whose current policy the
    * pairs are drawn from (absent: the first shown NLHF run) and R, the steps between its ten rounds
-   * (absent: ONLINE_DEFAULTS.roundSteps). URL `onlineRun`, `roundSteps`.
+   * (absent: 25). URL `onlineRun`, `roundSteps`; defaults filled by onlineSettings.ts and the core.
    */
   onlineRun?: AlgorithmId;
   roundSteps?: number;
@@ -103,21 +103,9 @@ export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataS
 /** The range of N, the number of sampled comparisons (log slider, URL `feedback`). */
 export const FEEDBACK_RANGE = { min: 10, max: 1_000_000 } as const;
 
-/**
- * R, the steps between online feedback's rounds, when the link leaves it out: fixed (not a share of
- * the iteration shown), so playing or scrubbing never redraws the data; 25 steps × 10 rounds put
- * the last round at t = 225, inside the default view, where the runs have moved but not settled.
- */
-export const ROUND_STEPS_DEFAULT = 25;
-/** The largest R (the core's MAX_ROUND_STEPS). */
-export const ROUND_STEPS_MAX = 100_000;
-
-type FeedbackFields = 'feedback' | 'sampling' | 'dataSeed' | 'smoothing' | 'onlineRun' | 'roundSteps' | 'algorithms';
-
-/** The run online feedback follows: onlineRun, or the first shown run that learns P̂ (else Nash-MD). */
-export function onlineRunOf(s: Pick<Scenario, 'onlineRun' | 'algorithms'>): AlgorithmId {
-  return s.onlineRun ?? s.algorithms.find((a) => algorithmInfo(a)?.rewardModel === false) ?? 'nash-md';
-}
+/** The feedback settings of a scenario (each absent when unset). */
+export const FEEDBACK_KEYS = ['feedback', 'sampling', 'dataSeed', 'smoothing', 'onlineRun', 'roundSteps'] as const;
+type FeedbackFields = (typeof FEEDBACK_KEYS)[number];
 
 /** The feedback a scenario learns from, with defaults filled in, or null when it reads the exact P. */
 export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
@@ -125,7 +113,8 @@ export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
   sampling: FeedbackSampling;
   seed: number;
   smoothing: number;
-  online?: { run: AlgorithmId; roundSteps: number };
+  /** Online feedback's run and R as set (absent: the defaults onlineFeedbackSettings fills in, as the core does). */
+  online?: { run?: AlgorithmId; roundSteps?: number };
 } | null {
   if (s.feedback === undefined || s.feedback === null) return null;
   const sampling = s.sampling ?? FEEDBACK_DEFAULTS.sampling;
@@ -134,23 +123,20 @@ export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
     sampling,
     seed: s.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed,
     smoothing: s.smoothing ?? FEEDBACK_DEFAULTS.smoothing,
-    ...(sampling === 'online'
-      ? { online: { run: onlineRunOf(s), roundSteps: s.roundSteps ?? ROUND_STEPS_DEFAULT } }
-      : {}),
+    ...(sampling === 'online' ? { online: { run: s.onlineRun, roundSteps: s.roundSteps } } : {}),
   };
 }
 
 /**
  * A key of the scenario's feedback settings ('' when off): results of another key are stale.
- * Online feedback's data follow a run, so its key adds what that run reads (π_0, τ, η).
+ * Online feedback's data follow a run, so its key adds what that run reads (π_0, τ, η) and the
+ * shown algorithms (the run's default).
  */
-export const feedbackKey = (s: Pick<Scenario, FeedbackFields | 'initial' | 'tau' | 'eta' | 'schedule'>) => {
+export const feedbackKey = (
+  s: Pick<Scenario, FeedbackFields | 'initial' | 'tau' | 'eta' | 'schedule' | 'algorithms'>,
+) => {
   const f = feedbackOf(s);
-  if (!f) return '';
-  const online = f.online
-    ? `|${f.online.run}|${f.online.roundSteps}|${s.initial.join()}|${s.tau}|${s.eta}|${s.schedule}`
-    : '';
-  return `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}${online}`;
+  return f ? JSON.stringify(f.online ? [f, s.initial, s.tau, s.eta, s.schedule, s.algorithms] : f) : '';
 };
 
 /** MPO's default magnet refresh period (issue 14). */
@@ -192,12 +178,8 @@ export function scenarioFromPreset(
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
       pg: base?.pg ?? PG_DEFAULTS,
-      ...((base?.feedback ?? null) !== null ? { feedback: base?.feedback } : {}),
-      ...(base?.sampling ? { sampling: base.sampling } : {}),
-      ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
-      ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),
-      ...(base?.onlineRun ? { onlineRun: base.onlineRun } : {}),
-      ...(base?.roundSteps !== undefined ? { roundSteps: base.roundSteps } : {}),
+      // The feedback settings that are set (a scenario without them reads the exact P).
+      ...Object.fromEntries(FEEDBACK_KEYS.filter((k) => base?.[k] != null).map((k) => [k, base![k]])),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,

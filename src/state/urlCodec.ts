@@ -22,7 +22,7 @@ import {
   DEFAULT,
   REFRESH_DEFAULT,
   FEEDBACK_DEFAULTS,
-  ROUND_STEPS_DEFAULT,
+  FEEDBACK_KEYS,
   defaultCorners,
   scenarioFromPreset,
   type Scenario,
@@ -135,16 +135,9 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
   parts.push(...encodePg(s.pg));
-  // Feedback (issue 16): absent = the exact P; the other three only when not their defaults.
-  if ((s.feedback ?? null) !== null) parts.push(['feedback', String(s.feedback)]);
-  if (s.sampling && s.sampling !== FEEDBACK_DEFAULTS.sampling) parts.push(['sampling', s.sampling]);
-  if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
-  if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
-    parts.push(['smoothing', num(s.smoothing)]);
-  // Online feedback's run and R: only when set (the run's default follows the shown algorithms).
-  if (s.onlineRun) parts.push(['onlineRun', s.onlineRun]);
-  if (s.roundSteps !== undefined && s.roundSteps !== ROUND_STEPS_DEFAULT)
-    parts.push(['roundSteps', String(s.roundSteps)]);
+  // Feedback (issue 16): absent = the exact P; the other settings only when set and not their defaults.
+  for (const k of FEEDBACK_KEYS)
+    if (s[k] != null && s[k] !== (FEEDBACK_DEFAULTS as Record<string, unknown>)[k]) parts.push([k, String(s[k])]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -303,12 +296,9 @@ export function decodeOnto(
       });
   }
   candidate.pg = decodePg(pairs);
-  if (has('feedback')) candidate.feedback = toNumber(get('feedback'));
-  if (has('sampling')) candidate.sampling = get('sampling');
-  if (has('dataSeed')) candidate.dataSeed = toNumber(get('dataSeed'));
-  if (has('smoothing')) candidate.smoothing = toNumber(get('smoothing'));
-  if (has('onlineRun')) candidate.onlineRun = get('onlineRun') as Scenario['onlineRun'];
-  if (has('roundSteps')) candidate.roundSteps = toNumber(get('roundSteps'));
+  // Feedback (issue 16): numbers, but for the sampling mode and online feedback's run.
+  for (const k of FEEDBACK_KEYS)
+    if (has(k)) candidate[k] = k === 'sampling' || k === 'onlineRun' ? get(k) : toNumber(get(k));
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')
