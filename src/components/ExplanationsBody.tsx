@@ -124,10 +124,8 @@ const FEEDBACK_FORMULAS: readonly Formula[] = [
   {
     title: 'Online feedback (pairs drawn online)',
     tex: [
-      String.raw`t_k = kR,\quad (y, y') \sim rac{\pi_{t_k}(y)\,\pi_{t_k}(y')}{1 - \sum_z \pi_{t_k}(z)^2}\quad (k = 0,\dots,9;\ m_k = \lfloor N/10 
-floor,\ m_9 = N - 9\lfloor N/10 
-floor)`,
-      String.raw`\hat P_k, \hat r_k 	ext{ from rounds } 0..k:\qquad \pi_{t+1} = \mathrm{update}(\pi_t;\ \hat P_k 	ext{ or } \hat r_k)\ 	ext{ for } t_k \le t < t_{k+1}`,
+      String.raw`t_k = kR:\quad (y, y') \sim \frac{\pi_{t_k}(y)\,\pi_{t_k}(y')}{1 - \sum_z \pi_{t_k}(z)^2}\quad (y \ne y'),\qquad m_k = \lfloor N/10 \rfloor \;\; (k < 9)`,
+      String.raw`t_k \le t < t_{k+1}:\quad \text{NLHF runs step on } \hat P_k,\ \text{RLHF on } \hat r_k \;\;(\text{rounds } 0..k \text{ pooled})`,
     ],
     note: 'With “online, from a run”, round k is drawn at step k·R from the chosen run’s current policy (uniformly if that policy has settled on one response); between rounds every run trains on the models of all comparisons drawn so far, and after the last round (t ≥ 9R) the models stay fixed. One seeded generator is consumed round after round.',
   },
