@@ -9,8 +9,7 @@ import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
 import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { unavailableReason } from '../state/availability.ts';
-import { useAppStore } from '../explorer/context.tsx';
-import { feedbackSettings } from '../state/onlineSettings.ts';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
 import { ALGORITHM_NOTE, ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
 import { richLabel } from './richLabel.tsx';
 
@@ -273,9 +272,10 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
 export default function ExplanationsBody() {
   const algorithms = useAppStore((s) => s.scenario.algorithms);
   const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
-  const online = useAppStore((s) => {
-    const f = feedbackSettings(s.scenario);
-    return f?.online ? `${algorithmInfo(f.online.run)?.displayName ?? f.online.run}|${f.online.roundSteps}` : null;
+  // Which run and when, as the worker drew the rounds (its answer names them).
+  const online = useRunStore((r) => {
+    const rounds = r.feedback?.rounds;
+    return rounds ? `${algorithmInfo(rounds.run)?.displayName ?? rounds.run}|${rounds.roundSteps}` : null;
   });
   // Shown algorithms first, in display order; with none shown, the legend still explains the three.
   const shown = algorithms.length > 0 ? ALGORITHM_IDS.filter((a) => algorithms.includes(a)) : ALGORITHM_IDS.slice(0, 3);

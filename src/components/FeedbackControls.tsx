@@ -4,10 +4,9 @@
  * after the first render (ControlsPanel). N is remembered while the box is unticked.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useAppStore, useExplorer } from '../explorer/context.tsx';
+import { useAppStore, useExplorer, useRunStore } from '../explorer/context.tsx';
 import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { FEEDBACK_DEFAULTS, FEEDBACK_RANGE } from '../state/scenario.ts';
-import { ROUND_STEPS_DEFAULT, ROUND_STEPS_MAX, onlineRunOf } from '../state/onlineSettings.ts';
 import { InfoTip } from './InfoTip.tsx';
 import type { LogSlider } from './LogSlider.tsx';
 
@@ -27,6 +26,8 @@ export const FEEDBACK_HELP = {
 } as const;
 
 const SEED_MAX = 2 ** 32 - 1;
+/** The largest R, the steps between online rounds (the core's MAX_ROUND_STEPS). */
+const ROUND_STEPS_MAX = 100_000;
 /** The smoothing slider's range (any a > 0 comes from a link or a file). */
 const SMOOTHING_RANGE = { min: 0.01, max: 100 } as const;
 
@@ -74,8 +75,12 @@ export function FeedbackControls({ Slider }: { Slider: typeof LogSlider }) {
   const seed = useAppStore((s) => s.scenario.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed);
   const smoothing = useAppStore((s) => s.scenario.smoothing ?? FEEDBACK_DEFAULTS.smoothing);
   const shown = useAppStore((s) => s.scenario.algorithms);
-  const onlineRun = useAppStore((s) => onlineRunOf(s.scenario));
-  const roundSteps = useAppStore((s) => s.scenario.roundSteps ?? ROUND_STEPS_DEFAULT);
+  // The run and R as set, else as the worker drew the rounds with its defaults (onlineDefaults.ts:
+  // the first run sent that learns P̂; R = 25), read from its answer: this lazy chunk stays apart
+  // from the core's.
+  const drawn = useRunStore((r) => r.feedback?.rounds);
+  const onlineRun = useAppStore((s) => s.scenario.onlineRun) ?? ((drawn?.run ?? 'nash-md') as AlgorithmId);
+  const roundSteps = useAppStore((s) => s.scenario.roundSteps) ?? drawn?.roundSteps ?? 25;
   // N while the box is unticked (the scenario then holds none).
   const [lastN, setLastN] = useState<number>(feedback ?? FEEDBACK_DEFAULTS.comparisons);
   const on = feedback !== null;

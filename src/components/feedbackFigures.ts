@@ -11,7 +11,7 @@ import { createCountsTable, type CountsTableProps } from '../viz/countsTable.ts'
 import { seriesStyle } from '../shared/palette.ts';
 import type { SeriesData } from '../shared/types.ts';
 import { rowAt } from '../shared/seriesRows.ts';
-import { feedbackSettings } from '../state/onlineSettings.ts';
+import { feedbackOf } from '../state/scenario.ts';
 import type { Scenario } from '../state/scenario.ts';
 import type { UiState } from '../state/uiStore.ts';
 import { createSampleSizeChart, type SampleSizeProps } from '../viz/sampleSizeChart.ts';
@@ -44,10 +44,12 @@ function policyAt(s: SeriesData, n: number, t: number): Float64Array {
 const HOW: Record<string, string> = { uniform: 'pairs drawn uniformly', reference: 'pairs drawn from μ' };
 
 /** How the pairs were drawn, in words; for online feedback, from which run and when. */
-export function howDrawn(f: NonNullable<ReturnType<typeof feedbackSettings>>): string {
-  if (!f.online?.run) return HOW[f.sampling];
-  const R = f.online.roundSteps ?? 25;
-  const name = algorithmInfo(f.online.run)?.displayName ?? f.online.run;
+export function howDrawn(f: NonNullable<ReturnType<typeof feedbackOf>>, data: FeedbackData | null): string {
+  const online = data?.rounds;
+  if (f.sampling !== 'online') return HOW[f.sampling];
+  if (!online) return 'pairs drawn online';
+  const R = online.roundSteps;
+  const name = algorithmInfo(online.run)?.displayName ?? online.run;
   return `pairs drawn online from ${name}’s policy in 10 rounds, at t = 0, ${R}, …, ${9 * R}`;
 }
 
@@ -64,7 +66,7 @@ function uniformRounds(data: FeedbackData | null): string {
 /** The table's props: every shown policy at t, the learned targets and the true ones. */
 export function truthPanelProps(inputs: FeedbackInputs): TruthPanelProps | null {
   const { scenario: s, equilibria: eq, n } = inputs;
-  const f = feedbackSettings(s);
+  const f = feedbackOf(s);
   if (!f) return null;
   const truth = eq?.truth;
   const base = {
@@ -111,7 +113,7 @@ export function truthPanelProps(inputs: FeedbackInputs): TruthPanelProps | null 
     .join(', ');
   const caption =
     `Judged by the true P at t = ${inputs.t}${trained ? `: ${trained}` : ''}; P̂ and r̂ learned from ` +
-    `N = ${f.comparisons.toLocaleString('en-US')} comparisons (${howDrawn(f)}, data seed ${f.seed}, ` +
+    `N = ${f.comparisons.toLocaleString('en-US')} comparisons (${howDrawn(f, inputs.data)}, data seed ${f.seed}, ` +
     `smoothing a = ${f.smoothing}).` +
     (f.online ? ' Between rounds every run trained on the models of the comparisons drawn so far.' : '');
   return { ...base, nash: truth.nash, rows, rlhf, caption };
@@ -169,7 +171,7 @@ export function createSampleSizeFigure(element: HTMLElement): Renderer<FeedbackI
 
 /** The sampled counts' table: the run's data (with the labels and how they were drawn). */
 export function countsTableProps({ data, scenario }: FeedbackInputs): CountsTableProps | null {
-  const f = feedbackSettings(scenario);
+  const f = feedbackOf(scenario);
   if (!data || !f || data.n !== scenario.preferences.length) return null;
   return {
     labels: scenario.labels,
@@ -179,7 +181,7 @@ export function countsTableProps({ data, scenario }: FeedbackInputs): CountsTabl
     winsI: data.winsI,
     winsJ: data.winsJ,
     caption:
-      `${f.comparisons.toLocaleString('en-US')} comparisons sampled from the true P (${howDrawn(f)}, data seed ${f.seed}).` +
+      `${f.comparisons.toLocaleString('en-US')} comparisons sampled from the true P (${howDrawn(f, data)}, data seed ${f.seed}).` +
       uniformRounds(data),
   };
 }

@@ -10,10 +10,11 @@
  * so its truth is fitted with equal weights, as for uniform pairs.
  */
 import { fitBradleyTerry, rlhfOptimum } from './bradleyTerry.ts';
-import { algorithmInfo, type AlgorithmId } from './algorithms/catalog.ts';
+import type { AlgorithmId } from './algorithms/catalog.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { FEEDBACK_MAX, FEEDBACK_MIN, learnedModels, sampleFeedback, type PairCounts } from './feedback.ts';
-import { DEFAULT_ROUND_STEPS, MAX_ROUND_STEPS, sampleOnline, type OnlineFeedback } from './onlineFeedback.ts';
+import { DEFAULT_ROUND_STEPS, MAX_ROUND_STEPS, defaultOnlineRun } from './onlineDefaults.ts';
+import { sampleOnline, type OnlineFeedback } from './onlineFeedback.ts';
 import { createRunner } from './simulate.ts';
 import { validateDistribution } from './validate.ts';
 import { nashEquilibrium } from './nashEquilibrium.ts';
@@ -37,14 +38,14 @@ export function sampleCounts(P: Matrix, reference: number[], feedback: FeedbackS
 
 /**
  * Online feedback's run and R with their defaults: the first shown algorithm that learns P̂ (not a
- * reward-model run), else Nash-MD; R = DEFAULT_ROUND_STEPS. (The UI's onlineSettings.ts: the same.)
+ * reward-model run), else Nash-MD; R = DEFAULT_ROUND_STEPS (onlineDefaults.ts, shared with the controls).
  */
 export function onlineSettingsOf(
   s: Pick<ScenarioSpec<AlgorithmId>, 'algorithms'>,
   feedback: FeedbackSpec,
 ): { run: string; roundSteps: number } {
   return {
-    run: feedback.online?.run ?? s.algorithms.find((a) => algorithmInfo(a)?.rewardModel === false) ?? 'nash-md',
+    run: feedback.online?.run ?? defaultOnlineRun(s.algorithms),
     roundSteps: feedback.online?.roundSteps ?? DEFAULT_ROUND_STEPS,
   };
 }
@@ -95,9 +96,9 @@ export function sampleOnlineOf(s: ScenarioSpec<AlgorithmId>, p: Float64Array, fe
     smoothing: feedback.smoothing,
     roundSteps: R,
     run: online.run,
-    runner: (schedule) => {
+    runner: () => {
       try {
-        return createRunner(spec, undefined, p, schedule);
+        return createRunner(spec, undefined, p);
       } catch (e) {
         if (e instanceof InvalidInputError && e.field === 'algorithm')
           throw new InvalidInputError('onlineRun', `onlineRun (the run online feedback is drawn from): ${e.message}`);

@@ -29,19 +29,71 @@ import {
   type PairCounts,
 } from './feedback.ts';
 import { createRng } from './rng.ts';
-import type { ModelSchedule, Runner } from './simulate.ts';
+import type { Runner } from './simulate.ts';
 
 /** The number of rounds. */
 export const ONLINE_ROUNDS = 10;
-/** R when the scenario does not set one (see docs/math.md, "Online feedback"). */
-export const DEFAULT_ROUND_STEPS = 25;
-/** The largest R a scenario may set. */
-export const MAX_ROUND_STEPS = 100_000;
+export { DEFAULT_ROUND_STEPS, MAX_ROUND_STEPS } from './onlineDefaults.ts';
 
 /** m_0…m_9: ⌊N/10⌋ each, the last round the remainder. */
 export function roundSizes(comparisons: number): number[] {
   const m = Math.floor(comparisons / ONLINE_ROUNDS);
   return Array.from({ length: ONLINE_ROUNDS }, (_, k) => (k < ONLINE_ROUNDS - 1 ? m : comparisons - m * k));
+}
+
+/**
+ * Models that change during a run: model k drives the steps t ∈ [k·every, (k+1)·every), the last
+ * one every later step. Each holds a validated, row-major P and the reward for the reward-model
+ * runs. `models` may grow while a run is advanced (sampleOnline appends a round's models before
+ * advancing to the next round).
+ */
+export interface ModelSchedule {
+  every: number;
+  models: { p: Float64Array; reward: Float64Array | null }[];
+}
+
+/**
+ * `inner` (a runner at t = 0) on the schedule's models: each advance is cut where the model in
+ * force changes, and the runner rebinds to it (Runner.rebind) before stepping on. Continuing in
+ * chunks gives the rows of one long run, as for any runner.
+ */
+export function scheduledRunner(inner: Runner, schedule: ModelSchedule): Runner {
+  const n = inner.n;
+  let bound = -1;
+  let averages: Float64Array | null = null;
+  return {
+    n,
+    get t() {
+      return inner.t;
+    },
+    get averages() {
+      return averages;
+    },
+    advance(steps: number): Float64Array {
+      const out = new Float64Array((steps + 1) * n);
+      let mean: Float64Array | null = null;
+      let done = 0;
+      do {
+        const t0 = inner.t;
+        const last = schedule.models.length - 1;
+        const k = Math.min(Math.floor(t0 / schedule.every), last);
+        if (k !== bound) {
+          inner.rebind(schedule.models[k].p, schedule.models[k].reward);
+          bound = k;
+        }
+        const segment = k < last ? Math.min(steps - done, (k + 1) * schedule.every - t0) : steps - done;
+        // Row 0 of a segment is the previous segment's last row: written twice, the same.
+        out.set(inner.advance(segment), done * n);
+        if (inner.averages) (mean ??= new Float64Array(out.length)).set(inner.averages, done * n);
+        done += segment;
+      } while (done < steps);
+      averages = mean;
+      return out;
+    },
+    rebind() {
+      throw new Error('a scheduled run follows its schedule');
+    },
+  };
 }
 
 export interface OnlineRound {
@@ -82,8 +134,8 @@ export interface OnlineInput {
   roundSteps: number;
   /** The chosen run's algorithm id (recorded in the result). */
   run: string;
-  /** The chosen run on a schedule (createRunner with that schedule). */
-  runner: (schedule: ModelSchedule) => Runner;
+  /** The chosen run at t = 0 (createRunner); it is put on the schedule here. */
+  runner: () => Runner;
 }
 
 /** The rounds, their pooled counts and the schedule of models (see the module comment). */
@@ -117,7 +169,7 @@ export function sampleOnline(input: OnlineInput): OnlineFeedback {
     const flat = new Float64Array(n * n);
     last.preferences.forEach((row, i) => flat.set(row, i * n));
     schedule.models.push({ p: flat, reward: last.rewards });
-    runner ??= input.runner(schedule);
+    runner ??= scheduledRunner(input.runner(), schedule);
   }
   return {
     run: input.run,

@@ -54,17 +54,12 @@ export interface Runner {
    * sees every iteration, so it is exact however a caller thins the rows it keeps.
    */
   readonly averages: Float64Array | null;
-}
-
-/**
- * Models that change during a run (online feedback, onlineFeedback.ts): model k drives the steps
- * t ∈ [k·every, (k+1)·every), the last one every later step. Each holds a validated, row-major P
- * and, for the reward-model algorithms, a reward. `models` may grow while a run is advanced (the
- * online sampler appends a round's models before advancing to the next round).
- */
-export interface ModelSchedule {
-  every: number;
-  models: { p: Float64Array; reward: Float64Array | null }[];
+  /**
+   * Online feedback (onlineFeedback.ts): the next steps follow another model, P (validated,
+   * row-major) and, for a reward-model run, its reward. The run keeps its memory (optimism,
+   * averages, magnets); the algorithm's rebind refreshes what its init derived from the old model.
+   */
+  rebind(p: Float64Array, reward: Float64Array | null): void;
 }
 
 /**
@@ -74,17 +69,8 @@ export interface ModelSchedule {
  * for this very spec.preferences (callers creating several runners validate the n² entries once).
  * An algorithm that cannot run with these inputs (COMAL at τ = 0) throws an InvalidInputError
  * naming 'algorithm' with the registry's reason (the simulation service reports it per chunk).
- * `schedule`: the run follows these models instead of spec.preferences and its reward (which are
- * then only validated); a step from π_t uses the model in force at t, switched in place between
- * steps (the algorithm's rebind refreshes what it derived from the old one), so the run keeps its
- * memory (optimism, averages, magnets) across switches.
  */
-export function createRunner(
-  spec: SimulationSpec,
-  rewards?: Float64Array,
-  validatedP?: Float64Array,
-  schedule?: ModelSchedule,
-): Runner {
+export function createRunner(spec: SimulationSpec, rewards?: Float64Array, validatedP?: Float64Array): Runner {
   if (typeof spec !== 'object' || spec === null)
     throw new InvalidInputError('algorithm', 'simulate needs a specification object');
   const { algorithm } = spec;
@@ -118,20 +104,15 @@ export function createRunner(
 
   const logMu = new Float64Array(n);
   for (let i = 0; i < n; i++) logMu[i] = Math.log(mu[i]);
-  if (schedule && (schedule.models.length === 0 || !(schedule.every >= 1)))
-    throw new Error('createRunner: a model schedule needs a model and a period ≥ 1');
-  const first = schedule?.models[0];
   const reward = !def.rewardModel
     ? null
-    : first
-      ? first.reward
-      : rewards && rewards.length === n
-        ? rewards
-        : fitBradleyTerry(spec.preferences, comparisonWeights({ comparisons, reference: mu, counts: spec.counts }));
+    : rewards && rewards.length === n
+      ? rewards
+      : fitBradleyTerry(spec.preferences, comparisonWeights({ comparisons, reference: mu, counts: spec.counts }));
   const ctx: RunContext = {
-    p: first ? first.p : p,
+    p,
     n,
-    product: matVecOperator(first ? first.p : p, n),
+    product: matVecOperator(p, n),
     logMu,
     tau,
     eta: eta === 'theorem' ? -1 : eta,
@@ -146,28 +127,6 @@ export function createRunner(
   const mean = spec.average ? Float64Array.from(pi0) : null;
   let averages: Float64Array | null = null;
   let t = 0;
-  /** The schedule's model in force (its index). */
-  let bound = 0;
-  /** Steps `steps` from t into out, switching models where the schedule says (see ModelSchedule). */
-  const advanceScheduled = (s: ModelSchedule, out: Float64Array, steps: number) => {
-    let done = 0;
-    while (done < steps) {
-      const t0 = t + done;
-      const last = s.models.length - 1;
-      const k = Math.min(Math.floor(t0 / s.every), last);
-      if (k !== bound) {
-        const m = s.models[k];
-        ctx.p = m.p;
-        ctx.product = matVecOperator(m.p, n);
-        if (def.rewardModel) ctx.reward = m.reward;
-        def.rebind?.(state);
-        bound = k;
-      }
-      const segment = k < last ? Math.min(steps - done, (k + 1) * s.every - t0) : steps - done;
-      def.advance(state, done === 0 ? out : out.subarray(done * n), t0, segment);
-      done += segment;
-    }
-  };
   return {
     n,
     get t() {
@@ -180,8 +139,7 @@ export function createRunner(
       validateSteps(steps, n);
       const out = new Float64Array((steps + 1) * n);
       out.set(current);
-      if (schedule) advanceScheduled(schedule, out, steps);
-      else def.advance(state, out, t, steps);
+      def.advance(state, out, t, steps);
       current.set(out.subarray(steps * n));
       if (mean) {
         averages = new Float64Array(out.length);
@@ -196,6 +154,12 @@ export function createRunner(
       }
       t += steps;
       return out;
+    },
+    rebind(model: Float64Array, modelReward: Float64Array | null): void {
+      ctx.p = model;
+      ctx.product = matVecOperator(model, n);
+      if (reward) ctx.reward = modelReward;
+      def.rebind?.(state);
     },
   };
 }

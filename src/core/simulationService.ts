@@ -32,7 +32,7 @@ import {
   truthEquilibria,
   type Learned,
 } from './learnedScenario.ts';
-import type { OnlineFeedback } from './onlineFeedback.ts';
+import { scheduledRunner, type OnlineFeedback } from './onlineFeedback.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
 import { comparisonWeights } from './observedWeights.ts';
@@ -637,8 +637,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           if (reporting) onProgress({ version, stage, fraction, preview });
         };
         const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
-        const makeRunner = (algorithm: A) =>
-          createRunner(
+        const makeRunner = (algorithm: A) => {
+          const runner = createRunner(
             {
               algorithm,
               preferences: s.preferences,
@@ -655,8 +655,10 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
-            s.online?.schedule,
           );
+          // Online feedback: every run follows the models of the rounds drawn so far.
+          return s.online ? scheduledRunner(runner, s.online.schedule) : runner;
+        };
         const rowsOf = (algorithm: A, runner: Runner) => runRows(algorithm, runner, n, steps, thinning);
         const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {

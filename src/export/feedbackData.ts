@@ -6,7 +6,7 @@
  * count is a whole number (or a half, for a tie), printed exactly.
  */
 import type { FeedbackData } from '../core/workerApi.ts';
-import { feedbackSettings } from '../state/onlineSettings.ts';
+import { feedbackOf } from '../state/scenario.ts';
 import type { Scenario } from '../state/scenario.ts';
 import type { ExportInfo } from './exportInfo.ts';
 
@@ -44,7 +44,10 @@ export function buildCountsJson(info: ExportInfo, scenario: Scenario, data: Feed
     format: 'nash-md-explorer/feedback',
     app: info.app,
     link: info.link,
-    feedback: feedbackSettings(scenario),
+    // Online feedback's run and R as the worker drew the rounds (defaults filled in).
+    feedback: data.rounds
+      ? { ...feedbackOf(scenario), online: { run: data.rounds.run, roundSteps: data.rounds.roundSteps } }
+      : feedbackOf(scenario),
     labels: Array.from({ length: n }, (_, i) => labelOf(scenario.labels, i)),
     pairs: Array.from(data.i, (i, k) => ({
       a: labelOf(scenario.labels, i),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT, feedbackOf, scenarioFromPreset, toSpec, type Scenario } from './scenario.ts';
 import { validateScenario } from './scenarioSchema.ts';
-import { feedbackSettings } from './onlineSettings.ts';
 import { onlineSettingsOf } from '../core/learnedScenario.ts';
 import { decodeHash, encodeHash } from './urlCodec.ts';
 
@@ -75,7 +74,6 @@ describe('feedback keys in the link (issue 16)', () => {
     // Defaults: the first shown run that learns P̂ (RLHF, a reward-model run, is skipped), R = 25.
     const e = decodeHash('#feedback=1000&sampling=online&algos=rlhf,omd');
     expect(e.problems).toEqual([]);
-    expect(feedbackSettings(e.scenario)?.online).toEqual({ run: 'omd', roundSteps: 25 });
     // The worker gets them unset and fills in the same defaults (learnedScenario.ts).
     const spec = toSpec(e.scenario);
     expect(spec.feedback?.online).toEqual({ run: undefined, roundSteps: undefined });
@@ -88,7 +86,10 @@ describe('feedback keys in the link (issue 16)', () => {
     expect(d.problems.map((p) => p.field).sort()).toEqual(['onlineRun', 'roundSteps']);
     for (const p of d.problems) expect(p.message).toContain(p.field);
     expect(d.scenario.tau).toBe(0.2);
-    expect(feedbackSettings(d.scenario)?.online).toEqual({ run: 'nash-md', roundSteps: 25 });
+    expect(onlineSettingsOf(toSpec(d.scenario), toSpec(d.scenario).feedback!)).toEqual({
+      run: 'nash-md',
+      roundSteps: 25,
+    });
     expect(decodeHash('#roundSteps=2.5').problems.map((p) => p.field)).toEqual(['roundSteps']);
   });
 });

@@ -68,7 +68,7 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   /**
    * Online feedback (sampling 'online', onlineFeedback.ts): the algorithm whose current policy the
    * pairs are drawn from (absent: the first shown NLHF run) and R, the steps between its ten rounds
-   * (absent: 25). URL `onlineRun`, `roundSteps`; defaults filled by onlineSettings.ts and the core.
+   * (absent: 25). URL `onlineRun`, `roundSteps`; defaults in src/core/onlineDefaults.ts.
    */
   onlineRun?: AlgorithmId;
   roundSteps?: number;
@@ -113,7 +113,7 @@ export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
   sampling: FeedbackSampling;
   seed: number;
   smoothing: number;
-  /** Online feedback's run and R as set (absent: the defaults onlineFeedbackSettings fills in, as the core does). */
+  /** Online feedback's run and R as set (absent: the core's defaults, onlineDefaults.ts). */
   online?: { run?: AlgorithmId; roundSteps?: number };
 } | null {
   if (s.feedback === undefined || s.feedback === null) return null;

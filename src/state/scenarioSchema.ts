@@ -191,7 +191,7 @@ const samplingSchema = v.picklist(
   'sampling must be "uniform", "reference" or "online"',
 );
 const onlineRunSchema = v.picklist(ALGORITHMS, `onlineRun must be one of ${ALGORITHMS.join(', ')}`);
-/** R, up to onlineSettings.ts's ROUND_STEPS_MAX (written here: that module is not in the first render). */
+/** R, up to the core's MAX_ROUND_STEPS (onlineDefaults.ts). */
 const roundStepsSchema = wholeIn('roundSteps', 1, 1e5);
 const dataSeedSchema = wholeIn('dataSeed', 0, 2 ** 32 - 1);
 const smoothingSchema = v.pipe(

@@ -10,7 +10,6 @@ import type { Band } from '../core/sampleSizeCurve.ts';
 import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
-import { measurerFor } from './measure.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
 import './sampleSizeChart.css';
 
@@ -86,10 +85,13 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
     svg.attr('width', width).attr('height', height);
     const iw = Math.max(60, width - margin.left - margin.right);
     plot.attr('transform', `translate(${margin.left},${margin.top})`);
-    // The message in lines that fit the plot (a long reason, such as online feedback's, wraps).
-    const messageLines = G === 0 ? wrapWords(p.emptyMessage ?? 'No curve yet', iw - 8, measurerFor(element, fs)) : [];
+    // The message in lines that fit the plot (a long reason, such as online feedback's, wraps); widths
+    // estimated at 0.58 em a character (measure.ts in this lazy chunk would cost the first render bytes).
+    const messageLines =
+      G === 0 ? wrapWords(p.emptyMessage ?? 'No curve yet', iw - 8, (s) => s.length * fs * 0.58) : [];
     empty
-      .attr('y', ih / 2 - ((messageLines.length - 1) * fs * 1.3) / 2)
+      .attr('x', 8)
+      .attr('y', ih / 2 - (Math.max(0, messageLines.length - 1) * fs * 1.3) / 2)
       .selectAll('tspan')
       .data(messageLines)
       .join('tspan')

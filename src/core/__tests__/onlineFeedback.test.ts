@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { algorithmById, ALGORITHM_IDS } from '../algorithms/registry.ts';
 import { learnedModels, type PairCounts } from '../feedback.ts';
-import { ONLINE_ROUNDS, roundSizes } from '../onlineFeedback.ts';
-import { createRunner, type ModelSchedule } from '../simulate.ts';
+import { ONLINE_ROUNDS, roundSizes, scheduledRunner, type ModelSchedule } from '../onlineFeedback.ts';
+import { createRunner } from '../simulate.ts';
 import { createSimulationService } from '../simulationService.ts';
 import type { Algorithm } from '../types.ts';
 import type { FeedbackData, ScenarioSpec } from '../workerApi.ts';
@@ -245,7 +245,7 @@ describe('a run on a schedule of models', () => {
         models: [0, 1, 2].map(() => ({ p: p.slice(), reward: reward.slice() })),
       };
       const plain = createRunner(spec, def.rewardModel ? reward : undefined).advance(20);
-      const scheduled = createRunner(spec, undefined, undefined, schedule);
+      const scheduled = scheduledRunner(createRunner(spec, def.rewardModel ? reward : undefined), schedule);
       const rows = new Float64Array(21 * 4);
       rows.set(scheduled.advance(5));
       rows.set(scheduled.advance(15).subarray(4), 6 * 4);
