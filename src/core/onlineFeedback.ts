@@ -5,7 +5,8 @@
  * Rounds. N comparisons in ROUNDS = 10 rounds: round k (k = 0…9) has m_k = ⌊N/10⌋ comparisons,
  * the last one the remainder N − 9⌊N/10⌋. Round k is drawn at step t_k = k·R (R = roundSteps) from
  * the chosen run's policy π_{t_k}: y, y′ i.i.d. from π_{t_k}, both redrawn while equal (as the
- * `reference` mode does with μ), so Pr(y, y′) = π(y) π(y′) / (1 − Σ_z π(z)²); the outcome y ≻ y′
+ * `reference` mode does with μ), so Pr(y, y′) = π(y) π(y′) / (1 − Σ_z π(z)²) — drawn exactly from
+ * that law without the redrawing loop (distinctPairs); the outcome y ≻ y′
  * with probability P(y ≻ y′) of the TRUE P. When the policy puts almost all its mass on one
  * response (1 − Σ_z π(z)² < 10⁻⁶, where redrawing would hardly ever end), that round's pairs are
  * drawn uniformly over ordered pairs y ≠ y′ instead, and the round is flagged (`uniform`).
@@ -21,10 +22,10 @@
  * τ, η and R; they do not depend on the iteration shown (all ten rounds are drawn up front).
  */
 import {
+  aliasTable,
   countsFromDense,
   distinctTooRare,
   learnedModels,
-  pairsFrom,
   uniformSampler,
   type PairCounts,
 } from './feedback.ts';
@@ -138,6 +139,36 @@ export interface OnlineInput {
   runner: () => Runner;
 }
 
+/**
+ * Ordered pairs y ≠ y′ with Pr(y, y′) = π(y) π(y′)/(1 − Σ_z π(z)²) — the law of two independent draws
+ * from π redrawn while equal — drawn without that rejection loop, whose length 1/(1 − Σ π²) grows
+ * without bound as a run's policy settles on one response: y from q(y) = π(y)(1 − π(y))/(1 − Σ π²),
+ * then y′ from π without y, i.e. π(y′)/(1 − π(y)). Both by Walker's alias method; the second by
+ * redrawing y′ = y (at most one response has π > ½, so at most two draws are expected), except for
+ * that response d, whose y′ comes from a table of π without d. Each pair takes two random numbers
+ * (more on a redraw).
+ */
+export function distinctPairs(pi: ArrayLike<number>, n: number, rng: () => number): () => number {
+  const draw = (t: { prob: Float64Array; alias: Uint32Array }) => {
+    const x = rng() * n;
+    const k = Math.floor(x);
+    return x - k < t.prob[k] ? k : t.alias[k];
+  };
+  const first = aliasTable(Float64Array.from(pi, (p) => p * (1 - p)));
+  const second = aliasTable(pi);
+  let d = 0;
+  for (let i = 1; i < n; i++) if (pi[i] > pi[d]) d = i;
+  const withoutD = aliasTable(Float64Array.from(pi, (p, i) => (i === d ? 0 : p)));
+  return () => {
+    const y = draw(first);
+    if (y === d) return y * n + draw(withoutD);
+    let z: number;
+    do z = draw(second);
+    while (z === y);
+    return y * n + z;
+  };
+}
+
 /** The rounds, their pooled counts and the schedule of models (see the module comment). */
 export function sampleOnline(input: OnlineInput): OnlineFeedback {
   const { truth: p, n, roundSteps: R } = input;
@@ -155,7 +186,7 @@ export function sampleOnline(input: OnlineInput): OnlineFeedback {
       policy = rows.slice(R * n, (R + 1) * n);
     }
     const uniform = distinctTooRare(policy);
-    const draw = uniform ? uniformSampler(n, rng) : pairsFrom(policy, n, rng);
+    const draw = uniform ? uniformSampler(n, rng) : distinctPairs(policy, n, rng);
     const wins = new Float64Array(n * n);
     for (let c = 0; c < sizes[k]; c++) {
       const yz = draw();

@@ -8,7 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { algorithmById, ALGORITHM_IDS } from '../algorithms/registry.ts';
 import { learnedModels, type PairCounts } from '../feedback.ts';
-import { ONLINE_ROUNDS, roundSizes, scheduledRunner, type ModelSchedule } from '../onlineFeedback.ts';
+import {
+  ONLINE_ROUNDS,
+  distinctPairs,
+  roundSizes,
+  sampleOnline,
+  scheduledRunner,
+  type ModelSchedule,
+} from '../onlineFeedback.ts';
+import { createRng } from '../rng.ts';
+import { presetById } from '../presets.ts';
 import { createRunner } from '../simulate.ts';
 import { createSimulationService } from '../simulationService.ts';
 import type { Algorithm } from '../types.ts';
@@ -227,6 +236,94 @@ describe('online feedback', () => {
     const r = await createSimulationService().sampleSize(1, online(1000, 1), undefined, () => Promise.resolve());
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem?.field).toBe('sampling');
+  });
+});
+
+describe('pairs from a policy', () => {
+  // χ² critical value at α = 0.001 with df 5 (six ordered pairs of three responses, less one): 20.52.
+  it('follow π(y)π(y′)/(1 − Σπ²) for an even and a settled policy (χ², α = 0.001), in two numbers a pair', () => {
+    for (const pi of [
+      [0.5, 0.3, 0.2],
+      [0.9999, 6e-5, 4e-5],
+    ]) {
+      let used = 0;
+      const base = createRng(7);
+      const rng = () => (used++, base());
+      const draw = distinctPairs(pi, 3, rng);
+      const M = 200_000;
+      const seen = new Float64Array(9);
+      for (let k = 0; k < M; k++) seen[draw()]++;
+      const distinct = 1 - pi.reduce((a, p) => a + p * p, 0);
+      let chi = 0;
+      for (let y = 0; y < 3; y++)
+        for (let z = 0; z < 3; z++) {
+          if (y === z) {
+            expect(seen[y * 3 + z]).toBe(0);
+            continue;
+          }
+          const expected = (M * pi[y] * pi[z]) / distinct;
+          chi += (seen[y * 3 + z] - expected) ** 2 / expected;
+        }
+      expect(chi, `π = ${pi}`).toBeLessThan(20.52);
+      // The redrawing loop would take 1/(1 − Σπ²) ≈ 5,000 pairs of numbers a pair for the settled policy.
+      expect(used / M).toBeLessThan(2.5);
+    }
+  });
+
+  it('a run that settles on one response (RLHF at τ = 0.05) draws its rounds at once', () => {
+    const rater = presetById('rater-types')!.build({ epsilon: 0.1 });
+    const spec: ScenarioSpec = {
+      ...base,
+      preferences: rater.preferences,
+      reference: rater.reference,
+      initial: rater.initial,
+      tau: rater.tau,
+      eta: rater.eta,
+      feedback: {
+        comparisons: 1000,
+        sampling: 'online',
+        seed: 3,
+        smoothing: 0.5,
+        online: { run: 'rlhf', roundSteps: 20 },
+      },
+    };
+    const t0 = performance.now();
+    const r = computeOk(spec, 300);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // Some rounds are drawn from a policy of almost one response (1 − Σπ² below 10⁻⁴: the redrawing
+    // loop would take over 10,000 draws a pair there; it took seconds before distinctPairs).
+    const p = r.feedback!.rounds!.policies;
+    const distinct = Array.from(
+      { length: ONLINE_ROUNDS },
+      (_, k) => 1 - p[3 * k] ** 2 - p[3 * k + 1] ** 2 - p[3 * k + 2] ** 2,
+    );
+    expect(Math.min(...distinct)).toBeLessThan(1e-4);
+    expect(Math.min(...distinct)).toBeGreaterThan(1e-6); // not the uniform fallback
+  });
+});
+
+describe('a settled policy', () => {
+  it('gives a round of uniform pairs, flagged, when 1 − Σπ² < 10⁻⁶', () => {
+    const initial = [1 - 2e-9, 1e-9, 1e-9];
+    const spec = { ...base, preferences: P4.slice(0, 3).map((r) => r.slice(0, 3)), reference: [0.4, 0.3, 0.3] };
+    spec.preferences[0][1] = 0.7;
+    spec.preferences[1][0] = 0.3;
+    const online = sampleOnline({
+      truth: Float64Array.from(spec.preferences.flat()),
+      n: 3,
+      initial: Float64Array.from(initial),
+      comparisons: 3000,
+      seed: 1,
+      smoothing: 0.5,
+      roundSteps: 5,
+      run: 'omd',
+      runner: () => createRunner({ ...spec, initial, algorithm: 'omd', steps: 0 }),
+    });
+    expect(online.rounds[0].uniform).toBe(true);
+    // Every unordered pair about a third of the 300.
+    const c = online.rounds[0].counts;
+    expect(c.i.length).toBe(3);
+    for (let e = 0; e < 3; e++) expect(Math.abs(c.winsI[e] + c.winsJ[e] - 100)).toBeLessThan(40);
   });
 });
 
