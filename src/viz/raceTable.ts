@@ -11,7 +11,7 @@ import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { formatT } from '../shared/formatT.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { RACE_EPSILONS } from '../shared/race.ts';
-import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
 import './raceTable.css';
 
@@ -261,32 +261,13 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
     );
   }
 
-  const { update, resize } = redrawOnChange<RaceProps>(
-    {
-      props: (next) => {
-        props = next;
-      },
-      width: (w) => {
-        width = w;
-      },
-    },
+  return blockChartRenderer<RaceProps>(
+    { props: (next) => (props = next), width: (w) => (width = w) },
     render,
+    root,
+    svg,
+    'The race: exploitability against t',
   );
-
-  return {
-    update,
-    resize,
-    snapshot: () =>
-      standaloneSvg(
-        svg.node()!,
-        Number(svg.attr('width')),
-        Number(svg.attr('height')),
-        'The race: exploitability against t',
-      ),
-    destroy() {
-      root.remove();
-    },
-  };
 }
 
 /** Powers of ten inside [a, b], at most about `count` of them (every k-th decade). */

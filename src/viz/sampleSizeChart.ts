@@ -9,7 +9,7 @@ import * as d3 from 'd3';
 import type { Band } from '../core/sampleSizeCurve.ts';
 import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
-import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
 import './sampleSizeChart.css';
 
@@ -249,25 +249,11 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
       });
   }
 
-  const { update, resize } = redrawOnChange<SampleSizeProps>(
-    {
-      props: (next) => {
-        props = next;
-      },
-      width: (w) => {
-        width = w;
-      },
-    },
+  return blockChartRenderer<SampleSizeProps>(
+    { props: (next) => (props = next), width: (w) => (width = w) },
     render,
+    root,
+    svg,
+    'Sample-size curve',
   );
-
-  return {
-    update,
-    resize,
-    snapshot: () =>
-      standaloneSvg(svg.node()!, Number(svg.attr('width')), Number(svg.attr('height')), 'Sample-size curve'),
-    destroy() {
-      root.remove();
-    },
-  };
 }
