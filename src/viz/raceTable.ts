@@ -13,6 +13,7 @@ import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { RACE_EPSILONS } from '../shared/race.ts';
 import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
+import './dataTable.css';
 import './raceTable.css';
 
 export interface RaceRow {
@@ -87,11 +88,11 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
 
   const wrap = root
     .append('div')
-    .attr('class', 'race-table-wrap')
+    .attr('class', 'data-table-wrap race-table-wrap')
     .attr('tabindex', 0)
     .attr('role', 'region')
     .attr('aria-label', 'Race table');
-  const table = wrap.append('table').attr('class', 'race-table').attr('data-testid', 'race-table');
+  const table = wrap.append('table').attr('class', 'data-table race-table').attr('data-testid', 'race-table');
   const caption = table.append('caption');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');

@@ -11,6 +11,7 @@ import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
+import './dataTable.css';
 import './sampleSizeChart.css';
 
 export interface SampleSizeProps {
@@ -59,11 +60,14 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
   const summary = root.append('p').attr('class', 'sample-size-summary').attr('data-testid', 'sample-size-summary');
   const wrap = root
     .append('div')
-    .attr('class', 'sample-size-table-wrap')
+    .attr('class', 'data-table-wrap sample-size-table-wrap')
     .attr('tabindex', 0)
     .attr('role', 'region')
     .attr('aria-label', 'Sample-size table');
-  const table = wrap.append('table').attr('class', 'sample-size-table').attr('data-testid', 'sample-size-table');
+  const table = wrap
+    .append('table')
+    .attr('class', 'data-table sample-size-table')
+    .attr('data-testid', 'sample-size-table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   const body = table.append('tbody');
