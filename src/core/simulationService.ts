@@ -333,8 +333,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
   /**
    * Drives a generator of fractions in slices of NASH_SET_SLICE_MS, pausing between them; returns
-   * its value, or null when a newer nashSet request arrived (the generator is closed, freeing
-   * what it holds). `progress` maps the generator's yields to an overall fraction.
+   * its value, or null when a newer request of its kind arrived (`newest`; the generator is
+   * closed, freeing what it holds). `progress` maps the generator's yields to an overall fraction.
    */
   async function sliced<T>(
     version: number,
@@ -378,38 +378,29 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         if (sweepLatest !== version) return { ok: false, version, problem: null };
         const p = validatePreferences(s.preferences);
         const keys = keysOfSpec(s, p);
-        const it = betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys));
         onProgress?.(0);
-        let since = performance.now();
-        for (;;) {
-          const r = it.next();
-          if (r.done) {
-            const v = r.value;
-            onProgress?.(1);
-            return {
-              ok: true,
-              version,
-              n: v.n,
-              steps: v.steps,
-              labels: v.entries.map((e) => e.label),
-              betas: v.entries.map((e) => e.beta),
-              policies: v.policies,
-              matrix: v.matrix,
-              average: v.average,
-              order: v.order,
-              best: v.best,
-            };
-          }
-          onProgress?.(r.value);
-          if (performance.now() - since >= NASH_SET_SLICE_MS) {
-            await pause();
-            since = performance.now();
-            if (sweepLatest !== version) {
-              it.return(undefined as never);
-              return { ok: false, version, problem: null };
-            }
-          }
-        }
+        const v = await sliced(
+          version,
+          betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys)),
+          (x) => onProgress?.(x),
+          pause,
+          () => sweepLatest,
+        );
+        if (!v) return { ok: false, version, problem: null };
+        onProgress?.(1);
+        return {
+          ok: true,
+          version,
+          n: v.n,
+          steps: v.steps,
+          labels: v.entries.map((e) => e.label),
+          betas: v.entries.map((e) => e.beta),
+          policies: v.policies,
+          matrix: v.matrix,
+          average: v.average,
+          order: v.order,
+          best: v.best,
+        };
       } catch (e) {
         if (e instanceof InvalidInputError)
           return { ok: false, version, problem: { field: e.field, message: e.message } };
