@@ -9,7 +9,7 @@ import { InvalidInputError } from './errors.ts';
 import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { nashWeightRanges, tauLimitFraction, tauLimitSteps, type NashRanges, type TauLimit } from './nashSet.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
-import { nashMdFixedPoint } from './algorithms/nashMd.ts';
+import { nashMdFixedPoint } from './algorithms/nash-md/update.ts';
 import { algorithmById, loadAlgorithms, type AlgorithmId } from './algorithms/registry.ts';
 import {
   chunkBuffers,
