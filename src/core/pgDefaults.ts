@@ -8,7 +8,7 @@ export type FeatureKind = 'tabular' | 'random';
 export type GradientMode = 'exact' | 'sampled';
 export type LabelMode = 'probability' | 'bernoulli';
 
-/** The policy-gradient settings of a run (URL keys lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d). */
+/** The policy-gradient settings of a run (URL keys lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d, seeds). */
 export interface PolicyGradientSpec {
   /** Learning rate: θ ← θ + lr·g. */
   lr: number;
@@ -26,6 +26,11 @@ export interface PolicyGradientSpec {
   features: FeatureKind;
   /** Feature dimension for 'random' features, 1 ≤ d ≤ n − 1 (ignored for tabular: d = n). */
   d: number;
+  /**
+   * Sampled mode: K, the seeds of the bundle drawn around the run (1 to 50): the runs with seeds
+   * seed, seed + 1, …, seed + K − 1 and their mean (seedBundle.ts). The run itself is seed's.
+   */
+  seeds: number;
 }
 
 export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
@@ -38,4 +43,5 @@ export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
   seed: 1,
   features: 'tabular',
   d: 2,
+  seeds: 10,
 };

@@ -90,5 +90,6 @@ export type InputField =
   | 'batch'
   | 'pgLabels'
   | 'pgSeed'
+  | 'seeds'
   | 'features'
   | 'd';

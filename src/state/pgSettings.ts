@@ -2,7 +2,7 @@
  * The policy-gradient settings of the scenario (Nash-MD-PG, Nash-EMA-PG, RLHF-PG, issue 17): their
  * checks (messages naming the URL key) and their URL keys: lr, beta, ema, gradient (exact |
  * sampled), batch, pgLabels (probability | bernoulli; `labels` already names the responses),
- * pgSeed, features (tabular | random), d. Each is written only when it differs from PG_DEFAULTS,
+ * pgSeed, features (tabular | random), d, seeds (K of the sampled runs' seed bundle). Each is written only when it differs from PG_DEFAULTS,
  * so links without these algorithms stay as they were. Terse on purpose: links are read before
  * the first figure, so this module is in the first-render bundle (byte budget: CONTRIBUTING.md).
  */
@@ -24,6 +24,7 @@ const RANGES: Partial<Record<Key, [number, number, number]>> = {
   batch: [1, 4096, 4],
   seed: [0, 2 ** 32 - 1, 4],
   d: [1, MAX_RESPONSES - 1, 4],
+  seeds: [1, 50, 4],
 };
 const CHOICES: Partial<Record<Key, string[]>> = {
   gradient: ['exact', 'sampled'],

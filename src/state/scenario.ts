@@ -89,6 +89,7 @@ export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
   seed: 1,
   features: 'tabular',
   d: 2,
+  seeds: 10,
 };
 
 /** Feedback settings when the link or file leaves them out. */

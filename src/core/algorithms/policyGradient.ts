@@ -81,6 +81,8 @@ export function validatePolicyGradient(spec: Partial<PolicyGradientSpec> | undef
     throw new InvalidInputError('features', `features must be 'tabular' or 'random', got ${show(s.features)}`);
   if (s.features === 'random' && (!Number.isInteger(s.d) || s.d < 1 || s.d > n - 1))
     throw new InvalidInputError('d', `d must be a whole number from 1 to n − 1 = ${n - 1}, got ${show(s.d)}`);
+  if (!Number.isInteger(s.seeds) || s.seeds < 1 || s.seeds > 50)
+    throw new InvalidInputError('seeds', `seeds must be a whole number from 1 to 50, got ${show(s.seeds)}`);
   return s;
 }
 
