@@ -83,6 +83,7 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
       return {
         algorithm: s.algorithm,
         ...(s.average ? { average: true } : {}),
+        ...(s.bundle ? { bundle: s.bundle, seeds: s.seeds } : {}),
         label: seriesDisplayName(s),
         t: Array.from({ length: count }, (_, r) => timeAt(s, r)),
         policies: Array.from({ length: count }, (_, r) => Array.from(s.policies.subarray(r * n, r * n + n), finite)),

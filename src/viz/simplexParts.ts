@@ -4,8 +4,8 @@
  */
 import * as d3 from 'd3';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
-import { MARKER_STYLE, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
-import { seriesKey } from '../shared/seriesRows.ts';
+import { MARKER_STYLE, SEED_OPACITY, SEED_WIDTH, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
+import { isSeedPath, seriesKey } from '../shared/seriesRows.ts';
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE } from './algorithmSymbols.ts';
 import { circle, cross, diamond, shapePath, square, star, type Shape } from './symbolShapes.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
@@ -218,7 +218,11 @@ export function withFixedPointRule(p: SimplexProps, side: number): SimplexProps 
 
 /** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
 export function legendKeys(p: SimplexProps): string {
-  const keys: string[] = drawOrder(p.series).map(seriesKey);
+  const keys: string[] = drawOrder(p.series)
+    .filter((s) => !isSeedPath(s))
+    .map(seriesKey);
+  const seeds = seedBundleLabel(p.series);
+  if (seeds) keys.push(`seeds:${seeds}`);
   for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
   if (p.regularizedPath) keys.push('regularizedPath');
   if (p.rlhfPath) keys.push('rlhfPath');
@@ -229,13 +233,31 @@ export function legendKeys(p: SimplexProps): string {
 export function legendItems(p: SimplexProps): LegendItem[] {
   const items: LegendItem[] = [];
   for (const s of drawOrder(p.series)) {
+    if (isSeedPath(s)) continue;
     const st = seriesStyle(s);
     items.push({
       key: seriesKey(s),
-      label: s.average ? `${st.label.replace(/ avg$/, '')} (average iterate)` : st.label,
+      label: s.average
+        ? `${st.label.replace(/ avg$/, '')} (average iterate)`
+        : s.bundle === 'mean'
+          ? `${st.label.replace(/ mean$/, '')} (mean of ${s.seeds} seeds)`
+          : s.bundle === 'exact'
+            ? `${st.label.replace(/ exact$/, '')} (exact gradient)`
+            : st.label,
       short: st.label,
       line: { color: st.color, dash: st.dash, width: 2 * st.width, opacity: 1 },
       symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color, hollow: st.hollow },
+    });
+  }
+  // One entry for the faint seed paths of every sampled run's bundle (no marker: they have none).
+  const seeds = seedBundleLabel(p.series);
+  if (seeds) {
+    const first = seriesStyle(p.series.find(isSeedPath)!);
+    items.push({
+      key: 'seeds',
+      label: seeds,
+      short: seeds.replace(/ sampled seeds.*/, ' seeds'),
+      line: { color: first.color, dash: '', width: 2 * SEED_WIDTH, opacity: SEED_OPACITY },
     });
   }
   for (const key of MARKER_ORDER) {
@@ -269,6 +291,18 @@ export function legendItems(p: SimplexProps): LegendItem[] {
 
 /** The flow field's ink: a mid grey, lighter than any trajectory's colour. */
 export const FIELD_INK = '#8b9099';
+
+/**
+ * "K sampled seeds" when the series hold a sampled run's seed bundle (K its seed count, from the
+ * mean companion, else the seed paths plus the run), "… (each sampled run)" for several; null otherwise.
+ */
+export function seedBundleLabel(series: readonly SeriesData[]): string | null {
+  const seeded = new Set(series.filter(isSeedPath).map((s) => s.algorithm));
+  if (seeded.size === 0) return null;
+  const mean = series.find((s) => s.bundle === 'mean' && seeded.has(s.algorithm));
+  const K = mean?.seeds ?? series.filter((s) => isSeedPath(s) && s.algorithm === [...seeded][0]).length + 1;
+  return `${K} sampled seeds${seeded.size > 1 ? ' (each sampled run)' : ''}`;
+}
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
 export function drawOrder(series: readonly SeriesData[]): SeriesData[] {
