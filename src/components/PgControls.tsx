@@ -1,6 +1,6 @@
 /**
  * The policy-gradient settings (Nash-MD-PG, Nash-EMA-PG, RLHF-PG; issue 17): learning rate, β, λ,
- * exact or sampled gradients, batch, labels, seed, features and d. Loaded lazily by
+ * exact or sampled gradients, batch, labels, seed, the seed bundle's K, features and d. Loaded lazily by
  * DynamicsControls, and shown only while one of these algorithms is selected. Native labelled
  * fields; a refused typed value is named and the current one stays.
  */
@@ -10,7 +10,7 @@ import { useAppStore, useExplorer } from '../explorer/context.tsx';
 import './PgControls.css';
 
 interface NumberSpec {
-  key: 'lr' | 'beta' | 'ema' | 'batch' | 'seed' | 'd';
+  key: 'lr' | 'beta' | 'ema' | 'batch' | 'seed' | 'd' | 'seeds';
   label: string;
   /** Largest value the field offers (d: n − 1); the schema's bounds otherwise. */
   max?: number;
@@ -112,6 +112,7 @@ export default function PgControls() {
             </select>
           </div>
           {num({ key: 'seed', label: 'Sampling seed' })}
+          {num({ key: 'seeds', label: 'Seeds K (bundle, 1 to 50)' })}
         </>
       )}
       <div className="pg-field">
