@@ -12,10 +12,17 @@
  * exact path are rows of their own; the seeds are drawn faintly on the simplex. Nothing of this
  * runs when no policy-gradient algorithm is shown or gradients are exact.
  */
-import { PG_DEFAULTS, type PolicyGradientSpec } from './pgDefaults.ts';
+import type { PolicyGradientSpec } from './pgDefaults.ts';
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Rows } from './runRows.ts';
 import type { Runner } from './simulate.ts';
+
+/**
+ * K and the seed when the settings leave them out: PG_DEFAULTS' (a test checks they agree). Not
+ * imported from pgDefaults.ts: that would split it into a chunk of its own, shared with the
+ * policy-gradient code that loads on demand, one more file before the first figure.
+ */
+export const BUNDLE_DEFAULTS = { seeds: 10, seed: 1 } as const;
 
 /** The companion runners of one sampled run. */
 export interface SeedBundle {
@@ -45,11 +52,11 @@ export function createSeedBundle(
   make: (pg: Partial<PolicyGradientSpec>) => Runner,
   pg: Partial<PolicyGradientSpec>,
 ): SeedBundle {
-  const s = { ...PG_DEFAULTS, ...pg };
-  const K = s.seeds;
+  const K = pg.seeds ?? BUNDLE_DEFAULTS.seeds;
+  const seed = pg.seed ?? BUNDLE_DEFAULTS.seed;
   return {
     K,
-    seeds: Array.from({ length: K - 1 }, (_, i) => make({ ...pg, seed: bundleSeed(s.seed, i + 1) })),
+    seeds: Array.from({ length: K - 1 }, (_, i) => make({ ...pg, seed: bundleSeed(seed, i + 1) })),
     exact: make({ ...pg, gradient: 'exact' }),
   };
 }

@@ -64,37 +64,32 @@ export const AVERAGE_WIDTH = 0.6;
 /** The dash of every average-iterate path: fine dots, in the run's colour (its marker is hollow). */
 export const AVERAGE_DASH = '1 2.5';
 
-/** The dash of a sampled run's mean of K seeds: long dashes, in the run's colour. */
-export const SEED_MEAN_DASH = '10 2';
-/** The dash of the exact-gradient companion of a sampled run: short dashes, a hollow marker. */
-export const EXACT_DASH = '3 2';
-/** Width and opacity of one seed's path in a sampled run's bundle: thin and faint, no marker. */
-export const SEED_WIDTH = 0.5;
+/** Opacity of one seed's thin path in a sampled run's bundle (SeriesData.bundle 'seed'). */
 export const SEED_OPACITY = 0.3;
 
 /**
  * The style of one series: its algorithm's, or for the run's average iterates (`average`) the same
  * colour and marker shape with a thinner dotted line, a hollow marker and "avg" in the label; a
- * sampled run's bundle companions keep the colour and marker with a dash of their own ("mean",
- * "exact"), its seeds a thin solid line (drawn faint, SEED_OPACITY).
+ * sampled run's bundle companions keep the colour and marker: the mean of its seeds long dashes,
+ * the exact-gradient run short dashes and a hollow marker, each seed a thin line (drawn faint).
  */
-export function seriesStyle(s: {
-  algorithm: AlgorithmId;
-  average?: boolean;
-  bundle?: 'mean' | 'exact' | 'seed';
-}): AlgorithmStyle & {
+export function seriesStyle(s: { algorithm: AlgorithmId; average?: boolean; bundle?: string }): AlgorithmStyle & {
   width: number;
   hollow: boolean;
 } {
   const style = ALGORITHM_STYLE[s.algorithm];
-  if (s.bundle === 'mean')
-    return { ...style, label: `${style.label} mean`, dash: SEED_MEAN_DASH, width: 1, hollow: false };
-  if (s.bundle === 'exact')
-    return { ...style, label: `${style.label} exact`, dash: EXACT_DASH, width: AVERAGE_WIDTH, hollow: true };
-  if (s.bundle === 'seed') return { ...style, label: `${style.label} seed`, dash: '', width: SEED_WIDTH, hollow: true };
-  return s.average
-    ? { ...style, label: `${style.label} avg`, dash: AVERAGE_DASH, width: AVERAGE_WIDTH, hollow: true }
-    : { ...style, width: 1, hollow: false };
+  const b = s.bundle;
+  return b
+    ? {
+        ...style,
+        label: `${style.label} ${b}`,
+        dash: b === 'mean' ? '10 2' : b === 'exact' ? '3 2' : '',
+        width: b === 'mean' ? 1 : 0.5,
+        hollow: b !== 'mean',
+      }
+    : s.average
+      ? { ...style, label: `${style.label} avg`, dash: AVERAGE_DASH, width: AVERAGE_WIDTH, hollow: true }
+      : { ...style, width: 1, hollow: false };
 }
 
 /** Equilibria and inputs drawn on the simplex. */

@@ -42,8 +42,8 @@ export interface SeriesIdentity {
  * iterates or one of a sampled run's seed-bundle companions (the mean, the exact path, seed k).
  */
 export function seriesKey(s: SeriesIdentity): string {
-  if (s.bundle) return `${s.algorithm}/${s.bundle === 'seed' ? `seed${s.seeds ?? 0}` : s.bundle}`;
-  return s.average ? `${s.algorithm}/average` : s.algorithm;
+  const b = s.bundle;
+  return b ? `${s.algorithm}/${b === 'seed' ? b + s.seeds : b}` : s.average ? `${s.algorithm}/average` : s.algorithm;
 }
 
 /**
@@ -51,11 +51,18 @@ export function seriesKey(s: SeriesIdentity): string {
  * " (mean of K seeds)", " (exact gradient)" or " (seed +k)" for a sampled run's bundle.
  */
 export function seriesDisplayName(s: SeriesIdentity): string {
-  const name = algorithmInfo(s.algorithm)?.displayName ?? s.algorithm;
-  if (s.bundle === 'mean') return `${name} (mean of ${s.seeds} seeds)`;
-  if (s.bundle === 'exact') return `${name} (exact gradient)`;
-  if (s.bundle === 'seed') return `${name} (seed +${s.seeds})`;
-  return `${name}${s.average ? ' (average)' : ''}`;
+  const b = s.bundle;
+  return `${algorithmInfo(s.algorithm)?.displayName ?? s.algorithm}${
+    b
+      ? b === 'mean'
+        ? ` (mean of ${s.seeds} seeds)`
+        : b === 'exact'
+          ? ' (exact gradient)'
+          : ` (seed +${s.seeds})`
+      : s.average
+        ? ' (average)'
+        : ''
+  }`;
 }
 
 /** Whether a series is one seed of a sampled run's bundle: drawn faintly on the simplex, nowhere else. */

@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
-import { MARKER_STYLE, SEED_OPACITY, SEED_WIDTH, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
+import { MARKER_STYLE, SEED_OPACITY, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
 import { isSeedPath, seriesKey } from '../shared/seriesRows.ts';
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE } from './algorithmSymbols.ts';
 import { circle, cross, diamond, shapePath, square, star, type Shape } from './symbolShapes.ts';
@@ -237,13 +237,7 @@ export function legendItems(p: SimplexProps): LegendItem[] {
     const st = seriesStyle(s);
     items.push({
       key: seriesKey(s),
-      label: s.average
-        ? `${st.label.replace(/ avg$/, '')} (average iterate)`
-        : s.bundle === 'mean'
-          ? `${st.label.replace(/ mean$/, '')} (mean of ${s.seeds} seeds)`
-          : s.bundle === 'exact'
-            ? `${st.label.replace(/ exact$/, '')} (exact gradient)`
-            : st.label,
+      label: s.average ? `${st.label.replace(/ avg$/, '')} (average iterate)` : st.label,
       short: st.label,
       line: { color: st.color, dash: st.dash, width: 2 * st.width, opacity: 1 },
       symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color, hollow: st.hollow },
@@ -252,12 +246,12 @@ export function legendItems(p: SimplexProps): LegendItem[] {
   // One entry for the faint seed paths of every sampled run's bundle (no marker: they have none).
   const seeds = seedBundleLabel(p.series);
   if (seeds) {
-    const first = seriesStyle(p.series.find(isSeedPath)!);
+    const color = seriesStyle(p.series.find(isSeedPath)!).color;
     items.push({
       key: 'seeds',
       label: seeds,
-      short: seeds.replace(/ sampled seeds.*/, ' seeds'),
-      line: { color: first.color, dash: '', width: 2 * SEED_WIDTH, opacity: SEED_OPACITY },
+      short: seeds,
+      line: { color, dash: '', width: 1, opacity: SEED_OPACITY },
     });
   }
   for (const key of MARKER_ORDER) {
@@ -292,16 +286,9 @@ export function legendItems(p: SimplexProps): LegendItem[] {
 /** The flow field's ink: a mid grey, lighter than any trajectory's colour. */
 export const FIELD_INK = '#8b9099';
 
-/**
- * "K sampled seeds" when the series hold a sampled run's seed bundle (K its seed count, from the
- * mean companion, else the seed paths plus the run), "… (each sampled run)" for several; null otherwise.
- */
+/** "K sampled seeds" when the series hold a sampled run's seed bundle (K from its mean), else null. */
 export function seedBundleLabel(series: readonly SeriesData[]): string | null {
-  const seeded = new Set(series.filter(isSeedPath).map((s) => s.algorithm));
-  if (seeded.size === 0) return null;
-  const mean = series.find((s) => s.bundle === 'mean' && seeded.has(s.algorithm));
-  const K = mean?.seeds ?? series.filter((s) => isSeedPath(s) && s.algorithm === [...seeded][0]).length + 1;
-  return `${K} sampled seeds${seeded.size > 1 ? ' (each sampled run)' : ''}`;
+  return series.some(isSeedPath) ? `${series.find((s) => s.bundle === 'mean')?.seeds} sampled seeds` : null;
 }
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */

@@ -209,11 +209,8 @@ export class TrajectoryCanvas {
 
   /** The tracks that get a current-point marker and hover: all but the seeds of a bundle. */
   get markedTracks(): Track[] {
-    if (this.marked.from !== this.tracks)
-      this.marked = { from: this.tracks, list: this.tracks.filter((t) => !isSeedPath(t.series)) };
-    return this.marked.list;
+    return this.tracks.filter((t) => !isSeedPath(t.series));
   }
-  private marked: { from: Track[]; list: Track[] } = { from: [], list: [] };
 
   destroy(): void {
     this.node.remove();

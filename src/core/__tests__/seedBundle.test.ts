@@ -8,6 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlgorithmId } from '../algorithms/index.ts';
 import { loadAlgorithms } from '../algorithms/registry.ts';
+import { PG_DEFAULTS } from '../pgDefaults.ts';
+import { BUNDLE_DEFAULTS } from '../seedBundle.ts';
 import { simulate } from '../simulate.ts';
 import { createSimulationService, transferables } from '../simulationService.ts';
 import type { ScenarioSpec, SeriesChunk } from '../workerApi.ts';
@@ -123,6 +125,10 @@ describe('seed bundle', () => {
       if (!r.ok) throw new Error('not ok');
       expect(r.chunks.filter((c) => c.bundle !== undefined)).toEqual([]);
     }
+  });
+
+  it('its defaults are PG_DEFAULTS’ (K = 10 seeds from pgSeed 1)', () => {
+    expect(BUNDLE_DEFAULTS).toEqual({ seeds: PG_DEFAULTS.seeds, seed: PG_DEFAULTS.seed });
   });
 
   it('K = 1: no mean and no seeds, only the exact path; seeds outside 1…50 are named', () => {
