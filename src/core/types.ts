@@ -91,5 +91,6 @@ export type InputField =
   | 'pgLabels'
   | 'pgSeed'
   | 'seeds'
+  | 'phi'
   | 'features'
   | 'd';
