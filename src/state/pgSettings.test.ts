@@ -108,6 +108,32 @@ describe('policy-gradient URL keys', () => {
       if (field !== 'beta') expect(d.scenario.pg.beta).toBe(0.5);
     });
 
+  it('custom features: φ round-trips as phi=rows;…, is fitted to n for the worker, and a bad table is named', () => {
+    const phi = [
+      [1, -0.5],
+      [0.25, 2],
+      [0, 1e-3],
+    ];
+    const s = withPg({ features: 'custom', phi });
+    const hash = encodeHash(s, 5);
+    expect(hash).toContain('phi=1,-0.5;0.25,2;0,0.001');
+    const d = decodeHash(hash);
+    expect(d.problems).toEqual([]);
+    expect(d.scenario.pg.phi).toEqual(phi);
+    expect(d.scenario.pg.features).toBe('custom');
+    // The worker gets n rows (cut or padded with zeros) of at most min(n, 12) columns.
+    expect(toSpec(s).pg!.phi).toEqual(phi);
+    expect(toSpec({ ...s, pg: { ...s.pg, phi: phi.slice(0, 2) } }).pg!.phi).toEqual([...phi.slice(0, 2), [0, 0]]);
+    // No table yet: the identity's columns.
+    expect(toSpec(withPg({ features: 'custom' })).pg!.phi).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    for (const bad of ['phi=1,2;3', 'phi=1,x;3,4', 'phi=;'])
+      expect(decodeHash(`#preset=rps&features=custom&${bad}`).problems.map((p) => p.field)).toEqual(['phi']);
+  });
+
   it('a scenario file with a bad pg field names it and keeps the rest', () => {
     const r = validateScenario({ pg: { lr: 2, batch: -1 } }, DEFAULT.scenario);
     expect(r.scenario.pg.lr).toBe(2);

@@ -47,7 +47,7 @@ describe('custom features', () => {
 
   for (const algorithm of ['nash-md-pg', 'nash-ema-pg', 'rlhf-pg'] as const)
     it(`${algorithm}, exact gradients: rows equal the formulas run from φ and θ_0 (1e-9)`, () => {
-      const pg = { features: 'custom' as const, phi, lr: 0.6, beta: 0.25, ema: 0.9, gradient: 'exact' as const };
+      const pg = { features: 'custom' as const, d: 2, phi, lr: 0.6, beta: 0.25, ema: 0.9, gradient: 'exact' as const };
       const steps = 50;
       const { policies } = simulate({
         algorithm,
