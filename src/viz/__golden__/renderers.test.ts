@@ -154,8 +154,8 @@ describe('golden SVG of the renderers', () => {
     expect(element.querySelectorAll('[data-bundle="seed"]').length).toBe(0);
     // One legend entry names the seeds.
     expect(element.textContent).toContain('5 sampled seeds');
-    expect(element.textContent).toContain('(mean of 5 seeds)');
-    expect(element.textContent).toContain('(exact gradient)');
+    expect(element.textContent).toContain('Nash-MD-PG mean');
+    expect(element.textContent).toContain('Nash-MD-PG exact');
     expect(element.querySelector('[data-testid="trajectories"]')!.getAttribute('data-drawn')).toContain(
       'nash-md-pg/seed4:201',
     );
