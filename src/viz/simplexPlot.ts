@@ -263,7 +263,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
           .append('path')
           .attr('d', (d) => {
             const m = seriesStyle(d.series).marker;
-            return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2);
+            // A bundle's mean: the run's filled shape, half the area (told apart from the run without colour).
+            const area = ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2 * (d.series.bundle === 'mean' ? 0.5 : 1);
+            return symbolPath(ALGO_SYMBOL[m], area);
           })
           .attr('data-algorithm', (d) => d.algorithm)
           .attr('data-average', (d) => (d.average ? 'true' : null))
