@@ -27,6 +27,7 @@ import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleS
 import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
+import { bundleApplies, bundleRows, createSeedBundle, type SeedBundle } from './seedBundle.ts';
 import { comparisonWeights } from './observedWeights.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validateDistribution, validatePreferences } from './validate.ts';
@@ -586,7 +587,9 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           if (reporting) onProgress({ version, stage, fraction, preview });
         };
         const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
-        const makeRunner = (algorithm: A) =>
+        // A sampled policy-gradient run's bundle companions are made the same way, with their own
+        // seed or exact gradients and no average iterates (seedBundle.ts).
+        const makeRunner = (algorithm: A, pg = s.pg, average = s.average) =>
           createRunner(
             {
               algorithm,
@@ -599,13 +602,20 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               comparisons: s.comparisons,
               counts: s.counts,
               refresh: s.refresh,
-              average: s.average,
-              pg: s.pg,
+              average,
+              pg,
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
           );
-        const rowsOf = (algorithm: A, runner: Runner) => runRows(algorithm, runner, n, steps, thinning);
+        const bundles = new Map<A, SeedBundle>();
+        const rowsOf = (algorithm: A, runner: Runner) => {
+          const own = runRows(algorithm, runner, n, steps, thinning);
+          if (!bundleApplies(algorithmById(algorithm)!.params, s.pg)) return own;
+          const bundle = createSeedBundle((pg) => makeRunner(algorithm, pg, false), s.pg!);
+          bundles.set(algorithm, bundle);
+          return [...own, ...bundleRows(own[0], bundle, (r) => runRows(algorithm, r, n, steps, thinning)[0])];
+        };
         const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {
           const reason = unavailableReason(algorithm, n, s.tau, s.eta);
@@ -654,6 +664,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
             algorithm,
             runner: runners.get(algorithm) ?? null,
             unavailable: unavailable.get(algorithm) ?? null,
+            bundle: bundles.get(algorithm),
           })),
         };
         active = run;
@@ -704,11 +715,12 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       return {
         ok: true,
         version,
-        chunks: run.runners.flatMap(({ algorithm, runner, unavailable }) =>
-          (runner ? plainRows(algorithm, runner, steps) : [unavailableRows(algorithm, unavailable ?? '', 0)]).map((r) =>
-            withMetrics(run, r),
-          ),
-        ),
+        chunks: run.runners.flatMap(({ algorithm, runner, unavailable, bundle }) => {
+          if (!runner) return [withMetrics(run, unavailableRows(algorithm, unavailable ?? '', 0))];
+          const own = plainRows(algorithm, runner, steps);
+          const all = bundle ? [...own, ...bundleRows(own[0], bundle, (r) => plainRows(algorithm, r, steps)[0])] : own;
+          return all.map((r) => withMetrics(run, r));
+        }),
       };
     },
 

@@ -90,5 +90,7 @@ export type InputField =
   | 'batch'
   | 'pgLabels'
   | 'pgSeed'
+  | 'seeds'
+  | 'phi'
   | 'features'
   | 'd';
