@@ -38,6 +38,8 @@ export const HASH_KEYS = [
   'pgSeed',
   'features',
   'd',
+  'seeds',
+  'phi',
   'feedback',
   'sampling',
   'dataSeed',
