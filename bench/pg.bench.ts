@@ -13,10 +13,10 @@
  */
 import { cpus } from 'node:os';
 import type { AlgorithmId } from '../src/core/algorithms/catalog.ts';
-import { createSimulationService, loadAlgorithms } from '../src/core/simulationService.ts';
+import { createSimulationService, highsReady, loadAlgorithms } from '../src/core/simulationService.ts';
 import { randomGame } from '../src/core/__tests__/seededGame.ts';
 
-await loadAlgorithms(['nash-md-pg', 'nash-ema-pg', 'rlhf-pg']);
+await Promise.all([loadAlgorithms(['nash-md-pg', 'nash-ema-pg', 'rlhf-pg']), highsReady]);
 
 const N = 12;
 const SEEDS = 10;

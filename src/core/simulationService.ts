@@ -51,6 +51,8 @@ import type {
 
 export { progressTransferables } from './runRows.ts';
 export { loadAlgorithms } from './algorithms/registry.ts';
+/** Await before the service's first call: its Nash and Nash-set computations solve LPs with HiGHS. */
+export { highsReady } from './lpSolver.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
