@@ -43,7 +43,7 @@ export default defineConfig({
     // fonts). A plain build with a script entry keeps them as files; the entry keeps its exports.
     rolldownOptions: {
       input: { 'nash-md-explorer': 'src/element/index.ts' },
-      preserveEntrySignatures: 'exports-only',
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'lib/[name]-[hash].js',

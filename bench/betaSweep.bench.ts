@@ -8,8 +8,11 @@
  *   npx tsx bench/betaSweep.bench.ts
  */
 import { cpus } from 'node:os';
-import { createSimulationService } from '../src/core/simulationService.ts';
+import { createSimulationService, highsReady } from '../src/core/simulationService.ts';
 import { randomGame } from '../src/core/__tests__/seededGame.ts';
+
+// Nash equilibria solve LPs with HiGHS, loaded asynchronously.
+await highsReady;
 
 const now = () => Promise.resolve();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

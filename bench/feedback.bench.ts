@@ -11,7 +11,10 @@ import { cpus, loadavg } from 'node:os';
 import { sampleFeedback } from '../src/core/feedback.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts';
 import { randomGame } from '../src/core/__tests__/seededGame.ts';
-import { createSimulationService } from '../src/core/simulationService.ts';
+import { createSimulationService, highsReady } from '../src/core/simulationService.ts';
+
+// Nash equilibria solve LPs with HiGHS, loaded asynchronously.
+await highsReady;
 
 /** Median and fastest of `repeats` runs (the fastest is the cost without the other processes' share). */
 function timeMs(run: () => void, repeats = 5): string {

@@ -8,7 +8,11 @@
  */
 import { nashEquilibrium } from '../src/core/nashEquilibrium.ts';
 import { nashWeightRangesSync, tauLimitNash } from '../src/core/nashSet.ts';
+import { highsReady } from '../src/core/lpSolver.ts';
 import { lcg, randomGame } from '../src/core/__tests__/seededGame.ts';
+
+// Nash equilibria solve LPs with HiGHS, loaded asynchronously.
+await highsReady;
 
 /** About `opponents` observed pairs per response, win rates of 10 battles; the rest ½. */
 function sparseGame(n: number, seed: number, opponents = 10): number[][] {

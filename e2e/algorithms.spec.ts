@@ -3,7 +3,8 @@
  * "Current policies" equal to its update (computed here with the core's simulate) to 1e-9, for
  * n = 3 and n = 5, with a constant and with the theorem's step; COMAL at τ = 0 shows its reason.
  */
-import { ALGORITHM_CATALOG, algorithmInfo, type AlgorithmId } from '../src/core/algorithms/catalog.ts';
+import { ALGORITHM_CATALOG, ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../src/core/algorithms/catalog.ts';
+import { ALGORITHM_CITATIONS, ALGORITHM_TEX } from '../src/core/algorithms/explanations.gen.ts';
 import { fromUpper } from '../src/core/presets.ts';
 import { simulate } from '../src/core/simulate.ts';
 import { expect, readPolicies, test } from './fixtures.ts';
@@ -158,4 +159,28 @@ test('the picker: a labelled check box per algorithm, grouped by family with leg
   await expect(mwu).toBeChecked();
   await expect(page).toHaveURL(/algos=nash-md,omd,rlhf,mwu(&|$)/);
   await expect.poll(async () => Object.keys(await readPolicies(page))).toContain('MWU (SPPO)');
+});
+
+test('“What am I looking at?” gives every shown algorithm its formulas, typeset, and its source, from its folder', async ({
+  page,
+}) => {
+  await page.goto(`./#preset=rps&tau=1&algos=${ALGORITHM_IDS.join(',')}&t=20`);
+  await page.getByRole('button', { name: 'What am I looking at?' }).first().click();
+  const list = page.locator('.formula-list', { has: page.locator('section[data-algorithm]') });
+  await expect(list.locator('.katex').first()).toBeVisible({ timeout: 20_000 });
+  // One section per algorithm, in display order, each with its explain.ts: a typeset display per
+  // TeX entry and the source line written from its citation.
+  await expect(list.locator('section[data-algorithm]')).toHaveCount(ALGORITHM_IDS.length);
+  expect(
+    await list.locator('section[data-algorithm]').evaluateAll((els) => els.map((e) => e.dataset.algorithm)),
+  ).toEqual([...ALGORITHM_IDS]);
+  for (const id of ALGORITHM_IDS) {
+    const section = list.locator(`section[data-algorithm="${id}"]`);
+    await expect(section.locator('h4')).toHaveText(algorithmInfo(id)!.displayName);
+    await expect(section.locator('.formula-tex .katex-display')).toHaveCount(ALGORITHM_TEX[id].length);
+    const c = ALGORITHM_CITATIONS[id];
+    await expect(section.locator('.source')).toHaveText(
+      `${c.paper}, ${c.venue}${c.arxiv ? `, arXiv:${c.arxiv}` : ''}${c.equation ? `, ${c.equation}` : ''}.`,
+    );
+  }
 });

@@ -469,3 +469,38 @@ test('attributes apply live, a hidden element computes nothing until shown, and 
   await closed;
   await expect.poll(() => page.workers().length).toBe(0);
 });
+
+test('every link key is an attribute: average, field and nash apply at load and live, and a bad one is named', async ({
+  page,
+  baseURL,
+}) => {
+  await page.route(`${baseURL}__host/keys.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: hostPage(
+        '../nash-md-explorer.js',
+        '<nash-md-explorer id="k" preset="rps" t="60" average="1" field="nash-md" nash="limit"></nash-md-explorer>',
+      ),
+    }),
+  );
+  await recordReady(page);
+  await page.goto('./__host/keys.html');
+  await waitReady(page, ['k']);
+  const el = page.locator('#k');
+  // average=1: a companion row per algorithm; field: the flow field's arrows; both in the state.
+  await expect(
+    el.getByRole('table', { name: 'Current policies' }).getByRole('rowheader', { name: /\(average\)/ }),
+  ).not.toHaveCount(0);
+  await expect.poll(() => el.locator('.simplex-field path.field-arrow').count()).toBeGreaterThan(150);
+  expect(await state(page, 'k')).toMatchObject({ average: '1', field: 'nash-md', nash: 'limit' });
+  // Changed live, as an attribute and through set().
+  await page.evaluate(() => document.getElementById('k')!.setAttribute('field', 'mwu'));
+  await expect.poll(() => state(page, 'k').then((s) => s.field)).toBe('mwu');
+  await expect(el.getByLabel('Flow field')).toHaveValue('mwu');
+  await page.evaluate(() => (document.getElementById('k') as El).set({ field: null }));
+  await expect(el.locator('.simplex-field path.field-arrow')).toHaveCount(0);
+  // A bad value is named inside the element, and the explorer keeps what it had.
+  await page.evaluate(() => document.getElementById('k')!.setAttribute('nash', 'bogus'));
+  await expect(el.getByRole('alert')).toContainText('nash');
+  expect((await state(page, 'k')).nash).toBe('limit');
+});

@@ -15,6 +15,13 @@ import { sampleSizeCurve, sampleSizeGrid } from '../src/core/sampleSizeCurve.ts'
 import { createRunner } from '../src/core/simulate.ts';
 import { winProbability } from '../src/core/winProbability.ts';
 import { expect, readPolicies, test } from './fixtures.ts';
+import { nashEquilibrium } from '../src/core/nashEquilibrium.ts';
+import { highsReady } from '../src/core/lpSolver.ts';
+
+// The Nash equilibria computed here for comparison solve LPs with HiGHS, loaded asynchronously.
+test.beforeAll(async () => {
+  await highsReady;
+});
 
 const T = 200;
 const rater = presetById('rater-types')!.build({ epsilon: 0.1 });
@@ -87,7 +94,6 @@ test('the truth panel judges each policy under the true P, and its caption names
     timeout: 20_000,
   });
   await expect(panel.locator('caption')).toContainText('N = 1,000 comparisons');
-  const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
   const p = rater.preferences.flat();
   const nash = nashEquilibrium(rater.preferences);
   const table = await readPolicies(page);

@@ -8,6 +8,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { presetById } from '../src/core/presets.ts';
 import { expect, test } from './fixtures.ts';
+import { nashEquilibrium } from '../src/core/nashEquilibrium.ts';
+import { highsReady } from '../src/core/lpSolver.ts';
+
+// The Nash equilibria computed here for comparison solve LPs with HiGHS, loaded asynchronously.
+test.beforeAll(async () => {
+  await highsReady;
+});
 
 const N = 60;
 const URL = `./#preset=leaderboard&n=${N}&seed=1`;
@@ -101,7 +108,6 @@ test.describe('inputs for large n', () => {
   });
 
   test('ordering by Nash probability puts the Nash support first', async ({ page }) => {
-    const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
     const { preferences: P, labels } = leaderboard();
     const nash = Array.from(nashEquilibrium(P));
     const support = nash
@@ -152,7 +158,6 @@ test.describe('inputs for large n', () => {
   });
 
   test('simplex corners for large n: quick choice by Nash and a typed group', async ({ page }) => {
-    const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
     const nash = Array.from(nashEquilibrium(leaderboard().preferences));
     const [a, b] = nash
       .map((p, k) => [p, k])

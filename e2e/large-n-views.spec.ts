@@ -11,6 +11,13 @@ import { regularizedNash } from '../src/core/regularizedNash.ts';
 import { simulate } from '../src/core/simulate.ts';
 import type { Algorithm } from '../src/core/types.ts';
 import { expect, readPolicies, test } from './fixtures.ts';
+import { nashEquilibrium } from '../src/core/nashEquilibrium.ts';
+import { highsReady } from '../src/core/lpSolver.ts';
+
+// The Nash equilibria computed here for comparison solve LPs with HiGHS, loaded asynchronously.
+test.beforeAll(async () => {
+  await highsReady;
+});
 
 const ALGOS: Algorithm[] = ['nash-md', 'omd', 'rlhf'];
 const NAMES: Partial<Record<Algorithm, string>> = { 'nash-md': 'Nash-MD', omd: 'OMD', rlhf: 'RLHF' };
@@ -31,7 +38,6 @@ async function expected(preset: string, n: number, seed: number, k: number) {
         steps: s.steps,
       }).policies,
   );
-  const { nashEquilibrium } = await import('../src/core/nashEquilibrium.ts');
   const eq = {
     regularized: regularizedNash(s.preferences, s.reference, s.tau),
     nash: nashEquilibrium(s.preferences),

@@ -2,9 +2,9 @@
  * The simulation worker: a thin comlink adapter around src/core's simulation service. No math
  * here. Every response's typed arrays are transferred, not copied.
  *
- * The service pulls in the HiGHS WebAssembly solver, which loads with a top-level await. Messages
- * that arrive before a worker listens are lost, so the API is exposed at once and each call
- * awaits the service module (a dynamic import, started immediately).
+ * The service pulls in the HiGHS WebAssembly solver, which it loads asynchronously (highsReady).
+ * Messages that arrive before a worker listens are lost, so the API is exposed at once and each
+ * call awaits the service module and HiGHS (a dynamic import, started immediately).
  */
 import * as Comlink from 'comlink';
 import { fromWire } from '../src/core/specWire.ts';
@@ -36,7 +36,8 @@ let serviceAsked: () => void = () => {};
 const serviceWanted = new Promise<void>((resolve) => (serviceAsked = resolve));
 function loadService() {
   serviceAsked();
-  servicePromise ??= import('../src/core/simulationService.ts').then((m) => {
+  servicePromise ??= import('../src/core/simulationService.ts').then(async (m) => {
+    await m.highsReady;
     heavyLoaded = true;
     return {
       service: m.createSimulationService(),

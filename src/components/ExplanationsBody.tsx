@@ -3,15 +3,22 @@
  * with KaTeX, and a legend of every line and marker drawn with the figure's own styles. This module
  * and KaTeX (script, CSS and fonts) load only when the panel is first opened.
  */
-import { ALGORITHM_CITATIONS } from '../core/algorithms/citations.ts';
 import { Suspense, use, type ReactNode } from 'react';
 import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
 import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { unavailableReason } from '../state/availability.ts';
 import { useAppStore, useRunStore } from '../explorer/context.tsx';
-import { ALGORITHM_NOTE, ALGORITHM_TEX, TARGET_TEXT } from './algorithmTex.ts';
+import { ALGORITHM_CITATIONS, ALGORITHM_NOTE, ALGORITHM_TEX } from '../core/algorithms/explanations.gen.ts';
 import { richLabel } from './richLabel.tsx';
+
+/** The convergence claim as a sentence: which iterate, to what. */
+const TARGET_TEXT = {
+  regularized: 'π*_τ (the regularised Nash; the Nash of P at τ = 0)',
+  nash: 'the Nash equilibrium of P, not π*_τ',
+  'rlhf-optimum': 'the RLHF optimum of the fitted reward',
+  none: 'no point (it keeps moving)',
+} as const;
 
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex | null> | null = null;

@@ -18,7 +18,7 @@ const Stories = lazy(() => import('./Stories.tsx').then((m) => ({ default: m.Sto
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { throttle } from './throttle.ts';
 import './lecture.css';
-import { seriesDisplayName } from '../shared/seriesRows.ts';
+import { isSeedPath, seriesDisplayName } from '../shared/seriesRows.ts';
 import { formatT } from '../shared/formatT.ts';
 import { useExplorer, useUiStore } from '../explorer/context.tsx';
 // The shortcut list loads the first time it is opened ("?"): it is not part of the first render.
@@ -32,11 +32,13 @@ export function describeForAnnouncement(explorer: Explorer): string {
   const run = explorer.run.getState();
   const head = `${playing ? 'Playing' : 'Paused'} at t = ${formatT(run.t)}.`;
   const labels = scenario.labels;
-  const parts = run.series.map((s) => {
-    const p = policyAt(s, run.n, run.t);
-    // The registry's full name: a screen reader reads "Extragradient (EGPO)", not "EG".
-    return `${seriesDisplayName(s)}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
-  });
+  const parts = run.series
+    .filter((s) => !isSeedPath(s))
+    .map((s) => {
+      const p = policyAt(s, run.n, run.t);
+      // The registry's full name: a screen reader reads "Extragradient (EGPO)", not "EG".
+      return `${seriesDisplayName(s)}: ${p.map((x, i) => `${labels[i] ?? `y${i + 1}`} ${x.toFixed(3)}`).join(', ')}.`;
+    });
   const unavailable = unavailableShown(scenario).map((u) => unavailableSentence(u.algorithm, u.reason));
   return [head, ...parts, ...unavailable].join(' ');
 }

@@ -1,16 +1,19 @@
 /**
  * The policy-gradient settings (Nash-MD-PG, Nash-EMA-PG, RLHF-PG; issue 17): learning rate, β, λ,
- * exact or sampled gradients, batch, labels, seed, features and d. Loaded lazily by
+ * exact or sampled gradients, batch, labels, seed, the seed bundle's K, features (tabular, random
+ * with d, or a custom table φ: PhiTable.tsx) and d. Loaded lazily by
  * DynamicsControls, and shown only while one of these algorithms is selected. Native labelled
  * fields; a refused typed value is named and the current one stays.
  */
 import { useId, useState } from 'react';
 import type { PgSettings } from '../state/pgSettings.ts';
 import { useAppStore, useExplorer } from '../explorer/context.tsx';
+import { fitPhi } from '../state/scenario.ts';
+import { PhiTable } from './PhiTable.tsx';
 import './PgControls.css';
 
 interface NumberSpec {
-  key: 'lr' | 'beta' | 'ema' | 'batch' | 'seed' | 'd';
+  key: 'lr' | 'beta' | 'ema' | 'batch' | 'seed' | 'd' | 'seeds';
   label: string;
   /** Largest value the field offers (d: n − 1); the schema's bounds otherwise. */
   max?: number;
@@ -76,6 +79,7 @@ export default function PgControls() {
   const id = useId();
   const pg = useAppStore((s) => s.scenario.pg);
   const n = useAppStore((s) => s.scenario.preferences.length);
+  const labels = useAppStore((s) => s.scenario.labels);
   const set = (patch: Partial<PgSettings>) => a.setPg(patch);
   const num = (spec: NumberSpec) => (
     <PgNumber key={spec.key} spec={spec} value={pg[spec.key]} onApply={(v) => set({ [spec.key]: v })} />
@@ -112,6 +116,7 @@ export default function PgControls() {
             </select>
           </div>
           {num({ key: 'seed', label: 'Sampling seed' })}
+          {num({ key: 'seeds', label: 'Seeds K (bundle, 1 to 50)' })}
         </>
       )}
       <div className="pg-field">
@@ -123,6 +128,7 @@ export default function PgControls() {
         >
           <option value="tabular">tabular (d = n)</option>
           <option value="random">random (d &lt; n)</option>
+          <option value="custom">custom (a table of φ)</option>
         </select>
       </div>
       {pg.features === 'random' &&
@@ -131,6 +137,7 @@ export default function PgControls() {
           label: `d (1 to ${Math.max(1, n - 1)})`,
           max: Math.max(1, n - 1),
         })}
+      {pg.features === 'custom' && <PhiTable phi={fitPhi(pg.phi, n)} labels={labels} onApply={(phi) => set({ phi })} />}
       {pg.features === 'random' && pg.d > n - 1 && (
         <p className="field-note" role="status">
           Runs use d = {Math.max(1, n - 1)}: random features need d &lt; n.

@@ -13,7 +13,8 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers, anchor: RefObje
     let uninstall: (() => void) | null = null;
     let cancelled = false;
     // Once the first figure is drawn with the worker's first rows (there is nothing to step or play
-    // before): the first figure's bytes come first (the element's first-figure budget).
+    // before), after the frame that paints them: the first figure's bytes come first (the
+    // element's first-figure budget), and the rows arrive a frame before they are drawn.
     const firstRows = new Promise<void>((resolve) => {
       if (explorer.run.getState().length > 0) return resolve();
       const stop = explorer.run.subscribe((s) => {
@@ -24,6 +25,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers, anchor: RefObje
       });
     });
     void Promise.all([explorer.ready, firstRows])
+      .then(afterNextPaint)
       .then(() => import('./keyboardShortcuts.ts'))
       .then((m) => {
         if (!cancelled) uninstall = m.installShortcuts(explorer, handlers, anchor.current);
@@ -33,4 +35,9 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers, anchor: RefObje
       uninstall?.();
     };
   }, [explorer, handlers, anchor]);
+}
+
+/** Resolves in the task after the next frame (its animation-frame callbacks have run). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

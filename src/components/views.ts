@@ -7,7 +7,7 @@ import { winProbability } from '../core/winProbability.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../core/race.ts';
 import type { RaceProps } from '../viz/raceTable.ts';
 import type { BetaSweepProps } from '../viz/betaSweepPlot.ts';
-import { rowAt, timeAt } from '../shared/seriesRows.ts';
+import { isCompanion, isSeedPath, rowAt, timeAt } from '../shared/seriesRows.ts';
 import type { AppState } from '../state/appStore.ts';
 import { FIXED_POINT_APART } from '../state/caption.ts';
 import { policyAt, type RunState } from '../state/runStore.ts';
@@ -73,13 +73,30 @@ export function createViews(ui: UiStore) {
    * show last iterates only; the same array for the same series (the memos compare by identity).
    */
   function lastIterates(series: SeriesData[]): SeriesData[] {
-    if (!series.some((s) => s.average)) return series;
+    if (!series.some(isCompanion)) return series;
     let last = lastIterateCache.get(series);
     if (!last) {
-      last = series.filter((s) => !s.average);
+      last = series.filter((s) => !isCompanion(s));
       lastIterateCache.set(series, last);
     }
     return last;
+  }
+
+  const rowSeriesCache = new WeakMap<SeriesData[], SeriesData[]>();
+
+  /**
+   * The series that are rows (table, convergence chart): all but the seeds of a sampled run's
+   * bundle, which only the simplex draws (their mean and the exact path are rows). The same array
+   * for the same series.
+   */
+  function rowSeries(series: SeriesData[]): SeriesData[] {
+    if (!series.some(isSeedPath)) return series;
+    let rows = rowSeriesCache.get(series);
+    if (!rows) {
+      rows = series.filter((s) => !isSeedPath(s));
+      rowSeriesCache.set(series, rows);
+    }
+    return rows;
   }
 
   /** The worker's Nash set of the shown P (core nashSet.ts), once answered; null otherwise. */
@@ -209,7 +226,7 @@ export function createViews(ui: UiStore) {
   function metricSeries(run: RunState): SeriesData[] {
     return metricSeriesMemo(
       run.series.flatMap((s) => [s.algorithm, s.kl, s.exploitability, s.times, shownRows(s, run.t)]),
-      () => run.series,
+      () => rowSeries(run.series),
     );
   }
 
@@ -347,7 +364,12 @@ export function createViews(ui: UiStore) {
     return {
       labels: app.scenario.labels,
       rows: matches
-        ? run.series.map((s) => ({ algorithm: s.algorithm, average: s.average, policy: policyAt(s, run.n, run.t) }))
+        ? rowSeries(run.series).map((s) => ({
+            algorithm: s.algorithm,
+            average: s.average,
+            ...(s.bundle ? { bundle: s.bundle, seeds: s.seeds } : {}),
+            policy: policyAt(s, run.n, run.t),
+          }))
         : [],
       t: run.t,
       top,
@@ -465,7 +487,7 @@ export function createViews(ui: UiStore) {
   function feedbackInputs(run: RunState, app: AppState): FeedbackInputs | null {
     const s = app.scenario;
     if ((s.feedback ?? null) === null) return null;
-    const series = trajectories(run);
+    const series = rowSeries(trajectories(run));
     const curve = ui.getState().sampleSize ?? null;
     const data = run.feedback ?? null;
     return feedbackMemo([series, run.t, run.n, run.equilibria, data, s, curve, theme()], () => ({

@@ -11,7 +11,7 @@ import type { PolicyGradientSpec } from './pgDefaults.ts';
 import { fitBradleyTerry } from './bradleyTerry.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { ALGORITHM_IDS, algorithmById } from './algorithms/registry.ts';
-import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
+import { DEFAULT_REFRESH } from './algorithms/mpo/update.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
 import { comparisonWeights } from './observedWeights.ts';

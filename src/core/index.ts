@@ -61,7 +61,8 @@ export {
 } from './leaderboard.ts';
 export { nashWeightRanges, nashWeightRangesSync, tauLimitNash, type NashRanges } from './nashSet.ts';
 
-// The library runs every algorithm synchronously: the ones whose step code loads on demand
-// (registry.ts) are loaded before the module is ready.
+// The library runs every algorithm and solves every LP synchronously: the algorithms whose step
+// code loads on demand (registry.ts) and HiGHS (lpSolver.ts) are loaded before the module is ready.
 import { ALGORITHM_IDS as ALL_IDS, loadAlgorithms as loadAll } from './algorithms/index.ts';
-await loadAll(ALL_IDS);
+import { highsReady } from './lpSolver.ts';
+await Promise.all([loadAll(ALL_IDS), highsReady]);

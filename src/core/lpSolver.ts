@@ -1,13 +1,27 @@
 /**
  * The linear-programming backend: HiGHS (University of Edinburgh), compiled to WebAssembly by the
- * `highs` npm package. It is loaded once, with a top-level await, so every solve afterwards is a
- * plain synchronous call; modules that import this file (only nashEquilibrium.ts) wait for it.
+ * `highs` npm package. It is loaded once: whatever solves awaits `highsReady` first (the worker and
+ * the main-thread engine before the simulation service, the library's index.ts, the tests' setup),
+ * and every solve afterwards is a plain synchronous call. Not a top-level await: one anywhere in
+ * the app's module graph turns off the bundler's merging of shared chunks, and the first render
+ * then loads thirty small chunks instead of a few (docs/benchmarks.md has the bytes).
  * The loader finds highs.wasm next to its own module in Node, and through Vite's
  * `new URL('highs.wasm', import.meta.url)` asset handling in the browser build.
  */
 import highsLoader from 'highs';
 
-const highs = await highsLoader();
+type Highs = Awaited<ReturnType<typeof highsLoader>>;
+let loadedHighs: Highs | null = null;
+
+/** Resolves once HiGHS (its WebAssembly) is loaded; a solve before that throws. */
+export const highsReady: Promise<void> = highsLoader().then((h) => {
+  loadedHighs = h;
+});
+
+function loaded(): Highs {
+  if (!loadedHighs) throw new Error('HiGHS is not loaded yet: await highsReady (lpSolver.ts) before solving');
+  return loadedHighs;
+}
 
 export interface LpSolution {
   /** HiGHS reached a proven optimum. */
@@ -48,6 +62,7 @@ export function maximiseSumUnderOnes<T>(
   explore?: (solve: FaceSolve) => T,
   faceIterations = 2147483647,
 ): LpSolution & { face?: T } {
+  const highs = loaded();
   const starts = new Int32Array(n + 1);
   let nnz = 0;
   for (let k = 0; k < n * n; k++) if (M[k] !== 0) nnz++;
@@ -135,6 +150,7 @@ export interface NashSetModel {
 }
 
 export function createNashSetModel(M: Float64Array, n: number, slack: number, iterations: number): NashSetModel {
+  const highs = loaded();
   // Column-major (CSC) copy of the rows (M − ½)π ≤ ε, then the row Σπ = 1.
   let nnz = 0;
   for (let k = 0; k < n * n; k++) if (M[k] !== 0.5) nnz++;

@@ -7,7 +7,7 @@
  *
  * Features: 'tabular' (φ(y) = e_y, d = n: every positive distribution is some π_θ) or 'random'
  * (d < n, φ(y)_k i.i.d. standard normal from a fixed seed: the class cannot represent every
- * distribution). θ_0 is the M-projection of π_0 onto the class, argmin_θ KL(π_0 ‖ π_θ), i.e. the
+ * distribution) or 'custom' (φ given as an n × d table, 1 ≤ d ≤ min(n, 12)). θ_0 is the M-projection of π_0 onto the class, argmin_θ KL(π_0 ‖ π_θ), i.e. the
  * θ whose feature mean matches π_0's, Σ π_θ(y) φ(y) = Σ π_0(y) φ(y); for tabular features it is
  * log π_0 and π_θ0 = π_0 exactly. Pure math, no DOM; the main thread loads this to export φ and θ_0.
  */
@@ -29,8 +29,8 @@ import type { PolicyGradientSpec } from './pgDefaults.ts';
 export const FEATURE_SEED = 20240;
 
 /** The feature dimension actually used: n for tabular features. */
-export function featureDim(n: number, spec: Pick<PolicyGradientSpec, 'features' | 'd'>): number {
-  return spec.features === 'tabular' ? n : spec.d;
+export function featureDim(n: number, spec: Pick<PolicyGradientSpec, 'features' | 'd' | 'phi'>): number {
+  return spec.features === 'tabular' ? n : spec.features === 'custom' ? (spec.phi?.[0]?.length ?? 0) : spec.d;
 }
 
 /**
@@ -38,9 +38,12 @@ export function featureDim(n: number, spec: Pick<PolicyGradientSpec, 'features' 
  * stored). Random features: φ(y)_k standard normal by the Box–Muller transform of the core's
  * mulberry32 generator (rng.ts) seeded with FEATURE_SEED, drawn row by row; both Box–Muller outputs
  * are used. The same (n, d) always give the same Φ; Φ for d is not a prefix of Φ for d + 1.
+ * Custom features: the given table φ, row y = φ(y).
  */
-export function featureMap(n: number, spec: Pick<PolicyGradientSpec, 'features' | 'd'>): Float64Array | null {
+export function featureMap(n: number, spec: Pick<PolicyGradientSpec, 'features' | 'd' | 'phi'>): Float64Array | null {
   if (spec.features === 'tabular') return null;
+  // Custom: the table as given, row-major (validatePolicyGradient checked its shape).
+  if (spec.features === 'custom') return Float64Array.from((spec.phi ?? []).slice(0, n).flat());
   const d = spec.d;
   const rng = createRng(FEATURE_SEED);
   const phi = new Float64Array(n * d);

@@ -4,11 +4,11 @@
  * feature map and θ_0's solver into the first-render bundle.
  */
 
-export type FeatureKind = 'tabular' | 'random';
+export type FeatureKind = 'tabular' | 'random' | 'custom';
 export type GradientMode = 'exact' | 'sampled';
 export type LabelMode = 'probability' | 'bernoulli';
 
-/** The policy-gradient settings of a run (URL keys lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d). */
+/** The policy-gradient settings of a run (URL keys lr, beta, ema, gradient, batch, pgLabels, pgSeed, features, d, seeds). */
 export interface PolicyGradientSpec {
   /** Learning rate: θ ← θ + lr·g. */
   lr: number;
@@ -24,8 +24,18 @@ export interface PolicyGradientSpec {
   /** Seed of the sampled mode's generator (createRng, mulberry32). */
   seed: number;
   features: FeatureKind;
-  /** Feature dimension for 'random' features, 1 ≤ d ≤ n − 1 (ignored for tabular: d = n). */
+  /** Feature dimension for 'random' features, 1 ≤ d ≤ n − 1 (ignored for tabular: d = n; custom: φ's columns). */
   d: number;
+  /**
+   * 'custom' features: φ as n rows of d numbers (row y = φ(y)), 1 ≤ d ≤ min(n, 12) (URL key phi,
+   * rows separated by ';', values by ','). Absent otherwise.
+   */
+  phi?: number[][];
+  /**
+   * Sampled mode: K, the seeds of the bundle drawn around the run (1 to 50): the runs with seeds
+   * seed, seed + 1, …, seed + K − 1 and their mean (seedBundle.ts). The run itself is seed's.
+   */
+  seeds: number;
 }
 
 export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
@@ -38,4 +48,5 @@ export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
   seed: 1,
   features: 'tabular',
   d: 2,
+  seeds: 10,
 };

@@ -7,8 +7,9 @@ import { matVecOperator } from './matVecOperator.ts';
 import { trajectoryMetrics } from './metrics.ts';
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Runner } from './simulate.ts';
+import type { SeedBundle } from './seedBundle.ts';
 import type { Algorithm } from './types.ts';
-import type { ComputeProgress, HistoryThinning, SeriesChunk } from './workerApi.ts';
+import type { BundleKind, ComputeProgress, HistoryThinning, SeriesChunk } from './workerApi.ts';
 
 /** The runs of the scenario being shown, continued by extend(). */
 export interface ActiveRun<A extends AlgorithmId = Algorithm> {
@@ -20,7 +21,7 @@ export interface ActiveRun<A extends AlgorithmId = Algorithm> {
   /** π*_τ (the Nash when τ = 0), the metrics' reference; null until solved (a deferred answer). */
   target: Float64Array | null;
   /** One per algorithm of the scenario, in its order; runner null (and the reason) when it cannot run. */
-  runners: { algorithm: A; runner: Runner | null; unavailable: string | null }[];
+  runners: { algorithm: A; runner: Runner | null; unavailable: string | null; bundle?: SeedBundle }[];
 }
 
 /** Rows of a run before their metrics are known. */
@@ -30,6 +31,9 @@ export interface Rows<A extends AlgorithmId = Algorithm> {
   unavailable?: string;
   /** The run's average iterates (SeriesChunk.average). */
   average?: boolean;
+  /** A sampled run's seed-bundle companion (SeriesChunk.bundle, seeds). */
+  bundle?: BundleKind;
+  seeds?: number;
   start: number;
   rows: number;
   times?: Float64Array;

@@ -7,7 +7,7 @@ import { comparisonWeights } from './observedWeights.ts';
 export { referenceWeights } from './observedWeights.ts';
 import { InvalidInputError, show } from './errors.ts';
 import { ALGORITHM_IDS, algorithmById, needsLoading } from './algorithms/registry.ts';
-import { DEFAULT_REFRESH } from './algorithms/mpo.ts';
+import { DEFAULT_REFRESH } from './algorithms/mpo/update.ts';
 import type { RunContext } from './algorithms/types.ts';
 import { matVecOperator } from './matVecOperator.ts';
 import type { SimulationSpec, Trajectory } from './types.ts';

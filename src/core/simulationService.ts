@@ -9,7 +9,7 @@ import { InvalidInputError } from './errors.ts';
 import { nashEquilibriumSet, type NashSet } from './nashEquilibrium.ts';
 import { nashWeightRanges, tauLimitFraction, tauLimitSteps, type NashRanges, type TauLimit } from './nashSet.ts';
 import { regularizedNash, regularizedNashPath } from './regularizedNash.ts';
-import { nashMdFixedPoint } from './algorithms/nashMd.ts';
+import { nashMdFixedPoint } from './algorithms/nash-md/update.ts';
 import { algorithmById, loadAlgorithms, type AlgorithmId } from './algorithms/registry.ts';
 import {
   chunkBuffers,
@@ -35,6 +35,7 @@ import {
 import { scheduledRunner, type OnlineFeedback } from './onlineFeedback.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
+import { bundleApplies, bundleRows, createSeedBundle, type SeedBundle } from './seedBundle.ts';
 import { comparisonWeights } from './observedWeights.ts';
 import type { SolverOptions } from './solverOptions.ts';
 import { validateDistribution, validatePreferences } from './validate.ts';
@@ -59,6 +60,8 @@ import type {
 
 export { progressTransferables } from './runRows.ts';
 export { loadAlgorithms } from './algorithms/registry.ts';
+/** Await before the service's first call: its Nash and Nash-set computations solve LPs with HiGHS. */
+export { highsReady } from './lpSolver.ts';
 
 /** τ-path grid: 48 values log-spaced from 20 (π*_τ ≈ μ) down to 1e-3 (close to the Nash). */
 export const TAU_GRID: Float64Array = Float64Array.from({ length: 48 }, (_, k) => 20 * (1e-3 / 20) ** (k / 47));
@@ -374,8 +377,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 
   /**
    * Drives a generator of fractions in slices of NASH_SET_SLICE_MS, pausing between them; returns
-   * its value, or null when a newer nashSet request arrived (the generator is closed, freeing
-   * what it holds). `progress` maps the generator's yields to an overall fraction.
+   * its value, or null when a newer request of its kind arrived (`newest`; the generator is
+   * closed, freeing what it holds). `progress` maps the generator's yields to an overall fraction.
    */
   async function sliced<T>(
     version: number,
@@ -419,38 +422,29 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         if (sweepLatest !== version) return { ok: false, version, problem: null };
         const p = validatePreferences(s.preferences);
         const keys = keysOfSpec(s, p);
-        const it = betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys));
         onProgress?.(0);
-        let since = performance.now();
-        for (;;) {
-          const r = it.next();
-          if (r.done) {
-            const v = r.value;
-            onProgress?.(1);
-            return {
-              ok: true,
-              version,
-              n: v.n,
-              steps: v.steps,
-              labels: v.entries.map((e) => e.label),
-              betas: v.entries.map((e) => e.beta),
-              policies: v.policies,
-              matrix: v.matrix,
-              average: v.average,
-              order: v.order,
-              best: v.best,
-            };
-          }
-          onProgress?.(r.value);
-          if (performance.now() - since >= NASH_SET_SLICE_MS) {
-            await pause();
-            since = performance.now();
-            if (sweepLatest !== version) {
-              it.return(undefined as never);
-              return { ok: false, version, problem: null };
-            }
-          }
-        }
+        const v = await sliced(
+          version,
+          betaSweepSteps(s, p, sweepSteps(steps), rewardsOf(s, keys)),
+          (x) => onProgress?.(x),
+          pause,
+          () => sweepLatest,
+        );
+        if (!v) return { ok: false, version, problem: null };
+        onProgress?.(1);
+        return {
+          ok: true,
+          version,
+          n: v.n,
+          steps: v.steps,
+          labels: v.entries.map((e) => e.label),
+          betas: v.entries.map((e) => e.beta),
+          policies: v.policies,
+          matrix: v.matrix,
+          average: v.average,
+          order: v.order,
+          best: v.best,
+        };
       } catch (e) {
         if (e instanceof InvalidInputError)
           return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -637,7 +631,9 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           if (reporting) onProgress({ version, stage, fraction, preview });
         };
         const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
-        const makeRunner = (algorithm: A) => {
+        // A sampled policy-gradient run's bundle companions are made the same way, with their own
+        // seed or exact gradients and no average iterates (seedBundle.ts).
+        const makeRunner = (algorithm: A, pg = s.pg, average = s.average) => {
           const runner = createRunner(
             {
               algorithm,
@@ -650,8 +646,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
               comparisons: s.comparisons,
               counts: s.counts,
               refresh: s.refresh,
-              average: s.average,
-              pg: s.pg,
+              average,
+              pg,
             },
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
@@ -659,7 +655,14 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
           // Online feedback: every run follows the models of the rounds drawn so far.
           return s.online ? scheduledRunner(runner, s.online.schedule) : runner;
         };
-        const rowsOf = (algorithm: A, runner: Runner) => runRows(algorithm, runner, n, steps, thinning);
+        const bundles = new Map<A, SeedBundle>();
+        const rowsOf = (algorithm: A, runner: Runner) => {
+          const own = runRows(algorithm, runner, n, steps, thinning);
+          if (!bundleApplies(algorithmById(algorithm)!.params, s.pg)) return own;
+          const bundle = createSeedBundle((pg) => makeRunner(algorithm, pg, false), s.pg!);
+          bundles.set(algorithm, bundle);
+          return [...own, ...bundleRows(own[0], bundle, (r) => runRows(algorithm, r, n, steps, thinning)[0])];
+        };
         const unavailable = new Map<A, string>();
         for (const algorithm of s.algorithms) {
           const reason = unavailableReason(algorithm, n, s.tau, s.eta);
@@ -708,6 +711,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
             algorithm,
             runner: runners.get(algorithm) ?? null,
             unavailable: unavailable.get(algorithm) ?? null,
+            bundle: bundles.get(algorithm),
           })),
         };
         active = run;
@@ -758,11 +762,12 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       return {
         ok: true,
         version,
-        chunks: run.runners.flatMap(({ algorithm, runner, unavailable }) =>
-          (runner ? plainRows(algorithm, runner, steps) : [unavailableRows(algorithm, unavailable ?? '', 0)]).map((r) =>
-            withMetrics(run, r),
-          ),
-        ),
+        chunks: run.runners.flatMap(({ algorithm, runner, unavailable, bundle }) => {
+          if (!runner) return [withMetrics(run, unavailableRows(algorithm, unavailable ?? '', 0))];
+          const own = plainRows(algorithm, runner, steps);
+          const all = bundle ? [...own, ...bundleRows(own[0], bundle, (r) => plainRows(algorithm, r, steps)[0])] : own;
+          return all.map((r) => withMetrics(run, r));
+        }),
       };
     },
 

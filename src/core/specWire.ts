@@ -5,7 +5,6 @@
  * matrix is flattened in one pass and transferred without a copy; the worker reads its rows as
  * views of it (figures: docs/benchmarks.md).
  */
-import { flatten } from './linalg.ts';
 import type { AlgorithmId } from './algorithms/catalog.ts';
 import type { Algorithm, Matrix } from './types.ts';
 import type { ScenarioSpec, WireSpec } from './workerApi.ts';
@@ -18,6 +17,17 @@ function isSquareOfNumbers(P: Matrix): boolean {
     for (let j = 0; j < n; j++) if (typeof row[j] !== 'number') return false;
   }
   return true;
+}
+
+/**
+ * A square matrix row-major (as linalg.ts's flatten; checked square first). Its own few lines:
+ * importing linalg.ts here put all of it (LU and Cholesky solvers) into the first-render bundle.
+ */
+function flatten(P: Matrix): Float64Array {
+  const n = P.length;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) out.set(P[i], i * n);
+  return out;
 }
 
 /** The spec with its matrix flattened row-major when it is square; transfer `wireBuffers(wire)` with it. */

@@ -93,5 +93,7 @@ export type InputField =
   | 'batch'
   | 'pgLabels'
   | 'pgSeed'
+  | 'seeds'
+  | 'phi'
   | 'features'
   | 'd';

@@ -143,6 +143,9 @@ export interface OnlineRoundsData {
   winsJ: Float64Array;
 }
 
+/** Which companion of a sampled policy-gradient run a series is (SeriesChunk.bundle). */
+export type BundleKind = 'mean' | 'exact' | 'seed';
+
 /**
  * Rows of one algorithm's run, with their metrics: consecutive iterations start..start+rows−1, or,
  * when `times` is given, the iterations listed there (a thinned history, see HistoryThinning).
@@ -159,6 +162,14 @@ export interface SeriesChunk<A extends AlgorithmId = Algorithm> {
    * of `algorithm` (sent right after that run's chunk, with the same rows and times).
    */
   average?: boolean;
+  /**
+   * A sampled policy-gradient run's companions (scenario pg.seeds, seedBundle.ts), sent after that
+   * run's chunks with the same rows and times: 'mean' the mean policy of its K seeds, 'exact' the
+   * same algorithm with exact gradients, 'seed' the run of one more seed (drawn on the simplex only).
+   */
+  bundle?: BundleKind;
+  /** With `bundle`: K, the number of seeds ('mean'), or k, the run's seed being pgSeed + k ('seed'). */
+  seeds?: number;
   start: number;
   rows: number;
   /** The iteration t of each row, when rows are not consecutive. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHash } from '../state/urlCodec.ts';
 import {
@@ -10,7 +11,25 @@ import {
 
 const from = (attrs: Record<string, string>) => hashFromAttributes((k) => attrs[k] ?? attrs[k.toLowerCase()] ?? null);
 
+/** The keys of the README's link-key table (the rows between its header and the next heading). */
+function readmeLinkKeys(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('| key |');
+  const table = readme.slice(start, readme.indexOf('\n#', start));
+  const keys: string[] = [];
+  for (const row of table.split('\n').slice(2)) {
+    const first = row.split(' | ')[0] ?? '';
+    for (const m of first.matchAll(/`([A-Za-z0-9]+)`/g)) keys.push(m[1]);
+  }
+  return keys;
+}
+
 describe('element attributes → hash', () => {
+  it('has an attribute for every key of the README’s link-key table (embed aside: the element is inline)', () => {
+    const keys = readmeLinkKeys();
+    expect(keys.length).toBeGreaterThan(30);
+    for (const k of keys.filter((k) => k !== 'embed')) expect(hashKeyOf(k), k).toBe(k);
+  });
   it('observes every hash key the app reads, lower-cased, and the element’s own options', () => {
     for (const k of [
       'preset',

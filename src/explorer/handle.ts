@@ -4,8 +4,8 @@
  * `ready` events. Everything goes through the explorer's own stores and controller.
  */
 import { exportInfo } from '../export/exportInfo.ts';
+import { hashViewProblems } from '../state/controller.ts';
 import { decodeHash, encodeHash, readPairs } from '../state/urlCodec.ts';
-import { encodeViewOptions, parseViewOptions } from '../state/viewOptions.ts';
 import type { Explorer } from './explorer.ts';
 import { figureEntry, type FigureId } from './figureManifest.ts';
 import type { ExplorerHandle, HashPatch, HashState } from './types.ts';
@@ -15,11 +15,8 @@ const PRESET_KEYS = ['preset', 'eps', 'seed', 'n'];
 
 /** The explorer's scenario, t and view as a hash (without '#'). */
 export function currentHash(explorer: Explorer): string {
-  const lecture = explorer.ui.getState().lecture ? '&lecture=1' : '';
   return (
-    encodeHash(explorer.app.getState().scenario, explorer.controller.targetT) +
-    encodeViewOptions(explorer.view.getState()) +
-    lecture
+    encodeHash(explorer.app.getState().scenario, explorer.controller.targetT) + explorer.controller.viewHash()
   ).replace(/^#/, '');
 }
 
@@ -80,7 +77,7 @@ export class Handle extends EventTarget implements ExplorerHandle {
     }
     let hash = mergePatch(currentHash(this.explorer), patch);
     const { problems } = decodeHash(hash);
-    const viewProblems = parseViewOptions(hash).problems;
+    const viewProblems = hashViewProblems(hash);
     // A value that does not parse keeps the explorer's current value (and is reported by name).
     const refused = new Set([...problems, ...viewProblems].map((p) => p.field).filter((f) => keys.includes(f)));
     if (refused.size)
@@ -89,10 +86,8 @@ export class Handle extends EventTarget implements ExplorerHandle {
         Object.fromEntries(Object.entries(patch).filter(([k]) => !refused.has(k))),
       );
     const decoded = decodeHash(hash);
-    const view = parseViewOptions(hash);
     const reported = [...problems, ...viewProblems].filter((p) => refused.has(p.field));
-    this.explorer.view.setState(view.options, true);
-    this.explorer.ui.getState().setLecture(readPairs(hash).get('lecture') === '1');
+    this.explorer.controller.loadView(hash);
     const app = this.explorer.app;
     if (keys.includes('t') || keys.includes('preset') || decoded.pending)
       app.getState().loadScenario(decoded.scenario, decoded.t, reported);

@@ -14,6 +14,7 @@ import { composeSvg, serializeSvg, svgSize, svgToPng } from './svgExport.ts';
 import { buildTrajectoryCsv, buildTrajectoryJson, type TrajectoryInput } from './trajectories.ts';
 import { buildCountsCsv, buildCountsJson } from './feedbackData.ts';
 import { formatT } from '../shared/formatT.ts';
+import { isSeedPath } from '../shared/seriesRows.ts';
 
 /** Figures by their manifest id (those with `exports` in figureManifest.ts have a snapshot). */
 export type FigureName = FigureId;
@@ -64,7 +65,8 @@ export async function exportFigurePng(src: ExportSource, name: FigureName): Prom
 function trajectoryInput(src: ExportSource): TrajectoryInput {
   const { scenario } = src.app.getState();
   const run = src.run.getState();
-  const series = run.n === scenario.preferences.length ? run.series : [];
+  // A sampled run's seed paths are the simplex's faint bundle; their mean and the exact path are rows.
+  const series = run.n === scenario.preferences.length ? run.series.filter((s) => !isSeedPath(s)) : [];
   return { info: currentInfo(src), scenario, n: run.n, series, t: run.t };
 }
 

@@ -4,7 +4,7 @@
  * precision (shortest round-trip decimal). Pure (no DOM).
  */
 import { algorithmInfo } from '../core/algorithms/catalog.ts';
-import { featureMap, fitTheta0 } from '../core/parametricPolicy.ts';
+import { featureDim, featureMap, fitTheta0 } from '../core/parametricPolicy.ts';
 import { rowAt, seriesDisplayName, timeAt } from '../shared/seriesRows.ts';
 import { toSpec, type Scenario } from '../state/scenario.ts';
 import type { SeriesData } from '../viz/types.ts';
@@ -83,6 +83,7 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
       return {
         algorithm: s.algorithm,
         ...(s.average ? { average: true } : {}),
+        ...(s.bundle ? { bundle: s.bundle, seeds: s.seeds } : {}),
         label: seriesDisplayName(s),
         t: Array.from({ length: count }, (_, r) => timeAt(s, r)),
         policies: Array.from({ length: count }, (_, r) => Array.from(s.policies.subarray(r * n, r * n + n), finite)),
@@ -95,18 +96,24 @@ export function buildTrajectoryJson(input: TrajectoryInput): string {
 }
 
 /**
- * With random features and a policy-gradient run shown: the feature map φ (one row per response)
+ * With random or custom features and a policy-gradient run shown: the feature map φ (one row per response)
  * and θ_0 the runs started from (parametricPolicy.ts), so a reader can replay the formulas.
  */
 function parametric(scenario: Scenario, n: number, series: readonly SeriesData[]) {
   const pg = toSpec(scenario).pg;
-  if (!pg || pg.features !== 'random' || !series.some((s) => algorithmInfo(s.algorithm)?.family === 'parametric'))
+  if (
+    !pg ||
+    (pg.features !== 'random' && pg.features !== 'custom') ||
+    !series.some((s) => algorithmInfo(s.algorithm)?.family === 'parametric')
+  )
     return {};
-  const d = pg.d!;
-  const phi = featureMap(n, { features: 'random', d })!;
+  const features = pg.features;
+  const spec = { features, d: pg.d!, phi: pg.phi };
+  const d = featureDim(n, spec);
+  const phi = featureMap(n, spec)!;
   return {
     parametric: {
-      features: 'random',
+      features,
       d,
       phi: Array.from({ length: n }, (_, y) => Array.from(phi.subarray(y * d, (y + 1) * d))),
       theta0: Array.from(fitTheta0(phi, scenario.initial, n, d)),

@@ -64,18 +64,32 @@ export const AVERAGE_WIDTH = 0.6;
 /** The dash of every average-iterate path: fine dots, in the run's colour (its marker is hollow). */
 export const AVERAGE_DASH = '1 2.5';
 
+/** Opacity of one seed's thin path in a sampled run's bundle (SeriesData.bundle 'seed'). */
+export const SEED_OPACITY = 0.3;
+
 /**
  * The style of one series: its algorithm's, or for the run's average iterates (`average`) the same
- * colour and marker shape with a thinner dotted line, a hollow marker and "avg" in the label.
+ * colour and marker shape with a thinner dotted line, a hollow marker and "avg" in the label; a
+ * sampled run's bundle companions keep the colour and marker: the mean of its seeds long dashes,
+ * the exact-gradient run short dashes and a hollow marker, each seed a thin line (drawn faint).
  */
-export function seriesStyle(s: { algorithm: AlgorithmId; average?: boolean }): AlgorithmStyle & {
+export function seriesStyle(s: { algorithm: AlgorithmId; average?: boolean; bundle?: string }): AlgorithmStyle & {
   width: number;
   hollow: boolean;
 } {
   const style = ALGORITHM_STYLE[s.algorithm];
-  return s.average
-    ? { ...style, label: `${style.label} avg`, dash: AVERAGE_DASH, width: AVERAGE_WIDTH, hollow: true }
-    : { ...style, width: 1, hollow: false };
+  const b = s.bundle;
+  return b
+    ? {
+        ...style,
+        label: `${style.label} ${b}`,
+        dash: b === 'mean' ? '10 2' : b === 'exact' ? '3 2' : '',
+        width: b === 'mean' ? 1 : 0.5,
+        hollow: b !== 'mean',
+      }
+    : s.average
+      ? { ...style, label: `${style.label} avg`, dash: AVERAGE_DASH, width: AVERAGE_WIDTH, hollow: true }
+      : { ...style, width: 1, hollow: false };
 }
 
 /** Equilibria and inputs drawn on the simplex. */

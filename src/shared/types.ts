@@ -3,6 +3,7 @@
  * src/viz may import it, it imports only src/core).
  */
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
+import type { BundleKind } from '../core/workerApi.ts';
 
 /** One algorithm's computed run. Buffers may be longer than `length`; only rows < length are valid. */
 export interface SeriesData {
@@ -12,6 +13,13 @@ export interface SeriesData {
    * `average`): drawn in the run's colour with thinner dashes, its table row "<name> (average)".
    */
   average?: boolean;
+  /**
+   * A sampled policy-gradient run's companion (SeriesChunk.bundle): 'mean' of its K seeds and
+   * 'exact' gradients are rows of their own; 'seed' paths are drawn faintly on the simplex only.
+   */
+  bundle?: BundleKind;
+  /** 'mean': K; 'seed': k (its seed is pgSeed + k). */
+  seeds?: number;
   /** Row-major policies: row t (0 ≤ t < length) is π_t, n entries. */
   policies: Float64Array;
   /** KL(π*_τ‖π_t) for t < length. */

@@ -4,7 +4,7 @@
 import { presetById } from '../core/presets.ts';
 import { formatScientific } from '../shared/formatNumber.ts';
 import { seriesStyle } from '../shared/palette.ts';
-import { rowAt } from '../shared/seriesRows.ts';
+import { isSeedPath, rowAt } from '../shared/seriesRows.ts';
 import { effectiveEta, type Scenario } from './scenario.ts';
 import { unavailableSentence, unavailableShown } from './availability.ts';
 import type { RunState } from './runStore.ts';
@@ -37,10 +37,12 @@ export function describeState(s: Scenario, run: RunState): string {
     .join('');
   if (run.series.length === 0) return `${head} No algorithm is shown.${unavailable}${credit}`;
   const target = s.tau > 0 ? 'π*τ' : 'the Nash equilibrium';
-  const parts = run.series.map((series) => {
-    const row = rowAt(series, run.t);
-    return `${seriesStyle(series).label} ${short(series.kl[row])}`;
-  });
+  const parts = run.series
+    .filter((x) => !isSeedPath(x))
+    .map((series) => {
+      const row = rowAt(series, run.t);
+      return `${seriesStyle(series).label} ${short(series.kl[row])}`;
+    });
   const both = s.algorithms.includes('nash-md') && s.algorithms.includes('omd');
   // At τ = 0 the geometric mixture is π_t itself, so Nash-MD's update is OMD's.
   const note = !both

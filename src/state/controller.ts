@@ -24,7 +24,7 @@ import { createHistory, type History } from './history.ts';
 import { createAutosave, loadSaved } from './persistence.ts';
 import { computationEnded, computationProgressed, computationStarted, type ProgressStore } from './progressStore.ts';
 import { flowFieldBlocked, hashFlowField, hashWantsLecture, type UiStore } from './uiStore.ts';
-import { decodeHash, encodeHash } from './urlCodec.ts';
+import { decodeHash, encodeHash, type HashProblem } from './urlCodec.ts';
 import { hashNashPick } from './nashPick.ts';
 import { showsPg } from './betaSweepState.ts';
 import { encodeViewOptions, parseViewOptions, type ViewStore } from './viewOptions.ts';
@@ -562,14 +562,19 @@ export class SimulationController {
     if (!this.syncHash) return;
     this.lastHash = performance.now();
     // The scenario keys, then how the page is shown (embed, hidden/locked controls, lecture mode).
+    const hash = encodeHash(this.app.getState().scenario, this.wantedT) + this.viewHash();
+    if (hash !== window.location.hash) history.replaceState(null, '', hash);
+  }
+
+  /** How the page is shown, as hash keys (`&embed=1&hide=…&lecture=1&field=…&nash=limit`). */
+  viewHash(): string {
     const { lecture, field, nashPick } = this.ui.getState();
-    const hash =
-      encodeHash(this.app.getState().scenario, this.wantedT) +
+    return (
       encodeViewOptions(this.view.getState()) +
       (lecture ? '&lecture=1' : '') +
       (field ? `&field=${field}` : '') +
-      (nashPick === 'limit' ? '&nash=limit' : '');
-    if (hash !== window.location.hash) history.replaceState(null, '', hash);
+      (nashPick === 'limit' ? '&nash=limit' : '')
+    );
   }
 
   /**
@@ -580,16 +585,14 @@ export class SimulationController {
     if (this.autosave && !this.view.getState().embed) this.autosave.schedule();
   }
 
-  /** The view keys of a hash (embed, hide, lock, lecture); bad values are reported with the scenario's. */
-  private loadView(hash: string): { field: string; message: string }[] {
+  /** Applies the view keys of a hash (embed, hide, lock, lecture, field, nash); returns its bad values. */
+  loadView(hash: string): HashProblem[] {
     const view = parseViewOptions(hash);
     this.view.setState(view.options, true);
     this.ui.getState().setLecture(hashWantsLecture(hash));
-    const flow = hashFlowField(hash);
-    this.ui.getState().setField(flow.field);
-    const nash = hashNashPick(hash);
-    this.ui.getState().setNashPick(nash.pick);
-    return [...view.problems, ...(flow.problem ? [flow.problem] : []), ...(nash.problem ? [nash.problem] : [])];
+    this.ui.getState().setField(hashFlowField(hash).field);
+    this.ui.getState().setNashPick(hashNashPick(hash).pick);
+    return hashViewProblems(hash);
   }
 
   /** Loads the scenario, t and view from a hash; bad values are reported by name. */
@@ -618,4 +621,11 @@ export class SimulationController {
     this.stopHolding();
     this.client.dispose();
   }
+}
+
+/** The bad values among a hash's view keys (embed, hide, lock, field, nash), each named. */
+export function hashViewProblems(hash: string): HashProblem[] {
+  const flow = hashFlowField(hash).problem;
+  const nash = hashNashPick(hash).problem;
+  return [...parseViewOptions(hash).problems, ...(flow ? [flow] : []), ...(nash ? [nash] : [])];
 }

@@ -125,6 +125,20 @@ describe('LLMFAO presets', () => {
     expect(JSON.parse(file).attribution).toContain(LLMFAO_ATTRIBUTION);
     const back = importScenarioJson(file);
     expect(back.ok && back.scenario.counts).toEqual(scenario.counts);
+    // Still named as the data, with the attribution (shown under the figure and in the caption).
+    expect(back.ok && back.scenario.llmfao).toEqual(scenario.llmfao);
+  });
+
+  it('a file of one prompt and the mixture reads back with its choice; a choice that does not read drops only the name', () => {
+    const { scenario } = build({ rater: 'mix', share: 0.3, prompt: 'qft' });
+    const back = importScenarioJson(exportScenarioJson(scenario, 50, '0.1.0'));
+    expect(back.ok && back.scenario.llmfao).toMatchObject({ rater: 'mix', share: 0.3, prompt: 'qft' });
+    expect(back.ok && back.scenario.llmfao?.attribution).toContain(LLMFAO_ATTRIBUTION);
+    const edited = JSON.parse(exportScenarioJson(scenario, 50, '0.1.0'));
+    edited.scenario.llmfao.prompt = 'nope';
+    const other = importScenarioJson(JSON.stringify(edited));
+    expect(other.ok && other.scenario.llmfao).toBeUndefined();
+    expect(other.ok && other.scenario.counts).toEqual(scenario.counts);
   });
 });
 

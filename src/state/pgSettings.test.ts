@@ -19,7 +19,18 @@ const withPg = (pg: Partial<Scenario['pg']>): Scenario => ({
 describe('policy-gradient URL keys', () => {
   it('a link without them has the defaults, and the default settings add no key', () => {
     const hash = encodeHash(withPg({}), 10);
-    for (const k of ['lr=', 'beta=', 'ema=', 'gradient=', 'batch=', 'pgLabels=', 'pgSeed=', 'features=', '&d='])
+    for (const k of [
+      'lr=',
+      'beta=',
+      'ema=',
+      'gradient=',
+      'batch=',
+      'pgLabels=',
+      'pgSeed=',
+      'features=',
+      '&d=',
+      'seeds=',
+    ])
       expect(hash).not.toContain(k);
     expect(decodeHash(hash).scenario.pg).toEqual(PG_DEFAULTS);
   });
@@ -37,6 +48,7 @@ describe('policy-gradient URL keys', () => {
           seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
           features: fc.constantFrom('tabular' as const, 'random' as const),
           d: fc.integer({ min: 1, max: 499 }),
+          seeds: fc.integer({ min: 1, max: 50 }),
         }),
         (pg) => {
           const s = withPg(pg);
@@ -51,7 +63,7 @@ describe('policy-gradient URL keys', () => {
 
   it('reads the keys of a hand-written link', () => {
     const d = decodeHash(
-      '#preset=rps&algos=nash-md-pg,rlhf-pg&gradient=sampled&lr=0.3&beta=0.5&ema=0.9&batch=32&pgLabels=bernoulli&pgSeed=9&features=random&d=2',
+      '#preset=rps&algos=nash-md-pg,rlhf-pg&gradient=sampled&lr=0.3&beta=0.5&ema=0.9&batch=32&pgLabels=bernoulli&pgSeed=9&features=random&d=2&seeds=5',
     );
     expect(d.problems).toEqual([]);
     expect(d.scenario.pg).toEqual({
@@ -64,6 +76,7 @@ describe('policy-gradient URL keys', () => {
       seed: 9,
       features: 'random',
       d: 2,
+      seeds: 5,
     });
   });
 
@@ -79,6 +92,9 @@ describe('policy-gradient URL keys', () => {
     ['pgSeed=-3', 'pgSeed'],
     ['features=fourier', 'features'],
     ['d=0', 'd'],
+    ['seeds=0', 'seeds'],
+    ['seeds=51', 'seeds'],
+    ['seeds=2.5', 'seeds'],
   ];
   for (const [pair, key] of bad)
     it(`${pair}: replaced by the default and named "${key}"; the other keys still load`, () => {
@@ -91,6 +107,32 @@ describe('policy-gradient URL keys', () => {
       if (field !== 'lr') expect(d.scenario.pg.lr).toBe(0.25);
       if (field !== 'beta') expect(d.scenario.pg.beta).toBe(0.5);
     });
+
+  it('custom features: φ round-trips as phi=rows;…, is fitted to n for the worker, and a bad table is named', () => {
+    const phi = [
+      [1, -0.5],
+      [0.25, 2],
+      [0, 1e-3],
+    ];
+    const s = withPg({ features: 'custom', phi });
+    const hash = encodeHash(s, 5);
+    expect(hash).toContain('phi=1,-0.5;0.25,2;0,0.001');
+    const d = decodeHash(hash);
+    expect(d.problems).toEqual([]);
+    expect(d.scenario.pg.phi).toEqual(phi);
+    expect(d.scenario.pg.features).toBe('custom');
+    // The worker gets n rows (cut or padded with zeros) of at most min(n, 12) columns.
+    expect(toSpec(s).pg!.phi).toEqual(phi);
+    expect(toSpec({ ...s, pg: { ...s.pg, phi: phi.slice(0, 2) } }).pg!.phi).toEqual([...phi.slice(0, 2), [0, 0]]);
+    // No table yet: the identity's columns.
+    expect(toSpec(withPg({ features: 'custom' })).pg!.phi).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    for (const bad of ['phi=1,2;3', 'phi=1,x;3,4', 'phi=;'])
+      expect(decodeHash(`#preset=rps&features=custom&${bad}`).problems.map((p) => p.field)).toEqual(['phi']);
+  });
 
   it('a scenario file with a bad pg field names it and keeps the rest', () => {
     const r = validateScenario({ pg: { lr: 2, batch: -1 } }, DEFAULT.scenario);

@@ -2,7 +2,7 @@
  * The policy-gradient settings of the scenario (Nash-MD-PG, Nash-EMA-PG, RLHF-PG, issue 17): their
  * checks (messages naming the URL key) and their URL keys: lr, beta, ema, gradient (exact |
  * sampled), batch, pgLabels (probability | bernoulli; `labels` already names the responses),
- * pgSeed, features (tabular | random), d. Each is written only when it differs from PG_DEFAULTS,
+ * pgSeed, features (tabular | random | custom), d, phi (custom features' table), seeds (K of the sampled runs' seed bundle). Each is written only when it differs from PG_DEFAULTS,
  * so links without these algorithms stay as they were. Terse on purpose: links are read before
  * the first figure, so this module is in the first-render bundle (byte budget: CONTRIBUTING.md).
  */
@@ -24,11 +24,12 @@ const RANGES: Partial<Record<Key, [number, number, number]>> = {
   batch: [1, 4096, 4],
   seed: [0, 2 ** 32 - 1, 4],
   d: [1, MAX_RESPONSES - 1, 4],
+  seeds: [1, 50, 4],
 };
 const CHOICES: Partial<Record<Key, string[]>> = {
   gradient: ['exact', 'sampled'],
   labels: ['probability', 'bernoulli'],
-  features: ['tabular', 'random'],
+  features: ['tabular', 'random', 'custom'],
 };
 
 /** Checks one value of `key` (from a link, a file or a control); null when valid. */
@@ -57,6 +58,20 @@ export function validatePgSettings(
   const pg: Record<string, unknown> = { ...fallback };
   let changed = false;
   for (const [k, x] of Object.entries(obj)) {
+    if (k === 'phi' && x !== undefined) {
+      // Custom features' table: rows of 1 to 12 finite numbers, all as long (toSpec fits it to n).
+      const d = Array.isArray(x) && Array.isArray(x[0]) ? x[0].length : 0;
+      const ok =
+        d > 0 && d <= 12 && x.every((r: unknown) => Array.isArray(r) && r.length === d && r.every(Number.isFinite));
+      if (ok) {
+        pg.phi = x;
+        changed = true;
+      } else
+        problems.push({
+          field: 'phi',
+          message: `phi must be rows of 1 to 12 numbers, each as long, got ${JSON.stringify(x)}`,
+        });
+    }
     if (!(k in PG_DEFAULTS) || x === undefined) continue;
     const message = checkPgField(k as Key, x);
     if (message) problems.push({ field: pgKey(k as Key), message: `${message}, got ${JSON.stringify(x)}` });
@@ -69,8 +84,15 @@ export function validatePgSettings(
 }
 
 /** The URL pairs of the settings that differ from the defaults. */
-export const encodePg = (pg: PgSettings): [string, string][] =>
-  (Object.keys(PG_DEFAULTS) as Key[]).filter((k) => pg[k] !== PG_DEFAULTS[k]).map((k) => [pgKey(k), String(pg[k])]);
+export const encodePg = (pg: PgSettings): [string, string][] => [
+  ...(Object.keys(PG_DEFAULTS) as Key[])
+    .filter((k) => pg[k] !== PG_DEFAULTS[k])
+    .map((k): [string, string] => [pgKey(k), String(pg[k])]),
+  // φ of custom features: rows separated by ';', values by ','.
+  ...(pg.features === 'custom' && pg.phi
+    ? [['phi', pg.phi.map((r) => r.join(',')).join(';')] as [string, string]]
+    : []),
+];
 
 /** The candidate settings a hash's pairs give (typed, not yet checked), or undefined when it has none. */
 export function decodePg(pairs: Map<string, string>): Record<string, unknown> | undefined {
@@ -79,5 +101,7 @@ export function decodePg(pairs: Map<string, string>): Record<string, unknown> | 
     const text = pairs.get(pgKey(k));
     if (text !== undefined) out[k] = RANGES[k] ? (text.trim() ? Number(text) : NaN) : text;
   }
+  const phi = pairs.get('phi');
+  if (phi !== undefined) out.phi = phi.split(';').map((r) => r.split(',').map((x) => (x.trim() ? Number(x) : NaN)));
   return Object.keys(out).length ? out : undefined;
 }

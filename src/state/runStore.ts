@@ -12,7 +12,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
 import type { EquilibriaResult, FeedbackData, FollowUp, HistoryThinning, SeriesChunk } from '../core/workerApi.ts';
-import { rowAt, seriesKey, timeAt } from '../shared/seriesRows.ts';
+import { rowAt, seriesKey, timeAt, type SeriesIdentity } from '../shared/seriesRows.ts';
 import type { SeriesData } from '../shared/types.ts';
 
 /** Iterations kept at full resolution at the end of a long run. */
@@ -217,8 +217,10 @@ export function compact(s: SeriesData, n: number): SeriesData {
   return out;
 }
 
-/** Which series a series or chunk is: its algorithm and whether it holds that run's averages. */
-function identity(s: { algorithm: AlgorithmId; average?: boolean }): Pick<SeriesData, 'algorithm' | 'average'> {
+/** Which series a series or chunk is: its algorithm and which companion of its run, if any. */
+function identity(s: SeriesIdentity): Pick<SeriesData, 'algorithm' | 'average' | 'bundle' | 'seeds'> {
+  if (s.bundle)
+    return { algorithm: s.algorithm, bundle: s.bundle, ...(s.seeds !== undefined ? { seeds: s.seeds } : {}) };
   return s.average ? { algorithm: s.algorithm, average: true } : { algorithm: s.algorithm };
 }
 

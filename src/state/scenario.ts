@@ -96,6 +96,7 @@ export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
   seed: 1,
   features: 'tabular',
   d: 2,
+  seeds: 10,
 };
 
 /** Feedback settings when the link or file leaves them out. */
@@ -179,7 +180,7 @@ export function scenarioFromPreset(
       average: base?.average ?? false,
       pg: base?.pg ?? PG_DEFAULTS,
       // The feedback settings that are set (a scenario without them reads the exact P).
-      ...Object.fromEntries(FEEDBACK_KEYS.filter((k) => base?.[k] != null).map((k) => [k, base![k]])),
+      ...Object.fromEntries(FEEDBACK_KEYS.filter((k) => (base?.[k] ?? null) !== null).map((k) => [k, base![k]])),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,
@@ -224,9 +225,25 @@ export function toSpec(s: Scenario): ScenarioSpec {
     refresh: s.refresh,
     average: s.average,
     // A random feature map needs d < n: d is capped at n − 1 (the controls say so).
-    pg: s.pg.features === 'random' && s.pg.d > n - 1 ? { ...s.pg, d: Math.max(1, n - 1) } : s.pg,
+    pg:
+      s.pg.features === 'random' && s.pg.d > n - 1
+        ? { ...s.pg, d: Math.max(1, n - 1) }
+        : s.pg.features === 'custom'
+          ? { ...s.pg, phi: fitPhi(s.pg.phi, n) }
+          : s.pg,
     ...(feedbackOf(s) ? { feedback: feedbackOf(s)! } : {}),
   };
+}
+
+/**
+ * Custom features' φ fitted to n responses (what the worker gets): rows cut or padded with zeros to
+ * n, at most min(n, 12) columns; absent, the identity's first min(n, 12) columns.
+ */
+export function fitPhi(phi: number[][] | undefined, n: number): number[][] {
+  const d = Math.min(phi?.[0]?.length ?? n, n, 12);
+  return Array.from({ length: n }, (_, y) =>
+    Array.from({ length: d }, (_, k) => (phi ? (phi[y]?.[k] ?? 0) : +(y === k))),
+  );
 }
 
 /** Why RLHF's reward cannot be fitted on the observed battles of `s`, or null (also when another choice is made). */

@@ -3,6 +3,8 @@
  * Import is all or nothing: a file with any invalid or missing field is refused with messages that
  * name the fields, and nothing in the app changes.
  */
+import { LLMFAO_PRESET } from './llmfaoChoice.ts';
+import { LLMFAO_ATTRIBUTION, LLMFAO_LINK, decodeLlmfaoChoice, llmfaoName } from './llmfaoKeys.ts';
 import { DEFAULT, type Scenario } from './scenario.ts';
 import { checkField, validateScenario, type Problem } from './scenarioSchema.ts';
 import { encodeHash } from './urlCodec.ts';
@@ -99,5 +101,30 @@ export function importScenarioJson(text: string): ImportResult {
   const t = file.t === undefined ? 0 : file.t;
   const tProblem = checkField('t', t);
   if (tProblem) problems.push({ field: 't', message: tProblem });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario, t: t as number };
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, scenario: withDataSource(scenario, raw as Record<string, unknown>), t: t as number };
+}
+
+/**
+ * A file saved from the LLMFAO data preset loads as its matrix and counts (no fetch), still named
+ * as that data with its attribution, which the licence asks for wherever the data is shown. The
+ * choice is read as a link's keys are (a value that does not read drops the name, never the
+ * data); the name and the attribution are the app's own, not the file's text.
+ */
+function withDataSource(scenario: Scenario, raw: Record<string, unknown>): Scenario {
+  const c = raw.llmfao;
+  if (raw.preset !== LLMFAO_PRESET || typeof c !== 'object' || c === null) return scenario;
+  const fields = c as Record<string, unknown>;
+  const get = (k: string) =>
+    fields[k] === undefined || fields[k] === null
+      ? undefined
+      : typeof fields[k] === 'string'
+        ? fields[k]
+        : String(fields[k]);
+  const { choice, problems } = decodeLlmfaoChoice(get);
+  if (problems.length > 0) return scenario;
+  return {
+    ...scenario,
+    llmfao: { ...choice, name: llmfaoName(choice), attribution: `${LLMFAO_ATTRIBUTION} ${LLMFAO_LINK}` },
+  };
 }

@@ -137,7 +137,8 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   parts.push(...encodePg(s.pg));
   // Feedback (issue 16): absent = the exact P; the other settings only when set and not their defaults.
   for (const k of FEEDBACK_KEYS)
-    if (s[k] != null && s[k] !== (FEEDBACK_DEFAULTS as Record<string, unknown>)[k]) parts.push([k, String(s[k])]);
+    if ((s[k] ?? null) !== null && s[k] !== (FEEDBACK_DEFAULTS as Record<string, unknown>)[k])
+      parts.push([k, String(s[k])]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==

@@ -8,7 +8,7 @@
 import * as d3 from 'd3';
 import { sweepSummary } from '../shared/betaSweepSummary.ts';
 import { formatT } from '../shared/formatT.ts';
-import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
 
 export interface BetaSweepProps {
@@ -248,30 +248,11 @@ export function createBetaSweepPlot(element: HTMLElement): Renderer<BetaSweepPro
       .text((d) => fmt(d.v));
   };
 
-  const { update, resize } = redrawOnChange<BetaSweepProps>(
-    {
-      props: (next) => {
-        props = next;
-      },
-      width: (w) => {
-        width = w;
-      },
-    },
+  return blockChartRenderer<BetaSweepProps>(
+    { props: (next) => (props = next), width: (w) => (width = w) },
     render,
+    root,
+    svg,
+    'β sweep: head-to-head win rates',
   );
-
-  return {
-    update,
-    resize,
-    snapshot: () =>
-      standaloneSvg(
-        svg.node()!,
-        Number(svg.attr('width')),
-        Number(svg.attr('height')),
-        'β sweep: head-to-head win rates',
-      ),
-    destroy() {
-      root.remove();
-    },
-  };
 }

@@ -115,3 +115,24 @@ export function redrawOnChange<P>(
     },
   };
 }
+
+/**
+ * The whole renderer of a chart drawn in a block of its own (a chart with its table): `update` and
+ * `resize` as {@link redrawOnChange}, `snapshot` the chart's SVG standing alone, `destroy` removes
+ * the block.
+ */
+export function blockChartRenderer<P>(
+  set: { props(next: P): void; width(w: number): void },
+  render: () => void,
+  block: { remove(): unknown },
+  svg: { node(): SVGSVGElement | null; attr(name: string): string },
+  title: string,
+): Renderer<P> {
+  return {
+    ...redrawOnChange<P>(set, render),
+    snapshot: () => standaloneSvg(svg.node()!, Number(svg.attr('width')), Number(svg.attr('height')), title),
+    destroy() {
+      block.remove();
+    },
+  };
+}

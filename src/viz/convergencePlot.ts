@@ -365,8 +365,8 @@ export function createConvergencePlot(
         .join((enter) => enter.append('path').attr('class', 'marker'))
         .attr('stroke-width', sw)
         // An average iterate's marker is hollow, in its run's colour.
-        .attr('fill', (l) => (l.series.average ? '#fff' : seriesStyle(l.series).color))
-        .attr('stroke', (l) => (l.series.average ? seriesStyle(l.series).color : '#fff'))
+        .attr('fill', (l) => (seriesStyle(l.series).hollow ? '#fff' : seriesStyle(l.series).color))
+        .attr('stroke', (l) => (seriesStyle(l.series).hollow ? seriesStyle(l.series).color : '#fff'))
         .attr('d', (l) => d3.symbol(MARKERS[seriesStyle(l.series).marker], 40 * sw * sw)())
         .attr('transform', (l) => `translate(${x(timeAt(l.series, l.current))},${y(clampLog(l.values[l.current]))})`);
 

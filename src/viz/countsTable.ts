@@ -7,7 +7,7 @@
  */
 import * as d3 from 'd3';
 import type { Renderer } from './types.ts';
-import './feedbackTable.css';
+import './dataTable.css';
 
 export interface CountsTableProps {
   labels: readonly string[];
@@ -40,8 +40,8 @@ function tint(v: number): string {
 const count = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en') : x.toFixed(1));
 
 export function createCountsTable(element: HTMLElement): Renderer<CountsTableProps | null> {
-  const root = d3.select(element).append('div').attr('class', 'feedback-table-wrap counts-table-wrap');
-  const table = root.append('table').attr('class', 'feedback-table counts-table').attr('data-testid', 'counts-table');
+  const root = d3.select(element).append('div').attr('class', 'data-table-wrap counts-table-wrap');
+  const table = root.append('table').attr('class', 'data-table counts-table').attr('data-testid', 'counts-table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   const body = table.append('tbody');

@@ -13,12 +13,12 @@ import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { aggregateRow } from './topK.ts';
 import type { Renderer } from './types.ts';
 import { formatT } from '../shared/formatT.ts';
-import { seriesDisplayName, seriesKey } from '../shared/seriesRows.ts';
+import { seriesDisplayName, seriesKey, type SeriesIdentity } from '../shared/seriesRows.ts';
 
 export interface PolicyTableProps {
   labels: readonly string[];
   /** One per series; `average`: the run's average iterate π̄_t, named "<display name> (average)". */
-  rows: readonly { algorithm: AlgorithmId; average?: boolean; policy: ArrayLike<number> }[];
+  rows: readonly (SeriesIdentity & { policy: ArrayLike<number> })[];
   t: number;
   /** Large n: the responses to show as columns, best first; the rest become one "other" column. */
   top?: readonly number[];
@@ -76,7 +76,7 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
         .attr('scope', 'col')
         .attr('class', (_, i) => (grouped && i === columns.length ? 'other' : null))
         .text((d) => d);
-      type Row = { algorithm: AlgorithmId; average?: boolean; policy: ArrayLike<number> | null; reason?: string };
+      type Row = SeriesIdentity & { policy: ArrayLike<number> | null; reason?: string };
       const all: Row[] = [
         ...rows,
         ...unavailable.map((u) => ({ algorithm: u.algorithm, policy: null, reason: u.reason })),
@@ -89,14 +89,16 @@ export function createPolicyTable(element: HTMLElement): Renderer<PolicyTablePro
           r.append('th').attr('scope', 'row');
           return r;
         })
-        .attr('class', (d) => (d.policy === null ? 'unavailable' : d.average ? 'average' : null));
+        .attr('class', (d) =>
+          d.policy === null ? 'unavailable' : d.average ? 'average' : d.bundle ? `bundle-${d.bundle}` : null,
+        );
       // The registry's display name: the table is the screen-reader view, so it names each method in full.
       tr.select('th')
         .text(seriesDisplayName)
         .style(
           'border-left',
           (d) =>
-            `${d.average ? 2 : 4}px ${ALGORITHM_STYLE[d.algorithm].dash || d.average ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`,
+            `${d.average || d.bundle ? 2 : 4}px ${ALGORITHM_STYLE[d.algorithm].dash || d.average || d.bundle ? 'dashed' : 'solid'} ${ALGORITHM_STYLE[d.algorithm].color}`,
         );
       tr.selectAll<HTMLTableCellElement, number | string>('td')
         .data((d): (number | string)[] => (d.policy ? values(d.policy) : [`unavailable: ${d.reason}`]))

@@ -11,8 +11,9 @@ import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { formatT } from '../shared/formatT.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
 import { RACE_EPSILONS } from '../shared/race.ts';
-import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
+import './dataTable.css';
 import './raceTable.css';
 
 export interface RaceRow {
@@ -87,11 +88,11 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
 
   const wrap = root
     .append('div')
-    .attr('class', 'race-table-wrap')
+    .attr('class', 'data-table-wrap race-table-wrap')
     .attr('tabindex', 0)
     .attr('role', 'region')
     .attr('aria-label', 'Race table');
-  const table = wrap.append('table').attr('class', 'race-table').attr('data-testid', 'race-table');
+  const table = wrap.append('table').attr('class', 'data-table race-table').attr('data-testid', 'race-table');
   const caption = table.append('caption');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');
@@ -261,32 +262,13 @@ export function createRaceTable(element: HTMLElement, options?: RaceOptions): Re
     );
   }
 
-  const { update, resize } = redrawOnChange<RaceProps>(
-    {
-      props: (next) => {
-        props = next;
-      },
-      width: (w) => {
-        width = w;
-      },
-    },
+  return blockChartRenderer<RaceProps>(
+    { props: (next) => (props = next), width: (w) => (width = w) },
     render,
+    root,
+    svg,
+    'The race: exploitability against t',
   );
-
-  return {
-    update,
-    resize,
-    snapshot: () =>
-      standaloneSvg(
-        svg.node()!,
-        Number(svg.attr('width')),
-        Number(svg.attr('height')),
-        'The race: exploitability against t',
-      ),
-    destroy() {
-      root.remove();
-    },
-  };
 }
 
 /** Powers of ten inside [a, b], at most about `count` of them (every k-th decade). */

@@ -9,8 +9,9 @@ import * as d3 from 'd3';
 import type { Band } from '../core/sampleSizeCurve.ts';
 import { formatPowerOfTen, formatScientific } from '../shared/formatNumber.ts';
 import { ALGORITHM_STYLE } from '../shared/palette.ts';
-import { chartSvg, redrawOnChange, standaloneSvg } from './chartFrame.ts';
+import { blockChartRenderer, chartSvg } from './chartFrame.ts';
 import { DEFAULT_THEME, type FigureTheme, type Renderer } from './types.ts';
+import './dataTable.css';
 import './sampleSizeChart.css';
 
 export interface SampleSizeProps {
@@ -59,11 +60,14 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
   const summary = root.append('p').attr('class', 'sample-size-summary').attr('data-testid', 'sample-size-summary');
   const wrap = root
     .append('div')
-    .attr('class', 'sample-size-table-wrap')
+    .attr('class', 'data-table-wrap sample-size-table-wrap')
     .attr('tabindex', 0)
     .attr('role', 'region')
     .attr('aria-label', 'Sample-size table');
-  const table = wrap.append('table').attr('class', 'sample-size-table').attr('data-testid', 'sample-size-table');
+  const table = wrap
+    .append('table')
+    .attr('class', 'data-table sample-size-table')
+    .attr('data-testid', 'sample-size-table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   const body = table.append('tbody');
@@ -258,27 +262,13 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
       });
   }
 
-  const { update, resize } = redrawOnChange<SampleSizeProps>(
-    {
-      props: (next) => {
-        props = next;
-      },
-      width: (w) => {
-        width = w;
-      },
-    },
+  return blockChartRenderer<SampleSizeProps>(
+    { props: (next) => (props = next), width: (w) => (width = w) },
     render,
+    root,
+    svg,
+    'Sample-size curve',
   );
-
-  return {
-    update,
-    resize,
-    snapshot: () =>
-      standaloneSvg(svg.node()!, Number(svg.attr('width')), Number(svg.attr('height')), 'Sample-size curve'),
-    destroy() {
-      root.remove();
-    },
-  };
 }
 
 /** `text` in lines of at most `width` px (a word longer than that has a line of its own); each line but the last keeps its trailing space, so the text reads whole. */

@@ -4,8 +4,8 @@
  */
 import * as d3 from 'd3';
 import type { AlgorithmId } from '../core/algorithms/catalog.ts';
-import { MARKER_STYLE, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
-import { seriesKey } from '../shared/seriesRows.ts';
+import { MARKER_STYLE, SEED_OPACITY, seriesStyle, type AlgorithmMarker } from '../shared/palette.ts';
+import { isSeedPath, seriesKey } from '../shared/seriesRows.ts';
 import { ALGO_SYMBOL, ALGO_SYMBOL_SIZE } from './algorithmSymbols.ts';
 import { circle, cross, diamond, shapePath, square, star, type Shape } from './symbolShapes.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
@@ -226,7 +226,11 @@ export function withFixedPointRule(p: SimplexProps, side: number): SimplexProps 
 
 /** Keys of what is drawn, in legend order: cheap enough to compare on every update. */
 export function legendKeys(p: SimplexProps): string {
-  const keys: string[] = drawOrder(p.series).map(seriesKey);
+  const keys: string[] = drawOrder(p.series)
+    .filter((s) => !isSeedPath(s))
+    .map(seriesKey);
+  const seeds = seedBundleLabel(p.series);
+  if (seeds) keys.push(`seeds:${seeds}`);
   for (const key of MARKER_ORDER) if (present(p[key])) keys.push(key);
   if (p.regularizedPath) keys.push('regularizedPath');
   if (p.rlhfPath) keys.push('rlhfPath');
@@ -237,6 +241,7 @@ export function legendKeys(p: SimplexProps): string {
 export function legendItems(p: SimplexProps): LegendItem[] {
   const items: LegendItem[] = [];
   for (const s of drawOrder(p.series)) {
+    if (isSeedPath(s)) continue;
     const st = seriesStyle(s);
     items.push({
       key: seriesKey(s),
@@ -244,6 +249,17 @@ export function legendItems(p: SimplexProps): LegendItem[] {
       short: st.label,
       line: { color: st.color, dash: st.dash, width: 2 * st.width, opacity: 1 },
       symbol: { d: LEGEND_SYMBOL[st.marker], color: st.color, hollow: st.hollow },
+    });
+  }
+  // One entry for the faint seed paths of every sampled run's bundle (no marker: they have none).
+  const seeds = seedBundleLabel(p.series);
+  if (seeds) {
+    const color = seriesStyle(p.series.find(isSeedPath)!).color;
+    items.push({
+      key: 'seeds',
+      label: seeds,
+      short: seeds,
+      line: { color, dash: '', width: 1, opacity: SEED_OPACITY },
     });
   }
   for (const key of MARKER_ORDER) {
@@ -276,6 +292,11 @@ export function legendItems(p: SimplexProps): LegendItem[] {
 
 /** The flow field's ink: a mid grey, lighter than any trajectory's colour. */
 export const FIELD_INK = '#8b9099';
+
+/** "K sampled seeds" when the series hold a sampled run's seed bundle (K from its mean), else null. */
+export function seedBundleLabel(series: readonly SeriesData[]): string | null {
+  return series.some(isSeedPath) ? `${series.find((s) => s.bundle === 'mean')?.seeds} sampled seeds` : null;
+}
 
 /** Solid lines first so dashed ones stay visible on top where trajectories coincide. */
 export function drawOrder(series: readonly SeriesData[]): SeriesData[] {

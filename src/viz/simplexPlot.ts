@@ -12,7 +12,7 @@
  * labels or the set of legend entries change. Styling is inline, so no global CSS is needed.
  */
 import * as d3 from 'd3';
-import { rowAt } from '../shared/seriesRows.ts';
+import { isSeedPath, rowAt } from '../shared/seriesRows.ts';
 import { MARKER_STYLE, seriesStyle } from '../shared/palette.ts';
 import { baryToXY, toBarycentric } from './ternary.ts';
 import type { FigureTheme, Renderer, SimplexOptions, SimplexProps } from './types.ts';
@@ -31,6 +31,7 @@ import {
   markerLabel,
   present,
   r1,
+  seedBundleLabel,
   symbolPath,
 } from './simplexParts.ts';
 import { resolveTheme, themeKey } from './measure.ts';
@@ -146,7 +147,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       props: () => props,
       layout: () => layout,
       theme: () => theme,
-      tracks: () => trajectories.tracks,
+      tracks: () => trajectories.markedTracks,
       drawnAt: (key) => placements.get(key) ?? null,
     },
     options,
@@ -257,19 +258,22 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     };
     currentLayer
       .selectAll<SVGPathElement, Track>('path')
-      .data(trajectories.tracks, (d) => d.key)
+      .data(trajectories.markedTracks, (d) => d.key)
       .join((enter) =>
         enter
           .append('path')
           .attr('d', (d) => {
             const m = seriesStyle(d.series).marker;
-            return symbolPath(ALGO_SYMBOL[m], ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2);
+            // A bundle's mean: the run's filled shape, half the area (told apart from the run without colour).
+            const area = ALGO_SYMBOL_SIZE[m] * theme.strokeScale ** 2 * (d.series.bundle === 'mean' ? 0.5 : 1);
+            return symbolPath(ALGO_SYMBOL[m], area);
           })
           .attr('data-algorithm', (d) => d.algorithm)
           .attr('data-average', (d) => (d.average ? 'true' : null))
+          .attr('data-bundle', (d) => d.series.bundle ?? null)
           // An average's marker is the run's shape, hollow: told apart without colour.
-          .attr('fill', (d) => (d.average ? '#fff' : seriesStyle(d.series).color))
-          .attr('stroke', (d) => (d.average ? seriesStyle(d.series).color : '#fff'))
+          .attr('fill', (d) => (seriesStyle(d.series).hollow ? '#fff' : seriesStyle(d.series).color))
+          .attr('stroke', (d) => (seriesStyle(d.series).hollow ? seriesStyle(d.series).color : '#fff'))
           .attr('stroke-width', 1.5 * theme.strokeScale),
       )
       .each(function (d) {
@@ -340,7 +344,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       y: m.xy[1],
       r: GLYPH_RADIUS[m.key as keyof typeof GLYPH_RADIUS] * sw,
     }));
-    for (const d of trajectories.tracks) {
+    for (const d of trajectories.markedTracks) {
       if (d.cur < 0) continue;
       items.push({
         key: `current:${d.key}`,
@@ -358,8 +362,12 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
 
   /** The legend label of the series whose seriesKey is `key`. */
   function seriesLabel(key: string): string {
-    const [algorithm, average] = key.split('/');
-    return seriesStyle({ algorithm: algorithm as Track['algorithm'], average: average === 'average' }).label;
+    const [algorithm, kind] = key.split('/');
+    return seriesStyle({
+      algorithm: algorithm as Track['algorithm'],
+      average: kind === 'average',
+      bundle: kind === 'mean' || kind === 'exact' ? kind : undefined,
+    }).label;
   }
 
   /** "π*τ and Nash-MD drawn beside μ, where they coincide" for every fanned-out group. */
@@ -383,8 +391,10 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       ? `a segment from ${cornerText(p, 0)} to ${cornerText(p, 1)}`
       : [0, 1, 2].map((k) => cornerText(p, k)).join(', ');
     const algos = drawOrder(p.series)
-      .filter((s) => s.length > 0)
+      .filter((s) => s.length > 0 && !isSeedPath(s))
       .map((s) => seriesStyle(s).label);
+    const seeds = seedBundleLabel(p.series);
+    if (seeds) algos.push(seeds);
     const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => markerLabel(k, p).replace(/_/g, ''));
     const trajectories = algos.length
       ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}`

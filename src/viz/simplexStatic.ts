@@ -3,8 +3,8 @@
  * or when its data change (the τ-paths), and the standalone SVG snapshot for export.
  */
 import * as d3 from 'd3';
-import { seriesStyle } from '../shared/palette.ts';
-import { timeAt } from '../shared/seriesRows.ts';
+import { SEED_OPACITY, seriesStyle } from '../shared/palette.ts';
+import { isSeedPath, timeAt } from '../shared/seriesRows.ts';
 import { formatT } from '../shared/formatT.ts';
 import { SQRT3_2, baryToXY, toBarycentric } from './ternary.ts';
 import type { Bary } from './ternary.ts';
@@ -243,14 +243,22 @@ export function buildSnapshot(s: SnapshotParts): SVGSVGElement {
     path.setAttribute('class', 'trajectory');
     path.setAttribute('data-algorithm', track.algorithm);
     if (track.average) path.setAttribute('data-average', 'true');
+    if (track.series.bundle) path.setAttribute('data-bundle', track.series.bundle);
+    // A seed of a sampled run's bundle: faint, thin, no title (the legend's one entry names them).
+    if (isSeedPath(track.series)) {
+      path.setAttribute('stroke-opacity', String(SEED_OPACITY));
+      path.setAttribute('aria-hidden', 'true');
+    }
     path.setAttribute('d', dAttr);
     path.setAttribute('stroke', style.color);
     path.setAttribute('stroke-width', String(TRAJECTORY_WIDTH * theme.strokeScale * style.width));
     const dash = scaleDash(style.dash, theme.strokeScale);
     if (dash) path.setAttribute('stroke-dasharray', dash);
-    const label = document.createElementNS(SVG_NS, 'title');
-    label.textContent = `${style.label}, t = 0…${formatT(track.cur >= 0 ? timeAt(track.series, track.cur) : 0)}`;
-    path.appendChild(label);
+    if (!isSeedPath(track.series)) {
+      const label = document.createElementNS(SVG_NS, 'title');
+      label.textContent = `${style.label}, t = 0…${formatT(track.cur >= 0 ? timeAt(track.series, track.cur) : 0)}`;
+      path.appendChild(label);
+    }
     trajectories.appendChild(path);
   }
 

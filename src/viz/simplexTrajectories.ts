@@ -11,8 +11,8 @@
  * draws a few hundred segments, not 100,000. The canvas covers the triangle only, so the layer the
  * compositor uploads per frame is as small as it can be.
  */
-import { seriesStyle } from '../shared/palette.ts';
-import { seriesKey } from '../shared/seriesRows.ts';
+import { SEED_OPACITY, seriesStyle } from '../shared/palette.ts';
+import { isSeedPath, seriesKey } from '../shared/seriesRows.ts';
 import { scaleDash } from './chartMath.ts';
 import { SQRT3_2 } from './ternary.ts';
 import { CoverageGrid } from './thinPathCoverage.ts';
@@ -150,6 +150,7 @@ export class TrajectoryCanvas {
     ctx.setTransform(dpr, 0, 0, dpr, dx * dpr, dy * dpr);
     ctx.lineJoin = 'round';
     ctx.lineCap = 'butt';
+    let alpha = 1;
     for (const t of this.tracks) {
       const v = t.thinner.vertices;
       if (t.drawnVertices >= v.length) continue;
@@ -162,6 +163,10 @@ export class TrajectoryCanvas {
       const cull = t.grid !== null || v.length > COVERAGE_MIN_VERTICES;
       if (cull) t.grid ??= new CoverageGrid(w, h, dash);
       ctx.strokeStyle = ctx.fillStyle = style.color;
+      // A seed of a sampled run's bundle is faint: the bundle shows the spread, not each seed.
+      // (Set only when it changes: the canvas state of a figure without a bundle stays as it was.)
+      const a = isSeedPath(t.series) ? SEED_OPACITY : 1;
+      if (a !== alpha) ctx.globalAlpha = alpha = a;
       ctx.setLineDash(dash);
       // Appended segments continue from the last drawn vertex; segments that would only ink
       // pixels the line has inked already are skipped (coverage culling), which splits the
@@ -194,11 +199,17 @@ export class TrajectoryCanvas {
       flush(v.length - 1);
       t.drawnVertices = v.length;
     }
+    if (alpha !== 1) ctx.globalAlpha = 1;
   }
 
   /** The current point of a track (its last projected row ≤ t). */
   static current(t: Track): [number, number] {
     return [t.xs[t.cur], t.ys[t.cur]];
+  }
+
+  /** The tracks that get a current-point marker and hover: all but the seeds of a bundle. */
+  get markedTracks(): Track[] {
+    return this.tracks.filter((t) => !isSeedPath(t.series));
   }
 
   destroy(): void {

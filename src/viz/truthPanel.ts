@@ -9,7 +9,7 @@ import * as d3 from 'd3';
 import { judgeUnderTruth } from '../core/truthJudgement.ts';
 import { formatScientific } from '../shared/formatNumber.ts';
 import type { FigureTheme, Renderer } from './types.ts';
-import './feedbackTable.css';
+import './dataTable.css';
 
 export interface TruthRow {
   /** "Nash-MD", "π*_τ of P̂", … */
@@ -41,9 +41,9 @@ const fmt = (x: number) => formatScientific(x, 1, '\u2060');
 const rate = (x: number) => x.toFixed(3);
 
 export function createTruthPanel(element: HTMLElement): Renderer<TruthPanelProps | null> {
-  const root = d3.select(element).append('div').attr('class', 'feedback-table-wrap truth-panel');
+  const root = d3.select(element).append('div').attr('class', 'data-table-wrap truth-panel');
   const message = root.append('p').attr('class', 'truth-empty');
-  const table = root.append('table').attr('class', 'feedback-table').attr('data-testid', 'truth-table');
+  const table = root.append('table').attr('class', 'data-table').attr('data-testid', 'truth-table');
   const caption = table.append('caption');
   const headRow = table.append('thead').append('tr');
   const body = table.append('tbody');

@@ -218,7 +218,10 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 /** The fallback engine: the simulation service on the main thread, loaded on first use. */
 export function createMainThreadEngine(): Engine {
   const module = import('../core/simulationService.ts');
-  const ready = module.then((m) => m.createSimulationService());
+  const ready = module.then(async (m) => {
+    await m.highsReady;
+    return m.createSimulationService();
+  });
   // The step code of rarely shown algorithms loads on demand (registry.ts).
   const loaded = async (ids: readonly string[]) => (await module).loadAlgorithms(ids);
   const state = { disposed: false };

@@ -1,46 +1,16 @@
 /**
- * The algorithm catalog: what every algorithm of the registry is (names, citation, parameters,
- * convergence claim, availability check), in display order, without any numerics. The UI, the
- * URL codec, the validation layer and the exports derive their lists from here; importing this
- * file does not pull the step code or COMAL's Newton solver into a bundle (each module exports
- * its `<name>Info` apart from its definition, and bundlers drop the unused definitions).
+ * The algorithm catalog: what every algorithm of the registry is (names, parameters, convergence
+ * claim, availability check), in display order, without any numerics. The UI, the URL codec, the
+ * validation layer and the exports derive their lists from here. The list itself is generated
+ * (catalog.gen.ts, from each folder's info.ts: scripts/gen-algorithms.mjs), so importing this file
+ * pulls neither the step code (update.ts) nor the explanations (explain.ts) into a bundle.
  * registry.ts holds the same algorithms with their steps, in the same order (a test checks it).
  */
-import { comalInfo } from './info/comal.ts';
-import { extragradientInfo } from './info/extragradient.ts';
-import { fictitiousPlayInfo } from './info/fictitiousPlay.ts';
-import { mmdInfo } from './info/mmd.ts';
-import { mpoInfo } from './info/mpo.ts';
-import { mwuInfo } from './info/mwu.ts';
-import { nashMdInfo } from './info/nashMd.ts';
-import { nashMpInfo } from './info/nashMp.ts';
-import { omdInfo } from './info/omd.ts';
-import { omwuInfo } from './info/omwu.ts';
-import { replicatorInfo } from './info/replicator.ts';
-import { rlhfInfo } from './info/rlhf.ts';
-import { nashMdPgInfo } from './info/nashMdPg.ts';
-import { nashEmaPgInfo } from './info/nashEmaPg.ts';
-import { rlhfPgInfo } from './info/rlhfPg.ts';
+import { ALGORITHM_INFOS } from './catalog.gen.ts';
 import type { AlgorithmFamily, AlgorithmInfo } from './types.ts';
 
-/** Every algorithm's description, in display order (the NLHF paper's three first). */
-export const ALGORITHM_CATALOG = [
-  nashMdInfo,
-  omdInfo,
-  rlhfInfo,
-  mwuInfo,
-  omwuInfo,
-  mmdInfo,
-  mpoInfo,
-  extragradientInfo,
-  nashMpInfo,
-  comalInfo,
-  fictitiousPlayInfo,
-  replicatorInfo,
-  nashMdPgInfo,
-  nashEmaPgInfo,
-  rlhfPgInfo,
-] as const;
+/** Every algorithm's description, in display order (the NLHF paper's three first: each info.ts's `order`). */
+export const ALGORITHM_CATALOG = ALGORITHM_INFOS;
 
 /** The id of an algorithm of the registry. */
 export type AlgorithmId = (typeof ALGORITHM_CATALOG)[number]['id'];

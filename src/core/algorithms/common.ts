@@ -47,9 +47,9 @@ export type AlgorithmNumerics<S extends AlgorithmState> = Pick<
 >;
 
 /**
- * An algorithm's definition: its description and its numerics in one object. Modules mark the
- * call @__PURE__ (a bundler annotation), so a bundle that imports only the descriptions
- * (catalog.ts) drops the definitions and every solver they import: 2 kB gzip instead of 9 kB.
+ * An algorithm's definition: its description (<id>/info.ts) and its numerics (<id>/update.ts) in
+ * one object. The generated registry marks the call @__PURE__ (a bundler annotation), so a bundle
+ * that imports registry.gen.ts without using the definitions drops them and their solvers.
  */
 export function defineAlgorithm<I extends AlgorithmInfo, S extends AlgorithmState>(
   info: I,

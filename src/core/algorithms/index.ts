@@ -23,6 +23,6 @@ export type {
   ConvergenceTarget,
   RunContext,
 } from './types.ts';
-export { nashMdFixedPoint, nashMdFixedPointResidual } from './nashMd.ts';
-export { DEFAULT_REFRESH } from './mpo.ts';
+export { nashMdFixedPoint, nashMdFixedPointResidual } from './nash-md/update.ts';
+export { DEFAULT_REFRESH } from './mpo/update.ts';
 export { stepSize } from './common.ts';

@@ -77,11 +77,39 @@ export function validatePolicyGradient(spec: Partial<PolicyGradientSpec> | undef
     throw new InvalidInputError('pgLabels', `pgLabels must be 'probability' or 'bernoulli', got ${show(s.labels)}`);
   if (!Number.isInteger(s.seed) || s.seed < 0 || s.seed >= 2 ** 32)
     throw new InvalidInputError('pgSeed', `pgSeed must be a whole number in [0, 2³²), got ${show(s.seed)}`);
-  if (s.features !== 'tabular' && s.features !== 'random')
-    throw new InvalidInputError('features', `features must be 'tabular' or 'random', got ${show(s.features)}`);
+  if (s.features !== 'tabular' && s.features !== 'random' && s.features !== 'custom')
+    throw new InvalidInputError(
+      'features',
+      `features must be 'tabular', 'random' or 'custom', got ${show(s.features)}`,
+    );
+  if (s.features === 'custom') {
+    const problem = phiProblem(s.phi, n);
+    if (problem) throw new InvalidInputError('phi', problem);
+  }
   if (s.features === 'random' && (!Number.isInteger(s.d) || s.d < 1 || s.d > n - 1))
     throw new InvalidInputError('d', `d must be a whole number from 1 to n − 1 = ${n - 1}, got ${show(s.d)}`);
+  if (!Number.isInteger(s.seeds) || s.seeds < 1 || s.seeds > 50)
+    throw new InvalidInputError('seeds', `seeds must be a whole number from 1 to 50, got ${show(s.seeds)}`);
   return s;
+}
+
+/**
+ * Why `phi` is not a custom feature table for n responses (n rows of d finite numbers, 1 ≤ d ≤
+ * min(n, 12)), naming the row and column of a bad entry; null when it is one.
+ */
+export function phiProblem(phi: unknown, n: number): string | null {
+  if (!Array.isArray(phi) || phi.length !== n)
+    return `phi must have one row per response (${n}), got ${Array.isArray(phi) ? `${phi.length} rows` : show(phi)}`;
+  const d = Array.isArray(phi[0]) ? phi[0].length : 0;
+  if (d < 1 || d > Math.min(n, 12)) return `phi must have 1 to ${Math.min(n, 12)} columns, got ${d}`;
+  for (let y = 0; y < n; y++) {
+    const row: unknown = phi[y];
+    if (!Array.isArray(row) || row.length !== d) return `phi row ${y + 1} must have ${d} numbers`;
+    for (let k = 0; k < d; k++)
+      if (typeof row[k] !== 'number' || !Number.isFinite(row[k]))
+        return `phi row ${y + 1}, column ${k + 1} must be a finite number, got ${show(row[k])}`;
+  }
+  return null;
 }
 
 /** Allocates a run's state (the features are drawn here, once). */

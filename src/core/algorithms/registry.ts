@@ -1,27 +1,12 @@
 /**
  * The algorithm registry: every algorithm the core can run, with its step function, in display
  * order (the same order as catalog.ts, which describes them without their numerics). The runner
- * (simulate.ts) dispatches through algorithmById. Adding an algorithm: its module (the `<name>Info`
- * description and the definition), one line here and one in catalog.ts, its tests, its style entry
- * and its explanation.
+ * (simulate.ts) dispatches through algorithmById. The lists are generated from the algorithm
+ * folders (registry.gen.ts, scripts/gen-algorithms.mjs): adding an algorithm is adding its folder
+ * src/core/algorithms/<id>/, its tests and its style entry (CONTRIBUTING.md, "Add an algorithm").
  */
 import type { AlgorithmId } from './catalog.ts';
-import { comal } from './comal.ts';
-import { extragradient } from './extragradient.ts';
-import { fictitiousPlay } from './fictitiousPlay.ts';
-import { mmd } from './mmd.ts';
-import { mpo } from './mpo.ts';
-import { mwu } from './mwu.ts';
-import { nashMd } from './nashMd.ts';
-import { nashMp } from './nashMp.ts';
-import { omd } from './omd.ts';
-import { omwu } from './omwu.ts';
-import { replicator } from './replicator.ts';
-import { rlhf } from './rlhf.ts';
-import { defineAlgorithm } from './common.ts';
-import { nashMdPgInfo } from './info/nashMdPg.ts';
-import { nashEmaPgInfo } from './info/nashEmaPg.ts';
-import { rlhfPgInfo } from './info/rlhfPg.ts';
+import { EAGER_DEFINITIONS, ON_DEMAND_LOADERS } from './registry.gen.ts';
 import type { AlgorithmDefinition, AlgorithmState } from './types.ts';
 
 export {
@@ -33,32 +18,15 @@ export {
   type AlgorithmId,
 } from './catalog.ts';
 
-/** Every algorithm with its numerics, in display order. */
-export const ALGORITHM_DEFINITIONS = [
-  nashMd,
-  omd,
-  rlhf,
-  mwu,
-  omwu,
-  mmd,
-  mpo,
-  extragradient,
-  nashMp,
-  comal,
-  fictitiousPlay,
-  replicator,
-] as const;
+/** Every algorithm whose step code is always loaded, with its numerics, in display order. */
+export const ALGORITHM_DEFINITIONS = EAGER_DEFINITIONS;
 
 /**
- * The algorithms whose step code is loaded on demand (loadAlgorithms), in catalog order: the
- * policy-gradient ones (issue 17) are not needed for the first figure, and their engine and feature
+ * The algorithms whose step code is loaded on demand (loadAlgorithms), in catalog order (info.ts:
+ * `loadOnDemand = true`): the policy-gradient ones (issue 17) are not needed for the first figure, and their engine and feature
  * fit would otherwise be in every first computation's bytes (the worker's preview included).
  */
-const ON_DEMAND = {
-  'nash-md-pg': () => import('./nashMdPg.ts').then((m) => defineAlgorithm(nashMdPgInfo, m.nashMdPgNumerics)),
-  'nash-ema-pg': () => import('./nashEmaPg.ts').then((m) => defineAlgorithm(nashEmaPgInfo, m.nashEmaPgNumerics)),
-  'rlhf-pg': () => import('./rlhfPg.ts').then((m) => defineAlgorithm(rlhfPgInfo, m.rlhfPgNumerics)),
-} as const;
+const ON_DEMAND = ON_DEMAND_LOADERS;
 
 type LoadedId = (typeof ALGORITHM_DEFINITIONS)[number]['id'] | keyof typeof ON_DEMAND;
 /** Compile-time check: the definitions and the loaders name exactly the catalog's ids. */

@@ -1,5 +1,5 @@
 /**
- * The shape every algorithm module under src/core/algorithms/ has: what it is (names, citation,
+ * The shape every algorithm folder under src/core/algorithms/<id>/ has: what it is (names, citation,
  * parameters, what it converges to), when it cannot run, and its update in log space.
  *
  * Notation (issue 14): r_t = P π_t, so r_t(y) = P(y ≻ π_t); "∝" normalises over y; η_t is the
@@ -80,9 +80,9 @@ export interface AlgorithmState {
 }
 
 /**
- * What an algorithm is, without its numerics: each module exports this part on its own
- * (`<name>Info`), so the UI's catalog (catalog.ts) does not pull the step code and its solvers
- * into the first-render bundle.
+ * What an algorithm is, without its numerics: each folder's info.ts exports this part on its own
+ * (`info`), apart from update.ts, so the UI's catalog (catalog.ts) does not pull the step code and
+ * its solvers into the first-render bundle.
  */
 export interface AlgorithmInfo {
   readonly id: string;

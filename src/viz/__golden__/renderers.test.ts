@@ -43,7 +43,14 @@ import { DEFAULT_THEME, LECTURE_THEME, type FigureTheme, type Renderer, type Sim
 import { createWinRatePlot } from '../winRatePlot.ts';
 import { installCanvasStub, resetCanvasList } from './canvasStub.ts';
 import { expectGoldens, goldenMismatch, serialize, serializeOffscreen } from './golden.ts';
-import { policiesAt, rpsWithAverages, scenarios, winRateRows, type GoldenScenario } from './scenarios.ts';
+import {
+  policiesAt,
+  rpsWithAverages,
+  rpsWithSeedBundle,
+  scenarios,
+  winRateRows,
+  type GoldenScenario,
+} from './scenarios.ts';
 
 beforeAll(() => {
   installCanvasStub();
@@ -138,6 +145,24 @@ describe('golden SVG of the renderers', () => {
     // Each run's average has its own hollow marker and legend entry.
     expect(element.querySelectorAll('[data-average="true"]').length).toBe(2);
     checkAndDestroy('simplex.rps-average', element, renderer as Renderer<never>);
+  });
+
+  it('simplexPlot with a seed bundle (sampled Nash-MD-PG)', async () => {
+    const s = await rpsWithSeedBundle(200);
+    const { element, renderer } = render((el) => createSimplexPlot(el, {}), 480, 420, [
+      simplexProps(s, s.steps, DEFAULT_THEME),
+    ]);
+    // Markers for the run, its mean and its exact path; none for the four faint seeds.
+    expect(element.querySelectorAll('[data-algorithm="nash-md-pg"]').length).toBe(3);
+    expect(element.querySelectorAll('[data-bundle="seed"]').length).toBe(0);
+    // One legend entry names the seeds.
+    expect(element.textContent).toContain('5 sampled seeds');
+    expect(element.textContent).toContain('Nash-MD-PG mean');
+    expect(element.textContent).toContain('Nash-MD-PG exact');
+    expect(element.querySelector('[data-testid="trajectories"]')!.getAttribute('data-drawn')).toContain(
+      'nash-md-pg/seed4:201',
+    );
+    checkAndDestroy('simplex.rps-bundle', element, renderer as Renderer<never>);
   });
 
   describe('simplexPlot with a flow field', () => {

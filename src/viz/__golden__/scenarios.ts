@@ -7,7 +7,8 @@
 import type { Algorithm } from '../../core/types.ts';
 import { presetById, type PresetParams, type PresetScenario } from '../../core/presets.ts';
 import { createSimulationService } from '../../core/simulationService.ts';
-import type { EquilibriaResult, SeriesChunk } from '../../core/workerApi.ts';
+import type { EquilibriaResult, ScenarioSpec, SeriesChunk } from '../../core/workerApi.ts';
+import { loadAlgorithms } from '../../core/algorithms/registry.ts';
 import { winProbability } from '../../core/winProbability.ts';
 import { rowAt } from '../../shared/seriesRows.ts';
 import type { Corners, SeriesData, WinRateRow } from '../types.ts';
@@ -33,6 +34,7 @@ function seriesOf(c: SeriesChunk): SeriesData {
   return {
     algorithm: c.algorithm,
     ...(c.average ? { average: true } : {}),
+    ...(c.bundle ? { bundle: c.bundle, seeds: c.seeds } : {}),
     policies: c.policies,
     kl: c.kl,
     exploitability: c.exploitability,
@@ -90,12 +92,24 @@ export function rpsWithAverages(steps: number): GoldenScenario {
   });
 }
 
+/**
+ * Rock-paper-scissors with Nash-MD-PG on sampled gradients (B = 4, five seeds): the run, the
+ * faint paths of its other four seeds, their mean and the exact-gradient run.
+ */
+export async function rpsWithSeedBundle(steps: number): Promise<GoldenScenario> {
+  await loadAlgorithms(['nash-md-pg']);
+  return scenarioOf('rps-bundle', presetById('rps')!.build({}), steps, false, {
+    algorithms: ['nash-md-pg' as Algorithm],
+    pg: { gradient: 'sampled', batch: 4, seeds: 5, lr: 0.5 },
+  });
+}
+
 function scenarioOf(
   name: string,
   built: PresetScenario,
   steps: number,
   theorem: boolean,
-  options: { algorithms?: Algorithm[]; average?: boolean } = {},
+  options: { algorithms?: Algorithm[]; average?: boolean; pg?: ScenarioSpec['pg'] } = {},
 ): GoldenScenario {
   const n = built.preferences.length;
   const service = createSimulationService();
@@ -108,6 +122,7 @@ function scenarioOf(
     comparisons: 'uniform' as const,
     algorithms: options.algorithms ?? ALL,
     average: options.average,
+    pg: options.pg,
   };
   const response = service.compute(1, spec, steps);
   if (!response.ok || !response.equilibria) throw new Error(`scenario ${name} did not compute`);

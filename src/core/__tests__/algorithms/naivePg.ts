@@ -3,6 +3,9 @@
  * formulas with plain arrays: π_θ ∝ exp(θ·φ(y)) by Math.exp, the expectations as explicit double
  * sums over y and y′. No code of src/core/algorithms is used; φ and θ_0 are inputs.
  */
+import { PG_DEFAULTS } from '../../parametricPolicy.ts';
+import type { NaiveSpec } from './naive.ts';
+
 type Vec = number[];
 const norm = (v: Vec): Vec => {
   const s = v.reduce((a, b) => a + b, 0);
@@ -68,4 +71,23 @@ export function naivePgRun(algorithm: string, s: NaivePgSpec): Vec[] {
     rows.push(softmaxPolicy(s.phi, theta));
   }
   return rows;
+}
+
+/**
+ * π_0..π_T of `algorithm` on a naive.ts spec: tabular features (φ the identity), exact gradients,
+ * the default settings, from θ_0 = log π_0 (what simulate() runs when no PG setting is given).
+ */
+export function naivePgTabular(algorithm: string, s: NaiveSpec): Vec[] {
+  return naivePgRun(algorithm, {
+    P: s.P,
+    mu: s.mu,
+    tau: s.tau,
+    phi: s.mu.map((_, i) => s.mu.map((__, k) => (k === i ? 1 : 0))),
+    theta0: norm(s.pi0).map(Math.log),
+    lr: PG_DEFAULTS.lr,
+    beta: PG_DEFAULTS.beta,
+    ema: PG_DEFAULTS.ema,
+    steps: s.steps,
+    reward: s.reward,
+  });
 }

@@ -1,0 +1,30 @@
+/**
+ * What replicator is, without its numerics: names, parameters, convergence claim and availability.
+ * The catalog, which the first render loads, imports this file; the update (update.ts, loaded with
+ * the runner) and the explanation (explain.ts, loaded with "What am I looking at?") live beside it
+ * in modules of their own, since a bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/**
+ * Its place in every list (picker, table, legend): the lists are sorted by it. Numbered in tens so
+ * that a new algorithm fits between two without renumbering them.
+ */
+export const order = 120;
+
+/** What replicator is, without its numerics (the UI imports this much). */
+export const info = {
+  id: 'replicator' as const,
+  displayName: 'Replicator flow',
+  shortName: 'RD',
+  family: 'game-dynamics',
+  params: ['tau', 'eta', 'reference'],
+  convergesTo: {
+    target: 'regularized',
+    iterate: 'last',
+    summary: 'π*_τ for τ > 0 (the flow cycles around the Nash at τ = 0)',
+  },
+  stepCost: 4,
+  rewardModel: false,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;

@@ -1,0 +1,36 @@
+/**
+ * What rlhf-pg is, without its numerics: names, parameters, convergence claim and availability.
+ * The catalog, which the first render loads, imports this file; the update (update.ts, loaded with
+ * the runner) and the explanation (explain.ts, loaded with "What am I looking at?") live beside it
+ * in modules of their own, since a bundler cannot split one module's exports between two chunks.
+ */
+import type { AlgorithmInfo } from '../types.ts';
+
+/**
+ * Its place in every list (picker, table, legend): the lists are sorted by it. Numbered in tens so
+ * that a new algorithm fits between two without renumbering them.
+ */
+export const order = 150;
+
+/**
+ * Its update (update.ts) loads on demand (registry.ts, loadAlgorithms): the policy-gradient engine is
+ * not needed for the first figure, and would otherwise be in every first computation's bytes.
+ */
+export const loadOnDemand = true;
+
+/** What rlhf-pg is, without its numerics (the UI imports this much). */
+export const info = {
+  id: 'rlhf-pg' as const,
+  displayName: 'RLHF-PG',
+  shortName: 'RLHF-PG',
+  family: 'parametric',
+  params: ['tau', 'reference', 'comparisons', 'pg'],
+  convergesTo: {
+    target: 'rlhf-optimum',
+    iterate: 'last',
+    summary: 'near the RLHF optimum (within the policy class)',
+  },
+  stepCost: 0,
+  rewardModel: true,
+  unavailable: () => null,
+} satisfies AlgorithmInfo;
