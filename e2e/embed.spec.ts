@@ -1,7 +1,8 @@
 /** Embedding: embed=1 fits any iframe size, hide=/lock= make focused exercises, Share builds the snippet. */
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { snippetHeight } from '../src/embed/embedHeight.ts';
-import { CONTROL_LABELS, CONTROL_NAMES } from '../src/state/viewOptions.ts';
+import { CONTROL_LABELS } from '../src/state/controlLabels.ts';
+import { CONTROL_NAMES } from '../src/state/viewOptions.ts';
 import { expect, test } from './fixtures.ts';
 
 for (const [w, h] of [

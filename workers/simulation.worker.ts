@@ -82,7 +82,8 @@ const api: Async<WorkerApi> = {
       }
     }
     const { service, transferables, progressTransferables, loadAlgorithms } = await loadService();
-    await loadAlgorithms(scenario.algorithms);
+    // Online feedback's run may be one that is not shown (its step code too may load on demand).
+    await loadAlgorithms([...scenario.algorithms, scenario.feedback?.online?.run ?? '']);
     // onProgress is a comlink proxy: each call posts a message at once, while the computation
     // goes on; a preview's arrays are transferred like a response's.
     const report =

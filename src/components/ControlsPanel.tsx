@@ -85,9 +85,11 @@ export function ControlsPanel() {
       <Suspense fallback={null}>
         <FlowField />
       </Suspense>
-      <Suspense fallback={null}>
-        <Feedback Slider={LogSlider} />
-      </Suspense>
+      <Gate name="feedback">
+        <Suspense fallback={null}>
+          <Feedback Slider={LogSlider} />
+        </Suspense>
+      </Gate>
       {large && (
         <Gate name="corners">
           <Suspense fallback={null}>

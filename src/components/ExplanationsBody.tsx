@@ -8,7 +8,7 @@ import { ALGORITHM_STYLE, MARKER_STYLE } from '../shared/palette.ts';
 import { GLYPH, LEGEND_SYMBOL, MARKER_ORDER, TAU_PATH_STYLE } from '../viz/simplexParts.ts';
 import { ALGORITHM_IDS, algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { unavailableReason } from '../state/availability.ts';
-import { useAppStore } from '../explorer/context.tsx';
+import { useAppStore, useRunStore } from '../explorer/context.tsx';
 import { ALGORITHM_CITATIONS, ALGORITHM_NOTE, ALGORITHM_TEX } from '../core/algorithms/explanations.gen.ts';
 import { richLabel } from './richLabel.tsx';
 
@@ -126,6 +126,14 @@ const FEEDBACK_FORMULAS: readonly Formula[] = [
       String.raw`\pi_{\mathrm{RLHF}}(y) \;\propto\; \mu(y)\,\exp\!\big(\hat r(y)/\tau\big)`,
     ],
     note: 'The Bradley–Terry fit on the smoothed counts. Where P is not transitive its limit depends on how the pairs were drawn, and its optimum is not a Nash equilibrium however much data there is.',
+  },
+  {
+    title: 'Online feedback (pairs drawn online)',
+    tex: [
+      String.raw`t_k = kR:\quad (y, y') \sim \frac{\pi_{t_k}(y)\,\pi_{t_k}(y')}{1 - \sum_z \pi_{t_k}(z)^2}\quad (y \ne y'),\qquad m_k = \lfloor N/10 \rfloor \;\; (k < 9)`,
+      String.raw`t_k \le t < t_{k+1}:\quad \text{NLHF runs step on } \hat P_k,\ \text{RLHF on } \hat r_k \;\;(\text{rounds } 0..k \text{ pooled})`,
+    ],
+    note: 'With “online, from a run”, round k is drawn at step k·R from the chosen run’s current policy (uniformly if that policy has settled on one response); between rounds every run trains on the models of all comparisons drawn so far, and after the last round (t ≥ 9R) the models stay fixed. One seeded generator is consumed round after round.',
   },
   {
     title: 'Judged by the truth',
@@ -271,6 +279,11 @@ function AlgorithmFormulas({ shown }: { shown: readonly AlgorithmId[] }) {
 export default function ExplanationsBody() {
   const algorithms = useAppStore((s) => s.scenario.algorithms);
   const feedback = useAppStore((s) => (s.scenario.feedback ?? null) !== null);
+  // Which run and when, as the worker drew the rounds (its answer names them).
+  const online = useRunStore((r) => {
+    const rounds = r.feedback?.rounds;
+    return rounds ? `${algorithmInfo(rounds.run)?.displayName ?? rounds.run}|${rounds.roundSteps}` : null;
+  });
   // Shown algorithms first, in display order; with none shown, the legend still explains the three.
   const shown = algorithms.length > 0 ? ALGORITHM_IDS.filter((a) => algorithms.includes(a)) : ALGORITHM_IDS.slice(0, 3);
   return (
@@ -291,8 +304,16 @@ export default function ExplanationsBody() {
         <>
           <h3>Learning from sampled feedback</h3>
           <Suspense fallback={<p className="loading">Loading the formulas…</p>}>
-            <Formulas list={FEEDBACK_FORMULAS} />
+            <Formulas
+              list={online ? FEEDBACK_FORMULAS : FEEDBACK_FORMULAS.filter((f) => !f.title.startsWith('Online'))}
+            />
           </Suspense>
+          {online && (
+            <p data-testid="online-explanation">
+              The comparisons were drawn online from {online.split('|')[0]}’s policy, in 10 rounds at t = 0,{' '}
+              {online.split('|')[1]}, …, {9 * Number(online.split('|')[1])}.
+            </p>
+          )}
           <p className="source">Munos et al., §3 (the reward model and its limits) and §4 (the preference model).</p>
         </>
       )}

@@ -4,7 +4,8 @@
  * after the first render (ControlsPanel). N is remembered while the box is unticked.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useAppStore, useExplorer } from '../explorer/context.tsx';
+import { useAppStore, useExplorer, useRunStore } from '../explorer/context.tsx';
+import { algorithmInfo, type AlgorithmId } from '../core/algorithms/catalog.ts';
 import { FEEDBACK_DEFAULTS, FEEDBACK_RANGE } from '../state/scenario.ts';
 import { InfoTip } from './InfoTip.tsx';
 import type { LogSlider } from './LogSlider.tsx';
@@ -14,13 +15,19 @@ export const FEEDBACK_HELP = {
   comparisons:
     'N, the number of sampled comparisons: each draws a pair (y, y′) and a winner with probability P(y ≻ y′).',
   sampling:
-    'How the compared pairs are drawn: every ordered pair of different responses equally often, or both responses independently from μ (redrawn while equal). The reward model depends on this choice when P is not transitive; P̂ does not.',
+    'How the compared pairs are drawn: every ordered pair of different responses equally often, or both responses independently from μ (redrawn while equal), or online: from the current policy of a run, in ten rounds of N/10, while every run trains on the models learned so far. The reward model depends on this choice when P is not transitive; P̂ does not.',
+  onlineRun:
+    'Online feedback: the run whose current policy the pairs are drawn from. Round k is drawn at step k·R from its policy (both responses from it, redrawn while equal; uniformly if it has settled on one response).',
+  roundSteps:
+    'R, the steps between online rounds: rounds at t = 0, R, …, 9R; between them every run trains on the models of the comparisons drawn so far, and after the last round the models stay fixed.',
   seed: 'The data seed: the same seed gives the same comparisons on every machine.',
   smoothing:
     'a in P̂(y ≻ y′) = (wins + a)/(comparisons + 2a): a > 0 keeps P̂ away from 0 and 1, and a pair never compared gets ½.',
 } as const;
 
 const SEED_MAX = 2 ** 32 - 1;
+/** The largest R, the steps between online rounds (the core's MAX_ROUND_STEPS). */
+const ROUND_STEPS_MAX = 100_000;
 /** The smoothing slider's range (any a > 0 comes from a link or a file). */
 const SMOOTHING_RANGE = { min: 0.01, max: 100 } as const;
 
@@ -67,6 +74,13 @@ export function FeedbackControls({ Slider }: { Slider: typeof LogSlider }) {
   const sampling = useAppStore((s) => s.scenario.sampling ?? FEEDBACK_DEFAULTS.sampling);
   const seed = useAppStore((s) => s.scenario.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed);
   const smoothing = useAppStore((s) => s.scenario.smoothing ?? FEEDBACK_DEFAULTS.smoothing);
+  const shown = useAppStore((s) => s.scenario.algorithms);
+  // The run and R as set, else as the worker drew the rounds with its defaults (onlineDefaults.ts:
+  // the first run sent that learns P̂; R = 25), read from its answer: this lazy chunk stays apart
+  // from the core's.
+  const drawn = useRunStore((r) => r.feedback?.rounds);
+  const onlineRun = useAppStore((s) => s.scenario.onlineRun) ?? ((drawn?.run ?? 'nash-md') as AlgorithmId);
+  const roundSteps = useAppStore((s) => s.scenario.roundSteps) ?? drawn?.roundSteps ?? 25;
   // N while the box is unticked (the scenario then holds none).
   const [lastN, setLastN] = useState<number>(feedback ?? FEEDBACK_DEFAULTS.comparisons);
   const on = feedback !== null;
@@ -77,6 +91,15 @@ export function FeedbackControls({ Slider }: { Slider: typeof LogSlider }) {
     a.setFeedback({ dataSeed: v });
     return null;
   });
+  const roundField = useCommitField(String(roundSteps), (text) => {
+    const v = Number(text.trim());
+    if (text.trim() === '' || !Number.isInteger(v) || v < 1 || v > ROUND_STEPS_MAX)
+      return `Steps between rounds: “${text.trim()}” is not a whole number from 1 to ${ROUND_STEPS_MAX}. It stays ${roundSteps}.`;
+    a.setFeedback({ roundSteps: v });
+    return null;
+  });
+  const runs = shown.includes(onlineRun) ? shown : [onlineRun, ...shown];
+  const message = seedField.message ?? roundField.message;
 
   return (
     <fieldset className="feedback-controls" data-testid="feedback-controls">
@@ -119,12 +142,55 @@ export function FeedbackControls({ Slider }: { Slider: typeof LogSlider }) {
               id={`${id}-sampling`}
               data-testid="feedback-sampling"
               value={sampling}
-              onChange={(e) => a.setFeedback({ sampling: e.target.value === 'reference' ? 'reference' : 'uniform' })}
+              onChange={(e) =>
+                a.setFeedback({
+                  sampling: e.target.value === 'reference' || e.target.value === 'online' ? e.target.value : 'uniform',
+                })
+              }
             >
               <option value="uniform">uniformly</option>
               <option value="reference">from μ</option>
+              <option value="online">online, from a run</option>
             </select>
           </div>
+          {sampling === 'online' && (
+            <>
+              <div className="param-row">
+                <span className="label-with-info">
+                  <label htmlFor={`${id}-run`}>Drawn from</label>
+                  <InfoTip about="Drawn from">{FEEDBACK_HELP.onlineRun}</InfoTip>
+                </span>
+                <select
+                  id={`${id}-run`}
+                  data-testid="feedback-online-run"
+                  value={onlineRun}
+                  onChange={(e) => a.setFeedback({ onlineRun: e.target.value as AlgorithmId })}
+                >
+                  {runs.map((r) => (
+                    <option key={r} value={r}>
+                      {algorithmInfo(r)?.displayName ?? r}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="param-row">
+                <span className="label-with-info">
+                  <label htmlFor={`${id}-rounds`}>Steps between rounds</label>
+                  <InfoTip about="Steps between rounds">{FEEDBACK_HELP.roundSteps}</InfoTip>
+                </span>
+                <input
+                  id={`${id}-rounds`}
+                  type="text"
+                  inputMode="numeric"
+                  className="num short"
+                  data-testid="feedback-round-steps"
+                  aria-describedby={roundField.message ? `${id}-err` : undefined}
+                  aria-invalid={roundField.message ? true : undefined}
+                  {...roundField.inputProps}
+                />
+              </div>
+            </>
+          )}
           <div className="param-row">
             <span className="label-with-info">
               <label htmlFor={`${id}-seed`}>Data seed</label>
@@ -151,9 +217,9 @@ export function FeedbackControls({ Slider }: { Slider: typeof LogSlider }) {
             testId="feedback-smoothing"
             info={<InfoTip about="Smoothing a">{FEEDBACK_HELP.smoothing}</InfoTip>}
           />
-          {seedField.message && (
+          {message && (
             <p className="field-error" id={`${id}-err`} role="alert">
-              {seedField.message}
+              {message}
             </p>
           )}
         </>

@@ -5,6 +5,7 @@
  * Everything is built from the current state when the dialog opens, so what is shared is what
  * is on screen. The snippet itself is built by src/embed/snippet.ts (pure).
  */
+import { CONTROL_LABELS } from '../state/controlLabels.ts';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { presetById } from '../core/presets.ts';
 import { snippetHeight } from '../embed/embedHeight.ts';
@@ -13,13 +14,7 @@ import { buildSnippet, folderOf, parseBaseUrl } from '../embed/snippet.ts';
 
 import { countsInLink, encodeHash } from '../state/urlCodec.ts';
 import { formatT } from '../shared/formatT.ts';
-import {
-  CONTROL_LABELS,
-  CONTROL_NAMES,
-  POSTER_FILE,
-  encodeViewOptions,
-  type ControlName,
-} from '../state/viewOptions.ts';
+import { CONTROL_NAMES, POSTER_FILE, encodeViewOptions, type ControlName } from '../state/viewOptions.ts';
 import { useExplorer } from '../explorer/context.tsx';
 
 type Mode = 'show' | 'lock' | 'hide';

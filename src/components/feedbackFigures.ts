@@ -11,7 +11,8 @@ import { createCountsTable, type CountsTableProps } from '../viz/countsTable.ts'
 import { seriesStyle } from '../shared/palette.ts';
 import type { SeriesData } from '../shared/types.ts';
 import { rowAt } from '../shared/seriesRows.ts';
-import { feedbackOf, type Scenario } from '../state/scenario.ts';
+import { feedbackOf } from '../state/scenario.ts';
+import type { Scenario } from '../state/scenario.ts';
 import type { UiState } from '../state/uiStore.ts';
 import { createSampleSizeChart, type SampleSizeProps } from '../viz/sampleSizeChart.ts';
 import { createTruthPanel, type TruthPanelProps, type TruthRow } from '../viz/truthPanel.ts';
@@ -41,6 +42,26 @@ function policyAt(s: SeriesData, n: number, t: number): Float64Array {
 }
 
 const HOW: Record<string, string> = { uniform: 'pairs drawn uniformly', reference: 'pairs drawn from μ' };
+
+/** How the pairs were drawn, in words; for online feedback, from which run and when. */
+export function howDrawn(f: NonNullable<ReturnType<typeof feedbackOf>>, data: FeedbackData | null): string {
+  const online = data?.rounds;
+  if (f.sampling !== 'online') return HOW[f.sampling];
+  if (!online) return 'pairs drawn online';
+  const R = online.roundSteps;
+  const name = algorithmInfo(online.run)?.displayName ?? online.run;
+  return `pairs drawn online from ${name}’s policy in 10 rounds, at t = 0, ${R}, …, ${9 * R}`;
+}
+
+/** The rounds whose pairs were drawn uniformly (the run's policy had settled on one response). */
+function uniformRounds(data: FeedbackData | null): string {
+  const r = data?.rounds;
+  if (!r) return '';
+  const at = Array.from(r.starts).filter((_, k) => r.uniform[k] === 1);
+  return at.length
+    ? ` At t = ${at.join(', ')} the policy had settled on one response, so those rounds’ pairs were drawn uniformly.`
+    : '';
+}
 
 /** The table's props: every shown policy at t, the learned targets and the true ones. */
 export function truthPanelProps(inputs: FeedbackInputs): TruthPanelProps | null {
@@ -92,8 +113,9 @@ export function truthPanelProps(inputs: FeedbackInputs): TruthPanelProps | null 
     .join(', ');
   const caption =
     `Judged by the true P at t = ${inputs.t}${trained ? `: ${trained}` : ''}; P̂ and r̂ learned from ` +
-    `N = ${f.comparisons.toLocaleString('en-US')} comparisons (${HOW[f.sampling]}, data seed ${f.seed}, ` +
-    `smoothing a = ${f.smoothing}).`;
+    `N = ${f.comparisons.toLocaleString('en-US')} comparisons (${howDrawn(f, inputs.data)}, data seed ${f.seed}, ` +
+    `smoothing a = ${f.smoothing}).` +
+    (f.online ? ' Between rounds every run trained on the models of the comparisons drawn so far.' : '');
   return { ...base, nash: truth.nash, rows, rlhf, caption };
 }
 
@@ -158,7 +180,9 @@ export function countsTableProps({ data, scenario }: FeedbackInputs): CountsTabl
     j: data.j,
     winsI: data.winsI,
     winsJ: data.winsJ,
-    caption: `${f.comparisons.toLocaleString('en-US')} comparisons sampled from the true P (${HOW[f.sampling]}, data seed ${f.seed}).`,
+    caption:
+      `${f.comparisons.toLocaleString('en-US')} comparisons sampled from the true P (${howDrawn(f, data)}, data seed ${f.seed}).` +
+      uniformRounds(data),
   };
 }
 

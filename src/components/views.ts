@@ -334,6 +334,8 @@ export function createViews(ui: UiStore) {
       nashLow: set ? (set.unique ? null : set.low) : (eq?.nashLow ?? null),
       nashHigh: set ? (set.unique ? null : set.high) : (eq?.nashHigh ?? null),
       nashDrawn: eq && drawnNash(eq, app) !== eq.nash ? 'limit' : 'vertex',
+      // With feedback: the true P's targets beside the learned ones.
+      truth: eq?.truth ?? null,
       theme: theme(),
     };
   }

@@ -21,8 +21,10 @@ import { createRng } from './rng.ts';
 import type { Matrix, Vector } from './types.ts';
 import { validateDistribution, validatePreferences } from './validate.ts';
 
-/** How the compared pairs are drawn (see the module comment). */
+/** How the compared pairs are drawn (see the module comment; 'online' pairs: onlineFeedback.ts). */
 export type Sampling = 'uniform' | 'reference';
+/** Every way of drawing pairs a scenario may ask for. */
+export type FeedbackSampling = Sampling | 'online';
 
 /** The fewest and most comparisons a sample may have. */
 export const FEEDBACK_MIN = 1;
@@ -74,10 +76,10 @@ export function sampleFeedback(
 }
 
 /** Draws an ordered pair (y, y′), y ≠ y′, returned as the index y·n + y′. */
-type PairSampler = () => number;
+export type PairSampler = () => number;
 
 /** Ordered pairs y ≠ y′, each with probability 1/(n(n−1)). */
-function uniformSampler(n: number, rng: () => number): PairSampler {
+export function uniformSampler(n: number, rng: () => number): PairSampler {
   return () => {
     const y = Math.floor(rng() * n);
     let z = Math.floor(rng() * (n - 1));
@@ -97,13 +99,26 @@ const MIN_DISTINCT = 1e-6;
 function referenceSampler(mu: Vector | null, n: number, rng: () => number): PairSampler {
   if (!mu) throw new InvalidInputError('reference', 'sampling pairs from μ needs the reference policy μ');
   const m = validateDistribution(mu, n, 'reference');
-  let same = 0;
-  for (let i = 0; i < n; i++) same += m[i] * m[i];
-  if (1 - same < MIN_DISTINCT)
+  if (distinctTooRare(m))
     throw new InvalidInputError(
       'reference',
       'μ puts almost all its weight on one response, so pairs of two different responses from μ are too rare to sample',
     );
+  return pairsFrom(m, n, rng);
+}
+
+/** Whether two independent draws from m (summing to 1) differ too rarely to sample pairs from m. */
+export function distinctTooRare(m: ArrayLike<number>): boolean {
+  let same = 0;
+  for (let i = 0; i < m.length; i++) same += m[i] * m[i];
+  return 1 - same < MIN_DISTINCT;
+}
+
+/**
+ * y, y′ ~ m independently, both redrawn while equal (m a distribution over n responses on which
+ * distinctTooRare is false): the reference sampler's draw, and online feedback's from a policy.
+ */
+export function pairsFrom(m: ArrayLike<number>, n: number, rng: () => number): PairSampler {
   const { prob, alias } = aliasTable(m);
   const one = () => {
     const x = rng() * n;

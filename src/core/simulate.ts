@@ -54,6 +54,12 @@ export interface Runner {
    * sees every iteration, so it is exact however a caller thins the rows it keeps.
    */
   readonly averages: Float64Array | null;
+  /**
+   * Online feedback (onlineFeedback.ts): the next steps follow another model, P (validated,
+   * row-major) and, for a reward-model run, its reward. The run keeps its memory (optimism,
+   * averages, magnets); the algorithm's rebind refreshes what its init derived from the old model.
+   */
+  rebind(p: Float64Array, reward: Float64Array | null): void;
 }
 
 /**
@@ -148,6 +154,12 @@ export function createRunner(spec: SimulationSpec, rewards?: Float64Array, valid
       }
       t += steps;
       return out;
+    },
+    rebind(model: Float64Array, modelReward: Float64Array | null): void {
+      ctx.p = model;
+      ctx.product = matVecOperator(model, n);
+      if (reward) ctx.reward = modelReward;
+      def.rebind?.(state);
     },
   };
 }

@@ -24,7 +24,15 @@ import {
 import { betaSweepSteps, sweepSteps, SWEEP_ALGORITHMS } from './betaSweep.ts';
 import { flowField } from './flowField.ts';
 import { sampleSizeGrid, sampleSizeSteps, type SampleSizeCurve } from './sampleSizeCurve.ts';
-import { learnFrom, sampleCounts, truthEquilibria, type Learned } from './learnedScenario.ts';
+import {
+  learnFrom,
+  onlineSettingsOf,
+  sampleCounts,
+  sampleOnlineOf,
+  truthEquilibria,
+  type Learned,
+} from './learnedScenario.ts';
+import { scheduledRunner, type OnlineFeedback } from './onlineFeedback.ts';
 import { simplexGrid } from './simplexGrid.ts';
 import { createRunner, unavailableReason, type Runner } from './simulate.ts';
 import { bundleApplies, bundleRows, createSeedBundle, type SeedBundle } from './seedBundle.ts';
@@ -40,6 +48,7 @@ import type {
   ExtendResponse,
   FeedbackData,
   FieldResponse,
+  OnlineRoundsData,
   FollowUp,
   HistoryThinning,
   NashSetResponse,
@@ -174,6 +183,14 @@ export interface SimulationService<A extends AlgorithmId = Algorithm> extends Si
   ): Promise<BetaSweepResponse>;
 }
 
+/**
+ * Why the sample-size curve is not drawn for online feedback: each of its N × K samples would need
+ * the whole online loop (a run and ten model fits per sample), and the curve's question — how many
+ * comparisons of a fixed distribution — is a different one when the data follow a moving policy.
+ */
+export const ONLINE_CURVE_UNAVAILABLE =
+  'The sample-size curve is drawn for pairs sampled uniformly or from μ. With online feedback the data follow a run’s policy, so every point would rerun the whole loop of rounds; pick “uniformly” or “from μ” to see it.';
+
 /** K, the repetitions per sample size of the sample-size curve (issue 16). */
 export const SAMPLE_SIZE_SEEDS = 20;
 
@@ -192,6 +209,8 @@ type Resolved<A extends AlgorithmId> = ScenarioSpec<A> & {
   learnedRewards?: Float64Array;
   truth?: { spec: ScenarioSpec<A>; key: string };
   learned?: Learned;
+  /** Online feedback: its rounds and the schedule of models every run follows. */
+  online?: OnlineFeedback;
 };
 
 /** Cache keys of a scenario's equilibria. */
@@ -277,6 +296,28 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
     if (!f) return s;
     const pKey = vectorKey(p);
     const muKey = vectorKey(Float64Array.from(s.reference));
+    const truth = { spec: s, key: `${pKey}|${muKey}|${s.tau}|${f.sampling}` };
+    if (f.sampling === 'online') {
+      // The data follow the chosen run, so they depend on everything that run reads.
+      const { run, roundSteps } = onlineSettingsOf(s, f);
+      const onlineKey = [
+        pKey,
+        muKey,
+        vectorKey(Float64Array.from(s.initial)),
+        s.tau,
+        s.eta,
+        s.refresh ?? '',
+        JSON.stringify(s.pg ?? null),
+        run,
+        roundSteps,
+        f.comparisons,
+        f.seed,
+        f.smoothing,
+      ].join('|');
+      const online = memo('online', onlineKey, () => sampleOnlineOf(s, p, f));
+      const learned: Learned = { counts: online.counts, preferences: online.preferences, rewards: online.rewards };
+      return { ...s, preferences: learned.preferences, learnedRewards: learned.rewards, learned, online, truth };
+    }
     const countsKey = `${pKey}|${f.sampling === 'reference' ? muKey : 'uniform'}|${f.comparisons}|${f.seed}`;
     const counts = memo('counts', countsKey, () => sampleCounts(s.preferences, s.reference, f));
     const learned = memo('learned', `${countsKey}|${f.smoothing}`, () => learnFrom(counts, f));
@@ -285,7 +326,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       preferences: learned.preferences,
       learnedRewards: learned.rewards,
       learned,
-      truth: { spec: s, key: `${pKey}|${muKey}|${s.tau}|${f.sampling}` },
+      truth,
     };
   }
 
@@ -421,6 +462,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
       try {
         const f = s.feedback;
         if (!f) throw new InvalidInputError('feedback', 'the sample-size curve needs feedback settings');
+        if (f.sampling === 'online') throw new InvalidInputError('sampling', ONLINE_CURVE_UNAVAILABLE);
         const p = validatePreferences(s.preferences);
         const key = `${vectorKey(p)}|${vectorKey(Float64Array.from(s.reference))}|${s.tau}|${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}`;
         let curve = cached('sampleSize', key) ? (cache.get(`sampleSize|${key}`) as SampleSizeCurve) : null;
@@ -591,8 +633,8 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
         const needsReward = (algorithm: A) => algorithmById(algorithm)!.rewardModel;
         // A sampled policy-gradient run's bundle companions are made the same way, with their own
         // seed or exact gradients and no average iterates (seedBundle.ts).
-        const makeRunner = (algorithm: A, pg = s.pg, average = s.average) =>
-          createRunner(
+        const makeRunner = (algorithm: A, pg = s.pg, average = s.average) => {
+          const runner = createRunner(
             {
               algorithm,
               preferences: s.preferences,
@@ -610,6 +652,9 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
             needsReward(algorithm) ? rewardsOf(s, keys) : undefined,
             p,
           );
+          // Online feedback: every run follows the models of the rounds drawn so far.
+          return s.online ? scheduledRunner(runner, s.online.schedule) : runner;
+        };
         const bundles = new Map<A, SeedBundle>();
         const rowsOf = (algorithm: A, runner: Runner) => {
           const own = runRows(algorithm, runner, n, steps, thinning);
@@ -682,11 +727,11 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
             equilibria: null,
             chunks: kept.map(previewChunk),
             deferred: true,
-            ...feedbackData(s.learned),
+            ...feedbackData(s.learned, s.online),
           };
         }
         const chunks = s.algorithms.flatMap((algorithm) => rows.get(algorithm)!.map((r) => withMetrics(run, r)));
-        return { ok: true, version, n, equilibria: eq, chunks, ...feedbackData(s.learned) };
+        return { ok: true, version, n, equilibria: eq, chunks, ...feedbackData(s.learned, s.online) };
       } catch (e) {
         if (e instanceof InvalidInputError)
           return { ok: false, version, problem: { field: e.field, message: e.message } };
@@ -756,7 +801,7 @@ export function createSimulationService<A extends AlgorithmId = Algorithm>(): Si
 }
 
 /** The answer's `feedback` field: copies of the memoised counts and models (they are transferred). */
-function feedbackData(learned: Learned | undefined): { feedback?: FeedbackData } {
+function feedbackData(learned: Learned | undefined, online?: OnlineFeedback): { feedback?: FeedbackData } {
   if (!learned) return {};
   const { counts } = learned;
   const n = counts.n;
@@ -771,8 +816,40 @@ function feedbackData(learned: Learned | undefined): { feedback?: FeedbackData }
       winsJ: counts.winsJ.slice(),
       preferences,
       rewards: Float64Array.from(learned.rewards),
+      ...(online ? { rounds: roundsData(online, n) } : {}),
     },
   };
+}
+
+/** Online feedback's rounds, flat (OnlineRoundsData), in fresh arrays (they are transferred). */
+function roundsData(online: OnlineFeedback, n: number): OnlineRoundsData {
+  const { rounds } = online;
+  const entries = rounds.reduce((sum, r) => sum + r.counts.i.length, 0);
+  const out: OnlineRoundsData = {
+    run: online.run,
+    roundSteps: online.schedule.every,
+    starts: Float64Array.from(rounds, (r) => r.start),
+    sizes: Float64Array.from(rounds, (r) => r.size),
+    uniform: Uint8Array.from(rounds, (r) => (r.uniform ? 1 : 0)),
+    policies: new Float64Array(rounds.length * n),
+    round: new Uint32Array(entries),
+    i: new Uint32Array(entries),
+    j: new Uint32Array(entries),
+    winsI: new Float64Array(entries),
+    winsJ: new Float64Array(entries),
+  };
+  let e = 0;
+  rounds.forEach((r, k) => {
+    out.policies.set(r.policy, k * n);
+    const c = r.counts;
+    out.round.fill(k, e, e + c.i.length);
+    out.i.set(c.i, e);
+    out.j.set(c.j, e);
+    out.winsI.set(c.winsI, e);
+    out.winsJ.set(c.winsJ, e);
+    e += c.i.length;
+  });
+  return out;
 }
 
 /** Every buffer in a response, for transferring (not copying) it to the main thread. */
@@ -785,7 +862,10 @@ export function transferables<A extends AlgorithmId>(response: ComputeResponse<A
     if (response.equilibria.truth)
       for (const v of Object.values(response.equilibria.truth)) out.push(v.buffer as ArrayBuffer);
   }
-  if ('feedback' in response && response.feedback)
-    for (const v of Object.values(response.feedback)) if (typeof v !== 'number') out.push(v.buffer as ArrayBuffer);
+  if ('feedback' in response && response.feedback) {
+    const { rounds, ...rest } = response.feedback;
+    for (const v of Object.values(rest)) if (typeof v !== 'number') out.push(v.buffer as ArrayBuffer);
+    if (rounds) for (const v of Object.values(rounds)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
+  }
   return out;
 }

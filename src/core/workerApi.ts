@@ -41,9 +41,15 @@ export interface ScenarioSpec<A extends AlgorithmId = Algorithm> {
 /** N comparisons of the true P, their pairs drawn by `sampling` from `seed`; P̂'s smoothing a. */
 export interface FeedbackSpec {
   comparisons: number;
-  sampling: 'uniform' | 'reference';
+  /** 'online': from the current policy of the run `online.run`, in rounds (onlineFeedback.ts). */
+  sampling: 'uniform' | 'reference' | 'online';
   seed: number;
   smoothing: number;
+  /**
+   * With sampling 'online': the algorithm whose policy the pairs come from (absent: the first of
+   * `algorithms` that learns P̂, else 'nash-md') and R, the steps between rounds (absent: 25).
+   */
+  online?: { run?: string; roundSteps?: number };
 }
 
 /**
@@ -114,6 +120,27 @@ export interface FeedbackData {
   winsJ: Float64Array;
   preferences: Float64Array;
   rewards: Float64Array;
+  /** With online feedback: the rounds (their pooled counts are the fields above). */
+  rounds?: OnlineRoundsData;
+}
+
+/**
+ * Online feedback's rounds (onlineFeedback.ts), flat for transfer: round k was drawn at step
+ * starts[k] from the policy policies[k·n … (k+1)·n) of the run `run` (uniformly when uniform[k] is 1),
+ * and its counts are the entries e with round[e] = k (pairs i < j, wins of each side).
+ */
+export interface OnlineRoundsData {
+  run: string;
+  roundSteps: number;
+  starts: Float64Array;
+  sizes: Float64Array;
+  uniform: Uint8Array;
+  policies: Float64Array;
+  round: Uint32Array;
+  i: Uint32Array;
+  j: Uint32Array;
+  winsI: Float64Array;
+  winsJ: Float64Array;
 }
 
 /** Which companion of a sampled policy-gradient run a series is (SeriesChunk.bundle). */

@@ -1,11 +1,13 @@
 /**
  * The sampled comparisons as files (issue 16): a battle-count CSV, `a,b,wins of a,wins of b`, one
  * line per observed pair (the format the paste reader takes, pastePairs.ts), and a JSON document
- * with the feedback settings, the counts and the learned P̂ and r̂. Pure (no DOM). A comparison
+ * with the feedback settings, the counts and the learned P̂ and r̂ (online feedback: also each round's
+ * counts, step and policy; the CSV has the totals). Pure (no DOM). A comparison
  * count is a whole number (or a half, for a tie), printed exactly.
  */
 import type { FeedbackData } from '../core/workerApi.ts';
-import { feedbackOf, type Scenario } from '../state/scenario.ts';
+import { feedbackOf } from '../state/scenario.ts';
+import type { Scenario } from '../state/scenario.ts';
 import type { ExportInfo } from './exportInfo.ts';
 
 /** A CSV cell: quoted when it holds a separator, a quote or surrounding spaces. */
@@ -42,7 +44,10 @@ export function buildCountsJson(info: ExportInfo, scenario: Scenario, data: Feed
     format: 'nash-md-explorer/feedback',
     app: info.app,
     link: info.link,
-    feedback: feedbackOf(scenario),
+    // Online feedback's run and R as the worker drew the rounds (defaults filled in).
+    feedback: data.rounds
+      ? { ...feedbackOf(scenario), online: { run: data.rounds.run, roundSteps: data.rounds.roundSteps } }
+      : feedbackOf(scenario),
     labels: Array.from({ length: n }, (_, i) => labelOf(scenario.labels, i)),
     pairs: Array.from(data.i, (i, k) => ({
       a: labelOf(scenario.labels, i),
@@ -50,10 +55,34 @@ export function buildCountsJson(info: ExportInfo, scenario: Scenario, data: Feed
       winsA: data.winsI[k],
       winsB: data.winsJ[k],
     })),
+    // Online feedback: each round's own counts, the step and the policy it was drawn from.
+    ...(data.rounds ? { rounds: roundsOf(scenario.labels, data) } : {}),
     learned: {
       preferences: Array.from({ length: n }, (_, i) => Array.from(data.preferences.subarray(i * n, (i + 1) * n))),
       rewards: Array.from(data.rewards),
     },
   };
   return JSON.stringify(doc, null, 1);
+}
+
+/** Online feedback's rounds as the JSON lists them (their pooled counts are the document's `pairs`). */
+function roundsOf(labels: readonly string[], data: FeedbackData) {
+  const r = data.rounds!;
+  const n = data.n;
+  return Array.from(r.starts, (start, k) => ({
+    round: k,
+    step: start,
+    run: r.run,
+    comparisons: r.sizes[k],
+    drawnUniformly: r.uniform[k] === 1,
+    policy: Array.from(r.policies.subarray(k * n, (k + 1) * n)),
+    pairs: Array.from(r.round.keys())
+      .filter((e) => r.round[e] === k)
+      .map((e) => ({
+        a: labelOf(labels, r.i[e]),
+        b: labelOf(labels, r.j[e]),
+        winsA: r.winsI[e],
+        winsB: r.winsJ[e],
+      })),
+  }));
 }

@@ -90,7 +90,9 @@ export interface AppActions {
    */
   setPg(patch: Partial<Scenario['pg']>): string | null;
   /** Feedback settings (issue 16): `feedback: null` turns learning from sampled feedback off. */
-  setFeedback(patch: Partial<Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>>): void;
+  setFeedback(
+    patch: Partial<Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing' | 'onlineRun' | 'roundSteps'>>,
+  ): void;
   setCorners(corners: Corners): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;

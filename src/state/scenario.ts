@@ -9,7 +9,7 @@ import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
 import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
-import type { Sampling } from '../core/feedback.ts';
+import type { FeedbackSampling } from '../core/feedback.ts';
 import type { LlmfaoSource } from './llmfaoChoice.ts';
 
 export const MIN_RESPONSES = 2;
@@ -62,9 +62,16 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
    * distribution of the pairs, the data seed and the smoothing a of P̂ (defaults: FEEDBACK_DEFAULTS).
    */
   feedback?: number | null;
-  sampling?: Sampling;
+  sampling?: FeedbackSampling;
   dataSeed?: number;
   smoothing?: number;
+  /**
+   * Online feedback (sampling 'online', onlineFeedback.ts): the algorithm whose current policy the
+   * pairs are drawn from (absent: the first shown NLHF run) and R, the steps between its ten rounds
+   * (absent: 25). URL `onlineRun`, `roundSteps`; defaults in src/core/onlineDefaults.ts.
+   */
+  onlineRun?: AlgorithmId;
+  roundSteps?: number;
   /** The preset the scenario came from, or null once edited into something custom. */
   preset: string | null;
   /** With preset 'llmfao' (a data preset, loaded on demand): which raters and prompt (llmfaoChoice.ts). */
@@ -97,23 +104,40 @@ export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataS
 /** The range of N, the number of sampled comparisons (log slider, URL `feedback`). */
 export const FEEDBACK_RANGE = { min: 10, max: 1_000_000 } as const;
 
+/** The feedback settings of a scenario (each absent when unset). */
+export const FEEDBACK_KEYS = ['feedback', 'sampling', 'dataSeed', 'smoothing', 'onlineRun', 'roundSteps'] as const;
+type FeedbackFields = (typeof FEEDBACK_KEYS)[number];
+
 /** The feedback a scenario learns from, with defaults filled in, or null when it reads the exact P. */
-export function feedbackOf(
-  s: Pick<Scenario, 'feedback' | 'sampling' | 'dataSeed' | 'smoothing'>,
-): { comparisons: number; sampling: Sampling; seed: number; smoothing: number } | null {
+export function feedbackOf(s: Pick<Scenario, FeedbackFields>): {
+  comparisons: number;
+  sampling: FeedbackSampling;
+  seed: number;
+  smoothing: number;
+  /** Online feedback's run and R as set (absent: the core's defaults, onlineDefaults.ts). */
+  online?: { run?: AlgorithmId; roundSteps?: number };
+} | null {
   if (s.feedback === undefined || s.feedback === null) return null;
+  const sampling = s.sampling ?? FEEDBACK_DEFAULTS.sampling;
   return {
     comparisons: s.feedback,
-    sampling: s.sampling ?? FEEDBACK_DEFAULTS.sampling,
+    sampling,
     seed: s.dataSeed ?? FEEDBACK_DEFAULTS.dataSeed,
     smoothing: s.smoothing ?? FEEDBACK_DEFAULTS.smoothing,
+    ...(sampling === 'online' ? { online: { run: s.onlineRun, roundSteps: s.roundSteps } } : {}),
   };
 }
 
-/** A key of the scenario's feedback settings ('' when off): results of another key are stale. */
-export const feedbackKey = (s: Parameters<typeof feedbackOf>[0]) => {
+/**
+ * A key of the scenario's feedback settings ('' when off): results of another key are stale.
+ * Online feedback's data follow a run, so its key adds what that run reads (π_0, τ, η) and the
+ * shown algorithms (the run's default).
+ */
+export const feedbackKey = (
+  s: Pick<Scenario, FeedbackFields | 'initial' | 'tau' | 'eta' | 'schedule' | 'algorithms'>,
+) => {
   const f = feedbackOf(s);
-  return f ? `${f.comparisons}|${f.sampling}|${f.seed}|${f.smoothing}` : '';
+  return f ? JSON.stringify(f.online ? [f, s.initial, s.tau, s.eta, s.schedule, s.algorithms] : f) : '';
 };
 
 /** MPO's default magnet refresh period (issue 14). */
@@ -155,10 +179,8 @@ export function scenarioFromPreset(
       refresh: base?.refresh ?? REFRESH_DEFAULT,
       average: base?.average ?? false,
       pg: base?.pg ?? PG_DEFAULTS,
-      ...((base?.feedback ?? null) !== null ? { feedback: base?.feedback } : {}),
-      ...(base?.sampling ? { sampling: base.sampling } : {}),
-      ...(base?.dataSeed !== undefined ? { dataSeed: base.dataSeed } : {}),
-      ...(base?.smoothing !== undefined ? { smoothing: base.smoothing } : {}),
+      // The feedback settings that are set (a scenario without them reads the exact P).
+      ...Object.fromEntries(FEEDBACK_KEYS.filter((k) => (base?.[k] ?? null) !== null).map((k) => [k, base![k]])),
       preset: preset.id,
       // Only the parameters this preset reads are taken; the others keep their previous values.
       epsilon: (preset.params.includes('epsilon') ? params.epsilon : undefined) ?? base?.epsilon ?? EPSILON_DEFAULT,

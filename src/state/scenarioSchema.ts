@@ -48,6 +48,13 @@ const show = (x: unknown) =>
 const finite = (what: string) =>
   v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
 
+/** A whole number from min to max; one message names the field and the range. */
+const wholeIn = (name: string, min: number, max: number) =>
+  v.pipe(
+    finite(name),
+    v.check((x) => Number.isInteger(x) && x >= min && x <= max, `${name} must be a whole number from ${min} to ${max}`),
+  );
+
 const preferencesSchema = (name = 'preferences') =>
   v.pipe(
     v.array(v.array(v.unknown()), `${name} must be a square matrix (a list of rows)`),
@@ -178,25 +185,18 @@ const countsSchema = (P: readonly (readonly number[])[], name = 'counts') =>
   );
 /** P[i][j] and the share of wins c_ij / (c_ij + c_ji) may differ by this much (rounding in a file). */
 const COUNTS_TOLERANCE = 1e-9;
-const feedbackSchema = v.nullable(
-  v.pipe(
-    finite('feedback'),
-    v.integer('feedback must be a whole number of comparisons'),
-    v.minValue(FEEDBACK_RANGE.min, `feedback must be at least ${FEEDBACK_RANGE.min} comparisons`),
-    v.maxValue(FEEDBACK_RANGE.max, `feedback must be at most ${FEEDBACK_RANGE.max} comparisons`),
-  ),
+const feedbackSchema = v.nullable(wholeIn('feedback', FEEDBACK_RANGE.min, FEEDBACK_RANGE.max));
+const samplingSchema = v.picklist(
+  ['uniform', 'reference', 'online'] as const,
+  'sampling must be "uniform", "reference" or "online"',
 );
-const samplingSchema = v.picklist(['uniform', 'reference'] as const, 'sampling must be "uniform" or "reference"');
-const dataSeedSchema = v.pipe(
-  finite('dataSeed'),
-  v.integer('dataSeed must be a whole number'),
-  v.minValue(0, 'dataSeed must be ≥ 0'),
-  v.maxValue(2 ** 32 - 1, 'dataSeed must be below 2³²'),
-);
+const onlineRunSchema = v.picklist(ALGORITHMS, `onlineRun must be one of ${ALGORITHMS.join(', ')}`);
+/** R, up to the core's MAX_ROUND_STEPS (onlineDefaults.ts). */
+const roundStepsSchema = wholeIn('roundSteps', 1, 1e5);
+const dataSeedSchema = wholeIn('dataSeed', 0, 2 ** 32 - 1);
 const smoothingSchema = v.pipe(
   finite('smoothing'),
-  v.gtValue(0, 'smoothing must be > 0'),
-  v.maxValue(1e6, 'smoothing must be at most 1000000'),
+  v.check((x) => x > 0 && x <= 1e6, 'smoothing must be > 0 and at most 1000000'),
 );
 const presetSchema = v.nullable(
   v.pipe(
@@ -209,12 +209,7 @@ const epsilonSchema = v.pipe(
   v.minValue(-1 / 3, 'epsilon must be ≥ −1/3'),
   v.maxValue(1 / 3, 'epsilon must be ≤ 1/3'),
 );
-const seedSchema = v.pipe(
-  finite('seed'),
-  v.integer('seed must be a whole number'),
-  v.minValue(0, 'seed must be ≥ 0'),
-  v.maxValue(2 ** 32 - 1, 'seed must be below 2³²'),
-);
+const seedSchema = wholeIn('seed', 0, 2 ** 32 - 1);
 const cornersSchema = (n: number) =>
   v.pipe(
     v.tuple(
@@ -231,12 +226,7 @@ const cornersSchema = (n: number) =>
       'every corner needs at least one response',
     ),
   );
-export const tSchema = v.pipe(
-  finite('t'),
-  v.integer('t must be a whole number'),
-  v.minValue(0, 't must be ≥ 0'),
-  v.maxValue(MAX_STEPS, `t must be at most ${MAX_STEPS}`),
-);
+export const tSchema = wholeIn('t', 0, MAX_STEPS);
 
 /** The first problem of `value` under `schema`, or null. */
 function firstProblem(schema: v.GenericSchema, value: unknown): string | null {
@@ -351,6 +341,8 @@ export function validateScenario(
     sampling: take('sampling', samplingSchema) ?? fallback.sampling,
     dataSeed: take('dataSeed', dataSeedSchema) ?? fallback.dataSeed,
     smoothing: take('smoothing', smoothingSchema) ?? fallback.smoothing,
+    onlineRun: take('onlineRun', onlineRunSchema) ?? fallback.onlineRun,
+    roundSteps: take('roundSteps', roundStepsSchema) ?? fallback.roundSteps,
   };
   for (const [k, x] of Object.entries(chosen)) if (x !== undefined && x !== null) Object.assign(s, { [k]: x });
   s.eta = take('eta', etaSchema) ?? fallback.eta;

@@ -9,7 +9,7 @@
  * short: COUNTS_URL_MAX_CHARS), refresh (MPO's magnet period K, default 50), average (1: the average
  * iterates too), the policy-gradient settings lr, beta, ema, gradient, batch, pgLabels, pgSeed, features,
  * d (pgSettings.ts), feedback (N sampled comparisons, 10…10⁶; absent: the exact P), sampling (uniform |
- * reference), dataSeed, smoothing (a > 0), preset, eps (three rater types), seed and n (random,
+ * reference | online), dataSeed, smoothing (a > 0), onlineRun and roundSteps (online feedback's run and R), preset, eps (three rater types), seed and n (random,
  * leaderboard), corners
  * (three groups of response indices for the simplex, e.g. 0|1|2.3.4).
  * decodeHash never throws: each key is parsed into a typed value and checked by the shared schema
@@ -22,6 +22,7 @@ import {
   DEFAULT,
   REFRESH_DEFAULT,
   FEEDBACK_DEFAULTS,
+  FEEDBACK_KEYS,
   defaultCorners,
   scenarioFromPreset,
   type Scenario,
@@ -134,12 +135,10 @@ export function encodeHash(s: Scenario, t: number, allCounts = false): string {
   if (s.refresh !== REFRESH_DEFAULT) parts.push(['refresh', String(s.refresh)]);
   if (s.average) parts.push(['average', '1']);
   parts.push(...encodePg(s.pg));
-  // Feedback (issue 16): absent = the exact P; the other three only when not their defaults.
-  if ((s.feedback ?? null) !== null) parts.push(['feedback', String(s.feedback)]);
-  if (s.sampling && s.sampling !== FEEDBACK_DEFAULTS.sampling) parts.push(['sampling', s.sampling]);
-  if (s.dataSeed !== undefined && s.dataSeed !== FEEDBACK_DEFAULTS.dataSeed) parts.push(['dataSeed', num(s.dataSeed)]);
-  if (s.smoothing !== undefined && s.smoothing !== FEEDBACK_DEFAULTS.smoothing)
-    parts.push(['smoothing', num(s.smoothing)]);
+  // Feedback (issue 16): absent = the exact P; the other settings only when set and not their defaults.
+  for (const k of FEEDBACK_KEYS)
+    if ((s[k] ?? null) !== null && s[k] !== (FEEDBACK_DEFAULTS as Record<string, unknown>)[k])
+      parts.push([k, String(s[k])]);
   const corners = s.corners.map((g) => g.join('.')).join('|');
   if (
     corners !==
@@ -298,10 +297,9 @@ export function decodeOnto(
       });
   }
   candidate.pg = decodePg(pairs);
-  if (has('feedback')) candidate.feedback = toNumber(get('feedback'));
-  if (has('sampling')) candidate.sampling = get('sampling');
-  if (has('dataSeed')) candidate.dataSeed = toNumber(get('dataSeed'));
-  if (has('smoothing')) candidate.smoothing = toNumber(get('smoothing'));
+  // Feedback (issue 16): numbers, but for the sampling mode and online feedback's run.
+  for (const k of FEEDBACK_KEYS)
+    if (has(k)) candidate[k] = k === 'sampling' || k === 'onlineRun' ? get(k) : toNumber(get(k));
   if (has('corners'))
     candidate.corners = get('corners')
       .split('|')

@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { readPairs } from './urlCodec.ts';
 
-/** Controls an author can hide or lock, by the names used in `hide=` and `lock=`. */
+/** Controls an author can hide or lock, by the names used in `hide=` and `lock=` (their labels: controlLabels.ts). */
 export const CONTROL_NAMES = [
   'preset',
   'matrix',
@@ -25,28 +25,9 @@ export const CONTROL_NAMES = [
   'measurements',
   'tools',
   'sweep',
+  'feedback',
 ] as const;
 export type ControlName = (typeof CONTROL_NAMES)[number];
-
-export const CONTROL_LABELS: Record<ControlName, string> = {
-  preset: 'Preset picker',
-  matrix: 'Preference matrix',
-  paste: 'Paste from a spreadsheet',
-  reference: 'Reference policy μ',
-  initial: 'Start π₀',
-  tau: 'τ slider',
-  eta: 'η slider',
-  schedule: 'Step-size schedule',
-  algorithms: 'Algorithm toggles',
-  comparisons: 'RLHF comparison pairs',
-  corners: 'Simplex corners (n > 3)',
-  play: 'Play, step and reset',
-  speed: 'Speed',
-  timeline: 'Timeline',
-  measurements: 'Convergence, win rates and table',
-  tools: 'Header tools (undo, export, share, lecture)',
-  sweep: 'β sweep',
-};
 
 export interface ViewOptions {
   embed: boolean;

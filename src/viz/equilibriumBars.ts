@@ -18,11 +18,21 @@ import { MARKER_STYLE } from '../shared/palette.ts';
 import { BARS_MAX, aggregateRow, niceMax, unionTop } from './topK.ts';
 import type { EquilibriumBarsProps, Renderer } from './types.ts';
 
-type Kind = 'regularized' | 'nash' | 'rlhfOptimum';
+type LearnedKind = 'regularized' | 'nash' | 'rlhfOptimum';
+type Kind = LearnedKind | 'truthRegularized' | 'truthNash' | 'truthRlhfOptimum';
+interface KindStyle {
+  key: Kind;
+  label: readonly MathPart[];
+  plain: string;
+  text: string;
+  color: string;
+  /** The true P's target beside a learned one (feedback): outlined, dashed, white inside. */
+  truth?: boolean;
+}
 
 const DARK = '#3a3a3a';
 /** label: the legend's text; plain: the same for measuring; text: the tooltip's name. */
-const KINDS: readonly { key: Kind; label: readonly MathPart[]; plain: string; text: string; color: string }[] = [
+const KINDS: readonly KindStyle[] = [
   {
     key: 'regularized',
     label: [['π*'], ['τ', 'sub'], [' (regularised Nash)']],
@@ -40,13 +50,47 @@ const KINDS: readonly { key: Kind; label: readonly MathPart[]; plain: string; te
   },
 ];
 
+/**
+ * With feedback (props.truth): the learned model's targets, each followed by the true P's (hollow),
+ * as the simplex draws them.
+ */
+const WITH_TRUTH: readonly KindStyle[] = [
+  { ...KINDS[0], label: [['π*'], ['τ', 'sub'], [' of P̂']], plain: 'π*τ of P̂', text: 'π*_τ of P̂' },
+  {
+    ...KINDS[0],
+    key: 'truthRegularized',
+    label: [['π*'], ['τ', 'sub'], [' of the true P']],
+    plain: 'π*τ of the true P',
+    text: 'π*_τ of the true P',
+    truth: true,
+  },
+  { ...KINDS[1], label: [['Nash of P̂']], plain: 'Nash of P̂', text: 'Nash of P̂' },
+  {
+    ...KINDS[1],
+    key: 'truthNash',
+    label: [['Nash of the true P']],
+    plain: 'Nash of the true P',
+    text: 'Nash of the true P',
+    truth: true,
+  },
+  { ...KINDS[2], label: [['RLHF optimum of r̂']], plain: 'RLHF optimum of r̂', text: 'RLHF optimum of r̂' },
+  {
+    ...KINDS[2],
+    key: 'truthRlhfOptimum',
+    label: [['RLHF optimum of the true P']],
+    plain: 'RLHF optimum of the true P',
+    text: 'RLHF optimum of the true P',
+    truth: true,
+  },
+];
+
 /** Unique pattern ids: several instances (and StrictMode's double create) coexist. */
 let instanceCounter = 0;
 
 interface Group {
   key: string;
   label: string;
-  values: Record<Kind, number>;
+  values: Partial<Record<Kind, number>>;
   /** The Nash weight's range over all Nash equilibria (not unique; named responses only). */
   nashRange: { lo: number; hi: number } | null;
 }
@@ -89,7 +133,15 @@ export function createEquilibriumBars(
     .attr('height', 4);
   dots.append('rect').attr('width', 4).attr('height', 4).attr('fill', MARKER_STYLE.rlhfOptimum.color);
   dots.append('circle').attr('cx', 2).attr('cy', 2).attr('r', 0.9).attr('fill', '#fff');
-  const fillOf = (k: Kind) => (k === 'regularized' ? DARK : k === 'nash' ? `url(#${id}-nash)` : `url(#${id}-rlhf)`);
+  const fillOf = (k: Kind) =>
+    k.startsWith('truth')
+      ? '#fff'
+      : k === 'regularized'
+        ? DARK
+        : k === 'nash'
+          ? `url(#${id}-nash)`
+          : `url(#${id}-rlhf)`;
+  const dashOf = (d: KindStyle) => (d.truth ? '3 2' : null);
 
   const legend = svg.append('g').attr('class', 'bars-legend');
   const highlight = svg.append('rect').attr('class', 'hover-only').attr('fill', '#eef3f8').attr('display', 'none');
@@ -108,15 +160,29 @@ export function createEquilibriumBars(
     const { theme, fs, sw, k, measure } = sizes(p?.theme);
     svg.attr('font-size', fs);
     const n = p?.n ?? 0;
-    const vectors =
+    const truth = p?.truth && p.truth.regularized.length === n ? p.truth : null;
+    const kinds = truth ? WITH_TRUTH : KINDS;
+    const vectors: Partial<Record<Kind, ArrayLike<number>>> | null =
       p && p.regularized && p.nash && p.rlhfOptimum
-        ? { regularized: p.regularized, nash: p.nash, rlhfOptimum: p.rlhfOptimum }
+        ? {
+            regularized: p.regularized,
+            nash: p.nash,
+            rlhfOptimum: p.rlhfOptimum,
+            ...(truth
+              ? { truthRegularized: truth.regularized, truthNash: truth.nash, truthRlhfOptimum: truth.rlhfOptimum }
+              : {}),
+          }
         : null;
-    const indices = vectors ? unionTop([vectors.regularized, vectors.nash, vectors.rlhfOptimum], n, BARS_MAX) : [];
+    const indices = vectors
+      ? unionTop(
+          kinds.map(({ key }) => vectors[key]!),
+          n,
+          BARS_MAX,
+        )
+      : [];
     const agg = vectors
-      ? (Object.fromEntries(KINDS.map(({ key }) => [key, aggregateRow(vectors[key], indices, n)])) as Record<
-          Kind,
-          number[]
+      ? (Object.fromEntries(kinds.map(({ key }) => [key, aggregateRow(vectors[key]!, indices, n)])) as Partial<
+          Record<Kind, number[]>
         >)
       : null;
     const low = p?.nashLow;
@@ -126,19 +192,19 @@ export function createEquilibriumBars(
       ? [...indices, ...(indices.length < n ? [-1] : [])].map((r, c) => ({
           key: String(r),
           label: r < 0 ? `other (${n - indices.length})` : (p?.labels[r] ?? `y${r + 1}`),
-          values: { regularized: agg.regularized[c], nash: agg.nash[c], rlhfOptimum: agg.rlhfOptimum[c] },
+          values: Object.fromEntries(kinds.map(({ key }) => [key, agg[key]![c]])),
           // "other" sums many weights: the range of a sum is not the sum of ranges, so none.
           nashRange: ranged && r >= 0 ? { lo: low![r], hi: high![r] } : null,
         }))
       : [];
     const notUnique = NASH_NOT_UNIQUE[p?.nashDrawn ?? 'vertex'];
-    const legendText = (d: (typeof KINDS)[number]) => (d.key === 'nash' && ranged ? notUnique : d.plain);
+    const legendText = (d: KindStyle) => (d.key === 'nash' && ranged ? notUnique : d.plain);
 
     // Legend: a swatch with each kind's fill, then its name; wraps when narrow.
     const swatch = Math.round(14 * k);
     const items = legend
-      .selectAll<SVGGElement, (typeof KINDS)[number]>('g.item')
-      .data(KINDS, (d) => d.key)
+      .selectAll<SVGGElement, KindStyle>('g.item')
+      .data(kinds, (d) => d.key)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'item');
         g.append('rect');
@@ -152,6 +218,7 @@ export function createEquilibriumBars(
       .attr('y', -swatch * 0.35)
       .attr('fill', (d) => fillOf(d.key))
       .attr('stroke', (d) => d.color)
+      .attr('stroke-dasharray', dashOf)
       .attr('stroke-width', sw);
     items
       .select<SVGTextElement>('text')
@@ -159,6 +226,8 @@ export function createEquilibriumBars(
       .each(function (d) {
         setMathText(d3.select(this), d.key === 'nash' && ranged ? [[notUnique]] : d.label, scriptSize(theme));
       });
+    // The legend reads in the bars' order.
+    items.order();
     const tauText = p ? `τ = ${d3.format('~g')(p.tau)}` : '';
     let lx = 0;
     let ly = fs / 2 + 2;
@@ -181,7 +250,7 @@ export function createEquilibriumBars(
     );
     const left = labelW + 10;
     const barH = Math.max(5, Math.round(fs * 0.5));
-    const groupH = 3 * barH + Math.round(fs * 0.6);
+    const groupH = kinds.length * barH + Math.round(fs * 0.6);
     const top = legendBottom + 2;
     const plotH = groups.length * groupH;
     height = Math.ceil(top + plotH + fs + 14 + (p ? fs + 6 : 0));
@@ -191,7 +260,7 @@ export function createEquilibriumBars(
     // The scale fits the named responses; "other" (most of the mass at n = 500) may run off it:
     // such a bar is cut at the right edge with a white break mark, its value is in the tooltip.
     const valuesOf = (gs: Group[]) =>
-      gs.flatMap((g) => [...KINDS.map(({ key }) => g.values[key]), g.nashRange?.hi ?? 0]).filter(Number.isFinite);
+      gs.flatMap((g) => [...kinds.map(({ key }) => g.values[key]!), g.nashRange?.hi ?? 0]).filter(Number.isFinite);
     const named = valuesOf(groups.filter((g) => g.key !== '-1'));
     const max = named.length > 0 ? Math.max(0, ...named) : Math.max(0, ...valuesOf(groups));
     x.domain([0, niceMax(max)]);
@@ -235,7 +304,7 @@ export function createEquilibriumBars(
       .data(groups, (g) => g.key)
       .join('text')
       .attr('x', labelW + 4)
-      .attr('y', (_, i) => top + i * groupH + 1.5 * barH)
+      .attr('y', (_, i) => top + i * groupH + (kinds.length / 2) * barH)
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .attr('fill', INK)
@@ -243,7 +312,7 @@ export function createEquilibriumBars(
       .text((g) => truncate(g.label));
 
     const bars = groups.flatMap((g, i) =>
-      KINDS.map(({ key }, j) => ({ g, key, y: top + i * groupH + j * barH, v: g.values[key] })),
+      kinds.map((d, j) => ({ g, key: d.key, d, y: top + i * groupH + j * barH, v: g.values[d.key]! })),
     );
     barsG
       .selectAll<SVGRectElement, (typeof bars)[number]>('rect')
@@ -260,13 +329,20 @@ export function createEquilibriumBars(
         Math.max(Number.isFinite(b.v) ? 0.75 : 0, x(Number.isFinite(b.v) ? Math.min(b.v, x.domain()[1]) : 0) - left),
       )
       .attr('fill', (b) => fillOf(b.key))
-      .attr('stroke', (b) => KINDS.find((q) => q.key === b.key)!.color)
-      .attr('stroke-width', 0.75 * sw);
+      .attr('stroke', (b) => b.d.color)
+      .attr('stroke-dasharray', (b) => dashOf(b.d))
+      .attr('stroke-width', (b) => (b.d.truth ? 1.25 : 0.75) * sw);
 
     // Whiskers on the Nash bar: a line from the least to the largest weight, with end caps.
     const whiskers = groups.flatMap((g, i) =>
       g.nashRange && g.nashRange.hi - g.nashRange.lo > 1e-4
-        ? [{ g, r: g.nashRange, y: top + i * groupH + 1.5 * barH }]
+        ? [
+            {
+              g,
+              r: g.nashRange,
+              y: top + i * groupH + (kinds.indexOf(kinds.find((d) => d.key === 'nash')!) + 0.5) * barH,
+            },
+          ]
         : [],
     );
     const capH = barH * 0.9;
@@ -324,7 +400,7 @@ export function createEquilibriumBars(
       .attr('display', hasData ? 'none' : null)
       .attr('x', 4)
       .attr('y', top + fs * 1.5);
-    svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0, p?.nashDrawn ?? 'vertex'));
+    svg.attr('aria-label', ariaLabel(groups, n, p?.tau ?? 0, p?.nashDrawn ?? 'vertex', kinds));
   }
 
   const onPointer = (event: PointerEvent) => {
@@ -343,12 +419,12 @@ export function createEquilibriumBars(
       Math.min(px, width - 10),
       rowGeometry.top + (i + 0.5) * rowGeometry.groupH,
       g.label,
-      KINDS.map((q) => ({
+      (props?.truth ? WITH_TRUTH : KINDS).map((q) => ({
         color: q.color,
-        dash: q.key === 'nash' ? '2 2' : '',
+        dash: q.key === 'nash' || q.truth ? '2 2' : '',
         label: q.text,
         value:
-          fmtValue(g.values[q.key]) +
+          fmtValue(g.values[q.key]!) +
           (q.key === 'nash' && g.nashRange ? ` (any of ${fmtValue(g.nashRange.lo)}–${fmtValue(g.nashRange.hi)})` : ''),
       })),
       Math.max(12, theme.fontSize * 0.9),
@@ -370,14 +446,22 @@ export function createEquilibriumBars(
   };
 }
 
-function ariaLabel(groups: readonly Group[], n: number, tau: number, drawn: 'vertex' | 'limit'): string {
+function ariaLabel(
+  groups: readonly Group[],
+  n: number,
+  tau: number,
+  drawn: 'vertex' | 'limit',
+  kinds: readonly KindStyle[],
+): string {
   if (groups.length === 0) return 'Equilibria bar chart: not computed yet';
-  const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind])}`).join(', ');
+  const list = (kind: Kind) => groups.map((g) => `${g.label} ${pct(g.values[kind]!)}`).join(', ');
   const ranges = groups
     .filter((g) => g.nashRange)
     .map((g) => `${g.label} ${pct(g.nashRange!.lo)} to ${pct(g.nashRange!.hi)}`);
   const notUnique = ranges.length
     ? ` The Nash of P is not unique (the bars show ${drawn === 'limit' ? 'the τ → 0 limit of π*_τ' : "the LP's vertex"}); over all Nash equilibria the weights range: ${ranges.join(', ')}.`
     : '';
+  if (kinds !== KINDS)
+    return `Equilibria of ${n} responses, τ = ${tau}, learned from feedback beside the true P's. ${kinds.map((d) => `${d.text}: ${list(d.key)}.`).join(' ')}${notUnique}`;
   return `Equilibria of ${n} responses, τ = ${tau}. π*_τ: ${list('regularized')}. Nash of P: ${list('nash')}. RLHF optimum: ${list('rlhfOptimum')}.${notUnique}`;
 }

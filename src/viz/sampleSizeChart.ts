@@ -89,10 +89,19 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
     svg.attr('width', width).attr('height', height);
     const iw = Math.max(60, width - margin.left - margin.right);
     plot.attr('transform', `translate(${margin.left},${margin.top})`);
+    // The message in lines that fit the plot (a long reason, such as online feedback's, wraps); widths
+    // estimated at 0.58 em a character (measure.ts in this lazy chunk would cost the first render bytes).
+    const messageLines =
+      G === 0 ? wrapWords(p.emptyMessage ?? 'No curve yet', iw - 8, (s) => s.length * fs * 0.58) : [];
     empty
-      .text(G === 0 ? (p.emptyMessage ?? 'No curve yet') : '')
       .attr('x', 8)
-      .attr('y', ih / 2);
+      .attr('y', ih / 2 - (Math.max(0, messageLines.length - 1) * fs * 1.3) / 2)
+      .selectAll('tspan')
+      .data(messageLines)
+      .join('tspan')
+      .attr('x', 8)
+      .attr('dy', (_, k) => (k === 0 ? 0 : fs * 1.3))
+      .text((d) => d);
     if (G === 0) {
       for (const g of [bands, lines, xAxis, yAxis, legend]) g.selectAll('*').remove();
       body.selectAll('*').remove();
@@ -260,4 +269,19 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
     svg,
     'Sample-size curve',
   );
+}
+
+/** `text` in lines of at most `width` px (a word longer than that has a line of its own); each line but the last keeps its trailing space, so the text reads whole. */
+export function wrapWords(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next) > width) {
+      lines.push(`${line} `);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -5,11 +5,21 @@
  */
 import * as d3 from 'd3';
 import { timeAt } from '../shared/seriesRows.ts';
-import { MARKER_STYLE, seriesStyle } from '../shared/palette.ts';
+import { seriesStyle } from '../shared/palette.ts';
 import { baryToPolicy, baryToXY, toBarycentric, xyToBary } from './ternary.ts';
 import type { Bary } from './ternary.ts';
 import type { FigureTheme, SimplexOptions, SimplexProps } from './types.ts';
-import { DRAG_LABEL, GLYPH, MARKER_ORDER, TEXT, appendGlyph, labelOf, present, r1 } from './simplexParts.ts';
+import {
+  DRAG_LABEL,
+  GLYPH,
+  MARKER_ORDER,
+  TEXT,
+  appendGlyph,
+  labelOf,
+  markerLabel,
+  present,
+  r1,
+} from './simplexParts.ts';
 import type { Draggable, Hit, Layout } from './simplexParts.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { formatT } from '../shared/formatT.ts';
@@ -279,7 +289,7 @@ export function createSimplexInteraction(
         bestD = dist;
         best = {
           key: `${key}:${Array.from(policy).join(',')}`,
-          title: MARKER_STYLE[key].label.replace(/_/g, ''),
+          title: markerLabel(key, props).replace(/_/g, ''),
           color: GLYPH[key].fill === 'none' || GLYPH[key].fill === '#fff' ? GLYPH[key].stroke : GLYPH[key].fill,
           policy,
           x,

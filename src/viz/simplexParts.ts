@@ -90,6 +90,14 @@ export const MARKER_ORDER: readonly MarkerKey[] = [
 ];
 /** The legend of the learned model's targets, with feedback. */
 const LEARNED = { regularized: 'π*_τ of the learned P̂', nash: 'Nash of P̂', rlhfOptimum: 'RLHF optimum of r̂' };
+
+/**
+ * A marker's name (legend, hover, description): with feedback (the true P's targets drawn too) the
+ * filled π*_τ, Nash and RLHF optimum are the learned model's ("Nash of P̂"), the hollow ones the true P's.
+ */
+export function markerLabel(key: MarkerKey, p: Pick<SimplexProps, 'truthNash'>): string {
+  return p.truthNash && key in LEARNED ? LEARNED[key as keyof typeof LEARNED] : MARKER_STYLE[key].label;
+}
 /** Legend texts when space is short; the full MARKER_STYLE label stays in the item's <title>. */
 export const SHORT_LABEL: Record<MarkerKey | 'regularizedPath' | 'rlhfPath', string> = {
   regularized: 'π*_τ',
@@ -257,8 +265,7 @@ export function legendItems(p: SimplexProps): LegendItem[] {
   for (const key of MARKER_ORDER) {
     if (!present(p[key])) continue;
     // With feedback the filled markers are the learned model's (the true P's are drawn hollow).
-    const label = p.truthNash && key in LEARNED ? LEARNED[key as keyof typeof LEARNED] : MARKER_STYLE[key].label;
-    items.push({ key, label, short: SHORT_LABEL[key], glyph: GLYPH[key] });
+    items.push({ key, label: markerLabel(key, p), short: SHORT_LABEL[key], glyph: GLYPH[key] });
   }
   for (const key of ['regularizedPath', 'rlhfPath'] as const) {
     if (!p[key]) continue;

@@ -28,13 +28,14 @@ import {
   drawOrder,
   legendItems,
   legendKeys,
+  markerLabel,
   present,
   r1,
   seedBundleLabel,
   symbolPath,
 } from './simplexParts.ts';
 import { resolveTheme, themeKey } from './measure.ts';
-import type { Layout } from './simplexParts.ts';
+import type { Layout, MarkerKey } from './simplexParts.ts';
 import { TrajectoryCanvas } from './simplexTrajectories.ts';
 import type { Track } from './trajectoryTrack.ts';
 import { createSimplexInteraction } from './simplexInteraction.ts';
@@ -374,7 +375,9 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
     const name = (key: string) =>
       key.startsWith('current:')
         ? seriesLabel(key.slice(8))
-        : (MARKER_STYLE[key as keyof typeof MARKER_STYLE]?.label ?? key).replace(/_/g, '').replace(/ \(.*\)$/, '');
+        : (key in MARKER_STYLE && props ? markerLabel(key as MarkerKey, props) : key)
+            .replace(/_/g, '')
+            .replace(/ \(.*\)$/, '');
     const groups = new Map<string, string[]>();
     for (const m of placements.values())
       if (m.moved && m.anchor) groups.set(m.anchor, [...(groups.get(m.anchor) ?? []), name(m.key)]);
@@ -392,7 +395,7 @@ export function createSimplexPlot(element: HTMLElement, options: SimplexOptions)
       .map((s) => seriesStyle(s).label);
     const seeds = seedBundleLabel(p.series);
     if (seeds) algos.push(seeds);
-    const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => MARKER_STYLE[k].label.replace(/_/g, ''));
+    const marks = MARKER_ORDER.filter((k) => present(p[k])).map((k) => markerLabel(k, p).replace(/_/g, ''));
     const trajectories = algos.length
       ? ` with trajectories of ${algos.join(', ')} at t = ${formatT(p.t)}`
       : ', no trajectories yet';

@@ -167,6 +167,11 @@ export interface EquilibriumBarsProps {
   nashHigh?: ArrayLike<number> | null;
   /** Which Nash `nash` is: the LP's vertex (default) or the τ → 0 limit of π*_τ. */
   nashDrawn?: 'vertex' | 'limit';
+  /**
+   * With feedback: the fields above are the learned model's and these the true P's targets, drawn
+   * as hollow dashed bars beside them; null or absent without feedback.
+   */
+  truth?: { regularized: ArrayLike<number>; nash: ArrayLike<number>; rlhfOptimum: ArrayLike<number> } | null;
   emptyMessage?: string;
   /** Text and stroke sizes; DEFAULT_THEME when absent. */
   theme?: FigureTheme;

@@ -110,6 +110,7 @@ export class SimulationClient {
     if (recompute && this.latestCompute && !this.pending) this.pending = { ...this.latestCompute };
     void this.pump();
     this.sendNashSet();
+    this.sendSampleSize();
     this.sendLane();
   }
 
@@ -214,23 +215,44 @@ export class SimulationClient {
   }
 
   private sampleSizeLatest = 0;
+  /** The newest sample-size request until it is answered: sent again after a restart, as the Nash set's. */
+  private sampleSizeJob: {
+    version: number;
+    spec: ScenarioSpec;
+    onProgress: (fraction: number) => void;
+    resolve: (r: SampleSizeResponse | null) => void;
+  } | null = null;
 
   /**
    * The sample-size lane (issue 16), like the Nash set's: sent at once, the worker abandons an
-   * older request when it hears of a newer one. Resolves with the answer, or null when a newer
-   * request came first or the engine failed (the next edit asks again).
+   * older request when it hears of a newer one, and after a restart the newest request is sent
+   * again. Resolves with the answer, or null when a newer request came first.
    */
   sampleSize(spec: ScenarioSpec, onProgress: (fraction: number) => void): Promise<SampleSizeResponse | null> {
-    const version = ++this.sampleSizeLatest;
+    this.sampleSizeJob?.resolve(null);
+    return new Promise((resolve) => {
+      this.sampleSizeJob = { version: ++this.sampleSizeLatest, spec, onProgress, resolve };
+      this.sendSampleSize();
+    });
+  }
+
+  private sendSampleSize(): void {
+    const job = this.sampleSizeJob;
     const generation = this.generation;
-    const current = () => generation === this.generation && version === this.sampleSizeLatest && !this.disposed;
-    if (!this.engine.sampleSize) return Promise.resolve(null);
-    return this.engine
-      .sampleSize(version, spec, (f) => current() && onProgress(f))
-      .then(
-        (r) => (current() && (r.ok || r.problem) ? r : null),
-        () => null,
-      );
+    const current = () => generation === this.generation && job === this.sampleSizeJob && !this.disposed;
+    // A failure is reported by the runs' requests (the same worker); a restart sends it again.
+    if (job && current())
+      this.engine
+        .sampleSize?.(job.version, job.spec, (f) => current() && job.onProgress(f))
+        .then(
+          (r) => {
+            if (current()) {
+              this.sampleSizeJob = null;
+              job.resolve(r.ok || r.problem ? r : null);
+            }
+          },
+          () => {},
+        );
   }
 
   /**

@@ -41,7 +41,10 @@ export function setLog(logPi: Float64Array, pi0: Float64Array): void {
 }
 
 /** The numerical part of a definition: state allocation, restart and the steps. */
-export type AlgorithmNumerics<S extends AlgorithmState> = Pick<AlgorithmDefinition<S>, 'init' | 'reset' | 'advance'>;
+export type AlgorithmNumerics<S extends AlgorithmState> = Pick<
+  AlgorithmDefinition<S>,
+  'init' | 'reset' | 'advance' | 'rebind'
+>;
 
 /**
  * An algorithm's definition: its description (<id>/info.ts) and its numerics (<id>/update.ts) in

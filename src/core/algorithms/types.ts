@@ -117,4 +117,10 @@ export interface AlgorithmDefinition<S extends AlgorithmState = AlgorithmState> 
    * it), rows 1..steps receive π_{t0+1}..π_{t0+steps}. Allocates nothing.
    */
   advance(state: S, out: Float64Array, t0: number, steps: number): void;
+  /**
+   * Optional: the run's model changed in place (state.ctx.p, .product and .reward now hold another
+   * P and reward, as online feedback does between its rounds); refreshes whatever init derived from
+   * them. Not needed by an algorithm that reads them from ctx at every step.
+   */
+  rebind?(state: S): void;
 }

@@ -25,7 +25,10 @@ import { createRaceTable, type RaceProps } from '../raceTable.ts';
 import { createSampleSizeChart } from '../sampleSizeChart.ts';
 import { createTruthPanel } from '../truthPanel.ts';
 import { createCountsTable } from '../countsTable.ts';
-import { sampleFeedback } from '../../core/feedback.ts';
+import { learnedModels, sampleFeedback } from '../../core/feedback.ts';
+import { nashEquilibrium } from '../../core/nashEquilibrium.ts';
+import { regularizedNash } from '../../core/regularizedNash.ts';
+import { rlhfOptimum } from '../../core/bradleyTerry.ts';
 import { judgeUnderTruth } from '../../core/truthJudgement.ts';
 import { sampleSizeCurve, sampleSizeGrid } from '../../core/sampleSizeCurve.ts';
 import { averageIterate, exploitabilityZero, exploitabilityZeroRows, firstBelow } from '../../core/race.ts';
@@ -338,6 +341,24 @@ describe('golden SVG of the renderers', () => {
         checkAndDestroy(`equilibria.${name.split(' ')[0]}`, element, renderer as Renderer<never>);
       });
     }
+  });
+
+  it('equilibriumBars: random-8 learned from 300 comparisons, the true P’s targets hollow beside them', () => {
+    const s = S.random8;
+    const { preferences, rewards } = learnedModels(sampleFeedback(s.preferences, 300, 'uniform', null, 2), 0.5);
+    const props = {
+      n: s.n,
+      labels: s.labels,
+      tau: s.tau,
+      regularized: regularizedNash(preferences, s.reference, s.tau),
+      nash: nashEquilibrium(preferences),
+      rlhfOptimum: rlhfOptimum(rewards, s.reference, s.tau),
+      truth: { regularized: s.equilibria.regularized, nash: s.equilibria.nash, rlhfOptimum: s.equilibria.rlhfOptimum },
+      theme: DEFAULT_THEME,
+    };
+    const { element, renderer } = render((el) => createEquilibriumBars(el), 600, 300, [props]);
+    expect(element.querySelectorAll('rect.bar[data-kind="truthNash"]').length).toBeGreaterThan(0);
+    checkAndDestroy('equilibria.random-8-feedback', element, renderer as Renderer<never>);
   });
 
   it('heatmapEditor: random-20, ordered by Nash probability, a cell selected, zoomed in', () => {

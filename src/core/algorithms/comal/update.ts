@@ -45,6 +45,10 @@ export const numerics: AlgorithmNumerics<ComalState> = {
   reset(state: ComalState, pi0: Float64Array): void {
     setLog(state.logPi, pi0);
   },
+  // The solver holds P: a new model (online feedback's next round) gets a solver of its own.
+  rebind(state: ComalState): void {
+    if (state.solver) state.solver = new FixedPointNewton(state.ctx.p, state.ctx.n, state.logRef);
+  },
   advance(state: ComalState, out: Float64Array, _t0: number, steps: number): void {
     const { ctx, logPi, logRef, solver } = state;
     const { n, p, tau } = ctx;

@@ -23,4 +23,8 @@ export const numerics: AlgorithmNumerics<MirrorState> = {
   advance(state: MirrorState, out: Float64Array, t0: number, steps: number): void {
     advanceMirror(state, out, t0, steps, true);
   },
+  // The reward is copied at init: a new reward model (online feedback's next round) is copied again.
+  rebind(state: MirrorState): void {
+    state.win.set(state.ctx.reward!);
+  },
 };
