@@ -44,6 +44,8 @@ export const HASH_KEYS = [
   'sampling',
   'dataSeed',
   'smoothing',
+  'onlineRun',
+  'roundSteps',
   'corners',
   'hide',
   'lock',
