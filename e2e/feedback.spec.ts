@@ -216,7 +216,7 @@ test('the sampled comparisons: a win-count table, and the same dataSeed gives th
     .forEach((x: number, k: number) => expect(Math.abs(x - learned.preferences.flat()[k])).toBeLessThan(1e-12));
   json.learned.rewards.forEach((x: number, k: number) => expect(Math.abs(x - learned.rewards[k])).toBeLessThan(1e-9));
   // A fresh page with the same link exports the same file; another seed does not.
-  await page.goto('./#preset=rps');
+  await page.goto('about:blank');
   await page.goto(LINK);
   await expect(page.getByTestId('iteration')).toHaveText(String(T), { timeout: 20_000 });
   await expect(page.getByTestId('counts-table')).toBeVisible();

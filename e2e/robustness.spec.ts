@@ -126,3 +126,20 @@ test('inside a sandbox="allow-scripts" iframe (no storage, no module worker) it 
   expect(rows).toBe(3);
   expect(pageErrors).toEqual([]);
 });
+
+test('a hash typed in the address bar wins even when the app rewrote the address before the event arrived', async ({
+  page,
+}) => {
+  await page.goto('./#preset=rps&t=300');
+  await expect(page.getByTestId('iteration')).toHaveText('300');
+  // The race seen under load: the person navigates to a new hash, and the app's pending write of
+  // the previous scenario replaces the address before the hashchange event is handled.
+  await page.evaluate(() => {
+    const typed = `${location.origin}${location.pathname}#preset=dice&t=40`;
+    const before = location.href;
+    history.replaceState(null, '', '#preset=rps&t=300');
+    window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL: before, newURL: typed }));
+  });
+  await expect(page.getByTestId('iteration')).toHaveText('40');
+  await expect(page.getByLabel('Preset')).toHaveValue('dice');
+});

@@ -604,8 +604,14 @@ export class SimulationController {
   }
 
   /** Our own replaceState fires no hashchange: this is a person editing the address bar. */
-  private readonly onHashChange = () => {
-    if (window.location.hash.length > 1) this.loadHash(window.location.hash);
+  /**
+   * The hash the event navigated to, not `location.hash`: our own hash write (a timer of the
+   * scenario before) may have replaced the address between the navigation and this event, and
+   * reading the address then would load the old scenario back.
+   */
+  private readonly onHashChange = (e: HashChangeEvent) => {
+    const hash = e.newURL ? new URL(e.newURL).hash : window.location.hash;
+    if (hash.length > 1) this.loadHash(hash);
   };
 
   dispose(): void {
