@@ -141,6 +141,7 @@ export function sampleSizeProps({ curve, scenario, theme }: FeedbackInputs): Sam
     seeds: 20,
     tau: scenario.tau,
     emptyMessage: curve.problem ?? `Sampling and learning 20 times per N… ${Math.round(curve.fraction * 100)} %`,
+    unavailable: Boolean(curve.problem),
     theme,
   };
 }

@@ -23,6 +23,8 @@ export interface SampleSizeProps {
   tau: number;
   /** Shown instead of the chart while there is no curve (computing, or feedback off). */
   emptyMessage?: string;
+  /** No curve will come (the message is the reason): the figure is only its message, not an empty plot. */
+  unavailable?: boolean;
   theme?: FigureTheme;
 }
 
@@ -85,17 +87,21 @@ export function createSampleSizeChart(element: HTMLElement): Renderer<SampleSize
     // The legend sits in rows above the plot, the y label left of the tick labels: all sized by the font.
     const margin = { top: fs * 3.2 + 6, right: fs, bottom: fs * 3.2, left: fs * 4.6 };
     const ih = Math.round(Math.max(120, Math.min(220, width * 0.45)) * (fs / 12) ** 0.5);
-    const height = Math.round(ih + margin.top + margin.bottom);
-    svg.attr('width', width).attr('height', height);
+    const compact = G === 0 && p.unavailable === true;
     const iw = Math.max(60, width - margin.left - margin.right);
-    plot.attr('transform', `translate(${margin.left},${margin.top})`);
     // The message in lines that fit the plot (a long reason, such as online feedback's, wraps); widths
     // estimated at 0.58 em a character (measure.ts in this lazy chunk would cost the first render bytes).
     const messageLines =
-      G === 0 ? wrapWords(p.emptyMessage ?? 'No curve yet', iw - 8, (s) => s.length * fs * 0.58) : [];
+      G === 0
+        ? wrapWords(p.emptyMessage ?? 'No curve yet', (compact ? width : iw) - 8, (s) => s.length * fs * 0.58)
+        : [];
+    // While computing the plot keeps its size (no jump when the curve arrives); a reason is text only.
+    const height = Math.round(compact ? messageLines.length * fs * 1.3 + fs * 0.6 : ih + margin.top + margin.bottom);
+    svg.attr('width', width).attr('height', height);
+    plot.attr('transform', compact ? `translate(0,${fs})` : `translate(${margin.left},${margin.top})`);
     empty
       .attr('x', 8)
-      .attr('y', ih / 2 - (Math.max(0, messageLines.length - 1) * fs * 1.3) / 2)
+      .attr('y', compact ? 0 : ih / 2 - (Math.max(0, messageLines.length - 1) * fs * 1.3) / 2)
       .selectAll('tspan')
       .data(messageLines)
       .join('tspan')

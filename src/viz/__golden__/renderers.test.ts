@@ -486,6 +486,29 @@ describe('golden SVG of the renderers', () => {
       expect(element.querySelectorAll('tbody tr').length).toBe(0);
       renderer.destroy();
     });
+    it('with no curve to come (a reason): the message alone, not an empty plot of the curve’s size', () => {
+      const empty = {
+        sizes: [],
+        nlhf: { median: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0) },
+        rlhf: { median: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0) },
+        seeds: 20,
+        tau: 0.1,
+        emptyMessage: 'The sample-size curve is drawn for pairs sampled uniformly or from μ.',
+      };
+      const heightOf = (unavailable: boolean) => {
+        const { element, renderer } = render((el) => createSampleSizeChart(el), 420, 320, [{ ...empty, unavailable }]);
+        const svg = element.querySelector('svg')!;
+        const out = { height: Number(svg.getAttribute('height')), text: svg.textContent ?? '' };
+        renderer.destroy();
+        return out;
+      };
+      const computing = heightOf(false);
+      const reason = heightOf(true);
+      expect(reason.text).toContain('drawn for pairs sampled uniformly');
+      // One or two lines of 12 px type, not the plot's 200-odd pixels.
+      expect(reason.height).toBeLessThan(60);
+      expect(computing.height).toBeGreaterThan(150);
+    });
   });
 
   describe('truthPanel', () => {
