@@ -183,3 +183,12 @@ test('figures="simplex,beta-sweep": an inline element shows the sweep without a 
   await expect(page.getByTestId('beta-sweep-table').locator('tbody tr')).toHaveCount(11, { timeout: 20_000 });
   await expect(page.getByTestId('beta-sweep-caption')).toContainText('After T = 300 steps');
 });
+
+test('without a Web Worker the sweep is computed on the main thread', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'Worker', { value: undefined });
+  });
+  await page.goto('./#preset=rps&t=50&algos=nash-md-pg');
+  await expect(page.getByText('Computing on the main thread').first()).toBeVisible();
+  await expect(page.getByTestId('beta-sweep-table').locator('tbody tr')).toHaveCount(11, { timeout: 30_000 });
+});

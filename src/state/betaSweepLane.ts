@@ -23,7 +23,10 @@ let mainThread: Promise<SimulationService> | null = null;
 function sweepOf(engine: Engine): NonNullable<Engine['betaSweep']> {
   if (engine.betaSweep) return engine.betaSweep.bind(engine);
   return async (version, spec, steps, onProgress): Promise<BetaSweepResponse> => {
-    mainThread ??= import('../core/simulationService.ts').then((m) => m.createSimulationService());
+    mainThread ??= import('../core/simulationService.ts').then(async (m) => {
+      await m.highsReady; // as every service user does before its first call (lpSolver.ts)
+      return m.createSimulationService();
+    });
     return (await mainThread).betaSweep(version, spec, steps, onProgress);
   };
 }

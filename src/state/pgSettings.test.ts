@@ -142,9 +142,10 @@ describe('policy-gradient URL keys', () => {
     expect(validateScenario({ pg: 'fast' }, DEFAULT.scenario).problems.map((p) => p.field)).toEqual(['pg']);
   });
 
-  it('the defaults are the core’s', async () => {
+  it('the defaults are the core’s (the same object, not a copy that could drift)', async () => {
     const core = await import('../core/pgDefaults.ts');
     expect(PG_DEFAULTS).toEqual(core.PG_DEFAULTS);
+    expect(PG_DEFAULTS).toBe(core.PG_DEFAULTS);
   });
 
   it('the worker gets d capped at n − 1, and the settings themselves', () => {

@@ -8,7 +8,7 @@ import type { Comparisons } from '../core/types.ts';
 import { observedProblem } from '../core/observedProblem.ts';
 import type { ScenarioSpec } from '../core/workerApi.ts';
 import type { Corners } from '../shared/types.ts';
-import type { PolicyGradientSpec } from '../core/pgDefaults.ts';
+import { PG_DEFAULTS, type PolicyGradientSpec } from '../core/pgDefaults.ts';
 import type { FeedbackSampling } from '../core/feedback.ts';
 import type { LlmfaoSource } from './llmfaoChoice.ts';
 
@@ -81,23 +81,8 @@ export interface Scenario extends Omit<PresetScenario, 'steps' | 'eta' | 'schedu
   corners: Corners;
 }
 
-/**
- * The policy-gradient settings' defaults (issue 17). The core has the same values (pgDefaults.ts,
- * for callers that leave them out; a test checks they agree): a copy here keeps the core's module,
- * which the worker shares, out of the first-render bundle as a chunk of its own.
- */
-export const PG_DEFAULTS: Readonly<PolicyGradientSpec> = {
-  lr: 0.5,
-  beta: 0.125,
-  ema: 0.99,
-  gradient: 'exact',
-  batch: 16,
-  labels: 'probability',
-  seed: 1,
-  features: 'tabular',
-  d: 2,
-  seeds: 10,
-};
+/** The policy-gradient settings' defaults (issue 17), the core's (pgDefaults.ts). */
+export { PG_DEFAULTS };
 
 /** Feedback settings when the link or file leaves them out. */
 export const FEEDBACK_DEFAULTS = { comparisons: 1000, sampling: 'uniform', dataSeed: 1, smoothing: 0.5 } as const;

@@ -152,6 +152,12 @@ function blobWorkerEngine(onError: (message: string) => void, onMainThread?: (re
   };
 }
 
+/** A scenario as it crosses to the worker: its matrix as one transferred Float64Array (specWire.ts), not cloned rows. */
+function sent(spec: ScenarioSpec) {
+  const wire = toWire(spec);
+  return Comlink.transfer(wire, wireBuffers(wire));
+}
+
 /** The comlink side of a started worker. */
 function workerEngine(worker: Worker, onError: (message: string) => void): Engine {
   worker.addEventListener('error', (e) => {
@@ -162,48 +168,16 @@ function workerEngine(worker: Worker, onError: (message: string) => void): Engin
   const api = Comlink.wrap<WorkerApi>(worker);
   return {
     kind: 'worker',
-    compute: (version, spec, steps, thinning, onProgress) => {
-      // The matrix goes as one transferred Float64Array (specWire.ts), not as cloned rows.
-      const wire = toWire(spec);
-      return api.compute(
-        version,
-        Comlink.transfer(wire, wireBuffers(wire)),
-        steps,
-        thinning,
-        onProgress && Comlink.proxy(onProgress),
-      );
-    },
+    compute: (version, spec, steps, thinning, onProgress) =>
+      api.compute(version, sent(spec), steps, thinning, onProgress && Comlink.proxy(onProgress)),
     extend: (version, steps) => api.extend(version, steps),
-    nashSet: (version, spec, limit, onProgress) => {
-      const wire = toWire(spec);
-      return api.nashSet(
-        version,
-        Comlink.transfer(wire, wireBuffers(wire)),
-        limit,
-        onProgress && Comlink.proxy(onProgress),
-      );
-    },
-    sampleSize: (version, spec, onProgress) => {
-      const wire = toWire(spec);
-      return api.sampleSize(
-        version,
-        Comlink.transfer(wire, wireBuffers(wire)),
-        onProgress && Comlink.proxy(onProgress),
-      );
-    },
-    betaSweep: (version, spec, steps, onProgress) => {
-      const wire = toWire(spec);
-      return api.betaSweep(
-        version,
-        Comlink.transfer(wire, wireBuffers(wire)),
-        steps,
-        onProgress && Comlink.proxy(onProgress),
-      );
-    },
-    field: (version, spec, algorithm, grid) => {
-      const wire = toWire(spec);
-      return api.field(version, Comlink.transfer(wire, wireBuffers(wire)), algorithm, grid);
-    },
+    nashSet: (version, spec, limit, onProgress) =>
+      api.nashSet(version, sent(spec), limit, onProgress && Comlink.proxy(onProgress)),
+    sampleSize: (version, spec, onProgress) =>
+      api.sampleSize(version, sent(spec), onProgress && Comlink.proxy(onProgress)),
+    betaSweep: (version, spec, steps, onProgress) =>
+      api.betaSweep(version, sent(spec), steps, onProgress && Comlink.proxy(onProgress)),
+    field: (version, spec, algorithm, grid) => api.field(version, sent(spec), algorithm, grid),
     dispose() {
       api[Comlink.releaseProxy]();
       worker.terminate();
