@@ -127,12 +127,31 @@ test.describe('n of the random presets', () => {
     const n = page.getByLabel('n', { exact: true });
     await n.click();
     await n.press('Control+a');
+    // When each keystroke reached the field: on a loaded machine the 120 ms between keys can stretch
+    // past the typing pause, and then the prefix typed so far is rightly applied.
+    await n.evaluate((el) => {
+      const typed: { text: string; at: number }[] = [];
+      (window as unknown as { typed: typeof typed }).typed = typed;
+      el.addEventListener('input', () => typed.push({ text: (el as HTMLInputElement).value, at: performance.now() }));
+    });
     await page.keyboard.type('300', { delay: 120 });
     await expect(page.locator('.heatmap-editor__title')).toContainText('300 × 300', { timeout: 15_000 });
-    const seen = await page.evaluate(() =>
-      [...(window as unknown as { seenN: Set<number> }).seenN].sort((a, b) => a - b),
-    );
-    expect(seen, `matrix sizes shown: ${seen.join(', ')}`).toEqual([6, 300]);
+    const { seen, typed } = await page.evaluate(() => {
+      const w = window as unknown as { seenN: Set<number>; typed: { text: string; at: number }[] };
+      return { seen: [...w.seenN].sort((a, b) => a - b), typed: w.typed };
+    });
+    // A prefix may show only if the typist paused at least TYPING_PAUSE_MS (400 ms) after it.
+    const paused = typed
+      .filter((k, i) => i + 1 < typed.length && typed[i + 1].at - k.at >= 400 - 20)
+      .map((k) => Number(k.text));
+    expect(typed.map((k) => k.text)).toEqual(['3', '30', '300']);
+    const allowed = new Set([6, 300, ...paused]);
+    const message = `matrix sizes shown: ${seen.join(', ')}; paused after: ${paused.join(', ') || 'none'}`;
+    expect(
+      seen.filter((size) => !allowed.has(size)),
+      message,
+    ).toEqual([]);
+    expect(seen, message).toEqual(expect.arrayContaining([6, 300]));
     await expect.poll(() => page.url()).toContain('n=300');
   });
 });
